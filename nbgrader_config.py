@@ -1,0 +1,31 @@
+"""nbgrader configuration of the Kelas Cantik course (read by nbgrader, formgrader and `cantik`).
+
+Course layout, relative to this folder (nbgrader's CourseDirectory.root):
+  courses/<modul>/          master notebooks with solutions and hidden tests (nbgrader "source")
+  notebooks/<modul>/        learner versions made by `nbgrader generate_assignment` (nbgrader "release")
+  grading/                  everything learners must not read: gradebook, submissions, autograded, feedback
+"""
+
+import os
+
+c = get_config()  # type: ignore[name-defined]  # noqa: F821
+
+here = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = here
+c.CourseDirectory.course_id = "kelas_cantik"
+c.CourseDirectory.source_directory = "courses"
+c.CourseDirectory.release_directory = "notebooks"
+c.CourseDirectory.submitted_directory = os.path.join("grading", "submitted")
+c.CourseDirectory.autograded_directory = os.path.join("grading", "autograded")
+c.CourseDirectory.feedback_directory = os.path.join("grading", "feedback")
+c.CourseDirectory.solution_directory = os.path.join("grading", "solution")
+c.CourseDirectory.source_with_tests_directory = os.path.join("grading", "source_with_tests")
+c.CourseDirectory.db_url = os.environ.get(
+    "CANTIK_GRADEBOOK_URL", "sqlite:///" + os.path.join(here, "grading", "gradebook.db")
+)
+c.Exchange.root = os.environ.get("CANTIK_EXCHANGE", os.path.join(here, "grading", "exchange"))
+
+# Learner-visible stubs in Indonesian.
+c.ClearSolutions.code_stub = {"python": "# TULIS KODE ANDA DI SINI\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"

@@ -1,0 +1,3 @@
+from cantik.cli import main
+
+raise SystemExit(main())

@@ -38,7 +38,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().start_section(names.get(heading or "", heading))
 
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, prefix or "cara pakai: ")
+        super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
 
 
 def add_command(

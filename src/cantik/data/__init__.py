@@ -1,0 +1,38 @@
+"""The synthetic Kelas Cantik datasets: load them typed, list them, check a village's own CSV files.
+
+Every table here is SYNTHETIC (see :data:`cantik.data.schema.SYNTHETIC_NOTICE`); show that notice wherever
+the data is shown (``df.attrs["sumber"]`` carries it).
+
+Importing this package does not import pandas: :func:`load` imports it when called.
+
+Examples
+--------
+>>> import cantik.data
+>>> cantik.data.tables("kecamatan_kandangan")
+['desa_kelurahan']
+>>> df = cantik.data.load("penduduk")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from cantik.data.loader import (
+    DataFormatError,
+    DataNotFoundError,
+    csv_path,
+    load,
+    table_title,
+    tables,
+    wilayah_list,
+)
+from cantik.data.schema import SYNTHETIC_NOTICE
+
+__all__ = [
+    "SYNTHETIC_NOTICE",
+    "DataFormatError",
+    "DataNotFoundError",
+    "csv_path",
+    "load",
+    "table_title",
+    "tables",
+    "wilayah_list",
+]

@@ -42,7 +42,10 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def add_command(
-    subparsers: argparse._SubParsersAction, name: str, help_text: str, func: Callable[[argparse.Namespace], int]
+    subparsers: argparse._SubParsersAction,
+    name: str,
+    help_text: str,
+    func: Callable[[argparse.Namespace], int],
 ) -> argparse.ArgumentParser:
     """Add one subcommand with Indonesian help; command modules call this from their ``register``.
 

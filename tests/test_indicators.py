@@ -450,3 +450,53 @@ def test_proportion_interval_wilson() -> None:
 def test_proportion_interval_rejects(k: float, n: int, conf: float) -> None:
     with pytest.raises(ValueError):
         ind.proportion_interval(k, n, conf)  # type: ignore[arg-type]
+
+
+# ── the dtypes cantik.data.load gives (enums as category, dates as datetime64) ─────────────────────
+def test_indicators_accept_loader_dtypes(sekolah: pd.DataFrame) -> None:
+    cat = sekolah.astype(
+        {
+            "status_sekolah": pd.CategoricalDtype(schema.STATUS_SEKOLAH),
+            "jenjang_sekolah": pd.CategoricalDtype(schema.JENJANG_SEKOLAH),
+        }
+    )
+    assert ind.apk(cat, "SD") == pytest.approx(100.0)
+    assert ind.apm(cat, "SD") == pytest.approx(50.0)
+    assert ind.aps(cat, 7, 12) == pytest.approx(75.0)
+    jk = pd.Series(["L", "P", "P", "L", "L"], dtype=pd.CategoricalDtype(schema.JENIS_KELAMIN))
+    assert ind.sex_ratio(jk) == pytest.approx(150.0)  # 3 / 2 × 100
+    balita = pd.DataFrame(
+        {
+            "jenis_kelamin": pd.Series(["L"], dtype=pd.CategoricalDtype(schema.JENIS_KELAMIN)),
+            "tanggal_lahir": pd.to_datetime(["2025-01-01"]),
+            "tanggal_ukur": pd.to_datetime(["2025-01-01"]),
+            "tinggi_cm": [49.8842],
+        }
+    )
+    assert ind.height_for_age_z_table(balita).iloc[0] == pytest.approx(0.0, abs=1e-3)
+
+
+def test_poverty_weights_by_column_name() -> None:
+    keluarga = pd.DataFrame({"jumlah_anggota": [3, 1], "pengeluaran_per_kapita": [50, 200]})
+    # persons: 3 of 4 poor → 75 %; households: 1 of 2 → 50 %
+    assert ind.poverty_indices(keluarga, 100, weights="jumlah_anggota").p0 == pytest.approx(75.0)
+    assert ind.poverty_indices(keluarga, 100).p0 == pytest.approx(50.0)
+    with pytest.raises(ValueError, match="kolom 'anggota'"):
+        ind.poverty_indices(keluarga, 100, weights="anggota")
+    with pytest.raises(ValueError, match="tabel keluarga"):
+        ind.poverty_indices([50, 200], 100, weights="jumlah_anggota")
+
+
+def test_single_value_where_a_column_is_expected() -> None:
+    with pytest.raises(ValueError, match="daftar nilai"):
+        ind.sex_ratio("L")
+    with pytest.raises(ValueError, match="daftar nilai"):
+        ind.median_age(30)
+
+
+def test_growth_rates_vectorised() -> None:
+    # ln(2)/10 and ln(4)/10 in percent
+    r = ind.growth_rate_exponential(np.array([100, 100]), np.array([200, 400]), 10)
+    assert np.allclose(r, [100 * math.log(2) / 10, 100 * math.log(4) / 10])
+    g = ind.growth_rate_geometric(np.array([100, 100]), np.array([121, 144]), 2)
+    assert np.allclose(g, [10.0, 20.0])

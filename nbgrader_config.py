@@ -29,3 +29,29 @@ c.Exchange.root = os.environ.get("CANTIK_EXCHANGE", os.path.join(here, "grading"
 # Learner-visible stubs in Indonesian.
 c.ClearSolutions.code_stub = {"python": "# TULIS KODE ANDA DI SINI\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"
+
+# ── Kelas Cantik: a warning on stderr must not zero a passing test (owner: course framework) ─────────
+# Plain nbgrader scores any test cell with stderr output as 0. cantik.grading.preprocessors.PeringatanBukanGalat
+# (an nbgrader preprocessor, plugged in here; nbgrader itself is unchanged) runs after Execute/LimitOutput and
+# before SaveAutoGrades, and relabels the stderr text of passing test cells as ordinary output.
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties,
+    CheckCellMetadata,
+    Execute,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
+)
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [
+    Execute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    "cantik.grading.preprocessors.PeringatanBukanGalat",
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+# ── end of the Kelas Cantik warning block ─────────────────────────────────────────────────────────────

@@ -1,0 +1,145 @@
+"""The grading framework on the real nbgrader pipeline, with a small practice assignment built in tmp.
+
+Shows (1) a passing test whose code printed a warning on stderr keeps its points with our config and loses
+them with stock nbgrader, (2) a failing test with a warning still scores 0, (3) an object overriding
+``__eq__``/``__float__`` earns nothing, (4) an unanswered notebook scores 0.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cantik import course
+from tests.courses import pipeline as pl
+
+pytestmark = pytest.mark.slow
+
+SETUP = """
+from cantik.checks import Soal, cek, daftar
+from cantik.checks.compare import banding_angka
+daftar(Soal("0a", harapan=lambda: 12.5, banding=banding_angka(desimal=1, persen=True)))
+"""
+
+WARN_TEST = """
+from cantik.checks import uji
+import warnings
+warnings.warn("contoh peringatan pandas", FutureWarning)
+uji("0a", persen_a)
+"""
+
+
+def _toy() -> dict:
+    return course.notebook([
+        course.md("judul", "# Latihan kecil"),
+        course.kode("siapkan", SETUP, kunci=True),
+        course.jawaban("jawab_a", "# Berapa persen?", "persen_a = 12.5", 'cek("0a", persen_a)'),
+        course.tes("tes_a", "0a", "persen_a", poin=2),
+        _warn_cell(),
+    ])
+
+
+def _warn_cell() -> dict:
+    cell = course.tes("tes_a_peringatan", "0a", "persen_a", poin=3)
+    cell["source"] = course._lines(WARN_TEST)
+    return cell
+
+
+def _course(tmp: Path, extra: str = "") -> Path:
+    root = pl.course_copy(tmp, [], config_extra=extra)
+    (root / "courses" / "latihan").mkdir(parents=True)
+    (root / "courses" / "latihan" / "latihan.ipynb").write_text(course.dumps(_toy()), encoding="utf-8")
+    pl.nbgrader(root, "generate_assignment", "latihan", "--force")
+    return root
+
+
+CASES = {
+    "benar": "persen_a = 12.5",
+    "pecahan": "persen_a = 0.125",
+    "curang": (
+        "class Curang(float):\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "    def __float__(self):\n        return 12.5\n"
+        "class Palsu:\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "    def __float__(self):\n        return 12.5\n"
+        "persen_a = Palsu()"
+    ),
+    "curang_float": (
+        "class Curang(float):\n"
+        "    def __eq__(self, other):\n        return True\n"
+        "    def __float__(self):\n        return 12.5\n"
+        "persen_a = Curang(99.0)"
+    ),
+}
+
+
+def _grade(root: Path) -> dict:
+    released = pl.read_nb(root / "notebooks" / "latihan" / "latihan.ipynb")
+    for student, code in CASES.items():
+        pl.submit(root, student, "latihan", {"latihan": pl.fill(released, None, {"jawab_a": code})})
+    pl.submit(root, "kosong", "latihan", {"latihan": released})
+    pl.nbgrader(root, "autograde", "latihan", "--force")
+    return pl.scores(root, "latihan")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    root = _course(tmp_path_factory.mktemp("kerangka"))
+    return root, _grade(root)
+
+
+def test_warning_on_stderr_keeps_points_of_passing_test(graded: tuple[Path, dict]) -> None:
+    root, s = graded
+    assert s["benar"]["latihan"]["tes_a"] == (2.0, 2.0)
+    assert s["benar"]["latihan"]["tes_a_peringatan"] == (3.0, 3.0)
+    out = pl.read_nb(root / "grading" / "autograded" / "benar" / "latihan" / "latihan.ipynb")
+    text = pl.cell_output_text(out, "tes_a_peringatan")
+    assert "contoh peringatan pandas" in text and "tidak mengurangi nilai" in text
+
+
+def test_warning_does_not_rescue_a_failing_test(graded: tuple[Path, dict]) -> None:
+    root, s = graded
+    assert s["pecahan"]["latihan"]["tes_a_peringatan"] == (0.0, 3.0)
+    assert s["pecahan"]["latihan"]["tes_a"] == (0.0, 2.0)
+    out = pl.read_nb(root / "grading" / "autograded" / "pecahan" / "latihan" / "latihan.ipynb")
+    assert "pecahan" in pl.cell_output_text(out, "tes_a")  # the targeted message reaches the feedback
+
+
+def test_eq_overriding_objects_earn_nothing(graded: tuple[Path, dict]) -> None:
+    _, s = graded
+    for student in ("curang", "curang_float"):
+        assert s[student]["latihan"]["tes_a"][0] == 0.0
+        assert s[student]["latihan"]["tes_a_peringatan"][0] == 0.0
+
+
+def test_unanswered_scores_zero(graded: tuple[Path, dict]) -> None:
+    _, s = graded
+    assert s["kosong"]["latihan"]["tes_a"][0] == 0.0
+    assert s["kosong"]["latihan"]["tes_a_peringatan"][0] == 0.0
+
+
+def test_stock_nbgrader_would_zero_the_warning(tmp_path: Path) -> None:
+    """Contrast: without our preprocessor the same passing-with-warning cell scores 0 (nbgrader default)."""
+    stock = (
+        "c.Autograde.autograde_preprocessors = [p for p in c.Autograde.autograde_preprocessors\n"
+        "                                       if 'PeringatanBukanGalat' not in str(p)]\n"
+    )
+    root = _course(tmp_path, stock)
+    released = pl.read_nb(root / "notebooks" / "latihan" / "latihan.ipynb")
+    pl.submit(root, "benar", "latihan", {"latihan": pl.fill(released, None, {"jawab_a": CASES["benar"]})})
+    pl.nbgrader(root, "autograde", "latihan", "--force")
+    s = pl.scores(root, "latihan")
+    assert s["benar"]["latihan"]["tes_a"] == (2.0, 2.0)
+    assert s["benar"]["latihan"]["tes_a_peringatan"] == (0.0, 3.0)
+
+
+def test_released_version_hides_solution_and_hidden_tests(graded: tuple[Path, dict]) -> None:
+    root, _ = graded
+    nb = pl.read_nb(root / "notebooks" / "latihan" / "latihan.ipynb")
+    assert "persen_a = 12.5" not in json.dumps(nb)
+    tes_a = next("".join(c["source"]) for c in nb["cells"] if c["id"] == "tes_a")
+    assert "uji('0a', persen_a)" not in tes_a and "HIDDEN" not in tes_a
+    assert "uji_bentuk('0a', persen_a)" in tes_a

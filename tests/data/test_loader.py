@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import subprocess
 import sys
@@ -75,11 +76,18 @@ def test_attrs_carry_synthetic_notice_and_title(datasets: Path) -> None:
     assert df.attrs["tabel"] == "penduduk" and df.attrs["wilayah"] == "kandangan_utara"
 
 
-def test_title_from_datapackage_wins_over_builtin(datasets: Path) -> None:
+def test_datapackage_gives_description_and_fallback_title(
+    datasets: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (datasets / "kandangan_utara" / "datapackage.json").write_text(
-        '{"resources": [{"name": "penduduk", "title": "Judul dari paket data"}]}', encoding="utf-8"
+        json.dumps({"resources": [{"name": "penduduk", "title": "Judul paket", "description": "Satu"}]}),
+        encoding="utf-8",
     )
-    assert load("penduduk").attrs["judul"].startswith("Judul dari paket data")
+    df = load("penduduk")
+    assert df.attrs["keterangan"] == "Satu"
+    assert df.attrs["judul"].startswith(cantik.data.loader.TABLE_TITLES["penduduk"])
+    monkeypatch.delitem(cantik.data.loader.TABLE_TITLES, "penduduk")
+    assert load("penduduk").attrs["judul"].startswith("Judul paket")
 
 
 def test_yearmonth_becomes_first_day_of_month(datasets: Path) -> None:

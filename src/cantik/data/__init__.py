@@ -23,6 +23,7 @@ from cantik.data.loader import (
     table_title,
     tables,
     wilayah_list,
+    wilayah_name,
 )
 from cantik.data.schema import SYNTHETIC_NOTICE
 
@@ -35,4 +36,5 @@ __all__ = [
     "table_title",
     "tables",
     "wilayah_list",
+    "wilayah_name",
 ]

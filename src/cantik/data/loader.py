@@ -48,6 +48,7 @@ __all__ = [
     "table_title",
     "tables",
     "wilayah_list",
+    "wilayah_name",
 ]
 
 #: Indonesian titles of the tables, used when neither the schema nor ``datapackage.json`` gives one.
@@ -91,6 +92,17 @@ def _wilayah_label(wilayah: str) -> str:
     if wilayah == _schema.KECAMATAN:
         return "Kecamatan Kandangan"
     return _schema.WILAYAH.get(wilayah, wilayah)
+
+
+def wilayah_name(wilayah: str) -> str:
+    """Indonesian name of a place, e.g. ``"kandangan_utara"`` → ``"Kelurahan Kandangan Utara"``.
+
+    Raises
+    ------
+    DataNotFoundError
+        If ``wilayah`` is not one of :func:`wilayah_list`.
+    """
+    return _wilayah_label(_check_wilayah(wilayah))
 
 
 def _all_tables() -> list[str]:
@@ -184,10 +196,18 @@ def _package_resource(folder: Path, table: str) -> dict[str, Any]:
 
 
 def table_title(table: str, wilayah: str | None = None) -> str:
-    """Indonesian title of ``table``: the schema's, else ``datapackage.json``'s, else ``TABLE_TITLES``."""
+    """Indonesian title of ``table``: the schema's, else ``TABLE_TITLES``, else ``datapackage.json``'s.
+
+    Examples
+    --------
+    >>> table_title("penduduk")
+    'Data penduduk per orang'
+    """
     key, place = resolve(table, wilayah)
-    title = _schema.SCHEMAS[key].get("title") or _package_resource(datasets_dir() / place, key).get("title")
-    return str(title or TABLE_TITLES.get(key, key))
+    title = _schema.SCHEMAS[key].get("title") or TABLE_TITLES.get(key)
+    if not title:
+        title = _package_resource(datasets_dir() / place, key).get("title")
+    return str(title or key)
 
 
 def _where(values: pd.Series, mask: pd.Series) -> str:
@@ -267,8 +287,9 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         Columns in contract order (columns the contract does not know follow as text). ``df.attrs``
         holds ``sumber`` (:data:`cantik.data.schema.SYNTHETIC_NOTICE`, show it wherever the data is
-        shown), ``judul`` (Indonesian table title and place), ``tabel``, ``wilayah``, ``nama_wilayah``
-        and ``judul_kolom`` (column name → Indonesian title).
+        shown), ``judul`` (Indonesian table title and place), ``tabel``, ``wilayah``, ``nama_wilayah``,
+        ``keterangan`` (the table's description from ``datapackage.json``, or "") and ``judul_kolom``
+        (column name → Indonesian title).
 
     Raises
     ------
@@ -314,6 +335,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     df = pd.DataFrame(columns, index=raw.index)
 
     title = table_title(key, place)
+    description = _package_resource(path.parent, key).get("description") or ""
     df.attrs.update(
         {
             "sumber": _schema.SYNTHETIC_NOTICE,
@@ -321,6 +343,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
             "tabel": key,
             "wilayah": place,
             "nama_wilayah": _wilayah_label(place),
+            "keterangan": str(description),
             "judul_kolom": {f["name"]: f.get("title", f["name"]) for f in fields},
         }
     )

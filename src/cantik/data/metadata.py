@@ -30,23 +30,29 @@ def _ind(*values: str) -> dict[str, str]:
 INDICATORS: list[dict[str, str]] = [
     _ind("rasio_jenis_kelamin", "Rasio jenis kelamin",
          "Komposisi penduduk menurut jenis kelamin.",
-         "Perbandingan banyaknya penduduk laki-laki dengan banyaknya penduduk perempuan pada suatu daerah dan "
+         "Perbandingan banyaknya penduduk laki-laki dengan banyaknya penduduk perempuan pada suatu daerah "
+         "dan "
          "waktu tertentu.",
          "RJK = (jumlah penduduk laki-laki / jumlah penduduk perempuan) × 100",
          "laki-laki per 100 perempuan",
-         "RJK 101 berarti ada 101 laki-laki untuk setiap 100 perempuan. Di atas 100: laki-laki lebih banyak; di "
-         "bawah 100: perempuan lebih banyak. Pada kelompok umur tua biasanya di bawah 100 karena harapan hidup "
+         "RJK 101 berarti ada 101 laki-laki untuk setiap 100 perempuan. Di atas 100: laki-laki lebih banyak; "
+         "di "
+         "bawah 100: perempuan lebih banyak. Pada kelompok umur tua biasanya di bawah 100 karena harapan "
+         "hidup "
          "perempuan lebih panjang.",
          "Wilayah (RT, desa/kelurahan), kelompok umur.",
          "Tahunan; sensus 10 tahunan.",
          "Sensus Penduduk, registrasi penduduk (Dukcapil), pendataan desa.",
-         "Pendatang laki-laki yang bekerja (misalnya buruh proyek) atau perantau yang pergi dapat menggeser angka "
+         "Pendatang laki-laki yang bekerja (misalnya buruh proyek) atau perantau yang pergi dapat menggeser "
+         "angka "
          "di wilayah kecil."),
     _ind("rasio_ketergantungan", "Rasio ketergantungan (angka beban tanggungan)",
          "Beban ekonomi penduduk usia produktif menanggung penduduk usia belum dan tidak produktif.",
-         "Perbandingan jumlah penduduk umur 0-14 tahun ditambah umur 65 tahun ke atas dengan jumlah penduduk umur "
+         "Perbandingan jumlah penduduk umur 0-14 tahun ditambah umur 65 tahun ke atas dengan jumlah penduduk "
+         "umur "
          "15-64 tahun.",
-         "RK = (P 0-14 + P 65+) / P 15-64 × 100; RK muda = P 0-14 / P 15-64 × 100; RK tua = P 65+ / P 15-64 × 100",
+         "RK = (P 0-14 + P 65+) / P 15-64 × 100; RK muda = P 0-14 / P 15-64 × 100; RK tua = P 65+ / P 15-64 "
+         "× 100",
          "tanggungan per 100 penduduk usia produktif",
          "RK 50 berarti setiap 100 penduduk usia 15-64 tahun menanggung 50 penduduk usia 0-14 dan 65+. Angka "
          "turun berarti beban tanggungan berkurang (bonus demografi).",
@@ -60,24 +66,30 @@ INDICATORS: list[dict[str, str]] = [
          "Banyaknya penduduk per kilometer persegi luas wilayah.",
          "Kepadatan = jumlah penduduk / luas wilayah (km²)",
          "jiwa per km²",
-         "Kepadatan 465 jiwa/km² berarti rata-rata 465 orang tinggal di setiap km². Kelurahan perkotaan jauh lebih "
+         "Kepadatan 465 jiwa/km² berarti rata-rata 465 orang tinggal di setiap km². Kelurahan perkotaan jauh "
+         "lebih "
          "padat daripada desa.",
          "Wilayah (kecamatan, desa/kelurahan).",
          "Tahunan.",
          "Jumlah penduduk: sensus/proyeksi/registrasi; luas: Kemendagri/BIG.",
-         "Luas mencakup sawah, rawa dan hutan yang tidak dihuni; pembanding antardaerah harus memakai sumber luas "
+         "Luas mencakup sawah, rawa dan hutan yang tidak dihuni; pembanding antardaerah harus memakai sumber "
+         "luas "
          "yang sama."),
     _ind("laju_pertumbuhan_penduduk", "Laju pertumbuhan penduduk (geometrik dan eksponensial)",
          "Perubahan jumlah penduduk dari waktu ke waktu.",
-         "Angka yang menunjukkan rata-rata tingkat pertambahan penduduk per tahun dalam jangka waktu tertentu.",
-         "Geometrik (bawaan BPS): r = (Pt / P0)^(1/t) - 1; eksponensial: r = ln(Pt / P0) / t; t = jumlah tahun",
+         "Angka yang menunjukkan rata-rata tingkat pertambahan penduduk per tahun dalam jangka waktu "
+         "tertentu.",
+         "Geometrik (bawaan BPS): r = (Pt / P0)^(1/t) - 1; eksponensial: r = ln(Pt / P0) / t; t = jumlah "
+         "tahun",
          "persen per tahun",
-         "r = 1,2 % berarti penduduk bertambah rata-rata 1,2 % setiap tahun. Kedua rumus memberi angka hampir sama "
+         "r = 1,2 % berarti penduduk bertambah rata-rata 1,2 % setiap tahun. Kedua rumus memberi angka "
+         "hampir sama "
          "untuk laju kecil; sebutkan rumus yang dipakai.",
          "Wilayah, jenis kelamin.",
          "Antarsensus atau tahunan.",
          "Sensus Penduduk, proyeksi penduduk, registrasi (lahir, mati, datang, pindah).",
-         "Pertumbuhan = kelahiran - kematian + migrasi masuk - migrasi keluar; di kelurahan, migrasi sering lebih "
+         "Pertumbuhan = kelahiran - kematian + migrasi masuk - migrasi keluar; di kelurahan, migrasi sering "
+         "lebih "
          "besar daripada kelahiran. Perubahan batas wilayah membuat angka tidak sebanding."),
     _ind("median_umur", "Median umur",
          "Struktur umur penduduk (tua atau muda).",
@@ -95,7 +107,8 @@ INDICATORS: list[dict[str, str]] = [
          "Akses penduduk usia sekolah terhadap pendidikan.",
          "Proporsi penduduk kelompok umur tertentu yang masih sekolah (di jenjang mana pun) terhadap seluruh "
          "penduduk kelompok umur itu.",
-         "APS = (penduduk umur a-b yang masih sekolah / penduduk umur a-b) × 100; kelompok 7-12, 13-15, 16-18, "
+         "APS = (penduduk umur a-b yang masih sekolah / penduduk umur a-b) × 100; kelompok 7-12, 13-15, "
+         "16-18, "
          "19-23",
          "persen",
          "APS 7-12 = 99 % berarti 99 dari 100 anak umur 7-12 tahun sedang sekolah. Maksimal 100.",
@@ -105,10 +118,12 @@ INDICATORS: list[dict[str, str]] = [
          "Tidak melihat jenjang: anak 13 tahun yang masih SD tetap dihitung sekolah."),
     _ind("apk", "Angka Partisipasi Kasar (APK)",
          "Kapasitas sistem pendidikan menampung murid pada suatu jenjang.",
-         "Perbandingan jumlah murid pada suatu jenjang (berapa pun umurnya) dengan penduduk umur resmi jenjang itu.",
+         "Perbandingan jumlah murid pada suatu jenjang (berapa pun umurnya) dengan penduduk umur resmi "
+         "jenjang itu.",
          "APK SD = murid SD (semua umur) / penduduk 7-12 × 100; SMP: umur 13-15; SMA/sederajat: umur 16-18",
          "persen",
-         "APK bisa lebih dari 100 bila banyak murid di luar umur resminya (terlambat masuk, tinggal kelas, atau "
+         "APK bisa lebih dari 100 bila banyak murid di luar umur resminya (terlambat masuk, tinggal kelas, "
+         "atau "
          "masuk lebih awal). APK jauh di atas APM menandakan banyak murid di luar umur resmi.",
          "Jenjang, jenis kelamin, wilayah.",
          "Tahunan.",
@@ -116,47 +131,56 @@ INDICATORS: list[dict[str, str]] = [
          "Di wilayah kecil, murid dari desa lain yang tinggal di rumah kerabat ikut terhitung."),
     _ind("apm", "Angka Partisipasi Murni (APM)",
          "Ketepatan umur murid pada jenjangnya.",
-         "Perbandingan jumlah murid umur resmi suatu jenjang yang bersekolah di jenjang itu dengan penduduk umur "
+         "Perbandingan jumlah murid umur resmi suatu jenjang yang bersekolah di jenjang itu dengan penduduk "
+         "umur "
          "resmi jenjang itu.",
          "APM SD = murid SD umur 7-12 / penduduk 7-12 × 100; SMP: 13-15; SMA/sederajat: 16-18",
          "persen",
-         "APM tidak pernah lebih dari 100. APM 85 % untuk SMP berarti 85 dari 100 anak umur 13-15 duduk di SMP.",
+         "APM tidak pernah lebih dari 100. APM 85 % untuk SMP berarti 85 dari 100 anak umur 13-15 duduk di "
+         "SMP.",
          "Jenjang, jenis kelamin, wilayah.",
          "Tahunan.",
          "Susenas (BPS), pendataan desa.",
          "Anak umur 13-15 yang masih SD menurunkan APM SMP walaupun mereka sekolah."),
     _ind("garis_kemiskinan", "Garis kemiskinan (GK)",
-         "Pendekatan kebutuhan dasar (basic needs approach): kemiskinan dipandang sebagai ketidakmampuan memenuhi "
+         "Pendekatan kebutuhan dasar (basic needs approach): kemiskinan dipandang sebagai ketidakmampuan "
+         "memenuhi "
          "kebutuhan dasar makanan dan bukan makanan, diukur dari pengeluaran.",
-         "Nilai pengeluaran minimum per kapita per bulan untuk memenuhi kebutuhan dasar makanan (setara 2.100 "
+         "Nilai pengeluaran minimum per kapita per bulan untuk memenuhi kebutuhan dasar makanan (setara "
+         "2.100 "
          "kkal per orang per hari) dan bukan makanan.",
          "GK = GK makanan + GK bukan makanan",
          "rupiah per kapita per bulan",
-         "Penduduk dengan pengeluaran per kapita di bawah GK disebut miskin. GK Kalimantan Selatan dilaporkan "
+         "Penduduk dengan pengeluaran per kapita di bawah GK disebut miskin. GK Kalimantan Selatan "
+         "dilaporkan "
          "Rp 581.229 (Sep 2022) dan Rp 644.107 (Sep 2024).",
          "Provinsi, kabupaten/kota; perkotaan dan perdesaan.",
          "Semesteran (Maret, September) untuk provinsi; tahunan untuk kabupaten.",
          "Susenas (BPS).",
          "GK berubah setiap periode mengikuti harga; membandingkan jumlah miskin antartahun dengan GK yang "
-         "berbeda adalah soal definisi, bukan kesalahan. Di kelas ini dipakai GK provinsi untuk data sintetis."),
+         "berbeda adalah soal definisi, bukan kesalahan. Di kelas ini dipakai GK provinsi untuk data "
+         "sintetis."),
     _ind("p0", "Persentase penduduk miskin (P0, headcount index)",
          "Insiden kemiskinan.",
          "Persentase penduduk yang pengeluaran per kapita per bulannya di bawah garis kemiskinan.",
          "P0 = (1/n) × Σ I(y_i < GK) × 100; n = jumlah penduduk, y_i = pengeluaran per kapita orang ke-i",
          "persen",
-         "P0 4,01 % berarti sekitar 4 dari 100 penduduk miskin. Turun dari 4,54 % ke 4,01 % adalah turun 0,53 "
+         "P0 4,01 % berarti sekitar 4 dari 100 penduduk miskin. Turun dari 4,54 % ke 4,01 % adalah turun "
+         "0,53 "
          "poin persen (sekitar 11,7 persen), bukan turun 0,53 persen.",
          "Wilayah, perkotaan/perdesaan.",
          "Semesteran/tahunan.",
          "Susenas (BPS).",
-         "Dihitung per orang, bukan per keluarga. Tidak menunjukkan seberapa jauh orang miskin dari GK (lihat P1 "
+         "Dihitung per orang, bukan per keluarga. Tidak menunjukkan seberapa jauh orang miskin dari GK "
+         "(lihat P1 "
          "dan P2)."),
     _ind("p1", "Indeks kedalaman kemiskinan (P1, poverty gap index)",
          "Kedalaman kemiskinan.",
          "Rata-rata jarak pengeluaran penduduk miskin terhadap garis kemiskinan, dibagi seluruh penduduk.",
          "P1 = (1/n) × Σ_{y_i < GK} ((GK - y_i) / GK)",
          "indeks (sering ditulis × 100)",
-         "Makin tinggi P1, makin jauh rata-rata pengeluaran penduduk miskin dari GK. P0 bisa turun sementara P1 "
+         "Makin tinggi P1, makin jauh rata-rata pengeluaran penduduk miskin dari GK. P0 bisa turun sementara "
+         "P1 "
          "naik: lebih sedikit orang miskin, tetapi yang tersisa makin miskin.",
          "Wilayah, perkotaan/perdesaan.",
          "Semesteran/tahunan.",
@@ -167,17 +191,21 @@ INDICATORS: list[dict[str, str]] = [
          "Rata-rata kuadrat jarak relatif pengeluaran penduduk miskin terhadap garis kemiskinan.",
          "P2 = (1/n) × Σ_{y_i < GK} ((GK - y_i) / GK)²",
          "indeks (sering ditulis × 100)",
-         "Makin tinggi P2, makin timpang pengeluaran di antara penduduk miskin; yang paling miskin diberi bobot "
+         "Makin tinggi P2, makin timpang pengeluaran di antara penduduk miskin; yang paling miskin diberi "
+         "bobot "
          "paling besar.",
          "Wilayah, perkotaan/perdesaan.",
          "Semesteran/tahunan.",
          "Susenas (BPS).",
-         "Angkanya kecil dan sensitif terhadap beberapa orang termiskin; pada sampel kecil sangat berfluktuasi."),
+         "Angkanya kecil dan sensitif terhadap beberapa orang termiskin; pada sampel kecil sangat "
+         "berfluktuasi."),
     _ind("prevalensi_stunting", "Prevalensi balita pendek (stunting)",
          "Gizi kronis pada balita, diukur dari tinggi badan menurut umur (TB/U).",
-         "Persentase balita dengan z-skor TB/U di bawah -2 simpangan baku median Standar Pertumbuhan Anak WHO "
+         "Persentase balita dengan z-skor TB/U di bawah -2 simpangan baku median Standar Pertumbuhan Anak "
+         "WHO "
          "2006 (pendek); di bawah -3 disebut sangat pendek.",
-         "Prevalensi = (balita dengan z TB/U < -2 / balita yang diukur) × 100; z dihitung dengan metode LMS WHO",
+         "Prevalensi = (balita dengan z TB/U < -2 / balita yang diukur) × 100; z dihitung dengan metode LMS "
+         "WHO",
          "persen",
          "Prevalensi 20 % berarti 1 dari 5 balita yang diukur lebih pendek dari -2 SD anak seumurnya. Angka "
          "posyandu (e-PPGBM) dan survei (SSGI) untuk wilayah yang sama bisa sangat berbeda: HSS dilaporkan "
@@ -185,15 +213,18 @@ INDICATORS: list[dict[str, str]] = [
          "Wilayah, posyandu, jenis kelamin, kelompok umur.",
          "e-PPGBM: bulanan/bulan timbang (Februari, Agustus); SSGI/SKI: tahunan.",
          "e-PPGBM (posyandu, Kementerian Kesehatan); SSGI/SKI (survei sampel).",
-         "Pengukuran posyandu memakai alat dan kader yang beragam dan hanya mencakup balita yang datang; survei "
+         "Pengukuran posyandu memakai alat dan kader yang beragam dan hanya mencakup balita yang datang; "
+         "survei "
          "memakai petugas terlatih tetapi punya galat sampling dan tidak tersedia untuk kelurahan."),
     _ind("indeks_whipple", "Indeks Whipple",
          "Kualitas pelaporan umur: penumpukan umur (age heaping) pada angka berakhiran 0 dan 5.",
-         "Perbandingan jumlah penduduk umur 23-62 tahun yang umurnya berakhiran 0 atau 5 dengan seperlima jumlah "
+         "Perbandingan jumlah penduduk umur 23-62 tahun yang umurnya berakhiran 0 atau 5 dengan seperlima "
+         "jumlah "
          "penduduk umur 23-62 tahun.",
          "W = (Σ P25, P30, ..., P60) / ((1/5) × Σ P23..P62) × 100",
          "indeks",
-         "100 = tidak ada penumpukan; di bawah 105 sangat akurat; 105-110 cukup akurat; 110-125 kurang; 125-175 "
+         "100 = tidak ada penumpukan; di bawah 105 sangat akurat; 105-110 cukup akurat; 110-125 kurang; "
+         "125-175 "
          "buruk; di atas 175 sangat buruk (klasifikasi PBB).",
          "Wilayah, jenis kelamin, petugas/sumber data.",
          "Setiap kali data umur dikumpulkan.",
@@ -232,8 +263,10 @@ def write(out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     docs = {
-        "metadata_indikator.json": {"catatan": "Metadata indikator gaya SIRUSA (BPS) untuk Kelas Cantik. Angka "
-                                               "contoh berasal dari laporan sekunder (perkiraan), bukan angka "
+        "metadata_indikator.json": {"catatan": "Metadata indikator gaya SIRUSA (BPS) untuk Kelas Cantik. "
+                                               "Angka "
+                                               "contoh berasal dari laporan sekunder (perkiraan), bukan "
+                                               "angka "
                                                "resmi. " + schema.SYNTHETIC_NOTICE,
                                     "indikator": INDICATORS},
         "metadata_variabel.json": {"catatan": schema.SYNTHETIC_NOTICE, "variabel": variables()},

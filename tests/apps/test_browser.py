@@ -1,0 +1,178 @@
+"""The apps in a real browser: one production Voilà server for the module, Debian chromium via Playwright.
+
+For every app: it loads, a control change updates the chart and the summary, bad input shows a short
+Indonesian message (never a traceback), axe finds no serious or critical violation, there is no horizontal
+scrolling at 390 px, and screenshots at 390 and 1280 px are kept in ``test-artifacts/apps``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from cantik.apps.registry import APPS, by_slug
+from cantik.apps.server import voila_command
+from tests.servers import free_port, running
+
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+TRACEBACK_MARKERS = ("Traceback", "Error:", "Exception", "File \"/")
+
+
+@pytest.fixture(scope="module")
+def voila_url(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A production-configured Voilà server on the repo's ``voila_apps`` and the test datasets."""
+    work = tmp_path_factory.mktemp("voila")
+    port = free_port()
+    cmd, env = voila_command(port, work / "config", root=ROOT / "voila_apps", cull_idle_timeout=120)
+    env["CANTIK_HOME"] = str(cantik_home)
+    with running(cmd, f"http://127.0.0.1:{port}/", env=env, log=work / "voila.log", timeout=120):
+        yield f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture
+def shots(artifacts_dir: Path) -> Path:
+    folder = artifacts_dir / "apps"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _fill(label: str, value: str) -> Callable[[Page], None]:
+    def act(page: Page) -> None:
+        box = page.get_by_label(label, exact=True)
+        box.fill(value)
+        box.press("Enter")
+
+    return act
+
+
+def _select(label: str, option: str) -> Callable[[Page], None]:
+    def act(page: Page) -> None:
+        page.get_by_label(label, exact=True).select_option(label=option)
+
+    return act
+
+
+def _click(name: str) -> Callable[[Page], None]:
+    def act(page: Page) -> None:
+        page.get_by_role("button", name=name, exact=True).first.click()
+
+    return act
+
+
+def _slider_keys(label: str, key: str, times: int = 1) -> Callable[[Page], None]:
+    def act(page: Page) -> None:
+        handle = page.get_by_role("slider", name=label)
+        handle.focus()
+        for _ in range(times):
+            handle.press(key)
+
+    return act
+
+
+@dataclass
+class Case:
+    """How to exercise one app in the browser."""
+
+    slug: str
+    change: Callable[[Page], None]
+    bad: Callable[[Page], None] | None
+    bad_message: str = ""
+
+
+CASES = {
+    "stunting": Case("stunting", _fill("Tinggi/panjang badan (cm)", "78"),
+                     _fill("Tinggi/panjang badan (cm)", "abc"), "harus berupa angka"),
+}
+
+
+def _open(page: Page, base: str, slug: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base + "voila/render/" + by_slug(slug).notebook, timeout=90_000)
+    expect(page.locator("img.cantik-chart")).to_be_visible(timeout=90_000)
+    expect(page.locator(".cantik-summary")).to_be_visible()
+
+
+def _summary_and_chart(page: Page) -> tuple[str, str]:
+    return page.locator(".cantik-summary").inner_text(), page.locator("img.cantik-chart").get_attribute("src")
+
+
+def _assert_no_traceback(page: Page) -> None:
+    text = page.locator("body").inner_text()
+    for marker in TRACEBACK_MARKERS:
+        assert marker not in text, f"page shows {marker!r}: {text[:500]}"
+
+
+def _axe_serious(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['html'][:120] for n in v['nodes']][:2]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_gallery_lists_every_app(page: Page, voila_url: str, shots: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(voila_url)
+    assert page.locator("html").get_attribute("lang") == "id"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aplikasi Kelas Cantik")
+    expect(page.get_by_text("DATA SINTETIS")).to_be_visible()
+    present = {p.name for p in (ROOT / "voila_apps").glob("*.ipynb")}
+    for app in APPS:
+        link = page.get_by_role("link", name=app.title, exact=True)
+        if app.notebook in present:
+            expect(link).to_have_attribute("href", f"/voila/render/{app.notebook}")
+        else:
+            expect(link).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert _axe_serious(page) == []
+    page.screenshot(path=shots / "galeri-390.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=shots / "galeri-1280.png", full_page=True)
+
+
+def test_voila_hides_sources_and_data(page: Page, voila_url: str) -> None:
+    # Notebooks and data files are not served as files; only images under static/ would be.
+    for path in ["voila/files/kalkulator_stunting.ipynb", "voila/files/../datasets/kandangan_utara/balita.csv",
+                 "voila/files/../pyproject.toml"]:
+        resp = page.request.get(voila_url + path)
+        assert resp.status in (403, 404), path
+    resp = page.request.get(voila_url + "voila/render/kalkulator_stunting.ipynb")
+    assert "from cantik.apps" not in resp.text()  # sources stripped
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> None:
+    case = CASES[slug]
+    _open(page, voila_url, slug, 390)
+    expect(page.locator(".cantik-synthetic")).to_contain_text("DATA SINTETIS")
+    assert page.locator("html").get_attribute("lang") == "id"
+    # A phone: nothing wider than the screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=shots / f"{slug}-390.png", full_page=True)
+    assert _axe_serious(page) == []
+
+    before = _summary_and_chart(page)
+    case.change(page)
+    expect(page.locator(".cantik-summary")).not_to_have_text(before[0], timeout=10_000)
+    expect(page.locator("img.cantik-chart")).not_to_have_attribute("src", before[1], timeout=10_000)
+    _assert_no_traceback(page)
+
+    if case.bad is not None:
+        case.bad(page)
+        alert = page.locator(".cantik-status [role=alert]")
+        expect(alert).to_be_visible(timeout=10_000)
+        expect(alert).to_contain_text(case.bad_message)
+        _assert_no_traceback(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=shots / f"{slug}-1280.png", full_page=True)

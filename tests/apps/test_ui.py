@@ -1,0 +1,116 @@
+"""Unit tests of the shared app building blocks (no browser)."""
+
+from __future__ import annotations
+
+import logging
+
+import ipywidgets as widgets
+import pytest
+
+from cantik.apps import ui
+
+
+def test_format_number_uses_indonesian_separators() -> None:
+    assert ui.format_number(1234567.891, 2) == "1.234.567,89"
+    assert ui.format_number(-0.53, 2) == "-0,53"
+    assert ui.format_number(float("nan")) == "–"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("85,5", 85.5), ("85.5", 85.5), (" 90 ", 90.0),
+                                                ("1.234,5", 1234.5), (7, 7.0)])
+def test_parse_number_accepts_comma_and_dot(text: str, expected: float) -> None:
+    assert ui.parse_number(text, "Tinggi") == expected
+
+
+@pytest.mark.parametrize(("text", "message"), [("", "belum diisi"), ("abc", "harus berupa angka"),
+                                               ("inf", "angka biasa")])
+def test_parse_number_rejects_with_indonesian_message(text: str, message: str) -> None:
+    with pytest.raises(ui.UserInputError, match=message):
+        ui.parse_number(text, "Tinggi")
+
+
+def test_safe_callback_shows_input_errors_and_clears_them() -> None:
+    status = ui.Status()
+    calls = []
+
+    @ui.safe_callback(status)
+    def cb(fail: bool) -> str:
+        calls.append(fail)
+        if fail:
+            raise ui.UserInputError("Umur harus antara 0 dan 60 bulan.")
+        return "ok"
+
+    assert cb(True) is None
+    assert status.message == "Umur harus antara 0 dan 60 bulan."
+    assert status.kind == "warning"
+    assert 'role="alert"' in status.value
+    assert cb(False) == "ok"
+    assert status.message == "" and status.value == ""
+    assert calls == [True, False]
+
+
+def test_safe_callback_hides_unexpected_errors_from_the_visitor(caplog: pytest.LogCaptureFixture) -> None:
+    status = ui.Status()
+
+    @ui.safe_callback(status)
+    def cb() -> None:
+        raise ZeroDivisionError("division by zero")
+
+    ui.log.propagate = True  # let caplog see the record
+    try:
+        with caplog.at_level(logging.ERROR, logger="cantik.apps"):
+            cb()
+    finally:
+        ui.log.propagate = False
+    assert status.kind == "error"
+    assert status.message == ui.GENERIC_ERROR
+    assert "ZeroDivisionError" not in status.value and "Traceback" not in status.value
+    assert "ZeroDivisionError" in caplog.text  # the maintainers still get the traceback
+
+
+def test_safe_callback_shows_data_loader_errors() -> None:
+    from cantik.data import DataNotFoundError
+
+    status = ui.Status()
+
+    @ui.safe_callback(status)
+    def cb() -> None:
+        raise DataNotFoundError("Berkas data 'balita' belum ada.")
+
+    cb()
+    assert status.kind == "error" and "belum ada" in status.message
+
+
+def test_labelled_gives_a_visible_label_and_phone_width() -> None:
+    w = ui.labelled(widgets.IntSlider(), "Ukuran sampel")
+    assert w.description == "Ukuran sampel"
+    assert w.style.description_width == "initial"
+    assert w.layout.width == "100%"
+
+
+def test_wrap_row_wraps() -> None:
+    row = ui.wrap_row(widgets.Label("a"), widgets.Label("b"))
+    assert row.layout.flex_flow == "row wrap"
+
+
+def test_summary_html_escapes_and_bolds() -> None:
+    html = ui.summary_html("Hasil", ["a <b> **tebal**"], note="catatan")
+    assert "&lt;b&gt;" in html and "<strong>tebal</strong>" in html and "catatan" in html
+    assert 'aria-live="polite"' in html
+
+
+def test_show_figure_puts_an_img_with_alt_text_in_the_output() -> None:
+    out = widgets.Output()
+    fig = ui.new_figure()
+    fig.subplots().plot([0, 1], [1, 2])
+    ui.show_figure(out, fig, "Garis naik dari 1 ke 2")
+    (item,) = out.outputs
+    assert item["data"]["text/html"].startswith('<img class="cantik-chart" src="data:image/svg+xml;base64,')
+    assert 'alt="Garis naik dari 1 ke 2"' in item["data"]["text/html"]
+    assert ui.output_alt(out) == "Garis naik dari 1 ke 2"
+
+
+def test_header_carries_the_synthetic_notice() -> None:
+    from cantik.data.schema import SYNTHETIC_NOTICE
+
+    assert SYNTHETIC_NOTICE in ui.header("Judul", "Pengantar").value

@@ -1,0 +1,667 @@
+"""Check a village's own CSV file against a Kelas Cantik table schema, with Indonesian messages.
+
+The village officials fill their tables in a spreadsheet and save them as CSV. :func:`validate_csv` tells
+them, in plain Indonesian, what is wrong and how to fix it: each :class:`Problem` names the spreadsheet
+row (the header is row 1, as in Excel), the column (its letter and name) and what to do.
+
+How the work is split:
+
+* file-level checks are done here, because they decide how the file can be read at all and Frictionless
+  would silently work around them: empty file, not a CSV (an Excel workbook or another binary renamed
+  ``.csv``), not UTF-8 (Windows-1252/Latin-1 or UTF-16 from "Save as"), a delimiter other than the comma,
+  and the header row (missing, misspelt, duplicate or unknown columns);
+* row-level checks (types, dates, required cells, enumerations, ranges, patterns, unique values and primary
+  keys, short and long rows, blank rows) are done by ``frictionless`` with the table's Frictionless schema
+  from :mod:`cantik.data.schema`, and its errors are translated.
+
+The file is only read, never written. ``frictionless`` is imported inside :func:`validate_csv`.
+
+Examples
+--------
+>>> from cantik.data.validate import validate_csv
+>>> problems = validate_csv("penduduk_rt03.csv", table="penduduk")  # doctest: +SKIP
+>>> for p in problems:  # doctest: +SKIP
+...     print(p)
+GALAT  Baris 4, kolom F 'umur': isinya 'dua belas', padahal kolom ini harus berisi bilangan bulat ...
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cantik.data import schema as _schema
+from cantik.data.loader import DataNotFoundError, _normalise
+
+__all__ = [
+    "MAX_ERRORS",
+    "MAX_FILE_BYTES",
+    "Problem",
+    "ValidationResult",
+    "has_errors",
+    "summary",
+    "validate_csv",
+    "validate_report",
+]
+
+#: Frictionless stops collecting row problems after this many (the CLI shows far fewer anyway).
+MAX_ERRORS = 10_000
+#: Larger files are refused with a message rather than read into memory.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+ERROR = "error"
+WARNING = "warning"
+
+_DELIMITERS = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab", "|": "garis tegak (|)"}
+_SAVE_AS = "Di Excel: File > Save As (Simpan Sebagai) > pilih jenis 'CSV UTF-8 (Comma delimited) (*.csv)'."
+_PATTERN_HELP = {
+    _schema.NIK_PATTERN: "dua huruf kapital kode wilayah, tanda '-', huruf 'P', lalu lima angka "
+    "(contoh: KU-P00001)",
+    _schema.NO_KK_PATTERN: "dua huruf kapital kode wilayah, tanda '-', huruf 'K', lalu empat angka "
+    "(contoh: KU-K0001)",
+}
+#: Common ways people write an enumeration value, per column: normalised text → the valid value.
+_ALIASES = {
+    "jenis_kelamin": {
+        "laki_laki": "L", "laki": "L", "lk": "L", "pria": "L", "l": "L",
+        "perempuan": "P", "pr": "P", "wanita": "P", "p": "P",
+    },
+    "status_perkawinan": {
+        "lajang": "Belum kawin", "belum_menikah": "Belum kawin", "bujang": "Belum kawin",
+        "blm_kawin": "Belum kawin", "blm._kawin": "Belum kawin",
+        "janda/duda_mati": "Cerai mati", "janda_mati": "Cerai mati", "duda_mati": "Cerai mati",
+        "janda/duda_hidup": "Cerai hidup", "janda_hidup": "Cerai hidup", "duda_hidup": "Cerai hidup",
+        "menikah": "Kawin", "sudah_menikah": "Kawin",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (``severity="error"``) or worth a look (``"warning"``) in a checked file.
+
+    Attributes
+    ----------
+    kind : str
+        Stable English code, e.g. ``"delimiter"``, ``"encoding"``, ``"missing-column"``, ``"type"``,
+        ``"date"``, ``"enum"``, ``"range"``, ``"duplicate-key"``, ``"required"``.
+    row : int or None
+        Spreadsheet row number (header = 1); None for the file as a whole.
+    column : str or None
+        Column name (the contract's name when the header was recognised).
+    message : str
+        Indonesian sentence naming the row and column and saying what to do.
+    severity : str
+        ``"error"`` (the file cannot be used as is) or ``"warning"``.
+    value : str or None
+        The offending cell's text, when there is one.
+    """
+
+    kind: str
+    row: int | None
+    column: str | None
+    message: str
+    severity: str = ERROR
+    value: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error, False for a warning."""
+        return self.severity == ERROR
+
+    def __str__(self) -> str:
+        return f"{'GALAT' if self.is_error else 'PERINGATAN'}  {self.message}"
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    """True when at least one problem is an error (warnings alone leave a file usable)."""
+    return any(p.is_error for p in problems)
+
+
+def column_letter(number: int) -> str:
+    """Spreadsheet letter of a 1-based column number.
+
+    Examples
+    --------
+    >>> column_letter(1), column_letter(26), column_letter(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _where(row: int | None, number: int | None, name: str | None) -> str:
+    parts = []
+    if row is not None:
+        parts.append(f"Baris {row}")
+    if name is not None:
+        parts.append(f"kolom {column_letter(number)} '{name}'" if number else f"kolom '{name}'")
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _quote_list(values: list[str]) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+# --------------------------------------------------------------------------------------------- file level
+
+
+def _not_csv(data: bytes) -> str | None:
+    """Describe the real kind of a binary file, or None when it may be text."""
+    head = data[:8192]
+    if head.startswith(b"PK\x03\x04"):
+        if b"xl/" in data[:200_000] or b"[Content_Types].xml" in head:
+            kind = "buku kerja Excel (.xlsx)"
+        elif b"opendocument.spreadsheet" in head:
+            kind = "lembar kerja LibreOffice/OpenOffice (.ods)"
+        else:
+            kind = "arsip ZIP (atau dokumen Office)"
+        return kind
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "buku kerja Excel lama (.xls)"
+    if head.startswith(b"%PDF"):
+        return "dokumen PDF"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "gambar"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text: handled as an encoding problem
+    if b"\x00" in head:
+        return "berkas biner (bukan teks)"
+    return None
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """Text of ``data`` and the name of the wrong encoding it was saved in (None for UTF-8)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "UTF-16 (Unicode Text)"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252/Latin-1 (ANSI)"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1 (ISO-8859-1)"
+
+
+def _first_line(text: str) -> str:
+    return text.split("\n", 1)[0].rstrip("\r")
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _detect_delimiter(header: str, names: set[str]) -> str:
+    """The delimiter that splits ``header`` into the most known column names (ties: more columns)."""
+    best, best_score = ",", (-1, -1)
+    for delimiter in _DELIMITERS:
+        if delimiter != "," and delimiter not in header:
+            continue
+        cells = _split(header, delimiter)
+        known = sum(_normalise(c) in names for c in cells)
+        score = (known, len(cells))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _encoding_problem(data: bytes, delimiter: str, encoding: str, labels: list[str]) -> Problem:
+    """Point at the first line (and cell) that is not valid UTF-8."""
+    if encoding.startswith("UTF-16"):
+        return Problem(
+            "encoding", None, None,
+            f"Berkas disimpan dengan pengodean {encoding}, bukan UTF-8. Simpan ulang sebagai UTF-8. "
+            f"{_SAVE_AS}",
+        )
+    bad_rows: list[int] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad_rows.append(number)
+    row = bad_rows[0]
+    line = data.split(b"\n")[row - 1].rstrip(b"\r").decode("cp1252", errors="replace")
+    column = value = None
+    number = None
+    for i, cell in enumerate(_split(line, delimiter), start=1):
+        try:
+            cell.encode("cp1252", errors="strict").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            number, value = i, cell
+            column = labels[i - 1] if i <= len(labels) else None
+            break
+    others = f" Ada {len(bad_rows) - 1} baris lain dengan masalah yang sama." if len(bad_rows) > 1 else ""
+    shown = f" (isi: '{value}')" if value is not None else ""
+    return Problem(
+        "encoding", row, column,
+        f"{_where(row, number, column)}{shown}: berkas tidak tersimpan sebagai UTF-8, melainkan "
+        f"kemungkinan {encoding}, sehingga huruf khusus seperti é atau tanda – bisa berubah. Simpan berkas "
+        f"sebagai UTF-8. {_SAVE_AS}{others}",
+        value=value,
+    )
+
+
+# ------------------------------------------------------------------------------------------- header level
+
+
+def _check_header(
+    labels: list[str], table: str
+) -> tuple[list[Problem], list[str | None]]:
+    """Problems of the header row, and the contract name each column stands for (None: ignored)."""
+    fields = {f["name"]: f for f in _schema.SCHEMAS[table]["fields"]}
+    by_title = {_normalise(f.get("title", "")): name for name, f in fields.items()}
+    problems: list[Problem] = []
+    mapping: list[str | None] = []
+    seen: dict[str, int] = {}
+    for number, label in enumerate(labels, start=1):
+        text = label.strip()
+        key = _normalise(text)
+        name = text if text in fields else key if key in fields else by_title.get(key)
+        if not text:
+            problems.append(Problem(
+                "blank-column-name", 1, None,
+                f"Baris 1, kolom {column_letter(number)}: kolom ini tidak punya judul, jadi tidak diperiksa. "
+                "Beri judul yang benar atau hapus kolom ini bila kosong.", WARNING,
+            ))
+            mapping.append(None)
+            continue
+        if name is None:
+            close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+            hint = f" Mungkin maksud Anda '{close[0]}'?" if close else ""
+            problems.append(Problem(
+                "extra-column", 1, text,
+                f"Baris 1, kolom {column_letter(number)} '{text}': kolom ini tidak dikenal untuk tabel "
+                f"'{table}', jadi tidak diperiksa.{hint}", WARNING, value=text,
+            ))
+            mapping.append(None)
+            continue
+        if name in seen:
+            problems.append(Problem(
+                "duplicate-column", 1, name,
+                f"Baris 1, kolom {column_letter(number)} '{text}': kolom '{name}' sudah ada di kolom "
+                f"{column_letter(seen[name])}. Hapus salah satunya.", value=text,
+            ))
+            mapping.append(None)
+            continue
+        seen[name] = number
+        mapping.append(name)
+        if text != name:
+            problems.append(Problem(
+                "column-name", 1, name,
+                f"Baris 1, kolom {column_letter(number)}: judul '{label}' harus ditulis persis '{name}' "
+                "(huruf kecil, garis bawah _ sebagai pengganti spasi, tanpa spasi di awal/akhir).",
+                value=label,
+            ))
+    for name, field in fields.items():
+        if name not in seen:
+            problems.append(Problem(
+                "missing-column", 1, name,
+                f"Baris 1: kolom '{name}' ({field.get('title', name)}) tidak ada. Tambahkan kolom dengan "
+                f"judul persis '{name}' dan isinya.",
+            ))
+    return problems, mapping
+
+
+# ---------------------------------------------------------------------------------------------- row level
+
+
+def _type_message(field: dict[str, Any], value: str) -> tuple[str, str]:
+    """(kind, advice) for a cell whose text does not parse as the field's type."""
+    ftype = field.get("type")
+    stripped = value.strip()
+    if stripped != value and stripped:
+        return "type", f"ada spasi di awal atau akhir isian '{value}'. Hapus spasi itu."
+    if ftype == "integer":
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", stripped):
+            return "type", (f"isinya '{value}'. Tulis bilangan bulat tanpa titik pemisah ribuan, misalnya "
+                            f"{stripped.replace('.', '')}.")
+        if re.fullmatch(r"-?\d+[.,]\d+", stripped):
+            return "type", f"isinya '{value}', padahal kolom ini harus berisi bilangan bulat (tanpa desimal)."
+        return "type", (f"isinya '{value}', padahal kolom ini harus berisi bilangan bulat (misalnya 25). "
+                        "Ganti dengan angka.")
+    if ftype == "number":
+        if re.fullmatch(r"-?\d+,\d+", stripped):
+            return "type", (f"isinya '{value}'. Pakai titik sebagai pemisah desimal: "
+                            f"{stripped.replace(',', '.')}.")
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", stripped):
+            fixed = stripped.replace(".", "").replace(",", ".")
+            return "type", (f"isinya '{value}'. Tulis angka tanpa titik pemisah ribuan dan dengan titik "
+                            f"sebagai pemisah desimal: {fixed}.")
+        return "type", (f"isinya '{value}', padahal kolom ini harus berisi angka (misalnya 84.5). "
+                        "Ganti dengan angka.")
+    if ftype == "date":
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
+            return "date", (f"tanggal '{value}' tidak ada di kalender (periksa bulan dan harinya; "
+                            "misalnya Februari hanya sampai tanggal 28 atau 29).")
+        example = "2025-06-30"
+        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", stripped)
+        if m:
+            day, month = int(m.group(1)), int(m.group(2))
+            if month > 12 >= day:  # written month first, e.g. 6/30/2025
+                day, month = month, day
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                example = f"{m.group(3)}-{month:02d}-{day:02d}"
+        return "date", (f"tanggal '{value}' tidak sesuai format. Tulis tanggal sebagai TTTT-BB-HH "
+                        f"(YYYY-MM-DD: tahun-bulan-hari), misalnya {example}. Di Excel, format sel "
+                        "sebagai Teks atau format khusus yyyy-mm-dd sebelum menyimpan.")
+    if ftype == "yearmonth":
+        return "date", (f"isinya '{value}'. Tulis tahun dan bulan sebagai TTTT-BB (YYYY-MM), "
+                        "misalnya 2025-06.")
+    if ftype == "boolean":
+        return "type", f"isinya '{value}', padahal kolom ini harus berisi true atau false."
+    return "type", f"isinya '{value}' tidak sesuai jenis kolom ini ({ftype})."
+
+
+def _enum_message(field: dict[str, Any], value: str) -> str:
+    allowed = list(field["constraints"]["enum"])
+    text = f"isian '{value}' tidak termasuk pilihan. Pilihan yang sah: {_quote_list(allowed)}."
+    stripped = value.strip()
+    lowered = {v.lower(): v for v in allowed}
+    alias = _ALIASES.get(field["name"], {}).get(_normalise(stripped))
+    if stripped in allowed:
+        return text + f" Hapus spasi di awal/akhir: tulis '{stripped}'."
+    if stripped.lower() in lowered:
+        spaces = ", tanpa spasi di awal/akhir" if stripped != value else ""
+        return text + f" Tulis persis '{lowered[stripped.lower()]}' (huruf besar/kecil harus sama{spaces})."
+    if alias:
+        return text + f" Untuk '{value}' tulis '{alias}'."
+    close = difflib.get_close_matches(stripped.lower(), list(lowered), n=1, cutoff=0.6)
+    if close:
+        return text + f" Mungkin maksud Anda '{lowered[close[0]]}'?"
+    return text
+
+
+def _constraint_message(field: dict[str, Any], value: str, note: str) -> tuple[str, str]:
+    found = re.search(r'constraint "(\w+)"', note)
+    constraint = found.group(1) if found else ""
+    constraints = field.get("constraints", {})
+    if constraint == "required":
+        return "required", "kosong, padahal wajib diisi. Lengkapi isian ini."
+    if constraint == "enum":
+        return "enum", _enum_message(field, value)
+    if constraint in ("minimum", "maximum"):
+        low, high = constraints.get("minimum"), constraints.get("maximum")
+        if low is not None and high is not None:
+            limits = f"harus antara {low} dan {high}"
+        elif low is not None:
+            limits = f"tidak boleh kurang dari {low}"
+        else:
+            limits = f"tidak boleh lebih dari {high}"
+        return "range", f"nilai {value} di luar batas yang diizinkan ({limits}). Periksa kembali isian ini."
+    if constraint == "pattern":
+        pattern = constraints.get("pattern", "")
+        want = _PATTERN_HELP.get(pattern, f"pola {pattern}")
+        return "pattern", f"isian '{value}' tidak sesuai bentuk yang diminta: {want}."
+    if constraint in ("minLength", "maxLength"):
+        return "length", f"panjang isian '{value}' tidak sesuai ({constraint} {constraints.get(constraint)})."
+    return "constraint", f"isian '{value}' tidak memenuhi aturan kolom ini ({note})."
+
+
+def _row_problems(
+    text: str, delimiter: str, labels: list[str], mapping: list[str | None], table: str
+) -> tuple[list[Problem], int]:
+    from frictionless import Dialect, Resource, Schema, formats
+
+    contract = _schema.SCHEMAS[table]
+    by_name = {f["name"]: f for f in contract["fields"]}
+    fields: list[dict[str, Any]] = []
+    for number, (label, name) in enumerate(zip(labels, mapping, strict=True), start=1):
+        # Frictionless pairs fields with columns by position; name them after the file's own labels.
+        unique_label = label if label and labels.index(label) == number - 1 else f"{label} ({number})"
+        if name is None:
+            fields.append({"name": unique_label, "type": "any"})
+        else:
+            fields.append({**by_name[name], "name": unique_label})
+    descriptor: dict[str, Any] = {"fields": fields}
+    key = contract.get("primaryKey") or []
+    if key and all(k in mapping for k in key):
+        descriptor["primaryKey"] = [fields[mapping.index(k)]["name"] for k in key]
+
+    resource = Resource(
+        text.encode("utf-8"),
+        format="csv",
+        encoding="utf-8",
+        schema=Schema.from_descriptor(descriptor),
+        dialect=Dialect(controls=[formats.CsvControl(delimiter=delimiter)]),
+    )
+    report = resource.validate(limit_errors=MAX_ERRORS)
+    problems: list[Problem] = []
+    unique_rows: set[int] = set()
+    blank_rows: set[int] = set()
+    short_rows: dict[int, list[int]] = {}
+    data_rows = 0
+    for task in report.tasks:
+        data_rows = max(data_rows, (task.stats or {}).get("rows") or 0)
+        for error in task.errors:
+            etype = error.type
+            row = getattr(error, "row_number", None)
+            number = getattr(error, "field_number", None)
+            name = mapping[number - 1] if number and number <= len(mapping) else None
+            value = getattr(error, "cell", None)
+            field = by_name.get(name) if name else None
+            where = _where(row, number, name)
+            if etype in ("type-error", "constraint-error", "unique-error") and field is None:
+                continue
+            if etype == "type-error":
+                kind, advice = _type_message(field, value)
+                problems.append(Problem(kind, row, name, f"{where}: {advice}", value=value))
+            elif etype == "constraint-error":
+                kind, advice = _constraint_message(field, value, error.note)
+                sep = " " if kind == "required" else ": "
+                problems.append(Problem(kind, row, name, f"{where}{sep}{advice}", value=value))
+            elif etype == "unique-error":
+                first = re.search(r"position (\d+)", error.note)
+                where_first = f" di baris {first.group(1)}" if first else ""
+                unique_rows.add(row)
+                problems.append(Problem(
+                    "duplicate-key", row, name,
+                    f"{where}: '{value}' sudah dipakai{where_first}. Setiap isian di kolom ini harus "
+                    "berbeda; periksa apakah data yang sama tercatat dua kali.", value=value,
+                ))
+            elif etype == "primary-key":
+                if row in unique_rows or row in blank_rows:
+                    continue
+                first = re.search(r"position (\d+)", error.note)
+                if not first:  # key cells empty: already reported as required
+                    continue
+                cells = error.cells or []
+                shown = ", ".join(
+                    f"{k}='{cells[mapping.index(k)]}'" for k in key if mapping.index(k) < len(cells)
+                )
+                problems.append(Problem(
+                    "duplicate-key", row, None,
+                    f"Baris {row}: gabungan kolom {', '.join(key)} ({shown}) sama dengan baris "
+                    f"{first.group(1)}. Setiap gabungan harus muncul sekali saja: gabungkan atau hapus "
+                    "baris ganda.",
+                ))
+            elif etype == "blank-row":
+                blank_rows.add(row)
+                problems.append(Problem(
+                    "blank-row", row, None, f"Baris {row} kosong. Hapus baris kosong ini.", WARNING,
+                ))
+            elif etype == "missing-cell":
+                short_rows.setdefault(row, []).append(number)
+            elif etype == "extra-cell":
+                problems.append(Problem(
+                    "extra-cell", row, None,
+                    f"Baris {row}, kolom {column_letter(number)}: ada isian '{value}' di luar kolom yang "
+                    "berjudul (baris ini punya lebih banyak isian daripada baris judul). Bila sebuah isian "
+                    "memuat koma, apit isian itu dengan tanda kutip \"...\"; bila tidak, hapus isian "
+                    "berlebih.", value=value,
+                ))
+            elif etype.endswith("-label") or etype.endswith("-header") or etype == "foreign-key":
+                continue  # header checked by _check_header; foreign keys need the other tables
+            else:
+                problems.append(Problem(
+                    "unreadable", row, name,
+                    f"{where + ': ' if where else ''}berkas tidak dapat dibaca sebagai CSV ({error.note}). "
+                    f"Simpan ulang berkas. {_SAVE_AS}",
+                ))
+        if len(task.errors) >= MAX_ERRORS:
+            problems.append(Problem(
+                "too-many-problems", None, None,
+                f"Pemeriksaan dihentikan setelah {MAX_ERRORS} masalah. Perbaiki dulu masalah yang "
+                "ditampilkan, lalu periksa lagi.", WARNING,
+            ))
+    if short_rows:  # a missing cell is reported once, as part of its short row, not also as "required"
+        gone = {(r, mapping[n - 1]) for r, ns in short_rows.items() for n in ns if n <= len(mapping)}
+        problems = [p for p in problems if not (p.kind == "required" and (p.row, p.column) in gone)]
+    for row, numbers in short_rows.items():
+        names = ", ".join(
+            f"{column_letter(n)} '{mapping[n - 1] or labels[n - 1]}'" for n in numbers if n <= len(labels)
+        )
+        problems.append(Problem(
+            "missing-cell", row, mapping[numbers[0] - 1] if numbers[0] <= len(mapping) else None,
+            f"Baris {row}: baris ini lebih pendek daripada baris judul; isian untuk kolom {names} tidak "
+            "ada. Periksa apakah ada pemisah kolom yang hilang.",
+        ))
+    rows = data_rows - len(blank_rows)
+    if rows <= 0:
+        problems.append(Problem(
+            "no-data", None, None, "Berkas hanya berisi baris judul, tanpa baris data. Isi datanya mulai "
+            "baris 2.",
+        ))
+    return problems, rows
+
+
+# ------------------------------------------------------------------------------------------------ entry
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """What :func:`validate_report` found: the problems plus the size of the data that was read."""
+
+    table: str
+    path: Path
+    problems: list[Problem]
+    rows: int = 0
+    columns: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not has_errors(self.problems)
+
+
+def validate_csv(path: str | Path, table: str) -> list[Problem]:
+    """Check a CSV file against the column contract of ``table``; the file is only read.
+
+    Parameters
+    ----------
+    path : str or Path
+        The village's CSV file.
+    table : str
+        A table name from :func:`cantik.data.tables`, e.g. ``"penduduk"``.
+
+    Returns
+    -------
+    list of Problem
+        Errors and warnings in row order (file-level first). Empty when the file conforms.
+
+    Raises
+    ------
+    DataNotFoundError
+        ``table`` is not a known table (the message lists the valid names).
+
+    Examples
+    --------
+    >>> problems = validate_csv("penduduk.csv", "penduduk")  # doctest: +SKIP
+    >>> [p.kind for p in problems if p.is_error]  # doctest: +SKIP
+    ['range', 'duplicate-key']
+    """
+    return validate_report(path, table).problems
+
+
+def validate_report(path: str | Path, table: str) -> ValidationResult:
+    """Like :func:`validate_csv`, but also say how many data rows and columns were read.
+
+    Examples
+    --------
+    >>> result = validate_report("penduduk.csv", "penduduk")  # doctest: +SKIP
+    >>> result.ok, result.rows  # doctest: +SKIP
+    (True, 7412)
+    """
+    key = _normalise(table)
+    if key not in _schema.SCHEMAS:
+        names = list(_schema.SCHEMAS)
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        hint = f" Mungkin maksud Anda '{close[0]}'?" if close else ""
+        raise DataNotFoundError(f"Tabel '{table}' tidak ada.{hint} Pilihan: {', '.join(names)}.")
+    path = Path(path)
+
+    def only(kind: str, message: str, row: int | None = None) -> ValidationResult:
+        return ValidationResult(key, path, [Problem(kind, row, None, message)])
+
+    if not path.exists():
+        return only("file-not-found", f"Berkas '{path}' tidak ditemukan. Periksa nama dan foldernya.")
+    if not path.is_file():
+        return only("not-a-file", f"'{path}' adalah folder, bukan berkas CSV.")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return only("too-large", f"Berkas '{path.name}' terlalu besar ({size // 2**20} MB; batas "
+                    f"{MAX_FILE_BYTES // 2**20} MB). Pecah menjadi beberapa berkas.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return only("unreadable", f"Berkas '{path.name}' tidak dapat dibuka: {exc.strerror}.")
+
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        return only("empty-file", f"Berkas '{path.name}' kosong. Isi baris 1 dengan judul kolom dan baris "
+                    "berikutnya dengan data, lalu simpan sebagai CSV.")
+    real = _not_csv(data)
+    if real:
+        return only("not-csv", f"Berkas '{path.name}' bukan berkas CSV, melainkan {real}. Buka di program "
+                    f"aslinya lalu simpan sebagai CSV. {_SAVE_AS}")
+
+    text, wrong_encoding = _decode(data)
+    text = text.lstrip("\ufeff")
+    header = _first_line(text)
+    if not header.strip():
+        return only("no-header", "Baris 1 kosong. Baris 1 harus berisi judul kolom (misalnya "
+                    f"{', '.join(_schema.field_names(key)[:3])}, ...); hapus baris kosong di atasnya.", row=1)
+    problems: list[Problem] = []
+    delimiter = _detect_delimiter(header, set(_schema.field_names(key)))
+    if delimiter != ",":
+        problems.append(Problem(
+            "delimiter", 1, None,
+            f"Baris 1: pemisah kolom di berkas ini adalah {_DELIMITERS[delimiter]}, padahal yang diharapkan "
+            f"koma (,). Simpan ulang dengan pemisah koma. {_SAVE_AS} Bila Excel tetap memakai titik koma "
+            "(pengaturan wilayah Indonesia), ubah 'Pemisah daftar' (List separator) menjadi koma di "
+            "pengaturan Wilayah Windows, atau unduh sebagai CSV dari Google Sheets. (Pemeriksaan berikut "
+            "tetap memakai pemisah yang ditemukan.)", value=delimiter,
+        ))
+    labels = _split(header, delimiter)
+    if wrong_encoding:
+        problems.append(_encoding_problem(data, delimiter, wrong_encoding, labels))
+    header_problems, mapping = _check_header(labels, key)
+    problems.extend(header_problems)
+    row_problems, rows = _row_problems(text, delimiter, labels, mapping, key)
+    problems.extend(row_problems)
+    problems.sort(key=lambda p: -1 if p.row is None else p.row)
+    return ValidationResult(key, path, problems, rows=rows, columns=len(labels))
+
+
+def summary(problems: list[Problem]) -> dict[str, Any]:
+    """Counts for a report: errors, warnings and errors per column.
+
+    Examples
+    --------
+    >>> summary([Problem("range", 2, "umur", "..."), Problem("extra-column", 1, "x", "...", "warning")])
+    {'galat': 1, 'peringatan': 1, 'per_kolom': {'umur': 1}}
+    """
+    per_column: dict[str, int] = {}
+    for p in problems:
+        if p.is_error:
+            per_column[p.column or "(berkas)"] = per_column.get(p.column or "(berkas)", 0) + 1
+    errors = sum(p.is_error for p in problems)
+    return {"galat": errors, "peringatan": len(problems) - errors, "per_kolom": per_column}
+

@@ -64,13 +64,14 @@ def descriptor(key: str, seed: int = 2025) -> dict[str, Any]:
         Recorded in the description (the generator's seed).
     """
     from cantik.data.calibration import package_sources
+    from cantik.data.loader import TABLE_TITLES
 
     resources = []
     for table in schema.tables_of(key):
         resources.append({
             "name": table,
             "path": f"{table}.csv",
-            "title": schema.SCHEMAS[table].get("title", table.replace("_", " ").capitalize()),
+            "title": schema.SCHEMAS[table].get("title") or TABLE_TITLES.get(table, table),
             "description": f"{TABLE_DESCRIPTIONS[table]} {schema.SYNTHETIC_NOTICE}",
             "profile": "tabular-data-resource",
             "format": "csv",

@@ -116,6 +116,26 @@ def test_delimiter_problem_does_not_hide_other_problems(tmp_path: Path) -> None:
     assert _errors(validate_csv(path, "penduduk")) == [("delimiter", 1, None), ("range", 3, "umur")]
 
 
+def test_utf16_tab_file_from_unicode_text(tmp_path: Path) -> None:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter="\t", lineterminator="\r\n").writerows(_good_rows())
+    path = tmp_path / "unicode.csv"
+    path.write_bytes(buf.getvalue().encode("utf-16"))
+    problems = validate_csv(path, "penduduk")
+    assert _errors(problems) == [("encoding", None, None), ("delimiter", 1, None)]
+    assert "UTF-16" in problems[0].message and "bukan UTF-8" in problems[0].message
+    assert "adalah tab" in problems[1].message and "Text (Tab delimited)" in problems[1].message
+
+
+def test_rows_count_records_not_lines(tmp_path: Path) -> None:
+    """A cell with a line break stays one spreadsheet row, so later row numbers match what Excel shows."""
+    rows = _good_rows("balita")
+    rows[1][rows[0].index("posyandu")] = "Posyandu\nMelati"
+    rows[2][rows[0].index("umur_bulan")] = "99"
+    problems = validate_csv(_write(tmp_path / "b.csv", rows), "balita")
+    assert _errors(problems) == [("range", 3, "umur_bulan")]
+
+
 def test_extra_column_is_a_warning_only() -> None:
     problems = validate_csv(BAD / "penduduk_extra_column.csv", "penduduk")
     assert [(p.kind, p.severity, p.row, p.column) for p in problems] == [

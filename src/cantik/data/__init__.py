@@ -3,7 +3,8 @@
 Every table here is SYNTHETIC (see :data:`cantik.data.schema.SYNTHETIC_NOTICE`); show that notice wherever
 the data is shown (``df.attrs["sumber"]`` carries it).
 
-Importing this package does not import pandas: :func:`load` imports it when called.
+Importing this package imports neither pandas nor frictionless: :func:`load` and :func:`validate_csv`
+import them when called.
 
 Examples
 --------
@@ -11,6 +12,7 @@ Examples
 >>> cantik.data.tables("kecamatan_kandangan")
 ['desa_kelurahan']
 >>> df = cantik.data.load("penduduk")  # doctest: +SKIP
+>>> problems = cantik.data.validate_csv("penduduk_rt03.csv", table="penduduk")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ from cantik.data.loader import (
     wilayah_name,
 )
 from cantik.data.schema import SYNTHETIC_NOTICE
+from cantik.data.validate import Problem, validate_csv
 
 __all__ = [
     "SYNTHETIC_NOTICE",
     "DataFormatError",
     "DataNotFoundError",
+    "Problem",
     "csv_path",
     "load",
     "table_title",
     "tables",
+    "validate_csv",
     "wilayah_list",
     "wilayah_name",
 ]

@@ -57,6 +57,12 @@ ERROR = "error"
 WARNING = "warning"
 
 _DELIMITERS = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab", "|": "garis tegak (|)"}
+_DELIMITER_HINT = {
+    ";": " Bila Excel tetap memakai titik koma (pengaturan wilayah Indonesia), ubah 'Pemisah daftar' (List "
+    "separator) menjadi koma di pengaturan Wilayah Windows, atau unduh sebagai CSV dari Google Sheets.",
+    "\t": " Pemisah tab biasanya berasal dari pilihan 'Text (Tab delimited)' atau 'Unicode Text': jangan "
+    "pakai pilihan itu.",
+}
 _SAVE_AS = "Di Excel: File > Save As (Simpan Sebagai) > pilih jenis 'CSV UTF-8 (Comma delimited) (*.csv)'."
 _PATTERN_HELP = {
     _schema.NIK_PATTERN: "dua huruf kapital kode wilayah, tanda '-', huruf 'P', lalu lima angka "
@@ -634,10 +640,8 @@ def validate_report(path: str | Path, table: str) -> ValidationResult:
         problems.append(Problem(
             "delimiter", 1, None,
             f"Baris 1: pemisah kolom di berkas ini adalah {_DELIMITERS[delimiter]}, padahal yang diharapkan "
-            f"koma (,). Simpan ulang dengan pemisah koma. {_SAVE_AS} Bila Excel tetap memakai titik koma "
-            "(pengaturan wilayah Indonesia), ubah 'Pemisah daftar' (List separator) menjadi koma di "
-            "pengaturan Wilayah Windows, atau unduh sebagai CSV dari Google Sheets. (Pemeriksaan berikut "
-            "tetap memakai pemisah yang ditemukan.)", value=delimiter,
+            f"koma (,). Simpan ulang dengan pemisah koma. {_SAVE_AS}{_DELIMITER_HINT.get(delimiter, '')} "
+            "(Pemeriksaan berikut tetap memakai pemisah yang ditemukan.)", value=delimiter,
         ))
     labels = _split(header, delimiter)
     if wrong_encoding:

@@ -314,7 +314,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     if not path.is_file():
         raise DataNotFoundError(
             f"Berkas data '{key}' untuk {_wilayah_label(place)} belum ada ({path}). "
-            "Buat dataset sintetis dulu (lihat: cantik data --help)."
+            "Buat dataset sintetis dulu dengan perintah: cantik data generate"
         )
     where = f"Berkas {path.name} ({_wilayah_label(place)})"
     try:
@@ -327,7 +327,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     if missing:
         raise DataFormatError(
             f"{where}: kolom {', '.join(repr(m) for m in missing)} tidak ada. Buat ulang dataset sintetis "
-            "agar sesuai dengan daftar kolom terbaru."
+            "agar sesuai dengan daftar kolom terbaru: cantik data generate"
         )
     columns = {f["name"]: _convert(raw[f["name"]], f, where) for f in fields}
     known = set(columns)

@@ -403,7 +403,7 @@ def _people(rng: np.random.Generator, place: Place) -> World:
         workers = sum(1 for p in hh if p.extra["pekerjaan"] not in (
             "Belum/tidak bekerja", "Pelajar/mahasiswa", "Mengurus rumah tangga"))
         size = len(hh)
-        raw_log.append(-0.12 * (size - 3.5) + 0.09 * edu_rank + 0.07 * min(workers, 3)
+        raw_log.append(-0.10 * (size - 3.5) + 0.09 * edu_rank + 0.07 * min(workers, 3)
                        + (0.10 if place.urban else 0.0) + rng.normal(0.0, 0.40))
         keluarga.append({"no_kk": no_kk, "rt": rt, "jumlah_anggota": size})
 
@@ -797,6 +797,29 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
+def _assets(rng: np.random.Generator, world: World) -> None:
+    """Housing and social-assistance fields of ``keluarga`` (own random stream, added in a later version).
+
+    Floor area and water source follow spending; social assistance is targeted imperfectly, so some poor
+    families get nothing (exclusion error) and some non-poor families receive it (inclusion error).
+    """
+    urban = world.place.urban
+    for kel in world.keluarga:
+        pc = kel["pengeluaran_per_kapita"]
+        size = kel["jumlah_anggota"]
+        rel = math.log(pc / 1_400_000)
+        floor = math.exp(math.log(52) + 0.35 * rel + 0.25 * math.log(size / 3) + rng.normal(0, 0.3))
+        kel["luas_lantai_m2"] = int(min(400, max(12, round(floor))))
+        if urban:
+            w = [0.52 + 0.2 * rel, 0.30, 0.12, 0.04, 0.02 - 0.02 * min(rel, 0)]
+        else:
+            w = [0.30 + 0.2 * rel, 0.10, 0.33, 0.17, 0.10 - 0.08 * min(rel, 0)]
+        kel["sumber_air_minum"] = _choice(rng, schema.SUMBER_AIR_MINUM, [max(x, 0.005) for x in w])
+        ratio = pc / GARIS_KEMISKINAN
+        p_aid = 0.58 if ratio < 1 else (0.33 if ratio < 1.3 else (0.14 if ratio < 1.8 else 0.04))
+        kel["penerima_bansos"] = "Ya" if rng.random() < p_aid else "Tidak"
+
+
 def build_place(key: str, seed: int = 2025) -> dict[str, Any]:
     """Generate every table of one place in memory.
 
@@ -805,6 +828,7 @@ def build_place(key: str, seed: int = 2025) -> dict[str, Any]:
     place = PLACES[key]
     rng = np.random.default_rng([seed, place.seed_offset])
     world = _people(rng, place)
+    _assets(np.random.default_rng([seed, place.seed_offset, 1]), world)
     balita = _balita(rng, world)
     tahunan, mutasi = _yearly_and_mutasi(rng, world)
     tables: dict[str, Any] = {

@@ -24,7 +24,8 @@ from cantik.data import schema
 TABLE_DESCRIPTIONS: dict[str, str] = {
     "penduduk": "Satu baris per penduduk: identitas samaran, umur, status perkawinan, hubungan dengan kepala "
                 "keluarga, pendidikan, sekolah, pekerjaan.",
-    "keluarga": "Satu baris per Kartu Keluarga (KK): RT, jumlah anggota, pengeluaran per kapita sebulan.",
+    "keluarga": "Satu baris per Kartu Keluarga (KK): RT, jumlah anggota, pengeluaran per kapita sebulan "
+                "(total dan makanan), luas lantai, sumber air minum, penerimaan bantuan sosial.",
     "balita": "Hasil penimbangan dan pengukuran balita (umur di bawah 5 tahun) di posyandu, Juni 2025.",
     "mutasi": "Kelahiran, kematian, kedatangan dan kepindahan penduduk per bulan, per RT dan jenis kelamin "
               "(Juli 2014 - Juni 2025).",
@@ -40,17 +41,26 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
                        "Kunci jawaban: penduduk_mentah_cacat.json.",
     "desa_kelurahan": "18 desa/kelurahan di Kecamatan Kandangan: status, luas, penduduk, keluarga, jumlah "
                       "RT. "
-                      "Baris Kandangan Utara dan Gambah Luar sama dengan data sintetis kedua wilayah itu.",
+                      "Baris Kandangan Utara dan Gambah Luar sama dengan data sintetis kedua wilayah itu; "
+                      "desa/kelurahan lain hanya dikalibrasi agar total luas (106,71 km²) dan total penduduk "
+                      "(49.604 jiwa) sama dengan angka kecamatan yang dilaporkan. Nama desa dari tabel "
+                      "referensi wilayah publik, belum dicocokkan dengan daftar resmi BPS/Kemendagri.",
 }
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 
 
+#: Places whose kecamatan is confirmed by the 18-name list of Kec. Kandangan. Taluk Haur is not on that
+#: list and its kecamatan could not be verified, so its title names only the regency.
+_IN_KANDANGAN = {"kandangan_utara", "gambah_luar"}
+
+
 def _title(key: str) -> str:
     if key == schema.KECAMATAN:
         return "Kecamatan Kandangan, Kab. Hulu Sungai Selatan"
-    return f"{schema.WILAYAH[key]}, Kec. Kandangan, Kab. Hulu Sungai Selatan"
+    kec = "Kec. Kandangan, " if key in _IN_KANDANGAN else ""
+    return f"{schema.WILAYAH[key]}, {kec}Kab. Hulu Sungai Selatan"
 
 
 def descriptor(key: str, seed: int = 2025) -> dict[str, Any]:

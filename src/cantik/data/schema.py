@@ -68,6 +68,14 @@ PEKERJAAN = [
     "Lainnya",
 ]
 JENIS_MUTASI = ["Lahir", "Mati", "Datang", "Pindah"]
+SUMBER_AIR_MINUM = [
+    "Air kemasan/isi ulang",
+    "Leding (PDAM)",
+    "Sumur bor/pompa",
+    "Sumur terlindung",
+    "Sungai/air hujan/lainnya",
+]
+YA_TIDAK = ["Ya", "Tidak"]
 TUJUAN_AMPUNKU = ["Puskesmas", "RSUD"]
 LAYANAN_AMPUNKU = ["Antar", "Jemput", "Antar-jemput"]
 
@@ -127,6 +135,13 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             _f("pengeluaran_makanan_per_kapita", "integer", "Pengeluaran makanan per kapita (Rp/bulan)",
                "Bagian pengeluaran per kapita untuk makanan (termasuk makanan jadi dan minuman).",
                required=False, minimum=0),
+            _f("luas_lantai_m2", "integer", "Luas lantai rumah (m²)",
+               "Luas lantai bangunan tempat tinggal yang ditempati keluarga.", required=False, minimum=4,
+               maximum=1000),
+            _enum("sumber_air_minum", "Sumber air minum utama", SUMBER_AIR_MINUM, required=False),
+            _enum("penerima_bansos", "Menerima bantuan sosial", YA_TIDAK,
+                  "Menerima bantuan sosial pemerintah (misalnya PKH atau sembako) dalam setahun terakhir.",
+                  required=False),
         ],
         "primaryKey": ["no_kk"],
     },

@@ -142,18 +142,28 @@ def daftar_modul(root: Path | None = None) -> list[str]:
                   if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.ipynb")))
 
 
-def tulis(modul: str, root: Path | None = None) -> list[Path]:
-    """Write the master notebooks of ``modul`` from ``courses/_naskah/<modul>.py`` (its ``NOTEBOOKS`` dict)."""
+def naskah(modul: str, root: Path | None = None) -> dict[str, str]:
+    """The master notebooks of ``modul`` as written by ``courses/_naskah/<modul>.py``: ``{name: json}``."""
     root = _root(root)
     script = root / "courses" / "_naskah" / f"{modul}.py"
     if not script.is_file():
         raise FileNotFoundError(f"Naskah modul '{modul}' tidak ditemukan: {script}")
-    spec = runpy.run_path(str(script))
+    sys.path.insert(0, str(script.parent))  # shared helpers of the authoring scripts (_umum.py)
+    try:
+        spec = runpy.run_path(str(script))
+    finally:
+        sys.path.remove(str(script.parent))
+    return {name: dumps(notebook(cells)) for name, cells in spec["NOTEBOOKS"].items()}
+
+
+def tulis(modul: str, root: Path | None = None) -> list[Path]:
+    """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script."""
+    root = _root(root)
     out = []
-    for name, cells in spec["NOTEBOOKS"].items():
+    for name, text in naskah(modul, root).items():
         path = root / "courses" / modul / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(notebook(cells)), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         out.append(path)
     return out
 

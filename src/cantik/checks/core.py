@@ -195,7 +195,8 @@ def uji_bentuk(id: str, value: Any) -> None:
         "grafik": lambda j: j.jenis != "kosong",
     }[soal.bentuk](jawaban)
     if not ok:
-        raise AssertionError(f"Soal {id}: {pesan}")
+        targeted = periksa(id, value)  # a known mistake (e.g. `df.shape` for a count) gets its own message
+        raise AssertionError(f"Soal {id}: {targeted.pesan if targeted.pesan else pesan}")
 
 
 def petunjuk(id: str, semua: bool = False) -> None:

@@ -1,0 +1,25 @@
+"""Tables the checks compute expected answers from, loaded once per session with :func:`cantik.data.load`."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+
+@functools.cache
+def _load(table: str, wilayah: str | None) -> Any:
+    from cantik.data import load
+
+    return load(table, wilayah=wilayah)
+
+
+def tabel(table: str, wilayah: str | None = None) -> Any:
+    """A *copy* of the synthetic table (callers may change it freely)."""
+    return _load(table, wilayah).copy()
+
+
+def deret(series: Any) -> Any:
+    """A pandas Series as :class:`cantik.checks.plain.Deret` (expected values use the same plain form)."""
+    from cantik.checks.plain import ke_polos
+
+    return ke_polos(series)

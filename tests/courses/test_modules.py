@@ -1,0 +1,137 @@
+"""Every course module on the real nbgrader pipeline, in a temporary copy of the course.
+
+Per module, one ``generate_assignment`` and one ``autograde`` call grade several learners at once: the source
+itself, the unanswered learner version, learners with alternative correct solutions and learners with the
+common mistakes of ``tests/courses/cases.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.courses import cases
+from tests.courses import pipeline as pl
+
+pytestmark = pytest.mark.slow
+
+MODULES = sorted(cases.SALAH)
+
+
+def _spread(items: list[tuple[str, object]]) -> list[dict[str, object]]:
+    """Put patches into as few learners as possible, at most one patch per answer cell each."""
+    learners: list[dict[str, object]] = []
+    for cid, patch in items:
+        for learner in learners:
+            if cid not in learner:
+                learner[cid] = patch
+                break
+        else:
+            learners.append({cid: patch})
+    return learners
+
+
+class Graded:
+    def __init__(self, root: Path, modul: str, names: list[str], plan: dict[str, dict[str, object]]):
+        self.root, self.modul, self.names, self.plan = root, modul, names, plan
+        self.scores = pl.scores(root, modul)
+
+    def source(self, name: str) -> dict:
+        return pl.read_nb(self.root / "courses" / self.modul / f"{name}.ipynb")
+
+    def autograded(self, student: str, name: str) -> dict:
+        return pl.read_nb(self.root / "grading" / "autograded" / student / self.modul / f"{name}.ipynb")
+
+
+@pytest.fixture(scope="module", params=MODULES)
+def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Graded:
+    modul = request.param
+    root = pl.course_copy(tmp_path_factory.mktemp(modul), [modul])
+    pl.nbgrader(root, "generate_assignment", modul, "--force")
+    names = sorted(p.stem for p in (root / "courses" / modul).glob("*.ipynb"))
+    sources = {n: pl.read_nb(root / "courses" / modul / f"{n}.ipynb") for n in names}
+    released = {n: pl.read_nb(root / "notebooks" / modul / f"{n}.ipynb") for n in names}
+    cell_nb = {c["id"]: n for n in names for c in sources[n]["cells"]}
+
+    def submission(patches: dict[str, object]) -> dict[str, dict]:
+        return {n: pl.fill(released[n], sources[n], {c: str(p) for c, p in patches.items()
+                                                      if cell_nb.get(c) == n}) for n in names}
+
+    plan: dict[str, dict[str, object]] = {}
+    pl.submit(root, "sumber", modul, sources)
+    pl.submit(root, "kosong", modul, released)
+    alts = [(cid, code) for cid, codes in cases.BENAR.get(modul, {}).items() for code in codes]
+    for i, learner in enumerate(_spread(alts)):
+        plan[f"benar{i}"] = learner
+        pl.submit(root, f"benar{i}", modul, submission(learner))
+    wrong = [(c[0], c) for c in cases.SALAH[modul]]
+    for i, learner in enumerate(_spread(wrong)):  # type: ignore[arg-type]
+        plan[f"salah{i}"] = learner
+        pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
+    pl.nbgrader(root, "autograde", modul, "--force")
+    return Graded(root, modul, names, plan)
+
+
+def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:
+    out = {}
+    for name in g.names:
+        ids = pl.auto_ids(g.source(name))
+        out.update({k: v for k, v in g.scores[student][name].items() if k in ids})
+    return out
+
+
+def test_source_scores_full_marks(graded: Graded) -> None:
+    auto = _auto(graded, "sumber")
+    assert len(auto) >= 6
+    assert all(score == mx and mx > 0 for score, mx in auto.values()), auto
+    for name in graded.names:
+        manual = pl.manual_ids(graded.source(name))
+        assert manual, "at least one rubric-graded written answer"
+        assert all(graded.scores["sumber"][name][m][1] > 0 for m in manual)  # points for the trainer
+
+
+def test_unanswered_learner_version_scores_zero(graded: Graded) -> None:
+    auto = _auto(graded, "kosong")
+    assert auto and all(score == 0 for score, _ in auto.values()), auto
+    for name in graded.names:
+        for m in pl.manual_ids(graded.source(name)):
+            assert graded.scores["kosong"][name][m][0] == 0
+
+
+def test_alternative_correct_solutions_keep_full_marks(graded: Graded) -> None:
+    for student in (s for s in graded.plan if s.startswith("benar")):
+        auto = _auto(graded, student)
+        lost = {k: v for k, v in auto.items() if v[0] != v[1]}
+        if lost:
+            name = graded.names[0]
+            detail = {k: pl.cell_output_text(graded.autograded(student, name), k) for k in lost}
+            pytest.fail(f"{student} ({graded.plan[student]}) lost points: {lost}\n{detail}")
+
+
+def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> None:
+    for student, learner in graded.plan.items():
+        if not student.startswith("salah"):
+            continue
+        auto = _auto(graded, student)
+        losing = {case[2] for case in learner.values()}  # type: ignore[index]
+        for grade_id, (score, mx) in auto.items():
+            if grade_id in losing:
+                assert score == 0, f"{student}: {grade_id} should lose its points ({learner})"
+            else:
+                assert score == mx, f"{student}: {grade_id} should keep its points"
+        for cid, (_, code, test_id, message) in learner.items():  # type: ignore[misc]
+            name = next(n for n in graded.names if any(c["id"] == test_id for c in graded.source(n)["cells"]))
+            nb = graded.autograded(student, name)
+            feedback = pl.cell_output_text(nb, test_id)
+            assert message in feedback, f"{cid} <- {code!r}: {message!r} not in test output {feedback!r}"
+            selfcheck = pl.cell_output_text(nb, cid)
+            assert message in selfcheck, f"{cid}: cek() did not print {message!r}: {selfcheck!r}"
+
+
+def test_feedback_does_not_show_hidden_tests(graded: Graded) -> None:
+    for name in graded.names:
+        released = json.dumps(pl.read_nb(graded.root / "notebooks" / graded.modul / f"{name}.ipynb"))
+        assert "BEGIN HIDDEN TESTS" not in released and "uji('" not in released.replace("uji_bentuk('", "")
+        assert "### BEGIN SOLUTION" not in released

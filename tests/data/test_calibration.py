@@ -36,7 +36,7 @@ def test_figures_are_sourced_and_compared_like_with_like(rows) -> None:
         assert f.sumber in titles or f.sumber.startswith("Catatan kurikulum")
     levels = {f.key: f.tingkat for f in FIGURES}
     assert levels["kec_penduduk"] == "Kecamatan Kandangan"
-    assert levels["rasio_jk"] == "Kab. HSS"
+    assert levels["rasio_jk_taluk_haur"] == "Kab. HSS"
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -70,8 +70,8 @@ def test_out_of_tolerance_data_is_reported(tmp_path: Path) -> None:
     result = {r.figure.key: r for r in calibrate(root)}
     assert not result["kec_penduduk"].ok
     assert not result["kec_kepadatan"].ok
-    assert not result["p0"].ok and result["p0"].generated == 100.0
-    assert result["kec_luas"].ok and result["rasio_jk"].ok
+    assert not result["p0_kandangan_utara"].ok and result["p0_kandangan_utara"].generated == 100.0
+    assert result["kec_luas"].ok and result["rasio_jk_kandangan_utara"].ok
     report = format_report(list(result.values()))
     assert report.count("DI LUAR BATAS") == sum(not r.ok for r in result.values())
 

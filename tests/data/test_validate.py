@@ -199,6 +199,33 @@ def test_decimal_comma_and_month_first_date(tmp_path: Path) -> None:
     assert "misalnya 2025-06-15" in by_row[3]
 
 
+def test_cross_column_rules(tmp_path: Path) -> None:
+    tahunan = _write(tmp_path / "tahunan.csv", [
+        S.field_names("penduduk_tahunan"), ["2024", "7300", "3650", "3650"], ["2025", "7400", "3700", "3650"],
+    ])
+    problems = validate_csv(tahunan, "penduduk_tahunan")
+    assert _errors(problems) == [("sum", 3, None)]
+    assert "(7400) tidak sama dengan laki_laki + perempuan (3700 + 3650)" in problems[0].message
+
+    rows = _good_rows("balita")
+    col = rows[0].index
+    rows[1][col("tanggal_ukur")], rows[1][col("tanggal_lahir")] = rows[1][col("tanggal_lahir")], "2025-07-01"
+    rows[2][col("umur_bulan")] = str(int(rows[2][col("umur_bulan")]) + 5)
+    problems = validate_csv(_write(tmp_path / "balita.csv", rows), "balita")
+    assert [(p.kind, p.severity, p.row) for p in problems] == [
+        ("date-order", "error", 2), ("consistency", "warning", 3)
+    ]
+    assert "lebih awal daripada tanggal_lahir (2025-07-01)" in problems[0].message
+
+    rows = _good_rows()
+    jenjang, status = rows[0].index("jenjang_sekolah"), rows[0].index("status_sekolah")
+    assert rows[1][status] != "Masih sekolah"
+    rows[1][jenjang] = "SD/sederajat"
+    problems = validate_csv(_write(tmp_path / "p.csv", rows), "penduduk")
+    assert [(p.kind, p.severity, p.row) for p in problems] == [("consistency", "warning", 2)]
+    assert "jenjang_sekolah terisi ('SD/sederajat')" in problems[0].message
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     assert [p.kind for p in validate_csv(tmp_path / "tidak_ada.csv", "penduduk")] == ["file-not-found"]
     assert [p.kind for p in validate_csv(tmp_path, "penduduk")] == ["not-a-file"]

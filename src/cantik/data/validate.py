@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,9 @@ from cantik.data.loader import DataNotFoundError, _normalise
 __all__ = [
     "MAX_ERRORS",
     "MAX_FILE_BYTES",
+    "RULES",
     "Problem",
+    "Rule",
     "ValidationResult",
     "has_errors",
     "summary",
@@ -320,6 +323,74 @@ def _check_header(
 # ---------------------------------------------------------------------------------------------- row level
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule across columns of one row, run as a custom Frictionless check (see :func:`_rule_check`).
+
+    ``test`` gets the row's typed values (``{column: value}``, as Frictionless parsed them) and returns
+    True when the row is fine. The rule is skipped for a row where a column of ``needs`` is empty or
+    invalid (that cell is reported on its own). ``advice`` is Indonesian and may use ``{column}``
+    placeholders, filled with the row's text.
+    """
+
+    table: str
+    fields: tuple[str, ...]
+    needs: tuple[str, ...]
+    test: Callable[[dict[str, Any]], bool]
+    kind: str
+    severity: str
+    advice: str
+
+
+def _months(start: Any, end: Any) -> int:
+    """Completed months from date ``start`` to date ``end``."""
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+#: Cross-column rules of the contract (the schema's field descriptions say them in words).
+RULES: list[Rule] = [
+    Rule("penduduk_tahunan", ("jumlah_penduduk", "laki_laki", "perempuan"),
+         ("jumlah_penduduk", "laki_laki", "perempuan"),
+         lambda r: r["jumlah_penduduk"] == r["laki_laki"] + r["perempuan"], "sum", ERROR,
+         "jumlah_penduduk ({jumlah_penduduk}) tidak sama dengan laki_laki + perempuan ({laki_laki} + "
+         "{perempuan}). Periksa ketiga angka ini."),
+    Rule("balita", ("tanggal_lahir", "tanggal_ukur"), ("tanggal_lahir", "tanggal_ukur"),
+         lambda r: r["tanggal_ukur"] >= r["tanggal_lahir"], "date-order", ERROR,
+         "tanggal_ukur ({tanggal_ukur}) lebih awal daripada tanggal_lahir ({tanggal_lahir}). Periksa "
+         "apakah kedua tanggal tertukar."),
+    Rule("balita", ("tanggal_lahir", "tanggal_ukur", "umur_bulan"),
+         ("tanggal_lahir", "tanggal_ukur", "umur_bulan"),
+         lambda r: r["tanggal_ukur"] < r["tanggal_lahir"]
+         or abs(_months(r["tanggal_lahir"], r["tanggal_ukur"]) - r["umur_bulan"]) <= 1,
+         "consistency", WARNING,
+         "umur_bulan ({umur_bulan}) tidak cocok dengan selisih tanggal_lahir ({tanggal_lahir}) dan "
+         "tanggal_ukur ({tanggal_ukur}). Umur dalam bulan penuh dihitung dari kedua tanggal itu."),
+    Rule("penduduk", ("status_sekolah", "jenjang_sekolah"), ("status_sekolah",),
+         lambda r: r["jenjang_sekolah"] is None or r["status_sekolah"] == "Masih sekolah",
+         "consistency", WARNING,
+         "jenjang_sekolah terisi ('{jenjang_sekolah}') padahal status_sekolah '{status_sekolah}'. "
+         "Jenjang hanya diisi bila status sekolah 'Masih sekolah'."),
+]
+
+
+def _rule_check(rule: Rule, index: int) -> Any:
+    """A Frictionless ``Check`` (its documented extension point) that reports ``rule`` per row."""
+    from frictionless import Check, errors
+
+    class RuleCheck(Check):
+        type = "cantik-rule"
+        Errors = [errors.RowConstraintError]  # noqa: RUF012 (Frictionless' own class attribute)
+
+        def validate_row(self, row: Any) -> Any:
+            values = {name: row[name] for name in rule.fields}
+            if any(values[name] is None for name in rule.needs):
+                return
+            if not rule.test(values):
+                yield errors.RowConstraintError.from_row(row, note=f"cantik-rule-{index}")
+
+    return RuleCheck()
+
+
 def _type_message(field: dict[str, Any], value: str) -> tuple[str, str]:
     """(kind, advice) for a cell whose text does not parse as the field's type."""
     ftype = field.get("type")
@@ -415,22 +486,28 @@ def _constraint_message(field: dict[str, Any], value: str, note: str) -> tuple[s
 def _row_problems(
     text: str, delimiter: str, labels: list[str], mapping: list[str | None], table: str
 ) -> tuple[list[Problem], int]:
-    from frictionless import Dialect, Resource, Schema, formats
+    from frictionless import Checklist, Dialect, Resource, Schema, formats
 
     contract = _schema.SCHEMAS[table]
     by_name = {f["name"]: f for f in contract["fields"]}
     fields: list[dict[str, Any]] = []
-    for number, (label, name) in enumerate(zip(labels, mapping, strict=True), start=1):
-        # Frictionless pairs fields with columns by position; name them after the file's own labels.
-        unique_label = label if label and labels.index(label) == number - 1 else f"{label} ({number})"
+    for number, name in enumerate(mapping, start=1):
+        # Frictionless pairs fields with columns by position. Recognised columns keep the contract's name
+        # (a misspelt label is already reported, and label errors are ignored below); the others are
+        # unchecked text with a name that cannot clash with a contract name.
         if name is None:
-            fields.append({"name": unique_label, "type": "any"})
+            fields.append({"name": f"(kolom {column_letter(number)})", "type": "any"})
         else:
-            fields.append({**by_name[name], "name": unique_label})
+            fields.append(by_name[name])
     descriptor: dict[str, Any] = {"fields": fields}
     key = contract.get("primaryKey") or []
     if key and all(k in mapping for k in key):
-        descriptor["primaryKey"] = [fields[mapping.index(k)]["name"] for k in key]
+        descriptor["primaryKey"] = list(key)
+    rules = {
+        f"cantik-rule-{i}": rule for i, rule in enumerate(RULES)
+        if rule.table == table and all(f in mapping for f in rule.fields)
+    }
+    checklist = Checklist(checks=[_rule_check(rule, int(k.rsplit("-", 1)[1])) for k, rule in rules.items()])
 
     resource = Resource(
         text.encode("utf-8"),
@@ -439,7 +516,7 @@ def _row_problems(
         schema=Schema.from_descriptor(descriptor),
         dialect=Dialect(controls=[formats.CsvControl(delimiter=delimiter)]),
     )
-    report = resource.validate(limit_errors=MAX_ERRORS)
+    report = resource.validate(checklist, limit_errors=MAX_ERRORS)
     problems: list[Problem] = []
     unique_rows: set[int] = set()
     blank_rows: set[int] = set()
@@ -488,6 +565,15 @@ def _row_problems(
                     f"Baris {row}: gabungan kolom {', '.join(key)} ({shown}) sama dengan baris "
                     f"{first.group(1)}. Setiap gabungan harus muncul sekali saja: gabungkan atau hapus "
                     "baris ganda.",
+                ))
+            elif etype == "row-constraint":
+                rule = rules.get(error.note)
+                if rule is None or row in blank_rows:
+                    continue
+                cells = error.cells or []
+                values = {n: cells[i] if i < len(cells) else "" for i, n in enumerate(mapping) if n}
+                problems.append(Problem(
+                    rule.kind, row, None, f"Baris {row}: {rule.advice.format(**values)}", rule.severity,
                 ))
             elif etype == "blank-row":
                 blank_rows.add(row)

@@ -173,6 +173,18 @@ def test_no_stale_cache(datasets: Path) -> None:
     assert len(load("penduduk")) == before - 1
 
 
+def test_spreadsheet_leftovers_are_dropped(datasets: Path) -> None:
+    path = datasets / "kandangan_utara" / "penduduk.csv"
+    clean = load("penduduk")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    width = len(S.field_names("penduduk"))
+    lines = [lines[0] + ",", *(x + "," for x in lines[1:3]), "," * width, *(x + "," for x in lines[3:])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    df = load("penduduk")
+    assert list(df.columns) == list(clean.columns)
+    assert df.equals(clean)
+
+
 def _replace_cell(path: Path, row: int, column: str, value: str) -> None:
     rows = _rows(path)
     rows[row][column] = value

@@ -16,8 +16,8 @@ from cantik.paths import project_root
 
 DATASETS = project_root() / "datasets"
 FOLDERS = [*schema.WILAYAH, schema.KECAMATAN]
-SIRUSA = ["kode", "nama", "konsep", "definisi", "rumus", "satuan", "interpretasi", "disagregasi",
-          "periodisasi", "sumber_data", "catatan"]
+SIRUSA = ["kode", "nama", "konsep", "definisi", "metode_perhitungan", "rumus", "satuan", "skala",
+          "interpretasi", "disagregasi", "periodisasi", "sumber_data", "catatan"]
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

@@ -616,8 +616,7 @@ def _sumber_banding(rng: np.random.Generator, world: World, balita: list[dict], 
         rows.append({"indikator": "Prevalensi stunting balita", "sumber": "Posyandu (e-PPGBM, sintetis)",
                      "tahun": year, "nilai": round(v, 1), "satuan": "persen",
                      "catatan": ("Semua balita yang ditimbang dan diukur di posyandu kelurahan; alat ukur "
-                                 "dan "
-                                 "cara mengukur kader beragam; balita yang tidak datang tidak tercatat."
+                                 "dan cara mengukur kader beragam; balita yang tidak datang tidak tercatat."
                                  + (" Tahun 2025 dihitung dari tabel balita." if year == 2025 else ""))})
     survey = {2021: 29.1, 2022: 27.4, 2023: 25.8, 2024: 24.3}
     for year, v in survey.items():

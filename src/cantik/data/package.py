@@ -30,21 +30,18 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "mutasi": "Kelahiran, kematian, kedatangan dan kepindahan penduduk per bulan, per RT dan jenis kelamin "
               "(Juli 2014 - Juni 2025).",
     "penduduk_tahunan": "Jumlah penduduk pertengahan tahun (30 Juni), 2015-2025; selisih antartahun sama "
-                        "dengan "
-                        "lahir - mati + datang - pindah dari tabel mutasi.",
+                        "dengan lahir - mati + datang - pindah dari tabel mutasi.",
     "ampunku": "Perjalanan layanan AMPUNKU (Antar Jemput Pasien Kandangan Utara), Juli 2024 - Juni 2025.",
     "sumber_banding": "Indikator yang sama dari dua sumber: stunting (posyandu vs survei) dan jumlah "
-                      "penduduk "
-                      "(registrasi KK vs pencacahan lapangan).",
+                      "penduduk (registrasi KK vs pencacahan lapangan).",
     "penduduk_mentah": "Salinan 'kotor' tabel penduduk untuk latihan membersihkan data: ada duplikat, ejaan "
                        "tidak baku, umur dan tanggal mustahil, sel kosong, dan umur menumpuk di angka 0/5. "
                        "Kunci jawaban: penduduk_mentah_cacat.json.",
     "desa_kelurahan": "18 desa/kelurahan di Kecamatan Kandangan: status, luas, penduduk, keluarga, jumlah "
-                      "RT. "
-                      "Baris Kandangan Utara dan Gambah Luar sama dengan data sintetis kedua wilayah itu; "
-                      "desa/kelurahan lain hanya dikalibrasi agar total luas (106,71 km²) dan total penduduk "
-                      "(49.604 jiwa) sama dengan angka kecamatan yang dilaporkan. Nama desa dari tabel "
-                      "referensi wilayah publik, belum dicocokkan dengan daftar resmi BPS/Kemendagri.",
+                      "RT. Baris Kandangan Utara dan Gambah Luar sama dengan data sintetis kedua wilayah "
+                      "itu; desa/kelurahan lain hanya dikalibrasi agar total luas (106,71 km²) dan total "
+                      "penduduk (49.604 jiwa) sama dengan angka kecamatan yang dilaporkan. Nama desa dari "
+                      "tabel referensi wilayah publik, belum dicocokkan dengan daftar resmi BPS/Kemendagri.",
 }
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
@@ -94,8 +91,7 @@ def descriptor(key: str, seed: int = 2025) -> dict[str, Any]:
         "name": f"kelas-cantik-{key.replace('_', '-')}",
         "title": f"Data sintetis {_title(key)}",
         "description": (f"{schema.SYNTHETIC_NOTICE} Tanggal rujukan {schema.REFERENCE_DATE}. Dibangkitkan "
-                        f"dengan "
-                        f"`cantik data generate --seed {seed}`; angka kalibrasi dan sumbernya ada di "
+                        f"dengan `cantik data generate --seed {seed}`; angka kalibrasi dan sumbernya ada di "
                         f"'sources' "
                         "dan di cantik.data.calibration."),
         "profile": "tabular-data-package",

@@ -373,8 +373,8 @@ RULES: list[Rule] = [
 ]
 
 
-def _rule_check(rule: Rule, index: int) -> Any:
-    """A Frictionless ``Check`` (its documented extension point) that reports ``rule`` per row."""
+def _rule_check(rule: Rule, note: str) -> Any:
+    """A Frictionless ``Check`` (its documented extension point) reporting ``rule`` per row as ``note``."""
     from frictionless import Check, errors
 
     class RuleCheck(Check):
@@ -386,7 +386,7 @@ def _rule_check(rule: Rule, index: int) -> Any:
             if any(values[name] is None for name in rule.needs):
                 return
             if not rule.test(values):
-                yield errors.RowConstraintError.from_row(row, note=f"cantik-rule-{index}")
+                yield errors.RowConstraintError.from_row(row, note=note)
 
     return RuleCheck()
 
@@ -507,7 +507,7 @@ def _row_problems(
         f"cantik-rule-{i}": rule for i, rule in enumerate(RULES)
         if rule.table == table and all(f in mapping for f in rule.fields)
     }
-    checklist = Checklist(checks=[_rule_check(rule, int(k.rsplit("-", 1)[1])) for k, rule in rules.items()])
+    checklist = Checklist(checks=[_rule_check(rule, note) for note, rule in rules.items()])
 
     resource = Resource(
         text.encode("utf-8"),

@@ -88,6 +88,10 @@ class Case:
 CASES = {
     "stunting": Case("stunting", _fill("Tinggi/panjang badan (cm)", "78"),
                      _fill("Tinggi/panjang badan (cm)", "abc"), "harus berupa angka"),
+    "rata_median": Case("rata_median", _slider_keys("Keluarga sangat kaya yang ditambahkan", "ArrowRight", 3),
+                        None),
+    "persen_poin": Case("persen_poin", _fill("Angka akhir (%)", "3,5"), _fill("Angka awal (%)", "0"),
+                        "tidak bisa dihitung"),
 }
 
 
@@ -141,8 +145,8 @@ def test_gallery_lists_every_app(page: Page, voila_url: str, shots: Path) -> Non
 
 def test_voila_hides_sources_and_data(page: Page, voila_url: str) -> None:
     # Notebooks and data files are not served as files; only images under static/ would be.
-    for path in ["voila/files/kalkulator_stunting.ipynb", "voila/files/../datasets/kandangan_utara/balita.csv",
-                 "voila/files/../pyproject.toml"]:
+    for path in ["voila/files/kalkulator_stunting.ipynb",
+                 "voila/files/../datasets/kandangan_utara/balita.csv", "voila/files/../pyproject.toml"]:
         resp = page.request.get(voila_url + path)
         assert resp.status in (403, 404), path
     resp = page.request.get(voila_url + "voila/render/kalkulator_stunting.ipynb")
@@ -175,4 +179,5 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> N
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_timeout(500)  # let the widgets re-lay out
     page.screenshot(path=shots / f"{slug}-1280.png", full_page=True)

@@ -35,6 +35,39 @@ BENAR: dict[str, dict[str, list[str]]] = {
         ],
         "m1-1i": ["whipple_mentah = round(ind.whipple_index(umur_valid.tolist()), 1)"],
     },
+    "modul2": {
+        "m2-2a": [
+            "jk = penduduk[\"jenis_kelamin\"].value_counts()\nrasio_jk = round(jk[\"L\"] / jk[\"P\"] * 100, 2)",
+            "rasio_jk = [len(penduduk.query('jenis_kelamin == \"L\"')) / len(penduduk.query('jenis_kelamin == \"P\"'))"
+            " * 100]",
+        ],
+        "m2-2b": [
+            "u = penduduk[\"umur\"]\n"
+            "rasio_ketergantungan = ((u <= 14).sum() + (u >= 65).sum()) / u.between(15, 64).sum() * 100",
+        ],
+        "m2-2c": ["u = penduduk.umur\nrasio_tua = float(round(100 * (u > 64).sum() / ((u > 14) & (u < 65)).sum(), 1))"],
+        "m2-2d": [
+            "batas = list(range(0, 80, 5)) + [200]\nnama = [f\"{b}-{b + 4}\" for b in range(0, 75, 5)] + [\"75+\"]\n"
+            "jumlah_per_kelompok = pd.cut(penduduk[\"umur\"], batas, right=False, labels=nama).value_counts()",
+            "jumlah_per_kelompok = ind.age_groups(penduduk[\"umur\"]).value_counts().sort_values().astype(float)",
+        ],
+        "m2-2e": ["import numpy as np\nmedian_umur = np.median(penduduk[\"umur\"].to_numpy())"],
+        "m2-2f": [
+            "jpk = ind.age_groups(penduduk[\"umur\"]).value_counts().sort_index()  # urut dari muda\n"
+            "n = jpk.sum()\nkum = jpk.cumsum()\n"
+            "pos = int((kum >= n / 2).to_numpy().argmax())\n"
+            "F = kum.iloc[pos - 1] if pos > 0 else 0\nf = jpk.iloc[pos]\n"
+            "median_kelompok = pos * 5 + (n / 2 - F) / f * 5",
+        ],
+        "m2-2g": [
+            "import warnings\n"
+            "t = tabel_piramida.copy()\nt[\"L\"] = -t[\"L\"]\n"
+            "ax = t[[\"L\", \"P\"]].plot.barh(stacked=True, width=0.9)\nfig = ax.figure\n"
+            "ax.set(title=\"Piramida penduduk 2025\", xlabel=\"Jumlah orang\", ylabel=\"Umur\")\n"
+            "warnings.warn(\"contoh peringatan matplotlib\", UserWarning)",
+        ],
+        "m2-2h": ["rata_umur = sum(penduduk.umur) / len(penduduk)"],
+    },
 }
 
 SALAH: dict[str, list[tuple[str, str, str, str]]] = {
@@ -55,5 +88,29 @@ SALAH: dict[str, list[tuple[str, str, str, str]]] = {
         ("m1-1h", "frek_jk_bersih = mentah[\"jenis_kelamin\"].str.upper().value_counts()", "m1-1h-tes",
          "belum diseragamkan"),
         ("m1-1i", "whipple_mentah = ind.whipple_index(penduduk[\"umur\"])", "m1-1i-tes", "sudah bersih"),
+    ],
+    "modul2": [
+        ("m2-2a", "jk = penduduk.jenis_kelamin\nrasio_jk = (jk == \"P\").sum() / (jk == \"L\").sum() * 100",
+         "m2-2a-tes", "membagi perempuan dengan laki-laki"),
+        ("m2-2a", "rasio_jk = (penduduk.jenis_kelamin == \"L\").mean() * 100", "m2-2a-tes",
+         "membagi dengan seluruh penduduk"),
+        ("m2-2a", "jk = penduduk.jenis_kelamin\nrasio_jk = (jk == \"L\").sum() / (jk == \"P\").sum()", "m2-2a-tes",
+         "kalikan"),
+        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 65)).sum() / len(u) * 100",
+         "m2-2b-tes", "bukan dengan penduduk usia 15–64 tahun"),
+        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 60)).sum() / u.between(15, 59).sum()"
+         " * 100", "m2-2b-tes", "Periksa batas umur"),
+        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = u.between(15, 64).sum() / (~u.between(15, 64)).sum()"
+         " * 100", "m2-2b-tes", "membalik"),
+        ("m2-2c", "rasio_tua = ind.dependency_ratio(penduduk).young", "m2-2c-tes", "ketergantungan muda"),
+        ("m2-2d", "jumlah_per_kelompok = ind.age_groups(penduduk.umur).value_counts(normalize=True) * 100",
+         "m2-2d-tes", "persentase"),
+        ("m2-2e", "median_umur = penduduk.umur.mean()", "m2-2e-tes", "rata-rata (mean)"),
+        ("m2-2f", "median_kelompok = penduduk.umur.median()", "m2-2f-tes", "BERKELOMPOK"),
+        ("m2-2g", "fig, ax = plt.subplots()\ntabel_piramida.plot.bar(ax=ax)\nax.set_title(\"Piramida\")",
+         "m2-2g-tes", "diagram batang tegak"),
+        ("m2-2g", "fig, ax = plt.subplots()\nax.barh(tabel_piramida.index.astype(str), tabel_piramida[\"P\"])\n"
+         "ax.set_title(\"Perempuan\")", "m2-2g-tes", "seharusnya 32"),
+        ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
     ],
 }

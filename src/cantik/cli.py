@@ -17,11 +17,11 @@ from cantik import __version__
 #: (group name, Indonesian help, modules whose ``register(subparsers)`` fill the group).
 #: A group with name ``None`` puts its modules' commands at the top level.
 GROUPS: list[tuple[str | None, str, list[str]]] = [
-    (None, "", ["cantik.start"]),
+    (None, "", ["cantik.start", "cantik.course", "cantik.apps.commands"]),
     (
         "data",
         "Dataset kelurahan (sintetis): buat ulang, kalibrasi, daftar tabel, periksa berkas CSV desa",
-        [],
+        ["cantik.data.commands", "cantik.data.validate_commands"],
     ),
 ]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import csv
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,12 @@ def test_cli_generate_writes_and_reports(tmp_path: Path, capsys: pytest.CaptureF
     assert args.func(args) == 2
     assert "bukan folder" in capsys.readouterr().err
     assert blocker.read_text() == "bukan folder"
+
+
+def test_command_module_imports_nothing_heavy() -> None:
+    code = ("import argparse, sys; from cantik.data import commands; "
+            "commands.register(argparse.ArgumentParser().add_subparsers()); "
+            "heavy = [m for m in ('pandas', 'numpy', 'matplotlib', 'frictionless') if m in sys.modules]; "
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

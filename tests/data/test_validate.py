@@ -355,3 +355,19 @@ def test_command_module_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_missing_optional_column_is_only_a_warning(tmp_path):
+    """keluarga's housing fields are optional: a village file without them is still valid."""
+    with csv_path("keluarga", "kandangan_utara").open(encoding="utf-8", newline="") as fh:
+        full = list(csv.reader(fh))[:200]
+    rows = [r[:4] for r in full]  # no_kk, rt, jumlah_anggota, pengeluaran_per_kapita
+    assert rows[0] == ["no_kk", "rt", "jumlah_anggota", "pengeluaran_per_kapita"]
+    problems = validate_csv(_write(tmp_path / "keluarga.csv", rows), "keluarga")
+    assert not has_errors(problems)
+    warned = {p.column for p in problems if p.kind == "missing-column"}
+    assert "luas_lantai_m2" in warned and all("kolom pilihan" in p.message for p in problems
+                                              if p.kind == "missing-column")
+    rows = [[c for i, c in enumerate(r) if i != 3] for r in full]  # drop a required one
+    problems = validate_csv(_write(tmp_path / "keluarga2.csv", rows), "keluarga")
+    assert ("missing-column", 1, "pengeluaran_per_kapita") in _errors(problems)

@@ -311,11 +311,19 @@ def _check_header(
                 value=label,
             ))
     for name, field in fields.items():
-        if name not in seen:
+        if name in seen:
+            continue
+        if field.get("constraints", {}).get("required"):
             problems.append(Problem(
                 "missing-column", 1, name,
                 f"Baris 1: kolom '{name}' ({field.get('title', name)}) tidak ada. Tambahkan kolom dengan "
                 f"judul persis '{name}' dan isinya.",
+            ))
+        else:  # optional columns (e.g. keluarga's housing fields) may be left out of a village's file
+            problems.append(Problem(
+                "missing-column", 1, name,
+                f"Baris 1: kolom pilihan '{name}' ({field.get('title', name)}) tidak ada. Boleh, tetapi "
+                "indikator yang memakainya tidak bisa dihitung.", WARNING,
             ))
     return problems, mapping
 

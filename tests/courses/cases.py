@@ -1,7 +1,8 @@
 """Realistic answers per module: alternative correct solutions and common mistakes.
 
 ``BENAR[modul]``: ``{answer cell id: [alternative correct code, ...]}`` (each must keep full marks).
-``SALAH[modul]``: ``[(answer cell id, wrong code, test cell id that must lose points, expected message part)]``.
+``SALAH[modul]``: ``[(answer cell id, wrong code, test cell id that must lose points, expected message part,
+[test cells that must also lose points because they reuse the wrong value])]``.
 Each snippet replaces the learner's solution region only; the cell's ``cek`` line stays.
 """
 
@@ -68,9 +69,30 @@ BENAR: dict[str, dict[str, list[str]]] = {
         ],
         "m2-2h": ["rata_umur = sum(penduduk.umur) / len(penduduk)"],
     },
+    "modul3": {
+        "m3-3a": ["laju_geometrik = round(((p2025 / p2015) ** (1 / 10) - 1) * 100, 2)"],
+        "m3-3b": ["import math\nlaju_eksponensial = math.log(p2025 / p2015) / 10 * 100",
+                  "import numpy as np\nlaju_eksponensial = np.log(p2025 / p2015) * 10"],
+        "m3-3c": ["proyeksi_2030 = round(p2025 * (1 + laju_geometrik / 100) ** 5)",
+                  "import math\nproyeksi_2030 = p2025 * math.exp(math.log(1 + laju_geometrik / 100) * 5)"],
+        "m3-3i": ["m = mutasi_2024.pivot_table(index=\"jenis_mutasi\", values=\"jumlah\", aggfunc=\"sum\", "
+                  "observed=False)[\"jumlah\"]\n"
+                  "pertambahan_2024 = int(m.Lahir - m.Mati + m.Datang - m.Pindah)"],
+        "m3-3d": ["kepadatan = (desa.jumlah_penduduk / desa.luas_km2).round(1).reset_index()",
+                  "kepadatan = desa.eval(\"jumlah_penduduk / luas_km2\")",
+                  "kepadatan = {n: r.jumlah_penduduk / r.luas_km2 for n, r in desa.iterrows()}\n"
+                  "terpadat = max(kepadatan, key=kepadatan.get)"],
+        "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()"],
+        "m3-3f": ["import pandas as pd\nlaju_tiga = pd.Series({\n"
+                  "    w.replace(\"_\", \" \").title(): ind.growth_rate_geometric(*load(\"penduduk_tahunan\", wilayah=w)"
+                  "\n        .query(\"tahun in [2015, 2025]\")[\"jumlah_penduduk\"].tolist(), 10)\n"
+                  "    for w in [\"gambah_luar\", \"taluk_haur\", \"kandangan_utara\"]})"],
+        "m3-3g": ["perubahan_poin = 4.01 - 4.54"],
+        "m3-3h": ["perubahan_persen = round((4.01 - 4.54) / 4.54 * 100, 1)"],
+    },
 }
 
-SALAH: dict[str, list[tuple[str, str, str, str]]] = {
+SALAH: dict[str, list[tuple]] = {
     "modul1": [
         ("m1-1a", "jumlah_penduduk = penduduk.shape[1]", "m1-1a-tes", "banyaknya kolom"),
         ("m1-1a", "jumlah_penduduk = penduduk.shape", "m1-1a-tes", "Ambil yang pertama"),
@@ -112,5 +134,26 @@ SALAH: dict[str, list[tuple[str, str, str, str]]] = {
         ("m2-2g", "fig, ax = plt.subplots()\nax.barh(tabel_piramida.index.astype(str), tabel_piramida[\"P\"])\n"
          "ax.set_title(\"Perempuan\")", "m2-2g-tes", "seharusnya 32"),
         ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
+    ],
+    "modul3": [
+        ("m3-3a", "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 11)", "m3-3a-tes", "bukan 11",
+         ("m3-3c-tes",)),
+        ("m3-3a", "laju_geometrik = (p2025 - p2015) / p2015 * 100 / 10", "m3-3a-tes", "cara aritmetik",
+         ("m3-3c-tes",)),
+        ("m3-3a", "laju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan", ("m3-3c-tes",)),
+        ("m3-3b", "laju_eksponensial = ind.growth_rate_geometric(p2015, p2025, 10)", "m3-3b-tes", "Itu laju geometrik"),
+        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r / 100 * 5)", "m3-3c-tes", "linear"),
+        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r) ** 5", "m3-3c-tes", "bentuk desimal"),
+        ("m3-3i", "pertambahan_2024 = per_jenis.sum()", "m3-3i-tes", "MENGURANGI"),
+        ("m3-3i", "pertambahan_2024 = per_jenis[\"Lahir\"] - per_jenis[\"Mati\"]", "m3-3i-tes",
+         "pertambahan alami"),
+        ("m3-3d", "kepadatan = desa[\"luas_km2\"] / desa[\"jumlah_penduduk\"]", "m3-3d-tes", "membagi luas"),
+        ("m3-3e", "terpadat = desa[\"jumlah_penduduk\"].idxmax()", "m3-3e-tes", "TERBANYAK"),
+        ("m3-3f", "laju_tiga = {w: load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[-1]\n"
+         "             - load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[0]\n"
+         "             for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]}", "m3-3f-tes", "bukan laju"),
+        ("m3-3g", "perubahan_poin = ind.percent_change(4.54, 4.01)", "m3-3g-tes", "POIN persen"),
+        ("m3-3g", "perubahan_poin = 4.54 - 4.01", "m3-3g-tes", "tandanya"),
+        ("m3-3h", "perubahan_persen = 4.01 - 4.54", "m3-3h-tes", "perubahan PERSEN"),
     ],
 }

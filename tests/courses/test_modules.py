@@ -116,12 +116,13 @@ def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> No
             continue
         auto = _auto(graded, student)
         losing = {case[2] for case in learner.values()}  # type: ignore[index]
+        losing |= {t for case in learner.values() for t in (case[4] if len(case) > 4 else ())}  # type: ignore
         for grade_id, (score, mx) in auto.items():
             if grade_id in losing:
                 assert score == 0, f"{student}: {grade_id} should lose its points ({learner})"
             else:
                 assert score == mx, f"{student}: {grade_id} should keep its points"
-        for cid, (_, code, test_id, message) in learner.items():  # type: ignore[misc]
+        for cid, (_, code, test_id, message, *_cascade) in learner.items():  # type: ignore[misc]
             name = next(n for n in graded.names if any(c["id"] == test_id for c in graded.source(n)["cells"]))
             nb = graded.autograded(student, name)
             feedback = pl.cell_output_text(nb, test_id)

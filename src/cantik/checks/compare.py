@@ -133,7 +133,7 @@ def _normal_label(v: Any) -> Any:
     if isinstance(v, float) and v.is_integer():
         return int(v)
     if isinstance(v, str):
-        s = " ".join(v.split())
+        s = " ".join(v.replace("_", " ").split())
         try:
             return int(s)
         except ValueError:

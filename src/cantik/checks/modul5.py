@@ -1,0 +1,203 @@
+"""Questions of module 5, *Kemiskinan* (ids ``5a``–``5i``).
+
+Expected answers come from the synthetic ``keluarga`` table through :mod:`cantik.indicators`. The poverty
+line is Kalimantan Selatan's reported GK of September 2024 (Rp 644.107); its split into food and non-food
+(:data:`GK_MAKANAN`, :data:`GK_BUKAN_MAKANAN`) is an approximate split for practice, not an official figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cantik.checks._data import tabel
+from cantik.checks.compare import banding_angka, banding_himpunan
+from cantik.checks.core import Salah, Soal, daftar
+from cantik.checks.plain import Deret
+
+#: Food and non-food parts of the poverty line used in the module (Rp per capita per month). The sum is
+#: Kalimantan Selatan's reported GK of September 2024 (Rp 644.107); the split is approximate, for practice.
+GK_MAKANAN, GK_BUKAN_MAKANAN = 490_389, 153_718
+#: Kab. Hulu Sungai Selatan, as printed in the module: P0 is the reported figure (approx.); P1 and P2 are
+#: ILLUSTRATIVE values whose direction (up) follows the press reports. Not official statistics.
+HSS = {2022: {"P0": 4.54, "P1": 0.62, "P2": 0.13}, 2023: {"P0": 4.01, "P1": 0.71, "P2": 0.17}}
+
+
+def _ind() -> Any:
+    from cantik import indicators
+
+    return indicators
+
+
+def _gk() -> float:
+    return float(_ind().poverty_line(GK_MAKANAN, GK_BUKAN_MAKANAN))
+
+
+def _kel() -> Any:
+    return tabel("keluarga")
+
+
+def _orang() -> Any:
+    """P0, P1, P2 counting persons (weights = household size), as BPS publishes."""
+    return _ind().poverty_indices(_kel(), _gk(), weights="jumlah_anggota")
+
+
+def _keluarga() -> Any:
+    """P0, P1, P2 counting households (unweighted): the common mistake."""
+    return _ind().poverty_indices(_kel(), _gk())
+
+
+def _miskin() -> Any:
+    k = _kel()
+    return k[k["pengeluaran_per_kapita"] < _gk()]
+
+
+def _di_antara_miskin(alpha: int) -> float:
+    """The FGT sum divided by the poor only (the mistake of averaging over the poor)."""
+    m = _miskin()
+    gap = (_gk() - m["pengeluaran_per_kapita"]) / _gk()
+    return float((m["jumlah_anggota"] * gap**alpha).sum() / m["jumlah_anggota"].sum() * 100)
+
+
+def _berisi(label: str) -> Any:
+    def cocok(j: Any) -> bool:
+        items = list(j.nilai) if isinstance(j, Deret) else (list(j) if isinstance(j, list | tuple) else [j])
+        return label.casefold() in {str(x).strip().casefold() for x in items}
+
+    return cocok
+
+
+PESAN_KELUARGA = ("Anda menghitung KELUARGA, bukan ORANG. BPS menghitung kemiskinan per orang: setiap keluarga "
+                  "diberi bobot sebanyak jumlah anggotanya (`weights=\"jumlah_anggota\"`).")
+PESAN_PEMBAGI = ("Pembaginya seluruh penduduk (n), bukan hanya penduduk miskin. P1 dan P2 merata-ratakan jarak "
+                 "ke GK atas SEMUA orang; orang tidak miskin menyumbang 0.")
+
+daftar(
+    Soal(
+        "5a",
+        harapan=_gk,
+        banding=banding_angka(desimal=0),
+        salah=[
+            Salah("Itu baru GK makanan. Garis kemiskinan = GK makanan + GK bukan makanan.",
+                  nilai=lambda: GK_MAKANAN),
+            Salah("Itu baru GK bukan makanan. Garis kemiskinan = GK makanan + GK bukan makanan.",
+                  nilai=lambda: GK_BUKAN_MAKANAN),
+            Salah("GK makanan dan GK bukan makanan DIJUMLAHKAN, bukan dikurangkan.",
+                  nilai=lambda: GK_MAKANAN - GK_BUKAN_MAKANAN),
+        ],
+        petunjuk=["GK = GK makanan + GK bukan makanan (rupiah per kapita per bulan).",
+                  "`ind.poverty_line(490389, 153718)`."],
+    ),
+    Soal(
+        "5b",
+        harapan=lambda: _orang().p0,
+        banding=banding_angka(desimal=2, persen=True),
+        salah=[
+            Salah(PESAN_KELUARGA, nilai=lambda: _keluarga().p0),
+            Salah("Pembilangnya orang miskin, tetapi penyebutnya banyaknya keluarga. Penyebut harus seluruh "
+                  "penduduk (jumlah anggota semua keluarga).",
+                  nilai=lambda: _miskin()["jumlah_anggota"].sum() / len(_kel()) * 100),
+        ],
+        petunjuk=["Orang miskin = anggota keluarga yang pengeluaran per kapitanya di bawah GK.",
+                  "P0 = banyaknya orang miskin / seluruh penduduk × 100.",
+                  "`ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\").p0`."],
+    ),
+    Soal(
+        "5c",
+        harapan=lambda: int(_miskin()["jumlah_anggota"].sum()),
+        banding=banding_angka(desimal=0),
+        salah=[
+            Salah("Itu banyaknya KELUARGA miskin. Yang diminta banyaknya ORANG miskin: jumlahkan anggota "
+                  "keluarga-keluarga miskin.", nilai=lambda: len(_miskin())),
+            Salah("Itu orang yang TIDAK miskin. Pilih keluarga dengan pengeluaran per kapita DI BAWAH GK.",
+                  nilai=lambda: int(_kel()["jumlah_anggota"].sum() - _miskin()["jumlah_anggota"].sum())),
+        ],
+        petunjuk=["Pilih keluarga miskin: `keluarga[keluarga[\"pengeluaran_per_kapita\"] < garis_kemiskinan]`.",
+                  "Jumlahkan kolom `jumlah_anggota` keluarga-keluarga itu."],
+    ),
+    Soal(
+        "5d",
+        harapan=lambda: _orang().p1,
+        banding=banding_angka(desimal=2),
+        salah=[
+            Salah(PESAN_PEMBAGI, nilai=lambda: _di_antara_miskin(1)),
+            Salah(PESAN_KELUARGA, nilai=lambda: _keluarga().p1),
+            Salah("Itu P2 (jarak dikuadratkan). P1 memakai jarak (GK − y) / GK tanpa kuadrat.",
+                  nilai=lambda: _orang().p2),
+            Salah("Di modul ini P1 ditulis seperti tabel BPS: dikali 100.", nilai=lambda: _orang().p1 / 100),
+        ],
+        petunjuk=["Jarak relatif setiap orang miskin: (GK − y) / GK; orang tidak miskin: 0.",
+                  "P1 = rata-rata jarak itu atas SELURUH penduduk, dikali 100.",
+                  "`ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\").p1`."],
+    ),
+    Soal(
+        "5e",
+        harapan=lambda: _orang().p2,
+        banding=banding_angka(desimal=3),
+        salah=[
+            Salah("Itu P1. P2 memakai jarak yang DIKUADRATKAN: ((GK − y) / GK)².", nilai=lambda: _orang().p1),
+            Salah(PESAN_PEMBAGI, nilai=lambda: _di_antara_miskin(2)),
+            Salah(PESAN_KELUARGA, nilai=lambda: _keluarga().p2),
+            Salah("Di modul ini P2 ditulis seperti tabel BPS: dikali 100.", nilai=lambda: _orang().p2 / 100),
+        ],
+        petunjuk=["P2 = rata-rata ((GK − y) / GK)² atas seluruh penduduk, dikali 100.",
+                  "`ind.poverty_indices(...).p2`."],
+    ),
+    Soal(
+        "5f",
+        harapan=lambda: float(_kel()["pengeluaran_per_kapita"].median()),
+        banding=banding_angka(desimal=None, toleransi=1),
+        salah=[
+            Salah("Itu rata-rata (mean). Median = nilai tengah setelah pengeluaran diurutkan; beberapa keluarga "
+                  "sangat kaya menarik rata-rata ke atas, median tidak.",
+                  nilai=lambda: float(_kel()["pengeluaran_per_kapita"].mean())),
+        ],
+        petunjuk=["Median = nilai tengah setelah diurutkan.", "`keluarga[\"pengeluaran_per_kapita\"].median()`."],
+    ),
+    Soal(
+        "5g",
+        harapan=lambda: float((_kel()["pengeluaran_per_kapita"] < _kel()["pengeluaran_per_kapita"].mean()).mean()
+                              * 100),
+        banding=banding_angka(desimal=1, persen=True),
+        salah=[
+            Salah("Itu persen keluarga di bawah MEDIAN (selalu sekitar 50 %). Yang diminta di bawah RATA-RATA.",
+                  nilai=lambda: float((_kel()["pengeluaran_per_kapita"] < _kel()["pengeluaran_per_kapita"]
+                                       .median()).mean() * 100)),
+            Salah("Itu persen keluarga DI ATAS rata-rata. Yang diminta di bawah rata-rata.",
+                  nilai=lambda: float((_kel()["pengeluaran_per_kapita"] >= _kel()["pengeluaran_per_kapita"]
+                                       .mean()).mean() * 100)),
+        ],
+        petunjuk=["Hitung rata-rata pengeluaran per kapita keluarga.",
+                  "`(keluarga[\"pengeluaran_per_kapita\"] < rata_rata).mean() * 100`."],
+    ),
+    Soal(
+        "5h",
+        harapan=lambda: _ind().percent_change(HSS[2022]["P1"], HSS[2023]["P1"]),
+        banding=banding_angka(desimal=1),
+        salah=[
+            Salah("Itu selisih dalam POIN (akhir − awal). Yang diminta perubahan PERSEN: selisih dibagi angka "
+                  "awal, dikali 100.",
+                  nilai=lambda: _ind().percentage_point_change(HSS[2022]["P1"], HSS[2023]["P1"])),
+            Salah("Pembaginya angka AWAL (2022), bukan angka akhir.",
+                  nilai=lambda: (HSS[2023]["P1"] - HSS[2022]["P1"]) / HSS[2023]["P1"] * 100),
+            Salah("Itu perubahan persen P0. Soal ini tentang P1 (kedalaman kemiskinan).",
+                  nilai=lambda: _ind().percent_change(HSS[2022]["P0"], HSS[2023]["P0"])),
+        ],
+        petunjuk=["Perubahan persen = (akhir − awal) / awal × 100.", "`ind.percent_change(0.62, 0.71)`."],
+    ),
+    Soal(
+        "5i",
+        harapan=lambda: [k for k in HSS[2023] if HSS[2023][k] > HSS[2022][k]],
+        banding=banding_himpunan(),
+        bentuk="himpunan",
+        salah=[
+            Salah("P0 TURUN (4,54 → 4,01). Itu justru yang menutupi masalahnya: lebih sedikit orang miskin, "
+                  "tetapi yang tersisa makin jauh dari GK.", cocok=_berisi("P0")),
+            Salah("Periksa juga P2: indeks keparahan naik dari 0,13 ke 0,17.",
+                  cocok=lambda j: not _berisi("P2")(j)),
+            Salah("Periksa juga P1: indeks kedalaman naik dari 0,62 ke 0,71.",
+                  cocok=lambda j: not _berisi("P1")(j)),
+        ],
+        petunjuk=["Bandingkan setiap indikator 2022 dan 2023 di tabel.",
+                  "Tulis sebagai list, misalnya `[\"P1\"]`."],
+    ),
+)

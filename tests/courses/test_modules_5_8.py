@@ -1,0 +1,55 @@
+"""Modules 5–8 on the real nbgrader pipeline, with the cases of ``tests/courses/cases_5_8.py``.
+
+The tests themselves are those of ``tests/courses/test_modules.py`` (imported, so both files check the same
+things); only the ``graded`` fixture differs: it reads the answers for modules 5–8 from ``cases_5_8``. Per
+module, one ``generate_assignment`` and one ``autograde`` call grade every learner at once.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.courses import cases_5_8 as cases
+from tests.courses import pipeline as pl
+from tests.courses.test_modules import (  # noqa: F401  (collected here with this module's fixture)
+    Graded,
+    _spread,
+    test_alternative_correct_solutions_keep_full_marks,
+    test_common_mistakes_lose_points_with_targeted_message,
+    test_feedback_does_not_show_hidden_tests,
+    test_source_scores_full_marks,
+    test_unanswered_learner_version_scores_zero,
+)
+
+pytestmark = pytest.mark.slow
+
+MODULES = sorted(cases.SALAH)
+
+
+@pytest.fixture(scope="module", params=MODULES)
+def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Graded:
+    modul = request.param
+    root = pl.course_copy(tmp_path_factory.mktemp(modul), [modul])
+    pl.nbgrader(root, "generate_assignment", modul, "--force")
+    names = sorted(p.stem for p in (root / "courses" / modul).glob("*.ipynb"))
+    sources = {n: pl.read_nb(root / "courses" / modul / f"{n}.ipynb") for n in names}
+    released = {n: pl.read_nb(root / "notebooks" / modul / f"{n}.ipynb") for n in names}
+    cell_nb = {c["id"]: n for n in names for c in sources[n]["cells"]}
+
+    def submission(patches: dict[str, object]) -> dict[str, dict]:
+        return {n: pl.fill(released[n], sources[n], {c: str(p) for c, p in patches.items()
+                                                      if cell_nb.get(c) == n}) for n in names}
+
+    plan: dict[str, dict[str, object]] = {}
+    pl.submit(root, "sumber", modul, sources)
+    pl.submit(root, "kosong", modul, released)
+    alts = [(cid, code) for cid, codes in cases.BENAR.get(modul, {}).items() for code in codes]
+    for i, learner in enumerate(_spread(alts)):
+        plan[f"benar{i}"] = learner
+        pl.submit(root, f"benar{i}", modul, submission(learner))
+    wrong = [(c[0], c) for c in cases.SALAH[modul]]
+    for i, learner in enumerate(_spread(wrong)):  # type: ignore[arg-type]
+        plan[f"salah{i}"] = learner
+        pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
+    pl.nbgrader(root, "autograde", modul, "--force")
+    return Graded(root, modul, names, plan)

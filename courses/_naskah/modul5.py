@@ -77,11 +77,11 @@ dengan pengeluaran per kapita y, jarak relatifnya ke GK adalah (GK − y) / GK; 
 ### Soal 5d
 Hitung P1 (per orang). Simpan di `p1`."""),
         jawaban(f"{M}-5d", "",
-                "indeks = ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\")\np1 = indeks.p1",
+                "p1 = ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\").p1",
                 'cek("5d", p1)'),
         tes(f"{M}-5d-tes", "5d", "p1"),
         md(f"{M}-5e-soal", "### Soal 5e\n\nHitung P2 (per orang). Simpan di `p2`."),
-        jawaban(f"{M}-5e", "", "p2 = indeks.p2", 'cek("5e", p2)\nprint(round(p1, 3), round(p2, 3))'),
+        jawaban(f"{M}-5e", "", "p2 = ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\").p2", 'cek("5e", p2)\nprint(round(p1, 3), round(p2, 3))'),
         tes(f"{M}-5e-tes", "5e", "p2"),
         md(f"{M}-median", """## 4. Rata-rata atau median pengeluaran?
 

@@ -90,6 +90,26 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m3-3g": ["perubahan_poin = 4.01 - 4.54"],
         "m3-3h": ["perubahan_persen = round((4.01 - 4.54) / 4.54 * 100, 1)"],
     },
+    "modul4": {
+        "m4-4a": ["a = penduduk[penduduk.umur.between(7, 12)]\n"
+                  "aps_7_12 = (a.status_sekolah == \"Masih sekolah\").mean() * 100"],
+        "m4-4b": ["a = penduduk.query(\"16 <= umur <= 18\")\n"
+                  "aps_16_18 = round(100 * a.status_sekolah.eq(\"Masih sekolah\").sum() / len(a), 1)"],
+        "m4-4c": ["murid = (penduduk.status_sekolah == \"Masih sekolah\") & (penduduk.jenjang_sekolah == "
+                  "\"SMP/sederajat\")\napk_smp = murid.sum() / penduduk.umur.between(13, 15).sum() * 100"],
+        "m4-4d": ["umur_ok = penduduk.umur.between(13, 15)\n"
+                  "murid = umur_ok & (penduduk.status_sekolah == \"Masih sekolah\") & "
+                  "(penduduk.jenjang_sekolah == \"SMP/sederajat\")\n"
+                  "apm_smp = [100 * murid.sum() / umur_ok.sum()]"],
+        "m4-4e": ["murid_sd_luar_umur = len(murid_sd[(murid_sd.umur < 7) | (murid_sd.umur > 12)])"],
+        "m4-4f": ["apk_sd_jk = {jk: ind.apk(penduduk[penduduk.jenis_kelamin == jk], \"SD/sederajat\") "
+                  "for jk in [\"P\", \"L\"]}"],
+        "m4-4g": ["import pandas as pd\nanak = penduduk[penduduk.umur.between(16, 18)]\n"
+                  "aps_rt = (anak.assign(sekolah=anak.status_sekolah.eq(\"Masih sekolah\"))"
+                  ".groupby(\"rt\")[\"sekolah\"].mean() * 100).round(2).reset_index()"],
+        "m4-4h": ["s = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))\n"
+                  "rt_terendah = s[s == s.min()].index.tolist()"],
+    },
 }
 
 SALAH: dict[str, list[tuple]] = {
@@ -155,5 +175,24 @@ SALAH: dict[str, list[tuple]] = {
         ("m3-3g", "perubahan_poin = ind.percent_change(4.54, 4.01)", "m3-3g-tes", "POIN persen"),
         ("m3-3g", "perubahan_poin = 4.54 - 4.01", "m3-3g-tes", "tandanya"),
         ("m3-3h", "perubahan_persen = 4.01 - 4.54", "m3-3h-tes", "perubahan PERSEN"),
+    ],
+    "modul4": [
+        ("m4-4a", "a = (penduduk.umur.between(7, 12) & (penduduk.status_sekolah == \"Masih sekolah\")).sum()\n"
+         "aps_7_12 = a / len(penduduk) * 100", "m4-4a-tes", "seluruh penduduk"),
+        ("m4-4a", "aps_7_12 = ind.aps(penduduk, 7, 12) / 100", "m4-4a-tes", "pecahan"),
+        ("m4-4b", "aps_16_18 = ind.apm(penduduk, \"SMA\")", "m4-4b-tes", "Itu APM SMA"),
+        ("m4-4c", "apk_smp = ind.apm(penduduk, \"SMP\")", "m4-4c-tes", "SEMUA murid SMP"),
+        ("m4-4d", "apm_smp = ind.apk(penduduk, \"SMP\")", "m4-4d-tes", "di luar umur 13–15"),
+        ("m4-4d", "apm_smp = ind.aps(penduduk, 13, 15)", "m4-4d-tes", "Itu APS 13–15"),
+        ("m4-4e", "murid_sd_luar_umur = len(murid_sd)", "m4-4e-tes", "semua murid SD"),
+        ("m4-4e", "murid_sd_luar_umur = (murid_sd.umur > 12).sum()", "m4-4e-tes", "lebih MUDA"),
+        ("m4-4f", "sd = penduduk[(penduduk.status_sekolah == \"Masih sekolah\") & "
+         "(penduduk.jenjang_sekolah == \"SD/sederajat\")]\n"
+         "apk_sd_jk = sd.jenis_kelamin.value_counts() / penduduk.umur.between(7, 12).sum() * 100",
+         "m4-4f-tes", "SELURUH anak 7–12"),
+        ("m4-4g", "s = penduduk[penduduk.umur.between(16, 18) & (penduduk.status_sekolah == \"Masih sekolah\")]\n"
+         "aps_rt = s.groupby(\"rt\").size()", "m4-4g-tes", "bukan persentase"),
+        ("m4-4h", "s = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))\nrt_terendah = s.idxmax()",
+         "m4-4h-tes", "TERTINGGI"),
     ],
 }

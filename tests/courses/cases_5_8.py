@@ -2,14 +2,15 @@
 
 Same format as ``tests/courses/cases.py``: ``BENAR[modul]`` maps an answer cell id to alternative correct code
 (each must keep full marks); ``SALAH[modul]`` lists ``(answer cell id, wrong code, test cell id that must lose
-points, expected part of the targeted message)``. Each snippet replaces the learner's solution region only.
+points, expected part of the targeted message[, test cells that also lose because they reuse the wrong value])``;
+a case with such a cascade is graded as a learner of its own. Each snippet replaces the learner's solution region only.
 """
 
 from __future__ import annotations
 
 BENAR: dict[str, dict[str, list[str]]] = {
     "modul5": {
-        "m5-5a": ["garis_kemiskinan = 490389 + 153718", "garis_kemiskinan = [490_389.0 + 153_718.0]"],
+        "m5-5a": ["garis_kemiskinan = 490389 + 153718", "garis_kemiskinan = float(490_389 + 153_718)"],
         "m5-5b": [
             "y = keluarga[\"pengeluaran_per_kapita\"]\nn = keluarga[\"jumlah_anggota\"]\n"
             "p0 = round(n[y < garis_kemiskinan].sum() / n.sum() * 100, 2)",
@@ -23,8 +24,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "k = keluarga\ngap = ((garis_kemiskinan - k.pengeluaran_per_kapita) / garis_kemiskinan).clip(lower=0)\n"
             "p1 = (gap * k.jumlah_anggota).sum() / k.jumlah_anggota.sum() * 100",
             "p1 = ind.fgt(keluarga[\"pengeluaran_per_kapita\"], garis_kemiskinan, 1, "
-            "weights=keluarga[\"jumlah_anggota\"])\nindeks = ind.poverty_indices(keluarga, garis_kemiskinan, "
-            "weights=\"jumlah_anggota\")",
+            "weights=keluarga[\"jumlah_anggota\"])",
         ],
         "m5-5e": ["k = keluarga\ngap = ((garis_kemiskinan - k.pengeluaran_per_kapita) / garis_kemiskinan).clip(lower=0)\n"
                   "p2 = round(float((gap ** 2 * k.jumlah_anggota).sum() / k.jumlah_anggota.sum() * 100), 3)"],
@@ -38,10 +38,12 @@ BENAR: dict[str, dict[str, list[str]]] = {
     },
 }
 
-SALAH: dict[str, list[tuple[str, str, str, str]]] = {
+_GK_CASCADE = ["m5-5b-tes", "m5-5c-tes", "m5-5d-tes", "m5-5e-tes"]
+
+SALAH: dict[str, list[tuple]] = {
     "modul5": [
-        ("m5-5a", "garis_kemiskinan = 490389", "m5-5a-tes", "baru GK makanan"),
-        ("m5-5a", "garis_kemiskinan = 490389 - 153718", "m5-5a-tes", "DIJUMLAHKAN"),
+        ("m5-5a", "garis_kemiskinan = 490389", "m5-5a-tes", "baru GK makanan", _GK_CASCADE),
+        ("m5-5a", "garis_kemiskinan = 490389 - 153718", "m5-5a-tes", "DIJUMLAHKAN", _GK_CASCADE),
         ("m5-5b", "p0 = ind.poverty_indices(keluarga, garis_kemiskinan).p0", "m5-5b-tes", "KELUARGA, bukan ORANG"),
         ("m5-5b", "p0 = ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\").p0 / 100",
          "m5-5b-tes", "pecahan"),
@@ -53,11 +55,9 @@ SALAH: dict[str, list[tuple[str, str, str, str]]] = {
         ("m5-5d", "k = keluarga[keluarga.pengeluaran_per_kapita < garis_kemiskinan]\n"
          "gap = (garis_kemiskinan - k.pengeluaran_per_kapita) / garis_kemiskinan\n"
          "p1 = (gap * k.jumlah_anggota).sum() / k.jumlah_anggota.sum() * 100", "m5-5d-tes", "bukan hanya penduduk miskin"),
-        ("m5-5d", "indeks = ind.poverty_indices(keluarga, garis_kemiskinan)\np1 = indeks.p1", "m5-5d-tes",
-         "KELUARGA, bukan ORANG"),
-        ("m5-5d", "indeks = ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\")\n"
-         "p1 = indeks.p1 / 100", "m5-5d-tes", "dikali 100"),
-        ("m5-5e", "p2 = indeks.p1", "m5-5e-tes", "DIKUADRATKAN"),
+        ("m5-5d", "p1 = ind.poverty_indices(keluarga, garis_kemiskinan).p1", "m5-5d-tes", "KELUARGA, bukan ORANG"),
+        ("m5-5d", "p1 = ind.poverty_indices(keluarga, garis_kemiskinan, weights=\"jumlah_anggota\").p1 / 100", "m5-5d-tes", "dikali 100"),
+        ("m5-5e", "p2 = p1", "m5-5e-tes", "DIKUADRATKAN"),
         ("m5-5f", "median_pengeluaran = keluarga[\"pengeluaran_per_kapita\"].mean()", "m5-5f-tes", "rata-rata (mean)"),
         ("m5-5g", "y = keluarga.pengeluaran_per_kapita\npersen_di_bawah_rata = (y < y.median()).mean() * 100",
          "m5-5g-tes", "MEDIAN"),

@@ -16,7 +16,7 @@ NOTEBOOKS = [(m, p.stem) for m in MODULES for p in sorted((ROOT / "courses" / m)
 
 
 def test_modules_exist() -> None:
-    assert {"modul1", "modul2"} <= set(MODULES)
+    assert {"modul1", "modul2", "modul3", "modul4"} <= set(MODULES)
 
 
 @pytest.mark.parametrize(("modul", "name"), NOTEBOOKS)

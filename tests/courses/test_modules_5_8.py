@@ -26,6 +26,14 @@ pytestmark = pytest.mark.slow
 MODULES = sorted(cases.SALAH)
 
 
+def _spread_wrong(salah: list[tuple]) -> list[dict[str, object]]:
+    """Learners for the mistakes: a mistake whose wrong value flows into later answers (it lists cascaded
+    test cells) gets a learner of its own, so the later cells keep their solution code and their messages
+    stay checkable; the others share learners as in ``_spread``."""
+    alone = [{c[0]: c} for c in salah if len(c) > 4 and c[4]]
+    return alone + _spread([(c[0], c) for c in salah if not (len(c) > 4 and c[4])])
+
+
 @pytest.fixture(scope="module", params=MODULES)
 def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Graded:
     modul = request.param
@@ -47,8 +55,7 @@ def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     for i, learner in enumerate(_spread(alts)):
         plan[f"benar{i}"] = learner
         pl.submit(root, f"benar{i}", modul, submission(learner))
-    wrong = [(c[0], c) for c in cases.SALAH[modul]]
-    for i, learner in enumerate(_spread(wrong)):  # type: ignore[arg-type]
+    for i, learner in enumerate(_spread_wrong(cases.SALAH[modul])):
         plan[f"salah{i}"] = learner
         pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
     pl.nbgrader(root, "autograde", modul, "--force")

@@ -143,8 +143,12 @@ def _normal_label(v: Any) -> Any:
     return v
 
 
-def banding_himpunan() -> Pembanding:
-    """Compare a collection of labels ignoring order and duplicates (e.g. "which RT ...?")."""
+def banding_himpunan(salah_satu_cukup: bool = False) -> Pembanding:
+    """Compare a collection of labels ignoring order and duplicates (e.g. "which RT ...?").
+
+    ``salah_satu_cukup=True`` also accepts any non-empty part of the expected labels (for ties: "the RT with
+    the lowest rate" when two RTs share it).
+    """
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:
         if isinstance(jawaban, Deret):
@@ -153,7 +157,7 @@ def banding_himpunan() -> Pembanding:
             jawaban = [jawaban]
         a = {_normal_label(v) for v in jawaban}
         e = {_normal_label(v) for v in harapan}
-        if a == e:
+        if a == e or (salah_satu_cukup and a and a <= e):
             return Hasil(True)
         kurang, lebih = e - a, a - e
         bagian = []

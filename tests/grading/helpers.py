@@ -1,0 +1,71 @@
+"""Build a throw-away course root and learner submissions for the grading tests and the benchmark."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[2]
+COURSE = Path(__file__).resolve().parent / "course"
+MODUL = "modul_uji"
+
+#: Answer sources per variant (grade_id → source). Built from the formulas, not from expected outputs.
+ANSWERS: dict[str, dict[str, str]] = {
+    "benar": {
+        "jawaban_rasio": "rasio = data['laki'].sum() / data['perempuan'].sum() * 100",
+        "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
+        "tafsiran": "Ada sekitar 105 laki-laki untuk setiap 100 perempuan.",
+    },
+    # mean of per-RT ratios: passes the visible test, fails the hidden one
+    "sebagian": {
+        "jawaban_rasio": "rasio = float((data['laki'] / data['perempuan']).mean() * 100)",
+        "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
+        "tafsiran": "Laki-laki lebih banyak.",
+    },
+    "galat": {
+        "jawaban_rasio": "rasio = data['laki'].sum() / data['perempuan'].sun() * 100",
+        "jawaban_grafik": "fig, ax = plt.subplots()\nax.plot(data['rt'], data['laki'])",
+        "tafsiran": "",
+    },
+    "macet": {
+        "jawaban_rasio": "while True:\n    pass",
+        "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
+        "tafsiran": "",
+    },
+    "mogok": {
+        "jawaban_rasio": "import os\nos._exit(1)",
+        "jawaban_grafik": "",
+        "tafsiran": "",
+    },
+}
+
+
+def make_course(root: Path, config: Path | None = None) -> Path:
+    """A course root in ``root``: the project's real ``nbgrader_config.py`` and the tiny test course."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(config or ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    shutil.copytree(COURSE, root / "courses", dirs_exist_ok=True)
+    return root
+
+
+def fill(released: Path, variant: str) -> nbformat.NotebookNode:
+    """The released notebook with the answer cells of ``variant`` filled in."""
+    nb = nbformat.read(released, as_version=4)
+    answers = ANSWERS[variant]
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in answers and cell.metadata["nbgrader"].get("solution"):
+            cell.source = answers[grade_id]
+    return nb
+
+
+def submit(root: Path, student: str, variant: str, timestamp: str = "2026-01-01 10:00:00.000000 UTC") -> Path:
+    """Write ``student``'s submission straight into ``grading/submitted`` (as ``nbgrader collect`` does)."""
+    released = root / "notebooks" / MODUL / "latihan.ipynb"
+    folder = root / "grading" / "submitted" / student / MODUL
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(fill(released, variant), folder / "latihan.ipynb")
+    (folder / "timestamp.txt").write_text(timestamp)
+    return folder

@@ -1,0 +1,122 @@
+"""Roster → gradebook: good CSV/Excel files, and the Indonesian errors for bad ones."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from cantik.grading.errors import KelasError
+from cantik.grading.roster import load_roster, read_roster, start_class
+from tests.grading.conftest import ROSTER_ROWS, write_roster
+
+
+def test_csv_roster_goes_into_gradebook(course, tmp_path):
+    path = write_roster(tmp_path / "peserta.csv", ROSTER_ROWS, sep=";")
+    result = start_class(course, path)
+    assert sorted(result.added) == ["ku01", "ku02", "th01", "th02"]
+    with course.gradebook() as gb:
+        names = {s.id: s.first_name for s in gb.students}
+    assert names["th01"] == "Rahmah"
+    saved = {x.id: x for x in load_roster(course)}
+    assert saved["th02"].kohort == "B" and saved["ku02"].desa == "Kandangan Utara"
+    assert "4 orang" in result.summary()
+
+
+def test_excel_roster_and_reimport_keeps_old_learners(course, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ID", "Nama Lengkap", "Jabatan", "Kelurahan", "Angkatan"])
+    ws.append([101, "Ahmad Fauzi", "Ketua RT", "Kandangan Utara", "A"])
+    ws.append(["ku05", "Nur Aini", "Kader posyandu", "Kandangan Utara", "A"])
+    wb.save(tmp_path / "peserta.xlsx")
+    learners = read_roster(tmp_path / "peserta.xlsx")
+    assert [x.id for x in learners] == ["101", "ku05"]
+    assert learners[1].peran == "Kader posyandu"
+    start_class(course, tmp_path / "peserta.xlsx")
+    second = start_class(course, write_roster(tmp_path / "b.csv", [["id", "nama"], ["ku05", "Nur Aini S."]]))
+    assert second.updated == ["ku05"] and second.kept == ["101"]
+    assert "TIDAK dihapus" in second.summary()
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["id", "nama"], ["ku01", "Siti"], ["KU01", "Budi"]], "ganda (sudah dipakai di baris 2)"),
+        ([["id", "nama"], ["ku01", ""]], "nama peserta 'ku01' kosong"),
+        ([["id", "nama"], ["ku 01", "Siti"]], "tanpa spasi"),
+        ([["nomor induk", "peserta"], ["1", "Siti"]], "tidak punya kolom id dan nama"),
+        ([["id", "nama"]], "belum ada peserta"),
+    ],
+)
+def test_bad_roster_is_refused_with_indonesian_message_and_nothing_written(course, tmp_path, rows, expected):
+    path = write_roster(tmp_path / "salah.csv", rows)
+    with pytest.raises(KelasError) as info:
+        start_class(course, path)
+    assert expected in str(info.value)
+    assert "Langkah berikutnya" in str(info.value)
+    with course.gradebook() as gb:
+        assert gb.students == []
+
+
+def test_every_problem_is_listed_at_once(tmp_path):
+    path = write_roster(tmp_path / "p.csv", [["id", "nama"], ["a1", ""], ["a2", "X"], ["a2", "Y"], ["", "Z"]])
+    with pytest.raises(KelasError) as info:
+        read_roster(path)
+    text = str(info.value)
+    assert "3 masalah" in text and "baris 2" in text and "baris 4" in text and "baris 5: id kosong" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("rusak.xlsx", b"PK\x03\x04 bukan excel sungguhan", "tidak bisa dibuka"),
+        ("biner.csv", b"\x00\x01\x02\x03" * 50, "bukan berkas teks CSV"),
+        ("kosong.csv", b"  \n\n", "kosong"),
+        ("lama.xls", b"\xd0\xcf\x11\xe0", "format Excel lama"),
+        ("foto.jpg", b"\xff\xd8\xff", "tidak dikenal"),
+    ],
+)
+def test_unreadable_roster_files(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(KelasError, match=expected):
+        read_roster(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(KelasError, match="tidak ditemukan"):
+        read_roster(tmp_path / "tidak_ada.csv")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from cantik.grading.commands import register
+
+    parser = argparse.ArgumentParser(prog="cantik kelas")
+    register(parser.add_subparsers(dest="command"))
+    return parser
+
+
+def test_cli_mulai_reports_in_indonesian(course_root: Path, tmp_path, capsys):
+    good = write_roster(tmp_path / "ok.csv", ROSTER_ROWS)
+    args = _parser().parse_args(["mulai", str(good), "--folder", str(course_root)])
+    assert args.func(args) == 0
+    assert "Daftar peserta dibaca: 4 orang" in capsys.readouterr().out
+    bad = write_roster(tmp_path / "bad.csv", [["id", "nama"], ["x1", "A"], ["x1", "B"]])
+    args = _parser().parse_args(["mulai", str(bad), "--folder", str(course_root)])
+    assert args.func(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("GAGAL:") and "ganda" in err
+
+
+def test_cli_module_imports_nothing_heavy():
+    import subprocess
+    import sys
+
+    code = ("import sys, cantik.grading.commands, cantik.grading; "
+            "print(sorted(m for m in ('pandas', 'matplotlib', 'nbgrader') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

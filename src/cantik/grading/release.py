@@ -1,0 +1,127 @@
+"""Release a module to learners and collect their submissions, through nbgrader's own API.
+
+``release`` = ``nbgrader generate_assignment`` (learner version into ``notebooks/``) followed by
+``nbgrader release_assignment`` (into the exchange). ``collect`` = ``nbgrader collect``; each collected
+version is also copied into ``grading/kotak_masuk/`` so a later resubmission never makes an earlier one
+disappear.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cantik.grading.course import Course
+from cantik.grading.errors import KelasError
+
+
+def _check(result: dict, what: str, saran: str) -> str:
+    """Raise a KelasError from nbgrader's ``{"success", "error", "log"}`` result."""
+    if not result.get("success"):
+        detail = (result.get("log") or "") + (result.get("error") or "")
+        last = [ln for ln in detail.strip().splitlines() if ln.strip()][-3:]
+        raise KelasError(f"{what} gagal. Pesan nbgrader:\n  " + "\n  ".join(last), saran)
+    return result.get("log") or ""
+
+
+@dataclass
+class ReleaseResult:
+    modul: str
+    notebooks: list[str]
+    exchange: bool
+
+    def summary(self) -> str:
+        text = (f"Modul '{self.modul}' siap untuk peserta: {len(self.notebooks)} notebook "
+                f"({', '.join(self.notebooks)}) di folder notebooks/{self.modul}/.")
+        if self.exchange:
+            text += "\nModul juga sudah dirilis ke folder pertukaran (exchange): peserta bisa mengambilnya."
+        return text
+
+
+def release(course: Course, modul: str, *, exchange: bool = True) -> ReleaseResult:
+    """Generate the learner version of ``modul`` and release it to the exchange.
+
+    Examples
+    --------
+    >>> release(Course.open(), "modul_1")  # doctest: +SKIP
+    """
+    course.require_assignment(modul)
+    api = course.api()
+    _check(api.generate_assignment(modul, force=True, create=True), f"Membuat versi peserta modul '{modul}'",
+           "Periksa notebook sumber di courses/ (nbgrader validate), lalu coba lagi.")
+    if exchange:
+        course.exchange_root.mkdir(parents=True, exist_ok=True)
+        outbound = course.exchange_root / course.course_id / "outbound" / modul
+        if outbound.exists():  # re-release: nbgrader refuses to overwrite; replace the released copy
+            api.unrelease(modul)
+        _check(api.release_assignment(modul), f"Merilis modul '{modul}' ke exchange",
+               "Pastikan folder exchange bisa ditulis (CANTIK_EXCHANGE).")
+    notebooks = sorted(p.stem for p in (course.release_dir / modul).glob("*.ipynb"))
+    return ReleaseResult(modul=modul, notebooks=notebooks, exchange=exchange)
+
+
+@dataclass
+class CollectResult:
+    modul: str
+    collected: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if not self.collected:
+            return (f"Belum ada kiriman baru untuk modul '{self.modul}' di exchange.\n"
+                    "Langkah berikutnya: minta peserta menekan 'Submit' di JupyterLab, atau impor berkas "
+                    "lepas dengan `cantik kelas impor`.")
+        lines = [f"Kiriman dikumpulkan untuk modul '{self.modul}': {len(self.collected)} peserta."]
+        if self.updated:
+            lines.append("Diganti dengan kiriman yang lebih baru (versi lama tetap ada di grading/kotak_masuk): "
+                         + ", ".join(self.updated) + ".")
+        if self.unknown:
+            lines.append("Tidak ada di daftar peserta (periksa dan tambahkan ke daftar bila benar): "
+                         + ", ".join(self.unknown) + ".")
+        lines.append("Langkah berikutnya: `cantik kelas nilai " + self.modul + "`.")
+        return "\n".join(lines)
+
+
+def archive_submission(course: Course, modul: str, student: str) -> Path | None:
+    """Copy ``submitted/<student>/<modul>`` into the inbox under its timestamp (never overwriting)."""
+    src = course.submitted_dir / student / modul
+    if not src.is_dir():
+        return None
+    stamp_file = src / "timestamp.txt"
+    stamp = stamp_file.read_text().strip() if stamp_file.is_file() else "tanpa-waktu"
+    safe = re.sub(r"[^0-9A-Za-z]+", "-", stamp).strip("-")
+    dest = course.inbox_dir / "exchange" / modul / student / safe
+    if not dest.exists():
+        shutil.copytree(src, dest)
+    return dest
+
+
+def collect(course: Course, modul: str) -> CollectResult:
+    """Collect ``modul`` from the exchange (newer resubmissions replace older ones; both are kept)."""
+    from nbgrader.utils import parse_utc
+
+    from cantik.grading.roster import load_roster
+
+    course.require_assignment(modul)
+    before = {}
+    for sub in course.submitted_dir.glob(f"*/{modul}/timestamp.txt"):
+        before[sub.parent.parent.name] = parse_utc(sub.read_text().strip())
+    _check(course.api().collect(modul, update=True), f"Mengumpulkan modul '{modul}' dari exchange",
+           "Pastikan modul sudah dirilis (`cantik kelas rilis`) dan folder exchange bisa dibaca.")
+    result = CollectResult(modul=modul)
+    roster = {x.id for x in load_roster(course)}
+    for sub in sorted(course.submitted_dir.glob(f"*/{modul}/timestamp.txt")):
+        student = sub.parent.parent.name
+        stamp = parse_utc(sub.read_text().strip())
+        if before.get(student) == stamp:
+            continue
+        archive_submission(course, modul, student)
+        result.collected.append(student)
+        if student in before:
+            result.updated.append(student)
+        if roster and student not in roster:
+            result.unknown.append(student)
+    return result

@@ -58,6 +58,12 @@ def _di_antara_miskin(alpha: int) -> float:
     return float((m["jumlah_anggota"] * gap**alpha).sum() / m["jumlah_anggota"].sum() * 100)
 
 
+def _persen_di_bawah(ukuran: str) -> float:
+    """Percent of households whose per-capita expenditure is below the mean or the median."""
+    y = _kel()["pengeluaran_per_kapita"]
+    return float((y < getattr(y, ukuran)()).mean() * 100)
+
+
 def _berisi(label: str) -> Any:
     def cocok(j: Any) -> bool:
         items = list(j.nilai) if isinstance(j, Deret) else (list(j) if isinstance(j, list | tuple) else [j])
@@ -66,10 +72,10 @@ def _berisi(label: str) -> Any:
     return cocok
 
 
-PESAN_KELUARGA = ("Anda menghitung KELUARGA, bukan ORANG. BPS menghitung kemiskinan per orang: setiap keluarga "
-                  "diberi bobot sebanyak jumlah anggotanya (`weights=\"jumlah_anggota\"`).")
-PESAN_PEMBAGI = ("Pembaginya seluruh penduduk (n), bukan hanya penduduk miskin. P1 dan P2 merata-ratakan jarak "
-                 "ke GK atas SEMUA orang; orang tidak miskin menyumbang 0.")
+PESAN_KELUARGA = ("Anda menghitung KELUARGA, bukan ORANG. BPS menghitung kemiskinan per orang: setiap "
+                  "keluarga diberi bobot sebanyak jumlah anggotanya (`weights=\"jumlah_anggota\"`).")
+PESAN_PEMBAGI = ("Pembaginya seluruh penduduk (n), bukan hanya penduduk miskin. P1 dan P2 merata-ratakan "
+                 "jarak ke GK atas SEMUA orang; orang tidak miskin menyumbang 0.")
 
 daftar(
     Soal(
@@ -111,7 +117,8 @@ daftar(
             Salah("Itu orang yang TIDAK miskin. Pilih keluarga dengan pengeluaran per kapita DI BAWAH GK.",
                   nilai=lambda: int(_kel()["jumlah_anggota"].sum() - _miskin()["jumlah_anggota"].sum())),
         ],
-        petunjuk=["Pilih keluarga miskin: `keluarga[keluarga[\"pengeluaran_per_kapita\"] < garis_kemiskinan]`.",
+        petunjuk=["Pilih keluarga miskin: "
+                  "`keluarga[keluarga[\"pengeluaran_per_kapita\"] < garis_kemiskinan]`.",
                   "Jumlahkan kolom `jumlah_anggota` keluarga-keluarga itu."],
     ),
     Soal(
@@ -147,24 +154,22 @@ daftar(
         harapan=lambda: float(_kel()["pengeluaran_per_kapita"].median()),
         banding=banding_angka(desimal=None, toleransi=1),
         salah=[
-            Salah("Itu rata-rata (mean). Median = nilai tengah setelah pengeluaran diurutkan; beberapa keluarga "
-                  "sangat kaya menarik rata-rata ke atas, median tidak.",
+            Salah("Itu rata-rata (mean). Median = nilai tengah setelah pengeluaran diurutkan; beberapa "
+                  "keluarga sangat kaya menarik rata-rata ke atas, median tidak.",
                   nilai=lambda: float(_kel()["pengeluaran_per_kapita"].mean())),
         ],
-        petunjuk=["Median = nilai tengah setelah diurutkan.", "`keluarga[\"pengeluaran_per_kapita\"].median()`."],
+        petunjuk=["Median = nilai tengah setelah diurutkan.",
+                  "`keluarga[\"pengeluaran_per_kapita\"].median()`."],
     ),
     Soal(
         "5g",
-        harapan=lambda: float((_kel()["pengeluaran_per_kapita"] < _kel()["pengeluaran_per_kapita"].mean()).mean()
-                              * 100),
+        harapan=lambda: _persen_di_bawah("mean"),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
-            Salah("Itu persen keluarga di bawah MEDIAN (selalu sekitar 50 %). Yang diminta di bawah RATA-RATA.",
-                  nilai=lambda: float((_kel()["pengeluaran_per_kapita"] < _kel()["pengeluaran_per_kapita"]
-                                       .median()).mean() * 100)),
+            Salah("Itu persen keluarga di bawah MEDIAN (selalu sekitar 50 %). Yang diminta di bawah "
+                  "RATA-RATA.", nilai=lambda: _persen_di_bawah("median")),
             Salah("Itu persen keluarga DI ATAS rata-rata. Yang diminta di bawah rata-rata.",
-                  nilai=lambda: float((_kel()["pengeluaran_per_kapita"] >= _kel()["pengeluaran_per_kapita"]
-                                       .mean()).mean() * 100)),
+                  nilai=lambda: 100 - _persen_di_bawah("mean")),
         ],
         petunjuk=["Hitung rata-rata pengeluaran per kapita keluarga.",
                   "`(keluarga[\"pengeluaran_per_kapita\"] < rata_rata).mean() * 100`."],
@@ -174,8 +179,8 @@ daftar(
         harapan=lambda: _ind().percent_change(HSS[2022]["P1"], HSS[2023]["P1"]),
         banding=banding_angka(desimal=1),
         salah=[
-            Salah("Itu selisih dalam POIN (akhir − awal). Yang diminta perubahan PERSEN: selisih dibagi angka "
-                  "awal, dikali 100.",
+            Salah("Itu selisih dalam POIN (akhir − awal). Yang diminta perubahan PERSEN: selisih dibagi "
+                  "angka awal, dikali 100.",
                   nilai=lambda: _ind().percentage_point_change(HSS[2022]["P1"], HSS[2023]["P1"])),
             Salah("Pembaginya angka AWAL (2022), bukan angka akhir.",
                   nilai=lambda: (HSS[2023]["P1"] - HSS[2022]["P1"]) / HSS[2023]["P1"] * 100),

@@ -1,0 +1,161 @@
+"""Autograde throughput: plain ``nbgrader autograde`` against ``cantik kelas nilai``, same run, same files.
+
+Makes 40 submissions of a pandas + matplotlib module (correct, partly wrong, erroring), grades one copy
+with plain ``nbgrader autograde`` (one process, one cold kernel per notebook) and an identical copy with
+:func:`cantik.grading.autograde.autograde` (parallel workers, warm forked kernels), asserts that every
+per-question score in the two gradebooks is identical, and prints both times, the ratio and the peak
+memory (RSS summed over each run's whole process tree, sampled every 50 ms).
+
+Target on the 2-core machine: ``speed-up >= 4.0x``.
+
+    .venv/bin/python benchmarks/autograde.py [--n 40] [--workers N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+VARIANTS = ["benar", "sebagian", "galat"]
+
+
+class PeakRSS:
+    """Sample the summed RSS of this process's descendants (or of ``pid``'s tree) in a thread."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid or os.getpid())
+        self.include_root = pid is not None
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            try:
+                procs = self.root.children(recursive=True) + ([self.root] if self.include_root else [])
+            except psutil.Error:
+                procs = []
+            for proc in procs:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def scores(root: Path, modul: str) -> dict[tuple[str, str, str], float | None]:
+    """(student, notebook, grade cell) → auto score, read from the course's gradebook."""
+    from cantik.grading.course import Course
+
+    out = {}
+    with Course.open(root).gradebook() as gb:
+        for student in gb.students:
+            try:
+                sub = gb.find_submission(modul, student.id)
+            except Exception:
+                continue
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    out[(student.id, nb.name, grade.name)] = grade.auto_score
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=40, help="number of submissions")
+    parser.add_argument("--workers", type=int, default=None, help="parallel workers (default CPUs + 1)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the two course copies in this folder")
+    args = parser.parse_args()
+
+    from cantik.grading.autograde import autograde
+    from cantik.grading.course import Course
+    from cantik.grading.release import release
+    from tests.grading.helpers import MODUL, make_course, submit
+
+    for var in ("CANTIK_GRADEBOOK_URL", "CANTIK_EXCHANGE"):
+        os.environ.pop(var, None)
+    base = args.keep or Path(tempfile.mkdtemp(prefix="cantik-bench-"))
+    plain_root, ours_root = base / "plain", base / "cantik"
+    for root in (plain_root, ours_root):
+        shutil.rmtree(root, ignore_errors=True)
+        make_course(root)
+        release(Course.open(root), MODUL, exchange=False)
+        for i in range(args.n):
+            submit(root, f"peserta{i:02d}", VARIANTS[i % len(VARIANTS)])
+
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]}
+    nbgrader = str(Path(sys.executable).with_name("nbgrader"))
+    import resource
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    load0 = os.getloadavg()[0]
+    cpu0 = cpu()
+    start = time.perf_counter()
+    proc = subprocess.Popen([nbgrader, "autograde", MODUL], cwd=plain_root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with PeakRSS(proc.pid) as plain_mem:
+        code = proc.wait()
+    plain_s = time.perf_counter() - start
+    plain_cpu = cpu() - cpu0
+    if code != 0:
+        print(f"plain nbgrader autograde exited with {code}", file=sys.stderr)
+        return 1
+
+    load1 = os.getloadavg()[0]
+    cpu0, self0 = cpu(), time.process_time()
+    with PeakRSS() as ours_mem:
+        start = time.perf_counter()
+        result = autograde(Course.open(ours_root), MODUL, workers=args.workers, progress=False)
+        ours_s = time.perf_counter() - start
+    ours_cpu = cpu() - cpu0 + time.process_time() - self0
+    ours_mem.peak += __import__("psutil").Process().memory_info().rss
+
+    a, b = scores(plain_root, MODUL), scores(ours_root, MODUL)
+    assert len({k[0] for k in a}) == args.n, f"plain gradebook has {len({k[0] for k in a})} learners graded"
+    assert a == b, "per-question scores differ: " + repr({k: (a.get(k), b.get(k)) for k in set(a) | set(b)
+                                                            if a.get(k) != b.get(k)})
+    assert not result.failed, result.failed
+    totals = {v: sum(s for (st, _, _), s in a.items() if s is not None and int(st[-2:]) % 3 == i)
+              for i, v in enumerate(VARIANTS)}
+    print(f"submissions                 : {args.n} ({', '.join(VARIANTS)}); CPUs: {os.cpu_count()}")
+    print(f"per-question scores         : identical ({len(a)} grades); auto points by variant: {totals}")
+    print(f"plain nbgrader autograde    : {plain_s:7.1f} s  ({plain_s / args.n:.2f} s/submission)  "
+          f"peak RSS {plain_mem.peak / 2**20:6.0f} MiB  CPU {plain_cpu:6.1f} s  (load avg before: {load0:.1f})")
+    print(f"cantik kelas nilai          : {ours_s:7.1f} s  ({ours_s / args.n:.2f} s/submission)  "
+          f"peak RSS {ours_mem.peak / 2**20:6.0f} MiB  CPU {ours_cpu:6.1f} s  (load avg before: {load1:.1f})")
+    print(f"speed-up: {plain_s / ours_s:.1f}x  (target >= 4.0x; CPU-time ratio {plain_cpu / ours_cpu:.1f}x)")
+    print("note: the machine is shared; a high load average slows both runs (the CPU ratio is less noisy)")
+    if args.keep is None:
+        shutil.rmtree(base, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Warm kernels for autograding: fork ready-made IPython kernels from a process that already imported
+pandas and matplotlib.
+
+Starting a kernel and importing pandas + matplotlib costs about a second of CPU per notebook, more than
+running a small graded notebook. Here one *zygote* process pays that once; every notebook then gets a
+**fresh** kernel forked from it in a few milliseconds (a new process: no variables, figures or monkey
+patches carry over from one learner to the next; numpy's global random state is re-seeded).
+
+It plugs into jupyter_client through an ordinary kernelspec (``cantik-warm``), so nbgrader's ``Execute``
+preprocessor and jupyter_client's ``KernelManager`` run it like any kernel (``Execute.kernel_name``):
+
+* the kernelspec starts a tiny *proxy* (``python -m cantik.grading.warm kernel -f CONN``), which asks the
+  zygote (over a Unix socket, passing its stdin/stdout/stderr) to fork a kernel for ``CONN``;
+* the proxy forwards interrupt/terminate signals to the kernel and exits when it does; the kernel exits
+  when the proxy dies (jupyter_client's kill), so a stuck notebook is still killed as usual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+KERNEL_NAME = "cantik-warm"
+#: Modules imported once in the zygote: what the course notebooks use, then what ipykernel imports while
+#: it starts (measured: without them each kernel spends ~50 ms importing them again).
+WARM_MODULES = (
+    "numpy", "pandas", "matplotlib", "matplotlib.pyplot",
+    "IPython.core.interactiveshell", "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
+    "IPython.extensions.storemagic", "IPython.utils.wildcard", "ipykernel.kernelapp", "ipykernel.ipkernel",
+    "ipykernel.zmqshell", "ipykernel.debugger", "jupyter_client.localinterfaces", "psutil", "sqlite3",
+    "faulthandler", "pdb", "tornado.platform.asyncio",
+)
+_INLINE = "module://matplotlib_inline.backend_inline"
+
+
+# --------------------------------------------------------------------------------------- zygote side
+def _exit_when_gone(pid: int) -> None:
+    """In a forked kernel: exit as soon as process ``pid`` (its proxy) has ended."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (ProcessLookupError, OSError):
+        os._exit(1)
+
+    def watch() -> None:
+        select.select([fd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="cantik-proxy-watch").start()
+
+
+def _run_kernel(request: dict, fds: list[int]) -> None:
+    """Body of a forked child: become an ipykernel for ``request['argv']`` (never returns)."""
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        for target, fd in zip((0, 1, 2), fds, strict=False):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.setsid()
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.chdir(request["cwd"])
+        _exit_when_gone(request["proxy_pid"])
+        if "numpy" in sys.modules:
+            sys.modules["numpy"].random.seed()
+        sys.argv = ["ipykernel_launcher", *request["argv"]]
+        from ipykernel.kernelapp import IPKernelApp
+
+        app = IPKernelApp.instance()
+        app.initialize(request["argv"])
+        if "matplotlib.pyplot" in sys.modules:
+            # pyplot was imported before the shell existed: register the inline hooks the way
+            # matplotlib_inline does when a learner imports pyplot in a fresh kernel.
+            import matplotlib
+            from IPython.core.pylabtools import activate_matplotlib
+            from matplotlib_inline.backend_inline import configure_inline_support
+
+            backend = matplotlib.get_backend()
+            if backend in ("inline", _INLINE):
+                activate_matplotlib(backend)
+                configure_inline_support(app.shell, backend)
+        app.start()
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        os._exit(1)
+    os._exit(0)
+
+
+def serve(sock_path: str, owner_pid: int) -> None:
+    """Zygote main loop: import the heavy modules once, then fork one kernel per request."""
+    os.environ.setdefault("MPLBACKEND", _INLINE)
+    import importlib
+
+    for name in WARM_MODULES:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    from jupyter_client import localinterfaces
+
+    localinterfaces.localhost()  # list the machine's IP addresses once (cached for every kernel)
+
+    if threading.active_count() != 1:  # forking a process with threads is unsafe
+        raise RuntimeError("cantik warm zygote: threads exist before fork")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(sock_path)
+    server.listen(64)
+    owner = os.pidfd_open(owner_pid)
+    ready = Path(sock_path + ".ready")
+    ready.write_text(str(os.getpid()))
+    while True:
+        readable, _, _ = select.select([server, owner], [], [], 0.5)
+        with contextlib.suppress(ChildProcessError):  # reap finished kernels (their CPU time is counted)
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        if owner in readable:  # the autograder has gone: stop forking
+            break
+        if server not in readable:
+            continue
+        conn, _ = server.accept()
+        with conn:
+            msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
+            request = json.loads(msg.decode())
+            pid = os.fork()
+            if pid == 0:
+                server.close()
+                conn.close()
+                _run_kernel(request, fds)
+            for fd in fds:
+                os.close(fd)
+            conn.sendall(json.dumps({"pid": pid}).encode())
+    server.close()
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(sock_path)
+
+
+# ---------------------------------------------------------------------------------------- proxy side
+def proxy(sock_path: str, argv: list[str]) -> int:
+    """Kernelspec entry point: get a forked kernel for ``argv`` and stand in for it until it ends."""
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.connect(sock_path)
+    request = {"argv": argv, "env": dict(os.environ), "cwd": os.getcwd(), "proxy_pid": os.getpid()}
+    socket.send_fds(client, [json.dumps(request).encode()], [0, 1, 2])
+    child = json.loads(client.recv(4096).decode())["pid"]
+    client.close()
+    pidfd = os.pidfd_open(child)
+    parent = os.getppid()
+    parentfd = os.pidfd_open(parent) if parent > 1 else None
+
+    def forward(signum: int, _frame: object) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signum)
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2):
+        signal.signal(sig, forward)
+    watched = [pidfd] + ([parentfd] if parentfd is not None else [])
+    while True:
+        try:
+            readable, _, _ = select.select(watched, [], [])
+        except InterruptedError:  # pragma: no cover - PEP 475 retries select
+            continue
+        if pidfd in readable:
+            return 0
+        if parentfd in readable:  # the process that started this kernel is gone: take the kernel along
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
+            return 1
+
+
+# --------------------------------------------------------------------------------------- owner side
+class WarmKernels:
+    """Start a zygote and a ``cantik-warm`` kernelspec for it; use as a context manager.
+
+    ``env`` gives the environment variables that make jupyter_client find the kernelspec: pass them to
+    the processes that run nbgrader (``JUPYTER_PATH`` is prepended).
+
+    Examples
+    --------
+    >>> with WarmKernels() as warm:                             # doctest: +SKIP
+    ...     subprocess.run([...], env={**os.environ, **warm.env})
+    """
+
+    def __init__(self, timeout: float = 60.0) -> None:
+        self.timeout = timeout
+        self._tmp = tempfile.TemporaryDirectory(prefix="cantik-warm-")
+        self.dir = Path(self._tmp.name)
+        self.socket = str(self.dir / "zygote.sock")
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        path = str(self.dir / "share")
+        old = os.environ.get("JUPYTER_PATH")
+        return {"JUPYTER_PATH": path + (os.pathsep + old if old else "")}
+
+    def start(self) -> WarmKernels:
+        spec_dir = self.dir / "share" / "kernels" / KERNEL_NAME
+        spec_dir.mkdir(parents=True)
+        spec = {
+            "argv": [sys.executable, "-m", "cantik.grading.warm", "kernel", self.socket, "-f",
+                     "{connection_file}"],
+            "display_name": "Python 3 (Kelas Cantik, kernel hangat)",
+            "language": "python",
+            "interrupt_mode": "signal",
+            "metadata": {"debugger": False},
+        }
+        (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
+        env = {**os.environ, "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
+               "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "cantik.grading.warm", "serve", self.socket, str(os.getpid())],
+            env=env, start_new_session=True, stdin=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + self.timeout
+        while not Path(self.socket + ".ready").exists():
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"cantik warm zygote exited with code {self.proc.returncode}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError("cantik warm zygote did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._tmp.cleanup()
+
+    def __enter__(self) -> WarmKernels:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["serve"]:
+        serve(args[1], int(args[2]))
+        return 0
+    if args[:1] == ["kernel"]:
+        return proxy(args[1], args[2:])
+    print("pakai: python -m cantik.grading.warm serve SOCKET PID | kernel SOCKET -f CONN", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""Parallel autograde on warm kernels: same scores as plain nbgrader, bad notebooks never stop the batch."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cantik.grading.autograde import autograde
+from cantik.grading.course import Course
+from cantik.grading.errors import KelasError
+from cantik.grading.release import release
+from tests.grading.helpers import ANSWERS, MODUL, make_course, submit
+
+pytestmark = pytest.mark.slow
+
+
+def _scores(course: Course) -> dict[tuple[str, str], float | None]:
+    out = {}
+    with course.gradebook() as gb:
+        for student in gb.students:
+            try:
+                sub = gb.find_submission(MODUL, student.id)
+            except Exception:
+                continue
+            for nb in sub.notebooks:
+                for grade in nb.grades:
+                    out[(student.id, grade.name)] = grade.auto_score
+    return out
+
+
+def test_scores_identical_to_plain_nbgrader(course_root: Path, tmp_path: Path):
+    plain_root = make_course(tmp_path / "polos")
+    for root in (course_root, plain_root):
+        release(Course.open(root), MODUL, exchange=False)
+        for i, variant in enumerate(["benar", "sebagian", "galat", "benar"]):
+            submit(root, f"p{i}", variant)
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]}
+    subprocess.run([str(Path(sys.executable).with_name("nbgrader")), "autograde", MODUL], cwd=plain_root,
+                   env=env, check=True, capture_output=True)
+    result = autograde(Course.open(course_root), MODUL, workers=2, progress=False)
+    assert sorted(result.graded) == ["p0", "p1", "p2", "p3"] and not result.failed
+    ours, plain = _scores(Course.open(course_root)), _scores(Course.open(plain_root))
+    assert ours == plain
+    # and the scores mean something: correct > partly wrong (hidden test fails) > erroring
+    assert ours[("p0", "uji_rasio")] == 2 and ours[("p1", "uji_rasio")] == 0 and ours[("p1", "uji_grafik")] == 1
+    assert ours[("p2", "uji_grafik")] == 0
+
+
+def test_crash_and_endless_notebooks_do_not_stop_the_batch_and_rerun_skips(released: Course):
+    root = released.root
+    ANSWERS["tuli"] = {  # ignores the interrupt: nbgrader gives up on it
+        "jawaban_rasio": "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n"
+                         "    time.sleep(0.05)",
+        "jawaban_grafik": "", "tafsiran": ""}
+    try:
+        for student, variant in [("a_benar", "benar"), ("b_mogok", "mogok"), ("c_macet", "macet"),
+                                 ("d_tuli", "tuli"), ("e_benar", "benar")]:
+            submit(root, student, variant)
+    finally:
+        del ANSWERS["tuli"]
+    result = autograde(released, MODUL, workers=2, timeout=2, progress=False)
+    assert set(result.graded) == {"a_benar", "c_macet", "e_benar"}
+    assert "berhenti mendadak" in result.failed["b_mogok"]
+    assert "tidak bisa dihentikan" in result.failed["d_tuli"]
+    assert result.graded["c_macet"]["timeouts"] >= 1
+    assert result.graded["a_benar"]["score"] == 3.0
+    text = result.summary()
+    assert "GAGAL dinilai" in text and "b_mogok" in text and "terlalu lama" in text
+
+    # re-run: graded & unchanged submissions are skipped; a changed one is graded again
+    shutil.rmtree(root / "grading" / "submitted" / "b_mogok")
+    shutil.rmtree(root / "grading" / "submitted" / "d_tuli")
+    submit(root, "e_benar", "sebagian", timestamp="2026-01-02 10:00:00.000000 UTC")
+    again = autograde(released, MODUL, workers=2, timeout=2, progress=False)
+    assert sorted(again.skipped) == ["a_benar", "c_macet"]
+    assert list(again.graded) == ["e_benar"] and again.graded["e_benar"]["score"] == 1.0
+
+
+def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course):
+    import psutil
+
+    submit(released.root, "a_macet", "macet")
+    submit(released.root, "b_benar", "benar")
+    result = autograde(released, MODUL, workers=2, timeout=120, hard_timeout=6, progress=False)
+    assert "melebihi batas waktu 6 detik" in result.failed["a_macet"]
+    assert result.graded["b_benar"]["score"] == 3.0
+    time.sleep(1.5)  # the killed worker's kernel notices its proxy is gone
+    mine = str(os.getpid())
+    leftovers = [p for p in psutil.process_iter(["cmdline"])
+                 if "cantik.grading.warm" in " ".join(p.info["cmdline"] or []) and mine in (p.info["cmdline"] or [])]
+    assert leftovers == []
+
+
+def test_no_submissions_message(released: Course):
+    with pytest.raises(KelasError, match="Belum ada kiriman"):
+        autograde(released, MODUL, progress=False)
+
+
+def test_module_must_be_released_first(course: Course):
+    with pytest.raises(KelasError, match="rilis"):
+        autograde(course, MODUL, progress=False)
+
+
+def test_warm_kernels_are_fresh_processes(tmp_path: Path):
+    """Two kernels forked from one zygote share no state, and numpy's random state differs."""
+    from jupyter_client.manager import start_new_kernel
+
+    from cantik.grading.warm import WarmKernels
+
+    def run(kc, code: str) -> str:
+        out: list[str] = []
+        kc.execute_interactive(code, output_hook=lambda m: out.append(m["content"].get("text", ""))
+                               if m["msg_type"] == "stream" else None, timeout=30)
+        return "".join(out).strip()
+
+    with WarmKernels() as warm:
+        os.environ.update(warm.env)
+        try:
+            seen = []
+            for _ in range(2):
+                start = time.monotonic()
+                km, kc = start_new_kernel(kernel_name="cantik-warm", cwd=str(tmp_path))
+                try:
+                    seen.append(run(kc, "import os, sys, numpy as np, pandas as pd\n"
+                                        "print(hasattr(pd, 'TANDA'), os.getpid(), np.random.randint(1 << 30),"
+                                        " 'pandas' in sys.modules, os.getcwd())\npd.TANDA = 1"))
+                    assert time.monotonic() - start < 30
+                finally:
+                    kc.stop_channels()
+                    km.shutdown_kernel(now=True)
+        finally:
+            os.environ.pop("JUPYTER_PATH", None)
+    first, second = (s.split() for s in seen)
+    assert first[0] == second[0] == "False"  # the attribute set in kernel 1 is not in kernel 2
+    assert first[1] != second[1] and first[2] != second[2]
+    assert first[4] == str(tmp_path)

@@ -1,0 +1,151 @@
+"""Class report: one HTML file with embedded matplotlib charts (PNG, with alternative text).
+
+Sections: score distribution, per-question difficulty, most frequent mistakes (from the tests'
+messages), results by village and by cohort, and learners who need help (below 60 %, not submitted,
+or failed autograding).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cantik.grading.course import Course
+from cantik.grading.export import module_table
+from cantik.grading.results import cell_results
+
+#: Below this percentage a learner is listed under "perlu bantuan".
+HELP_THRESHOLD = 60.0
+
+
+def _png(fig) -> str:  # noqa: ANN001 - matplotlib Figure
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def _img(data: str, alt: str) -> str:
+    return f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"><figcaption>{html.escape(alt)}</figcaption></figure>'
+
+
+@dataclass
+class ReportResult:
+    path: Path
+    need_help: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = f"Laporan kelas ditulis: {self.path} (buka dengan peramban)."
+        if self.need_help:
+            text += f"\nPeserta yang perlu bantuan: {', '.join(self.need_help)}."
+        return text
+
+
+def class_report(course: Course, output: str | Path | None = None) -> ReportResult:
+    """Write the class report HTML and return its path and the learners who need help.
+
+    Examples
+    --------
+    >>> class_report(Course.open()).path  # doctest: +SKIP
+    PosixPath('.../grading/laporan_kelas.html')
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from cantik.grading.autograde import _load_state
+
+    e = html.escape
+    out = Path(output) if output else course.grading_dir / "laporan_kelas.html"
+    with course.gradebook() as gb:
+        moduls = sorted(a.name for a in gb.assignments)
+    state = _load_state(course)
+    sections: list[str] = []
+    help_rows: list[dict[str, str]] = []
+    for modul in moduls:
+        table = module_table(course, modul)
+        done = table.dropna(subset=["Persen"])
+        part = [f"<h2>Modul {e(modul)}</h2>",
+                f"<p>{len(done)} dari {len(table)} peserta sudah dinilai; rata-rata {done['Persen'].mean():.1f} %, "
+                f"median {done['Persen'].median():.1f} %.</p>" if len(done) else "<p>Belum ada kiriman yang dinilai.</p>"]
+        if len(done):
+            fig, ax = plt.subplots(figsize=(6, 3))
+            ax.hist(done["Persen"], bins=range(0, 101, 10), color="#2f6f9f", edgecolor="white")
+            ax.set_xlabel("Nilai (%)")
+            ax.set_ylabel("Jumlah peserta")
+            ax.set_title(f"Sebaran nilai – {modul}")
+            part.append("<h3>Sebaran nilai</h3>" + _img(_png(fig), f"Histogram nilai peserta modul {modul}"))
+
+            qcols = [c for c in table.columns if c.startswith("Soal: ")]
+            rows, mistakes = [], Counter()
+            for sid in done["ID"]:
+                for r in cell_results(course, modul, sid):
+                    rows.append({"soal": r.grade_id, "skor": (r.score or 0) / r.max_score if r.max_score else 0})
+                    if r.status == "belum tepat" and not r.manual:
+                        mistakes[(r.grade_id, r.message)] += 1
+            diff = pd.DataFrame(rows).groupby("soal", sort=False)["skor"].mean().mul(100)
+            fig, ax = plt.subplots(figsize=(6, 0.5 + 0.4 * len(diff)))
+            ax.barh(diff.index[::-1], diff.values[::-1], color="#c8553d")
+            ax.set_xlim(0, 100)
+            ax.set_xlabel("Rata-rata skor (% dari maksimum)")
+            ax.set_title("Tingkat kesulitan per soal (makin pendek makin sulit)")
+            part.append("<h3>Kesulitan per soal</h3>" + _img(_png(fig), f"Rata-rata skor per soal modul {modul}: "
+                        + "; ".join(f"{k} {v:.0f} %" for k, v in diff.items())))
+            if mistakes:
+                items = "".join(f"<tr><td>{e(g)}</td><td>{e(m)}</td><td>{n}</td></tr>"
+                                for (g, m), n in mistakes.most_common(10))
+                part.append("<h3>Kesalahan paling sering</h3><table><thead><tr><th scope='col'>Soal</th>"
+                            f"<th scope='col'>Pesan uji</th><th scope='col'>Jumlah peserta</th></tr></thead>"
+                            f"<tbody>{items}</tbody></table>")
+            for col, label in (("Desa/Kelurahan", "desa/kelurahan"), ("Kohort", "kohort")):
+                groups = done[done[col].astype(str).str.len() > 0].groupby(col)["Persen"].agg(["count", "mean"])
+                if len(groups):
+                    fig, ax = plt.subplots(figsize=(6, 0.6 + 0.4 * len(groups)))
+                    ax.barh(groups.index.astype(str), groups["mean"], color="#4d8b31")
+                    ax.set_xlim(0, 100)
+                    ax.set_xlabel("Rata-rata nilai (%)")
+                    ax.set_title(f"Nilai per {label}")
+                    alt = f"Rata-rata nilai per {label}: " + "; ".join(
+                        f"{k} {v:.0f} % ({int(c)} orang)" for k, (c, v) in groups.iterrows())
+                    part.append(f"<h3>Per {label}</h3>" + _img(_png(fig), alt))
+            del qcols
+        failed = {s for s, v in state.get(modul, {}).items() if not v.get("ok")}
+        for _, row in table.iterrows():
+            why = ""
+            if row["ID"] in failed:
+                why = "notebook gagal dinilai otomatis: " + state[modul][row["ID"]].get("reason", "")
+            elif pd.isna(row["Persen"]):
+                why = "belum mengirim"
+            elif row["Persen"] < HELP_THRESHOLD:
+                why = f"nilai {row['Persen']:.0f} % (di bawah {HELP_THRESHOLD:.0f} %)"
+            if why:
+                help_rows.append({"id": row["ID"], "nama": row["Nama"], "desa": row["Desa/Kelurahan"],
+                                  "kohort": row["Kohort"], "modul": modul, "alasan": why})
+        sections.append("\n".join(part))
+    help_html = "".join(
+        f"<tr><td>{e(h['id'])}</td><td>{e(h['nama'])}</td><td>{e(h['desa'])}</td><td>{e(h['kohort'])}</td>"
+        f"<td>{e(h['modul'])}</td><td>{e(h['alasan'])}</td></tr>" for h in help_rows)
+    page = f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
+table{{border-collapse:collapse}} th,td{{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}} th{{background:#eef2f7}}
+img{{max-width:100%}}</style></head><body><main>
+<h1>Laporan kelas Kelas Cantik</h1>
+<p>Kursus: {e(course.course_id)}. Modul: {e(', '.join(moduls) or '(belum ada)')}.</p>
+{''.join(sections)}
+<h2>Peserta yang perlu bantuan</h2>
+{"<table><thead><tr><th scope='col'>ID</th><th scope='col'>Nama</th><th scope='col'>Desa/Kelurahan</th>"
+ "<th scope='col'>Kohort</th><th scope='col'>Modul</th><th scope='col'>Alasan</th></tr></thead><tbody>"
+ + help_html + "</tbody></table>" if help_rows else "<p>Tidak ada: semua peserta di atas batas.</p>"}
+</main></body></html>"""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, "utf-8")
+    return ReportResult(path=out, need_help=sorted({h["id"] for h in help_rows}))

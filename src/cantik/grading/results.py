@@ -1,0 +1,129 @@
+"""Per-question results of one submission, from nbgrader's gradebook and the autograded notebook.
+
+Used by feedback, exports and the class report. A question's *message* comes only from the error
+name/value a failing cell raised (e.g. the assertion's text) — never from the cell's source, so hidden
+test code cannot leak (nbgrader issue #917).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cantik.grading.course import Course
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass
+class CellResult:
+    """One graded question of one learner's notebook."""
+
+    student: str
+    modul: str
+    notebook: str
+    grade_id: str
+    title: str
+    manual: bool  # graded by the trainer (written answer) rather than by tests
+    score: float | None
+    max_score: float
+    status: str  # "lulus", "belum tepat", "menunggu penilaian pelatih", "dinilai pelatih", "tidak dikirim"
+    message: str
+    comment: str
+
+    @property
+    def passed(self) -> bool:
+        return self.max_score > 0 and self.score is not None and self.score >= self.max_score
+
+
+def explain_error(ename: str, evalue: str) -> str:
+    """Indonesian explanation of an error raised in a test cell (no source code).
+
+    Examples
+    --------
+    >>> explain_error("AssertionError", "Grafik harus punya satu batang per RT")
+    'Belum tepat: Grafik harus punya satu batang per RT'
+    >>> explain_error("NameError", "name 'rasio' is not defined")
+    "Variabel belum dibuat (name 'rasio' is not defined): isi dan jalankan sel jawaban di atasnya."
+    """
+    evalue = _ANSI.sub("", evalue or "").strip()
+    if ename == "AssertionError":
+        return "Belum tepat" + (f": {evalue}" if evalue else " (uji ini tidak memberi pesan).")
+    if ename == "NameError":
+        return f"Variabel belum dibuat ({evalue}): isi dan jalankan sel jawaban di atasnya."
+    if ename == "NotImplementedError":
+        return "Jawaban belum diisi (masih berisi 'TULIS KODE ANDA DI SINI')."
+    if ename in {"CellTimeoutError", "TimeoutError"}:
+        return "Waktu habis: kode berjalan terlalu lama lalu dihentikan (periksa perulangan tanpa akhir)."
+    if ename == "DeadKernelError":
+        return "Python berhenti mendadak saat menjalankan notebook ini."
+    return f"Terjadi galat {ename}" + (f": {evalue}" if evalue else "") + "."
+
+
+def _title(source: str, grade_id: str, manual: bool) -> str:
+    first = source.strip().splitlines()[0] if source.strip() else ""
+    if first.startswith("#") and not first.startswith("###"):
+        return first.lstrip("#").strip()
+    return "Jawaban tertulis" if manual else grade_id.replace("_", " ").capitalize()
+
+
+def _cell_errors(cell: dict) -> list[tuple[str, str]]:
+    return [(o.get("ename", ""), o.get("evalue", "")) for o in cell.get("outputs", [])
+            if o.get("output_type") == "error"]
+
+
+def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
+    """Results of every grade cell of ``student``'s submission of ``modul``, in notebook order.
+
+    A notebook that was not submitted gives rows with status ``"tidak dikirim"``.
+    """
+    import nbformat
+
+    rows: list[CellResult] = []
+    with course.gradebook() as gb:
+        assignment = gb.find_assignment(modul)
+        for nb in assignment.notebooks:
+            try:
+                sub = gb.find_submission_notebook(nb.name, modul, student)
+            except Exception:
+                sub = None
+            grades = {g.name: g for g in sub.grades} if sub is not None else {}
+            comments = {c.name: (c.comment or "") for c in sub.comments} if sub is not None else {}
+            path = Path(course.autograded_dir) / student / modul / f"{nb.name}.ipynb"
+            cells = {}
+            if path.is_file():
+                for cell in nbformat.read(path, as_version=4).cells:
+                    gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                    if gid:
+                        cells[gid] = cell
+            for grade_cell in sorted(nb.grade_cells, key=lambda g: list(cells).index(g.name)
+                                     if g.name in cells else 10**6):
+                cell = cells.get(grade_cell.name, {})
+                manual = grade_cell.cell_type == "markdown" or bool(
+                    cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
+                grade = grades.get(grade_cell.name)
+                score = None if grade is None else grade.score
+                if grade is None or not path.is_file():
+                    status, message = "tidak dikirim", "Notebook ini tidak dikirim atau belum dinilai."
+                elif manual:
+                    if grade.manual_score is None and grade.needs_manual_grade:
+                        status, message = "menunggu penilaian pelatih", "Jawaban tertulis ini belum dinilai pelatih."
+                    else:
+                        status, message = "dinilai pelatih", ""
+                else:
+                    errors = _cell_errors(cell)
+                    if errors:
+                        status, message = "belum tepat", explain_error(*errors[-1])
+                    elif score is not None and score >= grade_cell.max_score:
+                        status, message = "lulus", "Lulus semua uji."
+                    else:
+                        status, message = "belum tepat", "Nilai dikurangi pelatih."
+                rows.append(CellResult(
+                    student=student, modul=modul, notebook=nb.name, grade_id=grade_cell.name,
+                    title="Jawaban tertulis" if manual else _title(cell.get("source", ""), grade_cell.name, False),
+                    manual=manual,
+                    score=score, max_score=float(grade_cell.max_score), status=status, message=message,
+                    comment=comments.get(grade_cell.name, "") if grade else "",
+                ))
+    return rows

@@ -206,6 +206,30 @@ def test_voila_hides_sources_and_data(page: Page, voila_url: str) -> None:
     assert "from cantik.apps" not in resp.text()  # sources stripped
 
 
+def test_closing_the_tab_frees_the_kernel(page: Page, voila_url: str) -> None:
+    import json
+    import time
+    import urllib.error
+    import urllib.request
+
+    _open(page, voila_url, "persen_poin", 390)
+    assert "cdn.jsdelivr" not in page.content()  # no render-blocking stylesheet from another host
+    kernel_id = json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+    url = f"{voila_url}api/kernels/{kernel_id}"
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        assert resp.status == 200
+    page.close(run_before_unload=True)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=10).close()
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404
+            return
+        time.sleep(0.25)
+    pytest.fail("the kernel was still running 15 s after the tab closed")
+
+
 @pytest.mark.parametrize("slug", sorted(CASES))
 def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> None:
     case = CASES[slug]

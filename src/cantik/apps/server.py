@@ -58,8 +58,12 @@ def serve(
     port: int, *, profile: str = "production", ip: str = "127.0.0.1", open_browser: bool = False
 ) -> int:
     """Run Voilà in the foreground until Ctrl-C; return its exit code."""
-    from cantik.paths import project_root
+    from cantik.data.schema import DEFAULT_WILAYAH
+    from cantik.paths import datasets_dir, project_root
 
+    if not (datasets_dir() / DEFAULT_WILAYAH / "penduduk.csv").is_file():
+        print("Perhatian: dataset sintetis belum dibuat, aplikasi akan menampilkan pesan galat data.\n"
+              "Buat dulu dengan: cantik data generate")
     config_dir = project_root() / ".cantik" / "voila" / profile
     cmd, env = voila_command(port, config_dir, profile=profile, ip=ip)
     host = "127.0.0.1" if ip in ("0.0.0.0", "") else ip

@@ -13,7 +13,10 @@ The production configuration (read against voila 0.5's ``configuration.py``, ``a
 - idle kernels culled (``MappingKernelManager.cull_idle_timeout``; pooled kernels are never culled);
 - execution time-outs (``VoilaExecutor.timeout`` per cell, ``startup_timeout`` per kernel), with
   Indonesian messages;
-- our template ``cantik`` (Indonesian loading text, ``<html lang="id">``, phone styles) and the gallery
+- only the widget lab extensions are loaded by the page (``extension_allowlist``);
+- a closed tab frees its kernel at once (``tornado_settings.disable_check_xsrf``, see below);
+- our template ``cantik`` (Indonesian loading text, no render-blocking CDN stylesheets,
+  ``<html lang="id">``, phone styles) and the gallery
   as the start page (classic tree page rendered by ``cantik/tree.html``).
 
 This module imports only the standard library.
@@ -36,6 +39,9 @@ SHARE_DIR = Path(__file__).resolve().parent / "share"
 TEMPLATE = "cantik"
 
 PROFILES = ("production", "default")
+
+#: The lab extensions an app page needs: the widget manager and the widget views.
+WIDGET_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8")
 
 
 def production_config(
@@ -64,6 +70,10 @@ def production_config(
         "Voila": {
             "ip": "127.0.0.1",
             "open_browser": False,
+            # Voilà's page asks the server to shut its kernel down when the tab closes (a POST without an
+            # _xsrf token, refused by default: kernels would linger until culled, voila #1458). The apps
+            # have no login and no user data; kernel ids are random UUIDs.
+            "tornado_settings": {"disable_check_xsrf": True},
         },
         "VoilaConfiguration": {
             "template": TEMPLATE,
@@ -78,10 +88,12 @@ def production_config(
             "file_allowlist": [r"static/.*\.(png|jpg|jpeg|svg|webp)"],
             "file_denylist": [r".*\.(ipynb|py|csv|json|db|sqlite|xlsx|parquet)", r"(^|.*/)\..*"],
             "extension_config": {"cantikGallery": gallery, "cantikNotice": SYNTHETIC_NOTICE},
+            # Only the widget extensions: not nbgrader's or notebook's lab extensions (less JS per page).
+            "extension_allowlist": list(WIDGET_EXTENSIONS),
         },
         "VoilaKernelManager": {
-            # Refill a pool soon after a visitor took its kernel.
-            "fill_delay": 0.2,
+            # Refill a pool one second after a visitor took its kernel (Voilà's default).
+            "fill_delay": 1.0,
         },
         "MappingKernelManager": {
             "cull_idle_timeout": cull_idle_timeout,

@@ -1,0 +1,276 @@
+"""Voilà apps: default Voilà against our production configuration, same notebooks, same run.
+
+For each profile a real ``voila`` server is started on ``voila_apps/`` (synthetic datasets generated into a
+temporary folder) and Debian chromium (Playwright) loads every app ``--loads`` times. Per app it measures:
+
+* time to first chart: from the browser's navigation start to the app's chart ``<img>`` entering the page,
+  on the page's own clock (``performance.now()``, recorded by a MutationObserver); median of the loads.
+  The wall-clock time around Playwright's ``goto`` + wait is printed too (it adds Playwright's round
+  trips and the new tab's start-up);
+* update latency: from just before a control change (typing, a click, a key on a slider) to the new chart
+  in the page, on the page's clock (p50 and p95 over ``--changes`` changes per load; includes the
+  Playwright round trip that performs the change, a few ms);
+* memory per visitor kernel: RSS (and USS, memory only that kernel holds) of the kernel serving the page,
+  after the changes (median over the loads).
+
+With our configuration the pool is refilled between loads (we wait for Voilà's "Kernel pool ... is filled"
+log line): this measures a visitor who arrives at a warm pool, which is the point of preheating; the
+control changes are timed after that refill is over (on the 2-core machine the refill, a kernel start and
+a notebook run, would otherwise compete with the first clicks: a visitor reading the page for a few
+seconds does not meet it). Both profiles get the same pause between loads. Each page is closed with
+``beforeunload`` so Voilà shuts its kernel down.
+
+Targets (issue 7): first chart <= 1.0 s median, update p95 <= 150 ms, memory per visitor <= default.
+
+    .venv/bin/python benchmarks/voila.py [--loads 10] [--changes 3] [--apps stunting,profil] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("CANTIK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+MIB = 1024 * 1024
+
+#: Records, on the page's clock, when a chart image first appears and whenever it changes.
+TIMING_SCRIPT = """
+window.__cantik = {first: null, last: null, src: null};
+new MutationObserver(() => {
+  const img = document.querySelector('img.cantik-chart');
+  if (img && img.getAttribute('src') !== window.__cantik.src) {
+    const now = performance.now();
+    window.__cantik.src = img.getAttribute('src');
+    window.__cantik.last = now;
+    if (window.__cantik.first === null) window.__cantik.first = now;
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+"""
+
+
+def _fill(label: str, a: str, b: str) -> Callable[[object, int], None]:
+    def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
+        box = page.get_by_label(label, exact=True)
+        box.fill(a if i % 2 == 0 else b)
+        box.press("Enter")
+
+    return act
+
+
+def _click(a: str, b: str | None = None) -> Callable[[object, int], None]:
+    def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
+        name = a if (i % 2 == 0 or b is None) else b
+        page.get_by_role("button", name=name, exact=True).first.click()
+
+    return act
+
+
+def _toggle_checkbox(label: str) -> Callable[[object, int], None]:
+    def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
+        box = page.get_by_label(label, exact=True)
+        box.check() if i % 2 == 0 else box.uncheck()
+
+    return act
+
+
+def _slider(label: str) -> Callable[[object, int], None]:
+    def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
+        page.get_by_role("slider", name=label).press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+
+    return act
+
+
+def _select(label: str, a: str, b: str) -> Callable[[object, int], None]:
+    def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
+        page.get_by_label(label, exact=True).select_option(label=a if i % 2 == 0 else b)
+
+    return act
+
+
+#: One control change per app that always changes the chart (alternating between two states).
+CHANGES: dict[str, Callable[[object, int], None]] = {
+    "stunting": _fill("Tinggi/panjang badan (cm)", "78", "84"),
+    "rata_median": _slider("Keluarga sangat kaya yang ditambahkan"),
+    "persen_poin": _fill("Angka akhir (%)", "3,5", "4,01"),
+    "profil": _click("Persen", "Jumlah jiwa"),
+    "grafik": _toggle_checkbox("Potong sumbu tegak (tidak mulai dari 0)"),
+    "sampel": _click("Ambil sampel baru"),
+    "ampunku": _select("Tujuan", "RSUD", "Puskesmas"),
+}
+
+
+@dataclass
+class AppFigures:
+    first_chart: list[float] = field(default_factory=list)  # seconds, page clock
+    first_chart_wall: list[float] = field(default_factory=list)  # seconds, around Playwright
+    updates: list[float] = field(default_factory=list)  # seconds
+    rss: list[int] = field(default_factory=list)  # bytes
+    uss: list[int] = field(default_factory=list)  # bytes
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def _kernel_memory(server_pid: int, kernel_id: str) -> tuple[int, int]:
+    import psutil
+
+    for proc in psutil.Process(server_pid).children(recursive=True):
+        try:
+            if any(kernel_id in part for part in proc.cmdline()):
+                info = proc.memory_full_info()
+                return info.rss, info.uss
+        except psutil.Error:
+            continue
+    return 0, 0
+
+
+def _pool_fills(log: Path, notebook: str) -> int:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return len(re.findall(rf"Kernel pool of {re.escape(notebook)} is filled", text))
+
+
+def _wait_for_pool(log: Path, notebook: str, at_least: int, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while _pool_fills(log, notebook) < at_least:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"pool of {notebook} not refilled within {timeout} s")
+        time.sleep(0.1)
+
+
+def run_profile(profile: str, slugs: list[str], loads: int, changes: int, home: Path, work: Path,
+                pause: float) -> dict[str, AppFigures]:
+    from playwright.sync_api import sync_playwright
+
+    from cantik.apps.registry import by_slug
+    from cantik.apps.server import voila_command
+    from tests.servers import free_port, running
+
+    port = free_port()
+    cmd, env = voila_command(port, work / profile, profile=profile, root=ROOT / "voila_apps")
+    env["CANTIK_HOME"] = str(home)
+    log = work / f"voila-{profile}.log"
+    base = f"http://127.0.0.1:{port}/"
+    results: dict[str, AppFigures] = {}
+    with running(cmd, base, env=env, log=log, timeout=120) as proc, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        context.add_init_script(TIMING_SCRIPT)
+        if profile == "production":  # the server is ready when every pool is warm
+            for nb in sorted(p.name for p in (ROOT / "voila_apps").glob("*.ipynb")):
+                _wait_for_pool(log, nb, at_least=1, timeout=180)
+        for slug in slugs:
+            notebook = by_slug(slug).notebook
+            figures = results[slug] = AppFigures()
+            for i in range(loads):
+                if profile == "production":
+                    _wait_for_pool(log, notebook, at_least=i + 1)
+                time.sleep(pause)
+                page = context.new_page()
+                t0 = time.perf_counter()
+                page.goto(base + "voila/render/" + notebook, timeout=120_000)
+                page.locator("img.cantik-chart").wait_for(state="visible", timeout=120_000)
+                figures.first_chart_wall.append(time.perf_counter() - t0)
+                figures.first_chart.append(page.evaluate("window.__cantik.first") / 1000)
+                if profile == "production":  # changes are timed once the pool refill is over
+                    _wait_for_pool(log, notebook, at_least=i + 2)
+                for j in range(changes):
+                    start = page.evaluate("window.__cantik.start = performance.now()")
+                    CHANGES[slug](page, j)
+                    page.wait_for_function("window.__cantik.last > window.__cantik.start", polling="raf",
+                                           timeout=30_000)
+                    figures.updates.append((page.evaluate("window.__cantik.last") - start) / 1000)
+                kernel_id = page.evaluate(
+                    "JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+                rss, uss = _kernel_memory(proc.pid, kernel_id)
+                figures.rss.append(rss)
+                figures.uss.append(uss)
+                page.close(run_before_unload=True)
+            print(f"  {profile:10s} {slug:12s} first chart {statistics.median(figures.first_chart):5.2f} s "
+                  f"(wall clock {statistics.median(figures.first_chart_wall):5.2f} s), update p50 "
+                  f"{_percentile(figures.updates, 0.5) * 1000:4.0f} ms", flush=True)
+        browser.close()
+    return results
+
+
+def report(default: dict[str, AppFigures], ours: dict[str, AppFigures]) -> bool:
+    print()
+    print("Per app: default Voilà | our production configuration | ratio (ours / default)")
+    header = (f"{'app':12s} {'first chart median (s)':>26s} {'update p50 (ms)':>24s} "
+              f"{'update p95 (ms)':>24s} {'kernel RSS (MiB)':>24s} {'kernel USS (MiB)':>22s}")
+    print(header)
+    print("-" * len(header))
+    ok = True
+    for slug in ours:
+        d, o = default[slug], ours[slug]
+        fc_d, fc_o = statistics.median(d.first_chart), statistics.median(o.first_chart)
+        p50_d, p50_o = _percentile(d.updates, 0.5) * 1000, _percentile(o.updates, 0.5) * 1000
+        p95_d, p95_o = _percentile(d.updates, 0.95) * 1000, _percentile(o.updates, 0.95) * 1000
+        rss_d, rss_o = statistics.median(d.rss) / MIB, statistics.median(o.rss) / MIB
+        uss_d, uss_o = statistics.median(d.uss) / MIB, statistics.median(o.uss) / MIB
+        print(f"{slug:12s} {fc_d:6.2f} | {fc_o:5.2f} | {fc_o / fc_d:4.2f}x   "
+              f"{p50_d:5.0f} | {p50_o:5.0f} | {p50_o / p50_d:4.2f}x   "
+              f"{p95_d:5.0f} | {p95_o:5.0f} | {p95_o / p95_d:4.2f}x   "
+              f"{rss_d:5.0f} | {rss_o:5.0f} | {rss_o / rss_d:4.2f}x   "
+              f"{uss_d:4.0f} | {uss_o:4.0f} | {uss_o / uss_d:4.2f}x")
+        ok &= fc_o <= 1.0 and p95_o <= 150 and rss_o <= rss_d * 1.05
+    print()
+    print("Targets: first chart <= 1.0 s (median), update p95 <= 150 ms, "
+          "kernel memory <= default (+5 % noise).")
+    print("All targets met." if ok else "Some targets missed (see rows above).")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--loads", type=int, default=10, help="page loads per app and profile (>= 10)")
+    parser.add_argument("--changes", type=int, default=3, help="control changes per load")
+    parser.add_argument("--apps", default="", help="comma-separated app slugs (default: all)")
+    parser.add_argument("--pause", type=float, default=0.5, help="seconds between loads, both profiles")
+    parser.add_argument("--keep", type=Path, help="keep the server logs and configs in this folder")
+    args = parser.parse_args(argv)
+
+    from cantik.apps.registry import APPS
+    from cantik.data.generate import generate
+
+    slugs = [s for s in args.apps.split(",") if s] or [a.slug for a in APPS]
+    unknown = set(slugs) - set(CHANGES)
+    if unknown:
+        parser.error(f"unknown apps: {sorted(unknown)}")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="cantik-voila-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    home = work / "home"
+    generate(home / "datasets")
+    print(f"{len(slugs)} apps, {args.loads} loads each, {args.changes} changes per load; logs in {work}")
+    try:
+        default = run_profile("default", slugs, args.loads, args.changes, home, work, args.pause)
+        ours = run_profile("production", slugs, args.loads, args.changes, home, work, args.pause)
+        ok = report(default, ours)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

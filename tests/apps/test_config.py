@@ -1,0 +1,108 @@
+"""Registry, notebooks, Voilà configuration, launcher and the ``cantik apps`` command (no server)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cantik.apps import voila_config
+from cantik.apps.registry import APPS, by_slug
+from cantik.apps.server import voila_command
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS_DIR = ROOT / "voila_apps"
+
+
+def test_every_app_has_a_thin_notebook() -> None:
+    assert {p.name for p in APPS_DIR.glob("*.ipynb")} == {a.notebook for a in APPS}
+    for app in APPS:
+        nb = nbformat.read(APPS_DIR / app.notebook, as_version=4)
+        module, cls = app.entry.split(":")
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert f"from {module} import {cls}" in code
+        assert len(code.splitlines()) <= 4, "notebooks stay thin: the logic lives in cantik.apps"
+        assert nb.metadata["title"].startswith(app.title)
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+def test_registry_lookup() -> None:
+    assert by_slug("stunting").notebook == "kalkulator_stunting.ipynb"
+    with pytest.raises(KeyError):
+        by_slug("tidak-ada")
+
+
+def test_production_config() -> None:
+    cfg = voila_config.production_config(pool_size=2, cull_idle_timeout=300, cell_timeout=20)
+    vc = cfg["VoilaConfiguration"]
+    assert vc["preheat_kernel"] is True and vc["default_pool_size"] == 2
+    assert vc["show_tracebacks"] is False and vc["strip_sources"] is True
+    assert vc["allow_template_override"] == "NO" and vc["template"] == voila_config.TEMPLATE
+    denied = ["kalkulator_stunting.ipynb", "data/balita.csv", "x.py", ".hidden/a.png", "gradebook.db"]
+    for path in denied:
+        assert any(re.fullmatch(p, path) for p in vc["file_denylist"]), path
+    assert any(re.fullmatch(p, "static/logo.png") for p in vc["file_allowlist"])
+    assert not any(re.fullmatch(p, "static/logo.png") for p in vc["file_denylist"])
+    assert not any(re.fullmatch(p, "logo.png") for p in vc["file_allowlist"])
+    assert vc["extension_allowlist"] == list(voila_config.WIDGET_EXTENSIONS)
+    assert [g["notebook"] for g in vc["extension_config"]["cantikGallery"]] == [a.notebook for a in APPS]
+    assert cfg["MappingKernelManager"]["cull_idle_timeout"] == 300
+    assert cfg["VoilaExecutor"]["timeout"] == 20
+    assert cfg["HTMLExporter"]["language_code"] == "id"
+    assert "Maaf" in cfg["VoilaExecutor"]["cell_error_instruction"]
+
+
+def test_default_config_is_voila_as_shipped() -> None:
+    assert voila_config.default_config() == {"Voila": {"ip": "127.0.0.1", "open_browser": False}}
+    with pytest.raises(ValueError, match="unknown Voilà profile"):
+        voila_config.config_for("cepat")
+
+
+def test_template_files_are_there() -> None:
+    folder = voila_config.SHARE_DIR / "voila" / "templates" / voila_config.TEMPLATE
+    assert json.loads((folder / "conf.json").read_text())["base_template"] == "lab"
+    for name in ("index.html.j2", "tree.html", "cantik.css.j2"):
+        assert (folder / name).is_file()
+    assert "cdn.jsdelivr" not in (folder / "index.html.j2").read_text()
+
+
+@pytest.mark.parametrize("profile", voila_config.PROFILES)
+def test_voila_command_writes_the_only_config_file(tmp_path: Path, profile: str) -> None:
+    cmd, env = voila_command(8123, tmp_path / "cfg", profile=profile, root=APPS_DIR)
+    assert cmd[:3] == [sys.executable, "-m", "voila"]
+    assert str(APPS_DIR) in cmd and "--port=8123" in cmd
+    assert f"--Voila.config_file_paths={tmp_path / 'cfg'}" in cmd
+    written = json.loads((tmp_path / "cfg" / "voila.json").read_text())
+    assert written == json.loads(json.dumps(voila_config.config_for(profile)))
+    assert env["JUPYTER_PATH"].split(":")[0] == str(voila_config.SHARE_DIR)
+
+
+def test_apps_command_registers_with_indonesian_help() -> None:
+    from cantik.apps import commands
+    from cantik.cli import _add_subparsers
+
+    parser = argparse.ArgumentParser(prog="cantik")
+    commands.register(_add_subparsers(parser))
+    args = parser.parse_args(["apps", "--port", "9000", "--profil", "default"])
+    assert (args.port, args.profil, args.buka_browser) == (9000, "default", False)
+    assert args.func is commands.run
+    assert args.ip == "127.0.0.1"
+    assert commands.run(argparse.Namespace(port=0, profil="production", ip="127.0.0.1",
+                                           buka_browser=False)) == 2
+
+
+def test_light_modules_import_nothing_heavy() -> None:
+    code = (
+        "import sys, cantik.apps, cantik.apps.commands, cantik.apps.server, cantik.apps.registry, "
+        "cantik.apps.voila_config\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'ipywidgets', 'numpy') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -31,9 +31,10 @@ c.ClearSolutions.code_stub = {"python": "# TULIS KODE ANDA DI SINI\nraise NotImp
 c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"
 
 # ── Kelas Cantik: a warning on stderr must not zero a passing test (owner: course framework) ─────────
-# Plain nbgrader scores any test cell with stderr output as 0. cantik.grading.preprocessors.PeringatanBukanGalat
-# (an nbgrader preprocessor, plugged in here; nbgrader itself is unchanged) runs after Execute/LimitOutput and
-# before SaveAutoGrades, and relabels the stderr text of passing test cells as ordinary output.
+# Plain nbgrader scores any test cell with stderr output as 0. The nbgrader preprocessor
+# cantik.grading.preprocessors.PeringatanBukanGalat (plugged in here; nbgrader itself is unchanged) runs
+# after Execute/LimitOutput and before SaveAutoGrades and relabels the stderr text of passing test cells.
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
     CheckCellMetadata,
@@ -42,7 +43,6 @@ from nbgrader.preprocessors import (  # noqa: E402
     LimitOutput,
     SaveAutoGrades,
 )
-from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 
 c.Autograde.autograde_preprocessors = [
     Execute,

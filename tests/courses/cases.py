@@ -18,7 +18,8 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "frek_pendidikan = penduduk[\"pendidikan_tertinggi\"].value_counts().sort_index().to_dict()",
         ],
         "m1-1e": [
-            "persen_perempuan = round(len(penduduk[penduduk.jenis_kelamin == \"P\"]) / len(penduduk) * 100, 1)",
+            "persen_perempuan = round(len(penduduk[penduduk.jenis_kelamin == \"P\"]) / len(penduduk) * 100, "
+            "1)",
             "import numpy as np\npersen_perempuan = np.float32(100 * (penduduk.jenis_kelamin == \"P\").sum()"
             " / len(penduduk))",
         ],
@@ -26,11 +27,13 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m1-1g": ["jumlah_umur_mustahil = int((~umur_angka.between(0, 110)).sum())"],
         "m1-1h": [
             "jk = mentah[\"jenis_kelamin\"].str.upper().str.strip()\n"
-            "peta = {\"L\": \"L\", \"LK\": \"L\", \"LAKI\": \"L\", \"LAKI-LAKI\": \"L\", \"P\": \"P\", \"PR\": \"P\",\n"
+            "peta = {\"L\": \"L\", \"LK\": \"L\", \"LAKI\": \"L\", \"LAKI-LAKI\": \"L\", \"P\": \"P\", "
+            "\"PR\": \"P\",\n"
             "        \"PEREMPUAN\": \"P\", \"WANITA\": \"P\"}\n"
             "frek_jk_bersih = jk.map(peta).value_counts().to_dict()",
             "import warnings\n"
-            "frek_jk_bersih = (mentah[\"jenis_kelamin\"].dropna().apply(lambda s: \"L\" if s.strip()[0] in \"lL\" "
+            "frek_jk_bersih = (mentah[\"jenis_kelamin\"].dropna().apply(lambda s: \"L\" if s.strip()[0] in "
+            "\"lL\" "
             "else \"P\").value_counts())\n"
             "warnings.warn(\"peringatan contoh dari kode peserta\", FutureWarning)",
         ],
@@ -38,19 +41,25 @@ BENAR: dict[str, dict[str, list[str]]] = {
     },
     "modul2": {
         "m2-2a": [
-            "jk = penduduk[\"jenis_kelamin\"].value_counts()\nrasio_jk = round(jk[\"L\"] / jk[\"P\"] * 100, 2)",
-            "rasio_jk = [len(penduduk.query('jenis_kelamin == \"L\"')) / len(penduduk.query('jenis_kelamin == \"P\"'))"
+            "jk = penduduk[\"jenis_kelamin\"].value_counts()\nrasio_jk = round(jk[\"L\"] / jk[\"P\"] * 100, "
+            "2)",
+            "rasio_jk = [len(penduduk.query('jenis_kelamin == \"L\"')) / len(penduduk.query('jenis_kelamin "
+            "== \"P\"'))"
             " * 100]",
         ],
         "m2-2b": [
             "u = penduduk[\"umur\"]\n"
             "rasio_ketergantungan = ((u <= 14).sum() + (u >= 65).sum()) / u.between(15, 64).sum() * 100",
         ],
-        "m2-2c": ["u = penduduk.umur\nrasio_tua = float(round(100 * (u > 64).sum() / ((u > 14) & (u < 65)).sum(), 1))"],
+        "m2-2c": ["u = penduduk.umur\nrasio_tua = float(round(100 * (u > 64).sum() / ((u > 14) & (u < "
+                  "65)).sum(), 1))"],
         "m2-2d": [
-            "batas = list(range(0, 80, 5)) + [200]\nnama = [f\"{b}-{b + 4}\" for b in range(0, 75, 5)] + [\"75+\"]\n"
-            "jumlah_per_kelompok = pd.cut(penduduk[\"umur\"], batas, right=False, labels=nama).value_counts()",
-            "jumlah_per_kelompok = ind.age_groups(penduduk[\"umur\"]).value_counts().sort_values().astype(float)",
+            "batas = list(range(0, 80, 5)) + [200]\nnama = [f\"{b}-{b + 4}\" for b in range(0, 75, 5)] + "
+            "[\"75+\"]\n"
+            "jumlah_per_kelompok = pd.cut(penduduk[\"umur\"], batas, right=False, "
+            "labels=nama).value_counts()",
+            "jumlah_per_kelompok = "
+            "ind.age_groups(penduduk[\"umur\"]).value_counts().sort_values().astype(float)",
         ],
         "m2-2e": ["import numpy as np\nmedian_umur = np.median(penduduk[\"umur\"].to_numpy())"],
         "m2-2f": [
@@ -84,7 +93,8 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "terpadat = max(kepadatan, key=kepadatan.get)"],
         "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()"],
         "m3-3f": ["import pandas as pd\nlaju_tiga = pd.Series({\n"
-                  "    w.replace(\"_\", \" \").title(): ind.growth_rate_geometric(*load(\"penduduk_tahunan\", wilayah=w)"
+                  "    w.replace(\"_\", \" \").title(): "
+                  "ind.growth_rate_geometric(*load(\"penduduk_tahunan\", wilayah=w)"
                   "\n        .query(\"tahun in [2015, 2025]\")[\"jumlah_penduduk\"].tolist(), 10)\n"
                   "    for w in [\"gambah_luar\", \"taluk_haur\", \"kandangan_utara\"]})"],
         "m3-3g": ["perubahan_poin = 4.01 - 4.54"],
@@ -117,12 +127,14 @@ SALAH: dict[str, list[tuple]] = {
         ("m1-1a", "jumlah_penduduk = penduduk.shape[1]", "m1-1a-tes", "banyaknya kolom"),
         ("m1-1a", "jumlah_penduduk = penduduk.shape", "m1-1a-tes", "Ambil yang pertama"),
         ("m1-1b", "jumlah_rt = penduduk[\"rt\"].count()", "m1-1b-tes", "nunique"),
-        ("m1-1c", "kolom_kuantitatif = [\"rt\", \"umur\"]", "m1-1c-tes", "Nomor RT memang ditulis dengan angka"),
+        ("m1-1c", "kolom_kuantitatif = [\"rt\", \"umur\"]", "m1-1c-tes", "Nomor RT memang ditulis dengan "
+                                                                         "angka"),
         ("m1-1c", "kolom_kuantitatif = [\"umur\", \"pendidikan_tertinggi\"]", "m1-1c-tes", "ordinal"),
         ("m1-1d", "frek_pendidikan = penduduk[\"pendidikan_tertinggi\"].value_counts(normalize=True)",
          "m1-1d-tes", "proporsi"),
         ("m1-1e", "persen_perempuan = (penduduk[\"jenis_kelamin\"] == \"P\").mean()", "m1-1e-tes", "pecahan"),
-        ("m1-1e", "persen_perempuan = (penduduk.jenis_kelamin == \"P\").sum() / (penduduk.jenis_kelamin == \"L\")"
+        ("m1-1e", "persen_perempuan = (penduduk.jenis_kelamin == \"P\").sum() / (penduduk.jenis_kelamin == "
+                  "\"L\")"
          ".sum() * 100", "m1-1e-tes", "SELURUH penduduk"),
         ("m1-1f", "jumlah_duplikat = mentah.duplicated(keep=False).sum()", "m1-1f-tes", "kedua salinan"),
         ("m1-1f", "jumlah_duplikat = mentah[\"nik\"].duplicated().sum()", "m1-1f-tes", "PERSIS sama"),
@@ -136,13 +148,15 @@ SALAH: dict[str, list[tuple]] = {
          "m2-2a-tes", "membagi perempuan dengan laki-laki"),
         ("m2-2a", "rasio_jk = (penduduk.jenis_kelamin == \"L\").mean() * 100", "m2-2a-tes",
          "membagi dengan seluruh penduduk"),
-        ("m2-2a", "jk = penduduk.jenis_kelamin\nrasio_jk = (jk == \"L\").sum() / (jk == \"P\").sum()", "m2-2a-tes",
-         "kalikan"),
+        ("m2-2a", "jk = penduduk.jenis_kelamin\nrasio_jk = (jk == \"L\").sum() / (jk == \"P\").sum()",
+         "m2-2a-tes", "kalikan"),
         ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 65)).sum() / len(u) * 100",
          "m2-2b-tes", "bukan dengan penduduk usia 15–64 tahun"),
-        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 60)).sum() / u.between(15, 59).sum()"
+        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 60)).sum() / u.between(15, "
+                  "59).sum()"
          " * 100", "m2-2b-tes", "Periksa batas umur"),
-        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = u.between(15, 64).sum() / (~u.between(15, 64)).sum()"
+        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = u.between(15, 64).sum() / (~u.between(15, "
+                  "64)).sum()"
          " * 100", "m2-2b-tes", "membalik"),
         ("m2-2c", "rasio_tua = ind.dependency_ratio(penduduk).young", "m2-2c-tes", "ketergantungan muda"),
         ("m2-2d", "jumlah_per_kelompok = ind.age_groups(penduduk.umur).value_counts(normalize=True) * 100",
@@ -151,7 +165,8 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2f", "median_kelompok = penduduk.umur.median()", "m2-2f-tes", "BERKELOMPOK"),
         ("m2-2g", "fig, ax = plt.subplots()\ntabel_piramida.plot.bar(ax=ax)\nax.set_title(\"Piramida\")",
          "m2-2g-tes", "diagram batang tegak"),
-        ("m2-2g", "fig, ax = plt.subplots()\nax.barh(tabel_piramida.index.astype(str), tabel_piramida[\"P\"])\n"
+        ("m2-2g", "fig, ax = plt.subplots()\nax.barh(tabel_piramida.index.astype(str), "
+                  "tabel_piramida[\"P\"])\n"
          "ax.set_title(\"Perempuan\")", "m2-2g-tes", "seharusnya 32"),
         ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
     ],
@@ -161,9 +176,12 @@ SALAH: dict[str, list[tuple]] = {
         ("m3-3a", "laju_geometrik = (p2025 - p2015) / p2015 * 100 / 10", "m3-3a-tes", "cara aritmetik",
          ("m3-3c-tes",)),
         ("m3-3a", "laju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan", ("m3-3c-tes",)),
-        ("m3-3b", "laju_eksponensial = ind.growth_rate_geometric(p2015, p2025, 10)", "m3-3b-tes", "Itu laju geometrik"),
-        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r / 100 * 5)", "m3-3c-tes", "linear"),
-        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r) ** 5", "m3-3c-tes", "bentuk desimal"),
+        ("m3-3b", "laju_eksponensial = ind.growth_rate_geometric(p2015, p2025, 10)", "m3-3b-tes",
+         "Itu laju geometrik"),
+        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r / 100 * "
+                  "5)", "m3-3c-tes", "linear"),
+        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r) ** 5",
+         "m3-3c-tes", "bentuk desimal"),
         ("m3-3i", "pertambahan_2024 = per_jenis.sum()", "m3-3i-tes", "MENGURANGI"),
         ("m3-3i", "pertambahan_2024 = per_jenis[\"Lahir\"] - per_jenis[\"Mati\"]", "m3-3i-tes",
          "pertambahan alami"),
@@ -171,13 +189,15 @@ SALAH: dict[str, list[tuple]] = {
         ("m3-3e", "terpadat = desa[\"jumlah_penduduk\"].idxmax()", "m3-3e-tes", "TERBANYAK"),
         ("m3-3f", "laju_tiga = {w: load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[-1]\n"
          "             - load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[0]\n"
-         "             for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]}", "m3-3f-tes", "bukan laju"),
+         "             for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]}",
+         "m3-3f-tes", "bukan laju"),
         ("m3-3g", "perubahan_poin = ind.percent_change(4.54, 4.01)", "m3-3g-tes", "POIN persen"),
         ("m3-3g", "perubahan_poin = 4.54 - 4.01", "m3-3g-tes", "tandanya"),
         ("m3-3h", "perubahan_persen = 4.01 - 4.54", "m3-3h-tes", "perubahan PERSEN"),
     ],
     "modul4": [
-        ("m4-4a", "a = (penduduk.umur.between(7, 12) & (penduduk.status_sekolah == \"Masih sekolah\")).sum()\n"
+        ("m4-4a", "a = (penduduk.umur.between(7, 12) & (penduduk.status_sekolah == \"Masih "
+                  "sekolah\")).sum()\n"
          "aps_7_12 = a / len(penduduk) * 100", "m4-4a-tes", "seluruh penduduk"),
         ("m4-4a", "aps_7_12 = ind.aps(penduduk, 7, 12) / 100", "m4-4a-tes", "pecahan"),
         ("m4-4b", "aps_16_18 = ind.apm(penduduk, \"SMA\")", "m4-4b-tes", "Itu APM SMA"),
@@ -190,9 +210,11 @@ SALAH: dict[str, list[tuple]] = {
          "(penduduk.jenjang_sekolah == \"SD/sederajat\")]\n"
          "apk_sd_jk = sd.jenis_kelamin.value_counts() / penduduk.umur.between(7, 12).sum() * 100",
          "m4-4f-tes", "SELURUH anak 7–12"),
-        ("m4-4g", "s = penduduk[penduduk.umur.between(16, 18) & (penduduk.status_sekolah == \"Masih sekolah\")]\n"
+        ("m4-4g", "s = penduduk[penduduk.umur.between(16, 18) & (penduduk.status_sekolah == \"Masih "
+                  "sekolah\")]\n"
          "aps_rt = s.groupby(\"rt\").size()", "m4-4g-tes", "bukan persentase"),
-        ("m4-4h", "s = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))\nrt_terendah = s.idxmax()",
+        ("m4-4h", "s = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))\nrt_terendah = "
+                  "s.idxmax()",
          "m4-4h-tes", "TERTINGGI"),
     ],
 }

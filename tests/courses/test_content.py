@@ -30,7 +30,8 @@ def test_master_notebook_structure(modul: str, name: str) -> None:
     assert any("Data sintetis" in t for t in md) and any("SYNTHETIC_NOTICE" in t for t in text)
     ids = [c["id"] for c in cells]
     assert len(ids) == len(set(ids)) and all(ids)
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in cells if c["cell_type"] == "code")
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
     auto = pl.auto_ids(nb)
     assert len(auto) >= 6
     manual = pl.manual_ids(nb)
@@ -51,7 +52,8 @@ def test_master_notebook_structure(modul: str, name: str) -> None:
 def test_master_notebooks_match_their_naskah(modul: str) -> None:
     for name, expected in course.naskah(modul, ROOT).items():
         actual = (ROOT / "courses" / modul / f"{name}.ipynb").read_text(encoding="utf-8")
-        assert actual == expected, f"courses/{modul}/{name}.ipynb is out of date: run `cantik kursus tulis {modul}`"
+        hint = f"run `cantik kursus tulis {modul}`"
+        assert actual == expected, f"courses/{modul}/{name}.ipynb is out of date: {hint}"
 
 
 @pytest.mark.slow
@@ -61,7 +63,7 @@ def test_learner_version_is_current(modul: str) -> None:
     assert beda == [], f"notebooks/{modul} out of date ({beda}): run `cantik kursus bangun {modul}`"
 
 
-def test_out_of_date_learner_version_is_detected(tmp_path) -> None:  # noqa: ANN001
+def test_out_of_date_learner_version_is_detected(tmp_path) -> None:
     modul = MODULES[0]
     root = pl.course_copy(tmp_path, [modul])
     course.bangun(modul, root)

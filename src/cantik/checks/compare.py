@@ -101,16 +101,19 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
         if _close(x, e, tol):
             return Hasil(True)
         if persen and _close(x * 100, e, tol * 2):
-            return Hasil(False, "Sepertinya Anda menulis pecahan (misalnya 0,12), padahal yang diminta persen "
+            return Hasil(False, "Sepertinya Anda menulis pecahan (misalnya 0,12), padahal yang diminta "
+                                "persen "
                                 "(12). Kalikan dengan 100.")
         if not persen and abs(e) <= 1 and _close(x / 100, e, tol / 100 + 1e-9):
             return Hasil(False, "Sepertinya Anda menulis persen, padahal yang diminta pecahan/proporsi "
                                 "(antara 0 dan 1). Jangan kalikan dengan 100.")
         if desimal is not None and toleransi is None and _close(x, e, 10 * tol) and x != e:
-            return Hasil(False, f"Hampir! Angka Anda dibulatkan terlalu kasar. Tulis paling sedikit {desimal} "
+            return Hasil(False, f"Hampir! Angka Anda dibulatkan terlalu kasar. Tulis paling sedikit "
+                                f"{desimal} "
                                 "angka di belakang koma, atau jangan dibulatkan.")
         arah = "terlalu besar" if x > e else "terlalu kecil"
-        return Hasil(False, f"Angka Anda {arah}{' ' + satuan if satuan else ''}. Periksa lagi langkah hitungnya.")
+        return Hasil(False, f"Angka Anda {arah}{' ' + satuan if satuan else ''}. Periksa lagi langkah "
+                            f"hitungnya.")
 
     return banding
 
@@ -223,13 +226,13 @@ def banding_deret(desimal: int | None = 1, toleransi: float | None = None, perse
             elif _normal_label(av) != _normal_label(ev):
                 salah.append(k)
         if salah:
-            if persen and all(_is_number(a[k]) and _close(a[k] * 100, e[k], 2 * tol) for k in e if _is_number(e[k])):
+            numeric = [k for k in e if _is_number(e[k])]
+            if persen and all(_is_number(a[k]) and _close(a[k] * 100, e[k], 2 * tol) for k in numeric):
                 return satu(0.01, 1.0)  # reuse the fraction-vs-percent message
             daftar = ", ".join(str(k) for k in salah[:5])
             return Hasil(False, f"Nilai untuk {len(salah)} kelompok belum tepat (misalnya: {daftar}).")
-        if urutan:
-            if [_normal_label(k) for k in d.label] != [_normal_label(k) for k in harapan.label]:
-                return Hasil(False, "Nilainya sudah benar, tetapi urutannya belum sesuai yang diminta.")
+        if urutan and [_normal_label(k) for k in d.label] != [_normal_label(k) for k in harapan.label]:
+            return Hasil(False, "Nilainya sudah benar, tetapi urutannya belum sesuai yang diminta.")
         return Hasil(True)
 
     return banding
@@ -263,14 +266,12 @@ def banding_tabel(desimal: int | None = 1, toleransi: float | None = None, kolom
         if hilang and kolom_wajib:
             return Hasil(False, "Kolom yang belum ada di tabel Anda: " + ", ".join(map(str, hilang)) + ".")
         if len(jawaban.baris) != len(harapan.baris):
-            return Hasil(False, f"Tabel Anda punya {len(jawaban.baris)} baris, seharusnya {len(harapan.baris)}.")
+            return Hasil(False, f"Tabel Anda punya {len(jawaban.baris)} baris, seharusnya "
+                                f"{len(harapan.baris)}.")
         idx = [nama_a.index(n) for n in nama_e]
         rows_a = [tuple(sel(r[i]) for i in idx) for r in jawaban.baris]
         rows_e = [tuple(sel(v) for v in r) for r in harapan.baris]
-        if urutan:
-            ok = rows_a == rows_e
-        else:
-            ok = sorted(rows_a, key=repr) == sorted(rows_e, key=repr)
+        ok = rows_a == rows_e if urutan else sorted(rows_a, key=repr) == sorted(rows_e, key=repr)
         if ok:
             return Hasil(True)
         # Rounding buckets can split near a boundary: fall back to a pairwise tolerant match.

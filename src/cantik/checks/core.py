@@ -129,7 +129,9 @@ def periksa(id: str, value: Any) -> Hasil:
                 return Hasil(False, s.pesan)
         except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError):
             continue
-    return hasil if hasil.pesan else Hasil(False, "Jawaban belum tepat. Coba lihat petunjuk(\"" + soal.id + "\").")
+    if hasil.pesan:
+        return hasil
+    return Hasil(False, f'Jawaban belum tepat. Coba lihat petunjuk("{soal.id}").')
 
 
 _WRONG: dict[tuple[str, int], Any] = {}

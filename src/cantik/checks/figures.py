@@ -53,7 +53,8 @@ def fakta_grafik(obj: Any = None) -> Grafik:
     elif type(obj) is Figure:
         axes = [a for a in Figure.get_axes(obj) if type(a).__module__.startswith("matplotlib.")]
     else:
-        raise JawabanDitolak("Yang diperiksa harus gambar matplotlib (Figure atau Axes), misalnya `fig` atau `ax`.")
+        raise JawabanDitolak("Yang diperiksa harus gambar matplotlib (Figure atau Axes), misalnya `fig` "
+                             "atau `ax`.")
     isi = [a for a in axes if a.containers or a.lines or a.collections or a.patches]
     ax = isi[0] if isi else (axes[0] if axes else None)
     if ax is None:
@@ -101,7 +102,8 @@ def fakta_grafik(obj: Any = None) -> Grafik:
 
 
 def banding_grafik(jenis: str | tuple[str, ...] | None = None, judul: bool = True, label_x: bool = True,
-                   label_y: bool = True, dari_nol: bool | None = None, kelompok: int | None = None) -> Pembanding:
+                   label_y: bool = True, dari_nol: bool | None = None, kelompok: int | None = None,
+                   ) -> Pembanding:
     """Comparator for charts; ``harapan`` is the expected number of bars (or ``None`` to skip that check).
 
     ``dari_nol`` defaults to ``True`` for bar charts (a truncated bar axis exaggerates differences).
@@ -116,12 +118,14 @@ def banding_grafik(jenis: str | tuple[str, ...] | None = None, judul: bool = Tru
             return Hasil(False, "Grafik Anda masih kosong. Sudahkah Anda menggambar datanya ke `ax`?")
         if jenis_ok and g.jenis not in jenis_ok:
             diminta = " atau ".join(JENIS_NAMA.get(j, j) for j in jenis_ok)
-            return Hasil(False, f"Anda membuat {JENIS_NAMA.get(g.jenis, g.jenis)}, padahal yang diminta {diminta}.")
+            return Hasil(False, f"Anda membuat {JENIS_NAMA.get(g.jenis, g.jenis)}, padahal yang diminta "
+                                f"{diminta}.")
         if harapan is not None and g.jenis.startswith("batang") and g.jumlah_batang != harapan:
             return Hasil(False, f"Grafik Anda punya {g.jumlah_batang} batang, seharusnya {harapan}. "
                                 "Apakah ada kelompok yang hilang atau terhitung dua kali?")
         if kelompok is not None and g.jumlah_kelompok != kelompok:
-            return Hasil(False, f"Grafik Anda memuat {g.jumlah_kelompok} kelompok data, seharusnya {kelompok}.")
+            return Hasil(False, f"Grafik Anda memuat {g.jumlah_kelompok} kelompok data, seharusnya "
+                                f"{kelompok}.")
         if judul and not g.judul:
             return Hasil(False, "Grafik belum punya judul. Pembaca perlu tahu apa, di mana dan kapan.")
         if label_x and not g.label_x:

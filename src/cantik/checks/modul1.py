@@ -49,6 +49,15 @@ def _persen_berakhiran_0_5() -> float:
     return float((u % 5 == 0).mean() * 100)
 
 
+def _proporsi_pendidikan() -> Any:
+    return tabel("penduduk")["pendidikan_tertinggi"].value_counts(normalize=True)
+
+
+def _kolom(j: Any) -> list[str]:
+    """Column names in a plain answer (a list, a tuple or one name), lower case."""
+    return [str(x).strip().lower() for x in (j if isinstance(j, list | tuple) else [j])]
+
+
 def _punya_label_tak_baku(j: Any) -> bool:
     labels = j.label if isinstance(j, Deret) else []
     return any(str(x).strip() not in ("L", "P") for x in labels)
@@ -90,11 +99,10 @@ daftar(
         salah=[
             Salah("Nomor RT memang ditulis dengan angka, tetapi hanya kode (label). Menjumlahkan atau merata-"
                   "ratakan nomor RT tidak bermakna, jadi RT adalah variabel kategorik.",
-                  cocok=lambda j: "rt" in [str(x).strip().lower() for x in (j if isinstance(j, list) else [j])]),
+                  cocok=lambda j: "rt" in _kolom(j)),
             Salah("Pendidikan tertinggi punya urutan (ordinal), tetapi tetap kategori, bukan hasil mengukur "
                   "dengan angka.",
-                  cocok=lambda j: "pendidikan_tertinggi" in [str(x).strip().lower()
-                                                             for x in (j if isinstance(j, list) else [j])]),
+                  cocok=lambda j: "pendidikan_tertinggi" in _kolom(j)),
         ],
         petunjuk=["Variabel kuantitatif adalah hasil menghitung atau mengukur: masuk akal dijumlahkan atau "
                   "dirata-ratakan.",
@@ -109,10 +117,9 @@ daftar(
         salah=[
             Salah("Anda memberikan proporsi (pecahan). Yang diminta frekuensi: banyaknya orang di setiap "
                   "kategori. Hapus `normalize=True`.",
-                  nilai=lambda: deret(tabel("penduduk")["pendidikan_tertinggi"].value_counts(normalize=True))),
+                  nilai=lambda: deret(_proporsi_pendidikan())),
             Salah("Anda memberikan persentase. Yang diminta frekuensi: banyaknya orang di setiap kategori.",
-                  nilai=lambda: deret(tabel("penduduk")["pendidikan_tertinggi"].value_counts(normalize=True)
-                                      * 100)),
+                  nilai=lambda: deret(_proporsi_pendidikan() * 100)),
         ],
         petunjuk=["Tabel frekuensi menghitung berapa orang di setiap kategori.",
                   "Pilih kolom `pendidikan_tertinggi` lalu gunakan `.value_counts()`."],
@@ -141,7 +148,8 @@ daftar(
             Salah("Anda menghitung kedua salinan. Baris yang pertama muncul bukan duplikat; hanya salinan "
                   "berikutnya yang perlu dibuang.",
                   nilai=lambda: int(tabel("penduduk_mentah").duplicated(keep=False).sum())),
-            Salah("Anda menghitung NIK yang muncul lebih dari sekali. Itu termasuk orang yang tercatat dua kali "
+            Salah("Anda menghitung NIK yang muncul lebih dari sekali. Itu termasuk orang yang tercatat dua "
+                  "kali "
                   "dengan isian sedikit berbeda (hampir duplikat). Yang diminta baris yang PERSIS sama.",
                   nilai=lambda: int(tabel("penduduk_mentah")["nik"].duplicated().sum())),
         ],
@@ -154,12 +162,15 @@ daftar(
         harapan=lambda: int(((_umur_mentah() < 0) | (_umur_mentah() > 110)).sum()),
         banding=banding_angka(desimal=0),
         salah=[
-            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan umur "
+            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan "
+                  "umur "
                   "di atas 110 tahun.", nilai=lambda: int((_umur_mentah() > 110).sum())),
-            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan umur "
+            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan "
+                  "umur "
                   "di atas 110 tahun.", nilai=lambda: int((_umur_mentah() < 0).sum())),
         ],
-        petunjuk=["Kolom `umur` di data mentah berupa teks: ubah dulu dengan `pd.to_numeric(..., errors=\"coerce\")`.",
+        petunjuk=["Kolom `umur` di data mentah berupa teks: ubah dulu dengan `pd.to_numeric(..., "
+                  "errors=\"coerce\")`.",
                   "Umur mustahil: kurang dari 0 atau lebih dari 110 tahun.",
                   "Gabungkan dua syarat dengan `|` (atau), lalu `.sum()`."],
     ),
@@ -169,7 +180,8 @@ daftar(
         banding=banding_deret(desimal=0),
         bentuk="deret",
         salah=[
-            Salah("Masih ada ejaan yang belum diseragamkan (misalnya 'Wanita', 'Lk', 'PEREMPUAN'). Setiap isian "
+            Salah("Masih ada ejaan yang belum diseragamkan (misalnya 'Wanita', 'Lk', 'PEREMPUAN'). Setiap "
+                  "isian "
                   "harus menjadi 'L' atau 'P' saja.", cocok=_punya_label_tak_baku),
         ],
         petunjuk=["Lihat dulu semua ejaan: `mentah[\"jenis_kelamin\"].value_counts()`.",
@@ -192,6 +204,7 @@ daftar(
         ],
         petunjuk=["Ubah umur mentah menjadi angka dan buang umur yang mustahil.",
                   "Gunakan `ind.whipple_index(umur)`.",
-                  "Nilai 100 berarti tidak ada penumpukan; makin jauh di atas 100, makin banyak umur 'dibulatkan'."],
+                  "Nilai 100 berarti tidak ada penumpukan; makin jauh di atas 100, makin banyak umur "
+                  "'dibulatkan'."],
     ),
 )

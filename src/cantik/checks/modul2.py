@@ -38,7 +38,9 @@ def _counts(lo_old: int = 65, hi_young: int = 14) -> tuple[int, int, int]:
 
 
 def _jumlah_persen(j: Any) -> bool:
-    return isinstance(j, Deret) and all(isinstance(v, int | float) for v in j.nilai) and 99 <= sum(j.nilai) <= 101
+    if not isinstance(j, Deret) or not all(isinstance(v, int | float) for v in j.nilai):
+        return False
+    return 99 <= sum(j.nilai) <= 101
 
 
 PESAN_SELURUH = ("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk usia 15–64 tahun "
@@ -50,9 +52,11 @@ daftar(
         harapan=lambda: _ind().sex_ratio(tabel("penduduk")),
         banding=banding_angka(desimal=1),
         salah=[
-            Salah("Anda membagi perempuan dengan laki-laki. Rasio jenis kelamin = banyaknya laki-laki per 100 "
+            Salah("Anda membagi perempuan dengan laki-laki. Rasio jenis kelamin = banyaknya laki-laki per "
+                  "100 "
                   "perempuan (L / P × 100).", nilai=lambda: _jk()[1] / _jk()[0] * 100),
-            Salah("Sepertinya Anda membagi dengan seluruh penduduk. Itu persentase laki-laki, bukan rasio jenis "
+            Salah("Sepertinya Anda membagi dengan seluruh penduduk. Itu persentase laki-laki, bukan rasio "
+                  "jenis "
                   "kelamin (L / P × 100).", nilai=lambda: _jk()[0] / sum(_jk()) * 100),
             Salah("Rasio jenis kelamin dinyatakan per 100 perempuan: kalikan hasil bagi L / P dengan 100.",
                   nilai=lambda: _jk()[0] / _jk()[1]),
@@ -70,9 +74,11 @@ daftar(
             Salah("Anda membalik pembilang dan penyebut. Yang menanggung (15–64 tahun) ada di penyebut; yang "
                   "ditanggung (0–14 dan 65+) di pembilang.",
                   nilai=lambda: _counts()[1] / (_counts()[0] + _counts()[2]) * 100),
-            Salah("Periksa batas umur. BPS memakai: muda 0–14 tahun, produktif 15–64 tahun, tua 65 tahun ke atas.",
+            Salah("Periksa batas umur. BPS memakai: muda 0–14 tahun, produktif 15–64 tahun, tua 65 tahun ke "
+                  "atas.",
                   nilai=lambda: (_counts(60)[0] + _counts(60)[2]) / _counts(60)[1] * 100),
-            Salah("Anda baru menghitung penduduk muda (0–14). Rasio ketergantungan total juga memasukkan penduduk "
+            Salah("Anda baru menghitung penduduk muda (0–14). Rasio ketergantungan total juga memasukkan "
+                  "penduduk "
                   "tua (65+).", nilai=lambda: _ind().dependency_ratio(tabel("penduduk")).young),
         ],
         petunjuk=["Bagi penduduk menjadi tiga kelompok umur: 0–14, 15–64 dan 65 tahun ke atas.",

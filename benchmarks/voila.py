@@ -14,7 +14,8 @@ temporary folder) and Debian chromium (Playwright) loads every app ``--loads`` t
   after the changes (median over the loads).
 
 With our configuration the pool is refilled between loads (we wait for Voilà's "Kernel pool ... is filled"
-log line): this measures a visitor who arrives at a warm pool, which is the point of preheating; the
+log line, then for the server's processes to fall quiet, i.e. the new pool kernel has run its notebook):
+this measures a visitor who arrives at a warm pool, which is the point of preheating; the
 control changes are timed after that refill is over (on the 2-core machine the refill, a kernel start and
 a notebook run, would otherwise compete with the first clicks: a visitor reading the page for a few
 seconds does not meet it). Both profiles get the same pause between loads. Each page is closed with
@@ -28,6 +29,7 @@ Targets (issue 7): first chart <= 1.0 s median, update p95 <= 150 ms, memory per
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -89,7 +91,9 @@ def _toggle_checkbox(label: str) -> Callable[[object, int], None]:
 
 def _slider(label: str) -> Callable[[object, int], None]:
     def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
-        page.get_by_role("slider", name=label).press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        # By the visible label: Voilà's default template gives the slider handle no accessible name.
+        handle = page.locator(".widget-slider", has_text=label).get_by_role("slider")
+        handle.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
 
     return act
 
@@ -131,17 +135,24 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def _kernel_memory(server_pid: int, kernel_id: str) -> tuple[int, int]:
+def _kernel_process(server_pid: int, kernel_id: str):  # type: ignore[no-untyped-def]
     import psutil
 
     for proc in psutil.Process(server_pid).children(recursive=True):
         try:
             if any(kernel_id in part for part in proc.cmdline()):
-                info = proc.memory_full_info()
-                return info.rss, info.uss
+                return proc
         except psutil.Error:
             continue
-    return 0, 0
+    return None
+
+
+def _kernel_memory(server_pid: int, kernel_id: str) -> tuple[int, int]:
+    proc = _kernel_process(server_pid, kernel_id)
+    if proc is None:
+        return 0, 0
+    info = proc.memory_full_info()
+    return info.rss, info.uss
 
 
 def _pool_fills(log: Path, notebook: str) -> int:
@@ -155,6 +166,31 @@ def _wait_for_pool(log: Path, notebook: str, at_least: int, timeout: float = 60.
         if time.monotonic() > deadline:
             raise TimeoutError(f"pool of {notebook} not refilled within {timeout} s")
         time.sleep(0.1)
+
+
+def _wait_until_quiet(server_pid: int, timeout: float = 90.0, threshold: float = 15.0) -> None:
+    """Wait until the server and its kernels use less than ``threshold`` % CPU together.
+
+    Voilà logs "Kernel pool ... is filled" when a pool kernel has *started*; it then still runs the
+    notebook. Quiet CPU is the sign that the pool kernels have finished their notebooks.
+    """
+    import psutil
+
+    deadline = time.monotonic() + timeout
+    server = psutil.Process(server_pid)
+    while time.monotonic() < deadline:
+        procs = [server, *server.children(recursive=True)]
+        for p in procs:
+            with contextlib.suppress(psutil.Error):
+                p.cpu_percent(None)
+        time.sleep(0.5)
+        total = 0.0
+        for p in procs:
+            with contextlib.suppress(psutil.Error):
+                total += p.cpu_percent(None)
+        if total < threshold:
+            return
+    print(f"  (server still busy after {timeout} s; measuring anyway)")
 
 
 def run_profile(profile: str, slugs: list[str], loads: int, changes: int, home: Path, work: Path,
@@ -178,12 +214,14 @@ def run_profile(profile: str, slugs: list[str], loads: int, changes: int, home: 
         if profile == "production":  # the server is ready when every pool is warm
             for nb in sorted(p.name for p in (ROOT / "voila_apps").glob("*.ipynb")):
                 _wait_for_pool(log, nb, at_least=1, timeout=180)
+            _wait_until_quiet(proc.pid)
         for slug in slugs:
             notebook = by_slug(slug).notebook
             figures = results[slug] = AppFigures()
             for i in range(loads):
                 if profile == "production":
                     _wait_for_pool(log, notebook, at_least=i + 1)
+                _wait_until_quiet(proc.pid)
                 time.sleep(pause)
                 page = context.new_page()
                 t0 = time.perf_counter()
@@ -193,6 +231,7 @@ def run_profile(profile: str, slugs: list[str], loads: int, changes: int, home: 
                 figures.first_chart.append(page.evaluate("window.__cantik.first") / 1000)
                 if profile == "production":  # changes are timed once the pool refill is over
                     _wait_for_pool(log, notebook, at_least=i + 2)
+                    _wait_until_quiet(proc.pid)
                 for j in range(changes):
                     start = page.evaluate("window.__cantik.start = performance.now()")
                     CHANGES[slug](page, j)
@@ -205,6 +244,13 @@ def run_profile(profile: str, slugs: list[str], loads: int, changes: int, home: 
                 figures.rss.append(rss)
                 figures.uss.append(uss)
                 page.close(run_before_unload=True)
+                if profile == "default":
+                    # Default Voilà refuses the page's shutdown request (no _xsrf token, voila #1458) and
+                    # never culls: end the kernel here so 70 idle kernels do not pile up during the run.
+                    time.sleep(0.3)
+                    proc_k = _kernel_process(proc.pid, kernel_id)
+                    if proc_k is not None:
+                        proc_k.terminate()
             print(f"  {profile:10s} {slug:12s} first chart {statistics.median(figures.first_chart):5.2f} s "
                   f"(wall clock {statistics.median(figures.first_chart_wall):5.2f} s), update p50 "
                   f"{_percentile(figures.updates, 0.5) * 1000:4.0f} ms", flush=True)

@@ -49,13 +49,20 @@ class ProfilApp(ui.AppBase):
         self.indicators = widgets.HTML()
         self.rt_table = widgets.HTML()
         self.figures: dict[str, Any] = {}
+        self._computed: dict[str, tuple[Any, dict[str, Any], Any]] = {}
         self._build(self.wilayah, self.scale, extra=[self.indicators, self.rt_table])
         self._watch(self.wilayah, self.scale)
         self.update()
 
     # ----------------------------------------------------------------------------------------------
     def compute(self) -> tuple[Any, dict[str, Any], Any]:
-        """Pyramid counts (age group × sex), indicator values, and the table by RT."""
+        """Pyramid counts (age group × sex), indicator values, and the table by RT (cached per place)."""
+        key = self.wilayah.value
+        if key not in self._computed:
+            self._computed[key] = self._compute()
+        return self._computed[key]
+
+    def _compute(self) -> tuple[Any, dict[str, Any], Any]:
         import pandas as pd
 
         from cantik import indicators as ind

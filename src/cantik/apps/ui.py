@@ -293,6 +293,8 @@ FIGURE_STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "cantik",
+    # A fixed title position: matplotlib otherwise measures the tick labels on every draw (~50 ms).
+    "axes.titley": 1.0,
 }
 FIGURE_MARGINS = {"left": 0.13, "right": 0.97, "top": 0.9, "bottom": 0.15, "hspace": 0.7, "wspace": 0.35}
 

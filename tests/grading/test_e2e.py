@@ -1,0 +1,235 @@
+"""End to end: a class of 12 learners in two cohorts, from roster to class report, on real nbgrader.
+
+Roster (Excel) → release to the exchange → 7 learners fetch and submit through the exchange (one submits
+twice) → 4 send loose files (plus an identical copy and a file nobody in the roster sent) → collect +
+import → parallel autograde (one notebook crashes its kernel) → a written answer graded in formgrader
+(real Jupyter server on loopback, Debian chromium) → feedback (also fetched back through the exchange)
+→ CSV/Excel export read back → class report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cantik.grading.course import Course
+from tests.grading.helpers import MODUL, fill, make_course
+
+pytestmark = pytest.mark.slow
+
+COHORT_A = [("ku01", "Siti Aminah"), ("ku02", "Budi Santoso"), ("ku03", "Rahmat Hidayat"), ("ku04", "Nur Aini"),
+            ("ku05", "Ahmad Fauzi"), ("ku06", "Dewi Lestari")]
+COHORT_B = [("th01", "Rahmah"), ("th02", "Siti Hajar"), ("th03", "Muhammad Rizki"), ("th04", "Fitri Handayani"),
+            ("th05", "Yusuf Maulana"), ("th06", "Aisyah Putri")]
+#: learner → how they hand in, and what
+EXCHANGE = {"ku01": "benar", "ku02": "sebagian", "ku03": "galat", "ku04": "benar", "th01": "benar",
+            "th02": "sebagian", "th03": "benar"}
+LOOSE = {"ku05": ("Modul Uji - Ahmad Fauzi.ipynb", "benar"), "ku06": ("latihan_ku06 (1).ipynb", "mogok"),
+         "th04": ("Modul Uji - Fitri Handayani.ipynb", "sebagian"), "th05": ("Modul Uji - Yusuf (2).ipynb", "benar")}
+# th06 hands in nothing
+
+
+def _cli(*argv: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from cantik.grading.commands import register
+
+    parser = argparse.ArgumentParser(prog="cantik kelas")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(list(argv))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = args.func(args)
+    return code, out.getvalue() + err.getvalue()
+
+
+def _learner_config(course: Course, home: Path, student: str):
+    from traitlets.config import Config
+
+    c = Config()
+    c.CourseDirectory.course_id = course.course_id
+    c.CourseDirectory.root = str(home)
+    c.Exchange.root = str(course.exchange_root)
+    c.Exchange.cache = str(home / ".cache")
+    c.Exchange.assignment_dir = str(home)
+    return c
+
+
+def learner_fetch_and_submit(course: Course, home: Path, student: str, variant: str) -> None:
+    """What a learner does in JupyterLab's Assignments tab, through nbgrader's own exchange classes."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
+
+    home.mkdir(parents=True, exist_ok=True)
+    c = _learner_config(course, home, student)
+    cd = CourseDirectory(config=c)
+    cd.assignment_id, cd.student_id = MODUL, student
+    auth = Authenticator(config=c)
+    if not (home / MODUL).exists():
+        ExchangeFetchAssignment(coursedir=cd, authenticator=auth, config=c).start()
+    nb_path = home / MODUL / "latihan.ipynb"
+    nbformat.write(fill(nb_path, variant), nb_path)
+    ExchangeSubmit(coursedir=cd, authenticator=auth, config=c).start()
+
+
+def learner_fetch_feedback(course: Course, home: Path, student: str) -> list[Path]:
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeFetchFeedback
+
+    c = _learner_config(course, home, student)
+    cd = CourseDirectory(config=c)
+    cd.assignment_id, cd.student_id = MODUL, student
+    ExchangeFetchFeedback(coursedir=cd, authenticator=Authenticator(config=c), config=c).start()
+    return sorted((home / MODUL / "feedback").rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def klass(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    from openpyxl import Workbook
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("CANTIK_GRADEBOOK_URL", raising=False)
+        mp.delenv("CANTIK_EXCHANGE", raising=False)
+        base = tmp_path_factory.mktemp("e2e")
+        root = make_course(base / "kelas")
+        course = Course.open(root)
+        out: dict = {"course": course, "base": base, "log": {}}
+
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["id", "nama", "peran", "desa/kelurahan", "kohort"])
+        for sid, nama in COHORT_A:
+            ws.append([sid, nama, "Agen statistik", "Kandangan Utara", "Kohort A"])
+        for sid, nama in COHORT_B:
+            ws.append([sid, nama, "Perangkat kelurahan", "Taluk Haur", "Kohort B"])
+        wb.save(base / "peserta.xlsx")
+        out["log"]["mulai"] = _cli("mulai", str(base / "peserta.xlsx"), "--folder", str(root))
+        out["log"]["rilis"] = _cli("rilis", MODUL, "--folder", str(root))
+
+        homes = base / "rumah"
+        for sid, variant in EXCHANGE.items():
+            learner_fetch_and_submit(course, homes / sid, sid, variant)
+        time.sleep(1.1)  # nbgrader timestamps: the resubmission must be newer
+        learner_fetch_and_submit(course, homes / "ku02", "ku02", "benar")  # ku02 fixes and resubmits
+        out["log"]["kumpulkan"] = _cli("kumpulkan", MODUL, "--folder", str(root))
+
+        loose = base / "flashdisk"
+        loose.mkdir()
+        released = course.release_dir / MODUL / "latihan.ipynb"
+        for _sid, (name, variant) in LOOSE.items():
+            nbformat.write(fill(released, variant), loose / name)
+        nbformat.write(fill(released, "benar"), loose / "Modul Uji - Ahmad Fauzi (1).ipynb")  # same copy
+        nbformat.write(fill(released, "benar"), loose / "Modul Uji - Joko Susilo.ipynb")  # not in roster
+        out["log"]["impor"] = _cli("impor", str(loose), "--folder", str(root))
+
+        out["log"]["nilai"] = _cli("nilai", MODUL, "--folder", str(root), "--pekerja", "2", "--batas-waktu", "10")
+        out["log"]["nilai_lagi"] = _cli("nilai", MODUL, "--folder", str(root), "--tanpa-progres")
+        out["homes"] = homes
+        yield out
+
+
+def test_class_of_twelve_end_to_end(klass: dict, tmp_path: Path):
+    from openpyxl import load_workbook
+
+    course: Course = klass["course"]
+    log = klass["log"]
+    root = str(course.root)
+    assert log["mulai"][0] == 0 and "12 orang" in log["mulai"][1] and "Kohort A, Kohort B" in log["mulai"][1]
+    assert log["rilis"][0] == 0 and "dirilis ke folder pertukaran" in log["rilis"][1]
+    code, text = log["kumpulkan"]
+    assert code == 0 and "7 peserta" in text
+    assert (course.submitted_dir / "ku02" / MODUL / "submission_secret.txt").is_file()
+    code, text = log["impor"]
+    assert code == 0 and "Modul Uji - Joko Susilo.ipynb: nama berkas tidak cocok" in text
+    assert "Sama persis" in text or "GANDA" not in text
+    assert {p.parent.name for p in course.submitted_dir.glob(f"*/{MODUL}")} == set(EXCHANGE) | set(LOOSE)
+
+    code, text = log["nilai"]
+    assert code == 0 and "Dinilai: 10; gagal: 1" in text
+    assert "ku06: kernel Python berhenti mendadak" in text
+    assert "dilewati (sudah dinilai dan tidak berubah): 10" in log["nilai_lagi"][1]
+
+    with course.gradebook() as gb:
+        scores = {s: gb.find_submission(MODUL, s).score for s in set(EXCHANGE) | set(LOOSE) - {"ku06"}}
+    assert scores["ku02"] == 3  # the resubmission (correct) was graded, not the first one
+    assert scores["ku01"] == scores["th03"] == 3 and scores["th02"] == 1 and scores["ku03"] == 0
+
+    # the trainer grades ku01's written answer (formgrader writes the same gradebook fields)
+    with course.gradebook() as gb:
+        gb.find_grade("tafsiran", "latihan", MODUL, "th01").manual_score = 3
+        gb.db.commit()
+
+    code, text = _cli("umpan-balik", MODUL, "--folder", root)
+    assert code == 0 and "10 peserta" in text and "Dikirim lewat exchange ke 7 peserta" in text
+    assert "ku05" in text  # loose-file learners get the HTML handout instead
+    fetched = learner_fetch_feedback(course, klass["homes"] / "ku02", "ku02")
+    assert fetched and "Nilai: 3 dari 7" in fetched[-1].read_text()
+    assert "BEGIN HIDDEN" not in fetched[-1].read_text()
+
+    code, text = _cli("ekspor", "--folder", root, "--keluaran", str(tmp_path / "ekspor"))
+    assert code == 0
+    wb = load_workbook(tmp_path / "ekspor" / "nilai_kelas.xlsx")
+    ws = wb[MODUL]
+    header = [c.value for c in ws[1]]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert len([k for k in rows if k != "Rata-rata kelas"]) == 12
+    assert rows["th01"][header.index("Total")] == 6 and rows["th01"][header.index("Kohort")] == "Kohort B"
+    assert rows["th06"][header.index("Status")] == "belum mengirim"
+    assert rows["ku06"][header.index("Total")] in (None, 0)
+
+    code, text = _cli("laporan", "--folder", root, "--keluaran", str(tmp_path / "laporan.html"))
+    assert code == 0 and "perlu bantuan" in text
+    page = (tmp_path / "laporan.html").read_text()
+    assert "Kohort A" in page and "Kohort B" in page and "Taluk Haur" in page
+    assert "ku06" in page and "gagal dinilai otomatis" in page and "th06" in page
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_formgrader_shows_and_saves_the_written_answer(klass: dict, page, port, artifacts_dir: Path):
+    import secrets
+    import sys
+
+    from tests.servers import running
+
+    course: Course = klass["course"]
+    token = secrets.token_hex(16)
+    cmd = [sys.executable, "-m", "jupyter", "server", "--no-browser", "--allow-root", f"--port={port}",
+           "--ServerApp.ip=127.0.0.1",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course.root}"]
+    with course.gradebook() as gb:
+        sub_id = gb.find_submission_notebook("latihan", MODUL, "th03").id
+    base = f"http://127.0.0.1:{port}"
+    page.set_extra_http_headers({"Authorization": f"token {token}"})  # also for formgrader's API calls
+    with running(cmd, f"{base}/api/status", cwd=course.root, log=klass["base"] / "formgrader.log"):
+        page.goto(f"{base}/formgrader/gradebook/{MODUL}/latihan")
+        link = page.locator(f"a[href*='/formgrader/submissions/{sub_id}']").first
+        link.wait_for(timeout=30000)  # th03's submission is listed, with a link to grade it
+        page.get_by_text("Show All Names").click()
+        named = page.locator(f"a[href*='/formgrader/submissions/{sub_id}']:visible").first
+        named.wait_for(timeout=10000)
+        assert "Muhammad Rizki" in named.inner_text()
+        named.click()
+        page.get_by_text("Tafsirkan").first.wait_for(timeout=30000)  # the question and its rubric ...
+        assert page.get_by_text("Rubrik (skor 1-4)").count() >= 1
+        score = page.locator("input.score#tafsiran")  # ... and the manually graded answer's score box
+        score.fill("4")
+        score.press("Tab")
+        page.screenshot(path=str(artifacts_dir / "formgrader_tafsiran.png"), full_page=True)
+        deadline = time.monotonic() + 20
+        manual = None
+        while time.monotonic() < deadline:
+            with course.gradebook() as gb:
+                manual = gb.find_grade("tafsiran", "latihan", MODUL, "th03").manual_score
+            if manual == 4:
+                break
+            time.sleep(0.5)
+        assert manual == 4

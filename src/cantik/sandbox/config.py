@@ -1,0 +1,53 @@
+"""One call in ``nbgrader_config.py`` makes plain ``nbgrader autograde`` run every submission sandboxed.
+
+Examples
+--------
+In ``nbgrader_config.py``, after the autograde preprocessors are listed::
+
+    from cantik.sandbox.config import use_sandbox
+    use_sandbox(c, cell_timeout=30, notebook_timeout=300, memory_mb=2048)
+"""
+
+from __future__ import annotations
+
+import typing as t
+
+EXECUTE = "cantik.sandbox.execute.SandboxExecute"
+
+
+def use_sandbox(
+    c: t.Any,
+    *,
+    cell_timeout: int = 30,
+    notebook_timeout: int = 600,
+    max_output_bytes: int = 2_000_000,
+    **kernel: t.Any,
+) -> None:
+    """Replace nbgrader's ``Execute`` by :class:`~cantik.sandbox.execute.SandboxExecute` in ``c``.
+
+    Parameters
+    ----------
+    c : traitlets.config.Config
+        The configuration object of ``nbgrader_config.py``.
+    cell_timeout, notebook_timeout : int
+        Seconds per cell and per notebook (wall clock).
+    max_output_bytes : int
+        Output a notebook may produce in total.
+    **kernel
+        Traits of :class:`~cantik.sandbox.kernel.SandboxKernelManager` (``memory_mb``, ``processes``,
+        ``file_mb``, ``cpu_seconds``, ``home_mb``, ``datasets_dir``, ``read_only_paths``).
+    """
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import Execute
+
+    current = c.Autograde.get("autograde_preprocessors") or Autograde.autograde_preprocessors.default()
+    names = {Execute, "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.execute.Execute"}
+    replaced = [EXECUTE if p in names else p for p in current]
+    if EXECUTE not in replaced:
+        replaced.insert(0, EXECUTE)
+    c.Autograde.autograde_preprocessors = replaced
+    c.SandboxExecute.timeout = cell_timeout
+    c.SandboxExecute.notebook_timeout = notebook_timeout
+    c.SandboxExecute.max_output_bytes = max_output_bytes
+    for key, value in kernel.items():
+        setattr(c.SandboxKernelManager, key, value)

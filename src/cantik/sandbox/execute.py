@@ -1,0 +1,293 @@
+"""nbgrader's ``Execute`` preprocessor on sandboxed kernels, with limits that stop only one submission.
+
+Plug it into nbgrader through its public configuration (nothing in nbgrader is patched)::
+
+    c.Autograde.autograde_preprocessors = [SandboxExecute, IgnorePattern, ..., SaveAutoGrades, ...]
+    c.SandboxExecute.timeout = 30             # seconds per cell
+    c.SandboxExecute.notebook_timeout = 300   # seconds per notebook (wall clock)
+    c.SandboxKernelManager.memory_mb = 2048   # see cantik.sandbox.kernel
+
+When a submission hits a limit:
+
+* per-cell time: the cell is interrupted (as nbgrader does) and gets an Indonesian error naming the cell
+  and the limit; if the kernel does not answer afterwards, the submission is stopped;
+* notebook time, CPU time, memory, processes, file size, output size, or the kernel dying (``exit()``,
+  ``os._exit()``, killing itself): the submission is **stopped**: the cell where it happened gets an error
+  output with the reason, and every later code cell gets an error output "tidak dijalankan", so no test
+  cell that did not run can earn points (nbgrader gives full marks to a test cell without errors).
+
+The reasons are error outputs (ename ``BatasSandbox``) in the autograded notebook, so they appear in the
+learner's feedback and survive nbgrader's metadata clearing; :func:`stops` reads them back, and
+``resources["cantik_sandbox"]`` holds them for code that runs nbgrader in-process. The batch goes on.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+import typing as t
+
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat.notebooknode import NotebookNode
+from nbgrader.preprocessors import Execute
+from traitlets import Float, Integer, default
+
+from cantik.sandbox.kernel import SandboxKernelManager
+
+#: ename of the error outputs this preprocessor writes.
+STOP_ENAME = "BatasSandbox"
+TIMEOUT_ENAME = "CellTimeoutError"
+_TIMEOUT_PLACEHOLDER = "__cantik_batas_waktu_sel__"
+_SIGNALS = {9: "SIGKILL", 11: "SIGSEGV", 6: "SIGABRT", 24: "SIGXCPU", 25: "SIGXFSZ", 15: "SIGTERM",
+            2: "SIGINT"}
+
+
+def _cell_name(cell: NotebookNode, index: int) -> str:
+    grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return f"sel ke-{index + 1}" + (f" ('{grade_id}')" if grade_id else "")
+
+
+def _error(evalue: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=STOP_ENAME, evalue=evalue,
+                        traceback=[f"\x1b[0;31m{STOP_ENAME}\x1b[0m: {evalue}"])
+
+
+def stops(nb: NotebookNode) -> list[dict[str, t.Any]]:
+    """The sandbox's Indonesian reasons recorded in an executed notebook, in cell order.
+
+    Examples
+    --------
+    >>> stops(nbformat.read("grading/autograded/budi/modul1/modul1.ipynb", 4))   # doctest: +SKIP
+    [{'sel': 3, 'alasan': 'Sel ke-3 ... melewati batas waktu 2 detik per sel ...'}]
+    """
+    out = []
+    for index, cell in enumerate(nb.cells):
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "error" and o.get("ename") in (STOP_ENAME, TIMEOUT_ENAME):
+                out.append({"sel": index + 1, "alasan": o.get("evalue", "")})
+    return out
+
+
+class SandboxExecute(Execute):
+    """nbgrader ``Execute`` on :class:`~cantik.sandbox.kernel.SandboxKernelManager` kernels, with limits."""
+
+    notebook_timeout = Integer(600, help="Wall-clock seconds for the whole notebook.").tag(config=True)
+    max_output_bytes = Integer(
+        2_000_000, help="Output (text, images) a notebook may produce in total; more stops it."
+    ).tag(config=True)
+    ping_timeout = Float(3.0, help="Seconds a kernel has to answer after an interrupted cell.").tag(
+        config=True)
+
+    @default("error_on_timeout")
+    def _default_error_on_timeout(self) -> dict[str, t.Any]:
+        return {"ename": TIMEOUT_ENAME, "evalue": _TIMEOUT_PLACEHOLDER, "traceback": [_TIMEOUT_PLACEHOLDER]}
+
+    def __init__(self, **kwargs: t.Any) -> None:
+        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
+        super().__init__(**kwargs)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._stopped: str | None = None
+        self._events: list[dict[str, t.Any]] = []
+        self._started = time.monotonic()
+        self._out_bytes = 0
+        self._output_exceeded = False
+        self._cell_timeout = self.timeout
+
+    # ------------------------------------------------------------------------------------------ run
+    def preprocess(self, nb: NotebookNode, resources: t.Any = None, km: t.Any = None) -> t.Any:
+        self._reset()
+        self._submitted_dir = self._find_submitted_dir(resources)
+        try:
+            return super().preprocess(nb, resources, km=km)
+        finally:
+            self.timeout = self._cell_timeout
+            if resources is not None:
+                resources["cantik_sandbox"] = {"dihentikan": self._stopped, "kejadian": list(self._events)}
+            for event in self._events:
+                self.log.warning("Sandbox: %s", event["alasan"])
+
+    def preprocess_cell(self, cell: NotebookNode, resources: t.Any, index: int) -> t.Any:
+        if cell.cell_type != "code" or not cell.source.strip():
+            return cell, resources
+        if self._stopped is not None:
+            cell.outputs = [_error(f"{_cell_name(cell, index).capitalize()} tidak dijalankan: "
+                                   f"{self._stopped}")]
+            return cell, resources
+        remaining = self.notebook_timeout - (time.monotonic() - self._started)
+        if remaining <= 0:
+            self._stop(cell, index, f"notebook melewati batas waktu {self.notebook_timeout} detik "
+                                    "untuk seluruh notebook")
+            return cell, resources
+        notebook_bound = self._cell_timeout is None or remaining < self._cell_timeout
+        self.timeout = max(1, math.ceil(remaining)) if notebook_bound else self._cell_timeout
+        try:
+            super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            self._stop(cell, index, self._death_reason())
+            return cell, resources
+        except CellTimeoutError:  # interrupted, yet the kernel never went idle
+            self._kill()
+            self._stop(cell, index, f"sel berjalan lebih dari {self.timeout} detik dan kernel tidak bisa "
+                                    "dihentikan dengan interupsi, jadi kernel dimatikan.")
+            return cell, resources
+        if self._output_exceeded:
+            self._stop(cell, index, self._death_reason())
+            return cell, resources
+        self._explain_errors(cell, index)
+        timed_out = [o for o in cell.outputs
+                     if o.get("output_type") == "error" and o.get("evalue") == _TIMEOUT_PLACEHOLDER]
+        if timed_out:
+            if notebook_bound:
+                msg = (f"{_cell_name(cell, index).capitalize()} dihentikan: notebook melewati batas waktu "
+                       f"{self.notebook_timeout} detik untuk seluruh notebook.")
+            else:
+                msg = (f"{_cell_name(cell, index).capitalize()} berjalan lebih dari {self.timeout} detik "
+                       "(batas waktu per sel) dan dihentikan. Periksa perulangan yang tidak pernah selesai.")
+            msg += self._process_note()
+            for o in timed_out:
+                o["evalue"] = msg
+                o["traceback"] = [f"\x1b[0;31m{TIMEOUT_ENAME}\x1b[0m: {msg}"]
+            self._events.append({"sel": index + 1, "batas": "waktu_sel", "alasan": msg})
+            if notebook_bound:
+                self._stopped = f"notebook melewati batas waktu {self.notebook_timeout} detik."
+            elif not self._responsive():
+                self._kill()
+                self._stopped = ("kernel tidak bisa dihentikan setelah melewati batas waktu per sel "
+                                 f"({_cell_name(cell, index)}).")
+                self._events.append({"sel": index + 1, "batas": "tidak_responsif", "alasan": self._stopped})
+        return cell, resources
+
+    def _find_submitted_dir(self, resources: t.Any) -> str:
+        """The learner's folder in nbgrader's ``submitted/`` (from nbgrader's resources and config)."""
+        info = (resources or {}).get("nbgrader", {})
+        if not info.get("student") or not info.get("assignment"):
+            return ""
+        from nbgrader.coursedir import CourseDirectory
+
+        cd = CourseDirectory(config=self.config)
+        return cd.format_path(cd.submitted_directory, info["student"], info["assignment"])
+
+    def create_kernel_manager(self) -> t.Any:
+        km = super().create_kernel_manager()
+        if isinstance(km, SandboxKernelManager):
+            km.submitted_dir = getattr(self, "_submitted_dir", "")
+        return km
+
+    # ------------------------------------------------------------------------------------- limits
+    def output(self, outs: list[NotebookNode], msg: dict[str, t.Any], display_id: str | None,
+               cell_index: int) -> NotebookNode | None:
+        """Count output bytes; past ``max_output_bytes`` drop the rest and stop the kernel."""
+        if self._output_exceeded:
+            return None
+        content = msg.get("content", {})
+        size = len(content.get("text", "")) + sum(len(str(v)) for v in content.get("data", {}).values())
+        size += sum(len(line) for line in content.get("traceback", []))
+        self._out_bytes += size
+        if self._out_bytes > self.max_output_bytes:
+            self._output_exceeded = True
+            self._kill()
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+    def _process_note(self) -> str:
+        """A sentence when the sandbox is at its process limit (a fork bomb), else ''."""
+        km = self.km
+        if not isinstance(km, SandboxKernelManager):
+            return ""
+        count = km.task_count()
+        if count is None or count < 0.9 * km.processes:
+            return ""
+        return (f" Notebook ini juga membuat terlalu banyak proses atau thread ({count}, "
+                f"batas {km.processes}).")
+
+    def _explain_errors(self, cell: NotebookNode, index: int) -> None:
+        """Name the limit behind a cell's error (memory, processes, file size, full home) in Indonesian.
+
+        Only cells that already failed get a note, so no score changes.
+        """
+        km = self.km
+        lim = km.limits if isinstance(km, SandboxKernelManager) else None
+        if lim is None:
+            return
+        notes = []
+        for o in cell.get("outputs", []):
+            if o.get("output_type") != "error" or o.get("ename") in (STOP_ENAME, TIMEOUT_ENAME):
+                continue
+            text = f"{o.get('ename', '')}: {o.get('evalue', '')}"
+            if o.get("ename") == "MemoryError":
+                notes.append(f"memakai memori melebihi batas {lim.memory_mb} MB")
+            elif "Resource temporarily unavailable" in text or "can't start new thread" in text:
+                notes.append(f"membuat terlalu banyak proses atau thread (batas {lim.processes})")
+            elif "File too large" in text:
+                notes.append(f"menulis berkas melebihi batas {lim.file_mb} MB per berkas")
+            elif "No space left on device" in text:
+                notes.append(f"mengisi folder kerja melebihi batas {lim.home_mb} MB")
+        for note in dict.fromkeys(notes):
+            msg = f"{_cell_name(cell, index).capitalize()} {note}."
+            cell.outputs.append(_error(msg))
+            self._events.append({"sel": index + 1, "batas": "sumber_daya", "alasan": msg})
+
+    def _stop(self, cell: NotebookNode, index: int, reason: str) -> None:
+        msg = f"{_cell_name(cell, index).capitalize()}: {reason} Sel-sel berikutnya tidak dijalankan."
+        cell.outputs = [*[o for o in cell.get("outputs", []) if o.get("output_type") != "error"],
+                        _error(msg)]
+        self._stopped = reason
+        self._events.append({"sel": index + 1, "batas": "berhenti", "alasan": msg})
+
+    def _kill(self) -> None:
+        km = self.km
+        if isinstance(km, SandboxKernelManager):
+            km.kill_now()
+
+    def _death_reason(self) -> str:
+        """Why the kernel ended, in Indonesian, from the sandbox's exit status."""
+        if self._output_exceeded:
+            mb = self.max_output_bytes / 1_000_000
+            return f"keluaran (print/tampilan) melebihi batas {mb:g} MB untuk satu notebook."
+        status = None
+        km = self.km
+        if isinstance(km, SandboxKernelManager):
+            deadline = time.monotonic() + 2
+            while (status := km.exit_status()) is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            limits = km.limits
+        else:
+            limits = None
+        if status is None:
+            return "kernel Python berhenti merespons."
+        sig = status - 128 if status > 128 else (-status if status < 0 else 0)
+        if sig == 24:  # SIGXCPU
+            cpu = limits.cpu_seconds if limits else "?"
+            return f"waktu CPU melebihi batas {cpu} detik untuk seluruh notebook."
+        if sig == 25:  # SIGXFSZ
+            return f"berkas yang ditulis melebihi batas {limits.file_mb if limits else '?'} MB."
+        if sig == 9:
+            return ("kernel dihentikan paksa (SIGKILL), mis. karena memori habis atau kode menghentikan "
+                    "kernelnya sendiri.")
+        if sig:
+            return f"kernel Python berhenti mendadak (sinyal {_SIGNALS.get(sig, sig)})."
+        return (f"kernel Python berhenti sendiri (kode keluar {status}), mis. karena exit(), quit() atau "
+                "os._exit() di dalam notebook.")
+
+    def _responsive(self) -> bool:
+        """Does the kernel answer a trivial request within ``ping_timeout`` seconds?"""
+        from jupyter_core.utils import run_sync
+
+        async def ping() -> bool:
+            kc = self.kc
+            if kc is None or not await kc.is_alive():
+                return False
+            msg_id = kc.execute("", silent=True, store_history=False, stop_on_error=False)
+            deadline = time.monotonic() + self.ping_timeout
+            while (left := deadline - time.monotonic()) > 0:
+                try:
+                    reply = await kc.shell_channel.get_msg(timeout=left)
+                except Exception:  # queue.Empty / TimeoutError
+                    return False
+                if reply.get("parent_header", {}).get("msg_id") == msg_id:
+                    return True
+            return False
+
+        return bool(run_sync(ping)())

@@ -1,0 +1,186 @@
+"""A jupyter_client kernel manager whose kernels run inside a bubblewrap sandbox.
+
+:class:`SandboxKernelManager` is an ordinary ``AsyncKernelManager``: nbclient, nbgrader's ``Execute``
+and the trainer workflow drive it like any other. Only two things differ:
+
+* the kernel talks over Unix sockets (``transport = "ipc"``) in a private folder of its own, because the
+  sandbox has no network at all, not even loopback shared with the grader;
+* the launch command is wrapped by :func:`cantik.sandbox.bwrap.build_command` (limits, read-only system,
+  private home, no network, own PID namespace, own user id when the grader is root).
+
+Limits are traitlets configuration, so nbgrader's configuration file can set them, e.g.
+``c.SandboxKernelManager.memory_mb = 1024``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import tempfile
+import typing as t
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Integer, List, Unicode, default
+
+from cantik.sandbox.bwrap import UID_BASE, Limits, SandboxSpec, build_command, find_bwrap
+
+
+class SandboxKernelManager(AsyncKernelManager):
+    """Start each kernel inside its own sandbox (see :mod:`cantik.sandbox.bwrap`).
+
+    Examples
+    --------
+    >>> km = SandboxKernelManager(kernel_name="python3")            # doctest: +SKIP
+    >>> await km.start_kernel(cwd="grading/autograded/budi/modul1")  # doctest: +SKIP
+    """
+
+    memory_mb = Integer(2048, help="Memory (address space) per kernel, MiB.").tag(config=True)
+    processes = Integer(64, help="Processes and threads per kernel.").tag(config=True)
+    file_mb = Integer(32, help="Largest file a kernel may write, MiB.").tag(config=True)
+    cpu_seconds = Integer(300, help="CPU seconds per kernel (the whole notebook).").tag(config=True)
+    home_mb = Integer(64, help="Size of the kernel's writable home (tmpfs), MiB.").tag(config=True)
+    datasets_dir = Unicode(
+        "", help="Datasets shown read-only (default: cantik.paths.datasets_dir()); 'none' for no data."
+    ).tag(config=True)
+    submitted_dir = Unicode(
+        "", help="The learner's folder in nbgrader's submitted/: files that are links there are not shown."
+    ).tag(config=False)
+    read_only_paths = List(Unicode(), help="Extra host paths shown read-only at the same path.").tag(
+        config=True)
+
+    @default("transport")
+    def _default_transport(self) -> str:
+        return "ipc"
+
+    @default("kernel_name")
+    def _default_kernel_name(self) -> str:
+        return "python3"
+
+    def __init__(self, **kwargs: t.Any) -> None:
+        super().__init__(**kwargs)
+        self.run_dir: Path | None = None
+        self.sandbox_uid: int | None = None
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(memory_mb=self.memory_mb, processes=self.processes, file_mb=self.file_mb,
+                      cpu_seconds=self.cpu_seconds, home_mb=self.home_mb)
+
+    def _datasets(self) -> Path | None:
+        if self.datasets_dir == "none":
+            return None
+        if self.datasets_dir:
+            return Path(self.datasets_dir)
+        from cantik.paths import datasets_dir
+
+        return datasets_dir()
+
+    def _new_run_dir(self) -> None:
+        """A private folder for the connection file and sockets (short path: socket names ≤ 107 bytes)."""
+        self._cleanup_run_dir()
+        self.run_dir = Path(tempfile.mkdtemp(prefix="cantik-sbx-", dir="/tmp"))
+        if os.geteuid() == 0:
+            # a user id of its own: unique while this folder exists (its inode number)
+            self.sandbox_uid = UID_BASE + self.run_dir.stat().st_ino % 1_000_000_000
+            os.chown(self.run_dir, self.sandbox_uid, self.sandbox_uid)
+        self.run_dir.chmod(0o700)
+        self.connection_file = str(self.run_dir / "kernel.json")
+        self.ip = str(self.run_dir / "k")
+
+    def _cleanup_run_dir(self) -> None:
+        if self.run_dir is not None:
+            shutil.rmtree(self.run_dir, ignore_errors=True)
+            self.run_dir = None
+
+    async def _async_pre_start_kernel(self, **kw: t.Any) -> tuple[list[str], dict[str, t.Any]]:
+        find_bwrap()  # a clear Indonesian message before anything is written
+        if self.transport != "ipc":
+            from cantik.sandbox.bwrap import SandboxUnavailable
+
+            raise SandboxUnavailable("Sandbox penilaian membutuhkan transport 'ipc' (tanpa jaringan).")
+        self._new_run_dir()
+        # a SIGINT to the process group would stop bwrap itself: interrupt over the control channel
+        if self.kernel_spec is not None:
+            self.kernel_spec.interrupt_mode = "message"
+        kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        if self.sandbox_uid is not None:
+            os.chown(self.connection_file, self.sandbox_uid, self.sandbox_uid)
+        cwd = kw.pop("cwd", None)
+        env = kw.get("env") or {}
+        spec = SandboxSpec(
+            run_dir=self.run_dir,  # type: ignore[arg-type]
+            source_dir=Path(cwd) if cwd and os.path.isdir(cwd) else None,
+            limits=self.limits,
+            read_only=[Path(p) for p in self.read_only_paths],
+            datasets=self._datasets(),
+            env={k: env[k] for k in ("NBGRADER_EXECUTION", "JPY_SESSION_NAME") if k in env},
+            submitted_dir=Path(self.submitted_dir) if self.submitted_dir else None,
+            uid=self.sandbox_uid,
+        )
+        return build_command(kernel_cmd, spec), kw
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            self._cleanup_run_dir()
+
+    cleanup_resources = _async_cleanup_resources  # type: ignore[assignment]
+
+    def exit_status(self) -> int | None:
+        """Exit status of the sandbox (``-N``: killed by signal N), ``None`` while it runs."""
+        proc = getattr(self.provisioner, "process", None)
+        if proc is None:
+            return None
+        return proc.poll()
+
+    def task_count(self) -> int | None:
+        """Processes + threads running under this sandbox's own user id (``None`` when it has none)."""
+        if self.sandbox_uid is None:
+            return None
+        count = 0
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                if entry.stat().st_uid == self.sandbox_uid:
+                    count += len(os.listdir(f"/proc/{entry.name}/task"))
+            except OSError:
+                continue
+        return count
+
+    def kill_now(self) -> None:
+        """SIGKILL the whole sandbox at once (from any thread or coroutine)."""
+        proc = getattr(self.provisioner, "process", None)
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(proc.pid, signal.SIGKILL)
+
+
+async def start_sandboxed_kernel(
+    cwd: str | os.PathLike[str] | None = None, kernel_name: str = "python3", **config: t.Any,
+) -> tuple[SandboxKernelManager, t.Any]:
+    """Start a sandboxed kernel and wait until it answers; return ``(manager, client)``.
+
+    Use it to pre-start ("warm") the kernel of the next submission while the current one runs.
+    ``config`` sets :class:`SandboxKernelManager` traits (``memory_mb=…``, ``cpu_seconds=…``).
+
+    Examples
+    --------
+    >>> km, kc = await start_sandboxed_kernel("grading/autograded/budi/modul1")  # doctest: +SKIP
+    >>> reply = await kc.execute_interactive("1 + 1")                          # doctest: +SKIP
+    >>> kc.stop_channels(); await km.shutdown_kernel(now=True)                 # doctest: +SKIP
+    """
+    km = SandboxKernelManager(kernel_name=kernel_name, **config)
+    await km.start_kernel(cwd=str(cwd) if cwd is not None else None)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=60)
+    except BaseException:
+        kc.stop_channels()
+        await km.shutdown_kernel(now=True)
+        raise
+    return km, kc

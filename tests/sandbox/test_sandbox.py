@@ -1,0 +1,239 @@
+"""The sandbox on real bubblewrap kernels: what a kernel can see and do, and how limits stop it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from cantik.sandbox.bwrap import UID_BASE, SandboxUnavailable, find_bwrap, working_files
+
+ROOT = Path(__file__).resolve().parents[2]
+needs_bwrap = pytest.mark.skipif(not shutil.which("bwrap"),
+                                 reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap")
+
+PROBE = r"""
+import json, os, signal, socket
+r = {"uid": os.getuid(), "cwd": os.getcwd(), "files": sorted(os.listdir(".")),
+     "home": os.path.expanduser("~"), "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())}
+r["visible"] = {p: os.path.exists(p) for p in [ROOT + "/grading", ROOT + "/courses", ROOT + "/.git",
+                ROOT + "/nbgrader_config.py", "/root/.bash_history", SECRET_DIR]}
+r["env_secret"] = any("cantik-rahasia" in v for v in os.environ.values())
+def can_write(p):
+    try:
+        with open(p, "w") as f:
+            f.write("x")
+        return True
+    except OSError:
+        return False
+r["write"] = {p: can_write(p) for p in [ROOT + "/src/cantik/__init__.py", "/usr/x", "data.csv",
+              "baru.txt", os.environ.get("CANTIK_DATASETS", "/nope") + "/x"]}
+try:
+    socket.create_connection(("127.0.0.1", PORT), timeout=1)
+    r["net"] = True
+except OSError:
+    r["net"] = False
+try:
+    os.kill(GRADER_PID, signal.SIGTERM)
+    r["kill"] = True
+except OSError:
+    r["kill"] = False
+import pandas
+r["datasets"] = sorted(os.listdir(os.environ["CANTIK_DATASETS"]))[:3]
+print(json.dumps(r))
+"""
+
+
+def test_missing_bwrap_is_explained_in_indonesian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CANTIK_BWRAP", str(tmp_path / "tidak-ada"))
+    with pytest.raises(SandboxUnavailable, match=r"bubblewrap.*belum terpasang"):
+        find_bwrap()
+    from cantik.sandbox.kernel import SandboxKernelManager
+
+    with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
+        asyncio.run(SandboxKernelManager().start_kernel())
+
+
+def test_working_files_leave_out_notebooks_links_and_submitted_links(tmp_path: Path) -> None:
+    work, sub = tmp_path / "autograded", tmp_path / "submitted"
+    (work / "sub").mkdir(parents=True)
+    sub.mkdir()
+    for name in ("data.csv", "kuis.ipynb", ".tersembunyi", "sub/b.csv", "salinan_tautan.csv"):
+        (work / name).write_text("x")
+    (work / "tautan.csv").symlink_to(work / "data.csv")
+    (sub / "salinan_tautan.csv").symlink_to("/etc/hostname")  # nbgrader copied the link's target
+    names = [rel for _, rel in working_files(work, submitted_dir=sub)]
+    assert names == ["data.csv", "sub/b.csv"]
+
+
+@needs_bwrap
+def test_kernel_sees_only_its_sandbox(tmp_path: Path) -> None:
+    from jupyter_client.manager import AsyncKernelManager  # noqa: F401  (real jupyter_client)
+
+    from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    secret = tmp_path / "rahasia"
+    secret.mkdir()
+    work = tmp_path / "kerja"
+    work.mkdir()
+    (work / "data.csv").write_text("a\n1\n")
+    (work / "lama.ipynb").write_text("{}")
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    code = (f"ROOT = {str(ROOT)!r}; SECRET_DIR = {str(secret)!r}; PORT = {listener.getsockname()[1]}; "
+            f"GRADER_PID = {os.getpid()}\n" + PROBE)
+    outputs: list[str] = []
+
+    async def run() -> None:
+        os.environ["CANTIK_RAHASIA_UJI"] = "cantik-rahasia"
+        try:
+            km, kc = await start_sandboxed_kernel(work)
+        finally:
+            del os.environ["CANTIK_RAHASIA_UJI"]
+        try:
+            reply = await kc.execute_interactive(
+                code, timeout=60, output_hook=lambda m: outputs.append(m["content"].get("text", "")))
+            assert reply["content"]["status"] == "ok", outputs
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+        assert km.run_dir is None  # the private connection folder is gone
+
+    asyncio.run(run())
+    listener.close()
+    r = json.loads("".join(outputs))
+    if os.getuid() == 0:
+        assert r["uid"] >= UID_BASE  # a user id of its own, not root
+    assert r["cwd"] == "/home/peserta/kerja" and r["home"] == "/home/peserta"
+    assert r["files"] == ["data.csv"]
+    assert not any(r["visible"].values()), r["visible"]
+    assert not r["env_secret"]
+    assert r["write"] == {f"{ROOT}/src/cantik/__init__.py": False, "/usr/x": False, "data.csv": False,
+                          "baru.txt": True, "/opt/cantik/datasets/x": False}
+    assert not r["net"] and not r["kill"]
+    assert len(r["pids"]) < 10  # its own PID namespace: the grader's processes are invisible
+    assert r["datasets"]
+
+
+def _run(cells: list[str], tmp_path: Path, **config: object) -> tuple[nbformat.NotebookNode, dict]:
+    """Execute ``cells`` (the last one an nbgrader test cell) with SandboxExecute in this process."""
+    from traitlets.config import Config
+
+    from cantik.sandbox.execute import SandboxExecute
+
+    nb = new_notebook(cells=[new_code_cell(c) for c in cells])
+    nb.cells[-1].metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "uji", "points": 1,
+                                         "locked": True, "schema_version": 3}
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    c = Config()
+    c.SandboxKernelManager.datasets_dir = "none"
+    for key, value in config.items():
+        section, name = key.split("__")
+        setattr(c[section], name, value)
+    resources: dict = {"metadata": {"path": str(tmp_path)}}
+    ep = SandboxExecute(config=c)
+    nb, resources = ep.preprocess(nb, resources)
+    return nb, resources
+
+
+def _points(cell: nbformat.NotebookNode) -> float:
+    from nbgrader.utils import determine_grade
+
+    return determine_grade(cell, None)[0]
+
+
+@needs_bwrap
+def test_interrupted_cell_is_named_and_the_notebook_goes_on(tmp_path: Path) -> None:
+    nb, res = _run(["while True:\n    pass", "print('lanjut')", "assert True"], tmp_path,
+                   SandboxExecute__timeout=1)
+    err = nb.cells[0].outputs[-1]
+    assert err.ename == "CellTimeoutError" and "Sel ke-1 berjalan lebih dari 1 detik" in err.evalue
+    assert nb.cells[1].outputs[0].text == "lanjut\n"
+    assert _points(nb.cells[2]) == 1
+    assert res["cantik_sandbox"]["dihentikan"] is None
+
+
+@needs_bwrap
+def test_cpu_limit_stops_the_submission_and_zeroes_the_tests_after_it(tmp_path: Path) -> None:
+    nb, res = _run(["x = 0\nwhile True:\n    x += 1", "assert True"], tmp_path,
+                   SandboxExecute__timeout=30, SandboxKernelManager__cpu_seconds=2)
+    assert "waktu CPU melebihi batas 2 detik" in nb.cells[0].outputs[-1].evalue
+    assert "tidak dijalankan" in nb.cells[1].outputs[0].evalue
+    assert _points(nb.cells[1]) == 0
+    assert "CPU" in res["cantik_sandbox"]["dihentikan"]
+
+
+@needs_bwrap
+def test_notebook_time_limit(tmp_path: Path) -> None:
+    nb, _ = _run(["import time; time.sleep(1.5)", "time.sleep(1.5)", "time.sleep(1.5)", "assert True"],
+                   tmp_path, SandboxExecute__timeout=10, SandboxExecute__notebook_timeout=3)
+    reasons = [o.evalue for c in nb.cells for o in c.outputs if o.output_type == "error"]
+    assert any("batas waktu 3 detik untuk seluruh notebook" in r for r in reasons), reasons
+    assert _points(nb.cells[-1]) == 0
+
+
+@needs_bwrap
+def test_stderr_and_output_budget(tmp_path: Path) -> None:
+    nb, _ = _run(["print('x' * 5000)", "print('y' * 5000)", "assert True"], tmp_path,
+                 SandboxExecute__max_output_bytes=8000)
+    assert nb.cells[0].outputs[0].text.startswith("xxx")
+    assert "keluaran (print/tampilan) melebihi batas 0.008 MB" in nb.cells[1].outputs[-1].evalue
+    assert _points(nb.cells[-1]) == 0
+
+
+def test_use_sandbox_swaps_nbgraders_execute() -> None:
+    from nbgrader.preprocessors import Execute, SaveAutoGrades
+    from traitlets.config import Config
+
+    from cantik.sandbox.config import EXECUTE, use_sandbox
+
+    c = Config()
+    c.Autograde.autograde_preprocessors = [Execute, "x.Y", SaveAutoGrades]
+    use_sandbox(c, cell_timeout=5, memory_mb=512)
+    assert c.Autograde.autograde_preprocessors == [EXECUTE, "x.Y", SaveAutoGrades]
+    assert c.SandboxExecute.timeout == 5 and c.SandboxKernelManager.memory_mb == 512
+
+
+@pytest.mark.parametrize(("data", "fragment"), [
+    (b"", "kosong"),
+    (b"PK\x03\x04rest", "ZIP/Office"),
+    (b'{"cells": [', "bukan JSON yang sah"),
+    (b'{"a": 1}', "bukan notebook Jupyter"),
+    (json.dumps({"nbformat": 3, "worksheets": []}).encode(), "format notebook lama"),
+    (b"\xff\xfe\x00garbage", "bukan teks UTF-8"),
+])
+def test_check_notebook_names_the_problem(tmp_path: Path, data: bytes, fragment: str) -> None:
+    from cantik.sandbox.intake import check_notebook
+
+    path = tmp_path / "kiriman.ipynb"
+    path.write_bytes(data)
+    assert fragment in (check_notebook(path) or "")
+
+
+def test_check_notebook_accepts_a_notebook_and_refuses_a_big_one(tmp_path: Path) -> None:
+    from cantik.sandbox.intake import check_notebook
+
+    path = tmp_path / "ok.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("x = 1")]), path)
+    assert check_notebook(path) is None
+    assert "terlalu besar" in (check_notebook(path, max_bytes=10) or "")
+
+
+def test_sandbox_modules_stay_light() -> None:
+    code = ("import sys, cantik.sandbox, cantik.sandbox.bwrap, cantik.sandbox.intake\n"
+            "import cantik.sandbox.commands\n"
+            "bad = [m for m in ('pandas', 'matplotlib', 'nbgrader', 'jupyter_client') if m in sys.modules]\n"
+            "print(bad)\nsys.exit(1 if bad else 0)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -7,6 +7,8 @@ module, one ``generate_assignment`` and one ``autograde`` call grade every learn
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.courses import cases_5_8 as cases
@@ -60,3 +62,24 @@ def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
     pl.nbgrader(root, "autograde", modul, "--force")
     return Graded(root, modul, names, plan)
+
+
+def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) -> None:
+    """The graded capstone (source solutions, really executed by nbgrader) becomes one HTML page with its
+    charts and written answers, the synthetic-data notice on top, and no code or grading cells."""
+    if graded.modul != "modul8":
+        pytest.skip("only the capstone is exported")
+    from cantik.checks.modul8 import ekspor_html
+    from cantik.data.schema import SYNTHETIC_NOTICE
+
+    name = graded.names[0]
+    src = graded.root / "grading" / "autograded" / "sumber" / graded.modul / f"{name}.ipynb"
+    out = ekspor_html(src, tmp_path / "profil.html")
+    page = out.read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page  # the learner's chart (8g)
+    assert SYNTHETIC_NOTICE in page and page.index(SYNTHETIC_NOTICE) < page.index("Tujuan pembelajaran")
+    assert "Kandangan Utara berpenduduk sekitar" in page  # the written interpretation (8i)
+    assert "Indikator utama Kelurahan Kandangan Utara" in page  # printed "dalam Angka" table
+    assert "<title>Modul 8 · Proyek akhir: Kandangan Utara dalam Angka</title>" in page
+    for hidden in ("uji(", "uji_bentuk(", "ind.poverty_indices(", "BEGIN SOLUTION", "# Tes otomatis soal"):
+        assert hidden not in page, hidden

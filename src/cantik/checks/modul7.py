@@ -1,0 +1,238 @@
+"""Questions of module 7, *Grafik, dasbor & diseminasi* (ids ``7a``–``7g``).
+
+Chart questions are checked on the facts :func:`cantik.checks.figures.fakta_grafik` reads from a real
+matplotlib figure (kind, labels, title, bar count, value axis from zero, category labels). This module adds
+two checks on top of :func:`cantik.checks.figures.banding_grafik`: bars sorted by their value (read from the
+category labels) and the unit named in an axis label.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from cantik.checks._data import deret, tabel
+from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_tabel, banding_teks
+from cantik.checks.core import Salah, Soal, daftar
+from cantik.checks.figures import Grafik, banding_grafik
+from cantik.checks.plain import Deret, Tabel
+
+#: The answer of the multiple-choice question 7a (which chart shows trips per month over a year).
+PILIHAN_7A = "B"
+#: Rates in questions 7d/7e are AMPUNKU trips per this many residents of the RT.
+PER_PENDUDUK = 1000
+
+
+def _ind() -> Any:
+    from cantik import indicators
+
+    return indicators
+
+
+def _per_bulan() -> Any:
+    a = tabel("ampunku")
+    return a["tanggal"].dt.to_period("M").value_counts().sort_index()
+
+
+def _per_rt() -> Any:
+    return tabel("ampunku")["rt"].value_counts().sort_index()
+
+
+def _penduduk_rt() -> Any:
+    return tabel("penduduk")["rt"].value_counts().sort_index()
+
+
+def _laju_rt(per: int = PER_PENDUDUK, penyebut: Any = None) -> Any:
+    pembagi = _penduduk_rt() if penyebut is None else penyebut
+    return _per_rt() / pembagi * per
+
+
+def _bulan(label: Any) -> Any:
+    """A month label as ``YYYY-MM`` (Period, Timestamp and date strings all read the same)."""
+    if isinstance(label, str):
+        m = re.match(r"^(\d{4})-(\d{2})", label.strip())
+        if m:
+            return f"{m.group(1)}-{m.group(2)}"
+    return label
+
+
+def banding_bulanan(desimal: int | None = 0) -> Pembanding:
+    """Compare values per month whatever the month label is (Period, month-start or month-end Timestamp)."""
+    dasar = banding_deret(desimal=desimal)
+
+    def banding(jawaban: Any, harapan: Any) -> Hasil:
+        if isinstance(jawaban, Deret):
+            jawaban = Deret(tuple(_bulan(k) for k in jawaban.label), jawaban.nilai, jawaban.nama)
+        return dasar(jawaban, Deret(tuple(_bulan(k) for k in harapan.label), harapan.nilai))
+
+    return banding
+
+
+def _nomor_bulan(j: Any) -> bool:
+    return isinstance(j, Deret) and all(isinstance(k, int) and 1 <= k <= 12 for k in j.label)
+
+
+def _angka_label(teks: str) -> int | None:
+    m = re.search(r"\d+", teks)
+    return int(m.group()) if m else None
+
+
+def banding_grafik_urut(nilai: Any, satuan: tuple[str, ...], **kw: Any) -> Pembanding:
+    """Like :func:`banding_grafik`, and the bars are sorted by ``nilai()`` (a Series by RT), either direction,
+    and the value axis label names the unit (one of ``satuan``)."""
+    dasar = banding_grafik(**kw)
+
+    def banding(jawaban: Any, harapan: Any) -> Hasil:
+        hasil = dasar(jawaban, harapan)
+        if not hasil.benar:
+            return hasil
+        g: Grafik = jawaban
+        label_nilai = g.label_x if g.jenis == "batang_mendatar" else g.label_y
+        if not any(s in label_nilai.casefold() for s in satuan):
+            return Hasil(False, "Label sumbu nilai belum menyebut satuannya (perjalanan per 1.000 penduduk). "
+                                "Tanpa satuan, pembaca tidak tahu apakah itu jumlah atau angka per penduduk.")
+        rt = [_angka_label(t) for t in g.label_kategori]
+        v = nilai()
+        if None in rt or len(rt) != len(v) or set(rt) != {int(k) for k in v.index}:
+            return Hasil(False, "Setiap batang perlu label RT-nya (nomor RT di sumbu kategori).")
+        urut = [float(v[k]) for k in rt]
+        naik = all(a <= b + 1e-9 for a, b in itertools.pairwise(urut))
+        turun = all(a >= b - 1e-9 for a, b in itertools.pairwise(urut))
+        if not (naik or turun):
+            return Hasil(False, "Batangnya belum diurutkan. Urutkan RT menurut nilainya (mis. "
+                                "`.sort_values()`) supaya pembaca langsung melihat mana yang tertinggi.")
+        return Hasil(True)
+
+    return banding
+
+
+def banding_grafik_satuan(satuan: tuple[str, ...], **kw: Any) -> Pembanding:
+    """Like :func:`banding_grafik`, and the horizontal axis label names the unit (one of ``satuan``)."""
+    dasar = banding_grafik(**kw)
+
+    def banding(jawaban: Any, harapan: Any) -> Hasil:
+        hasil = dasar(jawaban, harapan)
+        if hasil.benar and not any(s in jawaban.label_x.casefold() for s in satuan):
+            return Hasil(False, "Label sumbu mendatar belum menyebut satuannya. Tulis misalnya "
+                                "\"Waktu tunggu (menit)\".")
+        return hasil
+
+    return banding
+
+
+def _tabel_dalam_angka(rasio_baris_jumlah: str = "total") -> Any:
+    import pandas as pd
+
+    p = tabel("penduduk")
+    t = pd.crosstab(p["rt"], p["jenis_kelamin"]).rename(columns={"L": "laki_laki", "P": "perempuan"})
+    t = t[["laki_laki", "perempuan"]]
+    t["jumlah"] = t["laki_laki"] + t["perempuan"]
+    t["rasio_jenis_kelamin"] = t["laki_laki"] / t["perempuan"] * 100
+    total = t[["laki_laki", "perempuan", "jumlah"]].sum()
+    if rasio_baris_jumlah == "total":
+        r = total["laki_laki"] / total["perempuan"] * 100
+    else:
+        r = getattr(t["rasio_jenis_kelamin"], rasio_baris_jumlah)()
+    t.loc["Jumlah"] = [*total.tolist(), r]
+    out = t.reset_index()
+    out.columns = ["rt", "laki_laki", "perempuan", "jumlah", "rasio_jenis_kelamin"]
+    return out
+
+
+def _ke_tabel(df: Any) -> Tabel:
+    from cantik.checks.plain import ke_polos
+
+    return ke_polos(df)
+
+
+def _tanpa_jumlah(j: Any) -> bool:
+    return isinstance(j, Tabel) and len(j.baris) == len(_penduduk_rt())
+
+
+daftar(
+    Soal(
+        "7a",
+        harapan=lambda: PILIHAN_7A,
+        banding=banding_teks(),
+        bentuk="teks",
+        salah=[
+            Salah("Diagram lingkaran menunjukkan bagian dari keseluruhan pada satu waktu, bukan perubahan "
+                  "dari bulan ke bulan.", nilai=lambda: "A"),
+            Salah("Diagram pencar untuk hubungan dua variabel angka (mis. jarak dan waktu tempuh), bukan "
+                  "untuk perubahan menurut waktu.", nilai=lambda: "C"),
+        ],
+        petunjuk=["Yang ingin dilihat: naik-turunnya banyak perjalanan dari bulan ke bulan."],
+    ),
+    Soal(
+        "7b",
+        harapan=lambda: deret(_per_bulan()),
+        banding=banding_bulanan(),
+        bentuk="deret",
+        salah=[
+            Salah("Pakai tahun-bulan (mis. 2024-07), bukan nomor bulan saja: dengan nomor bulan, Januari "
+                  "2025 tergambar sebelum Juli 2024.", cocok=_nomor_bulan),
+        ],
+        petunjuk=["Ubah tanggal menjadi bulan: `ampunku[\"tanggal\"].dt.to_period(\"M\")`.",
+                  "Hitung banyaknya perjalanan per bulan dengan `.value_counts().sort_index()`."],
+    ),
+    Soal(
+        "7c",
+        harapan=lambda: None,
+        banding=banding_grafik(jenis="garis"),
+        bentuk="grafik",
+        petunjuk=["Perubahan menurut waktu digambar dengan diagram garis: `ax.plot(x, y, marker=\"o\")`.",
+                  "Beri judul (apa, di mana, kapan) dan label kedua sumbu."],
+    ),
+    Soal(
+        "7d",
+        harapan=lambda: deret(_laju_rt()),
+        banding=banding_deret(desimal=1),
+        bentuk="deret",
+        salah=[
+            Salah("Itu BANYAKNYA perjalanan. RT yang penduduknya banyak tentu punya lebih banyak perjalanan; "
+                  "bagi dengan jumlah penduduk RT dan kalikan 1.000.", nilai=lambda: deret(_per_rt())),
+            Salah("Yang diminta per 1.000 penduduk, bukan per 100.", nilai=lambda: deret(_laju_rt(100))),
+            Salah("Penyebutnya jumlah PENDUDUK RT (tabel penduduk), bukan banyaknya keluarga.",
+                  nilai=lambda: deret(_laju_rt(penyebut=tabel("keluarga")["rt"].value_counts()))),
+        ],
+        petunjuk=["Banyaknya perjalanan per RT: `ampunku[\"rt\"].value_counts()`.",
+                  "Jumlah penduduk per RT: `penduduk[\"rt\"].value_counts()`.",
+                  "Bagi keduanya (pandas mencocokkan RT-nya), lalu kalikan 1.000."],
+    ),
+    Soal(
+        "7e",
+        harapan=lambda: len(_penduduk_rt()),
+        banding=banding_grafik_urut(_laju_rt, ("1.000", "1000", "1,000", "seribu"),
+                                    jenis=("batang", "batang_mendatar")),
+        bentuk="grafik",
+        petunjuk=["Urutkan dulu: `laju_rt.sort_values()`.",
+                  "Diagram batang mendatar memudahkan membaca nama RT: `ax.barh(label, nilai)`.",
+                  "Sumbu nilai mulai dari nol; label sumbu menyebut satuan \"per 1.000 penduduk\"."],
+    ),
+    Soal(
+        "7f",
+        harapan=lambda: None,
+        banding=banding_grafik_satuan(("menit",), jenis="batang"),
+        bentuk="grafik",
+        petunjuk=["Sebaran satu variabel angka digambar dengan histogram: `ax.hist(..., bins=15)`.",
+                  "Label sumbu mendatar menyebut satuannya: \"Waktu tunggu (menit)\"."],
+    ),
+    Soal(
+        "7g",
+        harapan=lambda: _ke_tabel(_tabel_dalam_angka()),
+        banding=banding_tabel(desimal=1),
+        bentuk="tabel",
+        salah=[
+            Salah("Tabel gaya \"… dalam Angka\" diakhiri baris Jumlah (total kelurahan). Tambahkan baris "
+                  "dengan rt = \"Jumlah\".", cocok=_tanpa_jumlah),
+            Salah("Rasio jenis kelamin baris Jumlah dihitung dari TOTAL laki-laki dan perempuan, bukan "
+                  "dijumlahkan dari rasio setiap RT.", nilai=lambda: _ke_tabel(_tabel_dalam_angka("sum"))),
+            Salah("Rasio jenis kelamin baris Jumlah dihitung dari TOTAL laki-laki dan perempuan, bukan "
+                  "rata-rata rasio setiap RT.", nilai=lambda: _ke_tabel(_tabel_dalam_angka("mean"))),
+        ],
+        petunjuk=["`pd.crosstab(penduduk[\"rt\"], penduduk[\"jenis_kelamin\"])` memberi L dan P per RT.",
+                  "Ganti nama kolom, tambah kolom jumlah dan rasio_jenis_kelamin (L / P × 100).",
+                  "Tambah baris Jumlah: `tabel.loc[\"Jumlah\"] = [...]`, lalu `reset_index()`."],
+    ),
+)

@@ -14,6 +14,7 @@ Target on the 2-core machine: ``speed-up >= 4.0x``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -51,10 +52,8 @@ class PeakRSS:
             except psutil.Error:
                 procs = []
             for proc in procs:
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += proc.memory_info().rss
-                except psutil.Error:
-                    pass
             self.peak = max(self.peak, total)
             self._stop.wait(0.05)
 
@@ -85,7 +84,9 @@ def scores(root: Path, modul: str) -> dict[tuple[str, str, str], float | None]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=40, help="number of submissions")
     parser.add_argument("--workers", type=int, default=None, help="parallel workers (default CPUs + 1)")
     parser.add_argument("--keep", type=Path, default=None, help="keep the two course copies in this folder")
@@ -118,8 +119,13 @@ def main() -> int:
     load0 = os.getloadavg()[0]
     cpu0 = cpu()
     start = time.perf_counter()
-    proc = subprocess.Popen([nbgrader, "autograde", MODUL], cwd=plain_root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [nbgrader, "autograde", MODUL],
+        cwd=plain_root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     with PeakRSS(proc.pid) as plain_mem:
         code = proc.wait()
     plain_s = time.perf_counter() - start
@@ -139,17 +145,24 @@ def main() -> int:
 
     a, b = scores(plain_root, MODUL), scores(ours_root, MODUL)
     assert len({k[0] for k in a}) == args.n, f"plain gradebook has {len({k[0] for k in a})} learners graded"
-    assert a == b, "per-question scores differ: " + repr({k: (a.get(k), b.get(k)) for k in set(a) | set(b)
-                                                            if a.get(k) != b.get(k)})
+    assert a == b, "per-question scores differ: " + repr(
+        {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
+    )
     assert not result.failed, result.failed
-    totals = {v: sum(s for (st, _, _), s in a.items() if s is not None and int(st[-2:]) % 3 == i)
-              for i, v in enumerate(VARIANTS)}
+    totals = {
+        v: sum(s for (st, _, _), s in a.items() if s is not None and int(st[-2:]) % 3 == i)
+        for i, v in enumerate(VARIANTS)
+    }
     print(f"submissions                 : {args.n} ({', '.join(VARIANTS)}); CPUs: {os.cpu_count()}")
     print(f"per-question scores         : identical ({len(a)} grades); auto points by variant: {totals}")
-    print(f"plain nbgrader autograde    : {plain_s:7.1f} s  ({plain_s / args.n:.2f} s/submission)  "
-          f"peak RSS {plain_mem.peak / 2**20:6.0f} MiB  CPU {plain_cpu:6.1f} s  (load avg before: {load0:.1f})")
-    print(f"cantik kelas nilai          : {ours_s:7.1f} s  ({ours_s / args.n:.2f} s/submission)  "
-          f"peak RSS {ours_mem.peak / 2**20:6.0f} MiB  CPU {ours_cpu:6.1f} s  (load avg before: {load1:.1f})")
+    print(
+        f"plain nbgrader autograde    : {plain_s:7.1f} s  ({plain_s / args.n:.2f} s/submission)  "
+        f"peak RSS {plain_mem.peak / 2**20:6.0f} MiB  CPU {plain_cpu:6.1f} s  (load avg before: {load0:.1f})"
+    )
+    print(
+        f"cantik kelas nilai          : {ours_s:7.1f} s  ({ours_s / args.n:.2f} s/submission)  "
+        f"peak RSS {ours_mem.peak / 2**20:6.0f} MiB  CPU {ours_cpu:6.1f} s  (load avg before: {load1:.1f})"
+    )
     print(f"speed-up: {plain_s / ours_s:.1f}x  (target >= 4.0x; CPU-time ratio {plain_cpu / ours_cpu:.1f}x)")
     print("note: the machine is shared; a high load average slows both runs (the CPU ratio is less noisy)")
     if args.keep is None:

@@ -34,6 +34,14 @@ ANSWERS: dict[str, dict[str, str]] = {
         "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
         "tafsiran": "",
     },
+    # correct value, but comparing it prints a FutureWarning on stderr inside the test cell
+    "peringatan": {
+        "jawaban_rasio": "import warnings\n\nclass Angka(float):\n    def __gt__(self, other):\n"
+        "        warnings.warn('cara lama', FutureWarning)\n        return float(self) > other\n\n"
+        "rasio = Angka(data['laki'].sum() / data['perempuan'].sum() * 100)",
+        "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
+        "tafsiran": "",
+    },
     "mogok": {
         "jawaban_rasio": "import os\nos._exit(1)",
         "jawaban_grafik": "",

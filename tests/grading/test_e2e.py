@@ -22,15 +22,38 @@ from tests.grading.helpers import MODUL, fill, make_course
 
 pytestmark = pytest.mark.slow
 
-COHORT_A = [("ku01", "Siti Aminah"), ("ku02", "Budi Santoso"), ("ku03", "Rahmat Hidayat"), ("ku04", "Nur Aini"),
-            ("ku05", "Ahmad Fauzi"), ("ku06", "Dewi Lestari")]
-COHORT_B = [("th01", "Rahmah"), ("th02", "Siti Hajar"), ("th03", "Muhammad Rizki"), ("th04", "Fitri Handayani"),
-            ("th05", "Yusuf Maulana"), ("th06", "Aisyah Putri")]
+COHORT_A = [
+    ("ku01", "Siti Aminah"),
+    ("ku02", "Budi Santoso"),
+    ("ku03", "Rahmat Hidayat"),
+    ("ku04", "Nur Aini"),
+    ("ku05", "Ahmad Fauzi"),
+    ("ku06", "Dewi Lestari"),
+]
+COHORT_B = [
+    ("th01", "Rahmah"),
+    ("th02", "Siti Hajar"),
+    ("th03", "Muhammad Rizki"),
+    ("th04", "Fitri Handayani"),
+    ("th05", "Yusuf Maulana"),
+    ("th06", "Aisyah Putri"),
+]
 #: learner → how they hand in, and what
-EXCHANGE = {"ku01": "benar", "ku02": "sebagian", "ku03": "galat", "ku04": "benar", "th01": "benar",
-            "th02": "sebagian", "th03": "benar"}
-LOOSE = {"ku05": ("Modul Uji - Ahmad Fauzi.ipynb", "benar"), "ku06": ("latihan_ku06 (1).ipynb", "mogok"),
-         "th04": ("Modul Uji - Fitri Handayani.ipynb", "sebagian"), "th05": ("Modul Uji - Yusuf (2).ipynb", "benar")}
+EXCHANGE = {
+    "ku01": "benar",
+    "ku02": "sebagian",
+    "ku03": "galat",
+    "ku04": "benar",
+    "th01": "benar",
+    "th02": "sebagian",
+    "th03": "benar",
+}
+LOOSE = {
+    "ku05": ("Modul Uji - Ahmad Fauzi.ipynb", "benar"),
+    "ku06": ("latihan_ku06 (1).ipynb", "mogok"),
+    "th04": ("Modul Uji - Fitri Handayani.ipynb", "sebagian"),
+    "th05": ("Modul Uji - Yusuf (2).ipynb", "benar"),
+}
 # th06 hands in nothing
 
 
@@ -130,7 +153,9 @@ def klass(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         nbformat.write(fill(released, "benar"), loose / "Modul Uji - Joko Susilo.ipynb")  # not in roster
         out["log"]["impor"] = _cli("impor", str(loose), "--folder", str(root))
 
-        out["log"]["nilai"] = _cli("nilai", MODUL, "--folder", str(root), "--pekerja", "2", "--batas-waktu", "10")
+        out["log"]["nilai"] = _cli(
+            "nilai", MODUL, "--folder", str(root), "--pekerja", "2", "--batas-waktu", "10"
+        )
         out["log"]["nilai_lagi"] = _cli("nilai", MODUL, "--folder", str(root), "--tanpa-progres")
         out["homes"] = homes
         yield out
@@ -202,9 +227,18 @@ def test_formgrader_shows_and_saves_the_written_answer(klass: dict, page, port, 
 
     course: Course = klass["course"]
     token = secrets.token_hex(16)
-    cmd = [sys.executable, "-m", "jupyter", "server", "--no-browser", "--allow-root", f"--port={port}",
-           "--ServerApp.ip=127.0.0.1",
-           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course.root}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "server",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={course.root}",
+    ]
     with course.gradebook() as gb:
         sub_id = gb.find_submission_notebook("latihan", MODUL, "th03").id
     base = f"http://127.0.0.1:{port}"

@@ -63,7 +63,9 @@ def test_import_loose_files_and_zip(released, tmp_path):
     imported = {who for _f, who, _what in result.imported}
     assert imported == {"ku02", "th02"}
     reasons = dict(result.problems)
-    assert "GANDA" in reasons["Modul Uji - Rahmah.ipynb"] and "GANDA" in reasons["Modul Uji - Rahmah (2).ipynb"]
+    assert (
+        "GANDA" in reasons["Modul Uji - Rahmah.ipynb"] and "GANDA" in reasons["Modul Uji - Rahmah (2).ipynb"]
+    )
     assert "tidak cocok" in reasons["Modul Uji - Joko.ipynb"]
     assert "lebih dari satu peserta" in reasons["Modul Uji - Siti.ipynb"]
     assert "rusak" in reasons["rusak.ipynb"]
@@ -90,7 +92,9 @@ def test_import_loose_files_and_zip(released, tmp_path):
     assert (sub / "latihan.ipynb").read_bytes() == before
     replaced = import_files(released, [newer], replace=True)
     assert replaced.imported and (sub / "latihan.ipynb").read_bytes() == newer.read_bytes()
-    archived = [p.read_bytes() for p in (released.inbox_dir / "exchange" / MODUL / "ku02").rglob("latihan.ipynb")]
+    archived = [
+        p.read_bytes() for p in (released.inbox_dir / "exchange" / MODUL / "ku02").rglob("latihan.ipynb")
+    ]
     assert before in archived  # the earlier version is kept
 
 

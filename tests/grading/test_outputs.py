@@ -36,7 +36,9 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Course]:
         autograde(course, MODUL, workers=2, progress=False)
         with course.gradebook() as gb:  # what formgrader does when the trainer grades the essay
             gb.find_grade("tafsiran", "latihan", MODUL, "ku01").manual_score = 4
-            gb.find_comment("tafsiran", "latihan", MODUL, "ku01").manual_comment = "Tepat, sebut juga angkanya."
+            gb.find_comment(
+                "tafsiran", "latihan", MODUL, "ku01"
+            ).manual_comment = "Tepat, sebut juga angkanya."
             gb.db.commit()
         yield course
 

@@ -116,7 +116,9 @@ def test_cli_module_imports_nothing_heavy():
     import subprocess
     import sys
 
-    code = ("import sys, cantik.grading.commands, cantik.grading; "
-            "print(sorted(m for m in ('pandas', 'matplotlib', 'nbgrader') if m in sys.modules))")
+    code = (
+        "import sys, cantik.grading.commands, cantik.grading; "
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'nbgrader') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -33,10 +33,15 @@ STATE_FILE = "status_penilaian.json"
 #: Log/traceback fragments → Indonesian reason shown to the trainer.
 _REASONS = [
     ("A cell timed out", "satu sel berjalan terus dan tidak bisa dihentikan (waktu habis)"),
-    ("DeadKernelError", "kernel Python berhenti mendadak saat menjalankan notebook (mis. exit() atau "
-                        "memori habis)"),
+    (
+        "DeadKernelError",
+        "kernel Python berhenti mendadak saat menjalankan notebook (mis. exit() atau memori habis)",
+    ),
     ("Kernel died", "kernel Python berhenti mendadak saat menjalankan notebook"),
-    ("UnresponsiveKernelError", "kernel tidak merespons lagi (kode berjalan terus dan tidak bisa dihentikan)"),
+    (
+        "UnresponsiveKernelError",
+        "kernel tidak merespons lagi (kode berjalan terus dan tidak bisa dihentikan)",
+    ),
     ("NotJSONError", "berkas notebook rusak (bukan JSON yang sah)"),
     ("JSONDecodeError", "berkas notebook rusak (bukan JSON yang sah)"),
     ("Notebook does not appear to be JSON", "berkas notebook rusak (bukan JSON yang sah)"),
@@ -94,8 +99,13 @@ def _grade_one(course: Course, modul: str, student: str) -> dict[str, Any]:
         converter.log.removeHandler(handler)
     log = stream.getvalue()
     timeouts = log.count("CellTimeoutError") + log.count("Timeout waiting for execute reply")
-    result: dict[str, Any] = {"ok": ok, "log": log[-20000:], "error": error[-5000:], "timeouts": timeouts,
-                              "seconds": time.monotonic() - started}
+    result: dict[str, Any] = {
+        "ok": ok,
+        "log": log[-20000:],
+        "error": error[-5000:],
+        "timeouts": timeouts,
+        "seconds": time.monotonic() - started,
+    }
     if ok:
         with course.gradebook() as gb:
             sub = gb.find_submission(modul, student)
@@ -106,8 +116,15 @@ def _grade_one(course: Course, modul: str, student: str) -> dict[str, Any]:
     return result
 
 
-def _worker(root: str, overrides: dict[str, dict[str, Any]], env: dict[str, str], tasks: Any, results: Any,
-            wid: int, log_path: str) -> None:
+def _worker(
+    root: str,
+    overrides: dict[str, dict[str, Any]],
+    env: dict[str, str],
+    tasks: Any,
+    results: Any,
+    wid: int,
+    log_path: str,
+) -> None:
     os.environ.update(env)
     import logging
     import warnings
@@ -149,19 +166,27 @@ class GradeResult:
 
     def summary(self) -> str:
         lines = [f"Penilaian otomatis modul '{self.modul}' selesai dalam {self.seconds:.1f} detik."]
-        lines.append(f"Dinilai: {len(self.graded)}; gagal: {len(self.failed)}; dilewati (sudah dinilai dan "
-                     f"tidak berubah): {len(self.skipped)}.")
+        lines.append(
+            f"Dinilai: {len(self.graded)}; gagal: {len(self.failed)}; dilewati (sudah dinilai dan "
+            f"tidak berubah): {len(self.skipped)}."
+        )
         slow = [s for s, r in self.graded.items() if r.get("timeouts")]
         if slow:
-            lines.append("Ada sel yang dihentikan karena terlalu lama (nilai sel itu 0): " + ", ".join(slow) + ".")
+            lines.append(
+                "Ada sel yang dihentikan karena terlalu lama (nilai sel itu 0): " + ", ".join(slow) + "."
+            )
         if self.failed:
             lines.append("GAGAL dinilai (nilai lama, bila ada, tidak diubah):")
             lines += [f"  - {s}: {why}" for s, why in sorted(self.failed.items())]
-            lines.append("Langkah berikutnya: buka notebook peserta itu di grading/submitted/, perbaiki atau "
-                         "minta kirim ulang, lalu jalankan perintah ini lagi (yang sudah dinilai dilewati).")
+            lines.append(
+                "Langkah berikutnya: buka notebook peserta itu di grading/submitted/, perbaiki atau "
+                "minta kirim ulang, lalu jalankan perintah ini lagi (yang sudah dinilai dilewati)."
+            )
         else:
-            lines.append("Langkah berikutnya: nilai jawaban tertulis di formgrader, lalu "
-                         f"`cantik kelas umpan-balik {self.modul}`.")
+            lines.append(
+                "Langkah berikutnya: nilai jawaban tertulis di formgrader, lalu "
+                f"`cantik kelas umpan-balik {self.modul}`."
+            )
         return "\n".join(lines)
 
 
@@ -216,8 +241,14 @@ def autograde(
     """
     import multiprocessing as mp
 
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from cantik.grading.warm import KERNEL_NAME, WarmKernels
 
@@ -226,19 +257,24 @@ def autograde(
         try:
             gb.find_assignment(modul)
         except Exception as exc:  # nbgrader.api.MissingEntry
-            raise KelasError(f"Modul '{modul}' belum ada di buku nilai.",
-                             f"Rilis dulu: `cantik kelas rilis {modul}`.") from exc
+            raise KelasError(
+                f"Modul '{modul}' belum ada di buku nilai.", f"Rilis dulu: `cantik kelas rilis {modul}`."
+            ) from exc
     folders = [p for p in course.submitted_dir.glob(f"*/{modul}") if p.is_dir()]
     todo_all = sorted(p.parent.name for p in folders)
     if students:
         missing = sorted(set(students) - set(todo_all))
         if missing:
-            raise KelasError(f"Tidak ada kiriman modul '{modul}' dari: {', '.join(missing)}.",
-                             "Kumpulkan atau impor kirimannya dulu.")
+            raise KelasError(
+                f"Tidak ada kiriman modul '{modul}' dari: {', '.join(missing)}.",
+                "Kumpulkan atau impor kirimannya dulu.",
+            )
         todo_all = [s for s in todo_all if s in students]
     if not todo_all:
-        raise KelasError(f"Belum ada kiriman untuk modul '{modul}'.",
-                         f"Kumpulkan dulu: `cantik kelas kumpulkan {modul}` atau `cantik kelas impor BERKAS`.")
+        raise KelasError(
+            f"Belum ada kiriman untuk modul '{modul}'.",
+            f"Kumpulkan dulu: `cantik kelas kumpulkan {modul}` atau `cantik kelas impor BERKAS`.",
+        )
 
     state = _load_state(course)
     mod_state = state.setdefault(modul, {})
@@ -247,7 +283,9 @@ def autograde(
     todo = []
     for s in todo_all:
         prev = mod_state.get(s, {})
-        done_before = prev.get("ok") and prev.get("hash") == hashes[s] and (course.autograded_dir / s / modul).is_dir()
+        done_before = (
+            prev.get("ok") and prev.get("hash") == hashes[s] and (course.autograded_dir / s / modul).is_dir()
+        )
         if done_before and not force:
             result.skipped.append(s)
         else:
@@ -261,8 +299,15 @@ def autograde(
     n_workers = max(1, min(workers or (os.cpu_count() or 1) + 1, len(todo)))
     # Workers fork from a server that imported nbgrader once (saves ~1 s of CPU per worker).
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["cantik.grading.autograde", "nbgrader.converters", "nbgrader.api",
-                                "jupyter_client.manager", "nbclient"])
+    ctx.set_forkserver_preload(
+        [
+            "cantik.grading.autograde",
+            "nbgrader.converters",
+            "nbgrader.api",
+            "jupyter_client.manager",
+            "nbclient",
+        ]
+    )
     tasks, results = ctx.Queue(), ctx.Queue()
     for s in todo:
         tasks.put((modul, s))
@@ -281,14 +326,32 @@ def autograde(
     def spawn() -> None:
         nonlocal next_id
         log_dir.mkdir(parents=True, exist_ok=True)
-        p = ctx.Process(target=_worker, daemon=True, args=(
-            str(course.root), overrides, env, tasks, results, next_id, str(log_dir / f"penilai-{next_id}.log")))
+        p = ctx.Process(
+            target=_worker,
+            daemon=True,
+            args=(
+                str(course.root),
+                overrides,
+                env,
+                tasks,
+                results,
+                next_id,
+                str(log_dir / f"penilai-{next_id}.log"),
+            ),
+        )
         p.start()
         procs[next_id] = p
         next_id += 1
 
-    columns = [TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("berlalu"), TimeElapsedColumn(), TextColumn("sisa"), TimeRemainingColumn()]
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("berlalu"),
+        TimeElapsedColumn(),
+        TextColumn("sisa"),
+        TimeRemainingColumn(),
+    ]
     try:
         for _ in range(n_workers):
             spawn()
@@ -310,8 +373,12 @@ def autograde(
                         result.graded[student] = outcome
                     else:
                         result.failed[student] = outcome["reason"]
-                    mod_state[student] = {"ok": outcome["ok"], "hash": hashes[student],
-                                          "reason": outcome.get("reason", ""), "score": outcome.get("score")}
+                    mod_state[student] = {
+                        "ok": outcome["ok"],
+                        "hash": hashes[student],
+                        "reason": outcome.get("reason", ""),
+                        "score": outcome.get("score"),
+                    }
                     bar.advance(task_id)
                 # a worker stuck on one submission, or dead: kill it, record the failure, replace it
                 for wid2, (student2, since) in list(running.items()):
@@ -321,8 +388,11 @@ def autograde(
                         proc.join()
                         running.pop(wid2)
                         finished += 1
-                        why = (f"melebihi batas waktu {hard:.0f} detik untuk satu kiriman (dihentikan)"
-                               if now - since > hard else "proses penilai berhenti mendadak")
+                        why = (
+                            f"melebihi batas waktu {hard:.0f} detik untuk satu kiriman (dihentikan)"
+                            if now - since > hard
+                            else "proses penilai berhenti mendadak"
+                        )
                         result.failed[student2] = why
                         mod_state[student2] = {"ok": False, "hash": hashes[student2], "reason": why}
                         bar.advance(task_id)

@@ -65,8 +65,15 @@ def _impor(args: argparse.Namespace) -> str:
 def _nilai(args: argparse.Namespace) -> str:
     from cantik.grading.autograde import autograde
 
-    result = autograde(_course(args), args.modul, students=args.peserta or None, workers=args.pekerja,
-                       force=args.ulang, timeout=args.batas_waktu, progress=not args.tanpa_progres)
+    result = autograde(
+        _course(args),
+        args.modul,
+        students=args.peserta or None,
+        workers=args.pekerja,
+        force=args.ulang,
+        timeout=args.batas_waktu,
+        progress=not args.tanpa_progres,
+    )
     return result.summary()
 
 
@@ -89,7 +96,10 @@ def _laporan(args: argparse.Namespace) -> str:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``mulai``, ``rilis``, ``kumpulkan``, ``impor``, ``nilai``, ``umpan-balik``, ``ekspor``, ``laporan``."""
+    """Add the trainer's subcommands.
+
+    ``mulai``, ``rilis``, ``kumpulkan``, ``impor``, ``nilai``, ``umpan-balik``, ``ekspor``, ``laporan``.
+    """
     from cantik.cli import add_command
 
     def cmd(name: str, help_text: str, work: Callable[[argparse.Namespace], str]) -> argparse.ArgumentParser:
@@ -97,7 +107,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument("--folder", default=None, help=_FOLDER_HELP)
         return p
 
-    p = cmd("mulai", "mulai kelas dari daftar peserta (CSV atau Excel: id, nama, peran, desa, kohort)", _mulai)
+    p = cmd(
+        "mulai", "mulai kelas dari daftar peserta (CSV atau Excel: id, nama, peran, desa, kohort)", _mulai
+    )
     p.add_argument("daftar", help="berkas daftar peserta (.csv atau .xlsx)")
 
     p = cmd("rilis", "siapkan modul untuk peserta dan rilis ke exchange", _rilis)
@@ -109,13 +121,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = cmd("impor", "impor berkas kiriman lepas (.ipynb atau .zip, mis. dari flashdisk atau pesan)", _impor)
     p.add_argument("berkas", nargs="+", help="berkas .ipynb, .zip, atau folder berisi berkas itu")
-    p.add_argument("--ganti", action="store_true",
-                   help="ganti kiriman yang sudah ada (versi lama tetap disimpan di kotak masuk)")
+    p.add_argument(
+        "--ganti",
+        action="store_true",
+        help="ganti kiriman yang sudah ada (versi lama tetap disimpan di kotak masuk)",
+    )
 
     p = cmd("nilai", "nilai otomatis semua kiriman sebuah modul (paralel, dengan bilah kemajuan)", _nilai)
     p.add_argument("modul", help="nama modul")
     p.add_argument("--peserta", nargs="*", help="hanya peserta ini (id)")
-    p.add_argument("--pekerja", type=int, default=None, help="jumlah penilai paralel (bawaan: jumlah CPU + 1)")
+    p.add_argument(
+        "--pekerja", type=int, default=None, help="jumlah penilai paralel (bawaan: jumlah CPU + 1)"
+    )
     p.add_argument("--ulang", action="store_true", help="nilai ulang juga kiriman yang sudah dinilai")
     p.add_argument("--batas-waktu", type=int, default=None, help="batas detik per sel (bawaan: konfigurasi)")
     p.add_argument("--tanpa-progres", action="store_true", help="jangan tampilkan bilah kemajuan")

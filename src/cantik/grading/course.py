@@ -155,7 +155,11 @@ class Course:
 
     @property
     def exchange_root(self) -> Path:
-        return Path(self.config.Exchange.root) if "root" in self.config.Exchange else Path("/srv/nbgrader/exchange")
+        return (
+            Path(self.config.Exchange.root)
+            if "root" in self.config.Exchange
+            else Path("/srv/nbgrader/exchange")
+        )
 
     def assignments(self) -> list[str]:
         """Module (assignment) ids present in the source folder, sorted."""

@@ -33,14 +33,25 @@ def module_table(course: Course, modul: str) -> pd.DataFrame:
     with course.gradebook() as gb:
         students = sorted({s.id for s in gb.students} | set(roster))
         assignment = gb.find_assignment(modul)
-        questions = [(nb.name, gc.name, float(gc.max_score)) for nb in assignment.notebooks for gc in nb.grade_cells]
+        questions = [
+            (nb.name, gc.name, float(gc.max_score)) for nb in assignment.notebooks for gc in nb.grade_cells
+        ]
         submitted = {s.student.id for s in assignment.submissions}
     records = []
     for sid in students:
         info = roster.get(sid)
-        row: dict[str, object] = {"ID": sid, "Nama": info.nama if info else "", "Peran": info.peran if info else "",
-                                  "Desa/Kelurahan": info.desa if info else "", "Kohort": info.kohort if info else ""}
-        results = {(r.notebook, r.grade_id): r for r in cell_results(course, modul, sid)} if sid in submitted else {}
+        row: dict[str, object] = {
+            "ID": sid,
+            "Nama": info.nama if info else "",
+            "Peran": info.peran if info else "",
+            "Desa/Kelurahan": info.desa if info else "",
+            "Kohort": info.kohort if info else "",
+        }
+        results = (
+            {(r.notebook, r.grade_id): r for r in cell_results(course, modul, sid)}
+            if sid in submitted
+            else {}
+        )
         for nb, gid, mx in questions:
             r = results.get((nb, gid))
             row[question_column(gid, mx)] = r.score if r is not None else None
@@ -67,8 +78,10 @@ class ExportResult:
     def summary(self) -> str:
         if self.excel is None:
             return "Belum ada modul di buku nilai.\nLangkah berikutnya: `cantik kelas rilis MODUL`."
-        return (f"Nilai diekspor: {self.excel} (satu lembar per modul + Ringkasan) dan "
-                f"{len(self.csv_files)} berkas CSV di {self.excel.parent}.")
+        return (
+            f"Nilai diekspor: {self.excel} (satu lembar per modul + Ringkasan) dan "
+            f"{len(self.csv_files)} berkas CSV di {self.excel.parent}."
+        )
 
 
 def export_grades(course: Course, folder: str | Path | None = None) -> ExportResult:
@@ -94,7 +107,7 @@ def export_grades(course: Course, folder: str | Path | None = None) -> ExportRes
         path = out / f"nilai_{modul}.csv"
         table.to_csv(path, index=False, encoding="utf-8-sig")
         result.csv_files.append(path)
-        part = table[INFO_COLUMNS + ["Persen"]].rename(columns={"Persen": f"{modul} (%)"})
+        part = table[[*INFO_COLUMNS, "Persen"]].rename(columns={"Persen": f"{modul} (%)"})
         summary = part if summary is None else summary.merge(part, on=INFO_COLUMNS, how="outer")
     assert summary is not None
     pct = [c for c in summary.columns if c.endswith("(%)")]
@@ -105,7 +118,9 @@ def export_grades(course: Course, folder: str | Path | None = None) -> ExportRes
 
     result.excel = out / "nilai_kelas.xlsx"
     with pd.ExcelWriter(result.excel, engine="xlsxwriter") as writer:
-        bold = writer.book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#EEF2F7"})
+        bold = writer.book.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#EEF2F7"}
+        )
         for name, table in [("Ringkasan", summary), *tables.items()]:
             sheet = name[:31]
             table.to_excel(writer, sheet_name=sheet, index=False)
@@ -121,7 +136,7 @@ def export_grades(course: Course, folder: str | Path | None = None) -> ExportRes
                 ws.write(n + 1, 0, "Rata-rata kelas", bold)
                 for col in range(first, last + 1):
                     letter = _col_letter(col)
-                    ws.write_formula(n + 1, col, f"=IFERROR(AVERAGE({letter}2:{letter}{n + 1}),\"\")")
+                    ws.write_formula(n + 1, col, f'=IFERROR(AVERAGE({letter}2:{letter}{n + 1}),"")')
     return result
 
 

@@ -21,16 +21,20 @@ from cantik.grading.results import CellResult, cell_results
 from cantik.grading.roster import load_roster
 
 _CSS = """
-body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5}
-h1{font-size:1.5rem} table{border-collapse:collapse;width:100%} th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}
+body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;
+  line-height:1.5}
+h1{font-size:1.5rem} table{border-collapse:collapse;width:100%}
+th,td{border:1px solid #bbb;padding:.4rem;text-align:left;vertical-align:top}
 th{background:#eef2f7} .lulus{color:#0a6b2d;font-weight:600} .belum{color:#a4262c;font-weight:600}
-.tunggu{color:#6b4e00;font-weight:600} .total{font-size:1.2rem;font-weight:700} footer{margin-top:2rem;font-size:.85rem;color:#555}
+.tunggu{color:#6b4e00;font-weight:600} .total{font-size:1.2rem;font-weight:700}
+footer{margin-top:2rem;font-size:.85rem;color:#555}
 """
 
 
 def _status_class(row: CellResult) -> str:
     return {"lulus": "lulus", "dinilai pelatih": "lulus", "menunggu penilaian pelatih": "tunggu"}.get(
-        row.status, "belum")
+        row.status, "belum"
+    )
 
 
 def _fmt(x: float | None) -> str:
@@ -48,10 +52,12 @@ def render(student: str, nama: str, modul: str, rows: list[CellResult]) -> str:
         body.append(
             f"<tr><td>{e(r.title)}<br><small>{e(r.notebook)} · {e(r.grade_id)}</small></td>"
             f"<td>{_fmt(r.score)} / {_fmt(r.max_score)}</td>"
-            f"<td class='{_status_class(r)}'>{e(r.status.capitalize())}</td><td>{note}</td></tr>")
+            f"<td class='{_status_class(r)}'>{e(r.status.capitalize())}</td><td>{note}</td></tr>"
+        )
     waktu = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
     return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="id"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Umpan balik {e(modul)} – {e(nama)}</title><style>{_CSS}</style></head>
 <body><main>
 <h1>Umpan balik: {e(modul)}</h1>
@@ -60,7 +66,7 @@ def render(student: str, nama: str, modul: str, rows: list[CellResult]) -> str:
 <table><caption class="visually-hidden">Nilai per soal</caption>
 <thead><tr><th scope="col">Soal / uji</th><th scope="col">Nilai</th><th scope="col">Hasil</th>
 <th scope="col">Pesan</th></tr></thead>
-<tbody>{''.join(body)}</tbody></table>
+<tbody>{"".join(body)}</tbody></table>
 <p>Soal berstatus "belum tepat" boleh dicoba lagi: baca pesannya, perbaiki jawaban, lalu kirim ulang bila
 pelatih mengizinkan.</p>
 </main><footer>Kelas Cantik · dibuat {waktu}. Kode uji tidak ditampilkan.</footer></body></html>
@@ -78,18 +84,28 @@ class FeedbackResult:
 
     def summary(self) -> str:
         if not self.files:
-            return (f"Belum ada kiriman modul '{self.modul}' yang sudah dinilai.\n"
-                    f"Langkah berikutnya: `cantik kelas nilai {self.modul}`.")
-        lines = [f"Umpan balik dibuat untuk {len(self.files)} peserta di {self.folder} "
-                 "(bisa dicetak atau dikirim lewat pesan)."]
+            return (
+                f"Belum ada kiriman modul '{self.modul}' yang sudah dinilai.\n"
+                f"Langkah berikutnya: `cantik kelas nilai {self.modul}`."
+            )
+        lines = [
+            f"Umpan balik dibuat untuk {len(self.files)} peserta di {self.folder} "
+            "(bisa dicetak atau dikirim lewat pesan)."
+        ]
         if self.released:
             lines.append(f"Dikirim lewat exchange ke {len(self.released)} peserta.")
         if self.not_released:
-            lines.append("Tidak lewat exchange (kiriman dari berkas lepas, bagikan berkas HTML-nya): "
-                         + ", ".join(self.not_released) + ".")
+            lines.append(
+                "Tidak lewat exchange (kiriman dari berkas lepas, bagikan berkas HTML-nya): "
+                + ", ".join(self.not_released)
+                + "."
+            )
         if self.waiting:
-            lines.append("Masih ada jawaban tertulis yang belum dinilai di formgrader untuk: "
-                         + ", ".join(self.waiting) + ".")
+            lines.append(
+                "Masih ada jawaban tertulis yang belum dinilai di formgrader untuk: "
+                + ", ".join(self.waiting)
+                + "."
+            )
         return "\n".join(lines)
 
 

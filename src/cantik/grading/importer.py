@@ -49,8 +49,10 @@ class ImportResult:
     inbox: Path | None = None
 
     def summary(self) -> str:
-        lines = [f"Berkas diterima: {len(self.imported) + len(self.same) + len(self.problems)} "
-                 f"(salinan utuh semuanya ada di {self.inbox})."]
+        lines = [
+            f"Berkas diterima: {len(self.imported) + len(self.same) + len(self.problems)} "
+            f"(salinan utuh semuanya ada di {self.inbox})."
+        ]
         if self.imported:
             lines.append(f"Dimasukkan sebagai kiriman: {len(self.imported)}")
             lines += [f"  - {f} → {who} ({what})" for f, who, what in self.imported]
@@ -60,8 +62,10 @@ class ImportResult:
         if self.problems:
             lines.append(f"PERLU DIPERIKSA, disimpan di grading/karantina: {len(self.problems)}")
             lines += [f"  - {f}: {why}" for f, why in self.problems]
-            lines.append("Langkah berikutnya: ganti nama berkas itu menjadi 'Modul - <id peserta>.ipynb' "
-                         "lalu impor lagi, atau tambahkan pesertanya ke daftar peserta.")
+            lines.append(
+                "Langkah berikutnya: ganti nama berkas itu menjadi 'Modul - <id peserta>.ipynb' "
+                "lalu impor lagi, atau tambahkan pesertanya ke daftar peserta."
+            )
         return "\n".join(lines)
 
 
@@ -196,8 +200,10 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
 
     learners = load_roster(course)
     if not learners:
-        raise KelasError("Belum ada daftar peserta, jadi berkas tidak bisa dicocokkan dengan pesertanya.",
-                         "Mulai kelas dulu: `cantik kelas mulai daftar_peserta.csv`.")
+        raise KelasError(
+            "Belum ada daftar peserta, jadi berkas tidak bisa dicocokkan dengan pesertanya.",
+            "Mulai kelas dulu: `cantik kelas mulai daftar_peserta.csv`.",
+        )
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     result = ImportResult(inbox=course.inbox_dir / "impor" / stamp)
     received, problems = _gather([Path(p) for p in paths], result.inbox)
@@ -216,13 +222,17 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
         if target is None:
             problems.append((item.name, "bukan notebook salah satu modul kelas ini"))
             continue
-        who, how = match_learner(item.name, nb, learners)
+        who, _how = match_learner(item.name, nb, learners)
         if not who:
             problems.append((item.name, "nama berkas tidak cocok dengan peserta mana pun"))
             continue
         if len(who) > 1:
-            problems.append((item.name, "cocok dengan lebih dari satu peserta: "
-                             + ", ".join(f"{x.id} ({x.nama})" for x in who)))
+            problems.append(
+                (
+                    item.name,
+                    "cocok dengan lebih dari satu peserta: " + ", ".join(f"{x.id} ({x.nama})" for x in who),
+                )
+            )
             continue
         candidates.setdefault((who[0].id, *target), []).append(item)
 
@@ -232,8 +242,13 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
         if len({x.sha for x in items}) > 1:
             names = ", ".join(x.name for x in items)
             for x in items:
-                problems.append((x.name, f"GANDA: {len(items)} versi berbeda untuk {student} {label} ({names}); "
-                                 "simpan satu saja lalu impor lagi"))
+                problems.append(
+                    (
+                        x.name,
+                        f"GANDA: {len(items)} versi berbeda untuk {student} {label} ({names}); "
+                        "simpan satu saja lalu impor lagi",
+                    )
+                )
             continue
         item = items[0]
         dest = course.submitted_dir / student / modul / f"{notebook}.ipynb"
@@ -242,8 +257,13 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
                 result.same.append((item.name, student))
                 continue
             if not replace:
-                problems.append((item.name, f"{student} sudah punya kiriman {label}; tidak ditimpa "
-                                 "(pakai --ganti untuk mengganti; versi lama tetap disimpan)"))
+                problems.append(
+                    (
+                        item.name,
+                        f"{student} sudah punya kiriman {label}; tidak ditimpa "
+                        "(pakai --ganti untuk mengganti; versi lama tetap disimpan)",
+                    )
+                )
                 continue
             archive_submission(course, modul, student)
         dest.parent.mkdir(parents=True, exist_ok=True)

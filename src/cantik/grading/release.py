@@ -33,8 +33,10 @@ class ReleaseResult:
     exchange: bool
 
     def summary(self) -> str:
-        text = (f"Modul '{self.modul}' siap untuk peserta: {len(self.notebooks)} notebook "
-                f"({', '.join(self.notebooks)}) di folder notebooks/{self.modul}/.")
+        text = (
+            f"Modul '{self.modul}' siap untuk peserta: {len(self.notebooks)} notebook "
+            f"({', '.join(self.notebooks)}) di folder notebooks/{self.modul}/."
+        )
         if self.exchange:
             text += "\nModul juga sudah dirilis ke folder pertukaran (exchange): peserta bisa mengambilnya."
         return text
@@ -49,15 +51,21 @@ def release(course: Course, modul: str, *, exchange: bool = True) -> ReleaseResu
     """
     course.require_assignment(modul)
     api = course.api()
-    _check(api.generate_assignment(modul, force=True, create=True), f"Membuat versi peserta modul '{modul}'",
-           "Periksa notebook sumber di courses/ (nbgrader validate), lalu coba lagi.")
+    _check(
+        api.generate_assignment(modul, force=True, create=True),
+        f"Membuat versi peserta modul '{modul}'",
+        "Periksa notebook sumber di courses/ (nbgrader validate), lalu coba lagi.",
+    )
     if exchange:
         course.exchange_root.mkdir(parents=True, exist_ok=True)
         outbound = course.exchange_root / course.course_id / "outbound" / modul
         if outbound.exists():  # re-release: nbgrader refuses to overwrite; replace the released copy
             api.unrelease(modul)
-        _check(api.release_assignment(modul), f"Merilis modul '{modul}' ke exchange",
-               "Pastikan folder exchange bisa ditulis (CANTIK_EXCHANGE).")
+        _check(
+            api.release_assignment(modul),
+            f"Merilis modul '{modul}' ke exchange",
+            "Pastikan folder exchange bisa ditulis (CANTIK_EXCHANGE).",
+        )
     notebooks = sorted(p.stem for p in (course.release_dir / modul).glob("*.ipynb"))
     return ReleaseResult(modul=modul, notebooks=notebooks, exchange=exchange)
 
@@ -71,16 +79,24 @@ class CollectResult:
 
     def summary(self) -> str:
         if not self.collected:
-            return (f"Belum ada kiriman baru untuk modul '{self.modul}' di exchange.\n"
-                    "Langkah berikutnya: minta peserta menekan 'Submit' di JupyterLab, atau impor berkas "
-                    "lepas dengan `cantik kelas impor`.")
+            return (
+                f"Belum ada kiriman baru untuk modul '{self.modul}' di exchange.\n"
+                "Langkah berikutnya: minta peserta menekan 'Submit' di JupyterLab, atau impor berkas "
+                "lepas dengan `cantik kelas impor`."
+            )
         lines = [f"Kiriman dikumpulkan untuk modul '{self.modul}': {len(self.collected)} peserta."]
         if self.updated:
-            lines.append("Diganti dengan kiriman yang lebih baru (versi lama tetap ada di grading/kotak_masuk): "
-                         + ", ".join(self.updated) + ".")
+            lines.append(
+                "Diganti dengan kiriman yang lebih baru (versi lama tetap ada di grading/kotak_masuk): "
+                + ", ".join(self.updated)
+                + "."
+            )
         if self.unknown:
-            lines.append("Tidak ada di daftar peserta (periksa dan tambahkan ke daftar bila benar): "
-                         + ", ".join(self.unknown) + ".")
+            lines.append(
+                "Tidak ada di daftar peserta (periksa dan tambahkan ke daftar bila benar): "
+                + ", ".join(self.unknown)
+                + "."
+            )
         lines.append("Langkah berikutnya: `cantik kelas nilai " + self.modul + "`.")
         return "\n".join(lines)
 
@@ -109,8 +125,11 @@ def collect(course: Course, modul: str) -> CollectResult:
     before = {}
     for sub in course.submitted_dir.glob(f"*/{modul}/timestamp.txt"):
         before[sub.parent.parent.name] = parse_utc(sub.read_text().strip())
-    _check(course.api().collect(modul, update=True), f"Mengumpulkan modul '{modul}' dari exchange",
-           "Pastikan modul sudah dirilis (`cantik kelas rilis`) dan folder exchange bisa dibaca.")
+    _check(
+        course.api().collect(modul, update=True),
+        f"Mengumpulkan modul '{modul}' dari exchange",
+        "Pastikan modul sudah dirilis (`cantik kelas rilis`) dan folder exchange bisa dibaca.",
+    )
     result = CollectResult(modul=modul)
     roster = {x.id for x in load_roster(course)}
     for sub in sorted(course.submitted_dir.glob(f"*/{modul}/timestamp.txt")):

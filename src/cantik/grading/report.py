@@ -22,7 +22,7 @@ from cantik.grading.results import cell_results
 HELP_THRESHOLD = 60.0
 
 
-def _png(fig) -> str:  # noqa: ANN001 - matplotlib Figure
+def _png(fig) -> str:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
     import matplotlib.pyplot as plt
@@ -32,7 +32,10 @@ def _png(fig) -> str:  # noqa: ANN001 - matplotlib Figure
 
 
 def _img(data: str, alt: str) -> str:
-    return f'<figure><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"><figcaption>{html.escape(alt)}</figcaption></figure>'
+    alt = html.escape(alt)
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{alt}"><figcaption>{alt}</figcaption></figure>'
+    )
 
 
 @dataclass
@@ -73,9 +76,14 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     for modul in moduls:
         table = module_table(course, modul)
         done = table.dropna(subset=["Persen"])
-        part = [f"<h2>Modul {e(modul)}</h2>",
-                f"<p>{len(done)} dari {len(table)} peserta sudah dinilai; rata-rata {done['Persen'].mean():.1f} %, "
-                f"median {done['Persen'].median():.1f} %.</p>" if len(done) else "<p>Belum ada kiriman yang dinilai.</p>"]
+        part = [
+            f"<h2>Modul {e(modul)}</h2>",
+            f"<p>{len(done)} dari {len(table)} peserta sudah dinilai; "
+            f"rata-rata {done['Persen'].mean():.1f} %, "
+            f"median {done['Persen'].median():.1f} %.</p>"
+            if len(done)
+            else "<p>Belum ada kiriman yang dinilai.</p>",
+        ]
         if len(done):
             fig, ax = plt.subplots(figsize=(6, 3))
             ax.hist(done["Persen"], bins=range(0, 101, 10), color="#2f6f9f", edgecolor="white")
@@ -88,7 +96,9 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             rows, mistakes = [], Counter()
             for sid in done["ID"]:
                 for r in cell_results(course, modul, sid):
-                    rows.append({"soal": r.grade_id, "skor": (r.score or 0) / r.max_score if r.max_score else 0})
+                    rows.append(
+                        {"soal": r.grade_id, "skor": (r.score or 0) / r.max_score if r.max_score else 0}
+                    )
                     if r.status == "belum tepat" and not r.manual:
                         mistakes[(r.grade_id, r.message)] += 1
             diff = pd.DataFrame(rows).groupby("soal", sort=False)["skor"].mean().mul(100)
@@ -97,16 +107,28 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             ax.set_xlim(0, 100)
             ax.set_xlabel("Rata-rata skor (% dari maksimum)")
             ax.set_title("Tingkat kesulitan per soal (makin pendek makin sulit)")
-            part.append("<h3>Kesulitan per soal</h3>" + _img(_png(fig), f"Rata-rata skor per soal modul {modul}: "
-                        + "; ".join(f"{k} {v:.0f} %" for k, v in diff.items())))
+            part.append(
+                "<h3>Kesulitan per soal</h3>"
+                + _img(
+                    _png(fig),
+                    f"Rata-rata skor per soal modul {modul}: "
+                    + "; ".join(f"{k} {v:.0f} %" for k, v in diff.items()),
+                )
+            )
             if mistakes:
-                items = "".join(f"<tr><td>{e(g)}</td><td>{e(m)}</td><td>{n}</td></tr>"
-                                for (g, m), n in mistakes.most_common(10))
-                part.append("<h3>Kesalahan paling sering</h3><table><thead><tr><th scope='col'>Soal</th>"
-                            f"<th scope='col'>Pesan uji</th><th scope='col'>Jumlah peserta</th></tr></thead>"
-                            f"<tbody>{items}</tbody></table>")
+                items = "".join(
+                    f"<tr><td>{e(g)}</td><td>{e(m)}</td><td>{n}</td></tr>"
+                    for (g, m), n in mistakes.most_common(10)
+                )
+                part.append(
+                    "<h3>Kesalahan paling sering</h3><table><thead><tr><th scope='col'>Soal</th>"
+                    f"<th scope='col'>Pesan uji</th><th scope='col'>Jumlah peserta</th></tr></thead>"
+                    f"<tbody>{items}</tbody></table>"
+                )
             for col, label in (("Desa/Kelurahan", "desa/kelurahan"), ("Kohort", "kohort")):
-                groups = done[done[col].astype(str).str.len() > 0].groupby(col)["Persen"].agg(["count", "mean"])
+                groups = (
+                    done[done[col].astype(str).str.len() > 0].groupby(col)["Persen"].agg(["count", "mean"])
+                )
                 if len(groups):
                     fig, ax = plt.subplots(figsize=(6, 0.6 + 0.4 * len(groups)))
                     ax.barh(groups.index.astype(str), groups["mean"], color="#4d8b31")
@@ -114,7 +136,8 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
                     ax.set_xlabel("Rata-rata nilai (%)")
                     ax.set_title(f"Nilai per {label}")
                     alt = f"Rata-rata nilai per {label}: " + "; ".join(
-                        f"{k} {v:.0f} % ({int(c)} orang)" for k, (c, v) in groups.iterrows())
+                        f"{k} {v:.0f} % ({int(c)} orang)" for k, (c, v) in groups.iterrows()
+                    )
                     part.append(f"<h3>Per {label}</h3>" + _img(_png(fig), alt))
             del qcols
         failed = {s for s, v in state.get(modul, {}).items() if not v.get("ok")}
@@ -127,24 +150,42 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             elif row["Persen"] < HELP_THRESHOLD:
                 why = f"nilai {row['Persen']:.0f} % (di bawah {HELP_THRESHOLD:.0f} %)"
             if why:
-                help_rows.append({"id": row["ID"], "nama": row["Nama"], "desa": row["Desa/Kelurahan"],
-                                  "kohort": row["Kohort"], "modul": modul, "alasan": why})
+                help_rows.append(
+                    {
+                        "id": row["ID"],
+                        "nama": row["Nama"],
+                        "desa": row["Desa/Kelurahan"],
+                        "kohort": row["Kohort"],
+                        "modul": modul,
+                        "alasan": why,
+                    }
+                )
         sections.append("\n".join(part))
     help_html = "".join(
         f"<tr><td>{e(h['id'])}</td><td>{e(h['nama'])}</td><td>{e(h['desa'])}</td><td>{e(h['kohort'])}</td>"
-        f"<td>{e(h['modul'])}</td><td>{e(h['alasan'])}</td></tr>" for h in help_rows)
+        f"<td>{e(h['modul'])}</td><td>{e(h['alasan'])}</td></tr>"
+        for h in help_rows
+    )
+    help_table = (
+        "<table><thead><tr><th scope='col'>ID</th><th scope='col'>Nama</th>"
+        "<th scope='col'>Desa/Kelurahan</th><th scope='col'>Kohort</th><th scope='col'>Modul</th>"
+        f"<th scope='col'>Alasan</th></tr></thead><tbody>{help_html}</tbody></table>"
+        if help_rows
+        else "<p>Tidak ada: semua peserta di atas batas.</p>"
+    )
+    style = (
+        "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+        "line-height:1.5} table{border-collapse:collapse} th,td{border:1px solid #bbb;padding:.3rem .5rem;"
+        "text-align:left} th{background:#eef2f7} img{max-width:100%}"
+    )
     page = f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
-table{{border-collapse:collapse}} th,td{{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}} th{{background:#eef2f7}}
-img{{max-width:100%}}</style></head><body><main>
+<style>{style}</style></head><body><main>
 <h1>Laporan kelas Kelas Cantik</h1>
-<p>Kursus: {e(course.course_id)}. Modul: {e(', '.join(moduls) or '(belum ada)')}.</p>
-{''.join(sections)}
+<p>Kursus: {e(course.course_id)}. Modul: {e(", ".join(moduls) or "(belum ada)")}.</p>
+{"".join(sections)}
 <h2>Peserta yang perlu bantuan</h2>
-{"<table><thead><tr><th scope='col'>ID</th><th scope='col'>Nama</th><th scope='col'>Desa/Kelurahan</th>"
- "<th scope='col'>Kohort</th><th scope='col'>Modul</th><th scope='col'>Alasan</th></tr></thead><tbody>"
- + help_html + "</tbody></table>" if help_rows else "<p>Tidak ada: semua peserta di atas batas.</p>"}
+{help_table}
 </main></body></html>"""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, "utf-8")

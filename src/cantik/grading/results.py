@@ -69,8 +69,11 @@ def _title(source: str, grade_id: str, manual: bool) -> str:
 
 
 def _cell_errors(cell: dict) -> list[tuple[str, str]]:
-    return [(o.get("ename", ""), o.get("evalue", "")) for o in cell.get("outputs", [])
-            if o.get("output_type") == "error"]
+    return [
+        (o.get("ename", ""), o.get("evalue", ""))
+        for o in cell.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
 
 
 def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
@@ -97,18 +100,23 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                     gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                     if gid:
                         cells[gid] = cell
-            for grade_cell in sorted(nb.grade_cells, key=lambda g: list(cells).index(g.name)
-                                     if g.name in cells else 10**6):
+            for grade_cell in sorted(
+                nb.grade_cells, key=lambda g: list(cells).index(g.name) if g.name in cells else 10**6
+            ):
                 cell = cells.get(grade_cell.name, {})
                 manual = grade_cell.cell_type == "markdown" or bool(
-                    cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
+                    cell.get("metadata", {}).get("nbgrader", {}).get("solution")
+                )
                 grade = grades.get(grade_cell.name)
                 score = None if grade is None else grade.score
                 if grade is None or not path.is_file():
                     status, message = "tidak dikirim", "Notebook ini tidak dikirim atau belum dinilai."
                 elif manual:
                     if grade.manual_score is None and grade.needs_manual_grade:
-                        status, message = "menunggu penilaian pelatih", "Jawaban tertulis ini belum dinilai pelatih."
+                        status, message = (
+                            "menunggu penilaian pelatih",
+                            "Jawaban tertulis ini belum dinilai pelatih.",
+                        )
                     else:
                         status, message = "dinilai pelatih", ""
                 else:
@@ -119,11 +127,21 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         status, message = "lulus", "Lulus semua uji."
                     else:
                         status, message = "belum tepat", "Nilai dikurangi pelatih."
-                rows.append(CellResult(
-                    student=student, modul=modul, notebook=nb.name, grade_id=grade_cell.name,
-                    title="Jawaban tertulis" if manual else _title(cell.get("source", ""), grade_cell.name, False),
-                    manual=manual,
-                    score=score, max_score=float(grade_cell.max_score), status=status, message=message,
-                    comment=comments.get(grade_cell.name, "") if grade else "",
-                ))
+                rows.append(
+                    CellResult(
+                        student=student,
+                        modul=modul,
+                        notebook=nb.name,
+                        grade_id=grade_cell.name,
+                        title="Jawaban tertulis"
+                        if manual
+                        else _title(cell.get("source", ""), grade_cell.name, False),
+                        manual=manual,
+                        score=score,
+                        max_score=float(grade_cell.max_score),
+                        status=status,
+                        message=message,
+                        comment=comments.get(grade_cell.name, "") if grade else "",
+                    )
+                )
     return rows

@@ -19,12 +19,24 @@ from cantik.grading.errors import KelasError
 
 COLUMNS = ["id", "nama", "peran", "desa", "kohort"]
 _ALIASES = {
-    "id": "id", "id peserta": "id", "nomor": "id", "no id": "id", "kode": "id",
-    "nama": "nama", "nama peserta": "nama", "nama lengkap": "nama",
-    "peran": "peran", "jabatan": "peran",
-    "desa": "desa", "kelurahan": "desa", "desa/kelurahan": "desa", "desa_kelurahan": "desa",
+    "id": "id",
+    "id peserta": "id",
+    "nomor": "id",
+    "no id": "id",
+    "kode": "id",
+    "nama": "nama",
+    "nama peserta": "nama",
+    "nama lengkap": "nama",
+    "peran": "peran",
+    "jabatan": "peran",
+    "desa": "desa",
+    "kelurahan": "desa",
+    "desa/kelurahan": "desa",
+    "desa_kelurahan": "desa",
     "desa kelurahan": "desa",
-    "kohort": "kohort", "angkatan": "kohort", "kelompok": "kohort",
+    "kohort": "kohort",
+    "angkatan": "kohort",
+    "kelompok": "kohort",
 }
 #: nbgrader uses the id as a folder name: keep it to letters, digits, dot, dash and underscore.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -59,7 +71,8 @@ class RosterResult:
         lines.append(f"Baru dimasukkan ke buku nilai: {len(self.added)}; diperbarui: {len(self.updated)}.")
         if self.kept:
             lines.append(
-                f"{len(self.kept)} peserta lama tidak ada di daftar ini dan TIDAK dihapus: {', '.join(self.kept)}."
+                f"{len(self.kept)} peserta lama tidak ada di daftar ini dan TIDAK dihapus: "
+                f"{', '.join(self.kept)}."
             )
         return "\n".join(lines)
 
@@ -80,7 +93,9 @@ def _rows_from_csv(path: Path) -> list[list[str]]:
     else:  # pragma: no cover - cp1252 decodes almost anything
         raise KelasError(f"Huruf di {path.name} tidak terbaca.", "Simpan ulang sebagai CSV UTF-8.")
     if not text.strip():
-        raise KelasError(f"Berkas {path.name} kosong.", "Isi baris judul (id, nama, ...) dan satu baris per peserta.")
+        raise KelasError(
+            f"Berkas {path.name} kosong.", "Isi baris judul (id, nama, ...) dan satu baris per peserta."
+        )
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -88,7 +103,9 @@ def _rows_from_csv(path: Path) -> list[list[str]]:
     try:
         return [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
     except csv.Error as exc:
-        raise KelasError(f"Berkas {path.name} rusak: {exc}.", "Buka di Excel lalu simpan ulang sebagai CSV.") from exc
+        raise KelasError(
+            f"Berkas {path.name} rusak: {exc}.", "Buka di Excel lalu simpan ulang sebagai CSV."
+        ) from exc
 
 
 def _rows_from_excel(path: Path) -> list[list[str]]:
@@ -107,8 +124,10 @@ def _rows_from_excel(path: Path) -> list[list[str]]:
         ws = wb.worksheets[0]
         rows = []
         for row in ws.iter_rows(values_only=True):
-            cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-                     for v in row]
+            cells = [
+                "" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+                for v in row
+            ]
             if any(c.strip() for c in cells):
                 rows.append(cells)
         return rows
@@ -132,7 +151,9 @@ def read_roster(path: str | Path) -> list[Learner]:
     """
     path = Path(path)
     if not path.is_file():
-        raise KelasError(f"Berkas daftar peserta {path} tidak ditemukan.", "Periksa nama dan folder berkasnya.")
+        raise KelasError(
+            f"Berkas daftar peserta {path} tidak ditemukan.", "Periksa nama dan folder berkasnya."
+        )
     suffix = path.suffix.lower()
     if suffix in {".xlsx", ".xlsm"}:
         rows = _rows_from_excel(path)
@@ -146,7 +167,9 @@ def read_roster(path: str | Path) -> list[Learner]:
     else:
         raise KelasError(f"Jenis berkas {path.name} tidak dikenal.", "Gunakan berkas .csv atau .xlsx.")
     if not rows:
-        raise KelasError(f"Berkas {path.name} kosong.", "Isi baris judul (id, nama, ...) dan satu baris per peserta.")
+        raise KelasError(
+            f"Berkas {path.name} kosong.", "Isi baris judul (id, nama, ...) dan satu baris per peserta."
+        )
 
     header = [_ALIASES.get(re.sub(r"\s+", " ", h.strip().lower())) for h in rows[0]]
     missing = [c for c in ("id", "nama") if c not in header]
@@ -157,7 +180,9 @@ def read_roster(path: str | Path) -> list[Learner]:
             "Baris pertama harus berisi judul kolom: id, nama, peran, desa, kohort.",
         )
     if len(rows) == 1:
-        raise KelasError(f"{path.name} hanya berisi baris judul, belum ada peserta.", "Tambahkan satu baris per peserta.")
+        raise KelasError(
+            f"{path.name} hanya berisi baris judul, belum ada peserta.", "Tambahkan satu baris per peserta."
+        )
 
     problems: list[str] = []
     learners: list[Learner] = []
@@ -172,12 +197,15 @@ def read_roster(path: str | Path) -> list[Learner]:
             continue
         if not ID_PATTERN.match(values["id"]):
             problems.append(
-                f"baris {number}: id '{values['id']}' hanya boleh berisi huruf, angka, titik, - dan _ (tanpa spasi)"
+                f"baris {number}: id '{values['id']}' hanya boleh berisi huruf, angka, titik, - dan _ "
+                "(tanpa spasi)"
             )
             continue
         key = values["id"].lower()
         if key in first_row:
-            problems.append(f"baris {number}: id '{values['id']}' ganda (sudah dipakai di baris {first_row[key]})")
+            problems.append(
+                f"baris {number}: id '{values['id']}' ganda (sudah dipakai di baris {first_row[key]})"
+            )
             continue
         first_row[key] = number
         if not values["nama"]:

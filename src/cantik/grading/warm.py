@@ -34,11 +34,26 @@ KERNEL_NAME = "cantik-warm"
 #: Modules imported once in the zygote: what the course notebooks use, then what ipykernel imports while
 #: it starts (measured: without them each kernel spends ~50 ms importing them again).
 WARM_MODULES = (
-    "numpy", "pandas", "matplotlib", "matplotlib.pyplot",
-    "IPython.core.interactiveshell", "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
-    "IPython.extensions.storemagic", "IPython.utils.wildcard", "ipykernel.kernelapp", "ipykernel.ipkernel",
-    "ipykernel.zmqshell", "ipykernel.debugger", "jupyter_client.localinterfaces", "psutil", "sqlite3",
-    "faulthandler", "pdb", "tornado.platform.asyncio",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "IPython.core.interactiveshell",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.oinspect",
+    "IPython.extensions.storemagic",
+    "IPython.utils.wildcard",
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.zmqshell",
+    "ipykernel.debugger",
+    "jupyter_client.localinterfaces",
+    "psutil",
+    "sqlite3",
+    "faulthandler",
+    "pdb",
+    "tornado.platform.asyncio",
 )
 _INLINE = "module://matplotlib_inline.backend_inline"
 
@@ -208,19 +223,31 @@ class WarmKernels:
         spec_dir = self.dir / "share" / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
         spec = {
-            "argv": [sys.executable, "-m", "cantik.grading.warm", "kernel", self.socket, "-f",
-                     "{connection_file}"],
+            "argv": [
+                sys.executable,
+                "-m",
+                "cantik.grading.warm",
+                "kernel",
+                self.socket,
+                "-f",
+                "{connection_file}",
+            ],
             "display_name": "Python 3 (Kelas Cantik, kernel hangat)",
             "language": "python",
             "interrupt_mode": "signal",
             "metadata": {"debugger": False},
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
-        env = {**os.environ, "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
-               "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+        env = {
+            **os.environ,
+            "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "cantik.grading.warm", "serve", self.socket, str(os.getpid())],
-            env=env, start_new_session=True, stdin=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + self.timeout
         while not Path(self.socket + ".ready").exists():

@@ -102,7 +102,8 @@ Untuk RT dengan prevalensi **tertinggi**, hitung selang Wilson 95 %. Simpan seba
         md(f"{M}-sumber", """## 5. Satu indikator, dua sumber
 
 Tabel `sumber_banding` memuat prevalensi stunting dari **catatan posyandu** (e-PPGBM) dan dari **survei gizi**
-(SSGI). Di Kab. HSS pernah dilaporkan sekitar 5 % menurut e-PPGBM, tetapi 29,1 % menurut SSGI 2021.
+(SSGI). Di Kab. HSS pernah dilaporkan (angka perkiraan dari laporan media) sekitar 5 % menurut e-PPGBM,
+tetapi 29,1 % menurut SSGI 2021.
 Mengapa bisa berbeda jauh?
 
 - **Cakupan**: posyandu hanya mengukur anak yang datang; anak yang jarang datang bisa justru yang bermasalah.

@@ -7,6 +7,7 @@ from the synthetic ``sumber_banding`` table.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -31,7 +32,9 @@ def _balita() -> Any:
     return tabel("balita")
 
 
+@functools.cache
 def _z() -> Any:
+    """Z-scores of every child, computed once per session (callers must not modify the Series)."""
     return _ind().height_for_age_z_table(_balita())
 
 

@@ -8,6 +8,7 @@ The capstone is mostly rubric-graded; the autograded part checks the indicator s
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,12 @@ def _ind() -> Any:
     from cantik import indicators
 
     return indicators
+
+
+@functools.cache
+def _z() -> Any:
+    """Height-for-age z-scores of the balita table, computed once per session (not to be modified)."""
+    return _ind().height_for_age_z_table(tabel("balita"))
 
 
 def _penduduk() -> Any:
@@ -111,11 +118,11 @@ daftar(
     ),
     Soal(
         "8e",
-        harapan=lambda: _ind().stunting_prevalence(_ind().height_for_age_z_table(tabel("balita"))),
+        harapan=lambda: _ind().stunting_prevalence(_z()),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
             Salah("Itu banyaknya anak stunting, bukan prevalensi (persen).",
-                  nilai=lambda: int((_ind().height_for_age_z_table(tabel("balita")) < -2).sum())),
+                  nilai=lambda: int((_z() < -2).sum())),
         ],
         petunjuk=["`ind.stunting_prevalence(ind.height_for_age_z_table(balita))` (modul 6)."],
     ),

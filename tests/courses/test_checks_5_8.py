@@ -1,0 +1,116 @@
+"""Fast checks of the questions of modules 5–8 that add comparators of their own (real pandas/matplotlib
+objects, no nbgrader): honest-chart checks, month labels, SIRUSA metadata, small-number intervals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from cantik import indicators as ind
+from cantik.checks import periksa
+from cantik.checks.modul8 import ISIAN_METADATA
+from cantik.data import load
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def laju_rt() -> pd.Series:
+    return load("ampunku")["rt"].value_counts() / load("penduduk")["rt"].value_counts() * 1000
+
+
+def _bar(values: pd.Series, horizontal: bool = True, label: str = "Perjalanan per 1.000 penduduk",
+         bottom: float | None = None) -> plt.Figure:
+    fig, ax = plt.subplots()
+    (ax.barh if horizontal else ax.bar)(values.index.astype(str), values.to_numpy())
+    ax.set_title("AMPUNKU menurut RT, 2024/2025")
+    (ax.set_xlabel if horizontal else ax.set_ylabel)(label)
+    (ax.set_ylabel if horizontal else ax.set_xlabel)("RT")
+    if bottom is not None:
+        (ax.set_xlim if horizontal else ax.set_ylim)(bottom, None)
+    return fig
+
+
+def test_sorted_bars_pass_in_either_direction_and_orientation(laju_rt: pd.Series) -> None:
+    assert periksa("7e", _bar(laju_rt.sort_values())).benar
+    assert periksa("7e", _bar(laju_rt.sort_values(ascending=False), horizontal=False)).benar
+    _, ax = plt.subplots()
+    laju_rt.sort_values().plot.bar(ax=ax, title="AMPUNKU per RT", xlabel="RT", ylabel="per 1000 penduduk")
+    assert periksa("7e", ax).benar
+
+
+def test_honest_chart_failures_get_their_message(laju_rt: pd.Series) -> None:
+    assert "belum diurutkan" in periksa("7e", _bar(laju_rt.sort_index())).pesan
+    assert "mulai dari nol" in periksa("7e", _bar(laju_rt.sort_values(), bottom=60)).pesan
+    assert "satuannya" in periksa("7e", _bar(laju_rt.sort_values(), label="Perjalanan")).pesan
+    counts = load("ampunku")["rt"].value_counts().sort_values()
+    assert "belum diurutkan" in periksa("7e", _bar(counts)).pesan  # sorted by counts, not by the rate
+    fig, ax = plt.subplots()
+    ax.barh(range(len(laju_rt)), laju_rt.sort_values().to_numpy())
+    ax.set(title="AMPUNKU", xlabel="per 1.000 penduduk", ylabel="RT")
+    ax.set_yticks([])
+    assert "label RT" in periksa("7e", fig).pesan
+
+
+def test_waiting_time_histogram_needs_minutes_on_its_axis() -> None:
+    tunggu = load("ampunku")["waktu_tunggu_menit"]
+    fig, ax = plt.subplots()
+    ax.hist(tunggu, bins=15)
+    ax.set(title="Waktu tunggu", xlabel="Waktu tunggu", ylabel="Perjalanan")
+    assert "satuannya" in periksa("7f", fig).pesan
+    ax.set_xlabel("Waktu tunggu (Menit)")
+    assert periksa("7f", fig).benar
+
+
+def test_trips_per_month_accept_any_month_label() -> None:
+    tanggal = load("ampunku")["tanggal"]
+    per_periode = tanggal.dt.to_period("M").value_counts()
+    assert periksa("7b", per_periode).benar
+    assert periksa("7b", tanggal.to_frame().set_index("tanggal").resample("ME").size()).benar
+    assert periksa("7b", tanggal.dt.strftime("%Y-%m").value_counts().to_dict()).benar
+    assert "nomor bulan" in periksa("7b", tanggal.dt.month.value_counts()).pesan
+    assert not periksa("7b", per_periode + 1).benar
+
+
+def test_metadata_keys_are_read_leniently_and_source_must_say_synthetic() -> None:
+    ok = {k.replace("_", " ").title(): "isian yang cukup" for k in ISIAN_METADATA}
+    ok["Sumber Data"] = "Data posyandu (sintetis)"
+    assert periksa("8f", ok).benar
+    assert "SINTETIS" in periksa("8f", {**ok, "Sumber Data": "BPS"}).pesan
+    assert "belum ada: rumus" in periksa("8f", {k: v for k, v in ok.items() if k != "Rumus"}).pesan
+    assert "kosong" in periksa("8f", {**ok, "Definisi": " "}).pesan
+    assert "dict" in periksa("8f", ["nama", "konsep"]).pesan
+
+
+def test_wilson_interval_question_rejects_the_wald_formula() -> None:
+    z = ind.height_for_age_z_table(load("balita"))
+    rt = load("balita")["rt"]
+    prev = z.groupby(rt).apply(ind.stunting_prevalence)
+    zz = z[rt == prev.idxmax()]
+    x, n = int((zz < -2).sum()), len(zz)
+    r = ind.proportion_interval(x, n)
+    assert periksa("6f", [r.lower, r.upper]).benar
+    assert periksa("6f", {"atas": r.upper, "bawah": r.lower}).benar
+    p = x / n
+    se = (p * (1 - p) / n) ** 0.5
+    assert "p ± 1,96" in periksa("6f", [(p - 1.96 * se) * 100, (p + 1.96 * se) * 100]).pesan
+    assert "pecahan" in periksa("6f", [r.lower / 100, r.upper / 100]).pesan
+
+
+def test_poverty_questions_tell_households_from_persons() -> None:
+    keluarga = load("keluarga")
+    gk = ind.poverty_line(490_389, 153_718)
+    assert periksa("5b", ind.poverty_indices(keluarga, gk, weights="jumlah_anggota").p0).benar
+    assert "KELUARGA, bukan ORANG" in periksa("5b", ind.poverty_indices(keluarga, gk).p0).pesan
+    assert "KELUARGA, bukan ORANG" in periksa("5d", ind.poverty_indices(keluarga, gk).p1).pesan
+    assert periksa("5i", ["p2", "P1"]).benar and "P0 TURUN" in periksa("5i", ["P0", "P1", "P2"]).pesan

@@ -237,3 +237,25 @@ def test_sandbox_modules_stay_light() -> None:
             "print(bad)\nsys.exit(1 if bad else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@needs_bwrap
+def test_prestarted_warm_kernel_grades_a_notebook(tmp_path: Path) -> None:
+    """The trainer workflow can start the next kernel early (imports done) and hand it to SandboxExecute."""
+    from traitlets.config import Config
+
+    from cantik.sandbox.execute import SandboxExecute
+    from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    async def start():
+        km, kc = await start_sandboxed_kernel(tmp_path, warm_up="import pandas", datasets_dir="none")
+        kc.stop_channels()
+        return km
+
+    km = asyncio.run(start())
+    nb = new_notebook(cells=[new_code_cell("import sys\nprint('pandas' in sys.modules, sys.argv[0][-20:])")])
+    nb, _ = SandboxExecute(config=Config()).preprocess(nb, {"metadata": {"path": str(tmp_path)}}, km=km)
+    assert nb.cells[0].outputs[0].text.startswith("True")
+    assert km.has_kernel  # the caller owns a kernel it passed in
+    asyncio.run(km.shutdown_kernel(now=True))
+    assert not km.has_kernel and km.run_dir is None

@@ -160,12 +160,18 @@ class SandboxKernelManager(AsyncKernelManager):
 
 
 async def start_sandboxed_kernel(
-    cwd: str | os.PathLike[str] | None = None, kernel_name: str = "python3", **config: t.Any,
+    cwd: str | os.PathLike[str] | None = None,
+    kernel_name: str = "python3",
+    warm_up: str = "",
+    **config: t.Any,
 ) -> tuple[SandboxKernelManager, t.Any]:
     """Start a sandboxed kernel and wait until it answers; return ``(manager, client)``.
 
-    Use it to pre-start ("warm") the kernel of the next submission while the current one runs.
-    ``config`` sets :class:`SandboxKernelManager` traits (``memory_mb=…``, ``cpu_seconds=…``).
+    Use it to pre-start ("warm") the kernel of the next submission while the current one runs: ``warm_up``
+    is code run silently once the kernel is ready (e.g. ``"import pandas, matplotlib.pyplot"``); the
+    manager can then be handed to ``SandboxExecute.preprocess(nb, resources, km=km)``.
+    ``config`` sets :class:`SandboxKernelManager` traits (``memory_mb=…``, ``cpu_seconds=…``,
+    ``submitted_dir=…``).
 
     Examples
     --------
@@ -179,6 +185,10 @@ async def start_sandboxed_kernel(
     kc.start_channels()
     try:
         await kc.wait_for_ready(timeout=60)
+        if warm_up:
+            reply = await kc.execute_interactive(warm_up, silent=True, store_history=False, timeout=120)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"warm-up code failed in the sandbox: {reply['content'].get('evalue')}")
     except BaseException:
         kc.stop_channels()
         await km.shutdown_kernel(now=True)

@@ -1,0 +1,223 @@
+"""Adversarial battery: hostile submissions through the real ``nbgrader autograde`` with the sandbox.
+
+One batch grades every learner of :mod:`tests.adversarial.attacks` in a temporary copy of the tiny course
+(``tests/adversarial/course``), configured with :func:`cantik.sandbox.config.use_sandbox` and small
+limits (4 s per cell: a loaded 2-core machine still imports pandas in time). Then, for each learner:
+the batch finished, honest learners keep their scores, no attack earns a point, the recorded reason is
+there, and nothing outside the sandbox changed (SHA-256 of every file of the course and of the
+trainer's home, except what nbgrader itself writes).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests.adversarial.attacks import ATTACKS, Attack
+from tests.adversarial.make_course import HIDDEN_MARKER
+
+pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="bubblewrap missing: "
+                                "scripts/ensure-debian-packages bubblewrap")
+
+HERE = Path(__file__).parent
+NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
+SECRET_ENV = "nilai-rahasia-lingkungan-51c2"
+SECRET_HOME = "isi-rahasia-rumah-pelatih-9d0e"
+#: What nbgrader itself writes during autograde (everything else must be unchanged).
+WRITTEN_BY_NBGRADER = ("autograded/", "feedback/", "gradebook.db", ".nbgrader.log")
+
+CONFIG = """\
+c = get_config()  # noqa: F821
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.course_id = "kuis_sandbox"
+c.CourseDirectory.db_url = "sqlite:///" + {root!r} + "/gradebook.db"
+from cantik.sandbox.config import use_sandbox
+use_sandbox(c, cell_timeout=4, notebook_timeout=30, max_output_bytes=1_000_000, memory_mb=1024,
+            processes=48, file_mb=8, cpu_seconds=10, home_mb=16, datasets_dir="none")
+"""
+
+
+def _hashes(*folders: Path) -> dict[str, str]:
+    out = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            rel = str(path.relative_to(folder.parent))
+            if any(part in rel for part in WRITTEN_BY_NBGRADER):
+                continue
+            if path.is_symlink():
+                out[rel] = "->" + os.readlink(path)
+            elif path.is_file():
+                out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str, str]) -> bytes:
+    if attack.raw is not None:
+        return attack.raw
+    nb = copy.deepcopy(release)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id == "jawaban":
+            cell.source = attack.answer.format(**paths) if "{" in attack.answer else attack.answer
+        if grade_id == "uji" and attack.student == "metadata_diedit":
+            cell.source = "pass  # uji dihapus"
+            cell.metadata["nbgrader"]["points"] = 100
+    if attack.student == "metadata_diedit":
+        bonus = nbformat.v4.new_code_cell("rasio = 120.0")
+        bonus.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "bonus", "points": 50,
+                                      "locked": False, "schema_version": 3, "task": False}
+        nb.cells.append(bonus)
+    return nbformat.writes(nb).encode()
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    base = tmp_path_factory.mktemp("adv")
+    root = base / "kursus"
+    home = base / "rumah_pelatih"
+    shutil.copytree(HERE / "course", root)
+    home.mkdir()
+    (home / "rahasia.txt").write_text(SECRET_HOME)
+    (root / "nbgrader_config.py").write_text(CONFIG.format(root=str(root)))
+    env = {**os.environ, "HOME": str(home), "CANTIK_RAHASIA": SECRET_ENV,
+           "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
+    gen = subprocess.run([NBGRADER, "generate_assignment", "kuis", "--force"], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert gen.returncode == 0, gen.stderr
+    release = nbformat.read(root / "release" / "kuis" / "kuis.ipynb", as_version=4)
+    # the attacks must never run unsandboxed: check the configuration nbgrader will load
+    probe = ("from nbgrader.apps import NbGrader; app = NbGrader(); app.load_config_file(); "
+             "print(app.config.Autograde.autograde_preprocessors[0])")
+    seen = subprocess.run([sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True)
+    assert seen.stdout.strip() == "cantik.sandbox.execute.SandboxExecute", seen.stdout + seen.stderr
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    listener.setblocking(False)
+    paths = {
+        "ROOT": str(root), "GRADEBOOK": str(root / "gradebook.db"),
+        "SOURCE_NB": str(root / "source" / "kuis" / "kuis.ipynb"), "CONFIG": str(root / "nbgrader_config.py"),
+        "OTHER_SUBMITTED": str(root / "submitted" / "jujur_a" / "kuis" / "kuis.ipynb"),
+        "OTHER_AUTOGRADED": str(root / "autograded" / "jujur_a" / "kuis" / "kuis.ipynb"),
+        "HOME_PELATIH": str(home), "HOME_SECRET": str(home / "rahasia.txt"),
+        "PORT": str(listener.getsockname()[1]),
+    }
+    for attack in ATTACKS:
+        folder = root / "submitted" / attack.student / "kuis"
+        folder.mkdir(parents=True)
+        (folder / "kuis.ipynb").write_bytes(_submission(release, attack, paths))
+        for name, data in attack.extra_files.items():
+            (folder / name).write_bytes(data)
+        for name, target in attack.symlinks.items():
+            (folder / name).symlink_to(target.format(**paths))
+
+    before = _hashes(root, home)
+    started = time.monotonic()
+    run = subprocess.run([NBGRADER, "autograde", "kuis", "--force"], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=900)
+    elapsed = time.monotonic() - started
+    after = _hashes(root, home)
+    try:
+        connected = listener.accept()
+    except BlockingIOError:
+        connected = None
+    listener.close()
+    print(f"battery: {len(ATTACKS)} submissions graded in {elapsed:.1f} s")
+    return {"root": root, "home": home, "run": run, "before": before, "after": after,
+            "connected": connected, "elapsed": elapsed}
+
+
+def _score(root: Path, student: str) -> float | None:
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(f"sqlite:///{root}/gradebook.db", "kuis_sandbox") as gb:
+        try:
+            return gb.find_submission("kuis", student).score
+        except MissingEntry:
+            return None
+
+
+def _autograded(root: Path, student: str) -> nbformat.NotebookNode | None:
+    path = root / "autograded" / student / "kuis" / "kuis.ipynb"
+    return nbformat.read(path, as_version=4) if path.exists() else None
+
+
+def _outputs_text(nb: nbformat.NotebookNode) -> str:
+    """Outputs of the learner's own cells (a failing test cell's traceback shows its own code: that is
+    nbgrader's feedback, not something the learner's code obtained)."""
+    own = [c for c in nb.cells if "outputs" in c and c.metadata.get("nbgrader", {}).get("grade_id") != "uji"]
+    return nbformat.writes(nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(outputs=c.get("outputs", [])) for c in own]))
+
+
+def _failed(log: str, student: str) -> bool:
+    return f"error processing assignment 'kuis' for student '{student}'" in log
+
+
+def test_batch_finishes(batch: dict) -> None:
+    """Every submission was processed; only unreadable or tampered files fail, each named in the log."""
+    log = batch["run"].stderr + batch["run"].stdout
+    for attack in ATTACKS:
+        graded = _autograded(batch["root"], attack.student) is not None
+        if attack.graded is not None:
+            assert graded == attack.graded, (attack.student, log[-3000:])
+        assert graded != _failed(log, attack.student), attack.student
+    assert batch["elapsed"] < 600
+
+
+def test_nothing_outside_the_sandbox_changed(batch: dict) -> None:
+    before, after = batch["before"], batch["after"]
+    assert set(before) == set(after), set(before) ^ set(after)
+    changed = [k for k in before if before[k] != after[k]]
+    assert not changed
+    assert (batch["home"] / "rahasia.txt").read_text() == SECRET_HOME
+    assert batch["connected"] is None, "a sandboxed kernel reached a socket of the grader's machine"
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.student for a in ATTACKS])
+def test_no_unearned_points(batch: dict, attack: Attack) -> None:
+    score = _score(batch["root"], attack.student)
+    if attack.raw is not None:
+        assert not score, f"{attack.student}: a broken file earned {score}"
+        return
+    assert score == attack.points, f"{attack.student}: {score} points, expected {attack.points}"
+
+
+@pytest.mark.parametrize("attack", [a for a in ATTACKS if a.raw is None], ids=lambda a: a.student)
+def test_reason_recorded_and_no_leak(batch: dict, attack: Attack) -> None:
+    from cantik.sandbox.execute import stops
+
+    nb = _autograded(batch["root"], attack.student)
+    if nb is None and attack.graded is None:  # refused by nbgrader (tampered): named in its log
+        assert _failed(batch["run"].stderr, attack.student)
+        return
+    assert nb is not None
+    text = _outputs_text(nb)
+    for secret in (SECRET_ENV, SECRET_HOME, HIDDEN_MARKER, "SQLite format"):
+        assert secret not in text, f"{attack.student} leaked {secret!r}"
+    assert "TERHUBUNG" not in text
+    reasons = " ".join(s["alasan"] for s in stops(nb))
+    if attack.reason is not None:
+        assert attack.reason in reasons, (attack.student, reasons, text[-2000:])
+    if attack.points:
+        assert not reasons, reasons
+
+
+@pytest.mark.parametrize("attack", [a for a in ATTACKS if a.raw is not None], ids=lambda a: a.student)
+def test_broken_files_named_in_the_log(batch: dict, attack: Attack) -> None:
+    from cantik.sandbox.intake import check_notebook
+
+    path = batch["root"] / "submitted" / attack.student / "kuis" / "kuis.ipynb"
+    reason = check_notebook(path)
+    assert reason and reason.startswith("Berkas"), reason

@@ -1,0 +1,106 @@
+"""Per-notebook cost of the grading sandbox: sandboxed vs plain kernel, start + run, same run.
+
+Executes the same small pandas notebook (the shape of a course notebook: imports, a table, a test cell)
+``--n`` times with nbgrader's plain ``Execute`` (jupyter_client's ``AsyncKernelManager``) and ``--n`` times
+with :class:`cantik.sandbox.execute.SandboxExecute` (bubblewrap, limits, own user id, Unix sockets),
+alternating the two so that both see the same machine load, and prints the medians, the overhead per
+notebook and the ratio. Target: overhead <= 0.3 s per notebook.
+
+    .venv/bin/python benchmarks/sandbox.py [--n 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+CELLS = [
+    "import pandas as pd\nimport numpy as np",
+    "df = pd.DataFrame({'rt': ['RT 1', 'RT 2', 'RT 3'], 'laki': [120, 95, 100],\n"
+    "                   'perempuan': [110, 90, 100]})",
+    "rasio = df['laki'].sum() / df['perempuan'].sum() * 100\nprint(round(rasio, 2))",
+    "assert abs(rasio - 105) < 0.01",
+]
+TARGET = 0.3
+
+
+def _notebook():
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(cells=[new_code_cell(c) for c in CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+def _once(sandboxed: bool, work: str) -> float:
+    from nbgrader.preprocessors import Execute
+    from traitlets.config import Config
+
+    from cantik.sandbox.execute import SandboxExecute
+
+    c = Config()
+    c.SandboxKernelManager.datasets_dir = "none"
+    ep = SandboxExecute(config=c) if sandboxed else Execute(config=c)
+    started = time.perf_counter()
+    nb, _ = ep.preprocess(_notebook(), {"metadata": {"path": work}})
+    elapsed = time.perf_counter() - started
+    errors = [o for cell in nb.cells for o in cell.get("outputs", []) if o.output_type == "error"]
+    if errors or nb.cells[2].outputs[0].text.strip() != "105.0":
+        raise SystemExit(f"benchmark notebook failed ({'sandbox' if sandboxed else 'plain'}): {errors}")
+    return elapsed
+
+
+def _launch_only(n: int) -> tuple[float, float]:
+    """Median seconds to run ``python -c pass`` plainly and inside the sandbox (no kernel, no zmq)."""
+    import os
+    import subprocess
+
+    from cantik.sandbox.bwrap import UID_BASE, SandboxSpec, build_command
+
+    with tempfile.TemporaryDirectory() as run_dir:
+        spec = SandboxSpec(run_dir=Path(run_dir), uid=UID_BASE + 7 if os.geteuid() == 0 else None)
+        inner = [sys.executable, "-c", "pass"]
+        wrapped = build_command(inner, spec)
+        plain, sand = [], []
+        for _ in range(n):
+            for cmd, bucket in ((inner, plain), (wrapped, sand)):
+                started = time.perf_counter()
+                subprocess.run(cmd, check=True)
+                bucket.append(time.perf_counter() - started)
+    return statistics.median(plain), statistics.median(sand)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=8, help="notebooks per variant")
+    args = parser.parse_args(argv)
+    times: dict[bool, list[float]] = {False: [], True: []}
+    with tempfile.TemporaryDirectory() as work:
+        (Path(work) / "data.csv").write_text("DATA SINTETIS\n")
+        _once(False, work), _once(True, work)  # warm the file cache for both (not counted)
+        for i in range(args.n):
+            for sandboxed in ((False, True) if i % 2 == 0 else (True, False)):
+                times[sandboxed].append(_once(sandboxed, work))
+    plain, sand = statistics.median(times[False]), statistics.median(times[True])
+    overhead = sand - plain
+    print(f"notebooks per variant     : {args.n} (start kernel + run {len(CELLS)} cells, pandas)")
+    print(f"plain kernel   (median)   : {plain:.3f} s   [{min(times[False]):.3f} .. {max(times[False]):.3f}]")
+    print(f"sandboxed      (median)   : {sand:.3f} s   [{min(times[True]):.3f} .. {max(times[True]):.3f}]")
+    print(f"overhead per notebook     : {overhead:+.3f} s   (target <= {TARGET} s: "
+          f"{'met' if overhead <= TARGET else 'MISSED'})")
+    print(f"ratio sandboxed / plain   : {sand / plain:.2f}x")
+    bare, wrapped = _launch_only(max(10, args.n))
+    print(f"launch only: python -c pass {bare * 1000:.0f} ms plain, {wrapped * 1000:.0f} ms in the sandbox "
+          f"(+{(wrapped - bare) * 1000:.0f} ms, {wrapped / bare:.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -259,3 +259,56 @@ def test_prestarted_warm_kernel_grades_a_notebook(tmp_path: Path) -> None:
     assert km.has_kernel  # the caller owns a kernel it passed in
     asyncio.run(km.shutdown_kernel(now=True))
     assert not km.has_kernel and km.run_dir is None
+
+
+@needs_bwrap
+@pytest.mark.skipif(os.geteuid() != 0, reason="own user id only when the grader is root")
+def test_kernel_cannot_fill_the_hosts_disk_through_its_connection_folder(tmp_path: Path) -> None:
+    from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    out: list[str] = []
+
+    async def run() -> None:
+        km, kc = await start_sandboxed_kernel(tmp_path, datasets_dir="none")
+        try:
+            folder = str(km.run_dir)
+            code = (f"import os\ntry:\n    open({folder!r} + '/isi.bin', 'wb').write(b'0' * 1000)\n"
+                    f"    print('TERTULIS')\nexcept OSError as e:\n    print('ditolak', e.errno)\n"
+                    f"print(sorted(os.listdir({folder!r})))")
+            await kc.execute_interactive(code, timeout=30,
+                                         output_hook=lambda m: out.append(m["content"].get("text", "")))
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    asyncio.run(run())
+    text = "".join(out)
+    assert "ditolak 13" in text and "TERTULIS" not in text, text
+    assert "kernel.json" in text  # the kernel still reads its connection file
+
+
+@needs_bwrap
+@pytest.mark.parametrize("master", ["modul2/modul2_struktur_penduduk.ipynb"])
+def test_course_notebook_scores_the_same_sandboxed(master: str) -> None:
+    """A real master notebook (pandas, figures, the datasets) gets the same test-cell grades and errors
+    sandboxed as on nbgrader's plain kernel."""
+    from nbgrader.preprocessors import Execute
+    from nbgrader.utils import determine_grade, is_grade
+    from traitlets.config import Config
+
+    from cantik.sandbox.execute import SandboxExecute
+
+    path = ROOT / "courses" / master
+    results = []
+    for cls in (Execute, SandboxExecute):
+        c = Config()
+        c[cls.__name__].timeout = 120
+        nb, _ = cls(config=c).preprocess(nbformat.read(path, as_version=4),
+                                         {"metadata": {"path": str(path.parent)}})
+        grades = [(cell.metadata["nbgrader"]["grade_id"], determine_grade(cell, None)[0])
+                  for cell in nb.cells if cell.cell_type == "code" and is_grade(cell)]
+        problems = [(i, o.get("ename"), o.get("name")) for i, cell in enumerate(nb.cells)
+                    for o in cell.get("outputs", []) if o.output_type == "error" or o.get("name") == "stderr"]
+        results.append((grades, problems))
+    assert results[0][0], "the master notebook has no graded test cells"
+    assert results[1] == results[0]

@@ -83,10 +83,13 @@ class SandboxKernelManager(AsyncKernelManager):
         self._cleanup_run_dir()
         self.run_dir = Path(tempfile.mkdtemp(prefix="cantik-sbx-", dir="/tmp"))
         if os.geteuid() == 0:
-            # a user id of its own: unique while this folder exists (its inode number)
+            # a user id of its own: unique while this folder exists (its inode number). The folder stays
+            # root's: the kernel may create its sockets through the group, until _lock_run_dir.
             self.sandbox_uid = UID_BASE + self.run_dir.stat().st_ino % 1_000_000_000
-            os.chown(self.run_dir, self.sandbox_uid, self.sandbox_uid)
-        self.run_dir.chmod(0o700)
+            os.chown(self.run_dir, 0, self.sandbox_uid)
+            self.run_dir.chmod(0o770)
+        else:
+            self.run_dir.chmod(0o700)
         self.connection_file = str(self.run_dir / "kernel.json")
         self.ip = str(self.run_dir / "k")
 
@@ -106,8 +109,9 @@ class SandboxKernelManager(AsyncKernelManager):
         if self.kernel_spec is not None:
             self.kernel_spec.interrupt_mode = "message"
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
-        if self.sandbox_uid is not None:
-            os.chown(self.connection_file, self.sandbox_uid, self.sandbox_uid)
+        if self.sandbox_uid is not None:  # readable, not writable, by the kernel
+            os.chown(self.connection_file, 0, self.sandbox_uid)
+            os.chmod(self.connection_file, 0o640)
         cwd = kw.pop("cwd", None)
         env = kw.get("env") or {}
         spec = SandboxSpec(
@@ -121,6 +125,30 @@ class SandboxKernelManager(AsyncKernelManager):
             uid=self.sandbox_uid,
         )
         return build_command(kernel_cmd, spec), kw
+
+    async def _async_post_start_kernel(self, **kw: t.Any) -> None:
+        await super()._async_post_start_kernel(**kw)
+        await self._lock_run_dir()
+
+    async def _lock_run_dir(self, timeout: float = 60.0) -> None:
+        """Once the kernel has made its five sockets, take away its right to create files on the host.
+
+        The connection folder is the only host folder the kernel can write to; locked, it cannot be used
+        to fill the trainer's disk.
+        """
+        if self.sandbox_uid is None or self.run_dir is None:
+            return
+        import asyncio
+        import time
+
+        ports = (self.shell_port, self.iopub_port, self.stdin_port, self.control_port, self.hb_port)
+        sockets = [Path(f"{self.ip}-{port}") for port in ports]
+        deadline = time.monotonic() + timeout
+        while not all(p.exists() for p in sockets):
+            if time.monotonic() > deadline or self.exit_status() is not None:
+                break
+            await asyncio.sleep(0.01)
+        self.run_dir.chmod(0o750)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)

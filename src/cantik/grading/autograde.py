@@ -142,7 +142,17 @@ def _worker(
             course.config[section][key] = value
     while True:
         task = tasks.get()
-        if task is None:
+        if task is None:  # report this worker's CPU time (its own and its kernels' proxies') and stop
+            import resource
+
+            cpu = sum(
+                u.ru_utime + u.ru_stime
+                for u in (
+                    resource.getrusage(resource.RUSAGE_SELF),
+                    resource.getrusage(resource.RUSAGE_CHILDREN),
+                )
+            )
+            results.put(("bye", wid, "", {"cpu": cpu}))
             return
         modul, student = task
         results.put(("start", wid, student, None))
@@ -163,6 +173,7 @@ class GradeResult:
     failed: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    worker_cpu: float = 0.0  # CPU seconds used by the worker processes that ended normally
 
     def summary(self) -> str:
         lines = [f"Penilaian otomatis modul '{self.modul}' selesai dalam {self.seconds:.1f} detik."]
@@ -400,8 +411,19 @@ def autograde(
                             spawn()
                 names = ", ".join(s for s, _ in running.values())
                 bar.update(task_id, description=f"Menilai {names}" if names else "Menilai")
-        for _ in procs:
+        alive = [p for p in procs.values() if p.is_alive()]
+        for _ in alive:
             tasks.put(None)
+        byes = 0
+        deadline = time.monotonic() + 15
+        while byes < len(alive) and time.monotonic() < deadline:
+            try:
+                kind, _wid, _s, outcome = results.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            if kind == "bye":
+                byes += 1
+                result.worker_cpu += outcome["cpu"]
         for proc in procs.values():
             proc.join(timeout=10)
             if proc.is_alive():

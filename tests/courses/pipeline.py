@@ -31,10 +31,16 @@ def nbgrader(root: Path, *args: str, timeout: float = 900) -> subprocess.Complet
            # nbgrader runs the `alembic` script of its environment
            "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
     env.pop("CANTIK_GRADEBOOK_URL", None)
+    if args and args[0] == "autograde":
+        # The shared 2-core test machine can be heavily loaded: allow slow cells and kernel starts.
+        args = (*args, "--Execute.timeout=300", "--Execute.startup_timeout=300")
     res = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, text=True,
                          capture_output=True, timeout=timeout, check=False)
     if res.returncode != 0:
-        raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{(res.stdout + res.stderr)[-4000:]}")
+        log = res.stdout + res.stderr
+        first = log.find("Traceback")
+        detail = log[first:first + 4000] if first >= 0 else log[-4000:]
+        raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{detail}")
     return res
 
 

@@ -234,3 +234,25 @@ def test_module_questions_give_targeted_messages_on_real_data() -> None:
 def test_importing_course_module_stays_light() -> None:
     code = "import sys, cantik.course, cantik.checks; assert 'pandas' not in sys.modules, 'pandas imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_plain_answers_survive_the_json_hand_off_to_the_grader() -> None:
+    import json
+
+    from cantik.checks.core import dari_json, ke_json
+
+    fig = _bar()
+    values = [
+        ke_polos(pd.Series([1.5, 2.0], index=[("a", 1), ("b", 2)])),
+        ke_polos(pd.DataFrame({"rt": [1, 2], "n": [3.0, 4.5]})),
+        ke_polos((7400, 12)),
+        fakta_grafik(fig),
+        ke_polos(np.float32(2.5)),
+        ke_polos(["umur"]),
+    ]
+    for v in values:
+        assert dari_json(json.loads(json.dumps(ke_json(v), allow_nan=False))) == v
+    kosong = ke_polos(pd.Series([None], dtype=float))
+    nan = dari_json(json.loads(json.dumps(ke_json(kosong), allow_nan=False)))
+    assert math.isnan(nan.nilai[0])
+    plt.close(fig)

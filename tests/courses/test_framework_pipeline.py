@@ -2,7 +2,9 @@
 
 Shows (1) a passing test whose code printed a warning on stderr keeps its points with our config and loses
 them with stock nbgrader, (2) a failing test with a warning still scores 0, (3) an object overriding
-``__eq__``/``__float__`` earns nothing, (4) an unanswered notebook scores 0.
+``__eq__``/``__float__`` earns nothing, (4) an unanswered notebook scores 0, (5) learner code that patches
+``cantik.checks`` in the kernel earns nothing on a course question (re-checked in the grader process), while
+the same submission would earn points with stock nbgrader.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def _toy() -> dict:
         course.jawaban("jawab_a", "# Berapa persen?", "persen_a = 12.5", 'cek("0a", persen_a)'),
         course.tes("tes_a", "0a", "persen_a", poin=2),
         _warn_cell(),
+        course.jawaban("jawab_b", "from cantik.data import load", 'jumlah_penduduk = len(load("penduduk"))'),
+        course.tes("tes_b", "1a", "jumlah_penduduk", poin=4),
     ])
 
 
@@ -67,6 +71,11 @@ CASES = {
         "    def __float__(self):\n        return 12.5\n"
         "persen_a = Palsu()"
     ),
+    "tambal": (
+        "import cantik.checks.core as inti\n"
+        "inti.periksa = lambda *a, **k: inti.Hasil(True)\n"
+        "persen_a = 99.0"
+    ),
     "curang_float": (
         "class Curang(float):\n"
         "    def __eq__(self, other):\n        return True\n"
@@ -78,8 +87,12 @@ CASES = {
 
 def _grade(root: Path) -> dict:
     released = pl.read_nb(root / "notebooks" / "latihan" / "latihan.ipynb")
+    source = pl.read_nb(root / "courses" / "latihan" / "latihan.ipynb")
     for student, code in CASES.items():
-        pl.submit(root, student, "latihan", {"latihan": pl.fill(released, None, {"jawab_a": code})})
+        patches = {"jawab_a": code}
+        if student == "tambal":
+            patches["jawab_b"] = "jumlah_penduduk = 1"
+        pl.submit(root, student, "latihan", {"latihan": pl.fill(released, source, patches)})
     pl.submit(root, "kosong", "latihan", {"latihan": released})
     pl.nbgrader(root, "autograde", "latihan", "--force")
     return pl.scores(root, "latihan")
@@ -115,6 +128,17 @@ def test_eq_overriding_objects_earn_nothing(graded: tuple[Path, dict]) -> None:
         assert s[student]["latihan"]["tes_a_peringatan"][0] == 0.0
 
 
+def test_patching_the_checks_in_the_kernel_earns_nothing(graded: tuple[Path, dict]) -> None:
+    root, s = graded
+    assert s["benar"]["latihan"]["tes_b"] == (4.0, 4.0)
+    assert s["tambal"]["latihan"]["tes_b"] == (0.0, 4.0)
+    out = pl.read_nb(root / "grading" / "autograded" / "tambal" / "latihan" / "latihan.ipynb")
+    assert "pemeriksaan ulang oleh penilai" in pl.cell_output_text(out, "tes_b")
+    for student in ("benar", "tambal"):  # the hand-off to the grader never reaches the feedback
+        nb = pl.read_nb(root / "grading" / "autograded" / student / "latihan" / "latihan.ipynb")
+        assert "vnd.cantik.jawaban" not in json.dumps(nb)
+
+
 def test_unanswered_scores_zero(graded: tuple[Path, dict]) -> None:
     _, s = graded
     assert s["kosong"]["latihan"]["tes_a"][0] == 0.0
@@ -125,15 +149,19 @@ def test_stock_nbgrader_would_zero_the_warning(tmp_path: Path) -> None:
     """Contrast: without our preprocessor the same passing-with-warning cell scores 0 (nbgrader default)."""
     stock = (
         "c.Autograde.autograde_preprocessors = [p for p in c.Autograde.autograde_preprocessors\n"
-        "                                       if 'PeringatanBukanGalat' not in str(p)]\n"
+        "                                       if 'cantik.' not in str(p)]\n"
     )
     root = _course(tmp_path, stock)
     released = pl.read_nb(root / "notebooks" / "latihan" / "latihan.ipynb")
-    pl.submit(root, "benar", "latihan", {"latihan": pl.fill(released, None, {"jawab_a": CASES["benar"]})})
+    source = pl.read_nb(root / "courses" / "latihan" / "latihan.ipynb")
+    pl.submit(root, "benar", "latihan", {"latihan": pl.fill(released, source, {"jawab_a": CASES["benar"]})})
+    patched = {"jawab_a": CASES["tambal"], "jawab_b": "jumlah_penduduk = 1"}
+    pl.submit(root, "tambal", "latihan", {"latihan": pl.fill(released, source, patched)})
     pl.nbgrader(root, "autograde", "latihan", "--force")
     s = pl.scores(root, "latihan")
     assert s["benar"]["latihan"]["tes_a"] == (2.0, 2.0)
     assert s["benar"]["latihan"]["tes_a_peringatan"] == (0.0, 3.0)
+    assert s["tambal"]["latihan"]["tes_b"] == (4.0, 4.0)  # the patch fools in-kernel tests alone
 
 
 def test_released_version_hides_solution_and_hidden_tests(graded: tuple[Path, dict]) -> None:

@@ -44,3 +44,48 @@ def test_solution_and_ungraded_cells_untouched() -> None:
     cell = nbformat.v4.new_code_cell("x = 1")
     cell.outputs = [nbformat.from_dict(WARN)]
     assert _run(cell).outputs[0]["name"] == "stderr"
+
+
+# ── PeriksaUlang: grader-side re-check of the answers handed over by hidden tests ─────────────────────
+from cantik.checks.core import MIME_JAWABAN, ke_json  # noqa: E402
+from cantik.checks.plain import ke_polos  # noqa: E402
+from cantik.grading.preprocessors import PeriksaUlang  # noqa: E402
+
+
+def _hand(soal: str, value: object) -> dict:
+    return {"output_type": "display_data", "metadata": {},
+            "data": {MIME_JAWABAN: {"soal": soal, "jawaban": ke_json(ke_polos(value))}}}
+
+
+def _recheck(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    return PeriksaUlang().preprocess_cell(cell, {}, 0)[0]
+
+
+def _hidden(soal: str, outputs: list[dict]) -> nbformat.NotebookNode:
+    cell = _test_cell(outputs)
+    cell.source = f"uji_bentuk({soal!r}, x)\n### BEGIN HIDDEN TESTS\nuji({soal!r}, x)\n### END HIDDEN TESTS"
+    return cell
+
+
+def test_recheck_keeps_a_correct_answer_and_hides_the_hand_off() -> None:
+    from cantik.data import load
+
+    cell = _recheck(_hidden("1a", [_hand("1a", len(load("penduduk")))]))
+    assert determine_grade(cell) == (2.0, 2.0)
+    assert cell.outputs == []
+
+
+def test_recheck_fails_a_wrong_or_missing_answer_that_passed_in_the_kernel() -> None:
+    wrong = _recheck(_hidden("1a", [_hand("1a", 3)]))
+    assert determine_grade(wrong) == (0, 2.0)
+    assert "pemeriksaan ulang" in wrong.outputs[-1]["evalue"]
+    missing = _recheck(_hidden("1a", []))
+    assert determine_grade(missing) == (0, 2.0)
+    assert "tidak sampai" in missing.outputs[-1]["evalue"]
+
+
+def test_recheck_leaves_unknown_questions_and_failed_cells_alone() -> None:
+    unknown = _recheck(_hidden("0z", []))
+    assert determine_grade(unknown) == (2.0, 2.0)
+    failed = _recheck(_hidden("1a", [_hand("1a", 3), ERR]))
+    assert [o["output_type"] for o in failed.outputs] == ["error"]

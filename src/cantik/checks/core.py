@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -117,6 +119,12 @@ def periksa(id: str, value: Any) -> Hasil:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
         return Hasil(False, str(exc))
+    return periksa_polos(soal.id, jawaban)
+
+
+def periksa_polos(id: str, jawaban: Any) -> Hasil:
+    """Check an answer already converted to plain data (what the grader re-checks outside the kernel)."""
+    soal = ambil(id)
     harapan = soal.nilai_harapan()
     hasil = soal.banding(jawaban, harapan)
     if hasil.benar:
@@ -163,11 +171,88 @@ def cek(id: str, value: Any) -> None:
         print(f"❌ Belum tepat (soal {ambil(id).id}): {hasil.pesan}")
 
 
+#: MIME type of the plain answer a hidden test hands to the grader (see ``PeriksaUlang``).
+MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
+
+
 def uji(id: str, value: Any) -> None:
-    """Grading test: raise ``AssertionError`` with the targeted Indonesian message unless correct."""
+    """Grading test: raise ``AssertionError`` with the targeted Indonesian message unless correct.
+
+    Under ``nbgrader autograde`` (``NBGRADER_EXECUTION`` set) it also hands the answer, as plain JSON, to the
+    grader process, which checks it again outside the learner's kernel
+    (:class:`cantik.grading.preprocessors.PeriksaUlang`), so patching this module from a learner's cell
+    cannot turn a wrong answer into points.
+    """
     hasil = periksa(id, value)
+    if os.environ.get("NBGRADER_EXECUTION"):
+        _serahkan(id, value)
     if not hasil.benar:
         raise AssertionError(f"Soal {id}: {hasil.pesan}")
+
+
+def _serahkan(id: str, value: Any) -> None:
+    """Display the plain answer under :data:`MIME_JAWABAN` (read by the grader, removed from feedback)."""
+    try:
+        data: Any = json.loads(json.dumps(ke_json(_polos(ambil(id), value))))
+    except (JawabanDitolak, TypeError, ValueError):
+        data = None  # the grader's re-check then fails with its own message
+    from IPython.display import display
+
+    display({MIME_JAWABAN: {"soal": str(id), "jawaban": data}}, raw=True)
+
+
+def ke_json(j: Any) -> Any:
+    """Plain answer (see :func:`cantik.checks.plain.ke_polos`) → JSON-able data; inverse of :func:`dari_json`.
+
+    Examples
+    --------
+    >>> dari_json(ke_json(Deret((1, 2), (3.5, None), "n")))
+    Deret(label=(1, 2), nilai=(3.5, None), nama='n')
+    """
+    from dataclasses import asdict
+
+    from cantik.checks.figures import Grafik
+
+    if isinstance(j, Deret):
+        return {"__deret__": [ke_json(j.label), ke_json(j.nilai), ke_json(j.nama)]}
+    if isinstance(j, Tabel):
+        return {"__tabel__": [ke_json(j.kolom), ke_json(j.baris)]}
+    if isinstance(j, Grafik):
+        return {"__grafik__": ke_json(asdict(j))}
+    if isinstance(j, tuple):
+        return {"__tuple__": [ke_json(v) for v in j]}
+    if isinstance(j, list):
+        return [ke_json(v) for v in j]
+    if isinstance(j, dict):
+        return {str(k): ke_json(v) for k, v in j.items()}
+    if isinstance(j, float) and (j != j or j in (float("inf"), float("-inf"))):
+        return {"__float__": repr(j)}
+    return j
+
+
+def dari_json(d: Any) -> Any:
+    """Inverse of :func:`ke_json` (rebuilds Deret, Tabel, Grafik and tuples)."""
+    from cantik.checks.figures import Grafik
+
+    if isinstance(d, list):
+        return [dari_json(v) for v in d]
+    if isinstance(d, dict):
+        if "__deret__" in d:
+            label, nilai, nama = (dari_json(v) for v in d["__deret__"])
+            return Deret(tuple(label), tuple(nilai), nama)
+        if "__tabel__" in d:
+            kolom, baris = (dari_json(v) for v in d["__tabel__"])
+            return Tabel(tuple(kolom), tuple(tuple(r) for r in baris))
+        if "__grafik__" in d:
+            fields = dari_json(d["__grafik__"])
+            fields["label_kategori"] = tuple(fields.get("label_kategori", ()))
+            return Grafik(**fields)
+        if "__tuple__" in d:
+            return tuple(dari_json(v) for v in d["__tuple__"])
+        if "__float__" in d:
+            return float(d["__float__"])
+        return {k: dari_json(v) for k, v in d.items()}
+    return d
 
 
 def uji_bentuk(id: str, value: Any) -> None:
@@ -227,5 +312,5 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "periksa", "petunjuk", "uji",
-           "uji_bentuk"]
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "dari_json",
+           "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]

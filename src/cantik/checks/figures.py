@@ -84,7 +84,7 @@ def fakta_grafik(obj: Any = None) -> Grafik:
     values_low = min((min(0.0, p.get_x() if jenis == "batang_mendatar" else p.get_y())
                       for c in bars for p in c.patches), default=0.0)
     # A bar axis "starts at zero" when the axis limit reaches 0 (or the most negative bar, e.g. a pyramid).
-    dari_nol = low <= values_low + 1e-9
+    dari_nol = bool(low <= values_low + 1e-9)
     kelompok = len(bars) if bars else len(ax.lines) + len(ax.collections)
     return Grafik(
         jenis=jenis,
@@ -92,8 +92,8 @@ def fakta_grafik(obj: Any = None) -> Grafik:
                or (ax.figure._suptitle.get_text() if getattr(ax.figure, "_suptitle", None) else "")).strip(),
         label_x=ax.get_xlabel().strip(),
         label_y=ax.get_ylabel().strip(),
-        jumlah_batang=jumlah_batang,
-        jumlah_kelompok=kelompok,
+        jumlah_batang=int(jumlah_batang),
+        jumlah_kelompok=int(kelompok),
         batas_bawah_nilai=float(low),
         sumbu_nilai_dari_nol=dari_nol,
         jumlah_sumbu=len(axes),

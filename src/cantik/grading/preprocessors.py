@@ -7,12 +7,25 @@ that finished without an error it turns stderr text into ordinary output, labell
 learner still sees it in the feedback but keeps the points. Cells that raised keep all their outputs and
 score zero as before.
 
-Enabled in the repo-root ``nbgrader_config.py``::
+Learner code runs in the same kernel as the tests, so it could patch ``cantik.checks`` to pass any answer.
+:class:`PeriksaUlang` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
+answer, already converted to plain JSON, to the grader (a display output of type
+:data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
+where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
+never arrived. The hand-off outputs are removed so the feedback does not show them. (A learner who patches
+the hand-off itself must still produce the correct value, i.e. solve the question; chart facts are read in
+the kernel and remain trusted from there.)
 
-    c.Autograde.autograde_preprocessors = [..., LimitOutput, PeringatanBukanGalat, SaveAutoGrades, ...]
+Both are enabled in the repo-root ``nbgrader_config.py``::
+
+    c.Autograde.autograde_preprocessors = [..., LimitOutput, PeriksaUlang, PeringatanBukanGalat,
+                                           SaveAutoGrades, ...]
 """
 
 from __future__ import annotations
+
+import json
+import re
 
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
@@ -21,6 +34,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
+MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
+_UJI = re.compile(r"""(?<![\w.])uji\(\s*['"]([^'"]+)['"]""")
 
 
 class PeringatanBukanGalat(NbGraderPreprocessor):
@@ -34,7 +49,7 @@ class PeringatanBukanGalat(NbGraderPreprocessor):
         self, cell: NotebookNode, resources: ResourcesDict, cell_index: int
     ) -> tuple[NotebookNode, ResourcesDict]:
         """Relabel stderr output of a passing grade test cell as stdout text."""
-        if cell.cell_type != "code" or not utils.is_grade(cell) or utils.is_solution(cell):
+        if not _is_test_cell(cell):
             return cell, resources
         outputs = cell.get("outputs", [])
         if any(o.get("output_type") == "error" for o in outputs):
@@ -44,3 +59,59 @@ class PeringatanBukanGalat(NbGraderPreprocessor):
                 out["name"] = "stdout"
                 out["text"] = self.label + out.get("text", "")
         return cell, resources
+
+
+def _is_test_cell(cell: NotebookNode) -> bool:
+    return cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell)
+
+
+class PeriksaUlang(NbGraderPreprocessor):
+    """Re-check, in the grader process, the answers that hidden ``uji`` calls handed over."""
+
+    def preprocess_cell(
+        self, cell: NotebookNode, resources: ResourcesDict, cell_index: int
+    ) -> tuple[NotebookNode, ResourcesDict]:
+        """Fail a passing test cell whose answers do not pass the grader-side check."""
+        if not _is_test_cell(cell):
+            return cell, resources
+        outputs = cell.get("outputs", [])
+        handed: dict[str, object] = {}
+        kept = []
+        for out in outputs:
+            data = out.get("data", {}) if out.get("output_type") in ("display_data", "execute_result") else {}
+            if MIME_JAWABAN in data:
+                payload = data[MIME_JAWABAN]
+                if isinstance(payload, str):
+                    payload = json.loads(payload)
+                handed[str(payload.get("soal"))] = payload.get("jawaban")
+                continue
+            kept.append(out)
+        cell.outputs = kept
+        if any(o.get("output_type") == "error" for o in kept):
+            return cell, resources
+        problems = []
+        for soal in dict.fromkeys(_UJI.findall(cell.source)):
+            pesan = self._recheck(soal, handed)
+            if pesan:
+                problems.append(pesan)
+        if problems:
+            grade_id = cell.metadata.nbgrader.get("grade_id")
+            self.log.warning("Cell %s failed the grader-side re-check: %s", grade_id, problems)
+            cell.outputs.append(NotebookNode({
+                "output_type": "error", "ename": "AssertionError", "evalue": " ".join(problems),
+                "traceback": ["AssertionError: " + " ".join(problems)],
+            }))
+        return cell, resources
+
+    def _recheck(self, soal: str, handed: dict[str, object]) -> str:
+        from cantik.checks.core import ambil, dari_json, periksa_polos
+
+        try:
+            ambil(soal)
+        except KeyError:
+            self.log.info("Question %s is not known to the grader; kernel result kept.", soal)
+            return ""
+        if soal not in handed:
+            return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
+        hasil = periksa_polos(soal, dari_json(handed[soal]))
+        return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"

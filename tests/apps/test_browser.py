@@ -130,6 +130,19 @@ def _open(page: Page, base: str, slug: str, width: int) -> None:
     expect(page.locator(".cantik-summary")).to_be_visible()
 
 
+def _screenshot(page: Page, path: Path, width: int) -> None:
+    """The whole app at ``width``: Voilà scrolls inside <main>, so grow the viewport to the content."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(300)  # let the widgets re-lay out
+    height = page.evaluate(
+        "Math.max(document.documentElement.scrollHeight,"
+        " ...Array.from(document.querySelectorAll('main')).map((m) => m.scrollHeight))")
+    page.set_viewport_size({"width": width, "height": min(int(height) + 20, 4000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=path)
+    page.set_viewport_size({"width": width, "height": 900})
+
+
 def _summary_and_chart(page: Page) -> tuple[str, str]:
     return page.locator(".cantik-summary").inner_text(), page.locator("img.cantik-chart").get_attribute("src")
 
@@ -191,9 +204,16 @@ def test_gallery_lists_every_app(page: Page, voila_url: str, shots: Path) -> Non
             expect(link).to_have_count(0)
     assert _overflowing(page) == []
     assert _axe_serious(page) == []
-    page.screenshot(path=shots / "galeri-390.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=shots / "galeri-1280.png", full_page=True)
+    _screenshot(page, shots / "galeri-390.png", 390)
+    _screenshot(page, shots / "galeri-1280.png", 1280)
+    # Keyboard: the first app link is reachable with Tab and opens the app; the app links back.
+    page.keyboard.press("Tab")
+    first = page.locator("ul.apps a").first
+    expect(first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("img.cantik-chart")).to_be_visible(timeout=90_000)
+    page.get_by_role("link", name="← Semua aplikasi").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aplikasi Kelas Cantik")
 
 
 def test_voila_hides_sources_and_data(page: Page, voila_url: str) -> None:
@@ -238,8 +258,10 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> N
     assert page.locator("html").get_attribute("lang") == "id"
     # A phone: nothing wider than the screen, nothing scrolls sideways.
     assert _overflowing(page) == []
-    page.screenshot(path=shots / f"{slug}-390.png", full_page=True)
+    _screenshot(page, shots / f"{slug}-390.png", 390)
     assert _axe_serious(page) == []
+    for control in page.locator(".cantik-app").get_by_role("slider").all():
+        assert control.get_attribute("aria-label"), "every slider is named after its visible label"
 
     before = _summary_and_chart(page)
     case.change(page)
@@ -255,6 +277,4 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> N
         _assert_no_traceback(page)
         assert _overflowing(page) == []
 
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.wait_for_timeout(500)  # let the widgets re-lay out
-    page.screenshot(path=shots / f"{slug}-1280.png", full_page=True)
+    _screenshot(page, shots / f"{slug}-1280.png", 1280)

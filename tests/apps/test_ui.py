@@ -114,3 +114,26 @@ def test_header_carries_the_synthetic_notice() -> None:
     from cantik.data.schema import SYNTHETIC_NOTICE
 
     assert SYNTHETIC_NOTICE in ui.header("Judul", "Pengantar").value
+
+
+def test_sliders_update_on_release() -> None:
+    assert ui.labelled(widgets.IntSlider(), "Ukuran").continuous_update is False
+    assert ui.labelled(widgets.FloatSlider(), "Nilai").continuous_update is False
+
+
+def test_renderings_are_cached_per_control_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cantik.apps.grafik import GrafikApp
+
+    app = GrafikApp()
+    calls = []
+    original = app.draw
+    monkeypatch.setattr(app, "draw", lambda *a: calls.append(a) or original(*a))
+    first = app.chart.outputs
+    app.truncate.value = True
+    truncated = app.chart.outputs
+    app.truncate.value = False
+    assert app.chart.outputs == first  # back to a state already drawn: no new drawing
+    app.truncate.value = True
+    assert app.chart.outputs == truncated
+    assert len(calls) == 1
+    assert "tidak dimulai dari 0" in app.summary.value  # the text still follows the state

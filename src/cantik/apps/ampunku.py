@@ -95,7 +95,8 @@ class AmpunkuApp(ui.AppBase):
         self.filtered = trips
         self.trips = len(trips)
         counts = self.counts(trips)
-        self._show(self.draw(trips, counts), self.alt_text(trips, counts))
+        key = (self.tujuan.value, self.layanan.value, self.rt.value, self.group.value)
+        self._show_cached(key, lambda: (self.draw(trips, counts), self.alt_text(trips, counts)))
         self.summary.value = self.summary_text(trips, counts)
 
     def draw(self, trips: Any, counts: Any) -> Any:

@@ -89,7 +89,8 @@ class GrafikApp(ui.AppBase):
         shown = self.data()
         self.shown = shown
         floor = self.axis_floor(shown["nilai"])
-        self._show(self.draw(shown, floor), self.alt_text(shown, floor))
+        key = (self.measure.value, self.truncate.value, self.sort.value)
+        self._show_cached(key, lambda: (self.draw(shown, floor), self.alt_text(shown, floor)))
         self.summary.value = self.summary_text(shown, floor)
 
     def _unit(self) -> str:

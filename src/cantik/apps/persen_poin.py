@@ -111,7 +111,8 @@ class PersenPoinApp(ui.AppBase):
             self.summary.value = ui.summary_html("Hasil", ["Belum ada hasil: perbaiki isian di atas."])
             raise exc if isinstance(exc, ui.UserInputError) else ui.user_error(exc) from None
         self.points, self.percent = float(points), float(percent)
-        self._show(self.draw(before, after), self.alt_text(before, after))
+        key = (before, after, self._labels()[:2])
+        self._show_cached(key, lambda: (self.draw(before, after), self.alt_text(before, after)))
         self.summary.value = self.summary_text(before, after)
 
     def _labels(self) -> tuple[str, str, str]:

@@ -102,7 +102,8 @@ class ProfilApp(ui.AppBase):
         pyramid, figures, by_rt = self.compute()
         self.figures = figures
         self.pyramid = pyramid
-        self._show(self.draw(pyramid), self.alt_text(pyramid))
+        key = (self.wilayah.value, self.scale.value)
+        self._show_cached(key, lambda: (self.draw(pyramid), self.alt_text(pyramid)))
         self.summary.value = self.summary_text(pyramid)
         self.indicators.value = self.indicators_html(figures)
         self.rt_table.value = self.rt_html(by_rt)

@@ -79,7 +79,8 @@ class RataMedianApp(ui.AppBase):
             base_mean=float(np.mean(base)),
             base_median=float(np.median(base)),
         )
-        self._show(self.draw(base, extra), self.alt_text())
+        key = (self.wilayah.value, len(extra), float(extra[0]) if len(extra) else 0.0)
+        self._show_cached(key, lambda: (self.draw(base, extra), self.alt_text()))
         self.summary.value = self.summary_text(len(extra))
 
     def draw(self, base: Any, extra: Any) -> Any:

@@ -149,7 +149,8 @@ class StuntingApp(ui.AppBase):
             self.chart.outputs = ()
             raise
         self.result = result
-        self._show(self.draw(result), self.alt_text(result))
+        key = (result.z, result.category, result.age_days)
+        self._show_cached(key, lambda: (self.draw(result), self.alt_text(result)))
         self.summary.value = self.summary_text(result)
 
     # ----------------------------------------------------------------------------------------------

@@ -49,6 +49,9 @@ LABEL_STYLE = {"description_width": "initial"}
 
 CSS_CLASS = "cantik-app"
 
+#: Renderings kept per visitor by :meth:`AppBase._show_cached`.
+RENDER_CACHE_SIZE = 32
+
 #: Errors of the data loader: their messages are Indonesian and say what to do.
 DATA_ERRORS = (DataNotFoundError, DataFormatError)
 
@@ -192,9 +195,15 @@ def safe_callback(status: Status) -> Callable[[F], F]:
 
 
 def labelled(widget: widgets.DOMWidget, label: str) -> widgets.DOMWidget:
-    """Give ``widget`` a visible, untruncated label and a width that fits a 390 px phone."""
+    """Give ``widget`` a visible, untruncated label and a width that fits a 390 px phone.
+
+    Sliders and text boxes only report a value when the visitor lets go (``continuous_update=False``).
+    """
     widget.description = label
     widget.style = LABEL_STYLE if not isinstance(widget, widgets.Button) else widget.style
+    if widget.has_trait("continuous_update"):
+        # Recompute when the visitor lets go of a slider or leaves a box, not on every pixel or key.
+        widget.continuous_update = False
     for key, value in CONTROL_LAYOUT.items():
         setattr(widget.layout, key, value)
     return widget
@@ -363,6 +372,7 @@ class AppBase:
         self.chart = widgets.Output(layout=widgets.Layout(width="100%"))
         self.summary = widgets.HTML()
         self.figure: Any = None
+        self._renders: dict[tuple, tuple[str, str]] = {}
         self.update = safe_callback(self.status)(self.update)  # type: ignore[method-assign]
         self.root: widgets.VBox | None = None
 
@@ -391,6 +401,26 @@ class AppBase:
     def _show(self, fig: Any, alt: str) -> None:
         self.figure = fig
         show_figure(self.chart, fig, alt)
+
+    def _show_cached(self, key: tuple, build: Callable[[], tuple[Any, str]]) -> None:
+        """Show the chart for the control state ``key``; ``build()`` returns ``(figure, alt)`` on a miss.
+
+        Rendering a figure costs most of an update; visitors often go back to a state they saw (a toggle
+        on and off), so the last :data:`RENDER_CACHE_SIZE` renderings are kept per visitor.
+        """
+        hit = self._renders.pop(key, None)
+        if hit is None:
+            fig, alt = build()
+            self.figure = fig
+            hit = (figure_html(fig, alt), alt)
+        self._renders[key] = hit  # most recent last
+        while len(self._renders) > RENDER_CACHE_SIZE:
+            self._renders.pop(next(iter(self._renders)))
+        html_img, alt = hit
+        self.chart.outputs = (
+            {"output_type": "display_data", "data": {"text/html": html_img, "text/plain": alt},
+             "metadata": {}},
+        )
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -26,8 +26,8 @@ REPEATS = 1000
 
 #: What the survey estimates: label, and the rule that makes a household count as "yes".
 TARGETS = {
-    "miskin": "keluarga dengan pengeluaran per kapita di bawah garis kemiskinan",
-    "bansos": "keluarga penerima bantuan sosial",
+    "miskin": "Keluarga miskin (%)",
+    "bansos": "Keluarga penerima bansos (%)",
 }
 
 
@@ -61,7 +61,7 @@ class SampelApp(ui.AppBase):
         self.seed = seed
         self.draws = 0
         self.target = ui.labelled(
-            widgets.Dropdown(options=[(f"Persentase {v}", k) for k, v in TARGETS.items()], value="bansos"),
+            widgets.Dropdown(options=[(v, k) for k, v in TARGETS.items()], value="bansos"),
             "Yang diperkirakan",
         )
         self.size = ui.labelled(widgets.IntSlider(value=50, min=10, max=1000, step=10),
@@ -128,7 +128,8 @@ class SampelApp(ui.AppBase):
         fig = ui.new_figure(6.4, 4.2, left=0.12, bottom=0.14, top=0.88)
         ax = fig.subplots()
         hi = max(float(np.max(r.estimates)), r.upper, r.true_percent) * 1.1 + 1
-        ax.hist(r.estimates, bins=40, range=(0, hi), color="#c6d5e8",
+        step = max(100 / r.n, hi / 40)  # a sample of n gives multiples of 100/n %: one bar each
+        ax.hist(r.estimates, bins=np.arange(0, hi + step, step), color="#c6d5e8",
                 label=f"hasil {ui.format_number(REPEATS)} sampel lain")
         ax.axvline(r.true_percent, color="black", lw=2.5, label="angka sebenarnya")
         ymax = ax.get_ylim()[1]
@@ -161,6 +162,11 @@ class SampelApp(ui.AppBase):
             f"Dari {ui.format_number(REPEATS)} sampel berukuran {r.n}, 95 % hasilnya antara "
             f"{ui.format_number(r.spread_low, 1)} % dan {ui.format_number(r.spread_high, 1)} %.",
         ]
-        note = ("Perbesar ukuran sampel: ayunannya menyempit. Dengan sampel kecil, perbedaan beberapa poin "
+        what = {
+            "miskin": "Keluarga miskin: pengeluaran per kapita di bawah garis kemiskinan Rp 644.107 "
+                      "per bulan. ",
+            "bansos": "Keluarga penerima bansos: menerima bantuan sosial menurut data keluarga. ",
+        }[self.target.value]
+        note = (what + "Perbesar ukuran sampel: ayunannya menyempit. Dengan sampel kecil, perbedaan beberapa poin "
                 "persen antar-desa atau antar-tahun bisa terjadi hanya karena kebetulan.")
         return ui.summary_html("Hasil", lines, note)

@@ -167,6 +167,6 @@ class SampelApp(ui.AppBase):
                       "per bulan. ",
             "bansos": "Keluarga penerima bansos: menerima bantuan sosial menurut data keluarga. ",
         }[self.target.value]
-        note = (what + "Perbesar ukuran sampel: ayunannya menyempit. Dengan sampel kecil, perbedaan beberapa poin "
-                "persen antar-desa atau antar-tahun bisa terjadi hanya karena kebetulan.")
+        note = (what + "Perbesar ukuran sampel: ayunannya menyempit. Dengan sampel kecil, perbedaan "
+                "beberapa poin persen antar-desa atau antar-tahun bisa terjadi hanya karena kebetulan.")
         return ui.summary_html("Hasil", lines, note)

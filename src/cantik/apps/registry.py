@@ -33,8 +33,8 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "rata_median", "rata_rata_atau_median.ipynb", "Rata-rata atau median?",
-        "Pengeluaran per kapita keluarga: tambahkan satu nilai ekstrem dan lihat rata-rata bergeser "
-        "jauh, sementara median hampir tidak berubah.",
+        "Pengeluaran per kapita keluarga: tambahkan beberapa keluarga yang sangat kaya dan lihat rata-rata "
+        "bergeser jauh, sementara median hampir tidak berubah.",
         "cantik.apps.rata_median:RataMedianApp",
     ),
     AppInfo(
@@ -44,13 +44,13 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "grafik", "grafik_jujur.ipynb", "Grafik jujur vs menyesatkan",
-        "Potong sumbu, jumlah atau angka per 1.000 penduduk, urutan kategori: lihat bagaimana grafik "
-        "yang sama bisa memberi kesan berbeda.",
+        "Sumbu yang dipotong, jumlah atau persentase, urutan kategori: lihat bagaimana data yang sama "
+        "bisa memberi kesan berbeda, dan apa penjelasannya.",
         "cantik.apps.grafik:GrafikApp",
     ),
     AppInfo(
         "sampel", "sampel_dan_survei.ipynb", "Sampel dan survei",
-        "Ambil sampel dari penduduk kelurahan: hasil tiap sampel berbeda, dan sampel kecil lebih "
+        "Ambil sampel dari keluarga di kelurahan: hasil tiap sampel berbeda, dan sampel kecil lebih "
         "berayun. Apa itu margin of error?",
         "cantik.apps.sampel:SampelApp",
     ),
@@ -62,8 +62,8 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "stunting", "kalkulator_stunting.ipynb", "Kalkulator stunting",
-        "Jenis kelamin, umur, dan tinggi badan anak: nilai z tinggi badan menurut umur (standar WHO) "
-        "dan kategorinya. Bukan diagnosis medis.",
+        "Jenis kelamin, tanggal lahir, dan tinggi badan anak: nilai z tinggi badan menurut umur "
+        "(standar WHO) dan kategorinya. Bukan diagnosis medis.",
         "cantik.apps.stunting:StuntingApp",
     ),
 ]

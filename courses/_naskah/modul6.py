@@ -2,6 +2,7 @@
 
 from _umum import pembuka, penutup
 
+from cantik.checks.modul6 import PILIHAN_6H_TEKS
 from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m6"
@@ -135,10 +136,7 @@ layanan, bukan semua warga yang sakit, dan tidak mencatat keadaan kesehatan mere
 Misalkan RT yang paling sering memakai AMPUNKU ternyata prevalensi stuntingnya lebih rendah. Pernyataan mana
 yang **paling tepat**? Simpan hurufnya di `pilihan_6h`, misalnya `"A"`.
 
-- **A.** AMPUNKU terbukti menurunkan stunting.
-- **B.** Data ini menunjukkan berapa perjalanan, ke mana dan dari RT mana, tetapi tidak bisa membuktikan
-  bahwa AMPUNKU menurunkan stunting; RT-RT itu bisa berbeda dalam banyak hal lain.
-- **C.** Banyaknya perjalanan AMPUNKU sama dengan banyaknya warga sakit di RT itu."""),
+""" + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6H_TEKS.items())),
         jawaban(f"{M}-6h", "", "pilihan_6h = \"B\"", 'cek("6h", pilihan_6h)'),
         tes(f"{M}-6h-tes", "6h", "pilihan_6h"),
         md(f"{M}-6i-soal", """### Soal 6i (jawaban tertulis, dinilai pelatih)

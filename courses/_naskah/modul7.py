@@ -2,6 +2,7 @@
 
 from _umum import pembuka, penutup
 
+from cantik.checks.modul7 import PILIHAN_7A_TEKS
 from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m7"
@@ -39,7 +40,7 @@ NOTEBOOKS = {
 Lurah ingin melihat apakah pemakaian AMPUNKU naik atau turun dari bulan ke bulan selama setahun. Grafik mana
 yang paling cocok? Simpan hurufnya di `pilihan_7a`.
 
-- **A.** diagram lingkaran  **B.** diagram garis  **C.** diagram pencar"""),
+""" + "  ".join(f"**{k}.** {v}" for k, v in PILIHAN_7A_TEKS.items())),
         jawaban(f"{M}-7a", "", "pilihan_7a = \"B\"", 'cek("7a", pilihan_7a)'),
         tes(f"{M}-7a-tes", "7a", "pilihan_7a"),
         md(f"{M}-7b-soal", """## 2. Dasbor AMPUNKU: perjalanan per bulan

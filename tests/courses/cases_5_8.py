@@ -69,10 +69,10 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m6-6g": ["selisih_sumber = 24.2 - 4.0",
                   "tabel = stunting.pivot_table(index=\"tahun\", columns=\"sumber\", values=\"nilai\")\n"
                   "selisih_sumber = float(tabel.loc[2024].max() - tabel.loc[2024].min())"],
-        "m6-6h": ["pilihan_6h = \"b\"", "pilihan_6h = \" B \""],
+        "m6-6h": ["pilihan_6h = \"b\"", "pilihan_6h = \" (B) \"", "pilihan_6h = \"B. Data ini menunjukkan\""],
     },
     "modul7": {
-        "m7-7a": ["pilihan_7a = \"b\""],
+        "m7-7a": ["pilihan_7a = \"b\"", "pilihan_7a = \"Diagram garis\""],
         "m7-7b": ["per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.strftime(\"%Y-%m\")).size()",
                   "per_bulan = ampunku.set_index(\"tanggal\").resample(\"MS\").size()"],
         "m7-7c": ["ax = per_bulan.plot(marker=\"o\", title=\"Perjalanan AMPUNKU per bulan 2024/2025\")\n"
@@ -202,6 +202,7 @@ SALAH: dict[str, list[tuple]] = {
     "modul7": [
         ("m7-7a", "pilihan_7a = \"A\"", "m7-7a-tes", "lingkaran"),
         ("m7-7a", "pilihan_7a = \"C\"", "m7-7a-tes", "Diagram pencar"),
+        ("m7-7a", "pilihan_7a = \"garis\"", "m7-7a-tes", "satu huruf pilihan"),
         ("m7-7b", "per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.month).size()", "m7-7b-tes",
          "nomor bulan saja"),
         ("m7-7c", "fig_bulanan, ax = plt.subplots()\nax.bar(per_bulan.index.astype(str), "

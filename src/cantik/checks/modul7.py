@@ -13,13 +13,16 @@ import re
 from typing import Any
 
 from cantik.checks._data import deret, tabel
-from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_tabel, banding_teks
+from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_tabel
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Grafik, banding_grafik
+from cantik.checks.modul6 import banding_pilihan
 from cantik.checks.plain import Deret, Tabel
 
 #: The answer of the multiple-choice question 7a (which chart shows trips per month over a year).
 PILIHAN_7A = "B"
+#: The options of question 7a (the notebook shows the same text).
+PILIHAN_7A_TEKS = {"A": "diagram lingkaran", "B": "diagram garis", "C": "diagram pencar"}
 #: Rates in questions 7d/7e are AMPUNKU trips per this many residents of the RT.
 PER_PENDUDUK = 1000
 
@@ -154,7 +157,7 @@ daftar(
     Soal(
         "7a",
         harapan=lambda: PILIHAN_7A,
-        banding=banding_teks(),
+        banding=banding_pilihan(PILIHAN_7A_TEKS),
         bentuk="teks",
         salah=[
             Salah("Diagram lingkaran menunjukkan bagian dari keseluruhan pada satu waktu, bukan perubahan "

@@ -120,17 +120,17 @@ di `fig_tunggu`."""),
 Sel berikut menyatukan ketiga grafik Anda menjadi satu **dasbor** untuk lurah, lengkap dengan sumber data.
 Jalankan saja."""),
         kode(f"{M}-dasbor-kode",
-             "dasbor, (a1, a2, a3) = plt.subplots(1, 3, figsize=(15, 4.5))\n"
+             "dasbor, (a1, a2, a3) = plt.subplots(1, 3, figsize=(15, 5.5))\n"
              "a1.plot(per_bulan.index.astype(str), per_bulan.to_numpy(), marker=\"o\")\n"
              "a1.set(title=\"Perjalanan per bulan\", ylabel=\"perjalanan\", ylim=(0, None))\n"
              "a1.tick_params(axis=\"x\", rotation=90)\n"
              "u = laju_rt.sort_values()\n"
              "a2.barh(u.index.astype(str), u.to_numpy())\n"
-             "a2.set(title=\"Per 1.000 penduduk, menurut RT\", xlabel=\"perjalanan per 1.000 penduduk\")\n"
+             "a2.set(title=\"Per 1.000 penduduk, menurut RT\", xlabel=\"perjalanan per 1.000 penduduk\", ylabel=\"RT\")\n"
              "a3.hist(ampunku[\"waktu_tunggu_menit\"], bins=15)\n"
              "a3.set(title=\"Waktu tunggu\", xlabel=\"menit\", ylabel=\"perjalanan\")\n"
              "dasbor.suptitle(\"Dasbor AMPUNKU Kelurahan Kandangan Utara, Jul 2024 – Jun 2025\")\n"
-             "dasbor.text(0.01, 0.01, \"Sumber: catatan AMPUNKU (data sintetis)\", fontsize=8)\n"
+             "dasbor.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk (data sintetis)\", fontsize=8)\n"
              "dasbor.tight_layout()\n"
              "plt.show()"),
         md(f"{M}-7g-soal", """## 5. Tabel bergaya "… dalam Angka"

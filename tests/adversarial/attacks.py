@@ -27,6 +27,8 @@ class Attack:
     extra_files: dict[str, bytes] = field(default_factory=dict)
     symlinks: dict[str, str] = field(default_factory=dict)
     graded: bool | None = True
+    pad_mb: int = 0
+    """Megabytes of stored output added to the answer cell (a huge notebook file)."""
     """Whether nbgrader writes an autograded notebook (``None``: either is fine)."""
 
 
@@ -151,5 +153,6 @@ ATTACKS: list[Attack] = [
     Attack("docx_berganti_nama", graded=False, raw=_docx()),
     Attack("nama_ünicode_日本", HONEST, points=1,
            extra_files={"data ü 日本 ☃.csv": b"a,b\n1,2\n", ("x" * 200) + ".csv": b"a\n1\n"}),
+    Attack("notebook_51mb", HONEST, points=1, pad_mb=51),
     Attack("metadata_diedit", "rasio = 1.0", graded=None),  # the test cell is tampered with by the battery
 ]

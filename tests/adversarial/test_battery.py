@@ -69,6 +69,9 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
         if grade_id == "jawaban":
             cell.source = attack.answer.format(**paths) if "{" in attack.answer else attack.answer
+            if attack.pad_mb:
+                big = "x" * attack.pad_mb * 2**20
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=big)]
         if grade_id == "uji" and attack.student == "metadata_diedit":
             cell.source = "pass  # uji dihapus"
             cell.metadata["nbgrader"]["points"] = 100
@@ -128,13 +131,15 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
                          capture_output=True, text=True, timeout=900)
     elapsed = time.monotonic() - started
     after = _hashes(root, home)
+    feedback = subprocess.run([NBGRADER, "generate_feedback", "kuis", "--force"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=600)
     try:
         connected = listener.accept()
     except BlockingIOError:
         connected = None
     listener.close()
     print(f"battery: {len(ATTACKS)} submissions graded in {elapsed:.1f} s")
-    return {"root": root, "home": home, "run": run, "before": before, "after": after,
+    return {"root": root, "home": home, "run": run, "feedback": feedback, "before": before, "after": after,
             "connected": connected, "elapsed": elapsed}
 
 
@@ -212,6 +217,24 @@ def test_reason_recorded_and_no_leak(batch: dict, attack: Attack) -> None:
         assert attack.reason in reasons, (attack.student, reasons, text[-2000:])
     if attack.points:
         assert not reasons, reasons
+
+
+@pytest.mark.parametrize("attack", [a for a in ATTACKS if a.reason], ids=lambda a: a.student)
+def test_reason_reaches_the_learners_feedback(batch: dict, attack: Attack) -> None:
+    import html
+
+    page = batch["root"] / "feedback" / attack.student / "kuis" / "kuis.html"
+    assert page.exists(), batch["feedback"].stderr[-2000:]
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    assert attack.reason in text
+    assert "BatasSandbox" in text or "CellTimeoutError" in text
+
+
+def test_huge_notebook_is_flagged(batch: dict) -> None:
+    from cantik.sandbox.intake import check_notebook
+
+    path = batch["root"] / "submitted" / "notebook_51mb" / "kuis" / "kuis.ipynb"
+    assert "terlalu besar" in (check_notebook(path) or "")
 
 
 @pytest.mark.parametrize("attack", [a for a in ATTACKS if a.raw is not None], ids=lambda a: a.student)

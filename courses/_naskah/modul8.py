@@ -100,13 +100,13 @@ Jalankan saja."""),
              "ringkasan = pd.DataFrame({\n"
              "    \"indikator\": [\"Jumlah penduduk\", \"Rasio jenis kelamin\", \"Rasio ketergantungan\",\n"
              "                  \"Persentase penduduk miskin (P0)\", \"Prevalensi stunting balita\"],\n"
-             "    \"nilai\": [jumlah_penduduk, round(rasio_jk, 1), round(rasio_ketergantungan, 1), round(p0, 2),\n"
-             "              round(prevalensi_stunting, 1)],\n"
+             "    \"nilai\": pd.Series([jumlah_penduduk, round(rasio_jk, 1), round(rasio_ketergantungan, 1),\n"
+             "                        round(p0, 2), round(prevalensi_stunting, 1)], dtype=object),\n"
              "    \"satuan\": [\"jiwa\", \"laki-laki per 100 perempuan\", \"per 100 penduduk 15–64 tahun\", \"persen\",\n"
              "               \"persen\"],\n"
              "})\n"
              "print(\"Tabel 1. Indikator utama Kelurahan Kandangan Utara, 2025\")\n"
-             "display(ringkasan)\n"
+             "display(ringkasan.style.hide(axis=\"index\"))\n"
              "print(\"Sumber: data Kelas Cantik (data sintetis)\")"),
         md(f"{M}-8h-soal", """## 2. Indikator tambahan
 
@@ -163,7 +163,7 @@ Isi metadata gaya SIRUSA untuk **satu** indikator yang Anda pakai, sebagai dict 
                 "    \"periodisasi\": \"Tahunan\",\n"
                 "    \"sumber_data\": \"Data keluarga Kelas Cantik (data sintetis, bukan data resmi BPS)\",\n"
                 "}",
-                'cek("8f", metadata)'),
+                'cek("8f", metadata)\npd.Series(metadata, name="isi").to_frame()'),
         tes(f"{M}-8f-tes", "8f", "metadata"),
         md(f"{M}-8i-soal", """## 5. Interpretasi untuk Musrenbang
 

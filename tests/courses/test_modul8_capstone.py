@@ -46,22 +46,29 @@ def test_trainer_rubric_repeats_every_rubric_row_of_the_notebook() -> None:
 
 def test_learner_version_exports_without_grading_cells(tmp_path: Path) -> None:
     nb = pl.read_nb(ROOT / "notebooks" / "modul8" / f"{NAME}.ipynb")
-    # a grader's failing-test output and a learner's chart output, as they would look after grading
+    # a grader's failing-test output, a learner's own cell and outputs, as they look after working/grading
     for cell in nb["cells"]:
         if pl.auto_ids({"cells": [cell]}):
             cell["outputs"] = [{"output_type": "error", "ename": "AssertionError", "traceback": [],
                                 "evalue": f"Soal {cell['id'][3:5]}: pesan penilai"}]
         elif cell["id"] == "m8-8g":
-            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "keluaran grafik peserta"}]
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout",
+                                "text": "✅ Benar! (soal 8g)\nkeluaran grafik peserta\n"}]
+    nb["cells"].insert(-1, {"cell_type": "markdown", "id": "3f2a9c1e", "metadata": {},
+                            "source": "Catatan tambahan dari peserta: lihat juga RT 8."})
     src = tmp_path / f"{NAME}.ipynb"
     src.write_text(json.dumps(nb), encoding="utf-8")
     out = ekspor_html(src)
     assert out == tmp_path / f"{NAME}.html"
     page = out.read_text(encoding="utf-8")
     assert SYNTHETIC_NOTICE in page
-    assert "keluaran grafik peserta" in page
+    assert "keluaran grafik peserta" in page and "Benar! (soal 8g)" not in page
+    assert "Catatan tambahan dari peserta" in page  # the learner's own cell stays
+    assert "1. Lembar indikator utama" in page and "Langkah kerja" not in page and "Rubrik soal" not in page
     assert "pesan penilai" not in page and "uji_bentuk" not in page
-    assert "Langkah kerja" in page and "Rubrik soal 8i" in page
+    whole = ekspor_html(src, tmp_path / "lengkap.html", laporan=False).read_text(encoding="utf-8")
+    assert "Langkah kerja" in whole and "Rubrik soal 8i" in whole and "Benar! (soal 8g)" in whole
+    assert "pesan penilai" not in whole
 
 
 def test_export_explains_bad_input_in_indonesian(tmp_path: Path) -> None:

@@ -65,8 +65,9 @@ def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 
 def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) -> None:
-    """The graded capstone (source solutions, really executed by nbgrader) becomes one HTML page with its
-    charts and written answers, the synthetic-data notice on top, and no code or grading cells."""
+    """The graded capstone (source solutions, really executed by nbgrader) becomes one report page with its
+    chart, table, metadata and written answers, the synthetic-data notice on top, and no code, grading cells,
+    instructions or self-check messages."""
     if graded.modul != "modul8":
         pytest.skip("only the capstone is exported")
     from cantik.checks.modul8 import ekspor_html
@@ -74,12 +75,16 @@ def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) 
 
     name = graded.names[0]
     src = graded.root / "grading" / "autograded" / "sumber" / graded.modul / f"{name}.ipynb"
-    out = ekspor_html(src, tmp_path / "profil.html")
-    page = out.read_text(encoding="utf-8")
+    page = ekspor_html(src, tmp_path / "profil.html").read_text(encoding="utf-8")
     assert "data:image/png;base64," in page  # the learner's chart (8g)
-    assert SYNTHETIC_NOTICE in page and page.index(SYNTHETIC_NOTICE) < page.index("Tujuan pembelajaran")
+    assert SYNTHETIC_NOTICE in page and page.index(SYNTHETIC_NOTICE) < page.index("Lembar indikator utama")
     assert "Kandangan Utara berpenduduk sekitar" in page  # the written interpretation (8i)
     assert "Indikator utama Kelurahan Kandangan Utara" in page  # printed "dalam Angka" table
+    assert "metode_perhitungan" in page  # the metadata table (8f)
     assert "<title>Modul 8 · Proyek akhir: Kandangan Utara dalam Angka</title>" in page
-    for hidden in ("uji(", "uji_bentuk(", "ind.poverty_indices(", "BEGIN SOLUTION", "# Tes otomatis soal"):
+    for hidden in ("uji(", "uji_bentuk(", "ind.poverty_indices(", "BEGIN SOLUTION", "# Tes otomatis soal",
+                   "Benar! (soal", "Tujuan pembelajaran", "Rubrik soal", "Simpan di"):
         assert hidden not in page, hidden
+    whole = ekspor_html(src, tmp_path / "lengkap.html", laporan=False).read_text(encoding="utf-8")
+    assert "Tujuan pembelajaran" in whole and "Rubrik soal 8i" in whole and "Benar! (soal 8a)" in whole
+    assert "# Tes otomatis soal" not in whole and "uji_bentuk(" not in whole

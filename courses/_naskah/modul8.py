@@ -186,11 +186,14 @@ apa keterbatasan datanya. Tulis untuk warga dan perangkat kelurahan, bukan untuk
 Setelah semua selesai:
 
 1. **Simpan** notebook ini (Ctrl+S).
-2. Hapus tanda `#` di baris terakhir sel berikut, lalu jalankan. Berkas `.html` muncul di folder yang sama:
-   kode dan sel tes disembunyikan, grafik dan tulisan Anda tetap ada, dan pemberitahuan data sintetis
-   diletakkan di paling atas.
+2. Hapus tanda `#` di baris terakhir sel berikut, lalu jalankan. Berkas `.html` muncul di folder yang sama.
+   Isinya judul bagian, hasil hitungan, tabel, grafik dan tulisan Anda; kode, sel tes, petunjuk soal dan
+   rubrik tidak ikut. Pemberitahuan data sintetis diletakkan di paling atas.
+3. Bagikan berkas `.html` itu (surel, WhatsApp) atau cetak dari peramban.
 
-Cara lain lewat terminal: `jupyter nbconvert --to html --no-input modul8_kandangan_utara_dalam_angka.ipynb`."""),
+Untuk mengekspor seluruh notebook tanpa kode (termasuk petunjuk soal), pakai
+`ekspor_html("...ipynb", laporan=False)`, atau lewat terminal:
+`jupyter nbconvert --to html --no-input modul8_kandangan_utara_dalam_angka.ipynb`."""),
         kode(f"{M}-ekspor-kode", "from cantik.checks.modul8 import ekspor_html\n\n"
              "# ekspor_html(\"modul8_kandangan_utara_dalam_angka.ipynb\")"),
         *penutup(M, [

@@ -77,3 +77,45 @@ def submit(root: Path, student: str, variant: str, timestamp: str = "2026-01-01 
     nbformat.write(fill(released, variant), folder / "latihan.ipynb")
     (folder / "timestamp.txt").write_text(timestamp)
     return folder
+
+
+def _learner_config(course, home: Path, student: str):
+    from traitlets.config import Config
+
+    c = Config()
+    c.CourseDirectory.course_id = course.course_id
+    c.CourseDirectory.root = str(home)
+    c.Exchange.root = str(course.exchange_root)
+    c.Exchange.cache = str(home / ".cache")
+    c.Exchange.assignment_dir = str(home)
+    return c
+
+
+def learner_fetch_and_submit(course, home: Path, student: str, variant: str) -> None:
+    """What a learner does in JupyterLab's Assignments tab, through nbgrader's own exchange classes."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
+
+    home.mkdir(parents=True, exist_ok=True)
+    c = _learner_config(course, home, student)
+    cd = CourseDirectory(config=c)
+    cd.assignment_id, cd.student_id = MODUL, student
+    auth = Authenticator(config=c)
+    if not (home / MODUL).exists():
+        ExchangeFetchAssignment(coursedir=cd, authenticator=auth, config=c).start()
+    nb_path = home / MODUL / "latihan.ipynb"
+    nbformat.write(fill(nb_path, variant), nb_path)
+    ExchangeSubmit(coursedir=cd, authenticator=auth, config=c).start()
+
+
+def learner_fetch_feedback(course, home: Path, student: str) -> list[Path]:
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange.default import ExchangeFetchFeedback
+
+    c = _learner_config(course, home, student)
+    cd = CourseDirectory(config=c)
+    cd.assignment_id, cd.student_id = MODUL, student
+    ExchangeFetchFeedback(coursedir=cd, authenticator=Authenticator(config=c), config=c).start()
+    return sorted((home / MODUL / "feedback").rglob("*.html"))

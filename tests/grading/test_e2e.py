@@ -18,7 +18,7 @@ import nbformat
 import pytest
 
 from cantik.grading.course import Course
-from tests.grading.helpers import MODUL, fill, make_course
+from tests.grading.helpers import MODUL, fill, learner_fetch_and_submit, learner_fetch_feedback, make_course
 
 pytestmark = pytest.mark.slow
 
@@ -70,48 +70,6 @@ def _cli(*argv: str) -> tuple[int, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = args.func(args)
     return code, out.getvalue() + err.getvalue()
-
-
-def _learner_config(course: Course, home: Path, student: str):
-    from traitlets.config import Config
-
-    c = Config()
-    c.CourseDirectory.course_id = course.course_id
-    c.CourseDirectory.root = str(home)
-    c.Exchange.root = str(course.exchange_root)
-    c.Exchange.cache = str(home / ".cache")
-    c.Exchange.assignment_dir = str(home)
-    return c
-
-
-def learner_fetch_and_submit(course: Course, home: Path, student: str, variant: str) -> None:
-    """What a learner does in JupyterLab's Assignments tab, through nbgrader's own exchange classes."""
-    from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
-
-    home.mkdir(parents=True, exist_ok=True)
-    c = _learner_config(course, home, student)
-    cd = CourseDirectory(config=c)
-    cd.assignment_id, cd.student_id = MODUL, student
-    auth = Authenticator(config=c)
-    if not (home / MODUL).exists():
-        ExchangeFetchAssignment(coursedir=cd, authenticator=auth, config=c).start()
-    nb_path = home / MODUL / "latihan.ipynb"
-    nbformat.write(fill(nb_path, variant), nb_path)
-    ExchangeSubmit(coursedir=cd, authenticator=auth, config=c).start()
-
-
-def learner_fetch_feedback(course: Course, home: Path, student: str) -> list[Path]:
-    from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
-    from nbgrader.exchange.default import ExchangeFetchFeedback
-
-    c = _learner_config(course, home, student)
-    cd = CourseDirectory(config=c)
-    cd.assignment_id, cd.student_id = MODUL, student
-    ExchangeFetchFeedback(coursedir=cd, authenticator=Authenticator(config=c), config=c).start()
-    return sorted((home / MODUL / "feedback").rglob("*.html"))
 
 
 @pytest.fixture(scope="module")

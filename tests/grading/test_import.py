@@ -115,3 +115,29 @@ def test_unknown_module_message(course):
 
     with pytest.raises(KelasError, match="Modul 'modul_99' tidak ditemukan"):
         release(course, "modul_99")
+
+
+def test_collect_keeps_every_version(released, tmp_path):
+    """A resubmission through the exchange replaces the graded copy, and the summary says so; the earlier
+    version stays in the inbox."""
+    from cantik.grading.release import collect
+    from tests.grading.helpers import learner_fetch_and_submit
+
+    start_class(released, write_roster(tmp_path / "peserta.csv", ROSTER_ROWS))
+    learner_fetch_and_submit(released, tmp_path / "rumah", "ku01", "galat")
+    first = collect(released, MODUL)
+    assert first.collected == ["ku01"] and first.updated == []
+    graded_copy = released.submitted_dir / "ku01" / MODUL / "latihan.ipynb"
+    old = graded_copy.read_bytes()
+    import time
+
+    time.sleep(1.1)
+    learner_fetch_and_submit(released, tmp_path / "rumah", "ku01", "benar")
+    second = collect(released, MODUL)
+    assert second.updated == ["ku01"] and "versi lama tetap ada" in second.summary()
+    assert graded_copy.read_bytes() != old
+    versions = sorted(
+        p.read_bytes() for p in (released.inbox_dir / "exchange" / MODUL / "ku01").rglob("*.ipynb")
+    )
+    assert len(versions) == 2 and old in versions
+    assert "Belum ada kiriman baru" in collect(released, MODUL).summary()

@@ -158,6 +158,9 @@ def _worker(
         results.put(("start", wid, student, None))
         try:
             outcome = _grade_one(course, modul, student)
+            if not outcome["ok"] and "database is locked" in outcome["log"] + outcome["error"]:
+                time.sleep(1.0)  # SQLite busy with another worker's write: try once more
+                outcome = _grade_one(course, modul, student)
         except BaseException as exc:
             outcome = {"ok": False, "reason": explain(repr(exc)), "log": "", "error": repr(exc)}
         results.put(("done", wid, student, outcome))
@@ -317,6 +320,10 @@ def autograde(
             "nbgrader.api",
             "jupyter_client.manager",
             "nbclient",
+            "nbconvert.exporters.notebook",
+            "nbformat.validator",
+            "nbgrader.preprocessors",
+            "sqlalchemy.dialects.sqlite",
         ]
     )
     tasks, results = ctx.Queue(), ctx.Queue()

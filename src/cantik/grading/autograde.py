@@ -327,11 +327,10 @@ def autograde(
         ]
     )
     tasks, results = ctx.Queue(), ctx.Queue()
-    for s in todo:
-        tasks.put((modul, s))
 
     started = time.monotonic()
-    warm_kernels = WarmKernels().start() if warm else None
+    # the zygote imports pandas/matplotlib while the workers start: both are ready at about the same time
+    warm_kernels = WarmKernels().launch() if warm else None
     env: dict[str, str] = {}
     if warm_kernels is not None:
         overrides["Execute"]["kernel_name"] = KERNEL_NAME
@@ -374,7 +373,11 @@ def autograde(
         for _ in range(n_workers):
             spawn()
         with Progress(*columns, disable=not progress, transient=False) as bar:
-            task_id = bar.add_task("Menilai", total=len(todo))
+            task_id = bar.add_task("Menyiapkan kernel (pandas, matplotlib)", total=len(todo))
+            if warm_kernels is not None:
+                warm_kernels.wait_ready()
+            for s in todo:
+                tasks.put((modul, s))
             finished = 0
             while finished < len(todo):
                 try:

@@ -220,6 +220,11 @@ class WarmKernels:
         return {"JUPYTER_PATH": path + (os.pathsep + old if old else "")}
 
     def start(self) -> WarmKernels:
+        """Launch the zygote and wait until it accepts requests."""
+        return self.launch().wait_ready()
+
+    def launch(self) -> WarmKernels:
+        """Write the kernelspec and start the zygote without waiting for it (see :meth:`wait_ready`)."""
         spec_dir = self.dir / "share" / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
         spec = {
@@ -249,6 +254,11 @@ class WarmKernels:
             start_new_session=True,
             stdin=subprocess.DEVNULL,
         )
+        return self
+
+    def wait_ready(self) -> WarmKernels:
+        """Block until the zygote has imported everything and listens on its socket."""
+        assert self.proc is not None, "launch() first"
         deadline = time.monotonic() + self.timeout
         while not Path(self.socket + ".ready").exists():
             if self.proc.poll() is not None:

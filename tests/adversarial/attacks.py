@@ -156,3 +156,40 @@ ATTACKS: list[Attack] = [
     Attack("notebook_51mb", HONEST, points=1, pad_mb=51),
     Attack("metadata_diedit", "rasio = 1.0", graded=None),  # the test cell is tampered with by the battery
 ]
+
+
+EQ_OVERRIDE = """
+class SelaluBenar(float):
+    def __eq__(self, other):
+        return True
+    def __sub__(self, other):
+        return 0.0
+    def __bool__(self):
+        return True
+    def __float__(self):
+        return 120.0
+rasio = SelaluBenar(0)
+"""
+
+PATCH_BUILTINS = """
+import builtins
+builtins.abs = lambda x: 0
+rasio = 0.0
+"""
+
+PATCH_NUMPY = """
+import numpy as np
+rasio = np.float64(120.0)
+np.float64.__sub__ = lambda self, other: 0.0
+"""
+
+#: Attacks on the test code itself (nbgrader #1379): they beat tests that run in the learner's kernel.
+ANSWER_ATTACKS: list[Attack] = [
+    Attack("jujur_a", HONEST, points=1),
+    Attack("jujur_numpy", "import numpy as np\nrasio = np.float64(120.0)", points=1),
+    Attack("salah", "rasio = 100 / 120 * 100", points=0),
+    Attack("eq_override", EQ_OVERRIDE, reason="bukan angka"),
+    Attack("monkeypatch_builtins", PATCH_BUILTINS),
+    Attack("monkeypatch_numpy", PATCH_NUMPY, points=1),
+    Attack("os_exit", "import os\nos._exit(0)", reason="berhenti sendiri"),
+]

@@ -43,7 +43,8 @@ c.CourseDirectory.course_id = "kuis_sandbox"
 c.CourseDirectory.db_url = "sqlite:///" + {root!r} + "/gradebook.db"
 from cantik.sandbox.config import use_sandbox
 use_sandbox(c, cell_timeout=4, notebook_timeout=30, max_output_bytes=1_000_000, memory_mb=1024,
-            processes=48, file_mb=8, cpu_seconds=10, home_mb=16, datasets_dir="none")
+            processes=48, file_mb=8, cpu_seconds=10, home_mb=16, datasets_dir="none",
+            grade_in_grader={grade_in_grader})
 """
 
 
@@ -85,13 +86,17 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    base = tmp_path_factory.mktemp("adv")
+    return grade_course(tmp_path_factory.mktemp("adv"), ATTACKS)
+
+
+def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = False) -> dict:
+    """Submit ``attacks`` to a fresh copy of the course under ``base`` and run real nbgrader on them."""
     root = base / "kursus"
     home = base / "rumah_pelatih"
     shutil.copytree(HERE / "course", root)
     home.mkdir()
     (home / "rahasia.txt").write_text(SECRET_HOME)
-    (root / "nbgrader_config.py").write_text(CONFIG.format(root=str(root)))
+    (root / "nbgrader_config.py").write_text(CONFIG.format(root=str(root), grade_in_grader=grade_in_grader))
     env = {**os.environ, "HOME": str(home), "CANTIK_RAHASIA": SECRET_ENV,
            "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
     gen = subprocess.run([NBGRADER, "generate_assignment", "kuis", "--force"], cwd=root, env=env,
@@ -116,7 +121,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
         "HOME_PELATIH": str(home), "HOME_SECRET": str(home / "rahasia.txt"),
         "PORT": str(listener.getsockname()[1]),
     }
-    for attack in ATTACKS:
+    for attack in attacks:
         folder = root / "submitted" / attack.student / "kuis"
         folder.mkdir(parents=True)
         (folder / "kuis.ipynb").write_bytes(_submission(release, attack, paths))
@@ -138,7 +143,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
     except BlockingIOError:
         connected = None
     listener.close()
-    print(f"battery: {len(ATTACKS)} submissions graded in {elapsed:.1f} s")
+    print(f"battery: {len(attacks)} submissions graded in {elapsed:.1f} s")
     return {"root": root, "home": home, "run": run, "feedback": feedback, "before": before, "after": after,
             "connected": connected, "elapsed": elapsed}
 

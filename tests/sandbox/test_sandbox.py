@@ -312,3 +312,38 @@ def test_course_notebook_scores_the_same_sandboxed(master: str) -> None:
         results.append((grades, problems))
     assert results[0][0], "the master notebook has no graded test cells"
     assert results[1] == results[0]
+
+
+def test_free_names_of_a_test_cell() -> None:
+    from cantik.sandbox.answers import free_names
+
+    src = ("import math\nfrom cantik import checks as ck\ndef f(x):\n    return x\n"
+           "for i in range(3):\n    pass\nassert math.isclose(f(rasio), 120), pesan\nprint(tabel.shape)")
+    assert free_names(src) == ["pesan", "rasio", "tabel"]
+    assert free_names("%timeit x") is None
+
+
+@needs_bwrap
+def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path) -> None:
+    """Numbers, numpy and pandas answers are rebuilt faithfully; an odd object is refused by name."""
+    answer = ("import numpy as np, pandas as pd\n"
+              "n = np.int64(7); f = 0.1 + 0.2; s = 'Kandangan Utara'; xs = [1, (2, 3), {'a': None}]\n"
+              "arr = np.arange(6, dtype='int32').reshape(2, 3)\n"
+              "df = pd.DataFrame({'rt': ['RT 1', 'RT 2'], 'jiwa': [120, 95], 'rasio': [105.5, 99.0]})\n"
+              "ser = df.set_index('rt')['jiwa']\n"
+              "class Aneh:\n    pass\naneh = Aneh()")
+    test = ("import numpy as np, pandas as pd\n"
+            "assert type(n) is int and n == 7 and f == 0.1 + 0.2 and s == 'Kandangan Utara'\n"
+            "assert xs == [1, (2, 3), {'a': None}]\n"
+            "assert arr.dtype == np.int32 and arr.shape == (2, 3) and arr.sum() == 15\n"
+            "pd.testing.assert_frame_equal(df, pd.DataFrame({'rt': ['RT 1', 'RT 2'], 'jiwa': [120, 95], "
+            "'rasio': [105.5, 99.0]}))\n"
+            "assert list(ser.index) == ['RT 1', 'RT 2'] and ser['RT 2'] == 95 and ser.name == 'jiwa'\n"
+            "print('semua cocok')")
+    nb, _ = _run([answer, test, "assert aneh is not None"], tmp_path, SandboxExecute__grade_in_grader=True)
+    # _run marks only the last cell as a test: grade the middle one in the grader too
+    assert [o.get("ename") for o in nb.cells[2].outputs] == ["JawabanTidakTerbaca"]
+    assert "bertipe __main__.Aneh" in nb.cells[2].outputs[0].evalue
+
+    nb2, _ = _run([answer, test], tmp_path, SandboxExecute__grade_in_grader=True)
+    assert nb2.cells[1].outputs[0].text == "semua cocok\n", nb2.cells[1].outputs

@@ -21,6 +21,7 @@ def use_sandbox(
     cell_timeout: int = 30,
     notebook_timeout: int = 600,
     max_output_bytes: int = 2_000_000,
+    grade_in_grader: bool = False,
     **kernel: t.Any,
 ) -> None:
     """Replace nbgrader's ``Execute`` by :class:`~cantik.sandbox.execute.SandboxExecute` in ``c``.
@@ -33,6 +34,8 @@ def use_sandbox(
         Seconds per cell and per notebook (wall clock).
     max_output_bytes : int
         Output a notebook may produce in total.
+    grade_in_grader : bool
+        Run test cells in the grader's process on plain-data answers (:mod:`cantik.sandbox.answers`).
     **kernel
         Traits of :class:`~cantik.sandbox.kernel.SandboxKernelManager` (``memory_mb``, ``processes``,
         ``file_mb``, ``cpu_seconds``, ``home_mb``, ``datasets_dir``, ``read_only_paths``).
@@ -49,5 +52,6 @@ def use_sandbox(
     c.SandboxExecute.timeout = cell_timeout
     c.SandboxExecute.notebook_timeout = notebook_timeout
     c.SandboxExecute.max_output_bytes = max_output_bytes
+    c.SandboxExecute.grade_in_grader = grade_in_grader
     for key, value in kernel.items():
         setattr(c.SandboxKernelManager, key, value)

@@ -30,7 +30,7 @@ import typing as t
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Float, Integer, default
+from traitlets import Bool, Float, Integer, default
 
 from cantik.sandbox.kernel import SandboxKernelManager
 
@@ -74,6 +74,10 @@ class SandboxExecute(Execute):
     notebook_timeout = Integer(600, help="Wall-clock seconds for the whole notebook.").tag(config=True)
     max_output_bytes = Integer(
         2_000_000, help="Output (text, images) a notebook may produce in total; more stops it."
+    ).tag(config=True)
+    grade_in_grader = Bool(
+        False, help="Run autograder test cells in the grader's process on the learner's answers taken out "
+                    "as plain data (cantik.sandbox.answers), never in the learner's kernel."
     ).tag(config=True)
     ping_timeout = Float(3.0, help="Seconds a kernel has to answer after an interrupted cell.").tag(
         config=True)
@@ -122,6 +126,14 @@ class SandboxExecute(Execute):
             return cell, resources
         notebook_bound = self._cell_timeout is None or remaining < self._cell_timeout
         self.timeout = max(1, math.ceil(remaining)) if notebook_bound else self._cell_timeout
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if self.grade_in_grader and meta.get("grade") and not meta.get("solution"):
+            from cantik.sandbox.answers import free_names
+
+            names = free_names(cell.source)
+            if names is not None:
+                return self._grade_here(cell, resources, index, names)
+            self.log.warning("Sel uji %s bukan Python biasa: dijalankan di kernel peserta.", index + 1)
         try:
             super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
@@ -174,6 +186,45 @@ class SandboxExecute(Execute):
         if isinstance(km, SandboxKernelManager):
             km.submitted_dir = getattr(self, "_submitted_dir", "")
         return km
+
+    def _grade_here(self, cell: NotebookNode, resources: t.Any, index: int, names: list[str]) -> t.Any:
+        """Take ``names`` out of the kernel as plain data and run the test cell in this process."""
+        from nbformat.v4 import new_code_cell, new_output
+
+        from cantik.sandbox.answers import Unusable, decode, extraction_code, parse_extraction, run_test
+
+        probe = new_code_cell(extraction_code(names))
+        try:
+            try:
+                super().preprocess_cell(probe, resources, index)
+            finally:
+                self.nb.cells[index] = cell  # nbclient stores the executed (probe) cell at this index
+        except DeadKernelError:
+            self._stop(cell, index, self._death_reason())
+            return cell, resources
+        except CellTimeoutError:
+            self._kill()
+            self._stop(cell, index, "kernel tidak menjawab saat jawaban diambil, jadi kernel dimatikan.")
+            return cell, resources
+        if self._output_exceeded:
+            self._stop(cell, index, self._death_reason())
+            return cell, resources
+        text = "".join(o.get("text", "") for o in probe.outputs if o.get("output_type") == "stream")
+        try:
+            raw = parse_extraction(text)
+            values = {name: decode(name, raw.get(name, {"t": "missing"})) for name in names}
+        except Unusable as exc:
+            cell.outputs = [new_output("error", ename="JawabanTidakTerbaca", evalue=str(exc),
+                                       traceback=[f"JawabanTidakTerbaca: {exc}"])]
+            return cell, resources
+        stdout, error = run_test(cell.source, values)
+        outputs = [new_output("stream", name="stdout", text=stdout)] if stdout else []
+        if error is not None:
+            outputs.append(new_output("error", ename=error["ename"], evalue=error["evalue"],
+                                      traceback=[f"{error['ename']}: {error['evalue']}"]))
+        cell.outputs = outputs
+        cell.execution_count = probe.get("execution_count")
+        return cell, resources
 
     # ------------------------------------------------------------------------------------- limits
     def output(self, outs: list[NotebookNode], msg: dict[str, t.Any], display_id: str | None,

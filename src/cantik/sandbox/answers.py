@@ -1,0 +1,164 @@
+"""Grade test cells in the grader's own process, on the learner's answers taken out as plain data.
+
+A test cell never runs in the learner's kernel: the grader asks the kernel for the values of the names the
+test reads (``rasio``, ``tabel`` …) as plain data (numbers, strings, lists, dicts, numpy arrays, pandas
+tables), rebuilds them here, and runs the trainer's test code on them. So the hidden tests and expected
+values never enter the learner's process, and an object overriding ``__eq__``/``__float__``/``__bool__``
+or a monkeypatched ``numpy``/``pandas``/``builtins`` in the notebook earns nothing: only data crosses.
+A value that is not plain data (a custom class, a subclass of ``float``) is refused with an Indonesian
+message, so the test fails.
+
+:class:`cantik.sandbox.execute.SandboxExecute` uses this when ``grade_in_grader`` is on.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import io
+import json
+import typing as t
+
+MARKER = "__CANTIK_JAWABAN__"
+#: Runs in the learner's kernel; prints the JSON after MARKER. Whatever it prints is only data.
+EXTRACT = r'''
+def __cantik_ekstrak(names, marker):
+    import json, sys
+    np = sys.modules.get("numpy")
+    pd = sys.modules.get("pandas")
+
+    def enc(v, depth=0):
+        if depth > 6:
+            return {"t": "unsupported", "type": "terlalu bersarang"}
+        if v is None or type(v) in (bool, int, str):
+            return {"t": "v", "v": v}
+        if type(v) is float:
+            return {"t": "f", "v": repr(v)}
+        if np is not None and isinstance(v, np.generic) and type(v).__module__ == "numpy":
+            return enc(v.item(), depth + 1)
+        if type(v) in (list, tuple):
+            return {"t": type(v).__name__, "v": [enc(x, depth + 1) for x in v]}
+        if type(v) is dict and all(type(k) is str for k in v):
+            return {"t": "dict", "v": {k: enc(x, depth + 1) for k, x in v.items()}}
+        if np is not None and type(v) is np.ndarray and v.dtype.kind in "biufUS":
+            return {"t": "ndarray", "dtype": str(v.dtype), "v": enc(v.tolist(), depth + 1)}
+        if pd is not None and type(v) in (pd.Series, pd.DataFrame):
+            frame = v.to_frame(name=v.name if isinstance(v.name, str) else "__nilai__") \
+                if type(v) is pd.Series else v
+            return {"t": type(v).__name__, "name": v.name if type(v) is pd.Series else None,
+                    "columns": enc([str(c) for c in frame.columns], depth + 1),
+                    "index": enc([x.item() if hasattr(x, "item") else x for x in frame.index.tolist()],
+                                 depth + 1),
+                    "dtypes": {str(c): str(d) for c, d in frame.dtypes.items()},
+                    "v": enc([[x.item() if hasattr(x, "item") else x for x in row]
+                              for row in frame.to_numpy(dtype=object).tolist()], depth + 1)}
+        return {"t": "unsupported", "type": type(v).__module__ + "." + type(v).__qualname__}
+
+    g = globals()
+    out = {n: (enc(g[n]) if n in g else {"t": "missing"}) for n in names}
+    print(marker + json.dumps(out))
+'''
+
+
+class Unusable(Exception):
+    """A name the test needs is missing or not plain data (message in Indonesian)."""
+
+
+def free_names(source: str) -> list[str] | None:
+    """Names a test cell reads but does not define (``None`` when the source is not plain Python).
+
+    Examples
+    --------
+    >>> free_names("import math\\nassert math.isclose(rasio, 120), pesan")
+    ['pesan', 'rasio']
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    loaded: set[str] = set()
+    bound: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+    return sorted(loaded - bound - set(dir(builtins)))
+
+
+def extraction_code(names: list[str]) -> str:
+    """Code to run in the kernel: prints the values of ``names`` as plain data."""
+    return EXTRACT + f"\n__cantik_ekstrak({names!r}, {MARKER!r})\ndel __cantik_ekstrak\n"
+
+
+def parse_extraction(text: str) -> dict[str, t.Any]:
+    """The JSON the kernel printed after :data:`MARKER` (the last occurrence)."""
+    _, sep, payload = text.rpartition(MARKER)
+    if not sep:
+        raise Unusable("Jawaban tidak bisa dibaca dari notebook (kernel tidak mengirim data jawaban).")
+    try:
+        data = json.loads(payload.strip().splitlines()[0])
+    except (json.JSONDecodeError, IndexError) as exc:
+        raise Unusable("Jawaban tidak bisa dibaca dari notebook (data jawaban rusak).") from exc
+    if not isinstance(data, dict):
+        raise Unusable("Jawaban tidak bisa dibaca dari notebook (data jawaban rusak).")
+    return data
+
+
+def decode(name: str, obj: t.Any) -> t.Any:
+    """Rebuild one plain value in the grader (numbers, strings, lists, dicts, numpy, pandas)."""
+    kind = obj.get("t") if isinstance(obj, dict) else None
+    if kind == "missing":
+        raise Unusable(f"Variabel `{name}` belum dibuat: jalankan sel jawaban yang membuatnya.")
+    if kind == "unsupported":
+        raise Unusable(f"Jawaban `{name}` bertipe {obj.get('type')}, bukan angka, teks, daftar atau "
+                       "tabel biasa, jadi tidak bisa dinilai.")
+    if kind == "v" and (obj["v"] is None or type(obj["v"]) in (bool, int, str)):
+        return obj["v"]
+    if kind == "f":
+        return float(obj["v"])
+    if kind in ("list", "tuple"):
+        items = [decode(name, x) for x in obj["v"]]
+        return items if kind == "list" else tuple(items)
+    if kind == "dict":
+        return {str(k): decode(name, x) for k, x in obj["v"].items()}
+    if kind == "ndarray":
+        import numpy as np
+
+        return np.array(decode(name, obj["v"]), dtype=np.dtype(str(obj["dtype"])))
+    if kind in ("Series", "DataFrame"):
+        import pandas as pd
+
+        frame = pd.DataFrame(decode(name, obj["v"]), columns=decode(name, obj["columns"]),
+                             index=decode(name, obj["index"]))
+        for col, dtype in dict(obj.get("dtypes", {})).items():
+            with contextlib.suppress(Exception):
+                frame[col] = frame[col].astype(str(dtype))
+        if kind == "Series":
+            series = frame.iloc[:, 0]
+            series.name = obj.get("name")
+            return series
+        return frame
+    raise Unusable(f"Jawaban `{name}` tidak bisa dibaca (bentuk data tidak dikenal).")
+
+
+def run_test(source: str, values: dict[str, t.Any]) -> tuple[str, dict[str, str] | None]:
+    """Run trusted test code here on rebuilt values; return (stdout, error or ``None``).
+
+    The error is ``{"ename", "evalue"}`` only: the test's code (hidden tests) is never shown.
+    """
+    namespace: dict[str, t.Any] = {"__name__": "__cantik_uji__", **values}
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(source, "<uji>", "exec"), namespace)
+    except Exception as exc:
+        return out.getvalue(), {"ename": type(exc).__name__, "evalue": str(exc)}
+    return out.getvalue(), None

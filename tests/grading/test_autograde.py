@@ -99,6 +99,12 @@ def test_crash_and_endless_notebooks_do_not_stop_the_batch_and_rerun_skips(relea
     assert sorted(again.skipped) == ["a_benar", "c_macet"]
     assert list(again.graded) == ["e_benar"] and again.graded["e_benar"]["score"] == 1.0
 
+    # the trainer edits the module's source (e.g. fixes a test): everything is graded again
+    source = root / "courses" / MODUL / "latihan.ipynb"
+    source.write_text(source.read_text().replace("Grafik harus punya", "Grafik wajib punya"))
+    third = autograde(released, MODUL, workers=2, timeout=2, progress=False)
+    assert third.skipped == [] and sorted(third.graded) == ["a_benar", "c_macet", "e_benar"]
+
 
 def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course):
     import psutil

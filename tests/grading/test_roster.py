@@ -122,3 +122,17 @@ def test_cli_module_imports_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_gradebook_url_is_configurable(course_root: Path, tmp_path, monkeypatch):
+    """CANTIK_GRADEBOOK_URL (read by nbgrader_config.py) moves the gradebook; nothing goes to grading/."""
+    from cantik.grading.course import Course
+
+    other = tmp_path / "tempat_lain" / "buku_nilai.db"
+    other.parent.mkdir()
+    monkeypatch.setenv("CANTIK_GRADEBOOK_URL", f"sqlite:///{other}")
+    course = Course.open(course_root)
+    start_class(course, write_roster(tmp_path / "p.csv", ROSTER_ROWS))
+    assert other.is_file() and not (course_root / "grading" / "gradebook.db").exists()
+    with course.gradebook() as gb:
+        assert len(gb.students) == 4

@@ -292,7 +292,9 @@ def autograde(
 
     state = _load_state(course)
     mod_state = state.setdefault(modul, {})
-    hashes = {s: submission_hash(course.submitted_dir / s / modul) for s in todo_all}
+    # a submission is "unchanged" when its files AND the module's source (tests, points) are unchanged
+    source = submission_hash(course.source_dir / modul)
+    hashes = {s: source[:16] + submission_hash(course.submitted_dir / s / modul) for s in todo_all}
     result = GradeResult(modul=modul)
     todo = []
     for s in todo_all:

@@ -64,7 +64,7 @@ def explain_error(ename: str, evalue: str) -> str:
 def _title(source: str, grade_id: str, manual: bool) -> str:
     first = source.strip().splitlines()[0] if source.strip() else ""
     if first.startswith("#") and not first.startswith("###"):
-        return first.lstrip("#").strip()
+        return re.sub(r"\s*\(jangan diubah\)\s*$", "", first.lstrip("#").strip(), flags=re.IGNORECASE)
     return "Jawaban tertulis" if manual else grade_id.replace("_", " ").capitalize()
 
 

@@ -331,6 +331,8 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
               "arr = np.arange(6, dtype='int32').reshape(2, 3)\n"
               "df = pd.DataFrame({'rt': ['RT 1', 'RT 2'], 'jiwa': [120, 95], 'rasio': [105.5, 99.0]})\n"
               "ser = df.set_index('rt')['jiwa']\n"
+              "bulan = pd.Series([3, 4], index=pd.period_range('2024-01', periods=2, freq='M'))\n"
+              "ts = pd.Timestamp('2024-05-01 08:00')\n"
               "class Aneh:\n    pass\naneh = Aneh()")
     test = ("import numpy as np, pandas as pd\n"
             "assert type(n) is int and n == 7 and f == 0.1 + 0.2 and s == 'Kandangan Utara'\n"
@@ -339,6 +341,7 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
             "pd.testing.assert_frame_equal(df, pd.DataFrame({'rt': ['RT 1', 'RT 2'], 'jiwa': [120, 95], "
             "'rasio': [105.5, 99.0]}))\n"
             "assert list(ser.index) == ['RT 1', 'RT 2'] and ser['RT 2'] == 95 and ser.name == 'jiwa'\n"
+            "assert bulan[pd.Period('2024-02', freq='M')] == 4 and ts.hour == 8\n"
             "print('semua cocok')")
     nb, _ = _run([answer, test, "assert aneh is not None"], tmp_path, SandboxExecute__grade_in_grader=True)
     # _run marks only the last cell as a test: grade the middle one in the grader too
@@ -347,3 +350,19 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
 
     nb2, _ = _run([answer, test], tmp_path, SandboxExecute__grade_in_grader=True)
     assert nb2.cells[1].outputs[0].text == "semua cocok\n", nb2.cells[1].outputs
+
+
+@needs_bwrap
+def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None:
+    """Figure checks need the live object: the trainer's marker keeps them in the kernel; a learner's
+    object merely claiming to be matplotlib does not."""
+    answer = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+              "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\n"
+              "class Palsu(float):\n    __module__ = 'matplotlib.figure'\n    def __eq__(self, o):\n"
+              "        return True\npalsu = Palsu(0)")
+    marked = "# uji-di-kernel\nassert len(fig.axes[0].patches) == 2"
+    unmarked = "assert palsu == 120"
+    nb, _ = _run([answer, marked, unmarked], tmp_path, SandboxExecute__grade_in_grader=True)
+    assert nb.cells[2].outputs[0].ename == "JawabanTidakTerbaca"
+    nb2, _ = _run([answer, marked], tmp_path, SandboxExecute__grade_in_grader=True)
+    assert _points(nb2.cells[1]) == 1, nb2.cells[1].outputs

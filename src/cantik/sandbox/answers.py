@@ -43,6 +43,12 @@ def __cantik_ekstrak(names, marker):
             return {"t": "dict", "v": {k: enc(x, depth + 1) for k, x in v.items()}}
         if np is not None and type(v) is np.ndarray and v.dtype.kind in "biufUS":
             return {"t": "ndarray", "dtype": str(v.dtype), "v": enc(v.tolist(), depth + 1)}
+        if pd is not None and type(v) is pd.Timestamp:
+            return {"t": "ts", "v": v.isoformat()}
+        if pd is not None and type(v) is pd.Timedelta:
+            return {"t": "td", "v": v.isoformat()}
+        if pd is not None and type(v) is pd.Period:
+            return {"t": "period", "v": str(v), "freq": v.freqstr}
         if pd is not None and type(v) in (pd.Series, pd.DataFrame):
             frame = v.to_frame(name=v.name if isinstance(v.name, str) else "__nilai__") \
                 if type(v) is pd.Series else v
@@ -133,6 +139,13 @@ def decode(name: str, obj: t.Any) -> t.Any:
         import numpy as np
 
         return np.array(decode(name, obj["v"]), dtype=np.dtype(str(obj["dtype"])))
+    if kind in ("ts", "td", "period"):
+        import pandas as pd
+
+        value = str(obj["v"])
+        if kind == "ts":
+            return pd.Timestamp(value)
+        return pd.Timedelta(value) if kind == "td" else pd.Period(value, freq=str(obj["freq"]))
     if kind in ("Series", "DataFrame"):
         import pandas as pd
 

@@ -30,7 +30,7 @@ import typing as t
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Bool, Float, Integer, default
+from traitlets import Bool, Float, Integer, Unicode, default
 
 from cantik.sandbox.kernel import SandboxKernelManager
 
@@ -79,6 +79,13 @@ class SandboxExecute(Execute):
         False, help="Run autograder test cells in the grader's process on the learner's answers taken out "
                     "as plain data (cantik.sandbox.answers), never in the learner's kernel."
     ).tag(config=True)
+    kernel_marker = Unicode(
+        "# uji-di-kernel",
+        help="With grade_in_grader: a test cell whose (trainer's) source contains this comment runs in the "
+             "learner's kernel as in plain nbgrader, e.g. checks that need a live matplotlib figure. "
+             "Decided from the test's source, which nbgrader restores from the gradebook, never from "
+             "anything the learner's kernel reports.",
+    ).tag(config=True)
     ping_timeout = Float(3.0, help="Seconds a kernel has to answer after an interrupted cell.").tag(
         config=True)
 
@@ -98,6 +105,7 @@ class SandboxExecute(Execute):
         self._out_bytes = 0
         self._output_exceeded = False
         self._cell_timeout = self.timeout
+        self._notebook_bound = False
 
     # ------------------------------------------------------------------------------------------ run
     def preprocess(self, nb: NotebookNode, resources: t.Any = None, km: t.Any = None) -> t.Any:
@@ -125,15 +133,22 @@ class SandboxExecute(Execute):
                                     "untuk seluruh notebook")
             return cell, resources
         notebook_bound = self._cell_timeout is None or remaining < self._cell_timeout
+        self._notebook_bound = notebook_bound
         self.timeout = max(1, math.ceil(remaining)) if notebook_bound else self._cell_timeout
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        if self.grade_in_grader and meta.get("grade") and not meta.get("solution"):
+        in_kernel = bool(self.kernel_marker) and self.kernel_marker in cell.source
+        if self.grade_in_grader and meta.get("grade") and not meta.get("solution") and not in_kernel:
             from cantik.sandbox.answers import free_names
 
             names = free_names(cell.source)
             if names is not None:
                 return self._grade_here(cell, resources, index, names)
             self.log.warning("Sel uji %s bukan Python biasa: dijalankan di kernel peserta.", index + 1)
+        return self._run_in_kernel(cell, resources, index)
+
+    def _run_in_kernel(self, cell: NotebookNode, resources: t.Any, index: int) -> t.Any:
+        """Execute ``cell`` in the learner's kernel, turning limits into Indonesian reasons."""
+        notebook_bound = self._notebook_bound
         try:
             super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
@@ -191,7 +206,13 @@ class SandboxExecute(Execute):
         """Take ``names`` out of the kernel as plain data and run the test cell in this process."""
         from nbformat.v4 import new_code_cell, new_output
 
-        from cantik.sandbox.answers import Unusable, decode, extraction_code, parse_extraction, run_test
+        from cantik.sandbox.answers import (
+            Unusable,
+            decode,
+            extraction_code,
+            parse_extraction,
+            run_test,
+        )
 
         probe = new_code_cell(extraction_code(names))
         try:

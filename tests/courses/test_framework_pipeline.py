@@ -4,7 +4,8 @@ Shows (1) a passing test whose code printed a warning on stderr keeps its points
 them with stock nbgrader, (2) a failing test with a warning still scores 0, (3) an object overriding
 ``__eq__``/``__float__`` earns nothing, (4) an unanswered notebook scores 0, (5) learner code that patches
 ``cantik.checks`` in the kernel earns nothing on a course question (re-checked in the grader process), while
-the same submission would earn points with stock nbgrader.
+the same submission would earn points with stock nbgrader, (6) the re-check also works in the parallel
+warm-kernel autograder (``cantik.grading.autograde``).
 """
 
 from __future__ import annotations
@@ -171,3 +172,26 @@ def test_released_version_hides_solution_and_hidden_tests(graded: tuple[Path, di
     tes_a = next("".join(c["source"]) for c in nb["cells"] if c["id"] == "tes_a")
     assert "uji('0a', persen_a)" not in tes_a and "HIDDEN" not in tes_a
     assert "uji_bentuk('0a', persen_a)" in tes_a
+
+
+def test_recheck_also_runs_in_the_parallel_warm_kernel_autograder(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cantik kelas nilai` (parallel, forked warm kernels) uses the same config; the re-check works there."""
+    from cantik.grading.autograde import autograde
+    from cantik.grading.course import Course
+
+    root = pl.course_copy(tmp_path, ["modul1"])
+    pl.nbgrader(root, "generate_assignment", "modul1", "--force")
+    name = "modul1_data_kelurahan"
+    src = pl.read_nb(root / "courses" / "modul1" / f"{name}.ipynb")
+    rel = pl.read_nb(root / "notebooks" / "modul1" / f"{name}.ipynb")
+    patch = CASES["tambal"].replace("persen_a = 99.0", "jumlah_penduduk = 3")
+    pl.submit(root, "benar", "modul1", {name: pl.fill(rel, src)})
+    pl.submit(root, "tambal", "modul1", {name: pl.fill(rel, src, {"m1-1a": patch})})
+    monkeypatch.setenv("CANTIK_EXCHANGE", str(root / "grading" / "exchange"))
+    autograde(Course.open(root), "modul1", workers=2, progress=False)
+    s = pl.scores(root, "modul1")
+    auto = pl.auto_ids(src)
+    assert all(s["benar"][name][k][0] == s["benar"][name][k][1] for k in auto)
+    assert s["tambal"][name]["m1-1a-tes"][0] == 0
+    assert all(s["tambal"][name][k][0] == s["tambal"][name][k][1] for k in auto - {"m1-1a-tes"})

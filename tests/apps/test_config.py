@@ -106,3 +106,47 @@ def test_light_modules_import_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.server
+def test_apps_command_serves_the_gallery(cantik_home: Path) -> None:
+    """``cantik apps`` end to end: its handler starts Voilà, the gallery answers, Ctrl-C stops it."""
+    import os
+    import signal
+    import time
+    import urllib.request
+
+    from tests.servers import free_port, stop, wait_for_http
+
+    port = free_port()
+    code = (
+        "import argparse, sys\n"
+        "from cantik.apps import commands\n"
+        "from cantik.cli import _add_subparsers\n"
+        "p = argparse.ArgumentParser(prog='cantik')\n"
+        "commands.register(_add_subparsers(p))\n"
+        "a = p.parse_args(sys.argv[1:])\n"
+        "sys.exit(a.func(a))\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "apps", "--port", str(port)],
+        env={**os.environ, "CANTIK_HOME": str(cantik_home)}, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", timeout=90, proc=proc)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as resp:
+            page = resp.read().decode()
+        assert "Aplikasi Kelas Cantik" in page and 'lang="id"' in page
+        for app in APPS:
+            assert f"/voila/render/{app.notebook}" in page
+        assert (cantik_home / ".cantik" / "voila" / "production" / "voila.json").is_file()
+        os.killpg(proc.pid, signal.SIGINT)
+        deadline = time.monotonic() + 30
+        while proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert proc.poll() is not None, "Ctrl-C did not stop the server"
+        out = proc.stdout.read().decode()
+        assert "Galeri aplikasi Kelas Cantik" in out and "SINTETIS" in out
+    finally:
+        stop(proc)

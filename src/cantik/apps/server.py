@@ -20,10 +20,17 @@ from cantik.apps.voila_config import SHARE_DIR, config_for, write_config
 
 
 def apps_dir() -> Path:
-    """The folder of the app notebooks (Voilà's root: the only folder the server shows)."""
+    """The folder of the app notebooks (Voilà's root: the only folder the server shows).
+
+    ``<project root>/voila_apps``; when ``CANTIK_HOME`` points to a folder without apps (a data-only home),
+    the clone this package was installed from.
+    """
     from cantik.paths import project_root
 
-    return project_root() / "voila_apps"
+    here = project_root() / "voila_apps"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parents[3] / "voila_apps"
 
 
 def voila_command(

@@ -177,3 +177,27 @@ def test_warm_kernels_are_fresh_processes(tmp_path: Path):
     assert first[0] == second[0] == "False"  # the attribute set in kernel 1 is not in kernel 2
     assert first[1] != second[1] and first[2] != second[2]
     assert first[4] == str(tmp_path)
+
+
+def test_a_dead_zygote_is_restarted(tmp_path: Path):
+    from jupyter_client.manager import start_new_kernel
+
+    from cantik.grading.warm import WarmKernels
+
+    with WarmKernels() as warm:
+        first = warm.proc
+        first.kill()
+        first.wait()
+        assert warm.ensure_alive() is True and warm.proc is not first
+        assert warm.ensure_alive() is False
+        os.environ.update(warm.env)
+        try:
+            km, kc = start_new_kernel(kernel_name="cantik-warm", cwd=str(tmp_path))
+            try:
+                reply = kc.execute_interactive("import pandas as pd; x = 1", timeout=30)
+                assert reply["content"]["status"] == "ok"
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+        finally:
+            os.environ.pop("JUPYTER_PATH", None)

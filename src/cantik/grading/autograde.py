@@ -387,6 +387,8 @@ def autograde(
                 except queue.Empty:
                     kind = None
                 now = time.monotonic()
+                if warm_kernels is not None and warm_kernels.ensure_alive():
+                    bar.console.print("Proses kernel hangat berhenti; sudah dijalankan ulang.")
                 if kind == "start":
                     running[wid] = (student, now)
                 elif kind == "done":

@@ -243,6 +243,10 @@ class WarmKernels:
             "metadata": {"debugger": False},
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1))
+        self._spawn()
+        return self
+
+    def _spawn(self) -> None:
         env = {
             **os.environ,
             "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
@@ -254,7 +258,6 @@ class WarmKernels:
             start_new_session=True,
             stdin=subprocess.DEVNULL,
         )
-        return self
 
     def wait_ready(self) -> WarmKernels:
         """Block until the zygote has imported everything and listens on its socket."""
@@ -268,6 +271,22 @@ class WarmKernels:
                 raise TimeoutError("cantik warm zygote did not start")
             time.sleep(0.02)
         return self
+
+    def ensure_alive(self) -> bool:
+        """Start a new zygote on the same socket if the current one died; True when one was restarted.
+
+        The kernelspec is unchanged, so the next kernel comes from the new zygote. Kernels that were running
+        may end with the old zygote (ipykernel leaves when it is re-parented to init); their submissions are
+        then reported as failed and graded again on the next run.
+        """
+        if self.proc is None or self.proc.poll() is None:
+            return False
+        for leftover in (self.socket, self.socket + ".ready"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(leftover)
+        self._spawn()
+        self.wait_ready()
+        return True
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

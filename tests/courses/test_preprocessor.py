@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import nbformat
+import pytest
 from nbgrader.utils import determine_grade
 
 from cantik.grading.preprocessors import PeringatanBukanGalat
@@ -89,3 +90,25 @@ def test_recheck_leaves_unknown_questions_and_failed_cells_alone() -> None:
     assert determine_grade(unknown) == (2.0, 2.0)
     failed = _recheck(_hidden("1a", [_hand("1a", 3), ERR]))
     assert [o["output_type"] for o in failed.outputs] == ["error"]
+
+
+def test_recheck_defers_to_the_sandbox_when_it_graded_the_cell_in_the_grader() -> None:
+    from traitlets.config import Config
+
+    sandbox = PeriksaUlang(config=Config({"SandboxExecute": {"grade_in_grader": True}}))
+    in_grader = sandbox.preprocess_cell(_hidden("1a", []), {}, 0)[0]
+    assert determine_grade(in_grader) == (2.0, 2.0)
+    marked = _hidden("1a", [])
+    marked.source = "# uji-di-kernel\n" + marked.source  # such cells still run in the kernel: re-checked
+    assert determine_grade(sandbox.preprocess_cell(marked, {}, 0)[0]) == (0, 2.0)
+
+
+def test_uji_hands_nothing_over_outside_a_kernel(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cantik.checks import uji
+    from cantik.data import load
+
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    uji("1a", len(load("penduduk")))
+    assert capsys.readouterr().out == ""

@@ -191,7 +191,16 @@ def uji(id: str, value: Any) -> None:
 
 
 def _serahkan(id: str, value: Any) -> None:
-    """Display the plain answer under :data:`MIME_JAWABAN` (read by the grader, removed from feedback)."""
+    """Display the plain answer under :data:`MIME_JAWABAN` (read by the grader, removed from feedback).
+
+    Only inside a kernel: when a sandbox runs the test cell in the grader's own process, nothing is handed.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with Jupyter
+        return
+    if getattr(get_ipython(), "kernel", None) is None:
+        return
     try:
         data: Any = json.loads(json.dumps(ke_json(_polos(ambil(id), value))))
     except (JawabanDitolak, TypeError, ValueError):

@@ -89,6 +89,8 @@ class PeriksaUlang(NbGraderPreprocessor):
         cell.outputs = kept
         if any(o.get("output_type") == "error" for o in kept):
             return cell, resources
+        if not handed and self._graded_in_grader(cell):
+            return cell, resources  # cantik.sandbox already ran this test in the grader's process
         problems = []
         for soal in dict.fromkeys(_UJI.findall(cell.source)):
             pesan = self._recheck(soal, handed)
@@ -97,11 +99,27 @@ class PeriksaUlang(NbGraderPreprocessor):
         if problems:
             grade_id = cell.metadata.nbgrader.get("grade_id")
             self.log.warning("Cell %s failed the grader-side re-check: %s", grade_id, problems)
-            cell.outputs.append(NotebookNode({
-                "output_type": "error", "ename": "AssertionError", "evalue": " ".join(problems),
-                "traceback": ["AssertionError: " + " ".join(problems)],
-            }))
+            cell.outputs.append(
+                NotebookNode(
+                    {
+                        "output_type": "error",
+                        "ename": "AssertionError",
+                        "evalue": " ".join(problems),
+                        "traceback": ["AssertionError: " + " ".join(problems)],
+                    }
+                )
+            )
         return cell, resources
+
+    def _graded_in_grader(self, cell: NotebookNode) -> bool:
+        """Whether ``cantik.sandbox`` (``SandboxExecute.grade_in_grader``) ran this test cell in the grader.
+
+        Decided from the trusted configuration and the test's source (restored from the gradebook).
+        """
+        sandbox = self.config.get("SandboxExecute", {})
+        if not sandbox.get("grade_in_grader", False):
+            return False
+        return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
 
     def _recheck(self, soal: str, handed: dict[str, object]) -> str:
         from cantik.checks.core import ambil, dari_json, periksa_polos

@@ -42,6 +42,13 @@ ANSWERS: dict[str, dict[str, str]] = {
         "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
         "tafsiran": "",
     },
+    # tries to leak the test cell (hidden tests included) through an error message
+    "bocor": {
+        "jawaban_rasio": "class Angka(float):\n    def __gt__(self, other):\n"
+        "        raise AssertionError(get_ipython().user_ns['In'][-1])\n\nrasio = Angka(105.0)",
+        "jawaban_grafik": "",
+        "tafsiran": "",
+    },
     "mogok": {
         "jawaban_rasio": "import os\nos._exit(1)",
         "jawaban_grafik": "",

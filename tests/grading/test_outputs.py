@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Course]:
-    """ku01 correct, ku02 partly wrong, th01 erroring, th02 did not submit; ku01's essay graded 4/4."""
+    """ku01 correct, ku02 partly wrong, th01 erroring, th02 tries to leak the tests; ku01's essay 4/4."""
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv("CANTIK_GRADEBOOK_URL", raising=False)
         mp.delenv("CANTIK_EXCHANGE", raising=False)
@@ -31,7 +31,12 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Course]:
         course = Course.open(make_course(base / "kelas"))
         start_class(course, write_roster(base / "peserta.csv", ROSTER_ROWS))
         release(course, MODUL, exchange=False)
-        for student, variant in [("ku01", "benar"), ("ku02", "sebagian"), ("th01", "galat")]:
+        for student, variant in [
+            ("ku01", "benar"),
+            ("ku02", "sebagian"),
+            ("th01", "galat"),
+            ("th02", "bocor"),
+        ]:
             submit(course.root, student, variant)
         autograde(course, MODUL, workers=2, progress=False)
         with course.gradebook() as gb:  # what formgrader does when the trainer grades the essay
@@ -45,7 +50,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Course]:
 
 def test_feedback_shows_scores_names_messages_but_never_test_code(graded: Course):
     result = generate_feedback(graded, MODUL, exchange=False)
-    assert sorted(p.name for p in result.files) == ["ku01.html", "ku02.html", "th01.html"]
+    assert sorted(p.name for p in result.files) == ["ku01.html", "ku02.html", "th01.html", "th02.html"]
     ku02 = (result.folder / "ku02.html").read_text()
     assert "Budi Santoso" in ku02 and "Uji rasio jenis kelamin" in ku02
     assert "Belum tepat: Jumlahkan semua RT sebelum membagi" in ku02  # hidden test's message ...
@@ -58,7 +63,11 @@ def test_feedback_shows_scores_names_messages_but_never_test_code(graded: Course
     assert "Variabel belum dibuat (name &#x27;rasio&#x27; is not defined)" in th01
     assert "Belum tepat: Grafik harus punya satu batang per RT" in th01
     assert "belum dinilai pelatih" in th01
-    assert result.waiting == ["ku02", "th01"]
+    assert result.waiting == ["ku02", "th01", "th02"]
+    th02 = (result.folder / "th02.html").read_text()
+    assert "pesan disembunyikan karena memuat kode uji" in th02
+    raw = (graded.autograded_dir / "th02" / MODUL / "latihan.ipynb").read_text()
+    assert raw.count("BEGIN HIDDEN TESTS") >= 2  # the test cell and the error text the learner's code raised
     nb_file = graded.feedback_dir / "ku02" / MODUL / "latihan.html"
     assert nb_file.is_file() and "BEGIN HIDDEN" not in nb_file.read_text()
 
@@ -76,7 +85,7 @@ def test_export_csv_and_excel_read_back(graded: Course, tmp_path: Path):
     for sid, total in expected.items():
         assert float(rows[sid]["Total"]) == total
         assert float(rows[sid][q]) == rasio[sid]
-    assert rows["th02"]["Status"] == "belum mengirim" and rows["th02"]["Total"] == ""
+    assert float(rows["th02"]["Total"]) == 0
     assert rows["ku02"]["Kohort"] == "A" and rows["th01"]["Desa/Kelurahan"] == "Taluk Haur"
 
     wb = load_workbook(result.excel)
@@ -100,5 +109,4 @@ def test_class_report(graded: Course, tmp_path: Path):
     assert "Kesalahan paling sering" in page and "Jumlahkan semua RT sebelum membagi" in page
     assert "Per desa/kelurahan" in page and "Per kohort" in page
     assert 'alt="Histogram nilai peserta' in page
-    assert result.need_help == ["ku02", "th01", "th02"]  # 3/7, 0/7 and not submitted
-    assert "belum mengirim" in page
+    assert result.need_help == ["ku02", "th01", "th02"]  # 3/7, 0/7, 0/7

@@ -37,6 +37,38 @@ class CellResult:
         return self.max_score > 0 and self.score is not None and self.score >= self.max_score
 
 
+#: Longest error message shown in feedback (longer text is cut).
+MAX_MESSAGE = 400
+_HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.DOTALL)
+
+
+def redact(evalue: str, test_source: str) -> str:
+    r"""Hide an error message that quotes hidden test code, and cut very long ones.
+
+    Learner code runs in the same kernel as the tests, so it can raise an error whose text is the test
+    cell itself (e.g. from IPython's ``In`` history). A message containing any line of the cell's hidden
+    part (or the hidden-test markers) is replaced by a neutral note.
+
+    Examples
+    --------
+    >>> src = "assert a\n### BEGIN HIDDEN TESTS\nassert abs(a - 315 / 300) < 0.01, 'Jumlahkan dulu'\n"
+    >>> src += "### END HIDDEN TESTS"
+    >>> redact("Jumlahkan dulu", src)
+    'Jumlahkan dulu'
+    >>> redact("assert abs(a - 315 / 300) < 0.01, 'Jumlahkan dulu'", src)
+    '(pesan disembunyikan karena memuat kode uji)'
+    """
+    hidden_lines = [
+        ln.strip()
+        for part in _HIDDEN.findall(test_source)
+        for ln in part.splitlines()
+        if len(ln.strip()) >= 10 and not ln.strip().startswith("#")
+    ]
+    if "HIDDEN TESTS" in evalue or any(ln in evalue for ln in hidden_lines):
+        return "(pesan disembunyikan karena memuat kode uji)"
+    return evalue if len(evalue) <= MAX_MESSAGE else evalue[:MAX_MESSAGE] + " …"
+
+
 def explain_error(ename: str, evalue: str) -> str:
     """Indonesian explanation of an error raised in a test cell (no source code).
 
@@ -122,7 +154,9 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                 else:
                     errors = _cell_errors(cell)
                     if errors:
-                        status, message = "belum tepat", explain_error(*errors[-1])
+                        ename, evalue = errors[-1]
+                        evalue = redact(_ANSI.sub("", evalue or ""), cell.get("source", ""))
+                        status, message = "belum tepat", explain_error(ename, evalue)
                     elif score is not None and score >= grade_cell.max_score:
                         status, message = "lulus", "Lulus semua uji."
                     else:

@@ -27,9 +27,11 @@ class Attack:
     extra_files: dict[str, bytes] = field(default_factory=dict)
     symlinks: dict[str, str] = field(default_factory=dict)
     graded: bool | None = True
+    """Whether nbgrader writes an autograded notebook (``None``: either is fine)."""
     pad_mb: int = 0
     """Megabytes of stored output added to the answer cell (a huge notebook file)."""
-    """Whether nbgrader writes an autograded notebook (``None``: either is fine)."""
+    fake_test: str | None = None
+    """Code of an extra cell the learner marks as an nbgrader test cell (not in the gradebook)."""
 
 
 def _docx() -> bytes:
@@ -192,4 +194,6 @@ ANSWER_ATTACKS: list[Attack] = [
     Attack("monkeypatch_builtins", PATCH_BUILTINS),
     Attack("monkeypatch_numpy", PATCH_NUMPY, points=1),
     Attack("os_exit", "import os\nos._exit(0)", reason="berhenti sendiri"),
+    Attack("sel_uji_palsu", HONEST, points=0, graded=None,
+           fake_test="open({ROOT!r} + '/DIRETAS.txt', 'w').write('kode peserta di proses penilai')"),
 ]

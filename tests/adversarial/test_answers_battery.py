@@ -38,8 +38,16 @@ def test_reasons_and_no_hidden_test_code_in_outputs(graded: tuple[bool, dict]) -
         pytest.skip("control run")
     for attack in ANSWER_ATTACKS:
         nb = _autograded(batch["root"], attack.student)
+        if nb is None and attack.graded is None:
+            continue
         outputs = str([c.get("outputs") for c in nb.cells])
         assert HIDDEN_MARKER not in outputs, attack.student  # a failing test shows its message, not code
         if attack.reason:
             reasons = " ".join(s["alasan"] for s in stops(nb)) + outputs
             assert attack.reason in reasons, (attack.student, reasons)
+
+
+def test_learners_own_test_cell_never_runs_in_the_grader(graded: tuple[bool, dict]) -> None:
+    _, batch = graded  # nbgrader refuses a notebook with an unknown test cell; the sandbox never trusts it
+    assert not (batch["root"] / "DIRETAS.txt").exists()
+    assert batch["before"] == batch["after"]

@@ -76,6 +76,11 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
         if grade_id == "uji" and attack.student == "metadata_diedit":
             cell.source = "pass  # uji dihapus"
             cell.metadata["nbgrader"]["points"] = 100
+    if attack.fake_test:
+        fake = nbformat.v4.new_code_cell(attack.fake_test.format(**paths))
+        fake.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "palsu", "points": 0,
+                                     "locked": True, "schema_version": 3, "task": False}
+        nb.cells.append(fake)
     if attack.student == "metadata_diedit":
         bonus = nbformat.v4.new_code_cell("rasio = 120.0")
         bonus.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "bonus", "points": 50,

@@ -343,12 +343,14 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
             "assert list(ser.index) == ['RT 1', 'RT 2'] and ser['RT 2'] == 95 and ser.name == 'jiwa'\n"
             "assert bulan[pd.Period('2024-02', freq='M')] == 4 and ts.hour == 8\n"
             "print('semua cocok')")
-    nb, _ = _run([answer, test, "assert aneh is not None"], tmp_path, SandboxExecute__grade_in_grader=True)
+    nb, _ = _run([answer, test, "assert aneh is not None"], tmp_path, SandboxExecute__grade_in_grader=True,
+                   SandboxExecute__trust_test_cells=True)
     # _run marks only the last cell as a test: grade the middle one in the grader too
     assert [o.get("ename") for o in nb.cells[2].outputs] == ["JawabanTidakTerbaca"]
     assert "bertipe __main__.Aneh" in nb.cells[2].outputs[0].evalue
 
-    nb2, _ = _run([answer, test], tmp_path, SandboxExecute__grade_in_grader=True)
+    nb2, _ = _run([answer, test], tmp_path, SandboxExecute__grade_in_grader=True,
+                   SandboxExecute__trust_test_cells=True)
     assert nb2.cells[1].outputs[0].text == "semua cocok\n", nb2.cells[1].outputs
 
 
@@ -362,7 +364,21 @@ def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None
               "        return True\npalsu = Palsu(0)")
     marked = "# uji-di-kernel\nassert len(fig.axes[0].patches) == 2"
     unmarked = "assert palsu == 120"
-    nb, _ = _run([answer, marked, unmarked], tmp_path, SandboxExecute__grade_in_grader=True)
+    nb, _ = _run([answer, marked, unmarked], tmp_path, SandboxExecute__grade_in_grader=True,
+                   SandboxExecute__trust_test_cells=True)
     assert nb.cells[2].outputs[0].ename == "JawabanTidakTerbaca"
-    nb2, _ = _run([answer, marked], tmp_path, SandboxExecute__grade_in_grader=True)
+    nb2, _ = _run([answer, marked], tmp_path, SandboxExecute__grade_in_grader=True,
+                   SandboxExecute__trust_test_cells=True)
     assert _points(nb2.cells[1]) == 1, nb2.cells[1].outputs
+
+
+@needs_bwrap
+def test_unverified_test_cells_run_in_the_sandbox_not_in_the_grader(tmp_path: Path) -> None:
+    """Without a gradebook to compare with (and no explicit trust), a test cell is learner-controlled
+    code: it runs sandboxed, where the grader's folders do not exist."""
+    target = tmp_path / "ditulis_dari_sel_uji.txt"
+    cells = ["rasio = 1", f"open({str(target)!r}, 'w').write('x')"]
+    _run(cells, tmp_path, SandboxExecute__grade_in_grader=True)
+    assert not target.exists()
+    _run(cells, tmp_path, SandboxExecute__grade_in_grader=True, SandboxExecute__trust_test_cells=True)
+    assert target.exists()  # the control: trusted test code does run in the grader's process

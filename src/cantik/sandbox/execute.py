@@ -79,6 +79,10 @@ class SandboxExecute(Execute):
         False, help="Run autograder test cells in the grader's process on the learner's answers taken out "
                     "as plain data (cantik.sandbox.answers), never in the learner's kernel."
     ).tag(config=True)
+    trust_test_cells = Bool(
+        False, help="With grade_in_grader outside nbgrader (no gradebook to compare with): treat the "
+                    "notebook's test cells as the trainer's code. Never set this for submissions."
+    ).tag(config=True)
     kernel_marker = Unicode(
         "# uji-di-kernel",
         help="With grade_in_grader: a test cell whose (trainer's) source contains this comment runs in the "
@@ -106,11 +110,13 @@ class SandboxExecute(Execute):
         self._output_exceeded = False
         self._cell_timeout = self.timeout
         self._notebook_bound = False
+        self._trusted_tests: dict[str, str] | None = None
 
     # ------------------------------------------------------------------------------------------ run
     def preprocess(self, nb: NotebookNode, resources: t.Any = None, km: t.Any = None) -> t.Any:
         self._reset()
         self._submitted_dir = self._find_submitted_dir(resources)
+        self._trusted_tests = self._gradebook_tests(resources)
         try:
             return super().preprocess(nb, resources, km=km)
         finally:
@@ -140,10 +146,11 @@ class SandboxExecute(Execute):
         if self.grade_in_grader and meta.get("grade") and not meta.get("solution") and not in_kernel:
             from cantik.sandbox.answers import free_names
 
-            names = free_names(cell.source)
+            names = free_names(cell.source) if self._is_trainers_test(cell) else None
             if names is not None:
                 return self._grade_here(cell, resources, index, names)
-            self.log.warning("Sel uji %s bukan Python biasa: dijalankan di kernel peserta.", index + 1)
+            self.log.warning("Sel uji %s dijalankan di kernel peserta (bukan Python biasa, atau kodenya "
+                             "tidak sama dengan di buku nilai).", index + 1)
         return self._run_in_kernel(cell, resources, index)
 
     def _run_in_kernel(self, cell: NotebookNode, resources: t.Any, index: int) -> t.Any:
@@ -185,6 +192,27 @@ class SandboxExecute(Execute):
                                  f"({_cell_name(cell, index)}).")
                 self._events.append({"sel": index + 1, "batas": "tidak_responsif", "alasan": self._stopped})
         return cell, resources
+
+    def _gradebook_tests(self, resources: t.Any) -> dict[str, str] | None:
+        """Source of every autograder test cell of this notebook, from nbgrader's gradebook."""
+        info = (resources or {}).get("nbgrader", {})
+        if not self.grade_in_grader or not all(info.get(k) for k in ("db_url", "assignment", "notebook")):
+            return None
+        from nbgrader.api import Gradebook, MissingEntry
+
+        try:
+            with Gradebook(info["db_url"]) as gb:
+                nb = gb.find_notebook(info["notebook"], info["assignment"])
+                return {c.name: c.source for c in nb.source_cells if c.cell_type == "code"}
+        except MissingEntry:
+            return None
+
+    def _is_trainers_test(self, cell: NotebookNode) -> bool:
+        """Run this test cell in the grader's process only if it is certainly the trainer's code."""
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if self._trusted_tests is not None:
+            return bool(grade_id) and self._trusted_tests.get(grade_id) == cell.source
+        return self.trust_test_cells
 
     def _find_submitted_dir(self, resources: t.Any) -> str:
         """The learner's folder in nbgrader's ``submitted/`` (from nbgrader's resources and config)."""

@@ -286,8 +286,20 @@ def _cmd_periksa(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_ekspor(args: argparse.Namespace) -> int:
+    from cantik.export import ekspor_html
+
+    try:
+        out = ekspor_html(args.notebook, args.keluaran, laporan=not args.lengkap)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"Gagal mengekspor: {exc}")
+        return 1
+    print(f"Halaman HTML ditulis: {out}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``kursus tulis|bangun|periksa`` (Indonesian help texts)."""
+    """Add ``kursus tulis|bangun|periksa|ekspor`` (Indonesian help texts)."""
     from cantik.cli import add_command
 
     group = add_command(subparsers, "kursus", "Materi kursus: tulis notebook sumber, bangun versi peserta",
@@ -301,3 +313,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ]:
         p = add_command(sub, name, help_text, func)
         p.add_argument("modul", nargs="*", help="nama modul, misalnya modul1 (kosong = semua modul)")
+    p = add_command(sub, "ekspor", "ekspor notebook yang sudah selesai menjadi satu halaman HTML (tanpa kode)",
+                    _cmd_ekspor)
+    p.add_argument("notebook", help="berkas .ipynb yang akan diekspor")
+    p.add_argument("--keluaran", default=None, help="berkas HTML tujuan (bawaan: nama sama, akhiran .html)")
+    p.add_argument("--lengkap", action="store_true",
+                   help="seluruh notebook (tanpa kode dan sel penilaian), bukan hanya laporan")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik.checks.modul8 import ekspor_html
+from cantik.export import ekspor_html
 from cantik.data.schema import SYNTHETIC_NOTICE
 from tests.courses import pipeline as pl
 
@@ -82,3 +82,16 @@ def test_export_explains_bad_input_in_indonesian(tmp_path: Path) -> None:
         ekspor_html(rusak)
     assert not (tmp_path / "rusak.html").exists()
     json.loads((ROOT / "notebooks" / "modul8" / f"{NAME}.ipynb").read_text(encoding="utf-8"))  # untouched
+
+
+def test_trainer_exports_through_the_cli(tmp_path: Path, capsys) -> None:
+    from cantik.cli import main
+
+    src = tmp_path / f"{NAME}.ipynb"
+    src.write_bytes((ROOT / "courses" / "modul8" / f"{NAME}.ipynb").read_bytes())
+    assert main(["kursus", "ekspor", str(src), "--keluaran", str(tmp_path / "laporan.html")]) == 0
+    assert "Halaman HTML ditulis" in capsys.readouterr().out
+    assert SYNTHETIC_NOTICE in (tmp_path / "laporan.html").read_text(encoding="utf-8")
+    assert main(["kursus", "ekspor", str(tmp_path / "tidak_ada.ipynb")]) == 1
+    out = capsys.readouterr().out
+    assert "Gagal mengekspor" in out and "tidak ditemukan" in out

@@ -70,7 +70,7 @@ def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) 
     instructions or self-check messages."""
     if graded.modul != "modul8":
         pytest.skip("only the capstone is exported")
-    from cantik.checks.modul8 import ekspor_html
+    from cantik.export import ekspor_html
     from cantik.data.schema import SYNTHETIC_NOTICE
 
     name = graded.names[0]

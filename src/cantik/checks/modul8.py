@@ -1,16 +1,13 @@
-"""Questions of module 8, the capstone *Kandangan Utara dalam Angka* (ids ``8a``–``8g``), and the HTML export.
+"""Questions of module 8, the capstone *Kandangan Utara dalam Angka* (ids ``8a``–``8g``).
 
 The capstone is mostly rubric-graded; the autograded part checks the indicator sheet (computed with
-:mod:`cantik.indicators`), the SIRUSA-style metadata of one indicator and one honest chart.
-:func:`ekspor_html` turns the finished notebook into a shareable HTML page with nbconvert's
-``HTMLExporter`` (code and grading cells hidden, the synthetic-data notice on top).
+:mod:`cantik.indicators`), the SIRUSA-style metadata of one indicator and one honest chart. The finished
+notebook becomes a shareable HTML page with :func:`cantik.export.ekspor_html`.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from pathlib import Path
 from typing import Any
 
 from cantik.checks._data import tabel
@@ -146,105 +143,3 @@ daftar(
                   "Judul (apa, di mana, kapan), label kedua sumbu dengan satuan; batang mulai dari nol."],
     ),
 )
-
-
-# ── export to a shareable HTML page ───────────────────────────────────────────────────────────────
-def _sel_dinilai_otomatis(cell: Any) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(meta.get("grade")) and not meta.get("solution") and cell.get("cell_type") == "code"
-
-
-#: Course scaffolding left out of the report page (ids of the cells written by ``courses/_naskah``).
-_KERANGKA = ("-tujuan", "-pertanyaan", "-sintetis", "-cara", "-langkah", "-poin-kunci", "-ekspor",
-             "-ekspor-kode")
-_SEL_KURSUS = re.compile(r"^m\d+-")
-_CEK = re.compile(r"^\s*(✅|❌|💡)")
-
-
-def _jadi_laporan(cells: list[Any]) -> list[Any]:
-    """Keep what a reader of the report needs: section headings, results, the learner's own writing.
-
-    Course cells keep only their ``#``/``##`` headings (instructions, question texts and rubrics go);
-    self-check lines (✅/❌/💡) are removed from outputs; cells the learner added are kept as they are.
-    """
-    out = []
-    for c in cells:
-        cid = str(c.get("id", ""))
-        meta = c.get("metadata", {}).get("nbgrader", {})
-        kursus = bool(_SEL_KURSUS.match(cid))
-        if kursus and cid.endswith(_KERANGKA):
-            continue
-        if c.cell_type == "markdown" and kursus and not meta.get("solution"):
-            judul = [ln for ln in c.source.splitlines() if re.match(r"#{1,2} ", ln)]
-            if not judul:
-                continue
-            c.source = "\n\n".join(judul)
-        elif c.cell_type == "code":
-            keluaran = []
-            for o in c.get("outputs", []):
-                if o.get("output_type") == "stream":
-                    baris = o["text"].splitlines(keepends=True)
-                    o["text"] = "".join(ln for ln in baris if not _CEK.match(ln))
-                    if not o["text"].strip():
-                        continue
-                keluaran.append(o)
-            c.outputs = keluaran
-        out.append(c)
-    return out
-
-
-def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: str | None = None,
-                laporan: bool = True) -> Path:
-    """Export a finished notebook to one self-contained HTML page (code hidden) to share or print.
-
-    Uses nbconvert's ``HTMLExporter`` with ``exclude_input=True``; the autograder test cells are left out,
-    images stay embedded, and the synthetic-data notice is placed at the top. With ``laporan=True`` (the
-    default) the page reads as a report for the Musrenbang: course instructions, question texts, rubrics and
-    self-check messages are dropped, section headings, results and the learner's writing stay. Save the
-    notebook (Ctrl+S) before exporting: the file on disk is what gets exported. The whole notebook (without
-    its code) can also be exported on the command line with
-    ``jupyter nbconvert --to html --no-input <notebook>.ipynb``.
-
-    Parameters
-    ----------
-    notebook : path of the ``.ipynb`` file.
-    tujuan : path of the HTML file (default: next to the notebook, same name, ``.html``).
-    judul : page title (default: the notebook's first heading).
-    laporan : report page (``True``) or the whole notebook without code and grading cells (``False``).
-
-    Returns
-    -------
-    Path
-        The HTML file written.
-
-    Examples
-    --------
-    >>> ekspor_html("modul8_kandangan_utara_dalam_angka.ipynb")  # doctest: +SKIP
-    PosixPath('modul8_kandangan_utara_dalam_angka.html')
-    """
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    from cantik.data.schema import SYNTHETIC_NOTICE
-
-    src = Path(notebook)
-    if src.suffix != ".ipynb":
-        raise ValueError(f"'{src.name}' bukan berkas notebook (.ipynb).")
-    if not src.is_file():
-        raise FileNotFoundError(f"Notebook '{src}' tidak ditemukan. Periksa nama berkas dan foldernya.")
-    try:
-        nb = nbformat.read(src, as_version=4)
-    except Exception as exc:  # nbformat raises several kinds for a damaged file
-        raise ValueError(f"Notebook '{src.name}' tidak bisa dibaca ({type(exc).__name__}). Apakah berkasnya "
-                         "rusak?") from None
-    cells = [c for c in nb.cells if not _sel_dinilai_otomatis(c)]
-    nb.cells = _jadi_laporan(cells) if laporan else cells
-    if judul is None:
-        judul = next((ln.lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"
-                      for ln in c.source.splitlines() if ln.startswith("# ")), src.stem)
-    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"> ⚠️ **{SYNTHETIC_NOTICE}**"))
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": judul}})
-    out = Path(tujuan) if tujuan is not None else src.with_suffix(".html")
-    out.write_text(body, encoding="utf-8")
-    return out

@@ -382,3 +382,51 @@ def test_unverified_test_cells_run_in_the_sandbox_not_in_the_grader(tmp_path: Pa
     assert not target.exists()
     _run(cells, tmp_path, SandboxExecute__grade_in_grader=True, SandboxExecute__trust_test_cells=True)
     assert target.exists()  # the control: trusted test code does run in the grader's process
+
+
+NONROOT = r"""
+import subprocess, sys, tempfile
+from pathlib import Path
+from cantik.sandbox.bwrap import Limits, SandboxSpec, build_command
+code = '''
+import os, time
+n = 0
+try:
+    for _ in range(500):
+        if os.fork() == 0:
+            time.sleep(5)
+            os._exit(0)
+        n += 1
+except OSError:
+    pass
+print(os.getuid(), sorted(os.listdir('/home/peserta')), n)
+'''
+with tempfile.TemporaryDirectory() as d:
+    spec = SandboxSpec(run_dir=Path(d), limits=Limits(processes=20))
+    cmd = build_command([sys.executable, "-c", code], spec)
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    print(r.stdout.strip() or r.stderr[-500:])
+"""
+
+
+@needs_bwrap
+@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/python3").exists(),
+                    reason="needs root to switch to an ordinary user, and Debian's python3")
+def test_a_trainer_without_root_gets_the_sandbox_too() -> None:
+    """As an ordinary user (uid 65534 here), bubblewrap builds the same sandbox in a user namespace and
+    the process limit counts on top of the user's own processes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="cantik-tanpa-root-") as folder:
+        os.chmod(folder, 0o755)  # readable by the ordinary user (pytest's own tmp_path is root-only)
+        script = Path(folder) / "tanpa_root.py"
+        script.write_text(NONROOT)
+        script.chmod(0o644)
+        proc = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "env", "-i",
+             "PATH=/usr/bin:/bin", f"PYTHONPATH={ROOT / 'src'}", "HOME=/tmp", "/usr/bin/python3",
+             str(script)],
+            capture_output=True, text=True, timeout=120)
+    out = proc.stdout.strip()
+    assert out.startswith("65534 ['.matplotlib', 'kerja'] "), out + proc.stderr
+    assert 0 < int(out.split()[-1]) <= 20, out

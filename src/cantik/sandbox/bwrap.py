@@ -185,6 +185,19 @@ def working_files(source_dir: Path, max_files: int = 200, submitted_dir: Path | 
     return out
 
 
+def tasks_of(uid: int) -> int:
+    """Processes + threads running under ``uid`` (what ``RLIMIT_NPROC`` counts)."""
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    count += len(os.listdir(f"/proc/{entry.name}/task"))
+            except OSError:
+                continue
+    return count
+
+
 def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     """The full command running ``inner`` (the kernel's argv) inside the sandbox.
 
@@ -196,10 +209,14 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     """
     lim = spec.limits
     mb = 1024 * 1024
+    # RLIMIT_NPROC counts every process of the user id: with an id of its own (root grader) the limit is
+    # the sandbox's alone; under the trainer's own id it comes on top of what the trainer already runs.
+    own_id = spec.uid is not None or os.geteuid() == 0
+    nproc = lim.processes if own_id else tasks_of(os.getuid()) + lim.processes
     cmd = [
         _tool("prlimit"),
         f"--as={lim.memory_mb * mb}",
-        f"--nproc={lim.processes}",
+        f"--nproc={nproc}",
         f"--fsize={lim.file_mb * mb}",
         f"--cpu={lim.cpu_seconds}:{lim.cpu_seconds + 2}",
         "--core=0",

@@ -168,16 +168,9 @@ class SandboxKernelManager(AsyncKernelManager):
         """Processes + threads running under this sandbox's own user id (``None`` when it has none)."""
         if self.sandbox_uid is None:
             return None
-        count = 0
-        for entry in os.scandir("/proc"):
-            if not entry.name.isdigit():
-                continue
-            try:
-                if entry.stat().st_uid == self.sandbox_uid:
-                    count += len(os.listdir(f"/proc/{entry.name}/task"))
-            except OSError:
-                continue
-        return count
+        from cantik.sandbox.bwrap import tasks_of
+
+        return tasks_of(self.sandbox_uid)
 
     def kill_now(self) -> None:
         """SIGKILL the whole sandbox at once (from any thread or coroutine)."""

@@ -4,7 +4,9 @@ Executes the same small pandas notebook (the shape of a course notebook: imports
 ``--n`` times with nbgrader's plain ``Execute`` (jupyter_client's ``AsyncKernelManager``) and ``--n`` times
 with :class:`cantik.sandbox.execute.SandboxExecute` (bubblewrap, limits, own user id, Unix sockets),
 alternating the two so that both see the same machine load, and prints the medians, the overhead per
-notebook and the ratio. Target: overhead <= 0.3 s per notebook.
+notebook and the ratio. Target: overhead <= 0.3 s per notebook. It also times the launch alone
+(``python -c pass`` plainly and through prlimit + bwrap + setpriv). The sandboxed kernel can come out
+*faster* than the plain one: it talks over Unix sockets instead of TCP and runs BLAS single-threaded.
 
     .venv/bin/python benchmarks/sandbox.py [--n 8]
 """

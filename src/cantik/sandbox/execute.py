@@ -19,6 +19,12 @@ When a submission hits a limit:
 The reasons are error outputs (ename ``BatasSandbox``) in the autograded notebook, so they appear in the
 learner's feedback and survive nbgrader's metadata clearing; :func:`stops` reads them back, and
 ``resources["cantik_sandbox"]`` holds them for code that runs nbgrader in-process. The batch goes on.
+
+With ``grade_in_grader`` (off by default) autograder test cells do not run in the learner's kernel at all:
+the names they read are taken out as plain data and the test runs in the grader's process
+(:mod:`cantik.sandbox.answers`), but only when the cell's source equals the gradebook's (nbgrader restores
+locked cells from it) or the caller sets ``trust_test_cells``; anything else runs sandboxed. Test cells
+containing ``# uji-di-kernel`` (e.g. checks of a live matplotlib figure) stay in the kernel.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from cantik.sandbox.kernel import SandboxKernelManager
 #: ename of the error outputs this preprocessor writes.
 STOP_ENAME = "BatasSandbox"
 TIMEOUT_ENAME = "CellTimeoutError"
+#: ename of a test cell whose answer could not be taken out as plain data (grade_in_grader).
+ANSWER_ENAME = "JawabanTidakTerbaca"
 _TIMEOUT_PLACEHOLDER = "__cantik_batas_waktu_sel__"
 _SIGNALS = {9: "SIGKILL", 11: "SIGSEGV", 6: "SIGABRT", 24: "SIGXCPU", 25: "SIGXFSZ", 15: "SIGTERM",
             2: "SIGINT"}
@@ -61,9 +69,10 @@ def stops(nb: NotebookNode) -> list[dict[str, t.Any]]:
     [{'sel': 3, 'alasan': 'Sel ke-3 ... melewati batas waktu 2 detik per sel ...'}]
     """
     out = []
+    names = (STOP_ENAME, TIMEOUT_ENAME, ANSWER_ENAME)
     for index, cell in enumerate(nb.cells):
         for o in cell.get("outputs", []):
-            if o.get("output_type") == "error" and o.get("ename") in (STOP_ENAME, TIMEOUT_ENAME):
+            if o.get("output_type") == "error" and o.get("ename") in names:
                 out.append({"sel": index + 1, "alasan": o.get("evalue", "")})
     return out
 
@@ -263,8 +272,8 @@ class SandboxExecute(Execute):
             raw = parse_extraction(text)
             values = {name: decode(name, raw.get(name, {"t": "missing"})) for name in names}
         except Unusable as exc:
-            cell.outputs = [new_output("error", ename="JawabanTidakTerbaca", evalue=str(exc),
-                                       traceback=[f"JawabanTidakTerbaca: {exc}"])]
+            cell.outputs = [new_output("error", ename=ANSWER_ENAME, evalue=str(exc),
+                                       traceback=[f"{ANSWER_ENAME}: {exc}"])]
             return cell, resources
         stdout, error = run_test(cell.source, values)
         outputs = [new_output("stream", name="stdout", text=stdout)] if stdout else []

@@ -201,3 +201,26 @@ def test_a_dead_zygote_is_restarted(tmp_path: Path):
                 km.shutdown_kernel(now=True)
         finally:
             os.environ.pop("JUPYTER_PATH", None)
+
+
+@pytest.mark.skipif(
+    shutil.which("bwrap") is None, reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap"
+)
+def test_sandbox_hides_trainer_files_from_learner_code(released: Course):
+    submit(released.root, "a_intip", "intip")
+    submit(released.root, "b_benar", "benar")
+    open_run = autograde(released, MODUL, workers=2, progress=False)
+    assert open_run.graded["a_intip"]["score"] == 0.0  # without a sandbox it saw the gradebook
+    assert (released.root / "courses" / "ditulis_peserta.txt").exists()  # ... and wrote into the sources
+    (released.root / "courses" / "ditulis_peserta.txt").unlink()
+
+    closed = autograde(released, MODUL, workers=2, progress=False, sandbox=True, force=True)
+    assert closed.graded["a_intip"]["score"] == 2.0  # gradebook invisible: the ratio test passes
+    assert not (released.root / "courses" / "ditulis_peserta.txt").exists()  # sources untouched
+    assert closed.graded["b_benar"]["score"] == 3.0  # ordinary notebooks grade as before
+
+
+def test_sandbox_needs_warm_kernels(released: Course):
+    submit(released.root, "a", "benar")
+    with pytest.raises(KelasError, match="kernel hangat"):
+        autograde(released, MODUL, warm=False, sandbox=True, progress=False)

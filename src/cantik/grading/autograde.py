@@ -232,6 +232,7 @@ def autograde(
     timeout: int | None = None,
     hard_timeout: float | None = None,
     progress: bool = True,
+    sandbox: bool = False,
 ) -> GradeResult:
     """Autograde every submission of ``modul`` (or only ``students``) in parallel.
 
@@ -245,6 +246,11 @@ def autograde(
         a cold kernel per notebook.
     timeout : int, optional
         Seconds one cell may run (nbgrader's ``Execute.timeout``; default: the course configuration).
+    sandbox : bool
+        Run learner code in a bubblewrap sandbox (needs ``bwrap``, warm kernels): the file system is
+        read-only except ``/tmp`` and the autograded folder, and the trainer-only folder (gradebook,
+        submissions, exchange) and the module sources are hidden. Code that writes elsewhere then fails,
+        so scores can differ from plain nbgrader's for such notebooks.
     hard_timeout : float, optional
         Seconds one whole submission may take before its worker is killed (default 10 × cell timeout).
 
@@ -332,7 +338,25 @@ def autograde(
 
     started = time.monotonic()
     # the zygote imports pandas/matplotlib while the workers start: both are ready at about the same time
-    warm_kernels = WarmKernels().launch() if warm else None
+    warm_kernels = None
+    if warm:
+        warm_kernels = WarmKernels()
+        if sandbox:
+            hidden = [course.grading_dir, course.source_dir]
+            if course.db_url.startswith("sqlite:///"):
+                hidden.append(Path(course.db_url.removeprefix("sqlite:///")))
+            warm_kernels = WarmKernels(hide=hidden, writable=[course.autograded_dir])
+        try:
+            warm_kernels.launch()
+        except FileNotFoundError as exc:
+            raise KelasError(
+                "Mode terkurung butuh program bubblewrap (bwrap), yang belum terpasang.",
+                "Pasang dengan `scripts/ensure-debian-packages bubblewrap`, atau nilai tanpa --terkurung.",
+            ) from exc
+    elif sandbox:
+        raise KelasError(
+            "Mode terkurung hanya bisa dipakai dengan kernel hangat.", "Hapus pilihan --terkurung."
+        )
     env: dict[str, str] = {}
     if warm_kernels is not None:
         overrides["Execute"]["kernel_name"] = KERNEL_NAME

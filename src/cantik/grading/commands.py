@@ -73,6 +73,7 @@ def _nilai(args: argparse.Namespace) -> str:
         force=args.ulang,
         timeout=args.batas_waktu,
         progress=not args.tanpa_progres,
+        sandbox=args.terkurung,
     )
     return result.summary()
 
@@ -136,6 +137,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--ulang", action="store_true", help="nilai ulang juga kiriman yang sudah dinilai")
     p.add_argument("--batas-waktu", type=int, default=None, help="batas detik per sel (bawaan: konfigurasi)")
     p.add_argument("--tanpa-progres", action="store_true", help="jangan tampilkan bilah kemajuan")
+    p.add_argument(
+        "--terkurung",
+        action="store_true",
+        help="jalankan kode peserta dalam kurungan (bubblewrap): tidak bisa membaca buku nilai, kiriman lain "
+        "atau sumber modul, dan tidak bisa menulis di luar folder hasil",
+    )
 
     p = cmd("umpan-balik", "buat umpan balik HTML per peserta (tanpa kode uji tersembunyi)", _umpan_balik)
     p.add_argument("modul", help="nama modul")

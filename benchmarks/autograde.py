@@ -94,6 +94,9 @@ def main() -> int:
     )
     parser.add_argument("--n", type=int, default=40, help="number of submissions")
     parser.add_argument("--workers", type=int, default=None, help="parallel workers (default CPUs + 1)")
+    parser.add_argument(
+        "--sandbox", action="store_true", help="grade our copy with the bubblewrap sandbox on"
+    )
     parser.add_argument("--keep", type=Path, default=None, help="keep the two course copies in this folder")
     args = parser.parse_args()
 
@@ -143,7 +146,9 @@ def main() -> int:
     cpu0, self0 = cpu(), time.process_time()
     with PeakRSS() as ours_mem:
         start = time.perf_counter()
-        result = autograde(Course.open(ours_root), MODUL, workers=args.workers, progress=False)
+        result = autograde(
+            Course.open(ours_root), MODUL, workers=args.workers, progress=False, sandbox=args.sandbox
+        )
         ours_s = time.perf_counter() - start
     # this process + the zygote and its kernels (waited for) + what each worker reported for itself
     # + helper processes still alive (multiprocessing's forkserver, which imported nbgrader once)
@@ -154,7 +159,7 @@ def main() -> int:
         with contextlib.suppress(psutil.Error):
             t = child.cpu_times()
             helpers += t.user + t.system
-    ours_cpu = cpu() - cpu0 + time.process_time() - self0 + result.worker_cpu + helpers
+    ours_cpu = cpu() - cpu0 + time.process_time() - self0 + result.worker_cpu + helpers + result.sandbox_cpu
     own = __import__("psutil").Process().memory_full_info()
     ours_mem.peak += own.rss
     ours_mem.peak_pss += own.pss

@@ -177,6 +177,7 @@ class GradeResult:
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     worker_cpu: float = 0.0  # CPU seconds used by the worker processes that ended normally
+    sandbox_cpu: float = 0.0  # CPU seconds of the sandboxed zygote and its kernels (not waited for)
 
     def summary(self) -> str:
         lines = [f"Penilaian otomatis modul '{self.modul}' selesai dalam {self.seconds:.1f} detik."]
@@ -471,6 +472,7 @@ def autograde(
             if proc.is_alive():
                 proc.kill()
         if warm_kernels is not None:
+            result.sandbox_cpu = warm_kernels.unwaited_cpu()
             warm_kernels.stop()
         _save_state(course, state)
     result.seconds = time.monotonic() - started

@@ -313,8 +313,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ]:
         p = add_command(sub, name, help_text, func)
         p.add_argument("modul", nargs="*", help="nama modul, misalnya modul1 (kosong = semua modul)")
-    p = add_command(sub, "ekspor", "ekspor notebook yang sudah selesai menjadi satu halaman HTML (tanpa kode)",
-                    _cmd_ekspor)
+    p = add_command(sub, "ekspor", "ekspor notebook yang sudah selesai menjadi satu halaman HTML "
+                    "(tanpa kode)", _cmd_ekspor)
     p.add_argument("notebook", help="berkas .ipynb yang akan diekspor")
     p.add_argument("--keluaran", default=None, help="berkas HTML tujuan (bawaan: nama sama, akhiran .html)")
     p.add_argument("--lengkap", action="store_true",

@@ -1,4 +1,4 @@
-"""The capstone's trainer rubric and its HTML export (fast checks; the graded export: test_modules_5_8)."""
+"""The capstone's trainer rubric and its HTML export (fast checks; the graded export: test_modules.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cantik.export import ekspor_html
 from cantik.data.schema import SYNTHETIC_NOTICE
+from cantik.export import ekspor_html
 from tests.courses import pipeline as pl
 
 ROOT = pl.ROOT

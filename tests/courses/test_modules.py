@@ -2,7 +2,7 @@
 
 Per module, one ``generate_assignment`` and one ``autograde`` call grade several learners at once: the source
 itself, the unanswered learner version, learners with alternative correct solutions and learners with the
-common mistakes of ``tests/courses/cases.py``.
+common mistakes of ``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8).
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.courses import cases
+from tests.courses import cases, cases_5_8
 from tests.courses import pipeline as pl
 
 pytestmark = pytest.mark.slow
 
-MODULES = sorted(cases.SALAH)
+BENAR = {**cases.BENAR, **cases_5_8.BENAR}
+SALAH = {**cases.SALAH, **cases_5_8.SALAH}
+MODULES = sorted(SALAH)
 
 
 def _spread(items: list[tuple[str, object]]) -> list[dict[str, object]]:
@@ -31,6 +33,14 @@ def _spread(items: list[tuple[str, object]]) -> list[dict[str, object]]:
         else:
             learners.append({cid: patch})
     return learners
+
+
+def _spread_wrong(salah: list[tuple]) -> list[dict[str, object]]:
+    """Learners for the mistakes: a mistake whose wrong value flows into later answers (it lists cascaded
+    test cells) gets a learner of its own, so the later cells keep their solution code and their messages
+    stay checkable; the others share learners as in ``_spread``."""
+    alone = [{c[0]: c} for c in salah if len(c) > 4 and c[4]]
+    return alone + _spread([(c[0], c) for c in salah if not (len(c) > 4 and c[4])])
 
 
 class Graded:
@@ -62,12 +72,11 @@ def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     plan: dict[str, dict[str, object]] = {}
     pl.submit(root, "sumber", modul, sources)
     pl.submit(root, "kosong", modul, released)
-    alts = [(cid, code) for cid, codes in cases.BENAR.get(modul, {}).items() for code in codes]
+    alts = [(cid, code) for cid, codes in BENAR.get(modul, {}).items() for code in codes]
     for i, learner in enumerate(_spread(alts)):
         plan[f"benar{i}"] = learner
         pl.submit(root, f"benar{i}", modul, submission(learner))
-    wrong = [(c[0], c) for c in cases.SALAH[modul]]
-    for i, learner in enumerate(_spread(wrong)):  # type: ignore[arg-type]
+    for i, learner in enumerate(_spread_wrong(SALAH[modul])):
         plan[f"salah{i}"] = learner
         pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
     pl.nbgrader(root, "autograde", modul, "--force")
@@ -136,3 +145,28 @@ def test_feedback_does_not_show_hidden_tests(graded: Graded) -> None:
         released = json.dumps(pl.read_nb(graded.root / "notebooks" / graded.modul / f"{name}.ipynb"))
         assert "BEGIN HIDDEN TESTS" not in released and "uji('" not in released.replace("uji_bentuk('", "")
         assert "### BEGIN SOLUTION" not in released
+
+
+@pytest.mark.parametrize("graded", ["modul8"], indirect=True)
+def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) -> None:
+    """The graded capstone (source solutions, really executed by nbgrader) becomes one report page with its
+    chart, table, metadata and written answers, the synthetic-data notice on top, and no code, grading cells,
+    instructions or self-check messages."""
+    from cantik.data.schema import SYNTHETIC_NOTICE
+    from cantik.export import ekspor_html
+
+    name = graded.names[0]
+    src = graded.root / "grading" / "autograded" / "sumber" / graded.modul / f"{name}.ipynb"
+    page = ekspor_html(src, tmp_path / "profil.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page  # the learner's chart (8g)
+    assert SYNTHETIC_NOTICE in page and page.index(SYNTHETIC_NOTICE) < page.index("Lembar indikator utama")
+    assert "Kandangan Utara berpenduduk sekitar" in page  # the written interpretation (8i)
+    assert "Indikator utama Kelurahan Kandangan Utara" in page  # printed "dalam Angka" table
+    assert "metode_perhitungan" in page  # the metadata table (8f)
+    assert "<title>Modul 8 · Proyek akhir: Kandangan Utara dalam Angka</title>" in page
+    for hidden in ("uji(", "uji_bentuk(", "ind.poverty_indices(", "BEGIN SOLUTION", "# Tes otomatis soal",
+                   "Benar! (soal", "Tujuan pembelajaran", "Rubrik soal", "Simpan di"):
+        assert hidden not in page, hidden
+    whole = ekspor_html(src, tmp_path / "lengkap.html", laporan=False).read_text(encoding="utf-8")
+    assert "Tujuan pembelajaran" in whole and "Rubrik soal 8i" in whole and "Benar! (soal 8a)" in whole
+    assert "# Tes otomatis soal" not in whole and "uji_bentuk(" not in whole

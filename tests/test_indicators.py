@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import math
 from datetime import date
 
@@ -12,12 +11,6 @@ import pytest
 
 from cantik import indicators as ind
 from cantik.data import schema
-
-
-def test_doctests_pass() -> None:
-    result = doctest.testmod(ind, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 25
-    assert result.failed == 0
 
 
 def test_every_public_function_has_an_example() -> None:

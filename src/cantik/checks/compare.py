@@ -297,3 +297,29 @@ def _pairwise(a: Tabel, e: Tabel, idx: list[int], tol: float) -> bool:
         else:
             return False
     return True
+
+
+def banding_pilihan(pilihan: dict[str, str]) -> Pembanding:
+    """Multiple choice: the letter in any common form ("B", "b", "B.", "(b)", "B. <option text>") or the
+    option's own text; anything else is asked again as one letter.
+
+    Examples
+    --------
+    >>> banding_pilihan({"A": "ya", "B": "tidak"})("(b)", "B").benar
+    True
+    """
+    teks = {" ".join(v.casefold().split()): k for k, v in pilihan.items()}
+
+    def banding(jawaban: Any, harapan: Any) -> Hasil:
+        if not isinstance(jawaban, str):
+            return Hasil(False, "Jawab dengan huruf pilihan di antara tanda kutip, misalnya \"B\".")
+        j = " ".join(jawaban.casefold().split())
+        huruf = j.strip("()[]. ")[:1].upper() if j.strip("()[]. ")[1:2] in ("", ".", ")", " ") else ""
+        dipilih = huruf if huruf in pilihan else teks.get(j.strip(". "))
+        if dipilih is None:
+            return Hasil(False, "Jawab dengan satu huruf pilihan (" + ", ".join(pilihan)
+                         + "), misalnya \"B\".")
+        benar = dipilih == str(harapan).upper()
+        return Hasil(benar, "" if benar else "Pilihan itu belum tepat. Baca lagi setiap pilihan.")
+
+    return banding

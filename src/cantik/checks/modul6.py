@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from cantik.checks._data import deret, tabel
-from cantik.checks.compare import Hasil, Pembanding, banding_angka, banding_deret
+from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.plain import Deret
 
@@ -80,32 +80,6 @@ def _sumber(kata: str) -> float:
     s = tabel("sumber_banding")
     s = s[s["indikator"].str.contains("stunting") & (s["tahun"] == TAHUN_BANDING)]
     return float(s.loc[s["sumber"].str.contains(kata), "nilai"].iloc[0])
-
-
-def banding_pilihan(pilihan: dict[str, str]) -> Pembanding:
-    """Multiple choice: the letter in any common form ("B", "b", "B.", "(b)", "B. <option text>") or the
-    option's own text; anything else is asked again as one letter.
-
-    Examples
-    --------
-    >>> banding_pilihan({"A": "ya", "B": "tidak"})("(b)", "B").benar
-    True
-    """
-    teks = {" ".join(v.casefold().split()): k for k, v in pilihan.items()}
-
-    def banding(jawaban: Any, harapan: Any) -> Hasil:
-        if not isinstance(jawaban, str):
-            return Hasil(False, "Jawab dengan huruf pilihan di antara tanda kutip, misalnya \"B\".")
-        j = " ".join(jawaban.casefold().split())
-        huruf = j.strip("()[]. ")[:1].upper() if j.strip("()[]. ")[1:2] in ("", ".", ")", " ") else ""
-        dipilih = huruf if huruf in pilihan else teks.get(j.strip(". "))
-        if dipilih is None:
-            return Hasil(False, "Jawab dengan satu huruf pilihan (" + ", ".join(pilihan)
-                         + "), misalnya \"B\".")
-        benar = dipilih == str(harapan).upper()
-        return Hasil(benar, "" if benar else "Pilihan itu belum tepat. Baca lagi setiap pilihan.")
-
-    return banding
 
 
 #: The options of question 6h (the notebook shows the same text).

@@ -13,10 +13,9 @@ import re
 from typing import Any
 
 from cantik.checks._data import deret, tabel
-from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_tabel
+from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_pilihan, banding_tabel
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Grafik, banding_grafik
-from cantik.checks.modul6 import banding_pilihan
 from cantik.checks.plain import Deret, Tabel
 
 #: The answer of the multiple-choice question 7a (which chart shows trips per month over a year).

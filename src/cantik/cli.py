@@ -23,6 +23,7 @@ GROUPS: list[tuple[str | None, str, list[str]]] = [
         "Dataset kelurahan (sintetis): buat ulang, kalibrasi, daftar tabel, periksa berkas CSV desa",
         ["cantik.data.commands", "cantik.data.validate_commands"],
     ),
+    ("sandbox", "Sandbox penilaian: jalankan kode peserta secara terisolasi", ["cantik.sandbox.commands"]),
 ]
 
 

@@ -23,6 +23,11 @@ GROUPS: list[tuple[str | None, str, list[str]]] = [
         "Dataset kelurahan (sintetis): buat ulang, kalibrasi, daftar tabel, periksa berkas CSV desa",
         ["cantik.data.commands", "cantik.data.validate_commands"],
     ),
+    (
+        "kelas",
+        "Kelas pelatihan: daftar peserta, rilis, kumpulkan, impor, nilai, umpan balik, ekspor, laporan",
+        ["cantik.grading.commands"],
+    ),
     ("sandbox", "Sandbox penilaian: jalankan kode peserta secara terisolasi", ["cantik.sandbox.commands"]),
 ]
 

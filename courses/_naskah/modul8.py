@@ -194,7 +194,7 @@ Setelah semua selesai:
 Untuk mengekspor seluruh notebook tanpa kode (termasuk petunjuk soal), pakai
 `ekspor_html("...ipynb", laporan=False)`, atau lewat terminal:
 `jupyter nbconvert --to html --no-input modul8_kandangan_utara_dalam_angka.ipynb`."""),
-        kode(f"{M}-ekspor-kode", "from cantik.export import ekspor_html\n\n"
+        kode(f"{M}-ekspor-kode", "from cantik.publish import ekspor_html\n\n"
              "# ekspor_html(\"modul8_kandangan_utara_dalam_angka.ipynb\")"),
         *penutup(M, [
             "Mulai dari keputusan yang akan diambil, baru pilih indikatornya.",

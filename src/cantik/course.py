@@ -287,7 +287,7 @@ def _cmd_periksa(args: argparse.Namespace) -> int:
 
 
 def _cmd_ekspor(args: argparse.Namespace) -> int:
-    from cantik.export import ekspor_html
+    from cantik.publish import ekspor_html
 
     try:
         out = ekspor_html(args.notebook, args.keluaran, laporan=not args.lengkap)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cantik.data.schema import SYNTHETIC_NOTICE
-from cantik.export import ekspor_html
+from cantik.publish import ekspor_html
 from tests.courses import pipeline as pl
 
 ROOT = pl.ROOT

@@ -153,7 +153,7 @@ def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) 
     chart, table, metadata and written answers, the synthetic-data notice on top, and no code, grading cells,
     instructions or self-check messages."""
     from cantik.data.schema import SYNTHETIC_NOTICE
-    from cantik.export import ekspor_html
+    from cantik.publish import ekspor_html
 
     name = graded.names[0]
     src = graded.root / "grading" / "autograded" / "sumber" / graded.modul / f"{name}.ipynb"

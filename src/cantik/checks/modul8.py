@@ -2,7 +2,7 @@
 
 The capstone is mostly rubric-graded; the autograded part checks the indicator sheet (computed with
 :mod:`cantik.indicators`), the SIRUSA-style metadata of one indicator and one honest chart. The finished
-notebook becomes a shareable HTML page with :func:`cantik.export.ekspor_html`.
+notebook becomes a shareable HTML page with :func:`cantik.publish.ekspor_html`.
 """
 
 from __future__ import annotations

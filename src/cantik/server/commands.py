@@ -3,7 +3,8 @@
 The integrator lists this module in ``cantik.cli.GROUPS`` as the group
 ``("server", "Server kelas: buku nilai PostgreSQL (dan JupyterHub)", ["cantik.server.commands"])``.
 
-Commands: ``postgres-mulai`` (initialise if needed, start, create the course database, print the
+Commands: ``hub-siapkan`` (hub folder from the roster) and ``hub-mulai`` (run JupyterHub),
+``postgres-mulai`` (initialise if needed, start, create the course database, print the
 ``db_url``), ``postgres-berhenti``, ``postgres-status`` and ``cek-buku-nilai`` (connect once to a gradebook
 URL). Only stdlib is imported here; the work is in :mod:`cantik.server.postgres`.
 """
@@ -110,3 +111,58 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add_command(subparsers, "cek-buku-nilai",
                     "coba buka buku nilai (SQLite atau PostgreSQL) dan jelaskan bila gagal", _run(_cek))
     p.add_argument("url", nargs="?", help="alamat buku nilai (bawaan: isi CANTIK_GRADEBOOK_URL)")
+    register_hub(subparsers)
+
+
+def _hub_siapkan(args: argparse.Namespace) -> str:
+    from cantik.grading.roster import read_roster
+    from cantik.server.hub import write_hub
+
+    folder = Path(args.folder)
+    trainers = [t for t in (args.pelatih or "").split(",") if t.strip()]
+    accounts = write_hub(folder, read_roster(args.peserta), trainers, port=args.port, spawner=args.spawner,
+                         mem_limit=args.memori, idle_timeout=args.menganggur * 60)
+    n_trainers = sum(a.peran == "pelatih" for a in accounts)
+    return (
+        f"Hub disiapkan di {folder.absolute()}: {len(accounts) - n_trainers} peserta, {n_trainers} pelatih.\n"
+        f"Kata sandi masuk pertama ada di {folder.absolute() / 'kata_sandi_awal.csv'} "
+        "(hanya untuk pelatih; bagikan satu per satu, lalu simpan di tempat aman).\n"
+        f"Nyalakan hub: cantik server hub-mulai --folder {folder}"
+    )
+
+
+def _hub_mulai(args: argparse.Namespace) -> int:
+    import subprocess
+    import sys
+
+    config = Path(args.folder) / "jupyterhub_config.py"
+    if not config.is_file():
+        print(f"Gagal: belum ada hub di folder {args.folder}.\n"
+              "Langkah berikutnya: siapkan dulu dengan `cantik server hub-siapkan PESERTA.csv --pelatih ID`.")
+        return 1
+    hub = Path(sys.executable).parent / "jupyterhub"
+    try:
+        return subprocess.call([str(hub), "-f", str(config)], cwd=Path(args.folder))
+    except KeyboardInterrupt:
+        return 0
+
+
+def register_hub(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``hub-siapkan`` and ``hub-mulai`` (called from :func:`register`)."""
+    from cantik.cli import add_command
+
+    p = add_command(subparsers, "hub-siapkan",
+                    "siapkan JupyterHub kelas dari daftar peserta: akun, peran, kata sandi awal (CSV)",
+                    _run(_hub_siapkan))
+    p.add_argument("peserta", help="berkas daftar peserta (CSV atau Excel; kolom id, nama, peran)")
+    p.add_argument("--pelatih",
+                   help="id akun pelatih, dipisah koma (baris dengan peran 'pelatih' juga pelatih)")
+    p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
+    p.add_argument("--port", type=int, default=8000, help="port hub di 127.0.0.1 (bawaan: 8000)")
+    p.add_argument("--spawner", choices=["local", "simple"], default="local",
+                   help="local: tiap akun pengguna Unix di server (bawaan); simple: uji coba di satu akun")
+    p.add_argument("--memori", default="1G", help="batas memori per peserta (bawaan: 1G)")
+    p.add_argument("--menganggur", type=int, default=60,
+                   help="menit tanpa aktivitas sebelum server peserta dimatikan (bawaan: 60)")
+    p = add_command(subparsers, "hub-mulai", "nyalakan JupyterHub kelas (Ctrl-C untuk berhenti)", _hub_mulai)
+    p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")

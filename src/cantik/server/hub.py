@@ -1,0 +1,244 @@
+"""JupyterHub for a class, configured from the roster: accounts, roles, culler, memory limit, public gallery.
+
+:func:`write_hub` turns the roster into a hub folder::
+
+    hub.json                 settings read by jupyterhub_config.py (ports, users, limits, paths)
+    akun.json                password hashes of every account (mode 0600; RosterAuthenticator)
+    kata_sandi_awal.csv      id, nama, peran, kata_sandi: first-login passwords for the trainer (mode 0600)
+    jupyterhub_config.py     three lines: hands JupyterHub's config object to :func:`configure`
+
+:func:`configure` sets JupyterHub through its documented configuration only: the hub and
+configurable-http-proxy on 127.0.0.1, groups ``peserta`` and ``pelatih``, a ``pelatih`` role (admin page,
+list users, access and stop learners' servers; not a full admin), ``jupyterhub-idle-culler`` as a hub
+service, ``Spawner.mem_limit``, and the Voilà gallery as a hub-managed service at ``/services/galeri/``
+(the proxy forwards it without login). Learners' servers open the course's ``notebooks`` folder.
+
+Examples
+--------
+>>> write_hub("/srv/kelas/hub", learners, ["pelatih1"], port=8000)  # doctest: +SKIP
+>>> # jupyterhub -f /srv/kelas/hub/jupyterhub_config.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import secrets
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cantik.grading.errors import KelasError
+
+#: Unambiguous characters for first-login passwords (no 0/O, 1/l/I).
+_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
+TRAINER = "pelatih"
+LEARNER = "peserta"
+
+
+@dataclass(frozen=True)
+class Account:
+    """One hub account and its first-login password."""
+
+    name: str
+    nama: str
+    peran: str  # "peserta" or "pelatih"
+    password: str
+
+
+def first_password(length: int = 10) -> str:
+    """A random first-login password, easy to read aloud (groups of 5: ``abcde-fghij``)."""
+    chars = "".join(secrets.choice(_ALPHABET) for _ in range(length))
+    return "-".join(chars[i : i + 5] for i in range(0, length, 5))
+
+
+def proxy_command() -> str:
+    """configurable-http-proxy installed by npm in ``.cantik/node`` (or on PATH)."""
+    from cantik.paths import state_dir
+
+    local = state_dir() / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
+    found = str(local) if local.is_file() else shutil.which("configurable-http-proxy")
+    if not found:
+        raise KelasError(
+            "Program configurable-http-proxy (proksi JupyterHub) belum terpasang.",
+            "Pasang sekali: `npm install --prefix .cantik/node configurable-http-proxy@5`.",
+        )
+    return found
+
+
+def make_accounts(learners: list, trainers: list[str]) -> list[Account]:
+    """Accounts for the roster's learners (``peserta``) and the named trainers (``pelatih``).
+
+    A roster row whose ``peran`` is "pelatih" is a trainer too. Ids are lower-cased (JupyterHub does).
+    """
+    accounts: dict[str, Account] = {}
+    from cantik.grading.roster import ID_PATTERN
+
+    trainer_ids = {t.strip().lower() for t in trainers if t.strip()}
+    bad = sorted(t for t in trainer_ids if not ID_PATTERN.match(t))
+    if bad:
+        raise KelasError(
+            f"Id pelatih tidak sah: {', '.join(bad)}.",
+            "Pakai huruf, angka, titik, garis bawah atau tanda hubung saja (mis. pelatih1).",
+        )
+    for learner in learners:
+        name = learner.id.lower()
+        role = TRAINER if name in trainer_ids or learner.peran.strip().lower() == TRAINER else LEARNER
+        accounts[name] = Account(name, learner.nama, role, first_password())
+    for name in sorted(trainer_ids - set(accounts)):
+        accounts[name] = Account(name, name, TRAINER, first_password())
+    if not any(a.peran == TRAINER for a in accounts.values()):
+        raise KelasError(
+            "Belum ada akun pelatih.", "Sebutkan id pelatih dengan --pelatih (mis. --pelatih pelatih1)."
+        )
+    return list(accounts.values())
+
+
+def write_hub(
+    folder: str | os.PathLike[str],
+    learners: list,
+    trainers: list[str],
+    *,
+    port: int = 8000,
+    hub_port: int = 8081,
+    proxy_api_port: int | None = None,
+    course_root: str | os.PathLike[str] | None = None,
+    spawner: str = "local",
+    mem_limit: str = "1G",
+    idle_timeout: int = 3600,
+    gallery_port: int | None = 8866,
+) -> list[Account]:
+    """Write the hub folder for this roster; return the accounts (with their first-login passwords).
+
+    Parameters
+    ----------
+    spawner : {"local", "simple"}
+        ``local``: JupyterHub's LocalProcessSpawner, every account a Unix user of the server (needed for
+        nbgrader's multi-user exchange permissions). ``simple``: SimpleLocalProcessSpawner, all servers as
+        the hub's user with homes under ``<folder>/rumah`` (one-machine trials and tests only).
+    gallery_port : int or None
+        Port of the Voilà gallery started by the hub as a service (None: no gallery).
+    """
+    from cantik.paths import project_root
+    from cantik.server.hubauth import hash_password
+
+    base = Path(folder).absolute()
+    base.mkdir(parents=True, exist_ok=True)
+    accounts = make_accounts(learners, trainers)
+    hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran} for a in accounts}
+    _secret_write(base / "akun.json", json.dumps(hashes, indent=1))
+    with _secret_open(base / "kata_sandi_awal.csv") as f:
+        writer = csv.writer(f)
+        writer.writerow(["id", "nama", "peran", "kata_sandi"])
+        for a in accounts:
+            writer.writerow([a.name, a.nama, a.peran, a.password])
+    settings = {
+        "port": port,
+        "hub_port": hub_port,
+        "proxy_api_port": proxy_api_port or port + 1,
+        "proxy": proxy_command(),
+        "course_root": str(Path(course_root or project_root()).absolute()),
+        "learners": sorted(a.name for a in accounts if a.peran == LEARNER),
+        "trainers": sorted(a.name for a in accounts if a.peran == TRAINER),
+        "spawner": spawner,
+        "mem_limit": mem_limit,
+        "idle_timeout": idle_timeout,
+        "gallery_port": gallery_port,
+        "python": sys.executable,
+    }
+    (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    (base / "jupyterhub_config.py").write_text(
+        '"""Kelas Cantik hub: all settings are in hub.json (see cantik.server.hub)."""\n'
+        "from cantik.server.hub import configure\n\n"
+        "configure(get_config(), __file__)  # noqa: F821\n",
+        encoding="utf-8",
+    )
+    return accounts
+
+
+def _secret_open(path: Path):  # -> TextIO
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
+def _secret_write(path: Path, text: str) -> None:
+    with _secret_open(path) as f:
+        f.write(text)
+
+
+def configure(c: Any, config_file: str) -> None:
+    """Fill JupyterHub's config object ``c`` from ``hub.json`` beside ``config_file``."""
+    base = Path(config_file).resolve().parent
+    s = json.loads((base / "hub.json").read_text(encoding="utf-8"))
+    learners, trainers = s["learners"], s["trainers"]
+    py = s["python"]
+
+    c.JupyterHub.bind_url = f"http://127.0.0.1:{s['port']}"
+    c.JupyterHub.hub_ip = "127.0.0.1"
+    c.JupyterHub.hub_port = int(s["hub_port"])
+    c.JupyterHub.db_url = "sqlite:///" + str(base / "jupyterhub.sqlite")
+    c.JupyterHub.cookie_secret_file = str(base / "jupyterhub_cookie_secret")
+    c.JupyterHub.pid_file = str(base / "jupyterhub.pid")
+    c.ConfigurableHTTPProxy.command = [s["proxy"]]
+    c.ConfigurableHTTPProxy.pid_file = str(base / "proxy.pid")
+    c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{int(s['proxy_api_port'])}"
+
+    c.JupyterHub.authenticator_class = "cantik.server.hubauth.RosterAuthenticator"
+    c.RosterAuthenticator.accounts_file = str(base / "akun.json")
+    c.Authenticator.allowed_users = set(learners) | set(trainers)
+    c.Authenticator.admin_users = set()  # trainers get the scoped 'pelatih' role, not full admin
+    c.JupyterHub.load_groups = {LEARNER: {"users": learners}, TRAINER: {"users": trainers}}
+    services = [{
+        "name": "pembersih-idle",
+        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}"],
+    }]
+    roles = [
+        {
+            "name": TRAINER,
+            "description": "Pelatih: halaman admin, daftar akun, buka dan hentikan server peserta",
+            "scopes": ["self", "admin-ui", "list:users", "read:users", "read:groups",
+                       f"access:servers!group={LEARNER}", f"servers!group={LEARNER}"],
+            "groups": [TRAINER],
+        },
+        {
+            "name": "pembersih-idle",
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+            "services": ["pembersih-idle"],
+        },
+    ]
+    if s.get("gallery_port"):
+        from cantik.apps.server import voila_command
+
+        cmd, env = voila_command(int(s["gallery_port"]), base / "voila")
+        cmd[0] = py
+        cmd.append("--Voila.base_url=/services/galeri/")
+        services.append({
+            "name": "galeri",
+            "url": f"http://127.0.0.1:{int(s['gallery_port'])}",
+            "command": cmd,
+            "environment": env,
+            "display": True,
+        })
+    c.JupyterHub.services = services
+    c.JupyterHub.load_roles = roles
+
+    course = Path(s["course_root"])
+    if s["spawner"] == "simple":
+        c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
+        c.SimpleLocalProcessSpawner.home_dir_template = str(base / "rumah" / "{username}")
+    else:
+        c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
+    c.Spawner.cmd = [py, "-m", "jupyterhub.singleuser"]
+    c.Spawner.default_url = "/lab"
+    c.Spawner.mem_limit = s["mem_limit"]
+    c.Spawner.http_timeout = 120
+    c.Spawner.start_timeout = 180
+    c.Spawner.environment = {
+        "CANTIK_HOME": str(course),
+        "LANG": "id_ID.UTF-8",
+        "LC_ALL": "C.UTF-8",
+    }

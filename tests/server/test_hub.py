@@ -1,0 +1,229 @@
+"""JupyterHub from the roster: a real hub + configurable-http-proxy + culler + Voilà gallery on loopback.
+
+1 trainer and 8 learners come from a roster CSV. Learners log in over the REST API and through the login
+form; wrong passwords and a learner opening the trainer's pages are refused; the gallery answers without
+login. Servers are not spawned here (the simple spawner's single-user servers are for the later slice).
+"""
+
+from __future__ import annotations
+
+import csv
+import http.cookiejar
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cantik.grading.roster import read_roster
+from cantik.server.hub import proxy_command, write_hub
+from tests.servers import free_port, running
+
+LEARNERS = [(f"ku{i:02d}", f"Peserta {i}") for i in range(1, 9)]
+
+
+def _chp_available() -> bool:
+    try:
+        proxy_command()
+    except Exception:
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(
+    not _chp_available(), reason="configurable-http-proxy missing: npm install --prefix .cantik/node …"
+)
+
+
+class Hub:
+    def __init__(self, base: Path, port: int, accounts: dict) -> None:
+        self.base, self.port, self.accounts = base, port, accounts
+        self.url = f"http://127.0.0.1:{port}"
+
+    def request(self, path: str, *, method: str = "GET", body: dict | None = None, token: str = "",
+                opener: urllib.request.OpenerDirector | None = None) -> tuple[int, bytes]:
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"token {token}"
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
+        try:
+            with (opener or urllib.request.build_opener()).open(req, timeout=30) as resp:
+                return resp.status, resp.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def token(self, name: str, password: str) -> tuple[int, str]:
+        status, body = self.request(f"/hub/api/users/{name}/tokens", method="POST",
+                                    body={"auth": {"username": name, "password": password}})
+        return status, (json.loads(body).get("token", "") if status == 201 else "")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None  # keep the 302 (following it would spawn a server)
+
+
+def _form_login(hub: Hub, name: str, password: str) -> tuple[int, urllib.request.OpenerDirector]:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect())
+    status, page = hub.request("/hub/login", opener=opener)
+    assert status == 200
+    xsrf = re.search(rb'name="_xsrf" value="([^"]+)"', page).group(1).decode()
+    form = urllib.parse.urlencode({"username": name, "password": password, "_xsrf": xsrf}).encode()
+    req = urllib.request.Request(hub.url + "/hub/login", data=form, method="POST")
+    try:
+        with opener.open(req, timeout=30) as resp:
+            return resp.status, opener
+    except urllib.error.HTTPError as exc:
+        return exc.code, opener
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
+    base = tmp_path_factory.mktemp("hub")
+    roster = base / "peserta.csv"
+    roster.write_text("id,nama,peran\n" + "".join(f"{i},{n},Agen statistik\n" for i, n in LEARNERS)
+                      + "pelatih1,Ibu Pelatih,pelatih\n", encoding="utf-8")
+    port = free_port()
+    accounts = write_hub(base / "hub", read_roster(roster), [], port=port, hub_port=free_port(),
+                         proxy_api_port=free_port(), spawner="simple", gallery_port=free_port(),
+                         idle_timeout=600)
+    folder = base / "hub"
+    cmd = [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")]
+    settings = json.loads((folder / "hub.json").read_text())
+    hub_api = f"http://127.0.0.1:{settings['hub_port']}/hub/api"
+    pids: list[int] = []
+    try:
+        with running(cmd, hub_api, cwd=folder, log=base / "hub.log", timeout=120):
+            h = Hub(folder, port, {a.name: a for a in accounts})
+            deadline = time.monotonic() + 60
+            while h.request("/hub/api")[0] != 200:  # the proxy routes /hub/ once the hub has added it
+                assert time.monotonic() < deadline, "proxy never routed /hub/"
+                time.sleep(0.2)
+            pids.append(int((folder / "proxy.pid").read_text()))
+            yield h
+    finally:
+        for pid in pids:  # everything the hub started is gone once it stopped
+            deadline = time.monotonic() + 10
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert not _alive(pid), f"proxy {pid} still running after the hub stopped"
+
+
+def test_accounts_and_first_login_passwords(hub: Hub) -> None:
+    csv_file = hub.base / "kata_sandi_awal.csv"
+    assert oct(csv_file.stat().st_mode & 0o777) == "0o600"
+    rows = list(csv.DictReader(csv_file.open(encoding="utf-8")))
+    assert [r["id"] for r in rows if r["peran"] == "peserta"] == [i for i, _ in LEARNERS]
+    assert [r["id"] for r in rows if r["peran"] == "pelatih"] == ["pelatih1"]
+    assert len({r["kata_sandi"] for r in rows}) == 9
+    stored = (hub.base / "akun.json").read_text()
+    assert not any(r["kata_sandi"] in stored for r in rows)  # only hashes on the hub
+
+
+def test_learner_logs_in_over_rest_api(hub: Hub) -> None:
+    a = hub.accounts["ku03"]
+    status, token = hub.token(a.name, a.password)
+    assert status == 201 and token
+    status, body = hub.request("/hub/api/user", token=token)
+    me = json.loads(body)
+    assert status == 200 and me["name"] == "ku03" and me["groups"] == ["peserta"]
+    assert "admin-ui" not in me.get("scopes", [])
+
+
+def test_wrong_password_is_refused(hub: Hub) -> None:
+    a = hub.accounts["ku01"]
+    assert hub.token(a.name, "salah-" + a.password)[0] == 403
+    assert hub.token("bukan_peserta", a.password)[0] == 403
+    assert hub.token("ku02", a.password)[0] == 403  # another learner's password
+    assert _form_login(hub, a.name, "salah")[0] == 403
+    assert _form_login(hub, a.name, a.password)[0] == 302
+
+
+def test_learner_cannot_open_trainer_pages(hub: Hub) -> None:
+    learner, trainer = hub.accounts["ku01"], hub.accounts["pelatih1"]
+    _, learner_token = hub.token(learner.name, learner.password)
+    _, trainer_token = hub.token(trainer.name, trainer.password)
+    assert hub.request("/hub/api/users", token=learner_token)[0] == 403
+    assert hub.request("/hub/api/users/ku02", token=learner_token)[0] == 404  # others are invisible
+    assert hub.request("/hub/api/users/ku02/server", method="POST", token=learner_token)[0] in (403, 404)
+    status, opener = _form_login(hub, learner.name, learner.password)
+    assert status == 302
+    assert hub.request("/hub/admin", opener=opener)[0] == 403
+    # the trainer sees every account and the admin page, but is not a full admin
+    status, body = hub.request("/hub/api/users", token=trainer_token)
+    assert status == 200 and len(json.loads(body)) == 9
+    status, opener = _form_login(hub, trainer.name, trainer.password)
+    assert status == 302 and hub.request("/hub/admin", opener=opener)[0] == 200
+    status, body = hub.request("/hub/api/user", token=trainer_token)
+    assert json.loads(body)["admin"] is False
+
+
+def test_gallery_is_public_and_culler_runs(hub: Hub) -> None:
+    deadline = time.monotonic() + 90
+    status, page = hub.request("/services/galeri/")
+    while status != 200 and time.monotonic() < deadline:  # Voilà warms its kernels first
+        time.sleep(0.5)
+        status, page = hub.request("/services/galeri/")
+    assert status == 200 and b"profil_kelurahan" in page  # no cookie, no token
+    out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert any("jupyterhub_idle_culler" in line and "--timeout=600" in line for line in out.splitlines())
+
+
+def _cli(*argv: str) -> tuple[int, str]:
+    import argparse
+    import contextlib
+    import io
+
+    from cantik.server.commands import register
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = args.func(args)
+    return code, out.getvalue()
+
+
+def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
+    roster = tmp_path / "peserta.csv"
+    roster.write_text("id,nama\nku01,Siti Aminah\nku02,Budi Santoso\n", encoding="utf-8")
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"))
+    assert code == 1 and "Belum ada akun pelatih" in out and not (tmp_path / "hub" / "akun.json").exists()
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "a b")
+    assert code == 1 and "Id pelatih tidak sah" in out
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "Pelatih1",
+                     "--memori", "2G", "--menganggur", "30")
+    assert code == 0 and "2 peserta, 1 pelatih" in out and "kata_sandi_awal.csv" in out
+    settings = json.loads((tmp_path / "hub" / "hub.json").read_text())
+    assert settings["trainers"] == ["pelatih1"] and settings["learners"] == ["ku01", "ku02"]
+    # JupyterHub's own config loader reads what the hub will run with
+    from traitlets.config.loader import PyFileConfigLoader
+
+    c = PyFileConfigLoader("jupyterhub_config.py", path=str(tmp_path / "hub")).load_config()
+    assert c.Spawner.mem_limit == "2G"
+    assert c.JupyterHub.bind_url == "http://127.0.0.1:8000" and c.JupyterHub.hub_ip == "127.0.0.1"
+    culler = next(s for s in c.JupyterHub.services if s["name"] == "pembersih-idle")
+    assert "--timeout=1800" in culler["command"]
+    roster.write_text("id,nama\n,Tanpa Id\n", encoding="utf-8")
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub2"), "--pelatih", "p1")
+    assert code == 1 and "Gagal:" in out
+    assert _cli("hub-mulai", "--folder", str(tmp_path / "kosong"))[0] == 1

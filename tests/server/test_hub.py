@@ -104,7 +104,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     port = free_port()
     accounts = write_hub(base / "hub", read_roster(roster), [], port=port, hub_port=free_port(),
                          proxy_api_port=free_port(), spawner="simple", gallery_port=free_port(),
-                         idle_timeout=600)
+                         idle_timeout=600, exchange_root=str(base / "exchange"))
     folder = base / "hub"
     cmd = [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")]
     settings = json.loads((folder / "hub.json").read_text())
@@ -206,12 +206,13 @@ def _cli(*argv: str) -> tuple[int, str]:
 def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
     roster = tmp_path / "peserta.csv"
     roster.write_text("id,nama\nku01,Siti Aminah\nku02,Budi Santoso\n", encoding="utf-8")
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"))
+    ex = ("--pertukaran", str(tmp_path / "exchange"))
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), *ex)
     assert code == 1 and "Belum ada akun pelatih" in out and not (tmp_path / "hub" / "akun.json").exists()
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "a b")
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "a b", *ex)
     assert code == 1 and "Id pelatih tidak sah" in out
     code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "Pelatih1",
-                     "--memori", "2G", "--menganggur", "30")
+                     "--memori", "2G", "--menganggur", "30", *ex)
     assert code == 0 and "2 peserta, 1 pelatih" in out and "kata_sandi_awal.csv" in out
     settings = json.loads((tmp_path / "hub" / "hub.json").read_text())
     assert settings["trainers"] == ["pelatih1"] and settings["learners"] == ["ku01", "ku02"]
@@ -223,7 +224,8 @@ def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
     assert c.JupyterHub.bind_url == "http://127.0.0.1:8000" and c.JupyterHub.hub_ip == "127.0.0.1"
     culler = next(s for s in c.JupyterHub.services if s["name"] == "pembersih-idle")
     assert "--timeout=1800" in culler["command"]
+    assert oct((tmp_path / "exchange").stat().st_mode & 0o7777) == "0o1777"
     roster.write_text("id,nama\n,Tanpa Id\n", encoding="utf-8")
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub2"), "--pelatih", "p1")
+    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub2"), "--pelatih", "p1", *ex)
     assert code == 1 and "Gagal:" in out
     assert _cli("hub-mulai", "--folder", str(tmp_path / "kosong"))[0] == 1

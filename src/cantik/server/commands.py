@@ -121,7 +121,8 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
     folder = Path(args.folder)
     trainers = [t for t in (args.pelatih or "").split(",") if t.strip()]
     accounts = write_hub(folder, read_roster(args.peserta), trainers, port=args.port, spawner=args.spawner,
-                         mem_limit=args.memori, idle_timeout=args.menganggur * 60)
+                         mem_limit=args.memori, idle_timeout=args.menganggur * 60,
+                         exchange_root=args.pertukaran)
     n_trainers = sum(a.peran == "pelatih" for a in accounts)
     return (
         f"Hub disiapkan di {folder.absolute()}: {len(accounts) - n_trainers} peserta, {n_trainers} pelatih.\n"
@@ -161,6 +162,8 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000, help="port hub di 127.0.0.1 (bawaan: 8000)")
     p.add_argument("--spawner", choices=["local", "simple"], default="local",
                    help="local: tiap akun pengguna Unix di server (bawaan); simple: uji coba di satu akun")
+    p.add_argument("--pertukaran", default="/srv/nbgrader/exchange",
+                   help="folder pertukaran tugas nbgrader bersama (bawaan: /srv/nbgrader/exchange)")
     p.add_argument("--memori", default="1G", help="batas memori per peserta (bawaan: 1G)")
     p.add_argument("--menganggur", type=int, default=60,
                    help="menit tanpa aktivitas sebelum server peserta dimatikan (bawaan: 60)")

@@ -110,6 +110,8 @@ def write_hub(
     mem_limit: str = "1G",
     idle_timeout: int = 3600,
     gallery_port: int | None = 8866,
+    course_id: str = "kelas_cantik",
+    exchange_root: str = "/srv/nbgrader/exchange",
 ) -> list[Account]:
     """Write the hub folder for this roster; return the accounts (with their first-login passwords).
 
@@ -121,13 +123,19 @@ def write_hub(
         the hub's user with homes under ``<folder>/rumah`` (one-machine trials and tests only).
     gallery_port : int or None
         Port of the Voilà gallery started by the hub as a service (None: no gallery).
+    exchange_root : str
+        nbgrader's shared exchange; created here with mode 1777 (:mod:`cantik.server.exchange`).
     """
     from cantik.paths import project_root
+    from cantik.server.exchange import prepare_exchange, write_role_configs
     from cantik.server.hubauth import hash_password
 
     base = Path(folder).absolute()
-    base.mkdir(parents=True, exist_ok=True)
     accounts = make_accounts(learners, trainers)
+    base.mkdir(parents=True, exist_ok=True)
+    prepare_exchange(exchange_root)
+    course = str(Path(course_root or project_root()).absolute())
+    config_paths = write_role_configs(base, course_id, exchange_root, course)
     hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran} for a in accounts}
     _secret_write(base / "akun.json", json.dumps(hashes, indent=1))
     with _secret_open(base / "kata_sandi_awal.csv") as f:
@@ -140,7 +148,10 @@ def write_hub(
         "hub_port": hub_port,
         "proxy_api_port": proxy_api_port or port + 1,
         "proxy": proxy_command(),
-        "course_root": str(Path(course_root or project_root()).absolute()),
+        "course_root": course,
+        "course_id": course_id,
+        "exchange_root": exchange_root,
+        "jupyter_config_path": config_paths,
         "learners": sorted(a.name for a in accounts if a.peran == LEARNER),
         "trainers": sorted(a.name for a in accounts if a.peran == TRAINER),
         "spawner": spawner,
@@ -237,8 +248,17 @@ def configure(c: Any, config_file: str) -> None:
     c.Spawner.mem_limit = s["mem_limit"]
     c.Spawner.http_timeout = 120
     c.Spawner.start_timeout = 180
+    paths = s["jupyter_config_path"]
+
+    def config_path(spawner: Any) -> str:
+        """Trainers get formgrader and the course's nbgrader config; learners only fetch/submit."""
+        groups = {g.name for g in spawner.user.groups}
+        return paths[TRAINER] if TRAINER in groups else paths[LEARNER]
+
     c.Spawner.environment = {
         "CANTIK_HOME": str(course),
+        "CANTIK_EXCHANGE": s["exchange_root"],
+        "JUPYTER_CONFIG_PATH": config_path,
         "LANG": "id_ID.UTF-8",
         "LC_ALL": "C.UTF-8",
     }

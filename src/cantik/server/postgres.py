@@ -224,6 +224,7 @@ class PgServer:
         import socket
 
         with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as PostgreSQL does: TIME_WAIT is fine
             try:
                 s.bind((HOST, int(self.port or DEFAULT_PORT)))
             except OSError as exc:

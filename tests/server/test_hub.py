@@ -229,3 +229,43 @@ def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
     code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub2"), "--pelatih", "p1", *ex)
     assert code == 1 and "Gagal:" in out
     assert _cli("hub-mulai", "--folder", str(tmp_path / "kosong"))[0] == 1
+
+
+def test_learner_logs_in_with_the_browser_and_gets_a_server(hub: Hub, page, artifacts_dir: Path) -> None:
+    """Debian chromium: a wrong password stays on the login page; the right one spawns the learner's
+    JupyterLab (the simple spawner), which has no formgrader; another learner's server is refused."""
+    a = hub.accounts["ku05"]
+    page.goto(hub.url + "/hub/login")
+    page.fill("#username_input", a.name)
+    page.fill("#password_input", "salah")
+    page.click("#login_submit")
+    from playwright.sync_api import expect
+
+    expect(page.locator(".login_error")).to_be_visible()
+    assert "/hub/login" in page.url
+    page.fill("#username_input", a.name)
+    page.fill("#password_input", a.password)
+    start = time.monotonic()
+    page.click("#login_submit")
+    page.wait_for_url(f"**/user/{a.name}/lab**", timeout=180_000)
+    page.wait_for_selector("#jp-main-dock-panel", timeout=180_000)
+    page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=120_000)
+    print(f"login → JupyterLab ready: {time.monotonic() - start:.1f} s")
+    page.screenshot(path=str(artifacts_dir / "hub_peserta_lab.png"))
+    assert page.request.get(f"{hub.url}/user/{a.name}/formgrader").status == 404
+    expect(page.get_by_text("Create Assignment")).to_have_count(0)  # trainer-only JupyterLab parts are off
+    page.get_by_text("Nbgrader", exact=True).click()
+    page.screenshot(path=str(artifacts_dir / "hub_peserta_menu.png"))
+    expect(page.get_by_role("menuitem", name="Assignment List")).to_be_visible()  # the learner's part stays
+    expect(page.get_by_role("menuitem", name="Formgrader")).to_have_count(0)
+    assert page.request.get(f"{hub.url}/user/{a.name}/api/status").status == 200
+    other = page.request.get(f"{hub.url}/hub/api/users/ku06", headers={"Referer": hub.url + "/hub/"})
+    assert other.status in (403, 404)
+    resp = page.goto(f"{hub.url}/user/ku06/lab")
+    assert resp is not None and resp.status in (403, 404)  # the hub does not even say ku06 exists
+    trainer = hub.accounts["pelatih1"]
+    _, token = hub.token(trainer.name, trainer.password)
+    status, body = hub.request("/hub/api/users/ku06", token=token)
+    assert status == 200 and json.loads(body)["servers"] == {}  # nothing was started for ku06
+    status, body = hub.request(f"/hub/api/users/{a.name}", token=token)
+    assert "" in json.loads(body)["servers"]  # the trainer sees the learner's running server

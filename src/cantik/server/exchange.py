@@ -9,9 +9,9 @@ without touching nbgrader:
   rename or delete another user's (nbgrader's own ``ensure_root`` only compares the 0o777 bits, so it
   keeps the sticky bit);
 * per-role Jupyter config folders for the hub (``JUPYTER_CONFIG_PATH``): learners get the course id and
-  exchange root, and formgrader/course-list switched off; trainers get ``CourseDirectory.root`` (nbgrader
-  then loads the course's own ``nbgrader_config.py``, which takes the exchange from ``CANTIK_EXCHANGE``)
-  and formgrader.
+  exchange root, with formgrader/course-list/create-assignment switched off (server and JupyterLab
+  extensions); trainers get ``CourseDirectory.root`` (nbgrader then loads the course's own
+  ``nbgrader_config.py``, which takes the exchange from ``CANTIK_EXCHANGE``) and formgrader.
 
 Examples
 --------
@@ -64,6 +64,11 @@ def write_role_configs(base: Path, course_id: str, exchange_root: str, course_ro
     }}}, indent=1), encoding="utf-8")
     # nbgrader loads <CourseDirectory.root>/nbgrader_config.py after this file, so everything else (course
     # id, folders, gradebook URL, and the exchange via CANTIK_EXCHANGE set by the hub) comes from there.
+    # nbgrader's documented student setup: only the Assignments tab and validation in JupyterLab
+    (learner / "labconfig").mkdir(exist_ok=True)
+    (learner / "labconfig" / "page_config.json").write_text(json.dumps({"disabledExtensions": {
+        f"@jupyter/nbgrader:{name}": True for name in ("formgrader", "create-assignment", "course-list")
+    }}, indent=1), encoding="utf-8")
     (trainer / "nbgrader_config.py").write_text(
         '"""Trainers: point nbgrader at the course root (written by cantik.server.exchange)."""\n'
         "c = get_config()  # noqa: F821\n"

@@ -241,6 +241,8 @@ def configure(c: Any, config_file: str) -> None:
     if s["spawner"] == "simple":
         c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
         c.SimpleLocalProcessSpawner.home_dir_template = str(base / "rumah" / "{username}")
+        if os.geteuid() == 0:  # every server runs as the hub's user: a trial on one machine only
+            c.Spawner.args = ["--allow-root"]
     else:
         c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
     c.Spawner.cmd = [py, "-m", "jupyterhub.singleuser"]

@@ -122,7 +122,8 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
     trainers = [t for t in (args.pelatih or "").split(",") if t.strip()]
     accounts = write_hub(folder, read_roster(args.peserta), trainers, port=args.port, spawner=args.spawner,
                          mem_limit=args.memori, idle_timeout=args.menganggur * 60,
-                         exchange_root=args.pertukaran)
+                         exchange_root=args.pertukaran,
+                         gradebook_url=args.buku_nilai or os.environ.get("CANTIK_GRADEBOOK_URL"))
     n_trainers = sum(a.peran == "pelatih" for a in accounts)
     return (
         f"Hub disiapkan di {folder.absolute()}: {len(accounts) - n_trainers} peserta, {n_trainers} pelatih.\n"
@@ -164,6 +165,9 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
                    help="local: tiap akun pengguna Unix di server (bawaan); simple: uji coba di satu akun")
     p.add_argument("--pertukaran", default="/srv/nbgrader/exchange",
                    help="folder pertukaran tugas nbgrader bersama (bawaan: /srv/nbgrader/exchange)")
+    p.add_argument("--buku-nilai", dest="buku_nilai",
+                   help="alamat buku nilai untuk server pelatih (bawaan: isi CANTIK_GRADEBOOK_URL, "
+                        "atau berkas SQLite kursus)")
     p.add_argument("--memori", default="1G", help="batas memori per peserta (bawaan: 1G)")
     p.add_argument("--menganggur", type=int, default=60,
                    help="menit tanpa aktivitas sebelum server peserta dimatikan (bawaan: 60)")

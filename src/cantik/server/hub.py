@@ -112,6 +112,7 @@ def write_hub(
     gallery_port: int | None = 8866,
     course_id: str = "kelas_cantik",
     exchange_root: str = "/srv/nbgrader/exchange",
+    gradebook_url: str | None = None,
 ) -> list[Account]:
     """Write the hub folder for this roster; return the accounts (with their first-login passwords).
 
@@ -125,6 +126,9 @@ def write_hub(
         Port of the Voilà gallery started by the hub as a service (None: no gallery).
     exchange_root : str
         nbgrader's shared exchange; created here with mode 1777 (:mod:`cantik.server.exchange`).
+    gradebook_url : str, optional
+        nbgrader ``db_url`` (e.g. from ``cantik server postgres-mulai``), kept in ``buku_nilai.url`` (0600)
+        and given only to trainers' servers as ``CANTIK_GRADEBOOK_URL``; default: the course's SQLite file.
     """
     from cantik.paths import project_root
     from cantik.server.exchange import prepare_exchange, write_role_configs
@@ -160,6 +164,11 @@ def write_hub(
         "gallery_port": gallery_port,
         "python": sys.executable,
     }
+    url_file = base / "buku_nilai.url"
+    if gradebook_url:
+        _secret_write(url_file, gradebook_url + "\n")
+    else:
+        url_file.unlink(missing_ok=True)
     (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
     (base / "jupyterhub_config.py").write_text(
         '"""Kelas Cantik hub: all settings are in hub.json (see cantik.server.hub)."""\n'
@@ -237,7 +246,6 @@ def configure(c: Any, config_file: str) -> None:
     c.JupyterHub.services = services
     c.JupyterHub.load_roles = roles
 
-    course = Path(s["course_root"])
     if s["spawner"] == "simple":
         c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
         c.SimpleLocalProcessSpawner.home_dir_template = str(base / "rumah" / "{username}")
@@ -257,6 +265,20 @@ def configure(c: Any, config_file: str) -> None:
         groups = {g.name for g in spawner.user.groups}
         return paths[TRAINER] if TRAINER in groups else paths[LEARNER]
 
+    course = Path(s["course_root"])
+    url_file = base / "buku_nilai.url"
+    gradebook_url = url_file.read_text(encoding="utf-8").strip() if url_file.is_file() else ""
+
+    def pre_spawn(spawner: Any) -> None:
+        """Trainers' servers open the course root (formgrader needs it under the server's root) and only
+        they learn the gradebook URL (it carries the course role's password)."""
+        if TRAINER not in {g.name for g in spawner.user.groups}:
+            return
+        spawner.notebook_dir = str(course)
+        if gradebook_url:
+            spawner.environment = {**spawner.environment, "CANTIK_GRADEBOOK_URL": gradebook_url}
+
+    c.Spawner.pre_spawn_hook = pre_spawn
     c.Spawner.environment = {
         "CANTIK_HOME": str(course),
         "CANTIK_EXCHANGE": s["exchange_root"],

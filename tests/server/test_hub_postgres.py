@@ -1,0 +1,77 @@
+"""The hub and the PostgreSQL gradebook together: the trainer's server reads nbgrader's gradebook from
+PostgreSQL (formgrader's own API), with the URL handed only to trainers by the hub's pre-spawn hook."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cantik.grading.roster import Learner
+from tests.grading.helpers import make_course
+from tests.server.test_hub import Hub, _chp_available
+from tests.server.test_postgres import _server
+from tests.servers import free_port, running
+
+BIN = Path(sys.executable).parent
+pytestmark = pytest.mark.skipif(not _chp_available(), reason="configurable-http-proxy missing")
+
+
+def _wait_ready(hub: Hub, name: str, token: str, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, body = hub.request(f"/hub/api/users/{name}", token=token)
+        server = json.loads(body).get("servers", {}).get("") if status == 200 else None
+        if server and server.get("ready"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"server of {name} not ready after {timeout} s")
+
+
+def test_trainer_formgrader_reads_the_postgres_gradebook(tmp_path: Path) -> None:
+    from cantik.server.hub import write_hub
+
+    with _server() as pg:
+        url = pg.create_course_db("kelas_cantik")
+        course = make_course(tmp_path / "kelas")
+        (course / "grading").mkdir()
+        env = {**os.environ, "CANTIK_GRADEBOOK_URL": url, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+        subprocess.run([str(BIN / "nbgrader"), "db", "student", "add", "ku07", "--first-name", "Nur Aini",
+                        "--last-name", ""], cwd=course, env=env, check=True, capture_output=True, timeout=120)
+        folder = tmp_path / "hub"
+        port = free_port()
+        accounts = write_hub(folder, [Learner("ku01", "Siti Aminah")], ["pelatih1"], port=port,
+                             hub_port=free_port(), proxy_api_port=free_port(), course_root=course,
+                             spawner="simple", gallery_port=None, exchange_root=str(tmp_path / "exchange"),
+                             gradebook_url=url)
+        assert oct((folder / "buku_nilai.url").stat().st_mode & 0o777) == "0o600"
+        assert url not in (folder / "hub.json").read_text()
+        hub_env = {k: v for k, v in os.environ.items() if not k.startswith("CANTIK_")}
+        settings = json.loads((folder / "hub.json").read_text())
+        cmd = [str(BIN / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")]
+        with running(cmd, f"http://127.0.0.1:{settings['hub_port']}/hub/api", cwd=folder,
+                     env=hub_env, log=tmp_path / "hub.log", timeout=120):
+            hub = Hub(folder, port, {a.name: a for a in accounts})
+            deadline = time.monotonic() + 60
+            while hub.request("/hub/api")[0] != 200:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+            trainer, learner = hub.accounts["pelatih1"], hub.accounts["ku01"]
+            _, token = hub.token(trainer.name, trainer.password)
+            status, _ = hub.request("/hub/api/users/pelatih1/server", method="POST", token=token)
+            assert status in (201, 202)
+            _wait_ready(hub, "pelatih1", token)
+            status, body = hub.request("/user/pelatih1/formgrader/api/students", token=token)
+            assert status == 200, body[:500]
+            students = {s["id"]: s for s in json.loads(body)}
+            assert students["ku07"]["first_name"] == "Nur Aini"  # only PostgreSQL has this learner
+            assert not (course / "grading" / "gradebook.db").exists()
+            # a learner's token does not open the trainer's server
+            _, learner_token = hub.token(learner.name, learner.password)
+            status, _ = hub.request("/user/pelatih1/formgrader/api/students", token=learner_token)
+            assert status in (403, 404)

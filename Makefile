@@ -4,14 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: start test bootstrap bootstrap-test system-deps lint lock clean
+NODE   := .cantik/node
+
+.PHONY: start test bootstrap bootstrap-test system-deps node-deps lint lock clean
 
 ## start: set up .venv (first run only) and serve the learning environment (JupyterLab, id_ID)
 start: bootstrap
 	$(BIN)/cantik start
 
 ## test: set up .venv and the Debian packages the tests need, then run the whole test suite
-test: bootstrap-test system-deps
+test: bootstrap-test system-deps node-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bootstrap: $(VENV)/.installed-base
@@ -28,9 +30,19 @@ $(VENV)/.installed-test: $(VENV)/.installed-base
 	$(PIP) -e '.[test]'
 	touch $@
 
-## system-deps: Debian packages used by browser and sandbox tests (apt-get as root, else a clear message)
+## system-deps: Debian packages for the browser, sandbox and class-server tests (apt-get as root, else a message)
 system-deps:
-	scripts/ensure-debian-packages chromium bubblewrap
+	scripts/ensure-debian-packages chromium bubblewrap postgresql
+
+## node-deps: JupyterHub's proxy (configurable-http-proxy) from the npm registry, pinned by server/package-lock.json
+node-deps: $(NODE)/node_modules/.bin/configurable-http-proxy
+
+$(NODE)/node_modules/.bin/configurable-http-proxy: server/package.json server/package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js) belum terpasang: pasang Node.js 18+ beserta npm."; exit 1; }
+	mkdir -p $(NODE)
+	cp server/package.json server/package-lock.json $(NODE)/
+	cd $(NODE) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: bootstrap-test
 	$(BIN)/ruff check src tests benchmarks

@@ -27,6 +27,13 @@ def _pyproject() -> dict[str, set[str]]:
     }
 
 
+def _spec(requirement: str) -> str:
+    """Version spec of a requirement string, without its name, extras or comment."""
+    requirement = requirement.split("#", 1)[0].strip()
+    rest = requirement[len(re.split(r"[<>=!~ \[]", requirement, maxsplit=1)[0]):]
+    return re.sub(r"^\[[^\]]*\]", "", rest).strip()
+
+
 def _environment_yml() -> dict[str, str]:
     """name -> version spec ('' when none) for conda and pip entries, python/pip/editable excluded."""
     deps = yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]
@@ -36,7 +43,7 @@ def _environment_yml() -> dict[str, str]:
         for entry in entries:
             if entry.startswith("-e") or _name(entry) in {"python", "pip"}:
                 continue
-            out[_name(entry)] = entry[len(re.split(r"[<>=!~ ]", entry, maxsplit=1)[0]):].strip()
+            out[_name(entry)] = _spec(entry)
     return out
 
 
@@ -60,10 +67,7 @@ def test_environment_yml_lists_exactly_the_pyproject_packages():
 
 def test_environment_yml_uses_the_same_version_ranges():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = {
-        _name(r): r[len(re.split(r"[<>=!~ ]", r, maxsplit=1)[0]):].strip()
-        for r in project["dependencies"] + project["optional-dependencies"]["test"]
-    }
+    wanted = {_name(r): _spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
     env = _environment_yml()
     assert {n: env[n] for n in wanted} == wanted
 

@@ -29,6 +29,11 @@ GROUPS: list[tuple[str | None, str, list[str]]] = [
         ["cantik.grading.commands"],
     ),
     ("sandbox", "Sandbox penilaian: jalankan kode peserta secara terisolasi", ["cantik.sandbox.commands"]),
+    (
+        "server",
+        "Server kelas: buku nilai PostgreSQL dan JupyterHub untuk banyak peserta",
+        ["cantik.server.commands"],
+    ),
 ]
 
 

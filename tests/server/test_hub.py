@@ -269,3 +269,28 @@ def test_learner_logs_in_with_the_browser_and_gets_a_server(hub: Hub, page, arti
     assert status == 200 and json.loads(body)["servers"] == {}  # nothing was started for ku06
     status, body = hub.request(f"/hub/api/users/{a.name}", token=token)
     assert "" in json.loads(body)["servers"]  # the trainer sees the learner's running server
+
+
+def test_several_learners_spawn_at_once(hub: Hub) -> None:
+    """A small, bounded load run (4 learners here; the 20-learner run is for benchmarks)."""
+    from cantik.server.loadtest import run_load
+
+    learners = [hub.accounts[f"ku0{i}"] for i in range(1, 5)]
+    report = run_load(hub.url, learners, timeout=240)
+    print(report.summary())
+    assert report.failed == {} and set(report.spawn_s) == {a.name for a in learners}
+    assert set(report.memory_mib) == {a.name for a in learners}
+    assert all(m > 10 for m in report.memory_mib.values())  # a real Jupyter server, not an empty process
+    # stopped again
+    trainer = hub.accounts["pelatih1"]
+    _, token = hub.token(trainer.name, trainer.password)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        users = json.loads(hub.request("/hub/api/users", token=token)[1])
+        if not any(u["servers"] for u in users if u["name"] in report.spawn_s):
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError("load-test servers still running")
+    with pytest.raises(Exception, match=r"127\.0\.0\.1"):
+        run_load("http://10.0.0.1:8000", learners)

@@ -39,7 +39,7 @@ def _chp_available() -> bool:
 
 
 pytestmark = pytest.mark.skipif(
-    not _chp_available(), reason="configurable-http-proxy missing: npm install --prefix .cantik/node …"
+    not _chp_available(), reason="configurable-http-proxy missing: make node-deps"
 )
 
 

@@ -64,7 +64,7 @@ def proxy_command() -> str:
     if not found:
         raise KelasError(
             "Program configurable-http-proxy (proksi JupyterHub) belum terpasang.",
-            "Pasang sekali: `npm install --prefix .cantik/node configurable-http-proxy@5`.",
+            "Pasang sekali dengan `make node-deps` (npm, versi terkunci di server/package-lock.json).",
         )
     return found
 

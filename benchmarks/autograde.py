@@ -2,14 +2,19 @@
 
 Makes 40 submissions of a pandas + matplotlib module (correct, partly wrong, erroring), grades one copy
 with plain ``nbgrader autograde`` (one process, one cold kernel per notebook) and an identical copy with
-:func:`cantik.grading.autograde.autograde` (parallel workers, warm forked kernels), asserts that every
+:func:`cantik.grading.autograde.autograde` (parallel workers, every submission in its own
+:mod:`cantik.sandbox` by default; ``--tanpa-sandbox``: warm forked kernels, no isolation), asserts that every
 per-question score in the two gradebooks is identical, and prints both times, the ratio, the CPU time
 and the peak memory of each run's whole process tree (sampled every 50 ms; RSS counts pages shared by
 forked processes once per process, PSS splits them between the processes sharing them).
 
 Target on the 2-core machine: ``speed-up >= 4.0x``.
 
-    .venv/bin/python benchmarks/autograde.py [--n 40] [--workers N] [--keep DIR]
+The baseline runs with the course's ``nbgrader_config.py`` as it is (the project's own config turns the
+sandbox on for plain nbgrader too; pass ``--baseline-tanpa-sandbox`` to measure against nbgrader's plain
+``Execute`` instead).
+
+    .venv/bin/python benchmarks/autograde.py [--n 40] [--workers N] [--tanpa-sandbox] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -32,7 +37,9 @@ VARIANTS = ["benar", "sebagian", "galat"]
 
 
 class PeakRSS:
-    """Sample the summed RSS of this process's descendants (or of ``pid``'s tree) in a thread."""
+    """Sample the summed RSS of this process's descendants (or of ``pid``'s tree) in a thread, and the
+    CPU time of every process seen in that tree (sandboxed kernels included: they are never waited for
+    by a process we wait for, so ``RUSAGE_CHILDREN`` would miss them; up to 50 ms per process is lost)."""
 
     def __init__(self, pid: int | None = None) -> None:
         import psutil
@@ -41,6 +48,7 @@ class PeakRSS:
         self.include_root = pid is not None
         self.peak = 0
         self.peak_pss = 0  # proportional set size: shared (forked, copy-on-write) pages counted once
+        self._cpu: dict[tuple[int, float], float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -58,9 +66,16 @@ class PeakRSS:
                     info = proc.memory_full_info()
                     total += info.rss
                     pss += info.pss
+                    times = proc.cpu_times()
+                    self._cpu[(proc.pid, proc.create_time())] = times.user + times.system
             self.peak = max(self.peak, total)
             self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(0.05)
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds of the processes seen in the tree (last sample of each)."""
+        return sum(self._cpu.values())
 
     def __enter__(self) -> PeakRSS:
         self._thread.start()
@@ -88,6 +103,18 @@ def scores(root: Path, modul: str) -> dict[tuple[str, str, str], float | None]:
     return out
 
 
+def _baseline_kind(root: Path) -> str:
+    """Does plain nbgrader run sandboxed with this course's configuration?"""
+    from cantik.grading.course import Course
+    from cantik.sandbox.config import EXECUTE
+
+    current = Course.open(root).config.Autograde.get("autograde_preprocessors") or []
+    names = [p if isinstance(p, str) else f"{p.__module__}.{p.__name__}" for p in current]
+    if EXECUTE in names:
+        return "sandboxed (the course's nbgrader_config.py uses cantik.sandbox)"
+    return "nbgrader's own Execute (no sandbox)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -95,7 +122,12 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=40, help="number of submissions")
     parser.add_argument("--workers", type=int, default=None, help="parallel workers (default CPUs + 1)")
     parser.add_argument(
-        "--sandbox", action="store_true", help="grade our copy with the bubblewrap sandbox on"
+        "--tanpa-sandbox", action="store_true", help="grade our copy without the sandbox (warm kernels)"
+    )
+    parser.add_argument(
+        "--baseline-tanpa-sandbox",
+        action="store_true",
+        help="run plain nbgrader with nbgrader's own Execute even if the course config sandboxes it",
     )
     parser.add_argument("--keep", type=Path, default=None, help="keep the two course copies in this folder")
     args = parser.parse_args()
@@ -116,16 +148,16 @@ def main() -> int:
         for i in range(args.n):
             submit(root, f"peserta{i:02d}", VARIANTS[i % len(VARIANTS)])
 
+    if args.baseline_tanpa_sandbox:  # nbgrader reads this file after the course config
+        (plain_root / "nbgrader_config.py").write_text(
+            (plain_root / "nbgrader_config.py").read_text()
+            + "\nfrom cantik.sandbox.config import unsandboxed_preprocessors\n"
+            "c.Autograde.autograde_preprocessors = unsandboxed_preprocessors(c)\n"
+        )
+    baseline = _baseline_kind(plain_root)
     env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"]}
     nbgrader = str(Path(sys.executable).with_name("nbgrader"))
-    import resource
-
-    def cpu() -> float:
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return usage.ru_utime + usage.ru_stime
-
     load0 = os.getloadavg()[0]
-    cpu0 = cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(
         [nbgrader, "autograde", MODUL],
@@ -137,29 +169,25 @@ def main() -> int:
     with PeakRSS(proc.pid) as plain_mem:
         code = proc.wait()
     plain_s = time.perf_counter() - start
-    plain_cpu = cpu() - cpu0
+    plain_cpu = plain_mem.cpu
     if code != 0:
         print(f"plain nbgrader autograde exited with {code}", file=sys.stderr)
         return 1
 
     load1 = os.getloadavg()[0]
-    cpu0, self0 = cpu(), time.process_time()
+    self0 = time.process_time()
     with PeakRSS() as ours_mem:
         start = time.perf_counter()
         result = autograde(
-            Course.open(ours_root), MODUL, workers=args.workers, progress=False, sandbox=args.sandbox
+            Course.open(ours_root),
+            MODUL,
+            workers=args.workers,
+            progress=False,
+            sandbox=not args.tanpa_sandbox,
         )
         ours_s = time.perf_counter() - start
-    # this process + the zygote and its kernels (waited for) + what each worker reported for itself
-    # + helper processes still alive (multiprocessing's forkserver, which imported nbgrader once)
-    import psutil
-
-    helpers = 0.0
-    for child in psutil.Process().children(recursive=True):
-        with contextlib.suppress(psutil.Error):
-            t = child.cpu_times()
-            helpers += t.user + t.system
-    ours_cpu = cpu() - cpu0 + time.process_time() - self0 + result.worker_cpu + helpers + result.sandbox_cpu
+    # this process + every process of its tree (workers, forkserver, zygote, kernels, sandboxes)
+    ours_cpu = time.process_time() - self0 + ours_mem.cpu
     own = __import__("psutil").Process().memory_full_info()
     ours_mem.peak += own.rss
     ours_mem.peak_pss += own.pss
@@ -176,6 +204,9 @@ def main() -> int:
     }
     print(f"submissions                 : {args.n} ({', '.join(VARIANTS)}); CPUs: {os.cpu_count()}")
     print(f"per-question scores         : identical ({len(a)} grades); auto points by variant: {totals}")
+    print(f"baseline                    : plain `nbgrader autograde`, {baseline}")
+    ours_kind = "every submission sandboxed" if result.sandboxed else "NOT sandboxed (warm kernels)"
+    print(f"ours                        : `cantik kelas nilai`, {ours_kind}")
     print(
         f"plain nbgrader autograde    : {plain_s:7.1f} s  ({plain_s / args.n:.2f} s/submission)  "
         f"peak RSS {plain_mem.peak / 2**20:5.0f} MiB (PSS {plain_mem.peak_pss / 2**20:4.0f})  "

@@ -1,6 +1,7 @@
-"""Adversarial battery: hostile submissions through the real ``nbgrader autograde`` with the sandbox.
+"""Adversarial battery: hostile submissions through the real ``nbgrader autograde`` with the sandbox, and
+through the trainer's parallel ``cantik kelas nilai`` (same course, same configuration).
 
-One batch grades every learner of :mod:`tests.adversarial.attacks` in a temporary copy of the tiny course
+Each batch grades every learner of :mod:`tests.adversarial.attacks` in a temporary copy of the tiny course
 (``tests/adversarial/course``), configured with :func:`cantik.sandbox.config.use_sandbox` and small
 limits (4 s per cell: a loaded 2-core machine still imports pandas in time). Then, for each learner:
 the batch finished, honest learners keep their scores, no attack earns a point, the recorded reason is
@@ -33,8 +34,10 @@ HERE = Path(__file__).parent
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
 SECRET_ENV = "nilai-rahasia-lingkungan-51c2"
 SECRET_HOME = "isi-rahasia-rumah-pelatih-9d0e"
-#: What nbgrader itself writes during autograde (everything else must be unchanged).
-WRITTEN_BY_NBGRADER = ("autograded/", "feedback/", "gradebook.db", ".nbgrader.log")
+#: What nbgrader (and, for the parallel path, ``cantik kelas nilai``: its state file and worker logs)
+#: writes during autograde; everything else must be unchanged.
+WRITTEN_BY_NBGRADER = ("autograded/", "feedback/", "gradebook.db", ".nbgrader.log", "status_penilaian.json",
+                       "log_penilaian/")
 
 CONFIG = """\
 c = get_config()  # noqa: F821
@@ -89,13 +92,15 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
     return nbformat.writes(nb).encode()
 
 
-@pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    return grade_course(tmp_path_factory.mktemp("adv"), ATTACKS)
+@pytest.fixture(scope="module", params=[False, True], ids=["nbgrader", "paralel"])
+def batch(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return grade_course(tmp_path_factory.mktemp("adv"), ATTACKS, parallel=request.param)
 
 
-def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = False) -> dict:
-    """Submit ``attacks`` to a fresh copy of the course under ``base`` and run real nbgrader on them."""
+def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = False,
+                 parallel: bool = False) -> dict:
+    """Submit ``attacks`` to a fresh copy of the course under ``base`` and grade them with real nbgrader
+    (``parallel``: through ``cantik kelas nilai``, which runs nbgrader's Autograde converter in workers)."""
     root = base / "kursus"
     home = base / "rumah_pelatih"
     shutil.copytree(HERE / "course", root)
@@ -137,8 +142,9 @@ def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = Fals
 
     before = _hashes(root, home)
     started = time.monotonic()
-    run = subprocess.run([NBGRADER, "autograde", "kuis", "--force"], cwd=root, env=env,
-                         capture_output=True, text=True, timeout=900)
+    grade = ([sys.executable, "-m", "cantik", "kelas", "nilai", "kuis", "--folder", str(root),
+              "--tanpa-progres"] if parallel else [NBGRADER, "autograde", "kuis", "--force"])
+    run = subprocess.run(grade, cwd=root, env=env, capture_output=True, text=True, timeout=900)
     elapsed = time.monotonic() - started
     after = _hashes(root, home)
     feedback = subprocess.run([NBGRADER, "generate_feedback", "kuis", "--force"], cwd=root, env=env,
@@ -150,7 +156,7 @@ def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = Fals
     listener.close()
     print(f"battery: {len(attacks)} submissions graded in {elapsed:.1f} s")
     return {"root": root, "home": home, "run": run, "feedback": feedback, "before": before, "after": after,
-            "connected": connected, "elapsed": elapsed}
+            "connected": connected, "elapsed": elapsed, "parallel": parallel}
 
 
 def _score(root: Path, student: str) -> float | None:
@@ -177,7 +183,11 @@ def _outputs_text(nb: nbformat.NotebookNode) -> str:
 
 
 def _failed(log: str, student: str) -> bool:
-    return f"error processing assignment 'kuis' for student '{student}'" in log
+    """Named as failed by nbgrader's log or by the summary of ``cantik kelas nilai``."""
+    if f"error processing assignment 'kuis' for student '{student}'" in log:
+        return True
+    _, summary, failures = log.partition("GAGAL dinilai")
+    return bool(summary) and f"\n  - {student}: " in failures
 
 
 def test_batch_finishes(batch: dict) -> None:
@@ -189,6 +199,9 @@ def test_batch_finishes(batch: dict) -> None:
             assert graded == attack.graded, (attack.student, log[-3000:])
         assert graded != _failed(log, attack.student), attack.student
     assert batch["elapsed"] < 600
+    if batch["parallel"]:
+        assert batch["run"].returncode == 0, log[-3000:]
+        assert "tanpa sandbox" not in log
 
 
 def test_nothing_outside_the_sandbox_changed(batch: dict) -> None:
@@ -215,7 +228,7 @@ def test_reason_recorded_and_no_leak(batch: dict, attack: Attack) -> None:
 
     nb = _autograded(batch["root"], attack.student)
     if nb is None and attack.graded is None:  # refused by nbgrader (tampered): named in its log
-        assert _failed(batch["run"].stderr, attack.student)
+        assert _failed(batch["run"].stderr + batch["run"].stdout, attack.student)
         return
     assert nb is not None
     text = _outputs_text(nb)

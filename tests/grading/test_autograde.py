@@ -1,4 +1,5 @@
-"""Parallel autograde on warm kernels: same scores as plain nbgrader, bad notebooks never stop the batch."""
+"""Parallel autograde, every submission in cantik.sandbox: same scores as plain nbgrader, bad notebooks
+never stop the batch; the explicit opt-out (``sandbox=False``) uses warm forked kernels."""
 
 from __future__ import annotations
 
@@ -83,13 +84,15 @@ def test_crash_and_endless_notebooks_do_not_stop_the_batch_and_rerun_skips(relea
     finally:
         del ANSWERS["tuli"]
     result = autograde(released, MODUL, workers=2, timeout=2, progress=False)
-    assert set(result.graded) == {"a_benar", "c_macet", "e_benar"}
-    assert "berhenti mendadak" in result.failed["b_mogok"]
-    assert "tidak bisa dihentikan" in result.failed["d_tuli"]
+    # the sandbox stops the crashing and the deaf notebook, grades what ran and records why
+    assert set(result.graded) == {"a_benar", "b_mogok", "c_macet", "d_tuli", "e_benar"}, result.failed
+    assert "berhenti sendiri" in " ".join(result.graded["b_mogok"]["stops"])
+    assert "tidak bisa dihentikan" in " ".join(result.graded["d_tuli"]["stops"])
+    assert result.graded["b_mogok"]["score"] == result.graded["d_tuli"]["score"] == 0.0
     assert result.graded["c_macet"]["timeouts"] >= 1
     assert result.graded["a_benar"]["score"] == 3.0
     text = result.summary()
-    assert "GAGAL dinilai" in text and "b_mogok" in text and "terlalu lama" in text
+    assert "Dihentikan oleh sandbox" in text and "b_mogok" in text and "terlalu lama" in text
 
     # re-run: graded & unchanged submissions are skipped; a changed one is graded again
     shutil.rmtree(root / "grading" / "submitted" / "b_mogok")
@@ -106,21 +109,27 @@ def test_crash_and_endless_notebooks_do_not_stop_the_batch_and_rerun_skips(relea
     assert third.skipped == [] and sorted(third.graded) == ["a_benar", "c_macet", "e_benar"]
 
 
-def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course):
+@pytest.mark.parametrize("sandbox", [True, False], ids=["sandbox", "tanpa_sandbox"])
+def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course, sandbox: bool):
     import psutil
 
     submit(released.root, "a_macet", "macet")
     submit(released.root, "b_benar", "benar")
-    result = autograde(released, MODUL, workers=2, timeout=120, hard_timeout=6, progress=False)
+    since = time.time() - 1
+    result = autograde(
+        released, MODUL, workers=2, timeout=120, hard_timeout=6, progress=False, sandbox=sandbox
+    )
     assert "melebihi batas waktu 6 detik" in result.failed["a_macet"]
     assert result.graded["b_benar"]["score"] == 3.0
-    time.sleep(1.5)  # the killed worker's kernel notices its proxy is gone
+    time.sleep(1.5)  # the killed worker's kernel notices its parent (bwrap) or proxy (warm) is gone
     mine = str(os.getpid())
-    leftovers = [
-        p
-        for p in psutil.process_iter(["cmdline"])
-        if "cantik.grading.warm" in " ".join(p.info["cmdline"] or []) and mine in (p.info["cmdline"] or [])
-    ]
+    leftovers = []
+    for p in psutil.process_iter(["cmdline", "create_time", "ppid"]):
+        cmd = " ".join(p.info["cmdline"] or [])
+        if "cantik.grading.warm" in cmd and mine in (p.info["cmdline"] or []):
+            leftovers.append(cmd)
+        elif "cantik-sbx-" in cmd and p.info["create_time"] >= since and p.info["ppid"] == 1:
+            leftovers.append(cmd)  # a sandboxed kernel orphaned by the killed worker
     assert leftovers == []
 
 
@@ -209,18 +218,22 @@ def test_a_dead_zygote_is_restarted(tmp_path: Path):
 def test_sandbox_hides_trainer_files_from_learner_code(released: Course):
     submit(released.root, "a_intip", "intip")
     submit(released.root, "b_benar", "benar")
-    open_run = autograde(released, MODUL, workers=2, progress=False)
-    assert open_run.graded["a_intip"]["score"] == 0.0  # without a sandbox it saw the gradebook
-    assert (released.root / "courses" / "ditulis_peserta.txt").exists()  # ... and wrote into the sources
-    (released.root / "courses" / "ditulis_peserta.txt").unlink()
-
-    closed = autograde(released, MODUL, workers=2, progress=False, sandbox=True, force=True)
+    closed = autograde(released, MODUL, workers=2, progress=False)  # the sandbox is the default
     assert closed.graded["a_intip"]["score"] == 2.0  # gradebook invisible: the ratio test passes
     assert not (released.root / "courses" / "ditulis_peserta.txt").exists()  # sources untouched
     assert closed.graded["b_benar"]["score"] == 3.0  # ordinary notebooks grade as before
+    assert "tanpa sandbox" not in closed.summary()
+
+    open_run = autograde(released, MODUL, workers=2, progress=False, sandbox=False, force=True)
+    assert open_run.graded["a_intip"]["score"] == 0.0  # without the sandbox it saw the gradebook
+    assert (released.root / "courses" / "ditulis_peserta.txt").exists()  # ... and wrote into the sources
+    assert "PERHATIAN: dinilai tanpa sandbox" in open_run.summary()
 
 
-def test_sandbox_needs_warm_kernels(released: Course):
+def test_missing_bubblewrap_says_what_to_do(released: Course, monkeypatch: pytest.MonkeyPatch):
     submit(released.root, "a", "benar")
-    with pytest.raises(KelasError, match="kernel hangat"):
-        autograde(released, MODUL, warm=False, sandbox=True, progress=False)
+    monkeypatch.setenv("CANTIK_BWRAP", str(released.root / "tidak-ada-bwrap"))
+    with pytest.raises(KelasError, match="bubblewrap") as err:
+        autograde(released, MODUL, progress=False)
+    assert "--tanpa-sandbox" in str(err.value)
+    assert not (released.root / "grading" / "autograded" / "a").exists()  # nothing ran unsandboxed

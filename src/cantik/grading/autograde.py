@@ -2,11 +2,14 @@
 kernels, with a progress bar and an Indonesian summary.
 
 Scores are nbgrader's: each submission goes through nbgrader's ``Autograde`` converter with the course's
-configuration (its sanitize and autograde preprocessors, ``Execute`` timeout, gradebook URL). Only two
-things change, both through configuration:
+configuration (its sanitize and autograde preprocessors, timeouts, gradebook URL). What changes, all
+through nbgrader's public configuration:
 
-* ``Execute.kernel_name = "cantik-warm"``: kernels are forked from a process that already imported pandas
-  and matplotlib (:mod:`cantik.grading.warm`), a fresh kernel per notebook;
+* by default every submission runs in :mod:`cantik.sandbox` (its own bubblewrap sandbox: only its own
+  files, no network, resource limits; ``SandboxExecute`` replaces nbgrader's ``Execute``). Without
+  ``bwrap`` the trainer gets an Indonesian message; ``sandbox=False`` (``--tanpa-sandbox``) is the
+  explicit opt-out, where kernels are forked from a warm process that already imported pandas and
+  matplotlib (:mod:`cantik.grading.warm`, ``Execute.kernel_name = "cantik-warm"``);
 * several worker processes run submissions side by side (``workers``).
 
 A worker stuck longer than ``hard_timeout`` seconds on one submission is killed (its kernel goes with it)
@@ -111,9 +114,27 @@ def _grade_one(course: Course, modul: str, student: str) -> dict[str, Any]:
             sub = gb.find_submission(modul, student)
             result["score"] = float(sub.score)
             result["max_score"] = float(sub.max_score)
+        result["stops"] = _sandbox_stops(course.autograded_dir / student / modul)
+        result["timeouts"] += sum("batas waktu" in why for why in result["stops"])
     else:
         result["reason"] = explain(log + "\n" + error)
     return result
+
+
+def _sandbox_stops(folder: Path) -> list[str]:
+    """The sandbox's Indonesian reasons recorded in the autograded notebooks of one submission."""
+    import nbformat
+
+    from cantik.sandbox.execute import stops
+
+    out = []
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # an unreadable copy is nbgrader's failure, reported elsewhere
+            continue
+        out += [f"{path.stem}: {s['alasan']}" for s in stops(nb)]
+    return out
 
 
 def _worker(
@@ -177,7 +198,7 @@ class GradeResult:
     skipped: list[str] = field(default_factory=list)
     seconds: float = 0.0
     worker_cpu: float = 0.0  # CPU seconds used by the worker processes that ended normally
-    sandbox_cpu: float = 0.0  # CPU seconds of the sandboxed zygote and its kernels (not waited for)
+    sandboxed: bool = True  # every submission ran in cantik.sandbox
 
     def summary(self) -> str:
         lines = [f"Penilaian otomatis modul '{self.modul}' selesai dalam {self.seconds:.1f} detik."]
@@ -185,6 +206,14 @@ class GradeResult:
             f"Dinilai: {len(self.graded)}; gagal: {len(self.failed)}; dilewati (sudah dinilai dan "
             f"tidak berubah): {len(self.skipped)}."
         )
+        if not self.sandboxed:
+            lines.append("PERHATIAN: dinilai tanpa sandbox; kode peserta berjalan dengan hak Anda.")
+        stopped = {s: r["stops"] for s, r in self.graded.items() if r.get("stops")}
+        if stopped:
+            lines.append(
+                "Dihentikan oleh sandbox (sel yang tidak selesai bernilai 0; alasannya ada di umpan balik):"
+            )
+            lines += [f"  - {s}: {'; '.join(why)}" for s, why in sorted(stopped.items())]
         slow = [s for s, r in self.graded.items() if r.get("timeouts")]
         if slow:
             lines.append(
@@ -233,7 +262,7 @@ def autograde(
     timeout: int | None = None,
     hard_timeout: float | None = None,
     progress: bool = True,
-    sandbox: bool = False,
+    sandbox: bool = True,
 ) -> GradeResult:
     """Autograde every submission of ``modul`` (or only ``students``) in parallel.
 
@@ -243,17 +272,16 @@ def autograde(
         Submissions graded at the same time (default: CPU count + 1; the extra one uses the time a worker
         waits on its kernel).
     warm : bool
-        Fork kernels from a process that already imported pandas/matplotlib (default) instead of starting
-        a cold kernel per notebook.
+        Without the sandbox only: fork kernels from a process that already imported pandas/matplotlib
+        (default) instead of starting a cold kernel per notebook.
     timeout : int, optional
-        Seconds one cell may run (nbgrader's ``Execute.timeout``; default: the course configuration).
+        Seconds one cell may run (default: the course configuration).
     sandbox : bool
-        Run learner code in a bubblewrap sandbox (needs ``bwrap``, warm kernels): the file system is
-        read-only except ``/tmp`` and the autograded folder, and the trainer-only folder (gradebook,
-        submissions, exchange) and the module sources are hidden. Code that writes elsewhere then fails,
-        so scores can differ from plain nbgrader's for such notebooks.
+        Run every submission in :mod:`cantik.sandbox` (default; needs ``bwrap``, else a
+        :class:`KelasError` in Indonesian). ``False`` is the trainer's explicit opt-out.
     hard_timeout : float, optional
-        Seconds one whole submission may take before its worker is killed (default 10 × cell timeout).
+        Seconds one whole submission may take before its worker is killed (default: 10 × the cell
+        timeout, and 30 s more than the sandbox's notebook limit).
 
     Examples
     --------
@@ -302,7 +330,7 @@ def autograde(
     # a submission is "unchanged" when its files AND the module's source (tests, points) are unchanged
     source = submission_hash(course.source_dir / modul)
     hashes = {s: source[:16] + submission_hash(course.submitted_dir / s / modul) for s in todo_all}
-    result = GradeResult(modul=modul)
+    result = GradeResult(modul=modul, sandboxed=sandbox)
     todo = []
     for s in todo_all:
         prev = mod_state.get(s, {})
@@ -316,9 +344,34 @@ def autograde(
     if not todo:
         return result
 
-    cell_timeout = int(timeout if timeout is not None else course.config.Execute.get("timeout", 30) or 30)
-    hard = float(hard_timeout if hard_timeout is not None else max(120, 10 * cell_timeout))
+    if sandbox:
+        from cantik.sandbox.bwrap import SandboxUnavailable, find_bwrap
+
+        try:
+            find_bwrap()
+        except SandboxUnavailable as exc:
+            raise KelasError(
+                str(exc),
+                "Pasang bubblewrap, atau bila Anda yakin semua kiriman aman, nilai tanpa sandbox dengan "
+                "`--tanpa-sandbox`.",
+            ) from exc
+    from cantik.sandbox.config import sandboxed_preprocessors, unsandboxed_preprocessors
+
+    section = "SandboxExecute" if sandbox else "Execute"
+    configured = course.config[section].get("timeout") or course.config.Execute.get("timeout") or 30
+    cell_timeout = int(timeout if timeout is not None else configured)
+    # the sandbox stops a notebook past its own limit (and says why) before the worker's hard limit
+    notebook_limit = int(course.config.SandboxExecute.get("notebook_timeout", 600)) if sandbox else 0
+    hard = float(
+        hard_timeout if hard_timeout is not None else max(120, 10 * cell_timeout, notebook_limit + 30)
+    )
     overrides: dict[str, dict[str, Any]] = {"Execute": {"timeout": cell_timeout}}
+    if sandbox:
+        overrides["Autograde"] = {"autograde_preprocessors": sandboxed_preprocessors(course.config)}
+        overrides["SandboxExecute"] = {"timeout": cell_timeout}
+        warm = False
+    else:
+        overrides["Autograde"] = {"autograde_preprocessors": unsandboxed_preprocessors(course.config)}
     n_workers = max(1, min(workers or (os.cpu_count() or 1) + 1, len(todo)))
     # Workers fork from a server that imported nbgrader once (saves ~1 s of CPU per worker).
     ctx = mp.get_context("forkserver")
@@ -333,31 +386,14 @@ def autograde(
             "nbformat.validator",
             "nbgrader.preprocessors",
             "sqlalchemy.dialects.sqlite",
+            "cantik.sandbox.execute",
         ]
     )
     tasks, results = ctx.Queue(), ctx.Queue()
 
     started = time.monotonic()
     # the zygote imports pandas/matplotlib while the workers start: both are ready at about the same time
-    warm_kernels = None
-    if warm:
-        warm_kernels = WarmKernels()
-        if sandbox:
-            hidden = [course.grading_dir, course.source_dir]
-            if course.db_url.startswith("sqlite:///"):
-                hidden.append(Path(course.db_url.removeprefix("sqlite:///")))
-            warm_kernels = WarmKernels(hide=hidden, writable=[course.autograded_dir])
-        try:
-            warm_kernels.launch()
-        except FileNotFoundError as exc:
-            raise KelasError(
-                "Mode terkurung butuh program bubblewrap (bwrap), yang belum terpasang.",
-                "Pasang dengan `scripts/ensure-debian-packages bubblewrap`, atau nilai tanpa --terkurung.",
-            ) from exc
-    elif sandbox:
-        raise KelasError(
-            "Mode terkurung hanya bisa dipakai dengan kernel hangat.", "Hapus pilihan --terkurung."
-        )
+    warm_kernels = WarmKernels().launch() if warm else None
     env: dict[str, str] = {}
     if warm_kernels is not None:
         overrides["Execute"]["kernel_name"] = KERNEL_NAME
@@ -400,7 +436,7 @@ def autograde(
         for _ in range(n_workers):
             spawn()
         with Progress(*columns, disable=not progress, transient=False) as bar:
-            task_id = bar.add_task("Menyiapkan kernel (pandas, matplotlib)", total=len(todo))
+            task_id = bar.add_task("Menyiapkan penilai", total=len(todo))
             if warm_kernels is not None:
                 warm_kernels.wait_ready()
             for s in todo:
@@ -426,7 +462,7 @@ def autograde(
                     mod_state[student] = {
                         "ok": outcome["ok"],
                         "hash": hashes[student],
-                        "reason": outcome.get("reason", ""),
+                        "reason": outcome.get("reason") or "; ".join(outcome.get("stops", [])),
                         "score": outcome.get("score"),
                     }
                     bar.advance(task_id)
@@ -472,7 +508,6 @@ def autograde(
             if proc.is_alive():
                 proc.kill()
         if warm_kernels is not None:
-            result.sandbox_cpu = warm_kernels.unwaited_cpu()
             warm_kernels.stop()
         _save_state(course, state)
     result.seconds = time.monotonic() - started

@@ -73,7 +73,7 @@ def _nilai(args: argparse.Namespace) -> str:
         force=args.ulang,
         timeout=args.batas_waktu,
         progress=not args.tanpa_progres,
-        sandbox=args.terkurung,
+        sandbox=not args.tanpa_sandbox,
     )
     return result.summary()
 
@@ -138,10 +138,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--batas-waktu", type=int, default=None, help="batas detik per sel (bawaan: konfigurasi)")
     p.add_argument("--tanpa-progres", action="store_true", help="jangan tampilkan bilah kemajuan")
     p.add_argument(
-        "--terkurung",
+        "--tanpa-sandbox",
         action="store_true",
-        help="jalankan kode peserta dalam kurungan (bubblewrap): tidak bisa membaca buku nilai, kiriman lain "
-        "atau sumber modul, dan tidak bisa menulis di luar folder hasil",
+        help="jalankan kode peserta TANPA sandbox (dengan hak Anda: bisa membaca buku nilai dan kiriman "
+        "lain). Bawaan: setiap kiriman dinilai dalam sandbox bubblewrap",
     )
 
     p = cmd("umpan-balik", "buat umpan balik HTML per peserta (tanpa kode uji tersembunyi)", _umpan_balik)

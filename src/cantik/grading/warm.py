@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import select
-import shutil
 import signal
 import socket
 import subprocess
@@ -207,16 +206,8 @@ class WarmKernels:
     ...     subprocess.run([...], env={**os.environ, **warm.env})
     """
 
-    def __init__(
-        self, timeout: float = 60.0, hide: list[Path] | None = None, writable: list[Path] | None = None
-    ) -> None:
-        """``hide``/``writable``: run the zygote (so every kernel) in a bubblewrap sandbox where the whole
-        file system is read-only, the ``hide`` folders (files) look empty, and only ``/tmp`` and the
-        ``writable`` folders can be written. Both ``None``: no sandbox."""
+    def __init__(self, timeout: float = 60.0) -> None:
         self.timeout = timeout
-        self.hide = [Path(p) for p in hide or []]
-        self.writable = [Path(p) for p in writable or []]
-        self.sandbox = hide is not None or writable is not None
         self._tmp = tempfile.TemporaryDirectory(prefix="cantik-warm-")
         self.dir = Path(self._tmp.name)
         self.socket = str(self.dir / "zygote.sock")
@@ -261,39 +252,13 @@ class WarmKernels:
             "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         }
-        if self.sandbox:  # matplotlib wants a writable config folder: a copy of the user's, in /tmp
-            mpl = self.dir / "matplotlib"
-            mpl.mkdir(exist_ok=True)
-            for src in (Path.home() / ".config" / "matplotlib", Path.home() / ".cache" / "matplotlib"):
-                if src.is_dir():
-                    shutil.copytree(src, mpl, dirs_exist_ok=True)
-            env["MPLCONFIGDIR"] = str(mpl)
         cmd = [sys.executable, "-m", "cantik.grading.warm", "serve", self.socket, str(os.getpid())]
         self.proc = subprocess.Popen(
-            self._bwrap() + cmd,
+            cmd,
             env=env,
             start_new_session=True,
             stdin=subprocess.DEVNULL,
         )
-
-    def _bwrap(self) -> list[str]:
-        """The bubblewrap prefix for the zygote's command ([] without a sandbox)."""
-        if not self.sandbox:
-            return []
-        bwrap = shutil.which("bwrap")
-        if bwrap is None:
-            raise FileNotFoundError("bwrap")
-        args = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--bind", "/tmp", "/tmp"]
-        dirs = [p.resolve() for p in self.hide if p.is_dir()]
-        for path in dirs:
-            args += ["--tmpfs", str(path)]
-        for path in self.hide:  # a hidden file outside the hidden folders: replace its content by nothing
-            if path.is_file() and not any(path.resolve().is_relative_to(d) for d in dirs):
-                args += ["--ro-bind", "/dev/null", str(path)]
-        for path in self.writable:
-            path.mkdir(parents=True, exist_ok=True)
-            args += ["--bind", str(path), str(path)]
-        return [*args, "--die-with-parent", "--"]
 
     def wait_ready(self) -> WarmKernels:
         """Block until the zygote has imported everything and listens on its socket."""
@@ -323,24 +288,6 @@ class WarmKernels:
         self._spawn()
         self.wait_ready()
         return True
-
-    def unwaited_cpu(self) -> float:
-        """CPU seconds of a sandboxed zygote and its finished kernels (0 without a sandbox).
-
-        bubblewrap's child is never waited for by this process, so its time would be missing from
-        ``RUSAGE_CHILDREN``; read it from ``/proc`` before :meth:`stop`.
-        """
-        if not self.sandbox or self.proc is None or self.proc.poll() is not None:
-            return 0.0
-        total = 0.0
-        try:
-            children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
-            for pid in children:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-        except (OSError, ValueError):
-            return total
-        return total
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

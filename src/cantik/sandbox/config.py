@@ -40,18 +40,37 @@ def use_sandbox(
         Traits of :class:`~cantik.sandbox.kernel.SandboxKernelManager` (``memory_mb``, ``processes``,
         ``file_mb``, ``cpu_seconds``, ``home_mb``, ``datasets_dir``, ``read_only_paths``).
     """
-    from nbgrader.converters import Autograde
-    from nbgrader.preprocessors import Execute
-
-    current = c.Autograde.get("autograde_preprocessors") or Autograde.autograde_preprocessors.default()
-    names = {Execute, "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.execute.Execute"}
-    replaced = [EXECUTE if p in names else p for p in current]
-    if EXECUTE not in replaced:
-        replaced.insert(0, EXECUTE)
-    c.Autograde.autograde_preprocessors = replaced
+    c.Autograde.autograde_preprocessors = sandboxed_preprocessors(c)
     c.SandboxExecute.timeout = cell_timeout
     c.SandboxExecute.notebook_timeout = notebook_timeout
     c.SandboxExecute.max_output_bytes = max_output_bytes
     c.SandboxExecute.grade_in_grader = grade_in_grader
     for key, value in kernel.items():
         setattr(c.SandboxKernelManager, key, value)
+
+
+def _current(c: t.Any) -> list[t.Any]:
+    from nbgrader.converters import Autograde
+
+    return list(c.Autograde.get("autograde_preprocessors") or Autograde.autograde_preprocessors.default())
+
+
+def _is_sandbox(p: t.Any) -> bool:
+    return p == EXECUTE or getattr(p, "__name__", "") == "SandboxExecute"
+
+
+def sandboxed_preprocessors(c: t.Any) -> list[t.Any]:
+    """``c``'s autograde preprocessors with nbgrader's ``Execute`` replaced by ``SandboxExecute``."""
+    from nbgrader.preprocessors import Execute
+
+    names = {Execute, "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.execute.Execute"}
+    replaced = [EXECUTE if p in names or _is_sandbox(p) else p for p in _current(c)]
+    if EXECUTE not in replaced:
+        replaced.insert(0, EXECUTE)
+    return replaced
+
+
+def unsandboxed_preprocessors(c: t.Any) -> list[t.Any]:
+    """``c``'s autograde preprocessors with ``SandboxExecute`` replaced by nbgrader's plain ``Execute``
+    (the trainer's explicit opt-out: learner code then runs with the trainer's rights)."""
+    return ["nbgrader.preprocessors.Execute" if _is_sandbox(p) else p for p in _current(c)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import shutil
@@ -52,6 +53,13 @@ print(json.dumps(r))
 """
 
 
+def _run_async(coro):
+    """``asyncio.run`` in a fresh thread: Playwright's sync API (browser tests earlier in the same session)
+    leaves an event loop running in the main thread, where ``asyncio.run`` refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def test_missing_bwrap_is_explained_in_indonesian(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CANTIK_BWRAP", str(tmp_path / "tidak-ada"))
     with pytest.raises(SandboxUnavailable, match=r"bubblewrap.*belum terpasang"):
@@ -59,7 +67,7 @@ def test_missing_bwrap_is_explained_in_indonesian(monkeypatch: pytest.MonkeyPatc
     from cantik.sandbox.kernel import SandboxKernelManager
 
     with pytest.raises(SandboxUnavailable, match="apt-get install bubblewrap"):
-        asyncio.run(SandboxKernelManager().start_kernel())
+        _run_async(SandboxKernelManager().start_kernel())
 
 
 def test_working_files_leave_out_notebooks_links_and_submitted_links(tmp_path: Path) -> None:
@@ -110,7 +118,7 @@ def test_kernel_sees_only_its_sandbox(tmp_path: Path) -> None:
             await km.shutdown_kernel(now=True)
         assert km.run_dir is None  # the private connection folder is gone
 
-    asyncio.run(run())
+    _run_async(run())
     listener.close()
     r = json.loads("".join(outputs))
     if os.getuid() == 0:
@@ -252,13 +260,19 @@ def test_prestarted_warm_kernel_grades_a_notebook(tmp_path: Path) -> None:
         kc.stop_channels()
         return km
 
-    km = asyncio.run(start())
-    nb = new_notebook(cells=[new_code_cell("import sys\nprint('pandas' in sys.modules, sys.argv[0][-20:])")])
-    nb, _ = SandboxExecute(config=Config()).preprocess(nb, {"metadata": {"path": str(tmp_path)}}, km=km)
-    assert nb.cells[0].outputs[0].text.startswith("True")
-    assert km.has_kernel  # the caller owns a kernel it passed in
-    asyncio.run(km.shutdown_kernel(now=True))
-    assert not km.has_kernel and km.run_dir is None
+    def body() -> None:
+        # all in one thread that outlives the kernel: bwrap's --die-with-parent follows the starting thread
+        km = asyncio.run(start())
+        code = "import sys\nprint('pandas' in sys.modules, sys.argv[0][-20:])"
+        nb = new_notebook(cells=[new_code_cell(code)])
+        nb, _ = SandboxExecute(config=Config()).preprocess(nb, {"metadata": {"path": str(tmp_path)}}, km=km)
+        assert nb.cells[0].outputs[0].text.startswith("True")
+        assert km.has_kernel  # the caller owns a kernel it passed in
+        asyncio.run(km.shutdown_kernel(now=True))
+        assert not km.has_kernel and km.run_dir is None
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # see _run_async
+        pool.submit(body).result()
 
 
 @needs_bwrap
@@ -281,7 +295,7 @@ def test_kernel_cannot_fill_the_hosts_disk_through_its_connection_folder(tmp_pat
             kc.stop_channels()
             await km.shutdown_kernel(now=True)
 
-    asyncio.run(run())
+    _run_async(run())
     text = "".join(out)
     assert "ditolak 13" in text and "TERTULIS" not in text, text
     assert "kernel.json" in text  # the kernel still reads its connection file

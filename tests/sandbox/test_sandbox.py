@@ -444,3 +444,20 @@ def test_a_trainer_without_root_gets_the_sandbox_too() -> None:
     out = proc.stdout.strip()
     assert out.startswith("65534 ['.matplotlib', 'kerja'] "), out + proc.stderr
     assert 0 < int(out.split()[-1]) <= 20, out
+
+
+@needs_bwrap
+def test_a_project_under_tmp_stays_visible_to_its_kernel(tmp_path: Path) -> None:
+    """The sandbox's own /tmp must not hide a venv or sources that live under /tmp (CI clones may)."""
+    from cantik.sandbox.bwrap import SandboxSpec, build_command
+
+    project = tmp_path / "proyek"
+    project.mkdir()
+    (project / "modul.py").write_text("NILAI = 42\n")
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    spec = SandboxSpec(run_dir=run_dir, read_only=[project])
+    inner = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(project)!r}); import modul; "
+             "print(modul.NILAI)"]
+    proc = subprocess.run(build_command(inner, spec), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "42", proc.stderr[-2000:]

@@ -230,10 +230,11 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     if os.geteuid() != 0:
         cmd += ["--unshare-user"]
     cmd += _system_mounts()
+    # /tmp first: a project (venv, sources) that lives under /tmp is bound on top of it, not hidden by it
+    cmd += ["--size", str(16 * mb), "--perms", "1777", "--tmpfs", "/tmp"]
     for path in [*python_paths(), *spec.read_only]:
         cmd += [*_parents(path), "--ro-bind", str(path), str(path)]
     cmd += ["--proc", "/proc", "--dev", "/dev"]
-    cmd += ["--size", str(16 * mb), "--perms", "1777", "--tmpfs", "/tmp"]
     cmd += ["--perms", "0755", "--dir", "/home"]
     cmd += ["--size", str(lim.home_mb * mb), "--perms", "0777", "--tmpfs", HOME]
     cmd += ["--perms", "0777", "--dir", WORKDIR, "--perms", "0777", "--dir", HOME + "/.matplotlib"]

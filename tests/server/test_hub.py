@@ -25,6 +25,7 @@ import pytest
 
 from cantik.grading.roster import read_roster
 from cantik.server.hub import proxy_command, write_hub
+from tests.server.helpers import server_cmd
 from tests.servers import free_port, running
 
 LEARNERS = [(f"ku{i:02d}", f"Peserta {i}") for i in range(1, 9)]
@@ -187,32 +188,18 @@ def test_gallery_is_public_and_culler_runs(hub: Hub) -> None:
     assert any("jupyterhub_idle_culler" in line and "--timeout=600" in line for line in out.splitlines())
 
 
-def _cli(*argv: str) -> tuple[int, str]:
-    import argparse
-    import contextlib
-    import io
-
-    from cantik.server.commands import register
-
-    parser = argparse.ArgumentParser()
-    register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = args.func(args)
-    return code, out.getvalue()
-
-
 def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
     roster = tmp_path / "peserta.csv"
     roster.write_text("id,nama\nku01,Siti Aminah\nku02,Budi Santoso\n", encoding="utf-8")
     ex = ("--pertukaran", str(tmp_path / "exchange"))
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), *ex)
+    code, out = server_cmd("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), *ex)
     assert code == 1 and "Belum ada akun pelatih" in out and not (tmp_path / "hub" / "akun.json").exists()
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "a b", *ex)
+    code, out = server_cmd("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"),
+                           "--pelatih", "a b", *ex)
     assert code == 1 and "Id pelatih tidak sah" in out
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"), "--pelatih", "Pelatih1",
-                     "--memori", "2G", "--menganggur", "30", *ex)
+    code, out = server_cmd("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub"),
+                           "--pelatih", "Pelatih1",
+                           "--memori", "2G", "--menganggur", "30", *ex)
     assert code == 0 and "2 peserta, 1 pelatih" in out and "kata_sandi_awal.csv" in out
     settings = json.loads((tmp_path / "hub" / "hub.json").read_text())
     assert settings["trainers"] == ["pelatih1"] and settings["learners"] == ["ku01", "ku02"]
@@ -226,9 +213,10 @@ def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
     assert "--timeout=1800" in culler["command"]
     assert oct((tmp_path / "exchange").stat().st_mode & 0o7777) == "0o1777"
     roster.write_text("id,nama\n,Tanpa Id\n", encoding="utf-8")
-    code, out = _cli("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub2"), "--pelatih", "p1", *ex)
+    code, out = server_cmd("hub-siapkan", str(roster), "--folder", str(tmp_path / "hub2"),
+                           "--pelatih", "p1", *ex)
     assert code == 1 and "Gagal:" in out
-    assert _cli("hub-mulai", "--folder", str(tmp_path / "kosong"))[0] == 1
+    assert server_cmd("hub-mulai", "--folder", str(tmp_path / "kosong"))[0] == 1
 
 
 def test_learner_logs_in_with_the_browser_and_gets_a_server(hub: Hub, page, artifacts_dir: Path) -> None:

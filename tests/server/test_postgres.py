@@ -6,9 +6,7 @@ The cluster lives in a folder under /tmp (PostgreSQL refuses to run as root, so 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import io
 import os
 import shutil
 import subprocess
@@ -25,6 +23,7 @@ from cantik.grading.errors import KelasError
 from cantik.server.postgres import PgServer, check_gradebook_url
 from tests.grading.conftest import ROSTER_ROWS, write_roster
 from tests.grading.helpers import MODUL, make_course, submit
+from tests.server.helpers import server_cmd
 from tests.servers import free_port
 
 psycopg = pytest.importorskip("psycopg")
@@ -170,40 +169,28 @@ def test_bad_urls_give_indonesian_messages(pg: PgServer) -> None:
         check_gradebook_url("mysql://a:b@127.0.0.1/x")
 
 
-def _cli(*argv: str) -> tuple[int, str]:
-    from cantik.server.commands import register
-
-    parser = argparse.ArgumentParser()
-    register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(argv)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = args.func(args)
-    return code, out.getvalue()
-
-
 def test_cli_start_status_stop_and_server_down() -> None:
     folder = _pg_folder()
     port = free_port()
     base = str(folder / "pg")
     try:
-        code, out = _cli("postgres-mulai", "--folder", base, "--port", str(port))
+        code, out = server_cmd("postgres-mulai", "--folder", base, "--port", str(port))
         assert code == 0, out
         url = next(line for line in out.splitlines() if line.startswith("postgresql+psycopg://"))
-        assert _cli("cek-buku-nilai", url)[0] == 0
-        code, out = _cli("postgres-status", "--folder", base)  # the port is remembered
+        assert server_cmd("cek-buku-nilai", url)[0] == 0
+        code, out = server_cmd("postgres-status", "--folder", base)  # the port is remembered
         assert code == 0 and f"berjalan di 127.0.0.1:{port}" in out
         # a second start on the same folder is harmless and gives the same URL
-        code, out = _cli("postgres-mulai", "--folder", base)
+        code, out = server_cmd("postgres-mulai", "--folder", base)
         assert code == 0 and url in out
-        code, out = _cli("postgres-berhenti", "--folder", base)
+        code, out = server_cmd("postgres-berhenti", "--folder", base)
         assert code == 0 and "dihentikan" in out
         assert not (folder / "pg" / "data" / "postmaster.pid").exists()
-        code, out = _cli("cek-buku-nilai", url)
+        code, out = server_cmd("cek-buku-nilai", url)
         assert code == 1 and f"127.0.0.1:{port} tidak menjawab" in out and "postgres-mulai" in out
-        assert "tidak berjalan" in _cli("postgres-status", "--folder", base)[1]
+        assert "tidak berjalan" in server_cmd("postgres-status", "--folder", base)[1]
         # started again, the data is still there
-        assert _cli("postgres-mulai", "--folder", base)[0] == 0
+        assert server_cmd("postgres-mulai", "--folder", base)[0] == 0
         with psycopg.connect(**_plain(url)) as conn:
             assert conn.execute("SELECT current_database()").fetchone()[0] == "kelas_cantik"
     finally:

@@ -18,6 +18,13 @@ def tabel(table: str, wilayah: str | None = None) -> Any:
     return _load(table, wilayah).copy()
 
 
+def ind() -> Any:
+    """:mod:`cantik.indicators`, imported on first use (expected answers come only from there)."""
+    from cantik import indicators
+
+    return indicators
+
+
 def deret(series: Any) -> Any:
     """A pandas Series as :class:`cantik.checks.plain.Deret` (expected values use the same plain form)."""
     from cantik.checks.plain import ke_polos

@@ -5,16 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from cantik.checks._data import deret, tabel
+from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import banding_grafik
 from cantik.checks.plain import Deret
-
-
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
 
 
 def _umur() -> Any:

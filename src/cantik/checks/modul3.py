@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from cantik.checks._data import deret, tabel
+from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
 
@@ -13,12 +14,6 @@ from cantik.checks.core import Salah, Soal, daftar
 TIGA_WILAYAH = ["kandangan_utara", "taluk_haur", "gambah_luar"]
 #: Published P0 of Kab. HSS (approx., reported by the press), used in questions 3g and 3h.
 P0_2022, P0_2023 = 4.54, 4.01
-
-
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
 
 
 def _p(tahun: int, wilayah: str | None = None) -> int:

@@ -6,17 +6,12 @@ import functools
 from typing import Any
 
 from cantik.checks._data import deret, tabel
+from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_himpunan
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.plain import Deret
 
 SEKOLAH = "Masih sekolah"
-
-
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
 
 
 def _pend() -> Any:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cantik.checks._data import ind as _ind
 from cantik.checks._data import tabel
 from cantik.checks.compare import banding_angka, banding_himpunan
 from cantik.checks.core import Salah, Soal, daftar
@@ -20,12 +21,6 @@ GK_MAKANAN, GK_BUKAN_MAKANAN = 490_389, 153_718
 #: Kab. Hulu Sungai Selatan, as printed in the module: P0 is the reported figure (approx.); P1 and P2 are
 #: ILLUSTRATIVE values whose direction (up) follows the press reports. Not official statistics.
 HSS = {2022: {"P0": 4.54, "P1": 0.62, "P2": 0.13}, 2023: {"P0": 4.01, "P1": 0.71, "P2": 0.17}}
-
-
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
 
 
 def _gk() -> float:

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from cantik.checks._data import deret, tabel
+from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.plain import Deret
@@ -20,12 +21,6 @@ from cantik.checks.plain import Deret
 TAHUN_BANDING = 2024
 #: The answer of the multiple-choice question 6h (what AMPUNKU trip records can show).
 PILIHAN_6H = "B"
-
-
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
 
 
 def _balita() -> Any:

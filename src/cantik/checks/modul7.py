@@ -26,12 +26,6 @@ PILIHAN_7A_TEKS = {"A": "diagram lingkaran", "B": "diagram garis", "C": "diagram
 PER_PENDUDUK = 1000
 
 
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
-
-
 def _per_bulan() -> Any:
     a = tabel("ampunku")
     return a["tanggal"].dt.to_period("M").value_counts().sort_index()

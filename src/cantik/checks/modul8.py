@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from cantik.checks._data import ind as _ind
 from cantik.checks._data import tabel
 from cantik.checks.compare import Hasil, Pembanding, banding_angka
 from cantik.checks.core import Salah, Soal, daftar
@@ -21,12 +22,6 @@ GARIS_KEMISKINAN = 644_107
 #: Fields of an indicator's metadata in the SIRUSA style (the keys of ``datasets/metadata_indikator.json``).
 ISIAN_METADATA = ("nama", "konsep", "definisi", "metode_perhitungan", "rumus", "satuan", "interpretasi",
                   "disagregasi", "periodisasi", "sumber_data")
-
-
-def _ind() -> Any:
-    from cantik import indicators
-
-    return indicators
 
 
 @functools.cache

@@ -108,6 +108,7 @@ def write_hub(
     course_root: str | os.PathLike[str] | None = None,
     spawner: str = "local",
     mem_limit: str = "1G",
+    memory_enforcement: str = "auto",
     idle_timeout: int = 3600,
     gallery_port: int | None = 8866,
     course_id: str = "kelas_cantik",
@@ -122,6 +123,10 @@ def write_hub(
         ``local``: JupyterHub's LocalProcessSpawner, every account a Unix user of the server (needed for
         nbgrader's multi-user exchange permissions). ``simple``: SimpleLocalProcessSpawner, all servers as
         the hub's user with homes under ``<folder>/rumah`` (one-machine trials and tests only).
+    mem_limit : str
+        Memory per learner's server (``1G``, ``512M``), enforced by :mod:`cantik.server.spawner`.
+    memory_enforcement : {"auto", "cgroup", "rlimit", "off"}
+        How: a memory cgroup per user when the hub runs as root, else ``RLIMIT_AS`` per process.
     gallery_port : int or None
         Port of the Voilà gallery started by the hub as a service (None: no gallery).
     exchange_root : str
@@ -160,6 +165,7 @@ def write_hub(
         "trainers": sorted(a.name for a in accounts if a.peran == TRAINER),
         "spawner": spawner,
         "mem_limit": mem_limit,
+        "memory_enforcement": memory_enforcement,
         "idle_timeout": idle_timeout,
         "gallery_port": gallery_port,
         "python": sys.executable,
@@ -247,15 +253,17 @@ def configure(c: Any, config_file: str) -> None:
     c.JupyterHub.load_roles = roles
 
     if s["spawner"] == "simple":
-        c.JupyterHub.spawner_class = "jupyterhub.spawner.SimpleLocalProcessSpawner"
+        c.JupyterHub.spawner_class = "cantik.server.spawner.CantikSimpleSpawner"
         c.SimpleLocalProcessSpawner.home_dir_template = str(base / "rumah" / "{username}")
         if os.geteuid() == 0:  # every server runs as the hub's user: a trial on one machine only
             c.Spawner.args = ["--allow-root"]
     else:
-        c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
+        c.JupyterHub.spawner_class = "cantik.server.spawner.CantikLocalSpawner"
     c.Spawner.cmd = [py, "-m", "jupyterhub.singleuser"]
     c.Spawner.default_url = "/lab"
-    c.Spawner.mem_limit = s["mem_limit"]
+    c.Spawner.mem_limit = s["mem_limit"]  # enforced by cantik.server.spawner (cgroup, else RLIMIT_AS)
+    for name in ("CantikSimpleSpawner", "CantikLocalSpawner"):
+        c[name].memory_enforcement = s.get("memory_enforcement", "auto")
     c.Spawner.http_timeout = 120
     c.Spawner.start_timeout = 180
     paths = s["jupyter_config_path"]

@@ -177,6 +177,68 @@ def test_learner_cannot_open_trainer_pages(hub: Hub) -> None:
     assert json.loads(body)["admin"] is False
 
 
+def _password_form(hub: Hub, opener: urllib.request.OpenerDirector, fields: dict) -> tuple[int, bytes]:
+    status, page = hub.request("/hub/ganti-sandi", opener=opener)
+    assert status == 200, page[:300]
+    xsrf = re.search(rb'name="_xsrf" value="([^"]+)"', page).group(1).decode()
+    form = urllib.parse.urlencode({**fields, "_xsrf": xsrf}).encode()
+    req = urllib.request.Request(hub.url + "/hub/ganti-sandi", data=form, method="POST")
+    try:
+        with opener.open(req, timeout=30) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def test_first_login_goes_to_password_change_page(hub: Hub) -> None:
+    a = hub.accounts["ku07"]
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect())
+    status, page = hub.request("/hub/login", opener=opener)
+    xsrf = re.search(rb'name="_xsrf" value="([^"]+)"', page).group(1).decode()
+    form = urllib.parse.urlencode({"username": a.name, "password": a.password, "_xsrf": xsrf}).encode()
+    try:
+        opener.open(urllib.request.Request(hub.url + "/hub/login", data=form, method="POST"), timeout=30)
+        raise AssertionError("login did not redirect")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 302 and exc.headers["Location"].startswith("/hub/ganti-sandi?next=")
+    new = "kopi-pagi-2026"
+    for fields, message in [
+        ({"lama": "salah", "baru": new, "ulang": new}, "Kata sandi sekarang salah."),
+        ({"lama": a.password, "baru": new, "ulang": new + "x"}, "ulangannya tidak sama"),
+        ({"lama": a.password, "baru": "pendek", "ulang": "pendek"}, "terlalu pendek"),
+        ({"lama": a.password, "baru": a.password, "ulang": a.password}, "harus berbeda"),
+        ({"lama": a.password, "baru": "ku07-sandi", "ulang": "ku07-sandi"}, "nama akun"),
+    ]:
+        status, page = _password_form(hub, opener, fields)
+        assert status == 400 and message in page.decode(), (fields, page[-800:])
+    assert hub.token(a.name, a.password)[0] == 201  # refusals changed nothing
+    status, page = _password_form(hub, opener, {"lama": a.password, "baru": new, "ulang": new})
+    assert status == 200 and b"sandi-berhasil" in page
+    assert hub.token(a.name, a.password)[0] == 403 and hub.token(a.name, new)[0] == 201
+    assert oct((hub.base / "akun.json").stat().st_mode & 0o777) == "0o600"
+    assert new not in (hub.base / "akun.json").read_text()
+    status, _ = _form_login(hub, a.name, new)
+    assert status == 302  # next logins go straight on (no password page any more)
+    # without a login, the page sends to the login form
+    assert hub.request("/hub/ganti-sandi", opener=urllib.request.build_opener(_NoRedirect()))[0] == 302
+
+
+def test_password_change_over_rest_api(hub: Hub) -> None:
+    a = hub.accounts["ku08"]
+    _, token = hub.token(a.name, a.password)
+    status, body = hub.request("/hub/api/ganti-sandi", method="POST", token=token,
+                               body={"lama": "salah", "baru": "sandi-rest-baru"})
+    assert status == 400 and "Kata sandi sekarang salah" in json.loads(body)["message"]
+    assert hub.request("/hub/api/ganti-sandi", method="POST", body={"lama": a.password, "baru": "x" * 9})[0] \
+        in (401, 403)  # no token
+    status, body = hub.request("/hub/api/ganti-sandi", method="POST", token=token,
+                               body={"lama": a.password, "baru": "sandi-rest-baru"})
+    assert status == 200 and json.loads(body)["pesan"] == "Kata sandi sudah diganti."
+    assert hub.token(a.name, a.password)[0] == 403 and hub.token(a.name, "sandi-rest-baru")[0] == 201
+    assert hub.token("ku01", "sandi-rest-baru")[0] == 403  # only ku08's password changed
+
+
 def test_gallery_is_public_and_culler_runs(hub: Hub) -> None:
     deadline = time.monotonic() + 90
     status, page = hub.request("/services/galeri/")
@@ -233,12 +295,28 @@ def test_learner_logs_in_with_the_browser_and_gets_a_server(hub: Hub, page, arti
     assert "/hub/login" in page.url
     page.fill("#username_input", a.name)
     page.fill("#password_input", a.password)
-    start = time.monotonic()
     page.click("#login_submit")
+    # the first login goes to the password page; the learner picks a password of their own
+    page.wait_for_url("**/hub/ganti-sandi**")
+    expect(page.get_by_text("Anda masih memakai kata sandi awal")).to_be_visible()
+    page.fill("#lama", a.password)
+    page.fill("#baru", "sawah-hijau-99")
+    page.fill("#ulang", "sawah-hijau-98")
+    page.click("#simpan")
+    expect(page.locator("#sandi-gagal")).to_have_text("Kata sandi baru dan ulangannya tidak sama.")
+    page.fill("#lama", a.password)
+    page.fill("#baru", "sawah-hijau-99")
+    page.fill("#ulang", "sawah-hijau-99")
+    page.click("#simpan")
+    expect(page.locator("#sandi-berhasil")).to_be_visible()
+    page.screenshot(path=str(artifacts_dir / "hub_ganti_sandi.png"))
+    assert hub.token(a.name, a.password)[0] == 403  # the handed-out password is gone
+    start = time.monotonic()
+    page.click("#lanjut")
     page.wait_for_url(f"**/user/{a.name}/lab**", timeout=180_000)
     page.wait_for_selector("#jp-main-dock-panel", timeout=180_000)
     page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=120_000)
-    print(f"login → JupyterLab ready: {time.monotonic() - start:.1f} s")
+    print(f"password page → JupyterLab ready: {time.monotonic() - start:.1f} s")
     page.screenshot(path=str(artifacts_dir / "hub_peserta_lab.png"))
     assert page.request.get(f"{hub.url}/user/{a.name}/formgrader").status == 404
     expect(page.get_by_text("Create Assignment")).to_have_count(0)  # trainer-only JupyterLab parts are off

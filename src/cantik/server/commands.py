@@ -116,17 +116,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _hub_siapkan(args: argparse.Namespace) -> str:
     from cantik.grading.roster import read_roster
-    from cantik.server.hub import write_hub
+    from cantik.server.hub import hub_database, write_hub
+    from cantik.server.postgres import default_base
 
     folder = Path(args.folder)
     trainers = [t for t in (args.pelatih or "").split(",") if t.strip()]
-    accounts = write_hub(folder, read_roster(args.peserta), trainers, port=args.port, spawner=args.spawner,
-                         mem_limit=args.memori, idle_timeout=args.menganggur * 60,
-                         exchange_root=args.pertukaran,
-                         gradebook_url=args.buku_nilai or os.environ.get("CANTIK_GRADEBOOK_URL"))
+    learners = read_roster(args.peserta)
+    gradebook = args.buku_nilai or os.environ.get("CANTIK_GRADEBOOK_URL")
+    hub_db = args.db_hub
+    if not hub_db and gradebook:  # the gradebook is in our PostgreSQL: the hub's database goes there too
+        hub_db = hub_database(args.folder_postgres or default_base(), gradebook, "kelas_cantik")
+    accounts = write_hub(folder, learners, trainers, port=args.port, spawner=args.spawner,
+                         mem_limit=args.memori, memory_enforcement=args.cara_batas_memori,
+                         idle_timeout=args.menganggur * 60, exchange_root=args.pertukaran,
+                         gradebook_url=gradebook, hub_db_url=hub_db)
     n_trainers = sum(a.peran == "pelatih" for a in accounts)
+    where = "PostgreSQL (hub_db.url)" if hub_db else "SQLite (jupyterhub.sqlite)"
     return (
         f"Hub disiapkan di {folder.absolute()}: {len(accounts) - n_trainers} peserta, {n_trainers} pelatih.\n"
+        f"Data hub (akun, token, server) disimpan di {where}.\n"
         f"Kata sandi masuk pertama ada di {folder.absolute() / 'kata_sandi_awal.csv'} "
         "(hanya untuk pelatih; bagikan satu per satu, lalu simpan di tempat aman).\n"
         f"Nyalakan hub: cantik server hub-mulai --folder {folder}"
@@ -168,7 +176,16 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--buku-nilai", dest="buku_nilai",
                    help="alamat buku nilai untuk server pelatih (bawaan: isi CANTIK_GRADEBOOK_URL, "
                         "atau berkas SQLite kursus)")
+    p.add_argument("--db-hub", dest="db_hub",
+                   help="alamat basis data JupyterHub sendiri (bawaan: di PostgreSQL buku nilai bila buku "
+                        "nilai ada di PostgreSQL dari `cantik server postgres-mulai`, selain itu SQLite)")
+    p.add_argument("--folder-postgres", dest="folder_postgres",
+                   help="folder PostgreSQL dari postgres-mulai (bawaan: .cantik/postgres)")
     p.add_argument("--memori", default="1G", help="batas memori per peserta (bawaan: 1G)")
+    p.add_argument("--cara-batas-memori", dest="cara_batas_memori", default="auto",
+                   choices=["auto", "cgroup", "rlimit", "off"],
+                   help="cara menegakkan batas memori: auto (cgroup bila root, selain itu rlimit), cgroup, "
+                        "rlimit (per proses), off")
     p.add_argument("--menganggur", type=int, default=60,
                    help="menit tanpa aktivitas sebelum server peserta dimatikan (bawaan: 60)")
     p = add_command(subparsers, "hub-mulai", "nyalakan JupyterHub kelas (Ctrl-C untuk berhenti)", _hub_mulai)

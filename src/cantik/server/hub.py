@@ -114,6 +114,7 @@ def write_hub(
     course_id: str = "kelas_cantik",
     exchange_root: str = "/srv/nbgrader/exchange",
     gradebook_url: str | None = None,
+    hub_db_url: str | None = None,
 ) -> list[Account]:
     """Write the hub folder for this roster; return the accounts (with their first-login passwords).
 
@@ -134,6 +135,10 @@ def write_hub(
     gradebook_url : str, optional
         nbgrader ``db_url`` (e.g. from ``cantik server postgres-mulai``), kept in ``buku_nilai.url`` (0600)
         and given only to trainers' servers as ``CANTIK_GRADEBOOK_URL``; default: the course's SQLite file.
+    hub_db_url : str, optional
+        JupyterHub's own database (``JupyterHub.db_url``: users, tokens, servers), kept in ``hub_db.url``
+        (0600). Use a database and role of its own (:func:`hub_database`), never the gradebook's: trainers'
+        servers know the gradebook URL. Default: ``jupyterhub.sqlite`` in the hub folder.
     """
     from cantik.paths import project_root
     from cantik.server.exchange import prepare_exchange, write_role_configs
@@ -141,11 +146,14 @@ def write_hub(
 
     base = Path(folder).absolute()
     accounts = make_accounts(learners, trainers)
+    if gradebook_url and hub_db_url and gradebook_url == hub_db_url:
+        raise KelasError("Basis data hub tidak boleh sama dengan buku nilai.",
+                         "Buat basis data tersendiri untuk hub (cantik server hub-siapkan melakukannya).")
     base.mkdir(parents=True, exist_ok=True)
     prepare_exchange(exchange_root)
     course = str(Path(course_root or project_root()).absolute())
     config_paths = write_role_configs(base, course_id, exchange_root, course)
-    hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran} for a in accounts}
+    hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran, "awal": True} for a in accounts}
     _secret_write(base / "akun.json", json.dumps(hashes, indent=1))
     with _secret_open(base / "kata_sandi_awal.csv") as f:
         writer = csv.writer(f)
@@ -170,11 +178,11 @@ def write_hub(
         "gallery_port": gallery_port,
         "python": sys.executable,
     }
-    url_file = base / "buku_nilai.url"
-    if gradebook_url:
-        _secret_write(url_file, gradebook_url + "\n")
-    else:
-        url_file.unlink(missing_ok=True)
+    for name, url in (("buku_nilai.url", gradebook_url), ("hub_db.url", hub_db_url)):
+        if url:
+            _secret_write(base / name, url + "\n")
+        else:
+            (base / name).unlink(missing_ok=True)
     (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
     (base / "jupyterhub_config.py").write_text(
         '"""Kelas Cantik hub: all settings are in hub.json (see cantik.server.hub)."""\n'
@@ -183,6 +191,25 @@ def write_hub(
         encoding="utf-8",
     )
     return accounts
+
+
+def hub_database(pg_folder: str | os.PathLike[str], gradebook_url: str, course_id: str) -> str | None:
+    """JupyterHub's database beside the gradebook: ``<course>_hub`` (own role) in the same cluster.
+
+    Returns None when the gradebook is not in the ``cantik server postgres-mulai`` cluster kept in
+    ``pg_folder`` (another server: the hub then keeps SQLite unless given a URL).
+    """
+    from urllib.parse import urlsplit
+
+    from cantik.server.postgres import PgServer
+
+    parts = urlsplit(gradebook_url)
+    if not parts.scheme.startswith("postgresql") or not (Path(pg_folder) / "server.json").is_file():
+        return None
+    server = PgServer(Path(pg_folder))
+    if parts.hostname not in ("127.0.0.1", "localhost") or parts.port != server.port or not server.running():
+        return None
+    return server.create_course_db(f"{course_id.lower()}_hub")
 
 
 def _secret_open(path: Path):  # -> TextIO
@@ -206,7 +233,9 @@ def configure(c: Any, config_file: str) -> None:
     c.JupyterHub.bind_url = f"http://127.0.0.1:{s['port']}"
     c.JupyterHub.hub_ip = "127.0.0.1"
     c.JupyterHub.hub_port = int(s["hub_port"])
-    c.JupyterHub.db_url = "sqlite:///" + str(base / "jupyterhub.sqlite")
+    hub_db = base / "hub_db.url"
+    c.JupyterHub.db_url = (hub_db.read_text(encoding="utf-8").strip() if hub_db.is_file()
+                           else "sqlite:///" + str(base / "jupyterhub.sqlite"))
     c.JupyterHub.cookie_secret_file = str(base / "jupyterhub_cookie_secret")
     c.JupyterHub.pid_file = str(base / "jupyterhub.pid")
     c.ConfigurableHTTPProxy.command = [s["proxy"]]
@@ -215,6 +244,12 @@ def configure(c: Any, config_file: str) -> None:
 
     c.JupyterHub.authenticator_class = "cantik.server.hubauth.RosterAuthenticator"
     c.RosterAuthenticator.accounts_file = str(base / "akun.json")
+    from cantik.server.hubauth import PAGE, TEMPLATE
+
+    templates = base / "templates"  # the password page (cantik.server.hubauth), on top of JupyterHub's own
+    templates.mkdir(exist_ok=True)
+    (templates / TEMPLATE).write_text(PAGE, encoding="utf-8")
+    c.JupyterHub.template_paths = [str(templates)]
     c.Authenticator.allowed_users = set(learners) | set(trainers)
     c.Authenticator.admin_users = set()  # trainers get the scoped 'pelatih' role, not full admin
     c.JupyterHub.load_groups = {LEARNER: {"users": learners}, TRAINER: {"users": trainers}}

@@ -126,19 +126,64 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
     hub_db = args.db_hub
     if not hub_db and gradebook:  # the gradebook is in our PostgreSQL: the hub's database goes there too
         hub_db = hub_database(args.folder_postgres or default_base(), gradebook, "kelas_cantik")
+    if args.spawner == "local":  # each account's server runs as the Unix user of that name
+        from cantik.grading.errors import KelasError
+        from cantik.server.accounts import conflicts, system_accounts
+        from cantik.server.hub import make_accounts
+
+        names = [a.name for a in make_accounts(learners, trainers)]
+        danger = system_accounts(names)
+        if danger:
+            raise KelasError(f"Id ini adalah akun sistem di server ini: {', '.join(danger)}.",
+                             "Ganti id di daftar peserta; server peserta tidak boleh berjalan sebagai "
+                             "akun sistem.")
+        taken = conflicts(names, "kelas_cantik") if args.akun_unix else []
+        if taken:
+            raise KelasError(f"Id ini sudah dipakai akun Unix lain: {', '.join(taken)}. "
+                             "Tidak ada yang dibuat.", "Ganti id di daftar peserta.")
+    elif args.akun_unix:
+        from cantik.grading.errors import KelasError
+
+        raise KelasError("--akun-unix hanya untuk --spawner local.",
+                         "Hapus --akun-unix atau pakai --spawner local.")
     accounts = write_hub(folder, learners, trainers, port=args.port, spawner=args.spawner,
                          mem_limit=args.memori, memory_enforcement=args.cara_batas_memori,
                          idle_timeout=args.menganggur * 60, exchange_root=args.pertukaran,
                          gradebook_url=gradebook, hub_db_url=hub_db)
+    made = ""
+    if args.akun_unix:
+        from cantik.server.accounts import create_unix_accounts
+
+        created = create_unix_accounts(accounts, "kelas_cantik", home_base=args.folder_rumah)
+        made = (f"Akun Unix dibuat: {len(created)} (yang sudah ada dari kelas ini dipakai lagi); "
+                f"rumah di {args.folder_rumah}, mode 0700. Hapus nanti dengan `cantik server akun-hapus`.\n")
     n_trainers = sum(a.peran == "pelatih" for a in accounts)
     where = "PostgreSQL (hub_db.url)" if hub_db else "SQLite (jupyterhub.sqlite)"
     return (
         f"Hub disiapkan di {folder.absolute()}: {len(accounts) - n_trainers} peserta, {n_trainers} pelatih.\n"
-        f"Data hub (akun, token, server) disimpan di {where}.\n"
+        f"Data hub (akun, token, server) disimpan di {where}.\n" + made +
         f"Kata sandi masuk pertama ada di {folder.absolute() / 'kata_sandi_awal.csv'} "
         "(hanya untuk pelatih; bagikan satu per satu, lalu simpan di tempat aman).\n"
         f"Nyalakan hub: cantik server hub-mulai --folder {folder}"
     )
+
+
+def _akun_hapus(args: argparse.Namespace) -> str:
+    import json
+
+    from cantik.grading.errors import KelasError
+    from cantik.server.accounts import remove_unix_accounts
+
+    settings_file = Path(args.folder) / "hub.json"
+    if not settings_file.is_file():
+        raise KelasError(f"Belum ada hub di folder {args.folder}.", "Sebutkan folder hub dengan --folder.")
+    settings = json.loads(settings_file.read_text(encoding="utf-8"))
+    removed, skipped = remove_unix_accounts(settings["learners"] + settings["trainers"],
+                                            settings.get("course_id", "kelas_cantik"))
+    text = f"Akun Unix dihapus: {len(removed)} ({', '.join(removed) or '-'})."
+    if skipped:
+        text += f"\nTidak disentuh (bukan akun kelas ini): {', '.join(skipped)}."
+    return text
 
 
 def _hub_mulai(args: argparse.Namespace) -> int:
@@ -188,5 +233,14 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
                         "rlimit (per proses), off")
     p.add_argument("--menganggur", type=int, default=60,
                    help="menit tanpa aktivitas sebelum server peserta dimatikan (bawaan: 60)")
+    p.add_argument("--akun-unix", dest="akun_unix", action="store_true",
+                   help="buat akun Unix untuk tiap id (root; hanya akun baru bertanda kelas ini, akun lain "
+                        "tidak disentuh)")
+    p.add_argument("--folder-rumah", dest="folder_rumah", default="/home",
+                   help="folder induk rumah akun Unix baru (bawaan: /home)")
+    p = add_command(subparsers, "akun-hapus",
+                    "hapus akun Unix yang dibuat hub-siapkan --akun-unix (akun lain tidak disentuh)",
+                    _run(_akun_hapus))
+    p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
     p = add_command(subparsers, "hub-mulai", "nyalakan JupyterHub kelas (Ctrl-C untuk berhenti)", _hub_mulai)
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")

@@ -58,3 +58,17 @@ c.Autograde.autograde_preprocessors = [
     CheckCellMetadata,
 ]
 # ── end of the Kelas Cantik warning block ─────────────────────────────────────────────────────────────
+
+# ── Kelas Cantik: learner code is untrusted (owner: sandbox) ─────────────────────────────────────────
+# Plain `nbgrader autograde` and formgrader run every submission in cantik.sandbox (bubblewrap: no network,
+# read-only system, only that submission visible, limits per cell/notebook/memory/processes/output) instead
+# of nbgrader's Execute, which would run it with the trainer's rights next to the gradebook. Opt-out for
+# one run: `cantik kelas nilai MODUL --tanpa-sandbox` (or cantik.sandbox.config.unsandboxed_preprocessors).
+from cantik.sandbox.config import use_sandbox  # noqa: E402
+
+use_sandbox(c, cell_timeout=30, notebook_timeout=600, max_output_bytes=2_000_000, memory_mb=2048)
+# Collecting from the exchange copies regular files only: a symbolic link in a submission (for instance
+# data.csv -> ../../gradebook.db) is never followed, pipes and devices are never opened; what is left out is
+# logged and noted in grading/kotak_masuk/ditolak/<modul>/ (cantik.grading.importer.SafeExchangeCollect).
+c.ExchangeFactory.collect = "cantik.grading.importer.SafeExchangeCollect"
+# ── end of the sandbox block ──────────────────────────────────────────────────────────────────────────

@@ -148,8 +148,9 @@ def test_unanswered_scores_zero(graded: tuple[Path, dict]) -> None:
 
 def test_stock_nbgrader_would_zero_the_warning(tmp_path: Path) -> None:
     """Contrast: without our preprocessor the same passing-with-warning cell scores 0 (nbgrader default)."""
-    stock = (
-        "c.Autograde.autograde_preprocessors = [p for p in c.Autograde.autograde_preprocessors\n"
+    stock = (  # the repo config runs SandboxExecute: start from nbgrader's plain Execute, drop our parts
+        "from cantik.sandbox.config import unsandboxed_preprocessors\n"
+        "c.Autograde.autograde_preprocessors = [p for p in unsandboxed_preprocessors(c)\n"
         "                                       if 'cantik.' not in str(p)]\n"
     )
     root = _course(tmp_path, stock)

@@ -1,4 +1,5 @@
-"""Import loose submission files (``.ipynb`` or a ``.zip`` of them) sent by message or on a flash disk.
+"""Take submissions in: loose files (``.ipynb`` or a ``.zip`` of them) sent by message or on a flash disk,
+and the exchange collector (:class:`SafeExchangeCollect`) that never follows a link.
 
 Every file received is first copied, byte for byte, into ``grading/kotak_masuk/impor/<waktu>/``. Then each
 notebook is matched:
@@ -10,18 +11,27 @@ notebook is matched:
 
 Unreadable, unmatched, ambiguous and duplicated files go to ``grading/karantina/`` and are listed. An
 earlier submission is never replaced unless ``replace=True``; even then the old one stays in the inbox.
+Symbolic links, named pipes and devices are never followed or opened, zip members that are links or point
+outside the archive are refused, and so is a zip that unpacks too big (:mod:`cantik.sandbox.intake`).
+
+The submission time written to nbgrader's ``timestamp.txt`` is when the learner last saved the notebook
+(the file's own modification time, or the zip member's), not the import time, so late penalties are fair.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from nbgrader.exchange.default.collect import ExchangeCollect as _NbgraderCollect
 
 from cantik.grading.course import Course
 from cantik.grading.errors import KelasError
@@ -35,6 +45,7 @@ class Received:
     name: str  # name as sent (zip members: "arsip.zip:nama.ipynb")
     data: bytes
     saved: Path  # its copy in the inbox
+    mtime: float | None = None  # when the learner last saved it (the file's own time), seconds since epoch
 
     @property
     def sha(self) -> str:
@@ -47,6 +58,8 @@ class ImportResult:
     same: list[tuple[str, str]] = field(default_factory=list)  # identical to what is already there
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) -> quarantined
     inbox: Path | None = None
+    times: dict[str, float] = field(default_factory=dict)  # file -> submission time recorded (epoch s)
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
@@ -55,7 +68,13 @@ class ImportResult:
         ]
         if self.imported:
             lines.append(f"Dimasukkan sebagai kiriman: {len(self.imported)}")
-            lines += [f"  - {f} → {who} ({what})" for f, who, what in self.imported]
+            lines += [
+                f"  - {f} → {who} ({what})"
+                + (f", disimpan peserta {_local(self.times[f])}" if f in self.times else "")
+                for f, who, what in self.imported
+            ]
+            lines.append("  Waktu kiriman = waktu berkas terakhir disimpan (dipakai untuk denda terlambat).")
+        lines += [f"Catatan: {n}" for n in self.notes]
         if self.same:
             lines.append(f"Sama persis dengan kiriman yang sudah ada (dilewati): {len(self.same)}")
             lines += [f"  - {f} ({who})" for f, who in self.same]
@@ -75,7 +94,25 @@ def _norm(text: str) -> str:
 
 
 def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[str, str]]]:
-    """Copy every input into the inbox and return the notebooks in it (plus files that are not)."""
+    """Copy every input into the inbox and return the notebooks in it (plus files that are not).
+
+    Links, pipes and devices are never followed or opened (:mod:`cantik.sandbox.intake`); they are
+    refused by name and a note saying what they pointed to stays in the inbox. Zip members that are links
+    or point outside the archive (``../x``) are refused, and so is a whole archive that is too big once
+    unpacked (a zip bomb); the archive itself is kept byte for byte.
+    """
+    import io
+
+    from cantik.sandbox.intake import (
+        Refused,
+        read_fd,
+        read_regular_file,
+        walk_regular_files,
+        zip_archive_problem,
+        zip_member_mtime,
+        zip_member_problem,
+    )
+
     received: list[Received] = []
     problems: list[tuple[str, str]] = []
     inbox.mkdir(parents=True, exist_ok=True)
@@ -89,37 +126,66 @@ def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[
         target.write_bytes(data)
         return target
 
-    files: list[Path] = []
+    def refuse(items: list[Refused]) -> None:
+        for r in items:
+            problems.append((r.name, r.reason))
+            keep(f"{Path(r.name).name}__ditolak.txt", (r.reason + "\n").encode())
+
+    def skip_checkpoints(_dir: str, names: list[str]) -> list[str]:
+        return [n for n in names if n == ".ipynb_checkpoints"]
+
+    files: list[tuple[str, bytes, float]] = []  # (name, data, modification time)
     for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts)
-        elif path.is_file():
-            files.append(path)
+        if path.is_dir() and not path.is_symlink():
+            refused: list[Refused] = []
+            for rel, fd, st in walk_regular_files(path, refused, ignore=skip_checkpoints):
+                files.append((Path(rel).name, read_fd(fd, st.st_size), st.st_mtime))
+            refuse(refused)
         else:
-            problems.append((str(path), "berkas tidak ditemukan"))
-    for path in files:
-        data = path.read_bytes()
-        saved = keep(path.name, data)
-        if path.suffix.lower() == ".zip":
+            got = read_regular_file(path)
+            if isinstance(got, Refused):
+                refuse([got])
+            else:
+                files.append((path.name, got[0], got[1].st_mtime))
+    for fname, data, mtime in files:
+        saved = keep(fname, data)
+        suffix = Path(fname).suffix.lower()
+        if suffix == ".zip":
             try:
-                with zipfile.ZipFile(path) as zf:
-                    for info in zf.infolist():
-                        member = Path(info.filename)
-                        if info.is_dir() or "__MACOSX" in member.parts or member.name.startswith("."):
+                with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                    infos = [i for i in zf.infolist() if not i.is_dir()]
+                    why = zip_archive_problem(infos, fname)
+                    if why:
+                        problems.append((fname, why))
+                        continue
+                    for info in infos:
+                        member = Path(info.filename.replace("\\", "/"))
+                        why = zip_member_problem(info)
+                        if why:
+                            refuse([Refused(f"{fname}:{info.filename}", why)])
                             continue
-                        inner = zf.read(info)
-                        name = f"{path.name}:{member.name}"
-                        inner_saved = keep(f"{path.stem}__{member.name}", inner)
+                        if "__MACOSX" in member.parts or member.name.startswith("."):
+                            continue
+                        name = f"{fname}:{member.name}"
+                        try:
+                            inner = zf.read(info)
+                        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+                            why = "berkas di dalam zip rusak atau terkunci sandi, tidak dibuka"
+                            problems.append((name, why))
+                            continue
+                        inner_saved = keep(f"{Path(fname).stem}__{member.name}", inner)
                         if member.suffix.lower() == ".ipynb":
-                            received.append(Received(name, inner, inner_saved))
+                            when = zip_member_mtime(info)
+                            when = mtime if when is None else when
+                            received.append(Received(name, inner, inner_saved, when))
                         else:
                             problems.append((name, "bukan notebook (.ipynb), tidak diimpor"))
             except zipfile.BadZipFile:
-                problems.append((path.name, "berkas zip rusak atau tidak lengkap"))
-        elif path.suffix.lower() == ".ipynb":
-            received.append(Received(path.name, data, saved))
+                problems.append((fname, "berkas zip rusak atau tidak lengkap"))
+        elif suffix == ".ipynb":
+            received.append(Received(fname, data, saved, mtime))
         else:
-            problems.append((path.name, "bukan notebook (.ipynb) atau zip, tidak diimpor"))
+            problems.append((fname, "bukan notebook (.ipynb) atau zip, tidak diimpor"))
     return received, problems
 
 
@@ -182,8 +248,20 @@ def match_learner(filename: str, nb: dict, learners: list[Learner]) -> tuple[lis
     return found, "nama berkas"
 
 
-def _timestamp() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+def _timestamp(when: float | None = None) -> str:
+    """nbgrader's ``timestamp.txt`` text (UTC) for ``when`` (seconds since the epoch; default: now)."""
+    moment = dt.datetime.now(dt.UTC) if when is None else dt.datetime.fromtimestamp(when, dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+
+
+def _local(when: float) -> str:
+    return dt.datetime.fromtimestamp(when).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+
+
+def submission_time(folder: Path) -> float | None:
+    """When a submission folder was last saved by its learner: the newest notebook's modification time."""
+    times = [p.stat().st_mtime for p in folder.glob("*.ipynb") if p.is_file() and not p.is_symlink()]
+    return max(times) if times else None
 
 
 def import_files(course: Course, paths: list[str | Path], *, replace: bool = False) -> ImportResult:
@@ -205,6 +283,7 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
             "Mulai kelas dulu: `cantik kelas mulai daftar_peserta.csv`.",
         )
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    now = time.time()
     result = ImportResult(inbox=course.inbox_dir / "impor" / stamp)
     received, problems = _gather([Path(p) for p in paths], result.inbox)
     index = _source_index(course)
@@ -268,10 +347,19 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
             archive_submission(course, modul, student)
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(item.data)
+        # the learner's own save time, so a late penalty counts from when it was done, not imported
+        when = now if item.mtime is None else item.mtime
+        if when > now:
+            result.notes.append(f"{item.name}: waktu berkasnya di masa depan ({_local(when)}); "
+                                "dipakai waktu impor.")
+            when = now
+        os.utime(dest, (when, when))
+        result.times[item.name] = when
         touched.add((student, modul))
         result.imported.append((item.name, student, label))
     for student, modul in touched:
-        (course.submitted_dir / student / modul / "timestamp.txt").write_text(_timestamp())
+        folder = course.submitted_dir / student / modul
+        (folder / "timestamp.txt").write_text(_timestamp(submission_time(folder) or now))
         archive_submission(course, modul, student)
 
     if problems:
@@ -283,3 +371,82 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
                 shutil.copy2(by_name[name].saved, qdir / by_name[name].saved.name)
     result.problems = problems
     return result
+
+
+# ── The exchange collector: `nbgrader collect`, formgrader and `cantik kelas kumpulkan` ────────────────
+
+def refused_dir(grading_dir: Path, modul: str) -> Path:
+    """Folder of the notes about files refused while collecting ``modul`` (one note per submission)."""
+    return grading_dir / "kotak_masuk" / "ditolak" / modul
+
+
+def collect_refusals(course: Course, modul: str) -> dict[str, list[str]]:
+    """Refused files of ``modul``'s collected submissions: note name (learner+modul+time) → reasons.
+
+    Examples
+    --------
+    >>> collect_refusals(Course.open(), "modul1")  # doctest: +SKIP
+    {'ku01+modul1+2026-11-25 08:00:00.000000 UTC': ["'data.csv' adalah tautan simbolik (symlink) ..."]}
+    """
+    folder = refused_dir(course.grading_dir, modul)
+    return {
+        p.stem: p.read_text(encoding="utf-8").splitlines()[1:]
+        for p in sorted(folder.glob("*.txt"))
+    }
+
+
+class SafeExchangeCollect(_NbgraderCollect):
+    """nbgrader's exchange collector that copies regular files only and never follows a link.
+
+    Stock nbgrader copies a submission with ``shutil.copytree``, which copies a symbolic link's *target*
+    (e.g. ``data.csv -> ../../gradebook.db``, read with the trainer's rights) into ``submitted/`` and so
+    into the learner's sandbox, and hangs on a named pipe. This collector copies through
+    :func:`cantik.sandbox.intake.copy_tree`; links, pipes, devices and hard links are left out, logged in
+    Indonesian and written to ``grading/kotak_masuk/ditolak/<modul>/<kiriman>.txt``. Everything else
+    (nbgrader's ignore/include patterns, size limits, timestamps) is unchanged. Plugged in through
+    nbgrader's public configuration::
+
+        c.ExchangeFactory.collect = "cantik.grading.importer.SafeExchangeCollect"
+    """
+
+    def do_copy(self, src: str, dest: str, log: object = None) -> None:
+        import stat
+
+        from nbgrader.utils import ignore_patterns
+
+        from cantik.sandbox.intake import copy_tree
+
+        try:
+            is_dir = stat.S_ISDIR(os.lstat(src).st_mode)
+        except OSError:
+            is_dir = False
+        if is_dir:  # nbgrader's own size check (it does not count links)
+            size, limit = self.get_size(src), 1000 * self.coursedir.max_dir_size
+            if size > limit:
+                self.log.error("Directory size is too big")
+                raise RuntimeError(f"Directory size is too big. Size is {size}, maximum size is {limit}")
+        ignore = ignore_patterns(exclude=self.coursedir.ignore, include=self.coursedir.include,
+                                 max_file_size=self.coursedir.max_file_size, log=self.log)
+        refused = copy_tree(src, dest, ignore=ignore)
+        if self.coursedir.groupshared and os.path.isdir(dest):
+            for dirname, _, filenames in os.walk(dest):
+                targets = [(dirname, 0o2770)] + [(os.path.join(dirname, f), 0o660) for f in filenames]
+                for path, bits in targets:
+                    mode = os.stat(path).st_mode
+                    if mode & bits != bits:
+                        try:
+                            os.chmod(path, (mode | bits) & 0o2777)
+                        except PermissionError:
+                            self.log.warning("Could not update permissions of %s to make it groupshared",
+                                             path)
+        if refused:
+            submission = os.path.basename(os.path.normpath(src))
+            for r in refused:
+                self.log.warning("Kiriman %s: %s", submission, r.reason)
+            grading = Path(self.coursedir.format_path(self.coursedir.submitted_directory, ".", ".")).resolve()
+            folder = refused_dir(grading.parent, self.coursedir.assignment_id)
+            folder.mkdir(parents=True, exist_ok=True)
+            safe = re.sub(r"[^0-9A-Za-z+_.-]+", "-", submission).strip("-") or "kiriman"
+            lines = [f"Kiriman {submission}: berkas berikut TIDAK dikumpulkan (tidak diikuti/disalin)."]
+            (folder / f"{safe}.txt").write_text("\n".join(lines + [r.reason for r in refused]) + "\n",
+                                                encoding="utf-8")

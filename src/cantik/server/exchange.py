@@ -55,7 +55,12 @@ def write_role_configs(base: Path, course_id: str, exchange_root: str, course_ro
         '"""Learners: where to fetch and submit (written by cantik.server.exchange)."""\n'
         "c = get_config()  # noqa: F821\n"
         f"c.CourseDirectory.course_id = {course_id!r}\n"
-        f"c.Exchange.root = {exchange_root!r}\n",
+        f"c.Exchange.root = {exchange_root!r}\n"
+        "import os, pwd  # noqa: E401,E402\n"
+        "_hub_user = os.environ.get('JUPYTERHUB_USER', '')\n"
+        "if _hub_user and pwd.getpwuid(os.getuid()).pw_name != _hub_user:\n"
+        "    # simple spawner (every server as the hub's user; trials only): submit under the hub account\n"
+        "    c.CourseDirectory.student_id = _hub_user\n",
         encoding="utf-8",
     )
     (learner / "jupyter_server_config.json").write_text(json.dumps({"ServerApp": {"jpserver_extensions": {

@@ -21,9 +21,19 @@ a notebook run, would otherwise compete with the first clicks: a visitor reading
 seconds does not meet it). Both profiles get the same pause between loads. Each page is closed with
 ``beforeunload`` so Voilà shuts its kernel down.
 
+Which changes render: typed values (stunting, persen_poin) are new every time and sampel draws a new
+sample, so their charts are always rendered; the toggle, slider and list changes alternate between two
+states, which the apps may serve from their render cache (a preheated kernel renders the likely next
+states ahead, see ``AppBase.prefetch``). So that the rendering itself is measured for every app too, the
+run starts with ``render_costs``: CPU time of an update that must render, in this process, the old way
+(a new figure per update, glyphs as SVG paths) against ours (figure reused, SVG text), interleaved.
+
+The machine is shared: the load average before and after the run is printed with the figures.
+
 Targets (issue 7): first chart <= 1.0 s median, update p95 <= 150 ms, memory per visitor <= default.
 
     .venv/bin/python benchmarks/voila.py [--loads 10] [--changes 3] [--apps stunting,profil] [--keep DIR]
+                                         [--render-only]
 """
 
 from __future__ import annotations
@@ -64,10 +74,13 @@ new MutationObserver(() => {
 """
 
 
-def _fill(label: str, a: str, b: str) -> Callable[[object, int], None]:
+def _fill_new(label: str, start: float, step: float) -> Callable[[object, int], None]:
+    """Type a value never typed before (so the chart is rendered, never taken from the render cache)."""
+
     def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
+        act.count = getattr(act, "count", 0) + 1  # type: ignore[attr-defined]
         box = page.get_by_label(label, exact=True)
-        box.fill(a if i % 2 == 0 else b)
+        box.fill(f"{start + step * act.count:.2f}".replace(".", ","))  # type: ignore[attr-defined]
         box.press("Enter")
 
     return act
@@ -105,11 +118,14 @@ def _select(label: str, a: str, b: str) -> Callable[[object, int], None]:
     return act
 
 
-#: One control change per app that always changes the chart (alternating between two states).
+#: One control change per app that always changes the chart. Typed values are new every time (the chart
+#: is rendered); a toggle, a slider step, a list choice alternates between two states, as a visitor trying
+#: both would, and the apps may serve those from their render cache (see :meth:`AppBase.prefetch`); a new
+#: sample is always drawn. ``render_costs`` measures the rendering itself for every app.
 CHANGES: dict[str, Callable[[object, int], None]] = {
-    "stunting": _fill("Tinggi/panjang badan (cm)", "78", "84"),
+    "stunting": _fill_new("Tinggi/panjang badan (cm)", 78.0, 0.07),
     "rata_median": _slider("Keluarga sangat kaya yang ditambahkan"),
-    "persen_poin": _fill("Angka akhir (%)", "3,5", "4,01"),
+    "persen_poin": _fill_new("Angka akhir (%)", 3.0, 0.01),
     "profil": _click("Persen", "Jumlah jiwa"),
     "grafik": _toggle_checkbox("Potong sumbu tegak (tidak mulai dari 0)"),
     "sampel": _click("Ambil sampel baru"),
@@ -258,6 +274,77 @@ def run_profile(profile: str, slugs: list[str], loads: int, changes: int, home: 
     return results
 
 
+#: In-process control changes for :func:`render_costs`: each sets a new state (the cache is emptied).
+def _render_change(slug: str, app, i: int) -> None:  # type: ignore[no-untyped-def]
+    if slug == "stunting":
+        app.height.value = f"{78 + (i % 40) * 0.1:.1f}".replace(".", ",")
+    elif slug == "rata_median":
+        app.extra_count.value = 1 + i % 20
+    elif slug == "persen_poin":
+        app.after.value = f"3,{i % 100:02d}"
+    elif slug == "profil":
+        app.scale.value = "persen" if i % 2 == 0 else "jumlah"
+    elif slug == "grafik":
+        app.truncate.value = i % 2 == 0
+    elif slug == "sampel":
+        app.new_sample()
+    elif slug == "ampunku":
+        app.tujuan.value = "RSUD" if i % 2 == 0 else "Puskesmas"
+
+
+def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, float, int, int]]:
+    """CPU time of one update that must render its chart, in this process (no kernel, no browser).
+
+    Baseline, measured in the same run: a new figure for every update and glyphs drawn as SVG paths
+    (the apps before figure reuse). Ours: the app's figure and Axes reused, text as SVG text. The two are
+    interleaved (baseline, ours, baseline, ...) so that other load on the machine hits both alike. Returns
+    per app: median ms baseline, median ms ours, chart KiB baseline, chart KiB ours.
+    """
+    import importlib
+
+    from cantik.apps import ui
+    from cantik.apps.registry import by_slug
+
+    original_axes = ui.AppBase.axes
+
+    def fresh_axes(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self._figure_layout = None  # forces a new figure, as before
+        return original_axes(self, *args, **kwargs)
+
+    results = {}
+    for slug in slugs:
+        module, cls = by_slug(slug).entry.split(":")
+        app = getattr(importlib.import_module(module), cls)()
+        times: dict[str, list[float]] = {"baseline": [], "ours": []}
+        sizes: dict[str, int] = {}
+        for i in range(2 * repeats + 2):
+            mode = "baseline" if i % 2 == 0 else "ours"
+            ui.AppBase.axes = fresh_axes if mode == "baseline" else original_axes  # type: ignore[method-assign]
+            ui.FIGURE_STYLE["svg.fonttype"] = "path" if mode == "baseline" else "none"
+            try:
+                app._renders.clear()
+                t0 = time.process_time()
+                _render_change(slug, app, i)
+                elapsed = time.process_time() - t0
+            finally:
+                ui.AppBase.axes = original_axes  # type: ignore[method-assign]
+                ui.FIGURE_STYLE["svg.fonttype"] = "none"
+            if app.status.message:
+                raise RuntimeError(f"{slug}: {app.status.message}")
+            if i >= 2:  # the first of each mode warms up
+                times[mode].append(elapsed)
+            sizes[mode] = len(app.chart.outputs[0]["data"]["text/html"])
+        results[slug] = (statistics.median(times["baseline"]) * 1000, statistics.median(times["ours"]) * 1000,
+                         sizes["baseline"] // 1024, sizes["ours"] // 1024)
+    print()
+    print("Rendering one update in-process (CPU ms, median of "
+          f"{repeats}): new figure + glyph paths (before) | reused figure + SVG text (ours) | ratio")
+    for slug, (base, ours, kib_b, kib_o) in results.items():
+        print(f"  {slug:12s} {base:6.1f} | {ours:6.1f} | {ours / base:4.2f}x   "
+              f"chart {kib_b:3d} KiB | {kib_o:3d} KiB")
+    return results
+
+
 def report(default: dict[str, AppFigures], ours: dict[str, AppFigures]) -> bool:
     print()
     print("Per app: default Voilà | our production configuration | ratio (ours / default)")
@@ -294,6 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--apps", default="", help="comma-separated app slugs (default: all)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between loads, both profiles")
     parser.add_argument("--keep", type=Path, help="keep the server logs and configs in this folder")
+    parser.add_argument("--render-only", action="store_true",
+                        help="only the in-process rendering costs (no server, no browser)")
     args = parser.parse_args(argv)
 
     from cantik.apps.registry import APPS
@@ -307,11 +396,17 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     home = work / "home"
     generate(home / "datasets")
-    print(f"{len(slugs)} apps, {args.loads} loads each, {args.changes} changes per load; logs in {work}")
+    os.environ["CANTIK_HOME"] = str(home)
+    print(f"load average before the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     try:
+        render_costs(slugs)
+        if args.render_only:
+            return 0
+        print(f"{len(slugs)} apps, {args.loads} loads each, {args.changes} changes per load; logs in {work}")
         default = run_profile("default", slugs, args.loads, args.changes, home, work, args.pause)
         ours = run_profile("production", slugs, args.loads, args.changes, home, work, args.pause)
         ok = report(default, ours)
+        print(f"load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -238,6 +238,8 @@ def test_closing_the_tab_frees_the_kernel(page: Page, voila_url: str) -> None:
     url = f"{voila_url}api/kernels/{kernel_id}"
     with urllib.request.urlopen(url, timeout=10) as resp:
         assert resp.status == 200
+    # Our template set the _xsrf cookie that Voilà's shutdown beacon sends back as its _xsrf field.
+    assert any(c["name"] == "_xsrf" for c in page.context.cookies(voila_url))
     page.close(run_before_unload=True)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -248,6 +250,29 @@ def test_closing_the_tab_frees_the_kernel(page: Page, voila_url: str) -> None:
             return
         time.sleep(0.25)
     pytest.fail("the kernel was still running 15 s after the tab closed")
+
+
+def test_shutdown_without_the_xsrf_cookie_is_refused(page: Page, voila_url: str) -> None:
+    """XSRF checks are on: another site's page cannot end a visitor's kernel (it cannot read the cookie)."""
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    _open(page, voila_url, "persen_poin", 390)
+    kernel_id = json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+    shutdown = f"{voila_url}voila/api/shutdown/{kernel_id}"
+    for body in (b"", urllib.parse.urlencode({"_xsrf": "0" * 32}).encode()):  # no token; no cookie
+        request = urllib.request.Request(shutdown, data=body, method="POST")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403
+    with urllib.request.urlopen(f"{voila_url}api/kernels/{kernel_id}", timeout=10) as resp:
+        assert resp.status == 200  # still running
+    # The page still works: widgets talk over the kernel websocket (not XSRF-checked; Origin-checked).
+    before = _summary_and_chart(page)
+    _fill("Angka akhir (%)", "3,5")(page)
+    expect(page.locator("img.cantik-chart")).not_to_have_attribute("src", before[1], timeout=10_000)
 
 
 @pytest.mark.parametrize("slug", sorted(CASES))
@@ -268,6 +293,7 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> N
     expect(page.locator(".cantik-summary")).not_to_have_text(before[0], timeout=10_000)
     expect(page.locator("img.cantik-chart")).not_to_have_attribute("src", before[1], timeout=10_000)
     _assert_no_traceback(page)
+    assert _axe_serious(page) == []  # also after a change (new chart, new summary, toggled controls)
 
     if case.bad is not None:
         case.bad(page)
@@ -276,5 +302,6 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> N
         expect(alert).to_contain_text(case.bad_message)
         _assert_no_traceback(page)
         assert _overflowing(page) == []
+        assert _axe_serious(page) == []  # with the warning shown
 
     _screenshot(page, shots / f"{slug}-1280.png", 1280)

@@ -56,6 +56,18 @@ def test_production_config() -> None:
     assert cfg["VoilaExecutor"]["timeout"] == 20
     assert cfg["HTMLExporter"]["language_code"] == "id"
     assert "Maaf" in cfg["VoilaExecutor"]["cell_error_instruction"]
+    # XSRF checks stay on (jupyter_server's default); hashed lab extension files are cached as immutable.
+    tornado = cfg["Voila"]["tornado_settings"]
+    assert "disable_check_xsrf" not in tornado and "disable_check_xsrf" not in cfg["Voila"]
+    assert tornado["static_immutable_cache"] == ["/voila/labextensions/"]
+
+
+def test_voila_command_behind_a_proxy_prefix(tmp_path: Path) -> None:
+    voila_command(8123, tmp_path / "cfg", root=APPS_DIR, base_url="/services/galeri/")
+    written = json.loads((tmp_path / "cfg" / "voila.json").read_text())
+    assert written["Voila"]["base_url"] == "/services/galeri/"
+    assert written["Voila"]["tornado_settings"]["static_immutable_cache"] == [
+        "/services/galeri/voila/labextensions/"]
 
 
 def test_default_config_is_voila_as_shipped() -> None:

@@ -54,6 +54,7 @@ class AmpunkuApp(ui.AppBase):
         self._build(self.tujuan, self.layanan, self.rt, self.group)
         self._watch(self.tujuan, self.layanan, self.rt, self.group)
         self.update()
+        self.prefetch({"group": ["bulan", "rt", "tujuan"], "tujuan": [ALL, *TUJUAN_AMPUNKU]})
 
     def filter(self) -> Any:
         """The trips matching the filters (raises a message when none match)."""
@@ -100,9 +101,13 @@ class AmpunkuApp(ui.AppBase):
         self.summary.value = self.summary_text(trips, counts)
 
     def draw(self, trips: Any, counts: Any) -> Any:
-        fig = ui.new_figure(6.4, 6.0, left=0.12, bottom=0.09, top=0.94, hspace=0.55)
-        top, bottom = fig.subplots(2, 1)
-        top.bar(list(counts.index), counts.to_numpy(), color="#3b75af")
+        import numpy as np
+
+        top, bottom = self.axes(6.4, 6.0, rows=2, left=0.12, bottom=0.09, top=0.94, hspace=0.55)
+        positions = np.arange(len(counts))
+        top.bar(positions, counts.to_numpy(), color="#3b75af")
+        top.set_xticks(positions, [str(label) for label in counts.index])
+        top.set_xlim(-0.6, len(counts) - 0.4)
         top.set_ylabel("Perjalanan")
         top.set_title(f"Perjalanan per {self.group.value}", fontsize=12)
         many = len(counts) > 8
@@ -115,7 +120,7 @@ class AmpunkuApp(ui.AppBase):
         bottom.set_ylabel("Perjalanan")
         bottom.set_title("Sebaran waktu tunggu", fontsize=12)
         bottom.legend(loc="upper right")
-        return fig
+        return top.figure
 
     def alt_text(self, trips: Any, counts: Any) -> str:
         wait = trips["waktu_tunggu_menit"]

@@ -66,6 +66,7 @@ class GrafikApp(ui.AppBase):
         self._build(self.measure, self.truncate, self.sort)
         self._watch(self.measure, self.truncate, self.sort)
         self.update()
+        self.prefetch({"measure": ["jumlah", "persen"], "truncate": [False, True], "sort": [False, True]})
 
     def data(self) -> Any:
         """The table drawn now: columns ``rt`` and ``nilai``, in the order shown."""
@@ -97,10 +98,14 @@ class GrafikApp(ui.AppBase):
         return "orang" if self.measure.value == "jumlah" else "%"
 
     def draw(self, shown: Any, floor: float) -> Any:
-        fig = ui.new_figure(6.4, 4.0, left=0.12, bottom=0.15)
-        ax = fig.subplots()
+        import numpy as np
+
+        (ax,) = self.axes(6.4, 4.0, left=0.12, bottom=0.15)
         labels = [str(r) for r in shown["rt"]]
-        ax.bar(labels, (shown["nilai"] - floor).clip(lower=0), bottom=floor, color="#3b75af")
+        positions = np.arange(len(labels))
+        ax.bar(positions, (shown["nilai"] - floor).clip(lower=0).to_numpy(), bottom=floor, color="#3b75af")
+        ax.set_xticks(positions, labels)
+        ax.set_xlim(-0.6, len(labels) - 0.4)
         top = float(shown["nilai"].max())
         ax.set_ylim(floor, top * 1.08 if top > 0 else 1)
         ax.set_xlabel("RT")
@@ -109,7 +114,7 @@ class GrafikApp(ui.AppBase):
         if floor > 0:
             ax.set_title(f"Sumbu tegak mulai dari {ui.format_number(floor, 1)}, bukan 0", fontsize=12,
                          color="#b3261e")
-        return fig
+        return ax.figure
 
     def alt_text(self, shown: Any, floor: float) -> str:
         what = "jumlah orang miskin" if self._unit() == "orang" else "persentase penduduk miskin"

@@ -55,6 +55,7 @@ class PersenPoinApp(ui.AppBase):
         for box in (self.before, self.after):
             box.observe(self._on_edit, names="value")
         self.update()
+        self.prefetch({"example": [i for i in range(len(EXAMPLES)) if i != CUSTOM]})
 
     # -- events -------------------------------------------------------------------------------------
     def _on_example(self, change: dict[str, Any]) -> None:
@@ -121,9 +122,10 @@ class PersenPoinApp(ui.AppBase):
 
     def draw(self, before: float, after: float) -> Any:
         first, second, _ = self._labels()
-        fig = ui.new_figure(6.4, 3.8, left=0.12, bottom=0.12, top=0.85)
-        ax = fig.subplots()
-        bars = ax.bar([first, second], [before, after], color=["#9db7d5", "#0b57a4"], width=0.55)
+        (ax,) = self.axes(6.4, 3.8, left=0.12, bottom=0.12, top=0.85)
+        bars = ax.bar([0, 1], [before, after], color=["#9db7d5", "#0b57a4"], width=0.55)
+        ax.set_xticks([0, 1], [first, second])
+        ax.set_xlim(-0.6, 1.6)
         for bar, v in zip(bars, (before, after), strict=True):
             ax.text(bar.get_x() + bar.get_width() / 2, v, f"{ui.format_number(v, 2)} %", ha="center",
                     va="bottom", fontsize=13)
@@ -133,7 +135,7 @@ class PersenPoinApp(ui.AppBase):
             f"{_signed(self.points, 2)} poin persen  =  {_signed(self.percent, 1)} persen dari angka awal",
             fontsize=12,
         )
-        return fig
+        return ax.figure
 
     def alt_text(self, before: float, after: float) -> str:
         first, second, _ = self._labels()

@@ -53,6 +53,8 @@ class ProfilApp(ui.AppBase):
         self._build(self.wilayah, self.scale, extra=[self.indicators, self.rt_table])
         self._watch(self.wilayah, self.scale)
         self.update()
+        # The other scale of this place (other places would load their tables: memory per visitor).
+        self.prefetch({"scale": ["jumlah", "persen"]})
 
     # ----------------------------------------------------------------------------------------------
     def compute(self) -> tuple[Any, dict[str, Any], Any]:
@@ -118,12 +120,16 @@ class ProfilApp(ui.AppBase):
         return pyramid
 
     def draw(self, pyramid: Any) -> Any:
+        import numpy as np
+
         values = self._values(pyramid)
-        fig = ui.new_figure(6.4, 5.2, left=0.16, right=0.97, bottom=0.11, top=0.92)
-        ax = fig.subplots()
+        (ax,) = self.axes(6.4, 5.2, left=0.16, right=0.97, bottom=0.11, top=0.92)
         labels = [str(c) for c in values.index]
-        ax.barh(labels, -values["L"], color="#3b75af", label="Laki-laki")
-        ax.barh(labels, values["P"], color="#d1706b", label="Perempuan")
+        rows = np.arange(len(labels))
+        ax.barh(rows, -values["L"].to_numpy(), color="#3b75af", label="Laki-laki")
+        ax.barh(rows, values["P"].to_numpy(), color="#d1706b", label="Perempuan")
+        ax.set_yticks(rows, labels)
+        ax.set_ylim(-0.6, len(labels) - 0.4)
         top = float(values.to_numpy().max()) * 1.1 or 1
         ax.set_xlim(-top, top)
         ticks = ax.get_xticks()
@@ -135,7 +141,7 @@ class ProfilApp(ui.AppBase):
         ax.axvline(0, color="black", lw=0.8)
         ax.legend(loc="upper right")
         ax.set_title(f"Piramida penduduk {self._place()}", fontsize=12)
-        return fig
+        return ax.figure
 
     def alt_text(self, pyramid: Any) -> str:
         total = int(pyramid.to_numpy().sum())

@@ -50,6 +50,8 @@ class RataMedianApp(ui.AppBase):
         self._build(self.wilayah, self.extra_count, self.extra_value)
         self._watch(self.wilayah, self.extra_count, self.extra_value)
         self.update()
+        # The first moves of the first slider, from where it starts.
+        self.prefetch({"extra_count": [0, 1, 2, 3]})
 
     def values(self) -> tuple[Any, Any]:
         """Spending per person of the place's households, and of the added rich households (rupiah)."""
@@ -85,9 +87,9 @@ class RataMedianApp(ui.AppBase):
 
     def draw(self, base: Any, extra: Any) -> Any:
         s = self.stats
-        fig = ui.new_figure(6.4, 4.0, left=0.12, bottom=0.16)
-        ax = fig.subplots()
         import numpy as np
+
+        (ax,) = self.axes(6.4, 4.0, left=0.12, bottom=0.16)
 
         right = max(float(np.quantile(base, 0.99)), s.mean) * 1.1 / 1000
         beyond = int((base / 1000 > right).sum()) + len(extra)
@@ -103,7 +105,7 @@ class RataMedianApp(ui.AppBase):
         ax.set_xlabel("Pengeluaran per kapita (ribu Rp/bulan)")
         ax.set_ylabel("Banyak keluarga")
         ax.legend(loc="upper right")
-        return fig
+        return ax.figure
 
     def alt_text(self) -> str:
         s = self.stats

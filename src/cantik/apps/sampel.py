@@ -125,8 +125,7 @@ class SampelApp(ui.AppBase):
     def draw(self, r: SampleResult) -> Any:
         import numpy as np
 
-        fig = ui.new_figure(6.4, 4.2, left=0.12, bottom=0.14, top=0.88)
-        ax = fig.subplots()
+        (ax,) = self.axes(6.4, 4.2, left=0.12, bottom=0.14, top=0.88)
         hi = max(float(np.max(r.estimates)), r.upper, r.true_percent) * 1.1 + 1
         step = max(100 / r.n, hi / 40)  # a sample of n gives multiples of 100/n %: one bar each
         ax.hist(r.estimates, bins=np.arange(0, hi + step, step), color="#c6d5e8",
@@ -141,7 +140,7 @@ class SampelApp(ui.AppBase):
         ax.set_title(f"Sampel {ui.format_number(r.n)} dari {ui.format_number(r.population)} keluarga",
                      fontsize=12)
         ax.legend(loc="upper right", fontsize=10)
-        return fig
+        return ax.figure
 
     def alt_text(self, r: SampleResult) -> str:
         return (

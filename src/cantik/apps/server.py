@@ -40,15 +40,22 @@ def voila_command(
     profile: str = "production",
     root: Path | None = None,
     ip: str = "127.0.0.1",
+    base_url: str = "/",
     **config_kwargs: Any,
 ) -> tuple[list[str], dict[str, str]]:
     """The command line and extra environment that run Voilà on ``port`` with ``profile``.
 
     The configuration is written to ``config_dir/voila.json`` and is the only config file Voilà reads
     (``Voila.config_file_paths``), so a stray ``voila.json`` in the working folder cannot change it.
+    Behind a proxy, pass its prefix as ``base_url`` (for example ``/services/galeri/``): it is also the
+    prefix of the production cache rule for the lab extensions.
     """
+    if profile == "production":
+        config_kwargs["base_url"] = base_url
     config = config_for(profile, **config_kwargs)
     config.setdefault("Voila", {})["ip"] = ip
+    if base_url != "/":
+        config["Voila"]["base_url"] = base_url
     write_config(config, config_dir)
     cmd = [
         sys.executable, "-m", "voila", str(root or apps_dir()),

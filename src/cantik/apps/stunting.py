@@ -108,6 +108,7 @@ class StuntingApp(ui.AppBase):
         self._build(self.sex, self.dob, self.measured, self.height, self.measure)
         self._watch(self.sex, self.dob, self.measured, self.height, self.measure)
         self.update()
+        self.prefetch({"sex": ["L", "P"], "measure": ["", "L", "H"]})
 
     # ----------------------------------------------------------------------------------------------
     def compute(self) -> StuntingResult:
@@ -156,8 +157,11 @@ class StuntingApp(ui.AppBase):
     # ----------------------------------------------------------------------------------------------
     def draw(self, r: StuntingResult) -> Any:
         """Top: the z-score on the category bands. Bottom: among the place's synthetic children."""
-        fig = ui.new_figure(6.4, 4.6)
-        top, bottom = fig.subplots(2, 1, height_ratios=[1, 2])
+        ref = village_z(self.wilayah)
+        if len(ref):
+            top, bottom = self.axes(6.4, 4.6, rows=2, height_ratios=(1, 2))
+        else:  # no comparison data: only the category scale
+            (top,) = self.axes(6.4, 4.6)
         lo, hi = min(-5.0, r.z - 0.5), max(5.0, r.z + 0.5)
         for a, b, colour, _name in BANDS:
             top.axvspan(max(a, lo), min(b, hi), color=colour)
@@ -166,12 +170,11 @@ class StuntingApp(ui.AppBase):
                 top.text(x, 0.5, label, ha="center", va="center", fontsize=11)
         top.axvline(r.z, color="black", lw=3)
         top.set_xlim(lo, hi)
+        top.set_ylim(0, 1)
         top.set_yticks([])
         top.set_title(f"Nilai z TB/U anak: {ui.format_number(r.z, 2)}")
-        ref = village_z(self.wilayah)
         if not len(ref):
-            fig.delaxes(bottom)
-            return fig
+            return top.figure
         bottom.hist(ref, bins=30, range=(lo, hi), color="#7a9cc6")
         bottom.axvline(r.z, color="black", lw=3, label="anak ini")
         bottom.axvline(-2, color="#b35c00", lw=1.5, ls="--", label="batas pendek (−2)")
@@ -180,7 +183,7 @@ class StuntingApp(ui.AppBase):
         bottom.set_ylabel("Banyak balita")
         bottom.set_title("Dibanding balita data sintetis", fontsize=12)
         bottom.legend(loc="upper right")
-        return fig
+        return top.figure
 
     def alt_text(self, r: StuntingResult) -> str:
         return (

@@ -14,7 +14,15 @@ The production configuration (read against voila 0.5's ``configuration.py``, ``a
 - execution time-outs (``VoilaExecutor.timeout`` per cell, ``startup_timeout`` per kernel), with
   Indonesian messages;
 - only the widget lab extensions are loaded by the page (``extension_allowlist``);
-- a closed tab frees its kernel at once (``tornado_settings.disable_check_xsrf``, see below);
+- XSRF checks on (jupyter_server's default): the widgets talk over the kernel websocket (a GET, never
+  XSRF-checked; jupyter_server checks its ``Origin`` instead); the only form post of an app page is the
+  shutdown beacon Voilà's page sends when the tab closes, with the ``_xsrf`` cookie as its ``_xsrf`` field.
+  A preheated page is rendered before its visitor arrives, so no ``_xsrf`` cookie is set for it (voila
+  #1458: the beacon is refused with 403 and the kernel lingers until culled). Our template sets the cookie
+  to a random token when it is missing (the double-submit check of tornado compares cookie and field; a
+  page of another site can neither read nor set it), so a closed tab frees its kernel at once;
+- the lab extensions' files (hashed names) are cached by the browser as immutable
+  (``tornado_settings.static_immutable_cache``), not revalidated on every page load;
 - our template ``cantik`` (Indonesian loading text, no render-blocking CDN stylesheets,
   ``<html lang="id">``, phone styles) and the gallery
   as the start page (classic tree page rendered by ``cantik/tree.html``).
@@ -46,6 +54,7 @@ WIDGET_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/w
 
 def production_config(
     *,
+    base_url: str = "/",
     pool_size: int = 1,
     cull_idle_timeout: int = 600,
     cull_interval: int = 60,
@@ -55,6 +64,8 @@ def production_config(
 
     Parameters
     ----------
+    base_url
+        Voilà's ``base_url`` (``/services/galeri/`` behind JupyterHub); used for the cache rule.
     pool_size
         Preheated kernels kept ready per app notebook.
     cull_idle_timeout, cull_interval
@@ -70,10 +81,12 @@ def production_config(
         "Voila": {
             "ip": "127.0.0.1",
             "open_browser": False,
-            # Voilà's page asks the server to shut its kernel down when the tab closes (a POST without an
-            # _xsrf token, refused by default: kernels would linger until culled, voila #1458). The apps
-            # have no login and no user data; kernel ids are random UUIDs.
-            "tornado_settings": {"disable_check_xsrf": True},
+            "base_url": base_url,
+            "tornado_settings": {
+                # Lab extension files have content hashes in their names: no revalidation per page load
+                # (14 requests on the critical path of the first chart otherwise).
+                "static_immutable_cache": [f"{base_url}voila/labextensions/"],
+            },
         },
         "VoilaConfiguration": {
             "template": TEMPLATE,

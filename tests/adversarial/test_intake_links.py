@@ -218,3 +218,31 @@ def test_import_refuses_zip_bombs(klass: Course, tmp_path: Path) -> None:
     inbox = next((klass.inbox_dir / "impor").iterdir())
     assert sorted(p.name for p in inbox.iterdir()) == ["banyak.zip", "bom.zip"]  # nothing unpacked
     assert not klass.submitted_dir.exists() or not any(klass.submitted_dir.iterdir())
+
+
+def test_last_check_before_grading_names_links_in_a_submission_folder(tmp_path: Path) -> None:
+    from cantik.sandbox.intake import check_notebook, unsafe_entries
+
+    folder = tmp_path / "submitted" / "ku01" / MODUL
+    (folder / "data").mkdir(parents=True)
+    nb = tmp_path / "lain.ipynb"
+    nb.write_text('{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": []}', encoding="utf-8")
+    (folder / "latihan.ipynb").symlink_to(nb)
+    (folder / "data" / "a.csv").write_text("x\n1\n", encoding="utf-8")
+    (folder / "data" / "b.csv").symlink_to("/etc/passwd")
+    os.mkfifo(folder / "pipa")
+    assert sorted(r.name for r in unsafe_entries(folder)) == ["data/b.csv", "latihan.ipynb", "pipa"]
+    assert "tautan simbolik" in (check_notebook(folder / "latihan.ipynb") or "")
+    assert check_notebook(nb) is None
+
+
+def test_copy_drops_set_uid_bits(tmp_path: Path) -> None:
+    from cantik.sandbox.intake import copy_tree
+
+    src = tmp_path / "kiriman"
+    src.mkdir()
+    (src / "alat").write_text("#!/bin/sh\n", encoding="utf-8")
+    os.chmod(src / "alat", 0o4755)
+    assert copy_tree(src, tmp_path / "salinan") == []
+    mode = (tmp_path / "salinan" / "alat").stat().st_mode
+    assert not mode & (stat.S_ISUID | stat.S_ISGID) and stat.S_IMODE(mode) == 0o755

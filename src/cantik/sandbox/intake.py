@@ -35,9 +35,13 @@ def check_notebook(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> 
     p = Path(path)
     name = p.name
     try:
-        size = p.stat().st_size
+        st = p.lstat()
     except OSError:
         return f"Berkas {name} tidak ditemukan atau tidak bisa dibaca."
+    if not stat.S_ISREG(st.st_mode):
+        return (f"Berkas {name} adalah {_kind(st.st_mode)}, bukan berkas notebook biasa: tidak dibuka. "
+                "Kirim ulang berkas .ipynb aslinya.")
+    size = st.st_size
     if size == 0:
         return f"Berkas {name} kosong (0 byte): kirim ulang notebook yang sudah disimpan."
     if size > max_bytes:
@@ -191,6 +195,22 @@ def walk_regular_files(
                 os.close(fd)
 
 
+def unsafe_entries(folder: str | os.PathLike[str]) -> list[Refused]:
+    """Everything in ``folder`` that is not a real folder or a regular file (nothing is opened through it).
+
+    For a last check of a submission folder before grading (nbgrader's autograde copies a link's target).
+
+    Examples
+    --------
+    >>> [r.name for r in unsafe_entries("grading/submitted/ku01/modul1")]  # doctest: +SKIP
+    ['data.csv']
+    """
+    refused: list[Refused] = []
+    for _ in walk_regular_files(folder, refused):
+        pass
+    return refused
+
+
 def read_fd(fd: int, size: int) -> bytes:
     """All bytes of an open file (at most ``size``; the file was checked to be a regular file)."""
     chunks, left = [], size
@@ -234,7 +254,7 @@ def copy_tree(
         except BaseException:
             target.unlink(missing_ok=True)
             raise
-        os.chmod(target, stat.S_IMODE(st.st_mode))
+        os.chmod(target, (st.st_mode & 0o777) | 0o600)  # never a set-uid/set-gid bit from a learner
         os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
     if Path(src).is_dir() and not Path(src).is_symlink():
         dest.mkdir(parents=True, exist_ok=True)

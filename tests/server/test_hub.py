@@ -2,7 +2,8 @@
 
 1 trainer and 8 learners come from a roster CSV. Learners log in over the REST API and through the login
 form; wrong passwords and a learner opening the trainer's pages are refused; the gallery answers without
-login. Servers are not spawned here (the simple spawner's single-user servers are for the later slice).
+login; the first login leads to the password page (form, REST and chromium); a learner's JupyterLab is
+spawned in the browser and four learners spawn at once (run_load).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Per-learner memory limit really enforced (cantik.server.spawner): a memory cgroup per user when root,
-RLIMIT_AS otherwise. Real kernel limits, a real hub, a real learner server and notebook kernel."""
+RLIMIT_DATA otherwise. Real kernel limits, a real hub, a real learner server and notebook kernel."""
 
 from __future__ import annotations
 
@@ -54,6 +54,14 @@ def test_rlimit_gives_memory_error() -> None:
     assert capped.returncode == 1 and "MemoryError" in capped.stderr
     free = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert free.returncode == 0 and "masih hidup" in free.stdout  # the same code without the cap
+    # a kernel-like process (numpy, a dozen threads: over 1 GiB of *reserved* address space) still runs
+    # under the cap, because the cap counts memory written, not reserved
+    threads = ("import threading, numpy\nev = threading.Event()\n"
+               "ts = [threading.Thread(target=lambda: ([bytearray(1000) for _ in range(2000)], ev.wait()),"
+               " daemon=True) for _ in range(12)]\n[t.start() for t in ts]\n" + ALLOC.format(100))
+    busy = subprocess.run([sys.executable, "-c", threads], preexec_fn=rlimit_fn(400 * MIB),
+                          capture_output=True, text=True, timeout=60)
+    assert busy.returncode == 0 and "masih hidup" in busy.stdout, busy.stderr[-500:]
 
 
 def _execute(url: str, token: str, kernel: str, code: str, timeout: float = 60) -> list[dict]:

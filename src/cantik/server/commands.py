@@ -1,9 +1,10 @@
-"""``cantik server …``: the class server's PostgreSQL gradebook.
+"""``cantik server …``: the class server (PostgreSQL gradebook, JupyterHub, Unix accounts).
 
 The integrator lists this module in ``cantik.cli.GROUPS`` as the group
 ``("server", "Server kelas: buku nilai PostgreSQL (dan JupyterHub)", ["cantik.server.commands"])``.
 
-Commands: ``hub-siapkan`` (hub folder from the roster) and ``hub-mulai`` (run JupyterHub),
+Commands: ``hub-siapkan`` (hub folder from the roster; with ``--akun-unix`` also the Unix accounts),
+``hub-mulai`` (run JupyterHub), ``akun-hapus`` (remove the Unix accounts made by ``--akun-unix``),
 ``postgres-mulai`` (initialise if needed, start, create the course database, print the
 ``db_url``), ``postgres-berhenti``, ``postgres-status`` and ``cek-buku-nilai`` (connect once to a gradebook
 URL). Only stdlib is imported here; the work is in :mod:`cantik.server.postgres`.

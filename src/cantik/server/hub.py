@@ -296,7 +296,7 @@ def configure(c: Any, config_file: str) -> None:
         c.JupyterHub.spawner_class = "cantik.server.spawner.CantikLocalSpawner"
     c.Spawner.cmd = [py, "-m", "jupyterhub.singleuser"]
     c.Spawner.default_url = "/lab"
-    c.Spawner.mem_limit = s["mem_limit"]  # enforced by cantik.server.spawner (cgroup, else RLIMIT_AS)
+    c.Spawner.mem_limit = s["mem_limit"]  # enforced by cantik.server.spawner (cgroup, else RLIMIT_DATA)
     for name in ("CantikSimpleSpawner", "CantikLocalSpawner"):
         c[name].memory_enforcement = s.get("memory_enforcement", "auto")
     c.Spawner.http_timeout = 120

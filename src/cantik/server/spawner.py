@@ -13,9 +13,12 @@ limit the kernel enforces:
     The server joins its cgroup in the child before ``exec`` (before the uid change), so nothing runs
     unlimited. The cgroup is removed when the server stops.
 ``rlimit`` (fallback: not root, or no writable cgroup)
-    ``RLIMIT_AS`` (``prlimit --as``) set in the child: each *process* (server, every kernel) may reserve
-    at most ``mem_limit`` of address space; an allocation beyond it raises ``MemoryError`` in the
-    learner's code. Weaker: it is per process, not per learner, and counts reserved, not used, memory.
+    ``RLIMIT_DATA`` (``prlimit --data``) set in the child: each *process* (server, every kernel) may have
+    at most ``mem_limit`` of private writable memory (heap and anonymous maps, Linux >= 4.7); an
+    allocation beyond it raises ``MemoryError`` in the learner's code. Weaker: per process, not per
+    learner. Not ``RLIMIT_AS``: that counts reserved address space, and a kernel with a dozen threads
+    reserves over 1 GiB (glibc's 64 MiB malloc arenas) while using a few hundred MiB, so a 700 MiB
+    ``RLIMIT_AS`` already breaks thread start-up where ``RLIMIT_DATA`` lets it run.
 
 ``CantikSpawner.memory_enforcement`` chooses (``auto``: cgroup when possible, else rlimit; ``off``).
 
@@ -154,10 +157,11 @@ class MemoryCgroup:
 
 
 def rlimit_fn(limit_bytes: int):  # -> Callable[[], None]
-    """A function for ``preexec_fn``: cap the address space of the child (and what it starts)."""
+    """A function for ``preexec_fn``: cap the private writable memory of the child (and what it starts,
+    each process on its own)."""
 
     def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+        resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
 
     return cap
 
@@ -187,7 +191,7 @@ class MemoryLimitMixin(HasTraits):
                 except OSError as exc:
                     if mode == "cgroup":
                         raise
-                    self.log.warning("Memory cgroup %s not usable (%s); using RLIMIT_AS", cgroup.path, exc)  # type: ignore[attr-defined]
+                    self.log.warning("Memory cgroup %s not usable (%s); using RLIMIT_DATA", cgroup.path, exc)  # type: ignore[attr-defined]
             elif mode == "cgroup":
                 raise RuntimeError("memory_enforcement='cgroup' needs root and a memory cgroup")
         return "rlimit"

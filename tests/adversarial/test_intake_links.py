@@ -152,7 +152,7 @@ def test_import_refuses_links_and_pipes_by_name(klass: Course, tmp_path: Path) -
                "Modul Uji - Siti Hajar.ipynb")
     for name in refused:
         assert f"'{name}' adalah" in out, out
-    assert "tautan simbolik" in out and "pipa bernama (FIFO)" in out
+    assert "tautan simbolik" in out and "pipa bernama (FIFO)" in out and "DITOLAK" in out
     assert sorted(p.name for p in klass.submitted_dir.iterdir()) == ["ku02"]
     # nothing of the link targets was copied anywhere under grading/, but a note of each refusal was kept
     grading = klass.grading_dir

@@ -59,12 +59,15 @@ class ImportResult:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) -> quarantined
     inbox: Path | None = None
     times: dict[str, float] = field(default_factory=dict)  # file -> submission time recorded (epoch s)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # links, pipes, zip traversal, zip bombs
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        total = len(self.imported) + len(self.same) + len(self.problems) + len(self.refused)
         lines = [
-            f"Berkas diterima: {len(self.imported) + len(self.same) + len(self.problems)} "
-            f"(salinan utuh semuanya ada di {self.inbox})."
+            f"Berkas diterima: {total} "
+            + (f"(salinan utuh berkas biasa dan catatan yang ditolak ada di {self.inbox})." if self.refused
+               else f"(salinan utuh semuanya ada di {self.inbox}).")
         ]
         if self.imported:
             lines.append(f"Dimasukkan sebagai kiriman: {len(self.imported)}")
@@ -75,6 +78,14 @@ class ImportResult:
             ]
             lines.append("  Waktu kiriman = waktu berkas terakhir disimpan (dipakai untuk denda terlambat).")
         lines += [f"Catatan: {n}" for n in self.notes]
+        if self.refused:
+            lines.append(f"DITOLAK, tidak dibaca sama sekali: {len(self.refused)}")
+            lines += [f"  - {why}" if why.startswith((f"'{f}'", f"zip '{f}'")) else f"  - {f}: {why}"
+                      for f, why in self.refused]
+            lines.append(
+                "Langkah berikutnya: minta peserta mengirim berkas .ipynb aslinya (bukan tautan/shortcut), "
+                "atau zip yang lebih kecil berisi notebook saja."
+            )
         if self.same:
             lines.append(f"Sama persis dengan kiriman yang sudah ada (dilewati): {len(self.same)}")
             lines += [f"  - {f} ({who})" for f, who in self.same]
@@ -93,8 +104,10 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[str, str]]]:
-    """Copy every input into the inbox and return the notebooks in it (plus files that are not).
+def _gather(
+    paths: list[Path], inbox: Path
+) -> tuple[list[Received], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Copy every input into the inbox; return its notebooks, the files that are not, and refused entries.
 
     Links, pipes and devices are never followed or opened (:mod:`cantik.sandbox.intake`); they are
     refused by name and a note saying what they pointed to stays in the inbox. Zip members that are links
@@ -115,6 +128,7 @@ def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[
 
     received: list[Received] = []
     problems: list[tuple[str, str]] = []
+    refused_items: list[tuple[str, str]] = []
     inbox.mkdir(parents=True, exist_ok=True)
 
     def keep(name: str, data: bytes) -> Path:
@@ -128,7 +142,7 @@ def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[
 
     def refuse(items: list[Refused]) -> None:
         for r in items:
-            problems.append((r.name, r.reason))
+            refused_items.append((r.name, r.reason))
             keep(f"{Path(r.name).name}__ditolak.txt", (r.reason + "\n").encode())
 
     def skip_checkpoints(_dir: str, names: list[str]) -> list[str]:
@@ -156,7 +170,7 @@ def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[
                     infos = [i for i in zf.infolist() if not i.is_dir()]
                     why = zip_archive_problem(infos, fname)
                     if why:
-                        problems.append((fname, why))
+                        refused_items.append((fname, why))
                         continue
                     for info in infos:
                         member = Path(info.filename.replace("\\", "/"))
@@ -186,7 +200,7 @@ def _gather(paths: list[Path], inbox: Path) -> tuple[list[Received], list[tuple[
             received.append(Received(fname, data, saved, mtime))
         else:
             problems.append((fname, "bukan notebook (.ipynb) atau zip, tidak diimpor"))
-    return received, problems
+    return received, problems, refused_items
 
 
 def _source_index(course: Course) -> dict[frozenset[str], tuple[str, str]]:
@@ -285,7 +299,7 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     now = time.time()
     result = ImportResult(inbox=course.inbox_dir / "impor" / stamp)
-    received, problems = _gather([Path(p) for p in paths], result.inbox)
+    received, problems, result.refused = _gather([Path(p) for p in paths], result.inbox)
     index = _source_index(course)
 
     candidates: dict[tuple[str, str, str], list[Received]] = {}

@@ -264,6 +264,10 @@ def test_cli_prepares_hub_and_explains_problems(tmp_path: Path) -> None:
                            "--pelatih", "Pelatih1",
                            "--memori", "2G", "--menganggur", "30", *ex)
     assert code == 0 and "2 peserta, 1 pelatih" in out and "kata_sandi_awal.csv" in out
+    from cantik.server.spawner import MemoryCgroup
+
+    how = "cgroup memori" if MemoryCgroup.for_user("_") is not None else "per proses (rlimit"
+    assert f"Batas memori 2G per peserta: {how}" in out or f"Batas memori 2G {how}" in out, out
     settings = json.loads((tmp_path / "hub" / "hub.json").read_text())
     assert settings["trainers"] == ["pelatih1"] and settings["learners"] == ["ku01", "ku02"]
     # JupyterHub's own config loader reads what the hub will run with

@@ -159,6 +159,18 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
         made = (f"Akun Unix dibuat: {len(created)} (yang sudah ada dari kelas ini dipakai lagi); "
                 f"rumah di {args.folder_rumah}, mode 0700. Hapus nanti dengan `cantik server akun-hapus`.\n")
     n_trainers = sum(a.peran == "pelatih" for a in accounts)
+    mode = args.cara_batas_memori
+    if mode == "auto":
+        from cantik.server.spawner import MemoryCgroup
+
+        mode = "cgroup" if MemoryCgroup.for_user("_") is not None else "rlimit"
+    made += {
+        "cgroup": f"Batas memori {args.memori} per peserta: cgroup memori (server dan kernelnya bersama; "
+                  "kernel yang melewati batas dihentikan).\n",
+        "rlimit": f"Batas memori {args.memori} per proses (rlimit; tanpa root tidak ada cgroup): kode yang "
+                  "melewati batas mendapat MemoryError.\n",
+        "off": "Batas memori tidak ditegakkan (--cara-batas-memori off).\n",
+    }[mode]
     where = "PostgreSQL (hub_db.url)" if hub_db else "SQLite (jupyterhub.sqlite)"
     return (
         f"Hub disiapkan di {folder.absolute()}: {len(accounts) - n_trainers} peserta, {n_trainers} pelatih.\n"

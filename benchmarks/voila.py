@@ -302,6 +302,8 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
     """
     import importlib
 
+    import matplotlib
+
     from cantik.apps import ui
     from cantik.apps.registry import by_slug
 
@@ -320,7 +322,9 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
         for i in range(2 * repeats + 2):
             mode = "baseline" if i % 2 == 0 else "ours"
             ui.AppBase.axes = fresh_axes if mode == "baseline" else original_axes  # type: ignore[method-assign]
-            ui.FIGURE_STYLE["svg.fonttype"] = "path" if mode == "baseline" else "none"
+            # rcParams are applied when a figure is made (ui.new_figure); a reused one keeps them: set both.
+            fonttype = "path" if mode == "baseline" else "none"
+            ui.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = fonttype
             try:
                 app._renders.clear()
                 t0 = time.process_time()
@@ -328,7 +332,7 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
                 elapsed = time.process_time() - t0
             finally:
                 ui.AppBase.axes = original_axes  # type: ignore[method-assign]
-                ui.FIGURE_STYLE["svg.fonttype"] = "none"
+                ui.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = "none"
             if app.status.message:
                 raise RuntimeError(f"{slug}: {app.status.message}")
             if i >= 2:  # the first of each mode warms up

@@ -94,3 +94,71 @@ def test_preheated_profil_keeps_its_place_and_scale(monkeypatch: pytest.MonkeyPa
     assert (app.wilayah.value, app.scale.value) == ("gambah_luar", "jumlah")
     assert set(app._renders) == {("gambah_luar", "jumlah"), ("gambah_luar", "persen")}
     assert "Gambah Luar" in ui.output_alt(app.chart)
+
+
+CHANGES = {
+    "profil": ("scale", ["persen", "jumlah"]),
+    "rata_median": ("extra_count", [1, 2, 3, 0]),
+    "persen_poin": ("after", ["3,5", "4,2", "2,9", "4,01"]),
+    "grafik": ("truncate", [True, False]),
+    "ampunku": ("group", ["rt", "tujuan", "bulan"]),
+    "stunting": ("height", ["78", "80,5", "92", "84,0"]),
+}
+
+
+@pytest.mark.parametrize("slug", sorted([*CHANGES, "sampel"]))
+def test_redraws_do_not_pile_up_artists(slug: str) -> None:
+    import importlib
+
+    from cantik.apps.registry import by_slug
+
+    module, cls = by_slug(slug).entry.split(":")
+    app = getattr(importlib.import_module(module), cls)()
+
+    def children() -> list[tuple[int, int]]:
+        """Per Axes: children other than bars, and bars not in the current bar containers.
+
+        The number of bars itself may change (a histogram of a new sample has other bins).
+        """
+        from matplotlib.patches import Rectangle
+
+        counts = []
+        for ax in app.figure.axes:
+            in_containers = {id(p) for c in ax.containers for p in getattr(c, "patches", [])}
+            other = [a for a in ax.get_children() if not isinstance(a, Rectangle)]
+            loose = [p for p in ax.patches if id(p) not in in_containers]
+            counts.append((len(other), len(loose)))
+        return counts
+
+    first = children()
+    for _round in range(3):
+        if slug == "sampel":
+            app._renders.clear()
+            app.new_sample()
+        else:
+            name, values = CHANGES[slug]
+            for value in values:
+                _set(app, name, value)
+        assert app.status.message == ""
+        assert children() == first, "the old bars, lines or texts are still on the figure"
+
+
+def test_stunting_moves_the_child_lines_and_redraws_when_the_range_changes() -> None:
+    from cantik.apps.stunting import StuntingApp
+
+    app = StuntingApp()
+    top, bottom = app.figure.axes
+    bars = list(bottom.patches)
+    for height in ("80", "88,5"):
+        _set(app, "height", height)
+        z = app.result.z
+        assert -4.5 < z < 4.5
+        assert top.lines[0].get_xdata()[0] == pytest.approx(z)
+        assert bottom.lines[0].get_xdata()[0] == pytest.approx(z)
+        assert ui.format_number(z, 2) in top.get_title()
+        assert list(bottom.patches) == bars  # the same histogram, not drawn again
+    _set(app, "height", "70")  # far below: the x range widens to show the child
+    z = app.result.z
+    assert z < -4.5 and top.get_xlim()[0] == pytest.approx(z - 0.5)
+    assert bottom.get_xlim()[0] == pytest.approx(z - 0.5)
+    assert top.lines[0].get_xdata()[0] == pytest.approx(z)

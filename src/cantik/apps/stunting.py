@@ -105,6 +105,8 @@ class StuntingApp(ui.AppBase):
             "Cara mengukur",
         )
         self.result: StuntingResult | None = None
+        self._scene: tuple | None = None  # what the figure shows besides the child's lines (see draw)
+        self._child_lines: list[Any] = []
         self._build(self.sex, self.dob, self.measured, self.height, self.measure)
         self._watch(self.sex, self.dob, self.measured, self.height, self.measure)
         self.update()
@@ -156,27 +158,38 @@ class StuntingApp(ui.AppBase):
 
     # ----------------------------------------------------------------------------------------------
     def draw(self, r: StuntingResult) -> Any:
-        """Top: the z-score on the category bands. Bottom: among the place's synthetic children."""
+        """Top: the z-score on the category bands. Bottom: among the place's synthetic children.
+
+        The bands and the histogram depend only on the x range, which is the same for every z-score in
+        ±4.5: then only the child's two lines and the title move (no new bars to lay out).
+        """
         ref = village_z(self.wilayah)
+        lo, hi = min(-5.0, r.z - 0.5), max(5.0, r.z + 0.5)
+        scene = (self.wilayah, len(ref), lo, hi)
+        if scene == self._scene and self.figure is not None:
+            for line in self._child_lines:
+                line.set_xdata([r.z, r.z])
+            self._axes[0].set_title(self._title(r))
+            return self.figure
         if len(ref):
             top, bottom = self.axes(6.4, 4.6, rows=2, height_ratios=(1, 2))
         else:  # no comparison data: only the category scale
             (top,) = self.axes(6.4, 4.6)
-        lo, hi = min(-5.0, r.z - 0.5), max(5.0, r.z + 0.5)
         for a, b, colour, _name in BANDS:
             top.axvspan(max(a, lo), min(b, hi), color=colour)
         for x, label in [(-4.0, "sangat\npendek"), (-2.5, "pendek"), (0.5, "normal"), (4.0, "tinggi")]:
             if lo < x < hi:
                 top.text(x, 0.5, label, ha="center", va="center", fontsize=11)
-        top.axvline(r.z, color="black", lw=3)
+        self._child_lines = [top.axvline(r.z, color="black", lw=3)]
         top.set_xlim(lo, hi)
         top.set_ylim(0, 1)
         top.set_yticks([])
-        top.set_title(f"Nilai z TB/U anak: {ui.format_number(r.z, 2)}")
+        top.set_title(self._title(r))
+        self._scene = scene
         if not len(ref):
             return top.figure
         bottom.hist(ref, bins=30, range=(lo, hi), color="#7a9cc6")
-        bottom.axvline(r.z, color="black", lw=3, label="anak ini")
+        self._child_lines.append(bottom.axvline(r.z, color="black", lw=3, label="anak ini"))
         bottom.axvline(-2, color="#b35c00", lw=1.5, ls="--", label="batas pendek (−2)")
         bottom.set_xlim(lo, hi)
         bottom.set_xlabel("Nilai z tinggi badan menurut umur (SD)")
@@ -184,6 +197,10 @@ class StuntingApp(ui.AppBase):
         bottom.set_title("Dibanding balita data sintetis", fontsize=12)
         bottom.legend(loc="upper right")
         return top.figure
+
+    @staticmethod
+    def _title(r: StuntingResult) -> str:
+        return f"Nilai z TB/U anak: {ui.format_number(r.z, 2)}"
 
     def alt_text(self, r: StuntingResult) -> str:
         return (

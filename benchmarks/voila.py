@@ -307,12 +307,6 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
     from cantik.apps import ui
     from cantik.apps.registry import by_slug
 
-    original_axes = ui.AppBase.axes
-
-    def fresh_axes(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self._figure_layout = None  # forces a new figure, as before
-        return original_axes(self, *args, **kwargs)
-
     results = {}
     for slug in slugs:
         module, cls = by_slug(slug).entry.split(":")
@@ -321,7 +315,8 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
         sizes: dict[str, int] = {}
         for i in range(2 * repeats + 2):
             mode = "baseline" if i % 2 == 0 else "ours"
-            ui.AppBase.axes = fresh_axes if mode == "baseline" else original_axes  # type: ignore[method-assign]
+            if mode == "baseline":
+                app.figure = None  # AppBase.axes() then makes a new figure and Axes, as before
             # rcParams are applied when a figure is made (ui.new_figure); a reused one keeps them: set both.
             fonttype = "path" if mode == "baseline" else "none"
             ui.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = fonttype
@@ -331,7 +326,6 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
                 _render_change(slug, app, i)
                 elapsed = time.process_time() - t0
             finally:
-                ui.AppBase.axes = original_axes  # type: ignore[method-assign]
                 ui.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = "none"
             if app.status.message:
                 raise RuntimeError(f"{slug}: {app.status.message}")

@@ -53,7 +53,8 @@ READ_SECRETS = """
 import os, glob
 bocor = []
 for p in [{GRADEBOOK!r}, {SOURCE_NB!r}, {OTHER_SUBMITTED!r}, {OTHER_AUTOGRADED!r}, {HOME_SECRET!r},
-          {CONFIG!r}, '/etc/shadow', '/proc/1/environ']:
+          {CONFIG!r}, '/etc/shadow'] + [f'/proc/{{pid}}/environ' for pid in os.listdir('/proc')
+                                         if pid.isdigit() and int(pid) != os.getpid()]:
     try:
         with open(p, 'rb') as f:
             bocor.append((p, f.read(300)))

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import typing as t
 from pathlib import Path
 
 import nbformat
@@ -82,8 +83,25 @@ def test_working_files_leave_out_notebooks_links_and_submitted_links(tmp_path: P
     assert names == ["data.csv", "sub/b.csv"]
 
 
+@pytest.fixture(scope="module")
+def zygote() -> t.Iterator[str]:
+    """A sandboxed warm zygote (root only): its socket, to set as ``SandboxKernelManager.zygote``."""
+    if os.geteuid() != 0:
+        pytest.skip("the warm sandboxed zygote gives each kernel a user id of its own: needs root")
+    from cantik.grading.warm import WarmKernels
+
+    with WarmKernels(sandbox=True) as warm:
+        yield warm.socket
+
+
+@pytest.fixture(params=["dingin", "hangat"])
+def kernel_config(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Both ways a sandboxed kernel starts: cold in its own bwrap, or forked from the warm zygote."""
+    return {"zygote": request.getfixturevalue("zygote")} if request.param == "hangat" else {}
+
+
 @needs_bwrap
-def test_kernel_sees_only_its_sandbox(tmp_path: Path) -> None:
+def test_kernel_sees_only_its_sandbox(tmp_path: Path, kernel_config: dict[str, str]) -> None:
     from jupyter_client.manager import AsyncKernelManager  # noqa: F401  (real jupyter_client)
 
     from cantik.sandbox.kernel import start_sandboxed_kernel
@@ -106,7 +124,7 @@ def test_kernel_sees_only_its_sandbox(tmp_path: Path) -> None:
     async def run() -> None:
         os.environ["CANTIK_RAHASIA_UJI"] = "cantik-rahasia"
         try:
-            km, kc = await start_sandboxed_kernel(work)
+            km, kc = await start_sandboxed_kernel(work, **kernel_config)
         finally:
             del os.environ["CANTIK_RAHASIA_UJI"]
         try:
@@ -461,3 +479,113 @@ def test_a_project_under_tmp_stays_visible_to_its_kernel(tmp_path: Path) -> None
              "print(modul.NILAI)"]
     proc = subprocess.run(build_command(inner, spec), capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "42", proc.stderr[-2000:]
+
+
+SIBLING = r"""
+import glob, json, os, signal
+found = []
+for pattern in ["/tmp/**", "/dev/shm/**", "/home/**", "/proc/*/root/home/peserta/**", "/proc/*/root/tmp/**"]:
+    found += [p for p in glob.glob(pattern, recursive=True) if "rahasia-a" in p]
+for path in glob.glob("/proc/[0-9]*/environ"):
+    try:
+        if b"RAHASIA_A" in open(path, "rb").read():
+            found.append(path)
+    except OSError:
+        pass
+try:
+    os.kill(-1, signal.SIGKILL) if os.getpid() != 1 else None  # everything it may signal
+except OSError:
+    pass
+print(json.dumps({"found": found, "uid": os.getuid()}))
+"""
+
+
+@needs_bwrap
+def test_warm_kernels_running_side_by_side_cannot_reach_each_other(tmp_path: Path, zygote: str) -> None:
+    """Two kernels forked from the same zygote at the same time: B finds nothing A wrote (home, /tmp,
+    /dev/shm, its environment, through /proc) and cannot kill A (or the zygote) with ``kill(-1)``."""
+    from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    write_a = """
+import os
+os.environ['RAHASIA_A'] = '1'
+for d in [os.path.expanduser('~'), '/tmp', '/dev/shm']:
+    open(os.path.join(d, 'rahasia-a.txt'), 'w').write('x')
+"""
+
+    async def run() -> tuple[dict, str, str]:
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+        km_a, kc_a = await start_sandboxed_kernel(tmp_path / "a", zygote=zygote)
+        km_b, kc_b = await start_sandboxed_kernel(tmp_path / "b", zygote=zygote)
+        out: list[str] = []
+        try:
+            reply = await kc_a.execute_interactive(write_a, timeout=30)
+            assert reply["content"]["status"] == "ok"
+            reply = await kc_b.execute_interactive(
+                SIBLING, timeout=60, output_hook=lambda m: out.append(m["content"].get("text", "")))
+            assert reply["content"]["status"] == "ok", out
+            after: list[str] = []
+            reply = await kc_a.execute_interactive(
+                "print(open('/tmp/rahasia-a.txt').read())", timeout=30,
+                output_hook=lambda m: after.append(m["content"].get("text", "")))
+            uid_a = str(km_a.sandbox_uid)
+            return json.loads("".join(out)), "".join(after), uid_a
+        finally:
+            for km, kc in ((km_a, kc_a), (km_b, kc_b)):
+                kc.stop_channels()
+                await km.shutdown_kernel(now=True)
+
+    probe, a_after, uid_a = _run_async(run())
+    assert probe["found"] == [], probe
+    assert str(probe["uid"]) != uid_a  # a user id of its own each
+    assert a_after.strip() == "x"  # A survived B's kill(-1)
+
+
+@needs_bwrap
+def test_warm_kernel_hits_its_limits(tmp_path: Path, zygote: str) -> None:
+    """Memory and process limits hold in a kernel forked from the zygote; its monitor reports a kill."""
+    from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    code = """
+import os, time
+try:
+    bytearray(3 * 1024**3)
+    print('mem-ok')
+except MemoryError:
+    print('mem-refused')
+pids = []
+try:
+    for _ in range(200):
+        pid = os.fork()
+        if pid == 0:
+            time.sleep(30)
+            os._exit(0)
+        pids.append(pid)
+except OSError:
+    print('fork-refused', len(pids))
+for pid in pids:  # room again for the kernel's own threads
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+"""
+
+    async def run() -> tuple[str, int | None]:
+        km, kc = await start_sandboxed_kernel(tmp_path, zygote=zygote, memory_mb=1536, processes=16)
+        out: list[str] = []
+        try:
+            await kc.execute_interactive(code, timeout=60,
+                                         output_hook=lambda m: out.append(m["content"].get("text", "")))
+            kc.execute("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+            for _ in range(100):
+                if km.exit_status() is not None:
+                    break
+                await asyncio.sleep(0.05)
+            return "".join(out), km.exit_status()
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    out, status = _run_async(run())
+    assert "mem-refused" in out and "fork-refused" in out, out
+    assert int(out.split("fork-refused")[1].split()[0]) < 16
+    assert status == -9  # the proxy ends the way the kernel ended: killed by SIGKILL

@@ -5,11 +5,14 @@ Scores are nbgrader's: each submission goes through nbgrader's ``Autograde`` con
 configuration (its sanitize and autograde preprocessors, timeouts, gradebook URL). What changes, all
 through nbgrader's public configuration:
 
-* by default every submission runs in :mod:`cantik.sandbox` (its own bubblewrap sandbox: only its own
-  files, no network, resource limits; ``SandboxExecute`` replaces nbgrader's ``Execute``). Without
-  ``bwrap`` the trainer gets an Indonesian message; ``sandbox=False`` (``--tanpa-sandbox``) is the
-  explicit opt-out, where kernels are forked from a warm process that already imported pandas and
-  matplotlib (:mod:`cantik.grading.warm`, ``Execute.kernel_name = "cantik-warm"``);
+* by default every submission runs in :mod:`cantik.sandbox` (its own sandbox: only its own files, no
+  network, its own user id, resource limits; ``SandboxExecute`` replaces nbgrader's ``Execute``). Its
+  kernel is forked from a warm process that already imported pandas and matplotlib
+  (:mod:`cantik.grading.warm`), itself in a bubblewrap sandbox, and confined alone on the way
+  (:mod:`cantik.sandbox.confine`); when the grader is not root, each kernel starts cold in its own
+  bubblewrap sandbox instead (slower, same isolation). Without ``bwrap`` the trainer gets an Indonesian
+  message; ``sandbox=False`` (``--tanpa-sandbox``) is the explicit opt-out: warm kernels with the
+  trainer's rights (``Execute.kernel_name = "cantik-warm"``);
 * several worker processes run submissions side by side (``workers``).
 
 A worker stuck longer than ``hard_timeout`` seconds on one submission is killed (its kernel goes with it)
@@ -272,8 +275,8 @@ def autograde(
         Submissions graded at the same time (default: CPU count + 1; the extra one uses the time a worker
         waits on its kernel).
     warm : bool
-        Without the sandbox only: fork kernels from a process that already imported pandas/matplotlib
-        (default) instead of starting a cold kernel per notebook.
+        Fork kernels from a process that already imported pandas/matplotlib (default) instead of starting
+        a cold kernel per notebook (in the sandbox: only when the grader runs as root).
     timeout : int, optional
         Seconds one cell may run (default: the course configuration).
     sandbox : bool
@@ -369,7 +372,7 @@ def autograde(
     if sandbox:
         overrides["Autograde"] = {"autograde_preprocessors": sandboxed_preprocessors(course.config)}
         overrides["SandboxExecute"] = {"timeout": cell_timeout}
-        warm = False
+        warm = warm and os.geteuid() == 0  # a user id per kernel needs root; else cold sandboxes
     else:
         overrides["Autograde"] = {"autograde_preprocessors": unsandboxed_preprocessors(course.config)}
     n_workers = max(1, min(workers or (os.cpu_count() or 1) + 1, len(todo)))
@@ -393,10 +396,12 @@ def autograde(
 
     started = time.monotonic()
     # the zygote imports pandas/matplotlib while the workers start: both are ready at about the same time
-    warm_kernels = WarmKernels().launch() if warm else None
+    read_only = [Path(p) for p in course.config.SandboxKernelManager.get("read_only_paths", [])]
+    warm_kernels = WarmKernels(sandbox=sandbox, read_only=read_only).launch() if warm else None
     env: dict[str, str] = {}
     if warm_kernels is not None:
-        overrides["Execute"]["kernel_name"] = KERNEL_NAME
+        if not sandbox:
+            overrides["Execute"]["kernel_name"] = KERNEL_NAME
         env = warm_kernels.env
     log_dir = course.grading_dir / "log_penilaian"
     procs: dict[int, Any] = {}

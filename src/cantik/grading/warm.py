@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import resource
 import select
 import signal
 import socket
@@ -73,9 +74,19 @@ def _exit_when_gone(pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="cantik-proxy-watch").start()
 
 
-def _run_kernel(request: dict, fds: list[int]) -> None:
-    """Body of a forked child: become an ipykernel for ``request['argv']`` (never returns)."""
+def _run_kernel(request: dict, fds: list[int], conn: socket.socket | None = None) -> None:
+    """Body of a forked child: become an ipykernel for ``request['argv']`` (never returns).
+
+    A request with a ``box`` (sandboxed zygote) is first confined by :func:`cantik.sandbox.confine.enter`,
+    which leaves this process as the kernel's monitor and continues in the confined kernel.
+    """
     try:
+        if "box" in request:
+            from cantik.sandbox.confine import enter
+
+            enter(request["box"], conn, fds)  # type: ignore[arg-type]
+        elif conn is not None:
+            conn.close()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -86,7 +97,8 @@ def _run_kernel(request: dict, fds: list[int]) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         os.chdir(request["cwd"])
-        _exit_when_gone(request["proxy_pid"])
+        if "box" not in request:  # a confined kernel is watched by its monitor instead
+            _exit_when_gone(request["proxy_pid"])
         if "numpy" in sys.modules:
             sys.modules["numpy"].random.seed()
         sys.argv = ["ipykernel_launcher", *request["argv"]]
@@ -131,11 +143,14 @@ def serve(sock_path: str, owner_pid: int) -> None:
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(sock_path)
     server.listen(64)
-    owner = os.pidfd_open(owner_pid)
+    # inside the sandbox the owner is not visible (own PID namespace): bwrap --die-with-parent instead
+    watched = [server] + ([os.pidfd_open(owner_pid)] if owner_pid > 0 else [])
+    owner = watched[-1] if owner_pid > 0 else None
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     ready = Path(sock_path + ".ready")
     ready.write_text(str(os.getpid()))
     while True:
-        readable, _, _ = select.select([server, owner], [], [], 0.5)
+        readable, _, _ = select.select(watched, [], [], 0.5)
         with contextlib.suppress(ChildProcessError):  # reap finished kernels (their CPU time is counted)
             while os.waitpid(-1, os.WNOHANG)[0]:
                 pass
@@ -150,11 +165,14 @@ def serve(sock_path: str, owner_pid: int) -> None:
             pid = os.fork()
             if pid == 0:
                 server.close()
-                conn.close()
-                _run_kernel(request, fds)
+                if owner is not None:
+                    os.close(owner)
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                _run_kernel(request, fds, conn)
             for fd in fds:
                 os.close(fd)
-            conn.sendall(json.dumps({"pid": pid}).encode())
+            if "box" not in request:  # a confined kernel's monitor keeps the connection and answers
+                conn.sendall(json.dumps({"pid": pid}).encode())
     server.close()
     with contextlib.suppress(FileNotFoundError):
         os.unlink(sock_path)
@@ -162,11 +180,23 @@ def serve(sock_path: str, owner_pid: int) -> None:
 
 # ---------------------------------------------------------------------------------------- proxy side
 def proxy(sock_path: str, argv: list[str]) -> int:
-    """Kernelspec entry point: get a forked kernel for ``argv`` and stand in for it until it ends."""
+    """Kernelspec entry point: get a forked kernel for ``argv`` and stand in for it until it ends.
+
+    ``argv`` starting with ``--box FILE`` asks a sandboxed zygote for a confined kernel
+    (:mod:`cantik.sandbox.confine`); FILE holds the confinement and the kernel's whole environment.
+    """
+    box = None
+    if argv[:1] == ["--box"]:
+        box = json.loads(Path(argv[1]).read_text())
+        argv = argv[2:]
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.connect(sock_path)
     request = {"argv": argv, "env": dict(os.environ), "cwd": os.getcwd(), "proxy_pid": os.getpid()}
+    if box is not None:  # nothing of the grader's environment reaches a confined kernel
+        request.update(env=box.pop("env"), cwd=box["workdir"], box=box)
     socket.send_fds(client, [json.dumps(request).encode()], [0, 1, 2])
+    if box is not None:
+        return _stand_in(client)
     child = json.loads(client.recv(4096).decode())["pid"]
     client.close()
     pidfd = os.pidfd_open(child)
@@ -193,6 +223,41 @@ def proxy(sock_path: str, argv: list[str]) -> int:
             return 1
 
 
+def _stand_in(conn: socket.socket) -> int:
+    """Proxy of a confined kernel: pass signals to its monitor, end the way the kernel ended."""
+
+    def forward(signum: int, _frame: object) -> None:
+        with contextlib.suppress(OSError):
+            conn.sendall(json.dumps({"signal": signum}).encode() + b"\n")
+
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2):
+        signal.signal(sig, forward)
+    parent = os.getppid()
+    parentfd = os.pidfd_open(parent) if parent > 1 else None
+    watched = [conn] + ([parentfd] if parentfd is not None else [])
+    data = b""
+    while True:
+        try:
+            readable, _, _ = select.select(watched, [], [])
+        except InterruptedError:  # pragma: no cover - PEP 475 retries select
+            continue
+        if parentfd in readable:  # whoever started the kernel is gone: closing the link kills it
+            return 1
+        chunk = conn.recv(4096)
+        if not chunk:
+            return 1
+        data += chunk
+        if b"\n" in data:
+            status = json.loads(data.split(b"\n", 1)[0])["status"]
+            if os.WIFSIGNALED(status):  # end as the kernel ended, so the grader can tell why
+                sig = os.WTERMSIG(status)
+                if sig not in (signal.SIGKILL, signal.SIGSTOP):
+                    signal.signal(sig, signal.SIG_DFL)
+                resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+                os.kill(os.getpid(), sig)
+            return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1
+
+
 # --------------------------------------------------------------------------------------- owner side
 class WarmKernels:
     """Start a zygote and a ``cantik-warm`` kernelspec for it; use as a context manager.
@@ -206,15 +271,24 @@ class WarmKernels:
     ...     subprocess.run([...], env={**os.environ, **warm.env})
     """
 
-    def __init__(self, timeout: float = 60.0) -> None:
+    def __init__(self, timeout: float = 60.0, sandbox: bool = False,
+                 read_only: list[Path] | None = None) -> None:
         self.timeout = timeout
-        self._tmp = tempfile.TemporaryDirectory(prefix="cantik-warm-")
+        self.sandbox = sandbox
+        self.read_only = list(read_only or [])
+        # below /tmp: each confined kernel gets a fresh /tmp where only its own folder of the spool returns
+        self._tmp = tempfile.TemporaryDirectory(prefix="cantik-warm-", dir="/tmp" if sandbox else None)
         self.dir = Path(self._tmp.name)
         self.socket = str(self.dir / "zygote.sock")
         self.proc: subprocess.Popen | None = None
 
     @property
     def env(self) -> dict[str, str]:
+        """Environment for the processes that run nbgrader: where to find this zygote's kernels."""
+        if self.sandbox:
+            from cantik.sandbox.kernel import ZYGOTE_ENV
+
+            return {ZYGOTE_ENV: self.socket}
         path = str(self.dir / "share")
         old = os.environ.get("JUPYTER_PATH")
         return {"JUPYTER_PATH": path + (os.pathsep + old if old else "")}
@@ -225,6 +299,10 @@ class WarmKernels:
 
     def launch(self) -> WarmKernels:
         """Write the kernelspec and start the zygote without waiting for it (see :meth:`wait_ready`)."""
+        if self.sandbox:  # SandboxKernelManager asks the zygote directly (ZYGOTE_ENV), no kernelspec
+            (self.dir / "s").mkdir(mode=0o711)
+            self._spawn()
+            return self
         spec_dir = self.dir / "share" / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
         spec = {
@@ -253,6 +331,11 @@ class WarmKernels:
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         }
         cmd = [sys.executable, "-m", "cantik.grading.warm", "serve", self.socket, str(os.getpid())]
+        if self.sandbox:
+            from cantik.paths import datasets_dir
+            from cantik.sandbox.bwrap import zygote_command
+
+            cmd = zygote_command([*cmd[:-1], "0"], self.dir, datasets_dir(), self.read_only)
         self.proc = subprocess.Popen(
             cmd,
             env=env,

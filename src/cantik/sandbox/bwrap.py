@@ -198,6 +198,63 @@ def tasks_of(uid: int) -> int:
     return count
 
 
+def _bwrap(unshare_user: bool) -> list[str]:
+    cmd = [
+        find_bwrap(),
+        "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+        "--hostname", "sandbox",
+        "--die-with-parent",
+        "--clearenv",
+    ]
+    return cmd + (["--unshare-user"] if unshare_user else [])
+
+
+def _shared_mounts(read_only: list[Path], datasets: Path | None) -> list[str]:
+    """What every sandbox shows: the system, Python and the sources read-only, an empty ``/tmp``, a
+    private home (tmpfs) with its working folder, and the datasets read-only."""
+    mb = 1024 * 1024
+    cmd = _system_mounts()
+    # /tmp first: a project (venv, sources) that lives under /tmp is bound on top of it, not hidden by it
+    cmd += ["--size", str(16 * mb), "--perms", "1777", "--tmpfs", "/tmp"]
+    for path in [*python_paths(), *read_only]:
+        cmd += [*_parents(path), "--ro-bind", str(path), str(path)]
+    cmd += ["--proc", "/proc", "--dev", "/dev"]
+    cmd += ["--perms", "0755", "--dir", "/home"]
+    return cmd + (
+        [*_parents(Path(DATASETS)), "--ro-bind", str(datasets), DATASETS]
+        if datasets is not None and datasets.is_dir() else [])
+
+
+def kernel_env(datasets: Path | None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The whole environment of a sandboxed kernel (nothing of the grader's own)."""
+    return {
+        "PATH": f"{Path(sys.prefix).absolute()}/bin:/usr/local/bin:/usr/bin:/bin",
+        "HOME": HOME,
+        "USER": "peserta",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+        "MPLCONFIGDIR": HOME + "/.matplotlib",
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "CANTIK_SANDBOX": "1",
+        # no parent poller (the PID namespace hides the parent) and no "Ctrl-C will not work" banner
+        "JPY_PARENT_PID": "1",
+        **({"CANTIK_DATASETS": DATASETS} if datasets is not None else {}),
+        **(extra or {}),
+    }
+
+
+def _setenv(env: dict[str, str]) -> list[str]:
+    cmd: list[str] = []
+    for key, value in env.items():
+        cmd += ["--setenv", key, value]
+    return cmd
+
+
 def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     """The full command running ``inner`` (the kernel's argv) inside the sandbox.
 
@@ -221,28 +278,14 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
         f"--cpu={lim.cpu_seconds}:{lim.cpu_seconds + 2}",
         "--core=0",
         "--",
-        find_bwrap(),
-        "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-        "--hostname", "sandbox",
-        "--die-with-parent",
-        "--clearenv",
+        *_bwrap(unshare_user=os.geteuid() != 0),
+        *_shared_mounts(spec.read_only, spec.datasets),
     ]
-    if os.geteuid() != 0:
-        cmd += ["--unshare-user"]
-    cmd += _system_mounts()
-    # /tmp first: a project (venv, sources) that lives under /tmp is bound on top of it, not hidden by it
-    cmd += ["--size", str(16 * mb), "--perms", "1777", "--tmpfs", "/tmp"]
-    for path in [*python_paths(), *spec.read_only]:
-        cmd += [*_parents(path), "--ro-bind", str(path), str(path)]
-    cmd += ["--proc", "/proc", "--dev", "/dev"]
-    cmd += ["--perms", "0755", "--dir", "/home"]
     cmd += ["--size", str(lim.home_mb * mb), "--perms", "0777", "--tmpfs", HOME]
     cmd += ["--perms", "0777", "--dir", WORKDIR, "--perms", "0777", "--dir", HOME + "/.matplotlib"]
     fonts = matplotlib_font_cache()
     if fonts is not None:
         cmd += ["--ro-bind", str(fonts), f"{HOME}/.matplotlib/{fonts.name}"]
-    if spec.datasets is not None and spec.datasets.is_dir():
-        cmd += [*_parents(Path(DATASETS)), "--ro-bind", str(spec.datasets), DATASETS]
     if spec.source_dir is not None:
         made: set[str] = set()
         for host, rel in working_files(spec.source_dir, submitted_dir=spec.submitted_dir):
@@ -253,27 +296,7 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
                     cmd += ["--perms", "0777", "--dir", str(parent)]
             cmd += ["--ro-bind", str(host), str(dest)]
     cmd += [*_parents(spec.run_dir), "--bind", str(spec.run_dir), str(spec.run_dir)]
-    env = {
-        "PATH": f"{Path(sys.prefix).absolute()}/bin:/usr/local/bin:/usr/bin:/bin",
-        "HOME": HOME,
-        "USER": "peserta",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "PYTHONIOENCODING": "utf-8",
-        "MPLCONFIGDIR": HOME + "/.matplotlib",
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-        "OPENBLAS_NUM_THREADS": "1",
-        "OMP_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-        "CANTIK_SANDBOX": "1",
-        # no parent poller (the PID namespace hides the parent) and no "Ctrl-C will not work" banner
-        "JPY_PARENT_PID": "1",
-        **({"CANTIK_DATASETS": DATASETS} if spec.datasets is not None else {}),
-        **spec.env,
-    }
-    for key, value in env.items():
-        cmd += ["--setenv", key, value]
+    cmd += _setenv(kernel_env(spec.datasets, spec.env))
     cmd += ["--chdir", WORKDIR]
     if spec.uid is not None:
         cmd += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
@@ -282,3 +305,28 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     else:
         cmd += ["--"]
     return cmd + inner
+
+
+#: What the warm zygote keeps to confine each kernel it forks (:mod:`cantik.sandbox.confine`).
+ZYGOTE_CAPS = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_KILL")
+
+
+def zygote_command(inner: list[str], spool: Path, datasets: Path | None,
+                   read_only: list[Path] | None = None) -> list[str]:
+    """The command running the warm zygote (``inner``) in the sandbox all its kernels share.
+
+    It sees what :func:`build_command` shows every kernel, plus ``spool`` (read-write: its socket and the
+    kernels' connection folders); each forked kernel is then confined further, alone
+    (:func:`cantik.sandbox.confine.enter`). Needs root (to give each kernel a user id of its own).
+    """
+    if os.geteuid() != 0:
+        raise SandboxUnavailable(
+            "Kernel hangat bersandbox hanya tersedia bila penilaian berjalan sebagai root.")
+    cmd = [*_bwrap(unshare_user=False), *_shared_mounts(list(read_only or []), datasets)]
+    cmd += ["--perms", "0755", "--tmpfs", HOME]
+    cmd += [*_parents(spool), "--bind", str(spool), str(spool)]
+    cmd += _setenv(kernel_env(datasets))
+    cmd += ["--chdir", "/"]
+    for cap in ZYGOTE_CAPS:
+        cmd += ["--cap-add", cap]
+    return [*cmd, "--", *inner]

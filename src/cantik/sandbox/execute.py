@@ -300,12 +300,18 @@ class SandboxExecute(Execute):
             return None
         return super().output(outs, msg, display_id, cell_index)
 
+    async def _async_handle_timeout(self, timeout: int, cell: NotebookNode | None = None) -> t.Any:
+        # count the sandbox's processes before the interrupt reaches them (it may end some of them)
+        km = self.km
+        self._tasks_at_timeout = km.task_count() if isinstance(km, SandboxKernelManager) else None
+        return await super()._async_handle_timeout(timeout, cell)
+
     def _process_note(self) -> str:
         """A sentence when the sandbox is at its process limit (a fork bomb), else ''."""
         km = self.km
         if not isinstance(km, SandboxKernelManager):
             return ""
-        count = km.task_count()
+        count = max(km.task_count() or 0, getattr(self, "_tasks_at_timeout", None) or 0) or None
         if count is None or count < 0.9 * km.processes:
             return ""
         return (f" Notebook ini juga membuat terlalu banyak proses atau thread ({count}, "

@@ -15,6 +15,7 @@ Limits are traitlets configuration, so nbgrader's configuration file can set the
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -25,7 +26,22 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, List, Unicode, default
 
-from cantik.sandbox.bwrap import UID_BASE, Limits, SandboxSpec, build_command, find_bwrap
+from cantik.sandbox.bwrap import (
+    DATASETS,
+    HOME,
+    UID_BASE,
+    WORKDIR,
+    Limits,
+    SandboxSpec,
+    build_command,
+    find_bwrap,
+    kernel_env,
+    python_paths,
+    working_files,
+)
+
+#: Environment variable naming the warm zygote's socket (set by ``WarmKernels(sandbox=True).env``).
+ZYGOTE_ENV = "CANTIK_SANDBOX_ZYGOTE"
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -50,6 +66,15 @@ class SandboxKernelManager(AsyncKernelManager):
     ).tag(config=False)
     read_only_paths = List(Unicode(), help="Extra host paths shown read-only at the same path.").tag(
         config=True)
+    zygote = Unicode(
+        help="Socket of a sandboxed warm zygote (cantik.grading.warm.WarmKernels(sandbox=True)): kernels are "
+             "forked from it, already past importing pandas and matplotlib, and confined one by one "
+             "(cantik.sandbox.confine). Empty: every kernel starts cold in its own bwrap."
+    ).tag(config=True)
+
+    @default("zygote")
+    def _default_zygote(self) -> str:
+        return os.environ.get(ZYGOTE_ENV, "")
 
     @default("transport")
     def _default_transport(self) -> str:
@@ -81,7 +106,8 @@ class SandboxKernelManager(AsyncKernelManager):
     def _new_run_dir(self) -> None:
         """A private folder for the connection file and sockets (short path: socket names ≤ 107 bytes)."""
         self._cleanup_run_dir()
-        self.run_dir = Path(tempfile.mkdtemp(prefix="cantik-sbx-", dir="/tmp"))
+        spool = Path(self.zygote).parent / "s" if self.zygote else Path("/tmp")
+        self.run_dir = Path(tempfile.mkdtemp(prefix="cantik-sbx-", dir=spool))
         if os.geteuid() == 0:
             # a user id of its own: unique while this folder exists (its inode number). The folder stays
             # root's: the kernel may create its sockets through the group, until _lock_run_dir.
@@ -124,7 +150,41 @@ class SandboxKernelManager(AsyncKernelManager):
             submitted_dir=Path(self.submitted_dir) if self.submitted_dir else None,
             uid=self.sandbox_uid,
         )
+        if self.zygote and spec.uid is not None:
+            return self._warm_command(kernel_cmd, spec), kw
         return build_command(kernel_cmd, spec), kw
+
+    def _warm_command(self, kernel_cmd: list[str], spec: SandboxSpec) -> list[str]:
+        """Ask the warm zygote for a kernel confined like ``spec`` (see :mod:`cantik.sandbox.confine`)."""
+        import dataclasses
+        import sys
+
+        run_dir = spec.run_dir
+        files = run_dir / ".kerja"
+        files.mkdir(mode=0o755)
+        if spec.source_dir is not None:  # copies: the zygote's sandbox cannot see the grader's folders
+            for host, rel in working_files(spec.source_dir, submitted_dir=spec.submitted_dir):
+                dest = files / rel
+                dest.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
+                shutil.copyfile(host, dest)
+                dest.chmod(0o444)
+        box = {
+            "run_dir": str(run_dir),
+            "uid": spec.uid,
+            "limits": dataclasses.asdict(spec.limits),
+            "home": HOME,
+            "workdir": WORKDIR,
+            "files": str(files),
+            "keep": [str(p) for p in [*python_paths(), *spec.read_only]],
+            "hide": [] if spec.datasets is not None else [DATASETS],
+            "env": kernel_env(spec.datasets, spec.env),
+        }
+        box_file = run_dir / ".box.json"
+        box_file.write_text(json.dumps(box))
+        box_file.chmod(0o600)
+        args = kernel_cmd[kernel_cmd.index("-f"):] if "-f" in kernel_cmd else kernel_cmd[3:]
+        return [sys.executable, "-m", "cantik.grading.warm", "kernel", self.zygote, "--box", str(box_file),
+                *args]
 
     async def _async_post_start_kernel(self, **kw: t.Any) -> None:
         await super()._async_post_start_kernel(**kw)

@@ -106,6 +106,9 @@ def test_collect_never_follows_links_in_a_submission(klass: Course, tmp_path: Pa
     assert "catatan.txt" not in text
     th01 = next(v for k, v in notes.items() if k.startswith("th01+"))
     assert "tautan simbolik" in th01[0]
+    summary = result.summary()  # the trainer reads the refusals in the command's own summary
+    assert "DITOLAK" in summary and "ku01: " in summary and "'pipa'" in summary
+    assert collect(klass, MODUL).refused == {}  # a second run reports only what is new
 
 
 def test_plain_nbgrader_collect_uses_the_safe_collector(klass: Course, tmp_path: Path) -> None:

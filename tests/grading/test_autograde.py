@@ -237,3 +237,21 @@ def test_missing_bubblewrap_says_what_to_do(released: Course, monkeypatch: pytes
         autograde(released, MODUL, progress=False)
     assert "--tanpa-sandbox" in str(err.value)
     assert not (released.root / "grading" / "autograded" / "a").exists()  # nothing ran unsandboxed
+
+
+def test_a_submission_with_a_link_or_pipe_is_not_graded(released: Course):
+    """nbgrader's autograde would copy a link's target (here the gradebook) into autograded/; such a
+    folder is refused with the reason, nothing is opened through it, and the others are graded."""
+    submit(released.root, "a_tautan", "benar")
+    submit(released.root, "b_benar", "benar")
+    folder = released.submitted_dir / "a_tautan" / MODUL
+    gradebook = next(released.root.glob("grading/gradebook.db"))
+    (folder / "data.csv").symlink_to(gradebook)
+    os.mkfifo(folder / "pipa")  # reading it would block the batch for ever
+    result = autograde(released, MODUL, workers=2, progress=False)
+    assert "a_tautan" in result.failed and "a_tautan" not in result.graded
+    assert "data.csv" in result.failed["a_tautan"] and "pipa" in result.failed["a_tautan"]
+    assert "symlink" in result.failed["a_tautan"]
+    assert result.graded["b_benar"]["score"] == 3.0
+    assert not (released.autograded_dir / "a_tautan").exists()
+    assert folder.joinpath("data.csv").is_symlink()  # the trainer's evidence is left as it was

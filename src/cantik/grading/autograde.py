@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import queue
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,8 +71,13 @@ def explain(log: str) -> str:
 def submission_hash(folder: Path) -> str:
     """SHA-256 over the relative names and bytes of every file in a submission folder."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(folder.rglob("*")):
+        mode = path.lstat().st_mode
+        name = str(path.relative_to(folder)).encode()
+        if stat.S_ISREG(mode):
+            digest.update(name + b"\0" + path.read_bytes() + b"\0")
+        elif not stat.S_ISDIR(mode):  # a link or a pipe is never opened: its name and kind only
+            digest.update(name + b"\0" + str(stat.S_IFMT(mode)).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -303,6 +309,7 @@ def autograde(
     )
 
     from cantik.grading.warm import KERNEL_NAME, WarmKernels
+    from cantik.sandbox.intake import unsafe_entries
 
     course.require_assignment(modul)
     with course.gradebook() as gb:
@@ -342,9 +349,19 @@ def autograde(
         )
         if done_before and not force:
             result.skipped.append(s)
+            continue
+        # nbgrader copies a link's *target* into autograded/ (e.g. the gradebook): never grade such a folder
+        unsafe = unsafe_entries(course.submitted_dir / s / modul)
+        if unsafe:
+            why = ("kiriman berisi berkas yang tidak aman sehingga tidak dinilai: "
+                   + "; ".join(r.reason for r in unsafe)
+                   + " Hapus berkas itu dari folder kiriman (atau impor ulang), lalu nilai lagi.")
+            result.failed[s] = why
+            mod_state[s] = {"ok": False, "hash": hashes[s], "reason": why}
         else:
             todo.append(s)
     if not todo:
+        _save_state(course, state)
         return result
 
     if sandbox:

@@ -76,15 +76,28 @@ class CollectResult:
     collected: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    refused: dict[str, list[str]] = field(default_factory=dict)
+    """Files left out of a collected submission (links, pipes…): note name → Indonesian reasons."""
+
+    def _refused_lines(self) -> list[str]:
+        if not self.refused:
+            return []
+        lines = ["DITOLAK (tidak ikut dikumpulkan; catatannya ada di grading/kotak_masuk/ditolak):"]
+        for note, reasons in self.refused.items():
+            lines += [f"  {note.split('+')[0]}: {r}" for r in reasons]
+        lines.append("  Minta peserta mengirim ulang berkas biasa (bukan tautan/shortcut).")
+        return lines
 
     def summary(self) -> str:
         if not self.collected:
-            return (
-                f"Belum ada kiriman baru untuk modul '{self.modul}' di exchange.\n"
+            return "\n".join([
+                f"Belum ada kiriman baru untuk modul '{self.modul}' di exchange.",
+                *self._refused_lines(),
                 "Langkah berikutnya: minta peserta menekan 'Submit' di JupyterLab, atau impor berkas "
-                "lepas dengan `cantik kelas impor`."
-            )
+                "lepas dengan `cantik kelas impor`.",
+            ])
         lines = [f"Kiriman dikumpulkan untuk modul '{self.modul}': {len(self.collected)} peserta."]
+        lines += self._refused_lines()
         if self.updated:
             lines.append(
                 "Diganti dengan kiriman yang lebih baru (versi lama tetap ada di grading/kotak_masuk): "
@@ -119,18 +132,21 @@ def collect(course: Course, modul: str) -> CollectResult:
     """Collect ``modul`` from the exchange (newer resubmissions replace older ones; both are kept)."""
     from nbgrader.utils import parse_utc
 
+    from cantik.grading.importer import collect_refusals
     from cantik.grading.roster import load_roster
 
     course.require_assignment(modul)
     before = {}
     for sub in course.submitted_dir.glob(f"*/{modul}/timestamp.txt"):
         before[sub.parent.parent.name] = parse_utc(sub.read_text().strip())
+    refused_before = set(collect_refusals(course, modul))
     _check(
         course.api().collect(modul, update=True),
         f"Mengumpulkan modul '{modul}' dari exchange",
         "Pastikan modul sudah dirilis (`cantik kelas rilis`) dan folder exchange bisa dibaca.",
     )
     result = CollectResult(modul=modul)
+    result.refused = {k: v for k, v in collect_refusals(course, modul).items() if k not in refused_before}
     roster = {x.id for x in load_roster(course)}
     for sub in sorted(course.submitted_dir.glob(f"*/{modul}/timestamp.txt")):
         student = sub.parent.parent.name

@@ -24,6 +24,17 @@ def test_csv_roster_goes_into_gradebook(course, tmp_path):
     assert "4 orang" in result.summary()
 
 
+def test_a_trainer_row_is_not_a_learner_in_the_gradebook(course, tmp_path):
+    """The same roster feeds the class server (trainer accounts) and the gradebook (learners only)."""
+    rows = [*ROSTER_ROWS, ["pl01", "Bu Pelatih", "Pelatih", "", ""]]
+    result = start_class(course, write_roster(tmp_path / "peserta.csv", rows))
+    with course.gradebook() as gb:
+        ids = {s.id for s in gb.students}
+    assert "pl01" not in ids and "pl01" not in result.added and "ku01" in ids
+    assert "Pelatih (tidak dimasukkan ke buku nilai sebagai peserta): pl01" in result.summary()
+    assert [x.id for x in load_roster(course) if x.is_trainer] == ["pl01"]
+
+
 def test_excel_roster_and_reimport_keeps_old_learners(course, tmp_path):
     from openpyxl import Workbook
 

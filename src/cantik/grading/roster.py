@@ -40,6 +40,8 @@ _ALIASES = {
 }
 #: nbgrader uses the id as a folder name: keep it to letters, digits, dot, dash and underscore.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+#: ``peran`` of a trainer in the roster.
+TRAINER_ROLE = "pelatih"
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ class Learner:
     peran: str = ""
     desa: str = ""
     kohort: str = ""
+
+    @property
+    def is_trainer(self) -> bool:
+        """A trainer (``peran`` "pelatih"): has a hub account, is never a learner in the gradebook."""
+        return self.peran.strip().lower() == TRAINER_ROLE
 
 
 @dataclass
@@ -65,6 +72,9 @@ class RosterResult:
     def summary(self) -> str:
         """Indonesian summary for the trainer."""
         lines = [f"Daftar peserta dibaca: {len(self.learners)} orang."]
+        trainers = [x.id for x in self.learners if x.is_trainer]
+        if trainers:
+            lines.append(f"Pelatih (tidak dimasukkan ke buku nilai sebagai peserta): {', '.join(trainers)}.")
         kohort = sorted({x.kohort for x in self.learners if x.kohort})
         if kohort:
             lines.append("Kohort: " + ", ".join(kohort) + ".")
@@ -254,6 +264,8 @@ def start_class(course: Course, path: str | Path) -> RosterResult:
     with course.gradebook() as gb:
         known = {s.id for s in gb.students}
         for learner in learners:
+            if learner.is_trainer:
+                continue
             (updated if learner.id in known else added).append(learner.id)
             gb.update_or_create_student(learner.id, first_name=learner.nama, last_name="")
         kept = sorted(known - {x.id for x in learners})

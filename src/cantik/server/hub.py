@@ -32,10 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from cantik.grading.errors import KelasError
+from cantik.grading.roster import TRAINER_ROLE
 
 #: Unambiguous characters for first-login passwords (no 0/O, 1/l/I).
 _ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
-TRAINER = "pelatih"
+TRAINER = TRAINER_ROLE
 LEARNER = "peserta"
 
 
@@ -86,7 +87,7 @@ def make_accounts(learners: list, trainers: list[str]) -> list[Account]:
         )
     for learner in learners:
         name = learner.id.lower()
-        role = TRAINER if name in trainer_ids or learner.peran.strip().lower() == TRAINER else LEARNER
+        role = TRAINER if name in trainer_ids or learner.is_trainer else LEARNER
         accounts[name] = Account(name, learner.nama, role, first_password())
     for name in sorted(trainer_ids - set(accounts)):
         accounts[name] = Account(name, name, TRAINER, first_password())

@@ -99,9 +99,15 @@ def _grade(root: Path) -> dict:
     return pl.scores(root, "latihan")
 
 
+#: This toy course registers its question in the notebook itself (the ``siapkan`` cell), so its tests
+#: must run in the learner's kernel, as every test did before grade_in_grader: the in-kernel path of
+#: the preprocessors (warnings keep points, answers re-checked by the grader) is what these tests cover.
+IN_KERNEL = "c.SandboxExecute.grade_in_grader = False\n"
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    root = _course(tmp_path_factory.mktemp("kerangka"))
+    root = _course(tmp_path_factory.mktemp("kerangka"), IN_KERNEL)
     return root, _grade(root)
 
 

@@ -35,18 +35,22 @@ ANSWERS: dict[str, dict[str, str]] = {
         "tafsiran": "",
     },
     # correct value, but comparing it prints a FutureWarning on stderr inside the test cell
+    # the figure test (run in the learner's kernel) passes but prints a FutureWarning on stderr
     "peringatan": {
-        "jawaban_rasio": "import warnings\n\nclass Angka(float):\n    def __gt__(self, other):\n"
-        "        warnings.warn('cara lama', FutureWarning)\n        return float(self) > other\n\n"
-        "rasio = Angka(data['laki'].sum() / data['perempuan'].sum() * 100)",
-        "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
+        "jawaban_rasio": "rasio = data['laki'].sum() / data['perempuan'].sum() * 100",
+        "jawaban_grafik": "import warnings\n\nclass Tabel(pd.DataFrame):\n    def __len__(self):\n"
+        "        warnings.warn('cara lama', FutureWarning)\n        return super().__len__()\n\n"
+        "data = Tabel(data)\nfig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
         "tafsiran": "",
     },
     # tries to leak the test cell (hidden tests included) through an error message
+    # (hidden tests of plain answers run in the grader; the figure test is the one left in the kernel)
     "bocor": {
         "jawaban_rasio": "class Angka(float):\n    def __gt__(self, other):\n"
         "        raise AssertionError(get_ipython().user_ns['In'][-1])\n\nrasio = Angka(105.0)",
-        "jawaban_grafik": "",
+        "jawaban_grafik": "class Tabel(pd.DataFrame):\n    def __len__(self):\n"
+        "        raise AssertionError(get_ipython().user_ns['In'][-1])\n\n"
+        "data = Tabel(data)\nfig, ax = plt.subplots()\nax.bar(['RT 1'], [1])",
         "tafsiran": "",
     },
     # peeks at the trainer's files: the right answer only if it can NOT see the gradebook; tries to write

@@ -97,7 +97,11 @@ def build() -> nbformat.NotebookNode:
         _grade(
             new_code_cell(
                 "# Uji grafik batang\n"
-                "assert len(ax.patches) == len(data), 'Grafik harus punya satu batang per RT'"
+                "# uji-di-kernel: sebuah grafik tidak bisa dipindahkan sebagai data\n"
+                "assert len(ax.patches) > 0, 'Buat dulu grafik batangnya'\n"
+                "### BEGIN HIDDEN TESTS\n"
+                "assert len(ax.patches) == len(data), 'Grafik harus punya satu batang per RT'\n"
+                "### END HIDDEN TESTS"
             ),
             "uji_grafik",
             grade=True,

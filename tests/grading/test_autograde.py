@@ -59,7 +59,7 @@ def test_scores_identical_to_plain_nbgrader(course_root: Path, tmp_path: Path):
     )
     assert ours[("p2", "uji_grafik")] == 0
     # a warning on stderr in a passing test keeps its points (course preprocessor from nbgrader_config.py)
-    assert ours[("p4", "uji_rasio")] == 2
+    assert ours[("p4", "uji_grafik")] == 1
     out = (course_root / "grading" / "autograded" / "p4" / MODUL / "latihan.ipynb").read_text()
     assert "cara lama" in out
 

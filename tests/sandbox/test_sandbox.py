@@ -589,3 +589,41 @@ for pid in pids:  # room again for the kernel's own threads
     assert "mem-refused" in out and "fork-refused" in out, out
     assert int(out.split("fork-refused")[1].split()[0]) < 16
     assert status == -9  # the proxy ends the way the kernel ended: killed by SIGKILL
+
+
+def test_answers_keep_their_labels_when_they_cross_as_plain_data() -> None:
+    """What the checks look at survives the trip: index kind and names, column labels of any type, a
+    Series named by a numpy bool (``crosstab(...)[True]``), dtypes, a MultiIndex."""
+    import contextlib
+    import io
+
+    import pandas as pd
+
+    from cantik.sandbox import answers
+
+    df = pd.DataFrame({"rt": ["01", "02", "02"], "jk": ["L", "P", "L"], "n": [3, 4, 5]})
+    values = {
+        "reset": pd.Series([1.5, 2.5], index=["a", "b"]).reset_index(),  # RangeIndex, columns 'index', 0
+        "bernama": df.set_index("rt")[["n"]],
+        "silang": pd.crosstab(df.rt, df.jk),
+        "bool_nama": pd.crosstab(df.rt, df.n > 3)[True],
+        "bertingkat": df.set_index(["rt", "jk"])["n"],
+    }
+    out = io.StringIO()
+    namespace = dict(values)
+    with contextlib.redirect_stdout(out):
+        exec(answers.extraction_code(list(values)), namespace)
+    data = answers.parse_extraction(out.getvalue())
+    for name, original in values.items():
+        back = answers.decode(name, data[name])
+        assert type(back) is type(original), name
+        assert back.index.names == original.index.names, name
+        assert list(back.index) == list(original.index), name
+        if isinstance(original, pd.DataFrame):
+            assert list(back.columns) == list(original.columns), name
+            assert back.columns.name == original.columns.name, name
+            assert list(back.dtypes.astype(str)) == list(original.dtypes.astype(str)), name
+        else:
+            assert back.name == original.name, name
+        assert back.to_numpy().tolist() == original.to_numpy().tolist(), name
+    assert isinstance(answers.decode("reset", data["reset"]).index, pd.RangeIndex)

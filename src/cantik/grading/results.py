@@ -78,6 +78,8 @@ def explain_error(ename: str, evalue: str) -> str:
     'Belum tepat: Grafik harus punya satu batang per RT'
     >>> explain_error("NameError", "name 'rasio' is not defined")
     "Variabel belum dibuat (name 'rasio' is not defined): isi dan jalankan sel jawaban di atasnya."
+    >>> explain_error("JawabanTidakTerbaca", "Variabel `rasio` belum dibuat.")
+    'Variabel `rasio` belum dibuat.'
     """
     evalue = _ANSI.sub("", evalue or "").strip()
     if ename == "AssertionError":
@@ -90,6 +92,8 @@ def explain_error(ename: str, evalue: str) -> str:
         return "Waktu habis: kode berjalan terlalu lama lalu dihentikan (periksa perulangan tanpa akhir)."
     if ename == "DeadKernelError":
         return "Python berhenti mendadak saat menjalankan notebook ini."
+    if ename in {"JawabanTidakTerbaca", "BatasSandbox"} and evalue:  # the sandbox's own Indonesian text
+        return evalue
     return f"Terjadi galat {ename}" + (f": {evalue}" if evalue else "") + "."
 
 

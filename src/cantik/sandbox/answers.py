@@ -50,13 +50,18 @@ def __cantik_ekstrak(names, marker):
         if pd is not None and type(v) is pd.Period:
             return {"t": "period", "v": str(v), "freq": v.freqstr}
         if pd is not None and type(v) in (pd.Series, pd.DataFrame):
-            frame = v.to_frame(name=v.name if isinstance(v.name, str) else "__nilai__") \
-                if type(v) is pd.Series else v
-            return {"t": type(v).__name__, "name": v.name if type(v) is pd.Series else None,
-                    "columns": enc([str(c) for c in frame.columns], depth + 1),
-                    "index": enc([x.item() if hasattr(x, "item") else x for x in frame.index.tolist()],
-                                 depth + 1),
-                    "dtypes": {str(c): str(d) for c, d in frame.dtypes.items()},
+            series = type(v) is pd.Series
+            frame = v.to_frame(name="__nilai__") if series else v
+            item = (lambda x: x.item() if hasattr(x, "item") else x)
+            return {"t": type(v).__name__, "name": enc(item(v.name), depth + 1) if series else None,
+                    "columns": enc([item(c) for c in frame.columns], depth + 1),
+                    "columns_name": enc(item(frame.columns.name), depth + 1),
+                    "index": enc([item(x) if type(x) is not tuple else tuple(item(y) for y in x)
+                                  for x in frame.index.tolist()], depth + 1),
+                    "index_names": enc([None if n is None else str(n) for n in frame.index.names], depth + 1),
+                    "range": ([frame.index.start, frame.index.stop, frame.index.step]
+                              if type(frame.index) is pd.RangeIndex else None),
+                    "dtypes": [str(d) for d in frame.dtypes],
                     "v": enc([[x.item() if hasattr(x, "item") else x for x in row]
                               for row in frame.to_numpy(dtype=object).tolist()], depth + 1)}
         return {"t": "unsupported", "type": type(v).__module__ + "." + type(v).__qualname__}
@@ -124,8 +129,11 @@ def decode(name: str, obj: t.Any) -> t.Any:
     if kind == "missing":
         raise Unusable(f"Variabel `{name}` belum dibuat: jalankan sel jawaban yang membuatnya.")
     if kind == "unsupported":
+        hint = (" (Untuk pelatih: bila sel uji ini memeriksa grafik, tambahkan baris `# uji-di-kernel` di "
+                "sel uji itu agar diperiksa di kernel peserta.)"
+                if str(obj.get("type", "")).startswith("matplotlib.") else "")
         raise Unusable(f"Jawaban `{name}` bertipe {obj.get('type')}, bukan angka, teks, daftar atau "
-                       "tabel biasa, jadi tidak bisa dinilai.")
+                       "tabel biasa, jadi tidak bisa dinilai." + hint)
     if kind == "v" and (obj["v"] is None or type(obj["v"]) in (bool, int, str)):
         return obj["v"]
     if kind == "f":
@@ -149,14 +157,25 @@ def decode(name: str, obj: t.Any) -> t.Any:
     if kind in ("Series", "DataFrame"):
         import pandas as pd
 
-        frame = pd.DataFrame(decode(name, obj["v"]), columns=decode(name, obj["columns"]),
-                             index=decode(name, obj["index"]))
-        for col, dtype in dict(obj.get("dtypes", {})).items():
+        index = decode(name, obj["index"])
+        names = decode(name, obj["index_names"])
+        if obj.get("range") is not None:
+            start, stop, step = (int(x) for x in obj["range"])
+            index = pd.RangeIndex(start, stop, step, name=names[0])
+        elif len(names) > 1 and index:
+            index = pd.MultiIndex.from_tuples(index, names=names)
+        else:
+            index = pd.Index(index, name=names[0], tupleize_cols=False)
+        frame = pd.DataFrame(decode(name, obj["v"]), index=index)
+        frame.columns = pd.Index(decode(name, obj["columns"]), tupleize_cols=False,
+                                 name=decode(name, obj["columns_name"]))
+        for i, dtype in enumerate(list(obj.get("dtypes", []))[:frame.shape[1]]):
             with contextlib.suppress(Exception):
-                frame[col] = frame[col].astype(str(dtype))
+                frame.isetitem(i, frame.iloc[:, i].astype(str(dtype)))
         if kind == "Series":
             series = frame.iloc[:, 0]
-            series.name = obj.get("name")
+            label = obj.get("name")
+            series.name = decode(name, label) if isinstance(label, dict) else label
             return series
         return frame
     raise Unusable(f"Jawaban `{name}` tidak bisa dibaca (bentuk data tidak dikenal).")

@@ -21,7 +21,7 @@ def use_sandbox(
     cell_timeout: int = 30,
     notebook_timeout: int = 600,
     max_output_bytes: int = 2_000_000,
-    grade_in_grader: bool = False,
+    grade_in_grader: bool = True,
     **kernel: t.Any,
 ) -> None:
     """Replace nbgrader's ``Execute`` by :class:`~cantik.sandbox.execute.SandboxExecute` in ``c``.

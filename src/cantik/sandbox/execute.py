@@ -20,7 +20,7 @@ The reasons are error outputs (ename ``BatasSandbox``) in the autograded noteboo
 learner's feedback and survive nbgrader's metadata clearing; :func:`stops` reads them back, and
 ``resources["cantik_sandbox"]`` holds them for code that runs nbgrader in-process. The batch goes on.
 
-With ``grade_in_grader`` (off by default) autograder test cells do not run in the learner's kernel at all:
+With ``grade_in_grader`` (on by default) autograder test cells do not run in the learner's kernel at all:
 the names they read are taken out as plain data and the test runs in the grader's process
 (:mod:`cantik.sandbox.answers`), but only when the cell's source equals the gradebook's (nbgrader restores
 locked cells from it) or the caller sets ``trust_test_cells``; anything else runs sandboxed. Test cells
@@ -85,7 +85,7 @@ class SandboxExecute(Execute):
         2_000_000, help="Output (text, images) a notebook may produce in total; more stops it."
     ).tag(config=True)
     grade_in_grader = Bool(
-        False, help="Run autograder test cells in the grader's process on the learner's answers taken out "
+        True, help="Run autograder test cells in the grader's process on the learner's answers taken out "
                     "as plain data (cantik.sandbox.answers), never in the learner's kernel."
     ).tag(config=True)
     trust_test_cells = Bool(

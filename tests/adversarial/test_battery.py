@@ -190,11 +190,21 @@ def _failed(log: str, student: str) -> bool:
     return bool(summary) and f"\n  - {student}: " in failures
 
 
+def _refused(batch: dict, attack: Attack) -> bool:
+    """``cantik kelas nilai`` never grades a folder holding a link (nbgrader would copy its target);
+    plain nbgrader grades it, with the link left out of the sandbox."""
+    return bool(batch["parallel"] and attack.symlinks)
+
+
 def test_batch_finishes(batch: dict) -> None:
-    """Every submission was processed; only unreadable or tampered files fail, each named in the log."""
+    """Every submission was processed; only unreadable, tampered or linking files fail, each named."""
     log = batch["run"].stderr + batch["run"].stdout
     for attack in ATTACKS:
         graded = _autograded(batch["root"], attack.student) is not None
+        if _refused(batch, attack):
+            assert not graded and _failed(log, attack.student), attack.student
+            assert "tautan simbolik (symlink)" in log.partition(f"\n  - {attack.student}: ")[2][:600]
+            continue
         if attack.graded is not None:
             assert graded == attack.graded, (attack.student, log[-3000:])
         assert graded != _failed(log, attack.student), attack.student
@@ -216,7 +226,7 @@ def test_nothing_outside_the_sandbox_changed(batch: dict) -> None:
 @pytest.mark.parametrize("attack", ATTACKS, ids=[a.student for a in ATTACKS])
 def test_no_unearned_points(batch: dict, attack: Attack) -> None:
     score = _score(batch["root"], attack.student)
-    if attack.raw is not None:
+    if attack.raw is not None or _refused(batch, attack):
         assert not score, f"{attack.student}: a broken file earned {score}"
         return
     assert score == attack.points, f"{attack.student}: {score} points, expected {attack.points}"
@@ -227,7 +237,7 @@ def test_reason_recorded_and_no_leak(batch: dict, attack: Attack) -> None:
     from cantik.sandbox.execute import stops
 
     nb = _autograded(batch["root"], attack.student)
-    if nb is None and attack.graded is None:  # refused by nbgrader (tampered): named in its log
+    if nb is None and (attack.graded is None or _refused(batch, attack)):  # refused, named in the log
         assert _failed(batch["run"].stderr + batch["run"].stdout, attack.student)
         return
     assert nb is not None

@@ -25,6 +25,25 @@ def course_copy(tmp: Path, moduls: list[str], config_extra: str = "") -> Path:
     return tmp
 
 
+_WARM: list = []
+
+
+def _zygote_env() -> dict[str, str]:
+    """One sandboxed warm zygote for the test session (root only): the sandboxed kernels of plain
+    ``nbgrader autograde`` are then forked from it, confined as cold ones are, without a second of imports
+    each (tests/sandbox and tests/adversarial exercise the cold path)."""
+    if os.geteuid() != 0 or not shutil.which("bwrap"):
+        return {}
+    if not _WARM:
+        import atexit
+
+        from cantik.grading.warm import WarmKernels
+
+        _WARM.append(WarmKernels(sandbox=True).start())
+        atexit.register(_WARM[0].stop)
+    return _WARM[0].env
+
+
 def nbgrader(root: Path, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
     """Run ``python -m nbgrader`` in ``root``; fail with its log tail when it exits non-zero."""
     env = {**os.environ, "CANTIK_EXCHANGE": str(root / "grading" / "exchange"),
@@ -33,7 +52,9 @@ def nbgrader(root: Path, *args: str, timeout: float = 900) -> subprocess.Complet
     env.pop("CANTIK_GRADEBOOK_URL", None)
     if args and args[0] == "autograde":
         # The shared 2-core test machine can be heavily loaded: allow slow cells and kernel starts.
-        args = (*args, "--Execute.timeout=300", "--Execute.startup_timeout=300")
+        args = (*args, "--Execute.timeout=300", "--SandboxExecute.timeout=300",
+                "--Execute.startup_timeout=300")
+        env.update(_zygote_env())
     res = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, text=True,
                          capture_output=True, timeout=timeout, check=False)
     if res.returncode != 0:

@@ -275,9 +275,8 @@ def configure(c: Any, config_file: str) -> None:
     if s.get("gallery_port"):
         from cantik.apps.server import voila_command
 
-        cmd, env = voila_command(int(s["gallery_port"]), base / "voila")
+        cmd, env = voila_command(int(s["gallery_port"]), base / "voila", base_url="/services/galeri/")
         cmd[0] = py
-        cmd.append("--Voila.base_url=/services/galeri/")
         services.append({
             "name": "galeri",
             "url": f"http://127.0.0.1:{int(s['gallery_port'])}",

@@ -305,3 +305,54 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str) -> N
         assert _axe_serious(page) == []  # with the warning shown
 
     _screenshot(page, shots / f"{slug}-1280.png", 1280)
+
+
+def test_static_first_paint_gives_way_to_the_live_app(page: Page, voila_url: str) -> None:
+    """The preheated chart is in the page HTML, shown before the widget JavaScript, then replaced.
+
+    Voilà's JavaScript is held back so that the page is seen as a visitor on a slow line sees it: the
+    static chart, its summary and the synthetic-data notice, no controls. Once the script is let through,
+    the live app replaces the block: the same chart (same image, same alternative text), one chart, one
+    summary, one heading.
+    """
+    held = []
+    page.route("**/voila/static/voila.js", lambda route: held.append(route))
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(voila_url + "voila/render/" + by_slug("stunting").notebook, wait_until="commit", timeout=90_000)
+    static = page.locator("img.cantik-chart-static")
+    expect(static).to_be_visible(timeout=30_000)
+    assert held, "the widget JavaScript was requested and held back"
+    assert page.evaluate("() => document.querySelector('img.cantik-chart-static').naturalWidth") > 0
+    assert page.locator(".cantik-app").count() == 0  # no live widgets yet
+    expect(page.locator(".cantik-first-paint .cantik-synthetic")).to_contain_text("DATA SINTETIS")
+    static_summary = page.locator(".cantik-summary-static").inner_text()
+    assert static_summary.strip()
+    static_src, static_alt = static.get_attribute("src"), static.get_attribute("alt")
+    assert static_alt
+
+    for route in held:
+        route.continue_()
+    page.unroute("**/voila/static/voila.js")
+    live = page.locator(".cantik-app img.cantik-chart")
+    expect(live).to_be_visible(timeout=90_000)
+    expect(page.locator(".cantik-first-paint")).to_have_count(0)
+    expect(page.locator("img.cantik-chart-static")).to_have_count(0)
+    expect(page.locator("img.cantik-chart")).to_have_count(1)
+    expect(page.locator(".cantik-summary")).to_have_count(1)
+    expect(page.locator(".cantik-summary-static")).to_have_count(0)
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    # The live app starts where the static paint was: the same chart and the same summary text.
+    assert live.get_attribute("src") == static_src
+    assert live.get_attribute("alt") == static_alt
+    assert page.locator(".cantik-summary").inner_text() == static_summary
+    assert _axe_serious(page) == []
+
+
+def test_preheated_page_html_carries_one_static_block(page: Page, voila_url: str) -> None:
+    """The server-rendered page (no JavaScript run) holds the static first paint once; the next visitor's
+    page (preheated, or started for them if the pool is still refilling) ends with no static block."""
+    resp = page.request.get(voila_url + "voila/render/" + by_slug("profil").notebook)
+    assert resp.ok
+    assert resp.text().count('class="cantik-first-paint"') == 1  # the preheated page carries one block
+    _open(page, voila_url, "profil", 1280)
+    expect(page.locator(".cantik-first-paint")).to_have_count(0)

@@ -137,3 +137,46 @@ def test_renderings_are_cached_per_control_state(monkeypatch: pytest.MonkeyPatch
     assert app.chart.outputs == truncated
     assert len(calls) == 1
     assert "tidak dimulai dari 0" in app.summary.value  # the text still follows the state
+
+
+def test_first_paint_html_is_the_current_chart_and_summary_without_live_classes() -> None:
+    from cantik.apps.stunting import StuntingApp
+
+    app = StuntingApp()
+    static = app.first_paint_html()
+    live_img = app.chart.outputs[0]["data"]["text/html"]
+    src = live_img.split('src="', 1)[1].split('"', 1)[0]
+    assert f'src="{src}"' in static  # the same chart
+    assert 'class="cantik-chart-static"' in static and 'class="cantik-chart"' not in static
+    assert f'alt="{live_img.split("alt=", 1)[1].split(chr(34), 2)[1]}"' in static
+    assert 'class="cantik-summary-static"' in static and "aria-live" not in static
+    assert "DATA SINTETIS" in static
+    for item in app.summary.value.split("<li>")[1:]:
+        assert item.split("</li>", 1)[0] in static  # every line of the text summary
+    app.chart.outputs = ()
+    assert app.first_paint_html() == ""
+
+
+@pytest.mark.parametrize(("env", "static_outputs"), [
+    ({"VOILA_PREHEAT": "True"}, 1), ({}, 0), ({"VOILA_PREHEAT": "True", "CANTIK_FIRST_PAINT": "0"}, 0)])
+def test_static_first_paint_is_published_only_in_a_preheated_kernel(
+        monkeypatch: pytest.MonkeyPatch, env: dict[str, str], static_outputs: int) -> None:
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    from cantik.apps.rata_median import RataMedianApp
+
+    InteractiveShell.instance()
+    for key in ("VOILA_PREHEAT", "CANTIK_FIRST_PAINT"):
+        monkeypatch.delenv(key, raising=False)
+    app = RataMedianApp()
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with capture_output() as captured:
+        app._ipython_display_()
+    marked = [o for o in captured.outputs if (o.metadata or {}).get(ui.FIRST_PAINT_KEY)]
+    assert len(marked) == static_outputs
+    if marked:
+        assert marked[0].data["text/html"] == app.first_paint_html()
+    # The live app is always displayed (a widget view), after the static block.
+    assert any("application/vnd.jupyter.widget-view+json" in o.data for o in captured.outputs)

@@ -74,7 +74,7 @@ def running(
             out.close()  # type: ignore[union-attr]
 
 
-def stop(proc: subprocess.Popen, grace: float = 10.0) -> int:
+def stop(proc: subprocess.Popen, grace: float = 30.0) -> int:
     """Stop a server started with ``start_new_session=True``: SIGINT twice (Jupyter asks), then SIGKILL."""
     if proc.poll() is None:
         with contextlib.suppress(ProcessLookupError):

@@ -43,6 +43,16 @@ def wait_for_http(url: str, timeout: float = 60.0, proc: subprocess.Popen | None
 
 
 @contextlib.contextmanager
+def unblock_signals() -> None:
+    """``preexec_fn`` of a server started by the tests: clear the signal mask it would inherit.
+
+    A library in the test process can leave SIGINT blocked in the thread that starts servers (the full
+    suite did; reproduced: a server started with SIGINT blocked never sees Ctrl-C). A trainer's terminal
+    never does that, so the server starts with the mask a shell gives it: empty.
+    """
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+
+
 def running(
     cmd: list[str],
     ready_url: str,
@@ -59,7 +69,7 @@ def running(
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
         cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=unblock_signals,
     )
     try:
         wait_for_http(ready_url, timeout=timeout, proc=proc)

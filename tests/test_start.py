@@ -99,12 +99,12 @@ def test_lab_in_browser_is_indonesian_and_shows_start_page(lab, page, artifacts_
 
 @pytest.mark.server
 def test_ctrl_c_stops_the_server_cleanly(tmp_path):
-    from tests.servers import free_port, wait_for_http
+    from tests.servers import free_port, unblock_signals, wait_for_http
 
     port = free_port()
     proc = subprocess.Popen([CANTIK, "start", "--port", str(port), "--no-browser", "--token", TOKEN],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=unblock_signals)
     try:
         wait_for_http(f"http://127.0.0.1:{port}/api/status?token={TOKEN}", timeout=120, proc=proc)
     finally:

@@ -128,7 +128,7 @@ def test_apps_command_serves_the_gallery(cantik_home: Path) -> None:
     import time
     import urllib.request
 
-    from tests.servers import free_port, stop, wait_for_http
+    from tests.servers import free_port, stop, unblock_signals, wait_for_http
 
     port = free_port()
     code = (
@@ -143,7 +143,7 @@ def test_apps_command_serves_the_gallery(cantik_home: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-c", code, "apps", "--port", str(port)],
         env={**os.environ, "CANTIK_HOME": str(cantik_home)}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, start_new_session=True,
+        stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=unblock_signals,
     )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/", timeout=90, proc=proc)

@@ -42,7 +42,6 @@ def wait_for_http(url: str, timeout: float = 60.0, proc: subprocess.Popen | None
     raise TimeoutError(f"{url} did not answer within {timeout} s: {last}")
 
 
-@contextlib.contextmanager
 def unblock_signals() -> None:
     """``preexec_fn`` of a server started by the tests: clear the signal mask it would inherit.
 
@@ -53,6 +52,7 @@ def unblock_signals() -> None:
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
 
 
+@contextlib.contextmanager
 def running(
     cmd: list[str],
     ready_url: str,

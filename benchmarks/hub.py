@@ -14,11 +14,9 @@ Needs configurable-http-proxy (`make node-deps`). Not part of the test suite (â‰
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +44,8 @@ def main() -> int:
     from cantik.grading.roster import Learner
     from cantik.server.hub import write_hub
     from cantik.server.loadtest import run_load
-    from tests.servers import free_port, running
+    from tests.server.helpers import hub_running
+    from tests.servers import free_port
 
     learners = [Learner(f"ku{i:02d}", f"Peserta {i}") for i in range(1, args.n + 2)]
     with tempfile.TemporaryDirectory(prefix="cantik-hub-bench-") as tmp:
@@ -57,22 +56,7 @@ def main() -> int:
                              mem_limit=args.memori, idle_timeout=3600,
                              exchange_root=str(base / "exchange"))
         folder = base / "hub"
-        settings = json.loads((folder / "hub.json").read_text())
-        cmd = [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")]
-        hub_url = f"http://127.0.0.1:{port}"
-        with running(cmd, f"http://127.0.0.1:{settings['hub_port']}/hub/api", cwd=folder,
-                     log=base / "hub.log", timeout=120):
-            deadline = time.monotonic() + 60
-            import urllib.request
-
-            while True:  # the proxy routes /hub/ once the hub has registered it
-                try:
-                    urllib.request.urlopen(hub_url + "/hub/api", timeout=5).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise SystemExit("proxy never routed /hub/") from None
-                    time.sleep(0.2)
+        with hub_running(folder, base / "hub.log") as hub_url:
             peserta = [a for a in accounts if a.peran == "peserta"]
             alone = run_load(hub_url, peserta[-1:], timeout=args.timeout)  # baseline: one learner alone
             report = run_load(hub_url, peserta[: args.n], timeout=args.timeout)

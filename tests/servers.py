@@ -61,35 +61,44 @@ def running(
     env: dict[str, str] | None = None,
     timeout: float = 90.0,
     log: Path | None = None,
+    grace: float = 30.0,
 ) -> Iterator[subprocess.Popen]:
-    """Run ``cmd`` in its own process group until ``ready_url`` answers; stop it (SIGINT, then SIGKILL).
+    """Run ``cmd`` in its own process group until ``ready_url`` answers; stop it with one Ctrl-C.
 
-    The server's output goes to ``log`` (a file) so a failing test can show it.
+    The server reads no terminal (stdin is /dev/null, as under a service manager), so one SIGINT stops
+    a Jupyter server without its "Shutdown? (y/n)" prompt. Its output goes to ``log`` (a file) so a failing
+    test can show it. A server still running ``grace`` seconds after Ctrl-C is killed and the test fails.
     """
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115
     proc = subprocess.Popen(
-        cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT,
-        start_new_session=True, preexec_fn=unblock_signals,
+        cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, stdout=out,
+        stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=unblock_signals,
     )
     try:
         wait_for_http(ready_url, timeout=timeout, proc=proc)
         yield proc
-    except Exception:
+    except BaseException:
+        stop(proc, grace)
         if log:
             print(Path(log).read_text(errors="replace")[-4000:])
         raise
     finally:
-        stop(proc)
+        if proc.poll() is None:
+            code = stop(proc, grace)
+            assert code != -signal.SIGKILL, f"{cmd[0]} did not stop within {grace} s of Ctrl-C (killed)"
         if log:
             out.close()  # type: ignore[union-attr]
 
 
 def stop(proc: subprocess.Popen, grace: float = 30.0) -> int:
-    """Stop a server started with ``start_new_session=True``: SIGINT twice (Jupyter asks), then SIGKILL."""
+    """Stop a server started with ``start_new_session=True``: one SIGINT (Ctrl-C), SIGKILL after ``grace`` s.
+
+    One signal, as a trainer's Ctrl-C: a second one during shutdown makes JupyterHub run its clean-up
+    twice at once and interrupts Voilà while it shuts its kernels down. Returns the exit code
+    (``-SIGKILL`` when it had to be killed).
+    """
     if proc.poll() is None:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGINT)
-            time.sleep(0.3)
             os.killpg(proc.pid, signal.SIGINT)
         try:
             proc.wait(timeout=grace)

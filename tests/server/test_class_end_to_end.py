@@ -22,7 +22,7 @@ import pytest
 
 from cantik.grading.roster import read_roster
 from tests.grading.helpers import MODUL, fill, make_course
-from tests.server.helpers import hub_running
+from tests.server.helpers import hub_running, submit_in_lab
 from tests.server.test_hub import Hub, _chp_available
 from tests.server.test_postgres import _plain, _server
 from tests.servers import free_port
@@ -47,7 +47,6 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str]) -> str:
 
 def test_class_on_one_server(tmp_path: Path, page, artifacts_dir: Path) -> None:
     import psycopg
-    from playwright.sync_api import expect
 
     from cantik.server.hub import hub_database, write_hub
 
@@ -89,28 +88,7 @@ def test_class_on_one_server(tmp_path: Path, page, artifacts_dir: Path) -> None:
                 nbformat.write(fill(nb_path, variant), nb_path)
                 _run([str(BIN / "nbgrader"), "submit", MODUL], home, env)
             # ku01 in chromium: login, own password, JupyterLab, Assignments panel
-            a = accounts["ku01"]
-            page.goto(hub_url + "/hub/login")
-            page.fill("#username_input", a.name)
-            page.fill("#password_input", a.password)
-            page.click("#login_submit")
-            page.wait_for_url("**/hub/ganti-sandi**")
-            for field, value in (("#lama", a.password), ("#baru", "sungai-amandit-1"),
-                                 ("#ulang", "sungai-amandit-1")):
-                page.fill(field, value)
-            page.click("#simpan")
-            page.click("#lanjut")
-            page.wait_for_url("**/user/ku01/lab**", timeout=180_000)
-            page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=180_000)
-            page.locator("#jp-MainMenu div.lm-MenuBar-itemLabel", has_text="Nbgrader").click()
-            page.get_by_role("menuitem", name="Assignment List").click()
-            released = page.locator("#released_assignments_list > .list_item")
-            expect(released).to_have_count(1, timeout=60_000)
-            released.first.locator(".item_status button").click()
-            fetched = page.locator("#fetched_assignments_list > .list_item")
-            expect(fetched).to_have_count(1, timeout=60_000)
-            fetched.first.locator('.item_status button:text("Submit")').click()
-            expect(page.locator("#submitted_assignments_list > .list_item")).to_have_count(1, timeout=60_000)
+            submit_in_lab(page, hub_url, accounts["ku01"], "sungai-amandit-1", MODUL)
             page.screenshot(path=str(artifacts_dir / "kelas_ujung_ke_ujung.png"))
             # the hub's own data is in PostgreSQL too
             with psycopg.connect(**_plain((folder / "hub_db.url").read_text().strip())) as conn:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import csv
 import http.cookiejar
 import json
-import os
 import re
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -26,8 +24,8 @@ import pytest
 
 from cantik.grading.roster import read_roster
 from cantik.server.hub import proxy_command, write_hub
-from tests.server.helpers import server_cmd
-from tests.servers import free_port, running
+from tests.server.helpers import hub_running, server_cmd
+from tests.servers import free_port
 
 LEARNERS = [(f"ku{i:02d}", f"Peserta {i}") for i in range(1, 9)]
 
@@ -68,6 +66,19 @@ class Hub:
                                     body={"auth": {"username": name, "password": password}})
         return status, (json.loads(body).get("token", "") if status == 201 else "")
 
+    def start_server(self, name: str, token: str, timeout: float = 180) -> None:
+        """Ask the hub to start ``name``'s server and wait until the hub reports it ready."""
+        status, body = self.request(f"/hub/api/users/{name}/server", method="POST", token=token)
+        assert status in (201, 202), body[:300]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status, body = self.request(f"/hub/api/users/{name}", token=token)
+            server = json.loads(body).get("servers", {}).get("") if status == 200 else None
+            if server and server.get("ready"):
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"server of {name} not ready after {timeout} s")
+
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -89,14 +100,6 @@ def _form_login(hub: Hub, name: str, password: str) -> tuple[int, urllib.request
         return exc.code, opener
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     base = tmp_path_factory.mktemp("hub")
@@ -107,26 +110,8 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hub]:
     accounts = write_hub(base / "hub", read_roster(roster), [], port=port, hub_port=free_port(),
                          proxy_api_port=free_port(), spawner="simple", gallery_port=free_port(),
                          idle_timeout=600, exchange_root=str(base / "exchange"))
-    folder = base / "hub"
-    cmd = [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")]
-    settings = json.loads((folder / "hub.json").read_text())
-    hub_api = f"http://127.0.0.1:{settings['hub_port']}/hub/api"
-    pids: list[int] = []
-    try:
-        with running(cmd, hub_api, cwd=folder, log=base / "hub.log", timeout=120):
-            h = Hub(folder, port, {a.name: a for a in accounts})
-            deadline = time.monotonic() + 60
-            while h.request("/hub/api")[0] != 200:  # the proxy routes /hub/ once the hub has added it
-                assert time.monotonic() < deadline, "proxy never routed /hub/"
-                time.sleep(0.2)
-            pids.append(int((folder / "proxy.pid").read_text()))
-            yield h
-    finally:
-        for pid in pids:  # everything the hub started is gone once it stopped (generous: a loaded CI)
-            deadline = time.monotonic() + 30
-            while _alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.2)
-            assert not _alive(pid), f"proxy {pid} still running after the hub stopped"
+    with hub_running(base / "hub", base / "hub.log") as url:
+        yield Hub(base / "hub", int(url.rsplit(":", 1)[1]), {a.name: a for a in accounts})
 
 
 def test_accounts_and_first_login_passwords(hub: Hub) -> None:

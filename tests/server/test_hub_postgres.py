@@ -8,30 +8,19 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from cantik.grading.roster import Learner
 from tests.grading.helpers import make_course
+from tests.server.helpers import hub_running
 from tests.server.test_hub import Hub, _chp_available
 from tests.server.test_postgres import _server
-from tests.servers import free_port, running
+from tests.servers import free_port
 
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.skipif(not _chp_available(), reason="configurable-http-proxy missing")
-
-
-def _wait_ready(hub: Hub, name: str, token: str, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status, body = hub.request(f"/hub/api/users/{name}", token=token)
-        server = json.loads(body).get("servers", {}).get("") if status == 200 else None
-        if server and server.get("ready"):
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"server of {name} not ready after {timeout} s")
 
 
 def test_trainer_formgrader_reads_the_postgres_gradebook(tmp_path: Path) -> None:
@@ -72,20 +61,11 @@ def test_trainer_formgrader_reads_the_postgres_gradebook(tmp_path: Path) -> None
         assert oct((folder / "buku_nilai.url").stat().st_mode & 0o777) == "0o600"
         assert url not in (folder / "hub.json").read_text()
         hub_env = {k: v for k, v in os.environ.items() if not k.startswith("CANTIK_")}
-        settings = json.loads((folder / "hub.json").read_text())
-        cmd = [str(BIN / "jupyterhub"), "-f", str(folder / "jupyterhub_config.py")]
-        with running(cmd, f"http://127.0.0.1:{settings['hub_port']}/hub/api", cwd=folder,
-                     env=hub_env, log=tmp_path / "hub.log", timeout=120):
+        with hub_running(folder, tmp_path / "hub.log", env=hub_env):
             hub = Hub(folder, port, {a.name: a for a in accounts})
-            deadline = time.monotonic() + 60
-            while hub.request("/hub/api")[0] != 200:
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
             trainer, learner = hub.accounts["pelatih1"], hub.accounts["ku01"]
             _, token = hub.token(trainer.name, trainer.password)
-            status, _ = hub.request("/hub/api/users/pelatih1/server", method="POST", token=token)
-            assert status in (201, 202)
-            _wait_ready(hub, "pelatih1", token)
+            hub.start_server("pelatih1", token)
             status, body = hub.request("/user/pelatih1/formgrader/api/students", token=token)
             assert status == 200, body[:500]
             students = {s["id"]: s for s in json.loads(body)}

@@ -14,7 +14,7 @@ import pytest
 
 from cantik.grading.roster import Learner
 from cantik.server.spawner import MemoryCgroup, rlimit_fn
-from tests.server.helpers import hub_running
+from tests.server.helpers import hub_running, run_in_kernel
 from tests.server.test_hub import Hub, _chp_available
 from tests.servers import free_port
 
@@ -64,40 +64,6 @@ def test_rlimit_gives_memory_error() -> None:
     assert busy.returncode == 0 and "masih hidup" in busy.stdout, busy.stderr[-500:]
 
 
-def _execute(url: str, token: str, kernel: str, code: str, timeout: float = 60) -> list[dict]:
-    """Run ``code`` in a kernel over Jupyter's websocket; the iopub messages until idle (or the socket
-    closes because the kernel died)."""
-    import websocket
-
-    ws = websocket.create_connection(f"{url.replace('http', 'ws', 1)}/api/kernels/{kernel}/channels",
-                                     header=[f"Authorization: token {token}"], timeout=timeout)
-    msg_id = uuid.uuid4().hex
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "username": "uji", "session": uuid.uuid4().hex,
-                   "msg_type": "execute_request", "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
-                    "allow_stdin": False, "stop_on_error": True},
-    }))
-    got: list[dict] = []
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            msg = json.loads(ws.recv())
-            if msg.get("parent_header", {}).get("msg_id") != msg_id and msg["msg_type"] != "status":
-                continue
-            got.append(msg)
-            state = msg["content"].get("execution_state") if msg["msg_type"] == "status" else None
-            if state in ("restarting", "dead") or (
-                    state == "idle" and msg["parent_header"].get("msg_id") == msg_id):
-                break
-    except (websocket.WebSocketException, OSError):
-        pass  # the server closes the socket when the kernel dies
-    finally:
-        ws.close()
-    return got
-
-
 @pytest.mark.skipif(not _chp_available(), reason="configurable-http-proxy missing: make node-deps")
 def test_learner_server_is_held_to_its_memory_limit(tmp_path: Path) -> None:
     """A real hub spawns a learner's server into its own memory cgroup; a notebook kernel of that server
@@ -114,12 +80,7 @@ def test_learner_server_is_held_to_its_memory_limit(tmp_path: Path) -> None:
         hub = Hub(folder, int(url.rsplit(":", 1)[1]), {a.name: a for a in accounts})
         learner = hub.accounts["ku01"]
         _, token = hub.token(learner.name, learner.password)
-        assert hub.request("/hub/api/users/ku01/server", method="POST", token=token)[0] in (201, 202)
-        deadline = time.monotonic() + 180
-        while not json.loads(hub.request("/hub/api/users/ku01", token=token)[1])["servers"].get(
-                "", {}).get("ready"):
-            assert time.monotonic() < deadline, "server not ready"
-            time.sleep(0.5)
+        hub.start_server("ku01", token)
         assert cgroup.limit() == 600 * MIB
         pids = cgroup.pids()
         assert pids, "the learner's server is not in its memory cgroup"
@@ -130,11 +91,11 @@ def test_learner_server_is_held_to_its_memory_limit(tmp_path: Path) -> None:
                                    token=token)
         assert status == 201, body[:300]
         kernel = json.loads(body)["id"]
-        ok = _execute(base, token, kernel, ALLOC.format(50))
+        ok = run_in_kernel(base, token, kernel, ALLOC.format(50))
         assert any(m["msg_type"] == "stream" and "masih hidup" in m["content"]["text"] for m in ok)
         assert len(cgroup.pids()) >= 2  # the kernel runs inside the learner's cgroup too
         before = cgroup.oom_kills()
-        over = _execute(base, token, kernel, ALLOC.format(1200))
+        over = run_in_kernel(base, token, kernel, ALLOC.format(1200))
         assert not any(m["msg_type"] == "stream" and "masih hidup" in m["content"]["text"] for m in over)
         deadline = time.monotonic() + 30
         while cgroup.oom_kills() <= before:

@@ -4,7 +4,8 @@ The integrator lists this module in ``cantik.cli.GROUPS`` as the group
 ``("server", "Server kelas: buku nilai PostgreSQL (dan JupyterHub)", ["cantik.server.commands"])``.
 
 Commands: ``hub-siapkan`` (hub folder from the roster; with ``--akun-unix`` also the Unix accounts),
-``hub-mulai`` (run JupyterHub), ``akun-hapus`` (remove the Unix accounts made by ``--akun-unix``),
+``hub-mulai`` (run JupyterHub), ``z2jh`` (Zero to JupyterHub values from the hub folder),
+``akun-hapus`` (remove the Unix accounts made by ``--akun-unix``),
 ``postgres-mulai`` (initialise if needed, start, create the course database, print the
 ``db_url``), ``postgres-berhenti``, ``postgres-status`` and ``cek-buku-nilai`` (connect once to a gradebook
 URL). Only stdlib is imported here; the work is in :mod:`cantik.server.postgres`.
@@ -208,11 +209,25 @@ def _hub_mulai(args: argparse.Namespace) -> int:
         print(f"Gagal: belum ada hub di folder {args.folder}.\n"
               "Langkah berikutnya: siapkan dulu dengan `cantik server hub-siapkan PESERTA.csv --pelatih ID`.")
         return 1
-    hub = Path(sys.executable).parent / "jupyterhub"
-    try:
-        return subprocess.call([str(hub), "-f", str(config)], cwd=Path(args.folder))
-    except KeyboardInterrupt:
-        return 0
+    hub = subprocess.Popen([str(Path(sys.executable).parent / "jupyterhub"), "-f", str(config)],
+                           cwd=Path(args.folder))
+    while True:
+        try:
+            return hub.wait()
+        except KeyboardInterrupt:  # the hub got the same Ctrl-C: wait until it has stopped the servers
+            continue
+
+
+def _z2jh(args: argparse.Namespace) -> str:
+    from cantik.grading.errors import KelasError
+    from cantik.server.z2jh import write_values
+
+    if not (Path(args.folder) / "hub.json").is_file():
+        raise KelasError(f"Belum ada hub di folder {args.folder}.",
+                         "Siapkan dulu dengan `cantik server hub-siapkan PESERTA.csv --pelatih ID`.")
+    out = write_values(args.folder, args.keluaran)
+    return (f"Nilai Helm Zero to JupyterHub ditulis ke {out}.\n"
+            "Baca bagian atas berkas itu: langkah yang masih harus dikerjakan di klaster Kubernetes.")
 
 
 def register_hub(subparsers: argparse._SubParsersAction) -> None:
@@ -257,3 +272,8 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
     p = add_command(subparsers, "hub-mulai", "nyalakan JupyterHub kelas (Ctrl-C untuk berhenti)", _hub_mulai)
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
+    p = add_command(subparsers, "z2jh",
+                    "tulis config.yaml Zero to JupyterHub (Kubernetes) dari pengaturan hub yang sama",
+                    _run(_z2jh))
+    p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
+    p.add_argument("--keluaran", default="config.yaml", help="berkas YAML yang ditulis (bawaan: config.yaml)")

@@ -128,7 +128,7 @@ def write_hub(
     mem_limit : str
         Memory per learner's server (``1G``, ``512M``), enforced by :mod:`cantik.server.spawner`.
     memory_enforcement : {"auto", "cgroup", "rlimit", "off"}
-        How: a memory cgroup per user when the hub runs as root, else ``RLIMIT_AS`` per process.
+        How: a memory cgroup per user when the hub runs as root, else ``RLIMIT_DATA`` per process.
     gallery_port : int or None
         Port of the Voilà gallery started by the hub as a service (None: no gallery).
     exchange_root : str

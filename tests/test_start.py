@@ -140,7 +140,7 @@ def test_every_cantik_command_named_in_the_docs_exists():
         if (ROOT / readme).is_file():
             texts[readme] = (ROOT / readme).read_text()
     named = [(where, m) for where, text in texts.items()
-             for m in re.findall(r"\bcantik ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?", text)]
+             for m in re.findall(r"\bcantik ([a-z][a-z0-9-]*)(?: ([a-z][a-z0-9-]*))?", text)]
     assert len(named) >= 5
     for where, (first, second) in named:
         assert first in top, f"{where}: `cantik {first}` does not exist"

@@ -307,10 +307,20 @@ def test_learner_logs_in_with_the_browser_and_gets_a_server(hub: Hub, page, arti
     page.wait_for_selector("#jp-main-dock-panel", timeout=180_000)
     page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=120_000)
     print(f"password page → JupyterLab ready: {time.monotonic() - start:.1f} s")
+    # it opens on the learners' start page, put into the learner's home by the hub
+    assert page.url.endswith(f"/user/{a.name}/lab/tree/Mulai_kelas.ipynb"), page.url
+    expect(page.get_by_role("heading", name="Selamat datang di Kelas Cantik")).to_be_visible(timeout=60_000)
+    assert (hub.base / "rumah" / a.name / "Mulai_kelas.ipynb").is_file()
     page.screenshot(path=str(artifacts_dir / "hub_peserta_lab.png"))
     assert page.request.get(f"{hub.url}/user/{a.name}/formgrader").status == 404
+    # the learner's JupyterLab is in Indonesian: locale id_ID and its language pack served
+    locale = page.request.get(
+        f"{hub.url}/user/{a.name}/lab/api/settings/@jupyterlab/translation-extension:plugin").json()
+    assert locale["schema"]["properties"]["locale"]["default"] == "id_ID"
+    pack = page.request.get(f"{hub.url}/user/{a.name}/lab/api/translations/id_ID").json()
+    assert pack["data"]["jupyterlab"]["Name"] == ["Nama"]  # the file browser's column, as in test_start
     expect(page.get_by_text("Create Assignment")).to_have_count(0)  # trainer-only JupyterLab parts are off
-    page.get_by_text("Nbgrader", exact=True).click()
+    page.locator("#jp-MainMenu div.lm-MenuBar-itemLabel", has_text="Nbgrader").click()
     page.screenshot(path=str(artifacts_dir / "hub_peserta_menu.png"))
     expect(page.get_by_role("menuitem", name="Assignment List")).to_be_visible()  # the learner's part stays
     expect(page.get_by_role("menuitem", name="Formgrader")).to_have_count(0)

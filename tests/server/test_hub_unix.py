@@ -28,10 +28,11 @@ from pathlib import Path
 
 import pytest
 
+from cantik.data import load
 from cantik.grading.roster import Learner
 from cantik.server.accounts import create_unix_accounts, is_ours, remove_unix_accounts, trainer_group
 from cantik.server.spawner import MemoryCgroup
-from tests.grading.helpers import MODUL, make_course
+from tests.grading.helpers import MODUL, ROOT, make_course
 from tests.server.helpers import hub_running, run_in_kernel, trainer_nbgrader
 from tests.server.test_hub import Hub, _chp_available
 from tests.servers import free_port
@@ -105,6 +106,9 @@ def test_learners_work_as_their_own_unix_users(server: tuple[Path, list]) -> Non
     base, (ku_a, ku_b, trainer) = server
     course = make_course(base / "kelas")
     (course / "grading").mkdir()
+    shutil.copytree(ROOT / "datasets", course / "datasets")  # learners read the data (cek, load)
+    for private in ("courses", "grading"):  # solutions, hidden tests, gradebook: the trainers' only
+        (course / private).chmod(0o700)
     exchange, folder = base / "exchange", base / "hub"
     (base / "rumah").mkdir()
     accounts = write_hub(
@@ -117,6 +121,8 @@ def test_learners_work_as_their_own_unix_users(server: tuple[Path, list]) -> Non
     trainer_nbgrader(folder, course, exchange, "generate_assignment", MODUL)
     trainer_nbgrader(folder, course, exchange, "release_assignment", MODUL)
 
+    # b has a link where the start page goes: the hub (root) must neither follow nor replace it
+    (base / "rumah" / ku_b / "Mulai_kelas.ipynb").symlink_to("/etc/passwd")
     (base / "stage").mkdir()
     wrap = ("unshare", "--mount", "--", "sh", "-c", OPEN_ROOT, "open-root", str(base / "stage"))
     hub_env = {k: v for k, v in os.environ.items() if not k.startswith("CANTIK_")}
@@ -141,6 +147,9 @@ def test_learners_work_as_their_own_unix_users(server: tuple[Path, list]) -> Non
                 assert status == 200 and b'"success": false' not in body, body[:500]
             fetched = base / "rumah" / name / MODUL / "latihan.ipynb"
             assert fetched.stat().st_uid == uid[name]
+        start_page = base / "rumah" / ku_a / "Mulai_kelas.ipynb"
+        assert start_page.stat().st_uid == uid[ku_a] and not start_page.is_symlink()
+        assert os.readlink(base / "rumah" / ku_b / "Mulai_kelas.ipynb") == "/etc/passwd"
 
         inbound = exchange / COURSE / "inbound"
         owners = {p.name.split("+")[0]: p.stat().st_uid for p in inbound.iterdir()}
@@ -163,13 +172,15 @@ def test_learners_work_as_their_own_unix_users(server: tuple[Path, list]) -> Non
                 ("home", f"open({str(base / 'rumah' / ku_a / MODUL / 'latihan.ipynb')!r}).read()"),
                 ("accounts", f"open({str(folder / 'akun.json')!r}).read()"),
                 ("passwords", f"open({str(folder / 'kata_sandi_awal.csv')!r}).read()"),
+                ("solutions", f"os.listdir({str(course / 'courses')!r})"),
                 ("own", f"open({str(base / 'rumah' / ku_b / MODUL / 'latihan.ipynb')!r}).read()"),
             ))
-        code = f"import os\n{probe}\nprint(os.getuid())"
+        code = (f"import os\n{probe}\nprint(os.getuid())\n"
+                "from cantik.data import load\nprint(len(load('penduduk')))")  # the course data, as b
         printed = _outputs(run_in_kernel(f"{url}/user/{ku_b}", tokens[ku_b], json.loads(body)["id"], code))
         assert printed.split() == ["DITOLAK", "inbound", "DITOLAK", "home",
-                                   "DITOLAK", "accounts", "DITOLAK", "passwords", "TERBACA", "own",
-                                   str(uid[ku_b])], printed
+                                   "DITOLAK", "accounts", "DITOLAK", "passwords", "DITOLAK", "solutions",
+                                   "TERBACA", "own", str(uid[ku_b]), str(len(load("penduduk")))], printed
         # a learner's token does not open another learner's server
         assert hub.request(f"/user/{ku_a}/api/contents", token=tokens[ku_b])[0] in (403, 404)
 

@@ -11,7 +11,8 @@
 configurable-http-proxy on 127.0.0.1, groups ``peserta`` and ``pelatih``, a ``pelatih`` role (admin page,
 list users, access and stop learners' servers; not a full admin), ``jupyterhub-idle-culler`` as a hub
 service, ``Spawner.mem_limit``, and the Voilà gallery as a hub-managed service at ``/services/galeri/``
-(the proxy forwards it without login). Learners' servers open the course's ``notebooks`` folder.
+(the proxy forwards it without login). Learners' servers open in their home with an Indonesian start page
+(:func:`place_start_page`: how to fetch, work on and submit a module); trainers' servers open the course.
 
 Examples
 --------
@@ -38,6 +39,7 @@ from cantik.grading.roster import TRAINER_ROLE
 _ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
 TRAINER = TRAINER_ROLE
 LEARNER = "peserta"
+START_PAGE = "Mulai_kelas.ipynb"  # learners' start page (cantik/resources), put into their home
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def write_hub(
     from cantik.paths import project_root
     from cantik.server.exchange import prepare_exchange, write_role_configs
     from cantik.server.hubauth import hash_password
+    from cantik.start import install_lab_overrides
 
     base = Path(folder).absolute()
     accounts = make_accounts(learners, trainers)
@@ -152,6 +155,7 @@ def write_hub(
                          "Buat basis data tersendiri untuk hub (cantik server hub-siapkan melakukannya).")
     base.mkdir(parents=True, exist_ok=True)
     prepare_exchange(exchange_root)
+    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik start`
     course = str(Path(course_root or project_root()).absolute())
     config_paths = write_role_configs(base, course_id, exchange_root, course)
     hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran, "awal": True} for a in accounts}
@@ -192,6 +196,38 @@ def write_hub(
         encoding="utf-8",
     )
     return accounts
+
+
+def place_start_page(home: Path, owner: tuple[int, int] | None = None) -> bool:
+    """Put the learners' start page (``Mulai_kelas.ipynb``) into ``home`` unless that name exists there.
+
+    The hub runs this as root in a folder the learner owns, so it never follows a link and never replaces
+    anything (``O_CREAT | O_EXCL | O_NOFOLLOW``); the file is then given to ``owner`` (uid, gid). Returns
+    whether it was written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> home = Path(tempfile.mkdtemp())
+    >>> place_start_page(home), place_start_page(home)
+    (True, False)
+    >>> "data sintetis" in (home / START_PAGE).read_text(encoding="utf-8")
+    True
+    """
+    from importlib import resources
+
+    if not home.is_dir():
+        return False
+    data = resources.files("cantik.resources").joinpath(START_PAGE).read_bytes()
+    try:
+        fd = os.open(home / START_PAGE, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as f:
+        if owner is not None:
+            os.fchown(f.fileno(), *owner)
+        f.write(data)
+    return True
 
 
 def hub_database(pg_folder: str | os.PathLike[str], gradebook_url: str, course_id: str) -> str | None:
@@ -313,9 +349,20 @@ def configure(c: Any, config_file: str) -> None:
     gradebook_url = url_file.read_text(encoding="utf-8").strip() if url_file.is_file() else ""
 
     def pre_spawn(spawner: Any) -> None:
-        """Trainers' servers open the course root (formgrader needs it under the server's root) and only
-        they learn the gradebook URL (it carries the course role's password)."""
+        """Learners get the start page in their home and open it. Trainers' servers open the course root
+        (formgrader needs it under the server's root) and only they learn the gradebook URL (it carries
+        the course role's password)."""
         if TRAINER not in {g.name for g in spawner.user.groups}:
+            if s["spawner"] == "simple":
+                home, owner = Path(spawner.home_dir), None
+                home.mkdir(parents=True, exist_ok=True)
+            else:
+                import pwd
+
+                entry = pwd.getpwnam(spawner.user.name)
+                home, owner = Path(entry.pw_dir), (entry.pw_uid, entry.pw_gid)
+            place_start_page(home, owner)
+            spawner.default_url = f"/lab/tree/{START_PAGE}"
             return
         spawner.notebook_dir = str(course)
         if gradebook_url:

@@ -12,9 +12,10 @@ hub (:func:`cantik.server.hub.configure`), taken from the very config object tha
   from a Kubernetes secret).
 
 What does not carry over, and is listed in the file's header: nbgrader's exchange (one shared POSIX
-file system with per-user uids; on Kubernetes every pod runs as uid 1000), the trainers' pre-spawn hook
-(use ``singleuser.profileList`` or ``kubespawner_override``), the hub-managed Voilà gallery (deploy it as
-its own Deployment and add it under ``hub.services``), and the image that has ``cantik`` installed.
+file system with per-user uids; on Kubernetes every pod runs as uid 1000), the pre-spawn hook (trainers:
+``singleuser.profileList`` or ``kubespawner_override``; the learners' start page: an init container),
+the hub-managed Voilà gallery (deploy it as its own Deployment and add it under ``hub.services``), and
+the image that has ``cantik`` installed.
 
 Examples
 --------
@@ -43,8 +44,9 @@ HEADER = """\
 #  - hub.db.password from a Kubernetes secret (the password is never written here);
 #  - nbgrader's exchange: a shared ReadWriteMany volume at {exchange} with per-user uids, or an exchange
 #    plugin (on Kubernetes every pod runs as uid 1000, so nbgrader's Unix permissions do not hold);
-#  - trainers' servers (formgrader, course root, gradebook URL): singleuser.profileList for the group
-#    "pelatih" instead of the one-server pre-spawn hook;
+#  - the one-server pre-spawn hook: trainers' servers (formgrader, course root, gradebook URL) become a
+#    singleuser.profileList entry for the group "pelatih"; the learners' start page (Mulai_kelas.ipynb),
+#    an init container or the image's home skeleton;
 #  - the Voilà gallery as its own Deployment, added under hub.services.
 """
 

@@ -1,8 +1,9 @@
-"""Every course module on the real nbgrader pipeline, in a temporary copy of the course.
+"""Every course module on the real nbgrader pipeline, in one temporary copy of the whole course.
 
-Per module, one ``generate_assignment`` and one ``autograde`` call grade several learners at once: the source
-itself, the unanswered learner version, learners with alternative correct solutions and learners with the
-common mistakes of ``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8).
+As a trainer would: every module is released (``generate_assignment``) into one course, and a single
+``nbgrader autograde "*"`` call grades every module's learners at once: the source itself, the unanswered
+learner version, learners with alternative correct solutions and learners with the common mistakes of
+``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8).
 """
 
 from __future__ import annotations
@@ -55,32 +56,50 @@ class Graded:
         return pl.read_nb(self.root / "grading" / "autograded" / student / self.modul / f"{name}.ipynb")
 
 
+@pytest.fixture(scope="session")
+def course_graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict]]:
+    """The whole course released and its learners submitted, then graded in one autograde call."""
+    root = pl.course_copy(tmp_path_factory.mktemp("kursus"), MODULES)
+    plans: dict[str, dict[str, dict[str, object]]] = {}
+    for modul in MODULES:
+        pl.nbgrader(root, "generate_assignment", modul, "--force")
+        names = sorted(p.stem for p in (root / "courses" / modul).glob("*.ipynb"))
+        sources = {n: pl.read_nb(root / "courses" / modul / f"{n}.ipynb") for n in names}
+        released = {n: pl.read_nb(root / "notebooks" / modul / f"{n}.ipynb") for n in names}
+        cell_nb = {c["id"]: n for n in names for c in sources[n]["cells"]}
+
+        def submission(patches: dict[str, object], released: dict = released, sources: dict = sources,
+                       cell_nb: dict = cell_nb, names: list = names) -> dict[str, dict]:
+            return {n: pl.fill(released[n], sources[n], {c: str(p) for c, p in patches.items()
+                                                          if cell_nb.get(c) == n}) for n in names}
+
+        plan: dict[str, dict[str, object]] = {}
+        pl.submit(root, "sumber", modul, sources)
+        pl.submit(root, "kosong", modul, released)
+        alts = [(cid, code) for cid, codes in BENAR.get(modul, {}).items() for code in codes]
+        for i, learner in enumerate(_spread(alts)):
+            plan[f"benar{i}"] = learner
+            pl.submit(root, f"benar{i}", modul, submission(learner))
+        for i, learner in enumerate(_spread_wrong(SALAH[modul])):
+            plan[f"salah{i}"] = learner
+            pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
+        plans[modul] = plan
+    pl.nbgrader(root, "autograde", "*", "--force")
+    return root, plans
+
+
 @pytest.fixture(scope="module", params=MODULES)
-def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Graded:
+def graded(request: pytest.FixtureRequest, course_graded: tuple[Path, dict[str, dict]]) -> Graded:
+    root, plans = course_graded
     modul = request.param
-    root = pl.course_copy(tmp_path_factory.mktemp(modul), [modul])
-    pl.nbgrader(root, "generate_assignment", modul, "--force")
     names = sorted(p.stem for p in (root / "courses" / modul).glob("*.ipynb"))
-    sources = {n: pl.read_nb(root / "courses" / modul / f"{n}.ipynb") for n in names}
-    released = {n: pl.read_nb(root / "notebooks" / modul / f"{n}.ipynb") for n in names}
-    cell_nb = {c["id"]: n for n in names for c in sources[n]["cells"]}
+    return Graded(root, modul, names, plans[modul])
 
-    def submission(patches: dict[str, object]) -> dict[str, dict]:
-        return {n: pl.fill(released[n], sources[n], {c: str(p) for c, p in patches.items()
-                                                      if cell_nb.get(c) == n}) for n in names}
 
-    plan: dict[str, dict[str, object]] = {}
-    pl.submit(root, "sumber", modul, sources)
-    pl.submit(root, "kosong", modul, released)
-    alts = [(cid, code) for cid, codes in BENAR.get(modul, {}).items() for code in codes]
-    for i, learner in enumerate(_spread(alts)):
-        plan[f"benar{i}"] = learner
-        pl.submit(root, f"benar{i}", modul, submission(learner))
-    for i, learner in enumerate(_spread_wrong(SALAH[modul])):
-        plan[f"salah{i}"] = learner
-        pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
-    pl.nbgrader(root, "autograde", modul, "--force")
-    return Graded(root, modul, names, plan)
+def test_every_module_of_the_course_is_tested() -> None:
+    from cantik import course
+
+    assert {f"modul{i}" for i in range(1, 9)} <= set(course.daftar_modul(pl.ROOT)) == set(MODULES)
 
 
 def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:

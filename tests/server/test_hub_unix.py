@@ -81,6 +81,11 @@ def server() -> Iterator[tuple[Path, list]]:
         assert (Path("/etc/passwd").read_text(), Path("/etc/group").read_text()) == before
 
 
+def _server_env(pid: int) -> dict[str, str]:
+    pairs = (e.split(b"=", 1) for e in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0") if b"=" in e)
+    return {k.decode(): v.decode(errors="replace") for k, v in pairs}
+
+
 def _server_pid(name: str) -> int:
     """The pid of ``name``'s single-user server (found by its JUPYTERHUB_USER)."""
     for proc in Path("/proc").iterdir():
@@ -150,6 +155,9 @@ def test_learners_work_as_their_own_unix_users(server: tuple[Path, list]) -> Non
         start_page = base / "rumah" / ku_a / "Mulai_kelas.ipynb"
         assert start_page.stat().st_uid == uid[ku_a] and not start_page.is_symlink()
         assert os.readlink(base / "rumah" / ku_b / "Mulai_kelas.ipynb") == "/etc/passwd"
+        # a opens on the start page; b, whose name there is a link, in JupyterLab as usual
+        assert _server_env(_server_pid(ku_a)).get("JUPYTERHUB_DEFAULT_URL") == "/lab/tree/Mulai_kelas.ipynb"
+        assert _server_env(_server_pid(ku_b)).get("JUPYTERHUB_DEFAULT_URL") == "/lab"
 
         inbound = exchange / COURSE / "inbound"
         owners = {p.name.split("+")[0]: p.stat().st_uid for p in inbound.iterdir()}

@@ -359,10 +359,15 @@ def configure(c: Any, config_file: str) -> None:
             else:
                 import pwd
 
-                entry = pwd.getpwnam(spawner.user.name)
+                try:
+                    entry = pwd.getpwnam(spawner.user.name)
+                except KeyError:  # no Unix account: LocalProcessSpawner itself says so when it starts
+                    return
                 home, owner = Path(entry.pw_dir), (entry.pw_uid, entry.pw_gid)
             place_start_page(home, owner)
-            spawner.default_url = f"/lab/tree/{START_PAGE}"
+            page = home / START_PAGE
+            if page.is_file() and not page.is_symlink():  # a learner's own link there: open Lab as usual
+                spawner.default_url = f"/lab/tree/{START_PAGE}"
             return
         spawner.notebook_dir = str(course)
         if gradebook_url:

@@ -82,6 +82,7 @@ def server() -> Iterator[tuple[Path, list]]:
 
 
 def _server_env(pid: int) -> dict[str, str]:
+    """The environment of process ``pid``."""
     pairs = (e.split(b"=", 1) for e in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0") if b"=" in e)
     return {k.decode(): v.decode(errors="replace") for k, v in pairs}
 
@@ -92,12 +93,11 @@ def _server_pid(name: str) -> int:
         if not proc.name.isdigit():
             continue
         try:
-            cmdline = (proc / "cmdline").read_bytes()
-            environ = (proc / "environ").read_bytes().split(b"\0")
+            if (b"jupyterhub.singleuser" in (proc / "cmdline").read_bytes()
+                    and _server_env(int(proc.name)).get("JUPYTERHUB_USER") == name):
+                return int(proc.name)
         except OSError:
             continue
-        if b"jupyterhub.singleuser" in cmdline and f"JUPYTERHUB_USER={name}".encode() in environ:
-            return int(proc.name)
     raise AssertionError(f"no single-user server of {name} found")
 
 

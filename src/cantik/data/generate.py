@@ -649,13 +649,12 @@ def _sumber_banding(rng: np.random.Generator, world: World, balita: list[dict], 
             v = round(v + rng.normal(0, 0.8), 1)
         rows.append({"indikator": "Prevalensi stunting balita", "sumber": "Survei gizi (SSGI, sintetis)",
                      "tahun": year, "nilai": v, "satuan": "persen", "catatan": note})
-    # Registry vs field count: movers who left in the last three years often stay on the family card.
+    # Registry vs field count: movers who left in the last three years often stay on the family card
+    # (the register itself is cantik.data.teaching's registrasi_kk).
+    from cantik.data.teaching import registry_gap
+
     census = len(world.penduduk)
-    recent = [r for r in mutasi if r["periode"] >= "2022-07"]
-    recent_out = sum(r["jumlah"] for r in recent if r["jenis_mutasi"] == "Pindah")
-    recent_in = sum(r["jumlah"] for r in recent if r["jenis_mutasi"] == "Datang")
-    still_listed = round(0.55 * recent_out)
-    not_yet_listed = round(0.20 * recent_in)
+    still_listed, not_yet_listed = registry_gap(mutasi)
     registry = census + still_listed - not_yet_listed
     rows.append({"indikator": "Jumlah penduduk", "sumber": "Registrasi (Dukcapil/KK, sintetis)",
                  "tahun": 2025,
@@ -873,6 +872,9 @@ def build_place(key: str, seed: int = 2025) -> dict[str, Any]:
     if key == "kandangan_utara":
         tables["ampunku"] = _ampunku(rng, world)
     tables["_cacat"] = cacat
+    from cantik.data import teaching
+
+    tables.update(teaching.place_tables(key, tables, seed))
     return tables
 
 
@@ -946,6 +948,10 @@ def generate(out_dir: Path | None = None, seed: int = 2025) -> list[Path]:
     kec = build_kecamatan(places, seed)
     folder = out / schema.KECAMATAN
     written.append(_write(folder / "desa_kelurahan.csv", _csv_bytes("desa_kelurahan", kec)))
+    from cantik.data import teaching
+
+    for table, rows in teaching.kecamatan_tables(kec, seed).items():
+        written.append(_write(folder / f"{table}.csv", _csv_bytes(table, rows)))
     written.append(_write(folder / "datapackage.json", package.dumps(package.descriptor(schema.KECAMATAN,
                                                                                         seed=seed))))
     written.extend(metadata.write(out))

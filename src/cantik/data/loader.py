@@ -63,6 +63,11 @@ TABLE_TITLES: dict[str, str] = {
     "penduduk_mentah": "Data penduduk mentah (belum dibersihkan)",
     "ampunku": "Perjalanan AMPUNKU (Antar Jemput Pasien Kandangan Utara)",
     "desa_kelurahan": "Desa dan kelurahan di Kecamatan Kandangan",
+    "registrasi_kk": "Penduduk menurut Kartu Keluarga (registrasi)",
+    "lansia_tahunan": "Penduduk lanjut usia per tahun dan angka di profil kelurahan",
+    "stunting_umur": "Stunting balita menurut kelompok umur di dua kelurahan",
+    "kode_wilayah": "Kode wilayah desa/kelurahan Kecamatan Kandangan (contoh)",
+    "sekolah_wilayah": "Jumlah sekolah per desa/kelurahan",
 }
 
 

@@ -37,6 +37,19 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "penduduk_mentah": "Salinan 'kotor' tabel penduduk untuk latihan membersihkan data: ada duplikat, ejaan "
                        "tidak baku, umur dan tanggal mustahil, sel kosong, dan umur menumpuk di angka 0/5. "
                        "Kunci jawaban: penduduk_mentah_cacat.json.",
+    "registrasi_kk": "Daftar penduduk menurut Kartu Keluarga (registrasi): ada yang sudah pindah tetapi "
+                     "masih tercatat di KK, dan pendatang yang belum tercatat. Jumlah barisnya sama dengan "
+                     "angka registrasi di tabel sumber_banding.",
+    "lansia_tahunan": "Penduduk umur 60+ dan 65+ per tahun (2019-2025, dihitung mundur dari data 2025) dan "
+                      "jumlah lansia yang tertulis di profil kelurahan, yang batas umurnya berubah dari 65 "
+                      "menjadi 60 tahun pada 2023.",
+    "stunting_umur": "Balita yang diukur dan yang stunting menurut kelompok umur di dua kelurahan "
+                     "Kecamatan Kandangan (Kandangan Kota dan Jambu Hilir); angka dirancang untuk latihan.",
+    "kode_wilayah": "Daftar rujukan kode wilayah 18 desa/kelurahan Kecamatan Kandangan. Kode contoh "
+                    "berformat kode wilayah BPS (63 = Kalimantan Selatan, 06 = Kab. Hulu Sungai Selatan, "
+                    "lalu kecamatan dan desa/kelurahan); bukan kode resmi.",
+    "sekolah_wilayah": "Jumlah SD, SMP dan SMA per desa/kelurahan menurut daftar sekolah, dengan kode "
+                       "wilayah dan nama yang ditulis seperti di sumber itu.",
     "desa_kelurahan": "18 desa/kelurahan di Kecamatan Kandangan: status, luas, penduduk, keluarga, jumlah "
                       "RT. Baris Kandangan Utara dan Gambah Luar sama dengan data sintetis kedua wilayah "
                       "itu; desa/kelurahan lain hanya dikalibrasi agar total luas (106,71 km²) dan total "

@@ -226,6 +226,65 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             ]
         ],
     },
+    # Teaching tables (cantik.data.teaching): registry double counting, definition drift, Simpson's
+    # paradox, joining by reference codes.
+    "registrasi_kk": {
+        "fields": [
+            _f("nik", "string", "NIK samaran", required=True, unique=True, pattern=NIK_PATTERN),
+            _f("no_kk", "string", "Nomor KK samaran", required=True, pattern=NO_KK_PATTERN),
+            _f("rt", "integer", "Rukun Tetangga (RT)", required=True, minimum=1, maximum=99),
+            _enum("jenis_kelamin", "Jenis kelamin", JENIS_KELAMIN),
+            _f("tanggal_lahir", "date", "Tanggal lahir", required=True),
+            _f("umur", "integer", "Umur (tahun)", required=True, minimum=0, maximum=110),
+        ],
+        "primaryKey": ["nik"],
+        "foreignKeys": [{"fields": ["no_kk"], "reference": {"resource": "keluarga", "fields": ["no_kk"]}}],
+    },
+    "lansia_tahunan": {
+        "fields": [
+            _f("tahun", "integer", "Tahun", required=True, unique=True),
+            _f("umur_60_ke_atas", "integer", "Penduduk umur 60 tahun ke atas", required=True, minimum=0),
+            _f("umur_65_ke_atas", "integer", "Penduduk umur 65 tahun ke atas", required=True, minimum=0),
+            _f("batas_umur_profil", "integer", "Batas umur lansia yang dipakai profil kelurahan",
+               "Umur terendah yang dihitung lansia di profil tahun itu (65 atau 60).", required=True),
+            _f("lansia_di_profil", "integer", "Jumlah lansia yang tertulis di profil kelurahan",
+               required=True, minimum=0),
+        ],
+        "primaryKey": ["tahun"],
+    },
+    "stunting_umur": {
+        "fields": [
+            _f("nama", "string", "Nama kelurahan", required=True),
+            _f("kelompok_umur", "string", "Kelompok umur balita", required=True),
+            _f("balita_diukur", "integer", "Balita yang diukur", required=True, minimum=0),
+            _f("balita_stunting", "integer", "Balita stunting (z TB/U < -2)", required=True, minimum=0),
+        ],
+        "primaryKey": ["nama", "kelompok_umur"],
+    },
+    "kode_wilayah": {
+        "fields": [
+            _f("kode_wilayah", "string", "Kode wilayah (contoh)",
+               "Kode contoh berformat kode wilayah BPS (2 angka provinsi, 2 kabupaten, 3 kecamatan, 3 "
+               "desa/kelurahan); bukan kode resmi.", required=True, unique=True, pattern=r"^\d{10}$"),
+            _f("nama", "string", "Nama desa/kelurahan", required=True, unique=True),
+            _enum("status", "Status", ["Desa", "Kelurahan"]),
+        ],
+        "primaryKey": ["kode_wilayah"],
+    },
+    "sekolah_wilayah": {
+        "fields": [
+            _f("kode_wilayah", "string", "Kode wilayah (contoh)", required=True, unique=True,
+               pattern=r"^\d{10}$"),
+            _f("nama_wilayah", "string", "Nama wilayah menurut sumber sekolah",
+               "Ditulis seperti di daftar sekolah, bisa berbeda dengan nama di tabel lain.", required=True),
+            _f("jumlah_sd", "integer", "Jumlah SD/sederajat", required=True, minimum=0),
+            _f("jumlah_smp", "integer", "Jumlah SMP/sederajat", required=True, minimum=0),
+            _f("jumlah_sma", "integer", "Jumlah SMA/SMK/sederajat", required=True, minimum=0),
+        ],
+        "primaryKey": ["kode_wilayah"],
+        "foreignKeys": [{"fields": ["kode_wilayah"],
+                         "reference": {"resource": "kode_wilayah", "fields": ["kode_wilayah"]}}],
+    },
     # Kecamatan level: the 18 desa/kelurahan of Kec. Kandangan.
     "desa_kelurahan": {
         "fields": [
@@ -249,9 +308,12 @@ WILAYAH_TABLES = [
     "penduduk_tahunan",
     "sumber_banding",
     "penduduk_mentah",
+    "registrasi_kk",
 ]
 #: Tables that exist for one place only (AMPUNKU is Kandangan Utara's own service).
-ONLY_IN: dict[str, str] = {"ampunku": "kandangan_utara", "desa_kelurahan": KECAMATAN}
+ONLY_IN: dict[str, str] = {"ampunku": "kandangan_utara", "desa_kelurahan": KECAMATAN,
+                           "lansia_tahunan": "kandangan_utara", "stunting_umur": KECAMATAN,
+                           "kode_wilayah": KECAMATAN, "sekolah_wilayah": KECAMATAN}
 
 
 def tables_of(wilayah: str) -> list[str]:

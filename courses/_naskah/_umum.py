@@ -23,7 +23,7 @@ def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], dura
         kode(f"{cid}-siapkan",
              "import pandas as pd\n"
              "import matplotlib.pyplot as plt\n\n"
-             "from cantik import indicators as ind\n"
+             "from cantik import indikator as ind\n"
              "from cantik.checks import cek, petunjuk\n"
              "from cantik.data import SYNTHETIC_NOTICE, load\n\n"
              "print(SYNTHETIC_NOTICE)", kunci=True),

@@ -2,9 +2,32 @@
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.checks import modul1 as F
+from cantik.checks.core import ambil
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, soal_tulisan, tes
 
 M = "m1"
+DUPLIKAT = ambil("1f").nilai_harapan()
+MUSTAHIL = ambil("1g").nilai_harapan()
+WHIPPLE = ambil("1i").nilai_harapan()
+HAMPIR = F.fakta_cacat("hampir_duplikat")
+
+CONTOH_1J = [
+    Contoh(4, f"Sebelum membagi paket, buang dulu {angka(DUPLIKAT)} baris duplikat persis dan periksa "
+              f"{angka(HAMPIR)} NIK yang tercatat dua kali dengan isian sedikit berbeda: lansia yang tercatat dua "
+              "kali membuat RT-nya mendapat paket berlebih, sedangkan RT lain kekurangan. "
+              f"Selain itu, {angka(MUSTAHIL)} umur mustahil (di bawah 0 atau di atas 110 tahun) harus dicek ke "
+              "KK: orang yang tercatat berumur 150 tahun masuk daftar lansia padahal belum tentu lansia. Indeks "
+              f"Whipple {angka(WHIPPLE, 1)} menunjukkan banyak umur ditaksir, jadi batas lansia 60 tahun bisa "
+              "meleset; minta ketua RT memeriksa tanggal lahir calon penerima yang umurnya sekitar 60 tahun. "
+              "Setelah itu baru hitung lansia per RT.", [4, 4, 4, 4]),
+    Contoh(3, f"Data perlu dibersihkan dulu: ada {angka(DUPLIKAT)} duplikat dan {angka(MUSTAHIL)} umur mustahil, "
+              "sehingga jumlah lansia per RT bisa salah dan paket bisa berlebih di satu RT. Hapus duplikatnya "
+              "dan tanyakan umur yang aneh kepada ketua RT sebelum bantuan dibagi.", [3, 3, 3, 3]),
+    Contoh(2, f"Datanya masih kotor, ada {angka(DUPLIKAT)} duplikat. Kalau tidak dibersihkan, datanya jadi salah. "
+              "Sebaiknya dibersihkan dulu.", [2, 2, 2, 3]),
+    Contoh(1, "Data sudah ada di tabel, jadi bantuan bisa langsung dibagi sesuai daftar.", [1, 1, 1, 2]),
+]
 
 NOTEBOOKS = {
     "modul1_data_kelurahan": [
@@ -103,50 +126,71 @@ kolomnya masih berupa teks."""),
         tes(f"{M}-1h-tes", "1h", "frek_jk_bersih"),
         md(f"{M}-heaping", """## 5. Penumpukan umur (age heaping)
 
-Bila petugas atau warga menaksir umur, umur yang berakhiran **0 atau 5** muncul terlalu sering. Indeks
-Whipple mengukurnya: **100** berarti tidak ada penumpukan, **500** berarti semua umur 23–62 berakhiran 0/5.
-PBB menilai di bawah 105 sangat akurat dan di atas 175 sangat kasar."""),
+Bila petugas atau warga menaksir umur, umur yang berakhiran **0 atau 5** muncul terlalu sering. **Indeks
+Whipple** mengukurnya dengan membandingkan banyaknya orang berumur 25, 30, 35, …, 60 tahun dengan yang
+diharapkan bila tidak ada penumpukan: seperlima penduduk umur 23–62 (satu dari lima umur berakhiran 0 atau 5).
+
+**Indeks Whipple = (banyaknya penduduk umur 25, 30, …, 60) / (⅕ × banyaknya penduduk umur 23–62) × 100**
+
+Nilai **100** berarti tidak ada penumpukan; **500** berarti semua umur 23–62 berakhiran 0 atau 5. PBB menilai
+di bawah 105 sangat akurat dan di atas 175 sangat buruk."""),
         kode(f"{M}-grafik-umur",
              "umur_valid = umur_angka[(umur_angka >= 0) & (umur_angka <= 110)]\n"
              "fig, ax = plt.subplots(figsize=(9, 3))\n"
              "umur_valid.value_counts().sort_index().loc[20:70].plot.bar(ax=ax, color=\"#4a7\")\n"
              "ax.set_title(\"Banyaknya penduduk menurut umur, data mentah (sintetis)\")\n"
              "ax.set_xlabel(\"Umur (tahun)\")\nax.set_ylabel(\"Jumlah orang\")\nplt.show()"),
-        md(f"{M}-1i-soal", "### Soal 1i\n\nHitung indeks Whipple untuk umur di data **mentah** (pakai `umur_valid` "
-           "di atas dan `ind.whipple_index`). Simpan di `whipple_mentah`."),
-        jawaban(f"{M}-1i", "", "whipple_mentah = ind.whipple_index(umur_valid)",
-                'cek("1i", whipple_mentah)\nprint(round(whipple_mentah, 1))'),
-        tes(f"{M}-1i-tes", "1i", "whipple_mentah"),
+        md(f"{M}-1i-soal", """### Soal 1i
+
+Hitung indeks Whipple untuk umur di data **mentah** (pakai `umur_valid` di atas), langkah demi langkah:
+
+1. **pembilang**: banyaknya orang berumur tepat 25, 30, 35, 40, 45, 50, 55 atau 60 tahun; simpan di
+   `pembilang_whipple`;
+2. **penyebut**: banyaknya orang berumur 23–62 tahun; simpan di `penyebut_whipple`;
+3. indeksnya = pembilang / (penyebut / 5) × 100; simpan di `whipple_mentah`.
+
+`cek` memeriksa ketiganya, jadi Anda tahu bagian mana yang perlu diperbaiki."""),
+        jawaban(f"{M}-1i", "",
+                "umur_23_62 = umur_valid[umur_valid.between(23, 62)]\n"
+                "pembilang_whipple = umur_23_62.isin([25, 30, 35, 40, 45, 50, 55, 60]).sum()\n"
+                "penyebut_whipple = len(umur_23_62)\n"
+                "whipple_mentah = pembilang_whipple / (penyebut_whipple / 5) * 100",
+                'cek("1i", whipple_mentah, pembilang=pembilang_whipple, penyebut=penyebut_whipple)\n'
+                'print(round(whipple_mentah, 1))'),
+        tes(f"{M}-1i-tes", "1i", "whipple_mentah",
+            bagian={"pembilang": "pembilang_whipple", "penyebut": "penyebut_whipple"}),
         md(f"{M}-1j-soal", """### Soal 1j (jawaban tertulis, dinilai pelatih)
 
-Pak Lurah ingin membagi **paket bantuan lansia per RT** berdasarkan tabel `penduduk_mentah` minggu depan.
-Tulis saran Anda (4–6 kalimat): masalah data mana yang harus dibereskan dulu, **apa akibatnya** bagi
-pembagian bantuan bila tidak dibereskan (pakai angka dari soal 1f–1i), dan langkah apa yang Anda usulkan
+Pak Lurah ingin membagi **paket bantuan lansia per RT** (lansia: umur **60 tahun ke atas**, seperti dalam
+Undang-Undang Nomor 13 Tahun 1998 tentang Kesejahteraan Lanjut Usia) berdasarkan tabel `penduduk_mentah`
+minggu depan. Tulis saran Anda (4–6 kalimat): masalah data mana yang harus dibereskan dulu, **apa akibatnya**
+bagi pembagian bantuan bila tidak dibereskan (pakai angka dari soal 1f–1i), dan langkah apa yang Anda usulkan
 kepada ketua RT."""),
-        rubrik(f"{M}-1j-rubrik", "Rubrik soal 1j", [
-            ("Memakai bukti dari data", ["tidak ada angka", "satu angka tanpa penjelasan",
-                                         "dua angka yang relevan", "angka relevan dan dijelaskan artinya"]),
-            ("Akibat bagi keputusan", ["tidak dibahas", "umum (\"data jadi salah\")",
-                                       "menyebut akibat bagi lansia/RT", "akibat konkret: RT mana kelebihan/"
-                                       "kekurangan paket dan mengapa"]),
-            ("Usulan tindakan", ["tidak ada", "usulan kabur", "usulan jelas", "usulan jelas, berurutan, dan "
-                                 "melibatkan ketua RT/verifikasi lapangan"]),
-            ("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis",
-                                                  "cukup jelas", "jelas, singkat, tanpa istilah yang tidak perlu"]),
+        *soal_tulisan(f"{M}-1j", "1j", [
+            Kriteria("Memakai bukti dari data", ["tidak ada angka", "satu angka tanpa penjelasan",
+                                                 "dua angka yang relevan", "angka relevan dan dijelaskan artinya"]),
+            Kriteria("Akibat bagi keputusan", ["tidak dibahas", "umum (\"data jadi salah\")",
+                                               "menyebut akibat bagi lansia/RT", "akibat konkret: RT mana kelebihan/"
+                                               "kekurangan paket dan mengapa"]),
+            Kriteria("Usulan tindakan", ["tidak ada", "usulan kabur", "usulan jelas", "usulan jelas, berurutan, dan "
+                                         "melibatkan ketua RT/pemeriksaan lapangan"]),
+            Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis",
+                                                          "cukup jelas", "jelas, singkat, tanpa istilah yang tidak "
+                                                          "perlu"]),
+        ], CONTOH_1J, [
+            Kunci("Duplikat persis (soal 1f)", DUPLIKAT, 0),
+            Kunci("NIK yang tercatat dua kali dengan isian berbeda", HAMPIR, 0),
+            Kunci("Umur mustahil (soal 1g)", MUSTAHIL, 0),
+            Kunci("Indeks Whipple data mentah (soal 1i)", WHIPPLE, 0.5, desimal=1),
         ]),
-        tulisan(f"{M}-1j", "Contoh jawaban: Sebelum membagi bantuan, buang dulu 25 baris duplikat persis dan "
-                "periksa 15 NIK ganda lainnya, karena lansia yang tercatat dua kali membuat RT-nya mendapat paket "
-                "berlebih. Enam umur mustahil (−1 dan 150 tahun) harus dicek ke KK: orang berumur 150 tercatat "
-                "lansia padahal belum tentu. Indeks Whipple sekitar 144 menunjukkan banyak umur ditaksir, jadi "
-                "batas 60 tahun bisa meleset; minta ketua RT memverifikasi tanggal lahir calon penerima di "
-                "sekitar umur 60. Setelah itu baru hitung lansia per RT.", poin=16),
         *penutup(M, [
             "Data kelurahan melewati tahapan: kebutuhan → instrumen → pengumpulan → pengolahan → analisis → "
             "diseminasi → evaluasi → dipakai di Musrenbang.",
             "Satu Data: standar data, metadata, interoperabilitas, kode referensi.",
             "Nomor RT adalah kode (kategorik), bukan angka untuk dijumlahkan.",
             "Bersihkan dulu: duplikat, ejaan, nilai mustahil, nilai kosong. Data kotor membuat keputusan salah.",
-            "Indeks Whipple di atas 100 menandakan umur yang ditaksir/dibulatkan.",
+            "Indeks Whipple = umur 25, 30, …, 60 / (⅕ × umur 23–62) × 100; di atas 100 menandakan umur yang "
+            "ditaksir atau dibulatkan.",
         ]),
     ],
 }

@@ -2,9 +2,35 @@
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.checks import modul2 as F
+from cantik.checks.core import ambil
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m2"
+MUDA = F._ind().dependency_ratio(F.tabel("penduduk")).young
+TUA = F._ind().dependency_ratio(F.tabel("penduduk")).old
+BALITA, ANAK_5_9, ANAK_10_14 = (F.fakta_kelompok(k) for k in ("0-4", "5-9", "10-14"))
+UMUR_50_64, LANSIA_60 = F.fakta_umur(50, 64), F.fakta_umur(60)
+A, B = F.TAHUN_DRIFT
+PROFIL_A, PROFIL_B = F._lansia("lansia_di_profil", A), F._lansia("lansia_di_profil", B)
+
+CONTOH_2I = [
+    Contoh(4, f"Rasio ketergantungan muda ({angka(MUDA, 0)}) memang jauh di atas rasio tua ({angka(TUA, 0)}), "
+              "tetapi rasio muda menghitung semua anak 0–14 tahun, kebanyakan sudah sekolah. Piramida justru "
+              f"menyempit di dasarnya: kelompok 0–4 tahun ({angka(BALITA)} anak) lebih kecil daripada 5–9 "
+              f"({angka(ANAK_5_9)}) dan 10–14 ({angka(ANAK_10_14)}), jadi balita tidak bertambah. Sebaliknya ada "
+              f"{angka(LANSIA_60)} warga berumur 60 tahun ke atas dan kelompok 50–64 tahun besar "
+              f"({angka(UMUR_50_64)} orang), sehingga lansia akan bertambah dalam 10 tahun. Saya merekomendasikan "
+              "posyandu lansia, dengan kegiatan balita tetap dijalankan posyandu yang ada. Data ini tidak "
+              "menunjukkan berapa lansia dan balita yang sudah terlayani; perlu data kunjungan posyandu.",
+           [4, 4, 4, 4]),
+    Contoh(3, f"Rasio muda {angka(MUDA, 0)} dan rasio tua {angka(TUA, 0)}. Balita (0–4 tahun) lebih sedikit "
+              "daripada kelompok di atasnya, dan lansia akan bertambah, jadi posyandu lansia lebih perlu. "
+              "Kita belum tahu berapa lansia yang sudah dilayani puskesmas.", [3, 3, 3, 3]),
+    Contoh(2, f"Rasio ketergantungan muda {angka(MUDA, 0)} lebih besar dari rasio tua, jadi anak-anak lebih "
+              "banyak. Pilih PAUD dan posyandu balita. Data kurang lengkap.", [2, 2, 2, 3]),
+    Contoh(1, "Menurut saya PAUD lebih penting karena anak-anak adalah masa depan.", [1, 1, 1, 2]),
+]
 
 NOTEBOOKS = {
     "modul2_struktur_penduduk": [
@@ -15,7 +41,8 @@ NOTEBOOKS = {
                 "membagi penduduk ke kelompok umur dan menghitung rasio ketergantungan (total, muda, tua);",
                 "menggambar dan membaca piramida penduduk;",
                 "menghitung median umur dari data mentah dan dari data berkelompok;",
-                "menjelaskan kapan rata-rata dan median berbeda.",
+                "menjelaskan kapan rata-rata dan median berbeda;",
+                "mengenali perubahan definisi (lansia 60+ atau 65+) sebelum membandingkan dua angka.",
             ],
             pertanyaan=[
                 "Seperti apa susunan umur dan jenis kelamin penduduk Kandangan Utara?",
@@ -28,13 +55,28 @@ NOTEBOOKS = {
              "\"orang\")\npenduduk[[\"jenis_kelamin\", \"umur\"]].describe(include=\"all\")"),
         md(f"{M}-rasio-jk", """## 1. Rasio jenis kelamin
 
-**Rasio jenis kelamin** = banyaknya laki-laki per 100 perempuan = L / P × 100.
-Angka 100 berarti seimbang; di atas 100 berarti laki-laki lebih banyak.
+**Rasio jenis kelamin** = banyaknya laki-laki per 100 perempuan:
+
+**rasio jenis kelamin = laki-laki / perempuan × 100**
+
+Bagian atas pecahan disebut **pembilang** (di sini: banyaknya laki-laki), bagian bawah **penyebut** (banyaknya
+perempuan). Angka 100 berarti seimbang; di atas 100 berarti laki-laki lebih banyak.
 
 ### Soal 2a
-Hitung rasio jenis kelamin Kandangan Utara. Simpan di `rasio_jk`."""),
-        jawaban(f"{M}-2a", "", "rasio_jk = ind.sex_ratio(penduduk)", 'cek("2a", rasio_jk)\nprint(round(rasio_jk, 1))'),
-        tes(f"{M}-2a-tes", "2a", "rasio_jk"),
+Hitung sendiri, langkah demi langkah:
+
+1. banyaknya penduduk laki-laki (`jenis_kelamin` = "L"); simpan di `laki_laki` (pembilang);
+2. banyaknya penduduk perempuan ("P"); simpan di `perempuan` (penyebut);
+3. rasio jenis kelamin; simpan di `rasio_jk`.
+
+`cek` memeriksa pembilang, penyebut dan hasilnya masing-masing. (Mulai soal berikutnya Anda boleh memakai
+`ind.rasio_jenis_kelamin(penduduk)`, yang menghitung hal yang sama.)"""),
+        jawaban(f"{M}-2a", "",
+                "laki_laki = (penduduk[\"jenis_kelamin\"] == \"L\").sum()\n"
+                "perempuan = (penduduk[\"jenis_kelamin\"] == \"P\").sum()\n"
+                "rasio_jk = laki_laki / perempuan * 100",
+                'cek("2a", rasio_jk, pembilang=laki_laki, penyebut=perempuan)\nprint(round(rasio_jk, 1))'),
+        tes(f"{M}-2a-tes", "2a", "rasio_jk", bagian={"pembilang": "laki_laki", "penyebut": "perempuan"}),
         md(f"{M}-ketergantungan", """## 2. Rasio ketergantungan
 
 Penduduk dibagi tiga: **muda** (0–14 tahun), **produktif** (15–64 tahun) dan **tua** (65 tahun ke atas).
@@ -46,13 +88,22 @@ Penduduk dibagi tiga: **muda** (0–14 tahun), **produktif** (15–64 tahun) dan
 Angka 50 berarti setiap 100 orang usia produktif "menanggung" 50 orang usia tidak produktif.
 
 ### Soal 2b
-Hitung rasio ketergantungan **total**. Simpan di `rasio_ketergantungan`."""),
-        jawaban(f"{M}-2b", "", "rasio_ketergantungan = ind.dependency_ratio(penduduk).total",
-                'cek("2b", rasio_ketergantungan)'),
-        tes(f"{M}-2b-tes", "2b", "rasio_ketergantungan"),
-        md(f"{M}-2c-soal", "### Soal 2c\n\nHitung rasio ketergantungan **tua** (65 tahun ke atas). Simpan di "
-           "`rasio_tua`."),
-        jawaban(f"{M}-2c", "", "rasio_tua = ind.dependency_ratio(penduduk).old", 'cek("2c", rasio_tua)'),
+Hitung rasio ketergantungan **total** sendiri:
+
+1. pembilang: banyaknya penduduk umur 0–14 **ditambah** umur 65 tahun ke atas; simpan di `bukan_produktif`;
+2. penyebut: banyaknya penduduk umur 15–64; simpan di `produktif`;
+3. rasionya; simpan di `rasio_ketergantungan`."""),
+        jawaban(f"{M}-2b", "umur = penduduk[\"umur\"]",
+                "bukan_produktif = (umur <= 14).sum() + (umur >= 65).sum()\n"
+                "produktif = umur.between(15, 64).sum()\n"
+                "rasio_ketergantungan = bukan_produktif / produktif * 100",
+                'cek("2b", rasio_ketergantungan, pembilang=bukan_produktif, penyebut=produktif)'),
+        tes(f"{M}-2b-tes", "2b", "rasio_ketergantungan",
+            bagian={"pembilang": "bukan_produktif", "penyebut": "produktif"}),
+        md(f"{M}-2c-soal", "### Soal 2c\n\nSekarang Anda sudah tahu cara menghitungnya, jadi boleh memakai fungsi "
+           "`ind.rasio_ketergantungan(penduduk)`: hasilnya punya tiga angka, `.total`, `.muda` dan `.tua`. Hitung "
+           "rasio ketergantungan **tua** (65 tahun ke atas). Simpan di `rasio_tua`."),
+        jawaban(f"{M}-2c", "", "rasio_tua = ind.rasio_ketergantungan(penduduk).tua", 'cek("2c", rasio_tua)'),
         tes(f"{M}-2c-tes", "2c", "rasio_tua"),
         md(f"{M}-kelompok", """## 3. Kelompok umur dan piramida penduduk
 
@@ -60,13 +111,13 @@ Umur dikelompokkan lima tahunan: 0-4, 5-9, …, 70-74, dan 75+ (terbuka).
 
 ### Soal 2d
 Hitung **banyaknya orang** di setiap kelompok umur lima tahunan. Simpan di `jumlah_per_kelompok`."""),
-        jawaban(f"{M}-2d", "", "jumlah_per_kelompok = ind.age_groups(penduduk[\"umur\"]).value_counts(sort=False)",
+        jawaban(f"{M}-2d", "", "jumlah_per_kelompok = ind.kelompok_umur(penduduk[\"umur\"]).value_counts(sort=False)",
                 'cek("2d", jumlah_per_kelompok)\njumlah_per_kelompok'),
         tes(f"{M}-2d-tes", "2d", "jumlah_per_kelompok"),
         md(f"{M}-2g-soal", """### Soal 2g (grafik)
 Gambar **piramida penduduk**: kelompok umur di sumbu tegak, laki-laki ke kiri (nilai negatif), perempuan ke
 kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpan gambarnya di `fig`."""),
-        jawaban(f"{M}-2g", "kelompok = ind.age_groups(penduduk[\"umur\"])\n"
+        jawaban(f"{M}-2g", "kelompok = ind.kelompok_umur(penduduk[\"umur\"])\n"
                 "tabel_piramida = pd.crosstab(kelompok, penduduk[\"jenis_kelamin\"])",
                 "fig, ax = plt.subplots(figsize=(7, 6))\n"
                 "label = tabel_piramida.index.astype(str)\n"
@@ -84,7 +135,7 @@ kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpa
 
 ### Soal 2e
 Hitung median umur dari data umur satu per satu. Simpan di `median_umur`."""),
-        jawaban(f"{M}-2e", "", "median_umur = ind.median_age(penduduk)", 'cek("2e", median_umur)'),
+        jawaban(f"{M}-2e", "", "median_umur = ind.median_umur(penduduk)", 'cek("2e", median_umur)'),
         tes(f"{M}-2e-tes", "2e", "median_umur"),
         md(f"{M}-2f-soal", """Publikasi sering hanya menyajikan jumlah penduduk per kelompok umur. Median lalu
 dihitung dengan rumus data berkelompok:
@@ -94,11 +145,22 @@ median ≈ L + ((n/2 − F) / f) × i
 L = batas bawah kelompok yang memuat orang ke-n/2, F = jumlah kumulatif sebelum kelompok itu, f = jumlah di
 kelompok itu, i = lebar kelompok (5 tahun).
 
-### Soal 2f
-Hitung median umur dari `jumlah_per_kelompok` (soal 2d). Simpan di `median_kelompok`."""),
-        jawaban(f"{M}-2f", "", "median_kelompok = ind.median_age_grouped(jumlah_per_kelompok)",
-                'cek("2f", median_kelompok)\nprint(round(median_umur, 1), round(median_kelompok, 1))'),
-        tes(f"{M}-2f-tes", "2f", "median_kelompok"),
+Sel berikut menampilkan jumlah per kelompok dan jumlah kumulatifnya (jumlah sampai kelompok itu). Jalankan,
+lalu cari kelompok **pertama** yang kumulatifnya mencapai n/2."""),
+        kode(f"{M}-kumulatif", "n = jumlah_per_kelompok.sum()\nprint(\"n =\", n, \"  n/2 =\", n / 2)\n"
+             "pd.DataFrame({\"jumlah\": jumlah_per_kelompok, \"kumulatif\": jumlah_per_kelompok.cumsum()})"),
+        md(f"{M}-2f-langkah", """### Soal 2f
+Dari tabel di atas, tulis `L` (batas bawah kelompok median), `F` (kumulatif kelompok **sebelumnya**) dan `f`
+(jumlah di kelompok median). Lalu hitung median umur dengan rumus di atas. Simpan di `median_kelompok`."""),
+        jawaban(f"{M}-2f", "",
+                "kumulatif = jumlah_per_kelompok.cumsum()\n"
+                "posisi = int((kumulatif >= n / 2).to_numpy().argmax())  # kelompok median\n"
+                "L = posisi * 5\n"
+                "F = kumulatif.iloc[posisi - 1]\n"
+                "f = jumlah_per_kelompok.iloc[posisi]\n"
+                "median_kelompok = L + (n / 2 - F) / f * 5",
+                'cek("2f", median_kelompok, L=L, F=F, f=f)\nprint(round(median_umur, 1), round(median_kelompok, 1))'),
+        tes(f"{M}-2f-tes", "2f", "median_kelompok", bagian={"L": "L", "F": "F", "f": "f"}),
         md(f"{M}-rata", """## 5. Rata-rata atau median?
 
 Rata-rata (mean) ikut "tertarik" oleh nilai yang sangat besar. Bila sebaran data miring (banyak anak-anak,
@@ -110,37 +172,56 @@ Hitung rata-rata umur. Simpan di `rata_umur`, lalu bandingkan dengan `median_umu
         jawaban(f"{M}-2h", "", "rata_umur = penduduk[\"umur\"].mean()",
                 'cek("2h", rata_umur)\nprint(round(rata_umur, 1), round(median_umur, 1))'),
         tes(f"{M}-2h-tes", "2h", "rata_umur"),
+        md(f"{M}-lansia", f"""## 6. Siapa yang disebut lansia? Definisi yang berubah
+
+Rasio ketergantungan BPS memakai batas **65 tahun**. Tetapi *lansia* menurut Undang-Undang Nomor 13 Tahun
+1998 tentang Kesejahteraan Lanjut Usia, dan dalam publikasi BPS tentang penduduk lanjut usia, adalah
+**60 tahun ke atas** (soal 1j juga memakai 60). Keduanya benar untuk tujuannya masing-masing, tetapi angka
+dengan batas berbeda **tidak boleh dibandingkan** begitu saja.
+
+Profil Kandangan Utara menulis {angka(PROFIL_A)} lansia pada {A} dan {angka(PROFIL_B)} lansia pada {B}: naik
+{persen(F._kenaikan("lansia_di_profil"))}. Lihat kolom `batas_umur_profil` di tabel berikut."""),
+        kode(f"{M}-lansia-tabel", "lansia = load(\"lansia_tahunan\")\nlansia"),
+        md(f"{M}-2j-soal", f"""### Soal 2j
+Berapa **persen kenaikan** lansia dari {A} ke {B} bila keduanya dihitung dengan definisi yang **sama**, yaitu
+60 tahun ke atas? Simpan di `kenaikan_lansia`."""),
+        jawaban(f"{M}-2j", "t = lansia.set_index(\"tahun\")",
+                f"kenaikan_lansia = (t.loc[{B}, \"umur_60_ke_atas\"] - t.loc[{A}, \"umur_60_ke_atas\"]) "
+                f"/ t.loc[{A}, \"umur_60_ke_atas\"] * 100",
+                'cek("2j", kenaikan_lansia)\nprint(round(kenaikan_lansia, 1))'),
+        tes(f"{M}-2j-tes", "2j", "kenaikan_lansia"),
         md(f"{M}-2i-soal", """### Soal 2i (jawaban tertulis, dinilai pelatih)
 
-Dana kelurahan tahun depan hanya cukup untuk **satu** program baru: (a) menambah kelas PAUD dan kegiatan
-posyandu balita, atau (b) membentuk posyandu lansia di setiap RW. Dengan rasio ketergantungan muda dan tua
-serta piramida penduduk di atas, tulis rekomendasi Anda untuk rapat Musrenbang (4–6 kalimat). Sebutkan juga
-satu hal yang **tidak** bisa dijawab oleh data ini."""),
-        rubrik(f"{M}-2i-rubrik", "Rubrik soal 2i", [
-            ("Memakai bukti dari data", ["tidak ada angka", "angka tanpa penjelasan",
-                                         "angka rasio muda/tua dipakai dengan benar",
-                                         "angka rasio dan bentuk piramida dipakai dan dibandingkan"]),
-            ("Penalaran menuju keputusan", ["rekomendasi tanpa alasan", "alasan umum",
-                                            "alasan mengikuti dari data", "alasan jelas dan menimbang kedua "
-                                            "pilihan (mis. arah perubahan ke depan)"]),
-            ("Keterbatasan data", ["tidak disebut", "disebut kabur", "satu keterbatasan yang tepat",
-                                   "keterbatasan tepat dan usul data tambahan (mis. kebutuhan layanan, "
-                                   "jarak, biaya)"]),
-            ("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
-                                                  "jelas, singkat, angka dibulatkan secukupnya"]),
+Dana Kelurahan tahun depan hanya cukup untuk **satu** program baru yang diusulkan lewat Musrenbang kelurahan:
+(a) menambah kelas PAUD dan kegiatan posyandu balita, atau (b) membentuk posyandu lansia di setiap RW. Dengan
+rasio ketergantungan muda dan tua, piramida penduduk dan jumlah lansia di atas, tulis rekomendasi Anda
+(4–6 kalimat). Sebutkan juga satu hal yang **tidak** bisa dijawab oleh data ini."""),
+        *soal_tulisan(f"{M}-2i", "2i", [
+            Kriteria("Memakai bukti dari data", ["tidak ada angka", "angka tanpa penjelasan",
+                                                 "angka rasio muda/tua dipakai dengan benar",
+                                                 "angka rasio dan bentuk piramida dipakai dan dibandingkan"]),
+            Kriteria("Penalaran menuju keputusan", ["rekomendasi tanpa alasan", "alasan umum",
+                                                    "alasan mengikuti dari data", "alasan jelas dan menimbang kedua "
+                                                    "pilihan (mis. arah perubahan ke depan)"]),
+            Kriteria("Keterbatasan data", ["tidak disebut", "disebut kabur", "satu keterbatasan yang tepat",
+                                           "keterbatasan tepat dan usul data tambahan (mis. kebutuhan layanan, "
+                                           "jarak, biaya)"]),
+            Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
+                                                          "jelas, singkat, angka dibulatkan secukupnya"]),
+        ], CONTOH_2I, [
+            Kunci("Rasio ketergantungan muda", MUDA, 1, desimal=1),
+            Kunci("Rasio ketergantungan tua", TUA, 1, desimal=1),
+            Kunci("Anak 0–4 tahun", BALITA, 0),
+            Kunci("Anak 5–9 tahun", ANAK_5_9, 0),
+            Kunci("Penduduk 60 tahun ke atas", LANSIA_60, 0),
         ]),
-        tulisan(f"{M}-2i", "Contoh jawaban: Rasio ketergantungan muda sekitar 29, jauh di atas rasio tua (sekitar "
-                "12): per 100 penduduk produktif ada 29 anak dan 12 lansia. Piramida masih melebar di bawah, "
-                "jadi kebutuhan PAUD dan posyandu balita lebih besar sekarang; saya merekomendasikan pilihan (a). "
-                "Namun kelompok 50–64 tahun cukup besar, sehingga jumlah lansia akan naik dalam 10 tahun; "
-                "posyandu lansia perlu direncanakan bertahap. Data ini tidak menunjukkan seberapa banyak balita "
-                "atau lansia yang sudah terlayani, jadi perlu data kunjungan posyandu.", poin=16),
         *penutup(M, [
             "Rasio jenis kelamin = L / P × 100 (laki-laki per 100 perempuan).",
-            "Rasio ketergantungan membagi dengan penduduk 15–64 tahun, BUKAN dengan seluruh penduduk.",
+            "Rasio ketergantungan membagi dengan penduduk 15–64 tahun, **bukan** dengan seluruh penduduk.",
             "Piramida penduduk menunjukkan struktur umur sekaligus arah perubahan ke depan.",
             "Median dari data berkelompok hanya perkiraan (rumus L + ((n/2 − F) / f) × i).",
             "Rata-rata peka terhadap nilai ekstrem; median lebih tahan.",
+            "Lansia bisa 60+ atau 65+: bandingkan dua angka hanya bila definisinya sama.",
         ]),
     ],
 }

@@ -2,9 +2,32 @@
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.checks import modul3 as F
+from cantik.checks.core import ambil
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m3"
+P0_A, P0_B = F.P0_2022, F.P0_2023
+RT_DASAR, MATI_A, MATI_B = F.fakta_rt_dasar()
+TAHUN_A, TAHUN_B = F.TAHUN_DASAR
+KK, CACAH, PINDAH, BELUM = F.fakta_registrasi()
+LAJU = dict(zip(ambil("3f").nilai_harapan().label, ambil("3f").nilai_harapan().nilai, strict=True))
+PROYEKSI = ambil("3c").nilai_harapan()
+
+CONTOH_3J = [
+    Contoh(4, "Benar bahwa Kandangan Utara bertambah lebih banyak orang, tetapi itu karena penduduknya memang "
+              "lebih banyak. Perbandingan yang adil memakai laju per tahun: laju Kandangan Utara sekitar "
+              f"{persen(LAJU['kandangan_utara'])} per tahun, lebih tinggi daripada Gambah Luar (sekitar "
+              f"{persen(LAJU['gambah_luar'])}). Proyeksi 2030 sekitar {angka(round(PROYEKSI, -2))} orang hanya "
+              "perkiraan dengan anggapan laju tetap. Sebelum memutuskan ruang kelas, kita perlu jumlah anak "
+              "umur 7–12 tahun per tahun ke depan dan daya tampung SD yang ada.", [4, 4, 4, 4]),
+    Contoh(3, f"Laju Kandangan Utara sekitar {persen(LAJU['kandangan_utara'])} per tahun, lebih cepat daripada "
+              "Gambah Luar, jadi pernyataannya sebagian benar. Proyeksi 2030 hanya perkiraan. Kita juga perlu "
+              "tahu berapa anak usia SD.", [3, 3, 3, 3]),
+    Contoh(2, "Kandangan Utara memang bertambah lebih banyak orang, jadi tambahan sekolah perlu. Penduduk 2030 "
+              "akan bertambah lagi.", [2, 2, 1, 3]),
+    Contoh(1, "Saya setuju, sekolah memang perlu ditambah.", [1, 1, 1, 2]),
+]
 
 NOTEBOOKS = {
     "modul3_pertumbuhan_kepadatan": [
@@ -23,7 +46,8 @@ NOTEBOOKS = {
             ],
             durasi="80 menit",
         ),
-        kode(f"{M}-muat", "tahunan = load(\"penduduk_tahunan\")\ntahunan"),
+        kode(f"{M}-muat", "tahunan = load(\"penduduk_tahunan\")\n"
+             "penduduk_per_tahun = tahunan.set_index(\"tahun\")[\"jumlah_penduduk\"]\ntahunan"),
         md(f"{M}-laju", """## 1. Laju pertumbuhan penduduk
 
 BPS memakai rumus **geometrik**: r = (Pt / P0)^(1/t) − 1, dengan P0 penduduk awal, Pt penduduk akhir dan
@@ -31,16 +55,23 @@ t lamanya periode dalam tahun. Rumus **eksponensial** menganggap pertumbuhan ter
 r = ln(Pt / P0) / t. Keduanya dinyatakan dalam persen per tahun.
 
 ### Soal 3a
-Hitung laju pertumbuhan geometrik Kandangan Utara 2015–2025 (persen per tahun). Simpan di `laju_geometrik`."""),
-        jawaban(f"{M}-3a",
-                "p2015 = tahunan.loc[tahunan[\"tahun\"] == 2015, \"jumlah_penduduk\"].iloc[0]\n"
-                "p2025 = tahunan.loc[tahunan[\"tahun\"] == 2025, \"jumlah_penduduk\"].iloc[0]",
-                "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 10)",
-                'cek("3a", laju_geometrik)'),
-        tes(f"{M}-3a-tes", "3a", "laju_geometrik"),
-        md(f"{M}-3b-soal", "### Soal 3b\n\nHitung laju pertumbuhan dengan rumus **eksponensial** untuk periode "
-           "yang sama. Simpan di `laju_eksponensial`. Bandingkan dengan soal 3a: selisihnya kecil."),
-        jawaban(f"{M}-3b", "", "laju_eksponensial = ind.growth_rate_exponential(p2015, p2025, 10)",
+Hitung sendiri laju pertumbuhan geometrik Kandangan Utara 2015–2025 (persen per tahun):
+
+1. penduduk 2015 (P0); simpan di `p2015` (pakai `penduduk_per_tahun[2015]`);
+2. penduduk 2025 (Pt); simpan di `p2025`;
+3. lamanya periode dalam tahun; simpan di `t`;
+4. lajunya, dalam persen; simpan di `laju_geometrik`. Pangkat di Python ditulis `**`."""),
+        jawaban(f"{M}-3a", "",
+                "p2015 = penduduk_per_tahun[2015]\n"
+                "p2025 = penduduk_per_tahun[2025]\n"
+                "t = 2025 - 2015\n"
+                "laju_geometrik = ((p2025 / p2015) ** (1 / t) - 1) * 100",
+                'cek("3a", laju_geometrik, p_awal=p2015, p_akhir=p2025, t=t)'),
+        tes(f"{M}-3a-tes", "3a", "laju_geometrik", bagian={"p_awal": "p2015", "p_akhir": "p2025", "t": "t"}),
+        md(f"{M}-3b-soal", "### Soal 3b\n\nHitung sendiri laju pertumbuhan dengan rumus **eksponensial** untuk "
+           "periode yang sama. Logaritma natural (ln) ditulis `math.log(...)` setelah `import math`. Simpan di "
+           "`laju_eksponensial`. Bandingkan dengan soal 3a: selisihnya kecil."),
+        jawaban(f"{M}-3b", "import math", "laju_eksponensial = math.log(p2025 / p2015) / t * 100",
                 'cek("3b", laju_eksponensial)'),
         tes(f"{M}-3b-tes", "3b", "laju_eksponensial"),
         md(f"{M}-3c-soal", """## 2. Proyeksi sederhana
@@ -50,8 +81,8 @@ perkiraan: ia menganggap keadaan masa lalu berlanjut.
 
 ### Soal 3c
 Perkirakan penduduk Kandangan Utara tahun **2030** dari penduduk 2025 dan `laju_geometrik`. Simpan di
-`proyeksi_2030`."""),
-        jawaban(f"{M}-3c", "", "proyeksi_2030 = ind.project_population(p2025, laju_geometrik, 5)",
+`proyeksi_2030`. Anda boleh menghitungnya sendiri atau memakai `ind.proyeksi_penduduk(p2025, laju_geometrik, 5)`."""),
+        jawaban(f"{M}-3c", "", "proyeksi_2030 = ind.proyeksi_penduduk(p2025, laju_geometrik, 5)",
                 'cek("3c", proyeksi_2030)\nprint(round(proyeksi_2030))'),
         tes(f"{M}-3c-tes", "3c", "proyeksi_2030"),
         md(f"{M}-mutasi", """## 3. Mutasi penduduk
@@ -68,16 +99,45 @@ Berapa **pertambahan penduduk** selama tahun 2024 menurut catatan mutasi? Simpan
                 "                    + per_jenis[\"Datang\"] - per_jenis[\"Pindah\"])",
                 'cek("3i", pertambahan_2024)'),
         tes(f"{M}-3i-tes", "3i", "pertambahan_2024"),
-        md(f"{M}-kepadatan", """## 4. Kepadatan penduduk
+        md(f"{M}-registrasi", f"""### Penduduk menurut KK dan menurut pencacahan
 
-**Kepadatan** = jumlah penduduk / luas wilayah (jiwa per km²). Membandingkan jumlah penduduk saja tidak adil:
-wilayah yang luas tentu berpenduduk lebih banyak. Tabel `desa_kelurahan` memuat 18 desa/kelurahan di
-Kecamatan Kandangan.
+Tabel `sumber_banding` memuat dua angka jumlah penduduk Kandangan Utara tahun 2025: **{angka(KK)}** jiwa menurut
+daftar Kartu Keluarga (registrasi) dan **{angka(CACAH)}** jiwa menurut pencacahan lapangan (orang yang benar-benar
+tinggal di kelurahan). Mengapa berbeda?
+
+Orang yang **pindah** sering belum mengurus surat pindah: namanya masih ada di KK keluarganya di sini,
+padahal ia sudah tinggal (dan mungkin sudah tercatat) di tempat baru. Bila daftar dari dua tempat dijumlahkan,
+orang itu **terhitung dua kali**. Sebaliknya, pendatang baru sering belum masuk KK. Tabel `registrasi_kk`
+adalah daftar menurut KK; setiap orang punya NIK, jadi kedua daftar bisa dicocokkan."""),
+        kode(f"{M}-registrasi-muat", "registrasi = load(\"registrasi_kk\")\npenduduk = load(\"penduduk\")\n"
+             "print(\"menurut KK:\", len(registrasi), \"  menurut pencacahan:\", len(penduduk))\n"
+             "load(\"sumber_banding\").query(\"indikator == 'Jumlah penduduk'\")"),
+        md(f"{M}-3m-soal", """### Soal 3m
+Berapa orang di daftar KK yang **tidak ditemukan** saat pencacahan (NIK-nya tidak ada di tabel `penduduk`)?
+Mereka kemungkinan sudah pindah tetapi masih tercatat. Simpan di `sudah_pindah`."""),
+        jawaban(f"{M}-3m", "", "sudah_pindah = (~registrasi[\"nik\"].isin(penduduk[\"nik\"])).sum()",
+                'cek("3m", sudah_pindah)\n'
+                'belum_tercatat = (~penduduk["nik"].isin(registrasi["nik"])).sum()\n'
+                'print("sudah pindah tetapi masih di KK:", sudah_pindah, "  tinggal di sini tetapi belum di KK:", '
+                'belum_tercatat)'),
+        tes(f"{M}-3m-tes", "3m", "sudah_pindah"),
+        md(f"{M}-registrasi-arti", f"""Selisih kedua daftar hanya {angka(KK - CACAH)} orang, tetapi di baliknya ada
+{angka(PINDAH)} orang yang sudah pindah dan {angka(BELUM)} pendatang yang belum tercatat. Untuk perencanaan
+(misalnya jumlah paket bantuan atau kebutuhan sekolah), pakailah angka orang yang benar-benar tinggal di
+kelurahan, dan minta ketua RT memperbarui KK warga yang sudah pindah."""),
+        md(f"{M}-kepadatan", f"""## 4. Kepadatan penduduk
+
+**Kepadatan** = jumlah penduduk / luas wilayah (jiwa per km²). Luas dan jumlah penduduk tidak selalu sejalan:
+di Kecamatan Kandangan, desa/kelurahan yang lebih luas justru cenderung berpenduduk **lebih sedikit** (korelasi
+luas dengan jumlah penduduk {angka(F.fakta_korelasi_luas_penduduk(), 2)}): desa yang luas banyak berisi sawah
+dan rawa, sedangkan kelurahan kecil padat. Kepadatan membuat wilayah yang luasnya berbeda bisa dibandingkan.
+Tabel `desa_kelurahan` memuat 18 desa/kelurahan di Kecamatan Kandangan.
 
 ### Soal 3d
-Hitung kepadatan setiap desa/kelurahan, dengan **nama** sebagai label. Simpan di `kepadatan`."""),
+Hitung sendiri kepadatan setiap desa/kelurahan (jumlah penduduk dibagi luas), dengan **nama** sebagai label.
+Simpan di `kepadatan`."""),
         kode(f"{M}-muat-desa", "desa = load(\"desa_kelurahan\").set_index(\"nama\")\ndesa"),
-        jawaban(f"{M}-3d", "", "kepadatan = ind.density(desa[\"jumlah_penduduk\"], desa[\"luas_km2\"])",
+        jawaban(f"{M}-3d", "", "kepadatan = desa[\"jumlah_penduduk\"] / desa[\"luas_km2\"]",
                 'cek("3d", kepadatan)\nkepadatan.sort_values(ascending=False).round(0)'),
         tes(f"{M}-3d-tes", "3d", "kepadatan"),
         md(f"{M}-3e-soal", "### Soal 3e\n\nDesa/kelurahan mana yang **terpadat**? Simpan namanya (teks) di "
@@ -87,7 +147,7 @@ Hitung kepadatan setiap desa/kelurahan, dengan **nama** sebagai label. Simpan di
         md(f"{M}-banding", """## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS
 
 Kab. Hulu Sungai Selatan memilih Desa Gambah Luar (2022), Kelurahan Taluk Haur (2024) dan Kelurahan
-Kandangan Utara (2025). Wilayah yang penduduknya banyak tentu bertambah lebih banyak *orang*; untuk
+Kandangan Utara (2025). Wilayah yang penduduknya banyak cenderung bertambah lebih banyak *orang*; untuk
 membandingkan secara adil, pakai **laju** (persen per tahun).
 
 ### Soal 3f
@@ -97,64 +157,89 @@ atau Series dengan label `"kandangan_utara"`, `"taluk_haur"`, `"gambah_luar"`.""
                 "laju_tiga = {}\n"
                 "for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
                 "    t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
-                "    laju_tiga[w] = ind.growth_rate_geometric(t[2015], t[2025], 10)",
+                "    laju_tiga[w] = ind.laju_pertumbuhan_geometrik(t[2015], t[2025], 10)",
                 'cek("3f", laju_tiga)\npd.Series(laju_tiga).round(2)'),
         tes(f"{M}-3f-tes", "3f", "laju_tiga"),
-        md(f"{M}-poin", """## 6. Persen atau poin persen?
+        md(f"{M}-poin", f"""## 6. Persen atau poin persen?
 
-Menurut pemberitaan (angka perkiraan), persentase penduduk miskin (P0) Kab. HSS turun dari **4,54 %** (2022)
-menjadi **4,01 %** (2023).
+Menurut pemberitaan (angka perkiraan), persentase penduduk miskin (P0) Kab. HSS turun dari **{persen(P0_A, 2)}**
+(2022) menjadi **{persen(P0_B, 2)}** (2023).
 
-- Selisih **poin persen** = 4,01 − 4,54 = −0,53 poin.
-- Perubahan **persen** = (4,01 − 4,54) / 4,54 × 100 ≈ −11,7 %.
+- Selisih **poin persen** = {angka(P0_B, 2)} − {angka(P0_A, 2)} = {angka(P0_B - P0_A, 2)} poin.
+- Perubahan **persen** = ({angka(P0_B, 2)} − {angka(P0_A, 2)}) / {angka(P0_A, 2)} × 100 ≈
+  {persen((P0_B - P0_A) / P0_A * 100)}.
 
-Keduanya benar, tetapi artinya berbeda. Menulis "kemiskinan turun 0,53 %" adalah kekeliruan yang sering
-terjadi.
+Keduanya benar, tetapi artinya berbeda. Menulis "kemiskinan turun {persen(P0_A - P0_B, 2)}" adalah kekeliruan
+yang sering terjadi: yang turun {angka(P0_A - P0_B, 2)} **poin persen**.
 
 ### Soal 3g
-Hitung perubahan P0 dalam **poin persen**. Simpan di `perubahan_poin`."""),
-        jawaban(f"{M}-3g", "", "perubahan_poin = ind.percentage_point_change(4.54, 4.01)",
-                'cek("3g", perubahan_poin)'),
+Hitung sendiri perubahan P0 dalam **poin persen**. Simpan di `perubahan_poin`."""),
+        jawaban(f"{M}-3g", "", f"perubahan_poin = {P0_B} - {P0_A}", 'cek("3g", perubahan_poin)'),
         tes(f"{M}-3g-tes", "3g", "perubahan_poin"),
-        md(f"{M}-3h-soal", "### Soal 3h\n\nHitung perubahan P0 dalam **persen** (relatif). Simpan di "
-           "`perubahan_persen`."),
-        jawaban(f"{M}-3h", "", "perubahan_persen = ind.percent_change(4.54, 4.01)", 'cek("3h", perubahan_persen)'),
-        tes(f"{M}-3h-tes", "3h", "perubahan_persen"),
-        md(f"{M}-dasar", """### Efek angka dasar (base effect)
+        md(f"{M}-3h-soal", """### Soal 3h
 
-Bila sebuah RT mencatat 1 kematian bayi tahun lalu dan 2 tahun ini, kematian bayi "naik 100 %". Angkanya
-benar, tetapi dasarnya sangat kecil: satu peristiwa saja sudah mengubah persentase dengan besar. Untuk angka
-kecil, sebutkan jumlah orangnya, bukan hanya persennya."""),
-        kode(f"{M}-dasar-kode", "print(ind.percent_change(1, 2), \"% — padahal hanya bertambah 1 orang\")"),
+Hitung sendiri perubahan P0 dalam **persen** (relatif): pembilangnya selisih (akhir − awal), simpan di
+`selisih_p0`; penyebutnya angka awal, simpan di `p0_awal`. Simpan hasilnya di `perubahan_persen`."""),
+        jawaban(f"{M}-3h", "",
+                f"selisih_p0 = {P0_B} - {P0_A}\np0_awal = {P0_A}\nperubahan_persen = selisih_p0 / p0_awal * 100",
+                'cek("3h", perubahan_persen, pembilang=selisih_p0, penyebut=p0_awal)'),
+        tes(f"{M}-3h-tes", "3h", "perubahan_persen", bagian={"pembilang": "selisih_p0", "penyebut": "p0_awal"}),
+        md(f"{M}-dasar", f"""### Efek angka dasar (base effect)
+
+Bila angka awalnya sangat kecil, satu atau dua kejadian saja sudah membuat persennya melonjak. Tabel berikut
+memuat banyaknya kematian per RT pada {TAHUN_A} dan {TAHUN_B} dari tabel `mutasi`. Di RT {RT_DASAR} kematian
+naik dari {angka(MATI_A)} menjadi {angka(MATI_B)} orang."""),
+        kode(f"{M}-dasar-kode",
+             "mati = mutasi[mutasi[\"jenis_mutasi\"] == \"Mati\"]\n"
+             "mati_rt = mati.groupby([mati[\"rt\"], mati[\"periode\"].dt.year])[\"jumlah\"].sum().unstack()\n"
+             f"mati_rt = mati_rt[[{TAHUN_A}, {TAHUN_B}]]\n"
+             "print(\"Seluruh kelurahan:\", mati_rt.sum().to_dict())\n"
+             "mati_rt.T"),
+        md(f"{M}-3k-soal", f"""### Soal 3k
+Berapa **persen** perubahan kematian di RT {RT_DASAR} dari {TAHUN_A} ke {TAHUN_B}? Simpan di
+`perubahan_rt`."""),
+        jawaban(f"{M}-3k", "", f"perubahan_rt = (mati_rt.loc[{RT_DASAR}, {TAHUN_B}] - mati_rt.loc[{RT_DASAR}, {TAHUN_A}]) "
+                f"/ mati_rt.loc[{RT_DASAR}, {TAHUN_A}] * 100",
+                'cek("3k", perubahan_rt)\nprint(round(perubahan_rt, 1))'),
+        tes(f"{M}-3k-tes", "3k", "perubahan_rt"),
+        md(f"{M}-3l-soal", """### Soal 3l
+Seorang warga akan menulis di grup WhatsApp kelurahan. Kalimat mana yang **paling tepat**? Simpan hurufnya di
+`pilihan_3l`, misalnya `"A"`.
+
+""" + "\n".join(f"- **{k}.** {v}" for k, v in F.pilihan_3l().items())),
+        jawaban(f"{M}-3l", "", "pilihan_3l = \"B\"", 'cek("3l", pilihan_3l)'),
+        tes(f"{M}-3l-tes", "3l", "pilihan_3l"),
         md(f"{M}-3j-soal", """### Soal 3j (jawaban tertulis, dinilai pelatih)
 
 Kelurahan menyusun usulan Musrenbang: apakah perlu **menambah satu ruang kelas SD** dalam 5 tahun ke depan.
 Seorang peserta rapat berkata, *"Penduduk Kandangan Utara bertambah jauh lebih banyak daripada Gambah Luar,
 jadi kita paling butuh tambahan sekolah."* Tanggapi pernyataan itu dengan hasil soal 3a–3f (4–6 kalimat):
 apa yang benar, apa yang perlu diluruskan, dan data apa lagi yang diperlukan sebelum memutuskan."""),
-        rubrik(f"{M}-3j-rubrik", "Rubrik soal 3j", [
-            ("Membandingkan dengan adil", ["tidak membandingkan", "membandingkan jumlah orang saja",
-                                           "memakai laju atau kepadatan", "memakai laju dan menjelaskan mengapa "
-                                           "jumlah orang menyesatkan"]),
-            ("Memakai proyeksi dengan hati-hati", ["tidak dipakai", "dipakai sebagai kepastian",
-                                                   "dipakai sebagai perkiraan", "perkiraan dengan asumsi yang "
-                                                   "disebutkan (laju tetap)"]),
-            ("Data tambahan untuk keputusan", ["tidak disebut", "kabur", "satu data yang tepat (mis. anak usia "
-                                               "SD, daya tampung sekolah)", "beberapa data tepat dan alasannya"]),
-            ("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
-                                                  "jelas, singkat, angka dibulatkan secukupnya"]),
+        *soal_tulisan(f"{M}-3j", "3j", [
+            Kriteria("Membandingkan dengan adil", ["tidak membandingkan", "membandingkan jumlah orang saja",
+                                                   "memakai laju atau kepadatan", "memakai laju dan menjelaskan "
+                                                   "mengapa jumlah orang menyesatkan"]),
+            Kriteria("Memakai proyeksi dengan hati-hati", ["tidak dipakai", "dipakai sebagai kepastian",
+                                                           "dipakai sebagai perkiraan", "perkiraan dengan asumsi "
+                                                           "yang disebutkan (laju tetap)"]),
+            Kriteria("Data tambahan untuk keputusan", ["tidak disebut", "kabur", "satu data yang tepat (mis. anak "
+                                                       "usia SD, daya tampung sekolah)",
+                                                       "beberapa data tepat dan alasannya"]),
+            Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
+                                                          "jelas, singkat, angka dibulatkan secukupnya"]),
+        ], CONTOH_3J, [
+            Kunci("Laju geometrik Kandangan Utara 2015–2025 (soal 3a)", LAJU["kandangan_utara"], 0.05, desimal=2,
+                  satuan="% per tahun"),
+            Kunci("Laju geometrik Gambah Luar", LAJU["gambah_luar"], 0.05, desimal=2, satuan="% per tahun"),
+            Kunci("Proyeksi penduduk 2030 (soal 3c)", PROYEKSI, 50, satuan="orang"),
         ]),
-        tulisan(f"{M}-3j", "Contoh jawaban: Benar bahwa Kandangan Utara bertambah lebih banyak orang, tetapi itu "
-                "karena penduduknya memang lebih banyak. Perbandingan yang adil memakai laju per tahun: lajunya "
-                "sekitar 1,5 % per tahun, lebih tinggi dari Gambah Luar (sekitar 0,4 %). Proyeksi 2030 sekitar "
-                "8.000 orang hanya perkiraan dengan anggapan laju tetap. Sebelum memutuskan ruang kelas, kita "
-                "perlu jumlah anak usia 7–12 tahun per tahun ke depan dan daya tampung SD yang ada.", poin=16),
         *penutup(M, [
             "Laju pertumbuhan geometrik (baku BPS): r = (Pt / P0)^(1/t) − 1; eksponensial: r = ln(Pt / P0) / t.",
             "Proyeksi hanya perkiraan: ia menganggap laju masa lalu berlanjut.",
             "Pertambahan penduduk = lahir − mati + datang − pindah.",
             "Bandingkan wilayah dengan laju dan kepadatan, bukan jumlah orang saja.",
-            "Poin persen ≠ persen; angka dasar kecil membuat persen melonjak.",
+            "Poin persen ≠ persen; angka dasar kecil membuat persen melonjak: sebutkan juga jumlah orangnya.",
+            "Daftar KK bisa memuat orang yang sudah pindah: cocokkan NIK, jangan hanya melihat selisih bersih.",
         ]),
     ],
 }

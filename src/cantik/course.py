@@ -67,48 +67,179 @@ def jawaban(cid: str, sebelum: str, solusi: str, sesudah: str = "") -> dict[str,
                  {"grade": False, "solution": True, "locked": False, "grade_id": cid})
 
 
-def tes(cid: str, soal: str, variabel: str, poin: int = 1, di_kernel: bool = False) -> dict[str, Any]:
+def tes(cid: str, soal: str, variabel: str, poin: int = 1, di_kernel: bool = False,
+        bagian: dict[str, str] | None = None) -> dict[str, Any]:
     """An autograder test cell for question ``soal``: a visible kind check and the hidden full check.
 
     The grader takes ``variabel`` out of the learner's kernel as plain data and runs the test in its own
     process (``SandboxExecute.grade_in_grader``); ``di_kernel`` keeps the test in the learner's kernel,
-    for what cannot travel as plain data (a live matplotlib figure).
+    for what cannot travel as plain data (a live matplotlib figure). ``bagian`` maps the parts of a
+    formula-first question to the learner's variables (``{"pembilang": "laki_laki"}``).
+
+    Examples
+    --------
+    >>> "uji('2a', r, pembilang=l)" in "".join(tes("t", "2a", "r", bagian={"pembilang": "l"})["source"])
+    True
     """
+    parts = "".join(f", {k}={v}" for k, v in (bagian or {}).items())
     source = (
         f"# Tes otomatis soal {soal} (jangan diubah)\n"
         + ("# uji-di-kernel (grafik diperiksa langsung di kernel)\n" if di_kernel else "")
         + "from cantik.checks import uji, uji_bentuk\n"
         f"uji_bentuk({soal!r}, {variabel})\n"
         "### BEGIN HIDDEN TESTS\n"
-        f"uji({soal!r}, {variabel})\n"
+        f"uji({soal!r}, {variabel}{parts})\n"
         "### END HIDDEN TESTS"
     )
     return _cell("code", cid, source,
                  {"grade": True, "solution": False, "locked": True, "grade_id": cid, "points": poin})
 
 
-def tulisan(cid: str, contoh_jawaban: str, poin: int) -> dict[str, Any]:
-    """A manually graded written answer (markdown); the model answer is replaced by the text stub."""
-    return _cell("markdown", cid, contoh_jawaban,
-                 {"grade": True, "solution": True, "locked": False, "grade_id": cid, "points": poin})
+# ── numbers quoted in course text ──────────────────────────────────────────────────────────────────
+#: While :func:`naskah` runs with ``tandai=True``, every number made by :func:`angka` is wrapped in these
+#: marks, so a test can tell computed numbers from numbers typed into the text.
+TANDA_BUKA, TANDA_TUTUP = "\ue000", "\ue001"
+_TANDAI: list[bool] = [False]
 
 
-def rubrik(cid: str, judul: str, kriteria: list[tuple[str, list[str]]]) -> dict[str, Any]:
-    """A locked markdown rubric: one row per criterion, levels 1–4 (4 = best).
+def angka(x: float, desimal: int = 0) -> str:
+    """A number computed from the data, written the Indonesian way (EYD: ``7.402``, ``147,6``, ``−0,53``).
+
+    Authoring scripts quote numbers only through this function (or :func:`persen`, :func:`rupiah`), so the
+    text always matches the data it was written from (``cantik kursus tulis``).
 
     Examples
     --------
-    >>> c = rubrik("r1", "Rubrik", [("Memakai angka", ["a", "b", "c", "d"])])
-    >>> "| Memakai angka | a | b | c | d |" in "".join(c["source"])
-    True
+    >>> angka(7402), angka(147.61, 1), angka(-0.53, 2)
+    ('7.402', '147,6', '−0,53')
     """
-    rows = [f"**{judul}** (pelatih memberi nilai 1–4 untuk setiap kriteria; jawaban kosong = 0)", "",
+    teks = f"{abs(x):,.{desimal}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    if round(x, desimal) < 0:
+        teks = "−" + teks
+    return f"{TANDA_BUKA}{teks}{TANDA_TUTUP}" if _TANDAI[0] else teks
+
+
+def persen(x: float, desimal: int = 1) -> str:
+    """A percentage, EYD style without a space: ``persen(4.537, 2)`` → ``'4,54%'``."""
+    return angka(x, desimal) + "%"
+
+
+def rupiah(x: float) -> str:
+    """Rupiah, EYD style: ``rupiah(644107)`` → ``'Rp644.107'``."""
+    return "Rp" + angka(x, 0)
+
+
+# ── written answers graded with a rubric, one score box per criterion ─────────────────────────────
+class Kriteria:
+    """One rubric criterion: its name and what levels 1–4 look like (4 = best)."""
+
+    def __init__(self, nama: str, tingkat: list[str]) -> None:
+        if len(tingkat) != 4:
+            raise ValueError(f"rubric criterion {nama!r} needs exactly 4 levels")
+        self.nama, self.tingkat = nama, list(tingkat)
+
+
+class Contoh:
+    """An example answer for trainers: its level (1–4), its text and its score on every criterion."""
+
+    def __init__(self, tingkat: int, teks: str, skor: list[int]) -> None:
+        if tingkat not in (1, 2, 3, 4) or any(not 0 <= k <= 4 for k in skor):
+            raise ValueError("levels and scores are 0–4 (an example's level is 1–4)")
+        self.tingkat, self.teks, self.skor = tingkat, teks, list(skor)
+
+
+class Kunci:
+    """A key number a good answer quotes, with the tolerance a trainer accepts (computed from the data)."""
+
+    def __init__(self, apa: str, nilai: float, toleransi: float, desimal: int = 0, satuan: str = "") -> None:
+        self.apa, self.nilai, self.toleransi = apa, nilai, toleransi
+        self.desimal, self.satuan = desimal, satuan
+
+    def teks(self) -> str:
+        sat = f" {self.satuan}" if self.satuan else ""
+        if not self.toleransi:
+            return f"{self.apa}: **{angka(self.nilai, self.desimal)}{sat}** (tepat)"
+        lo, hi = self.nilai - self.toleransi, self.nilai + self.toleransi
+        return (f"{self.apa}: **{angka(self.nilai, self.desimal)}{sat}** (terima "
+                f"{angka(lo, self.desimal)}–{angka(hi, self.desimal)}{sat}, termasuk pembulatan wajar)")
+
+
+_STUB_KRITERIA = "(nilai 0–4 diisi pelatih)"
+#: Every written question of the naskah being run, for the trainer's rubric file (see :func:`rubrik_md`).
+_TULISAN: list[dict[str, Any]] = []
+
+
+def _tabel_rubrik(judul: str, kriteria: list[Kriteria]) -> str:
+    rows = [f"**{judul}**: pelatih memberi nilai 0–4 untuk **setiap** kriteria (K1 di kotak jawaban Anda, K2 "
+            "dan seterusnya di bawahnya); jawaban kosong mendapat 0.", "",
             "| Kriteria | 1 – belum | 2 – cukup | 3 – baik | 4 – sangat baik |", "|---|---|---|---|---|"]
-    for name, levels in kriteria:
-        if len(levels) != 4:
-            raise ValueError(f"rubric criterion {name!r} needs exactly 4 levels")
-        rows.append(f"| {name} | " + " | ".join(levels) + " |")
-    return md(cid, "\n".join(rows), kunci=True)
+    rows += [f"| K{i} · {k.nama} | " + " | ".join(k.tingkat) + " |" for i, k in enumerate(kriteria, 1)]
+    return "\n".join(rows)
+
+
+def _panduan(soal: str, kriteria: list[Kriteria], contoh: list[Contoh], kunci: list[Kunci]) -> str:
+    """The trainer's guide of a written question (markdown): key numbers and example answers per level."""
+    lines = [f"**Panduan pelatih soal {soal}** (tidak terlihat peserta)", ""]
+    if kunci:
+        lines += ["Angka kunci dari data (jawaban boleh membulatkan dalam batas ini):", ""]
+        lines += [f"- {k.teks()}" for k in kunci] + [""]
+    lines += ["Contoh jawaban per tingkat, dengan nilai setiap kriteria:", ""]
+    for c in sorted(contoh, key=lambda c: c.tingkat):
+        skor = ", ".join(f"K{i} = {s}" for i, s in enumerate(c.skor, 1))
+        lines += [f"- **Tingkat {c.tingkat}** ({skor}; jumlah {sum(c.skor)}): «{c.teks}»"]
+    return "\n".join(lines)
+
+
+def soal_tulisan(cid: str, soal: str, kriteria: list[Kriteria], contoh: list[Contoh],
+                 kunci: list[Kunci] | None = None) -> list[dict[str, Any]]:
+    """A written answer graded by the trainer, one score box (0–4) per rubric criterion.
+
+    Cells: the rubric table (learners read it before writing); the answer (a manually graded markdown
+    answer worth 4 points: criterion K1, its master text the level-4 example); then one locked nbgrader
+    *task* cell per further criterion (K2, K3 … worth 4 each), so formgrader shows one box per criterion
+    and the question's total is their sum. The first task cell carries the trainer's guide (key numbers
+    with their tolerance, example answers at levels 1–4 with their scores) inside a mark-scheme region,
+    which ``nbgrader generate_assignment`` removes from the learner version.
+
+    Examples
+    --------
+    >>> k = [Kriteria(f"k{i}", ["a", "b", "c", "d"]) for i in range(2)]
+    >>> ex = [Contoh(t, f"contoh {t}", [t, t]) for t in range(1, 5)]
+    >>> [c["metadata"]["nbgrader"].get("points") for c in soal_tulisan("m9-9z", "9z", k, ex)]
+    [None, 4, 4]
+    """
+    if len(kriteria) < 2:
+        raise ValueError("a written question needs at least two criteria")
+    if sorted(c.tingkat for c in contoh) != [1, 2, 3, 4] or any(len(c.skor) != len(kriteria) for c in contoh):
+        raise ValueError(f"question {soal}: one example per level 1–4, each scored on every criterion")
+    kunci = kunci or []
+    terbaik = next(c for c in contoh if c.tingkat == 4)
+    cells = [md(f"{cid}-rubrik", _tabel_rubrik(f"Rubrik soal {soal}", kriteria), kunci=True),
+             _cell("markdown", cid, terbaik.teks,
+                   {"grade": True, "solution": True, "locked": False, "grade_id": cid, "points": 4})]
+    for i, k in enumerate(kriteria[1:], 2):
+        teks = f"**Soal {soal} · K{i} · {k.nama}** {_STUB_KRITERIA}"
+        if i == 2:
+            teks += ("\n\n### BEGIN MARK SCHEME\n" + _panduan(soal, kriteria, contoh, kunci)
+                     + "\n\nK1 dinilai di kotak jawaban peserta.\n### END MARK SCHEME")
+        cells.append(_cell("markdown", f"{cid}-k{i}", teks,
+                           {"grade": False, "solution": False, "task": True, "locked": True,
+                            "grade_id": f"{cid}-k{i}", "points": 4}))
+    _TULISAN.append({"soal": soal, "kriteria": kriteria, "contoh": contoh, "kunci": kunci})
+    return cells
+
+
+def rubrik_md(judul: str, soal_soal: list[dict[str, Any]]) -> str:
+    """The trainer's rubric file of a module: every written question's criteria, key numbers, examples."""
+    out = [f"# Rubrik penilaian: {judul}", "",
+           "Untuk pelatih. Dibuat otomatis oleh `cantik kursus tulis` dari naskah modul; angka kunci "
+           "dihitung dari data (sintetis). Di Formgrader setiap kriteria punya kotak nilai sendiri (0–4): "
+           "K1 di kotak jawaban peserta, K2 dan seterusnya di bawahnya. Jawaban kosong mendapat 0 "
+           "secara otomatis.", ""]
+    for s in soal_soal:
+        out += [f"## Soal {s['soal']}", "", _tabel_rubrik(f"Rubrik soal {s['soal']}", s["kriteria"]), "",
+                _panduan(s["soal"], s["kriteria"], s["contoh"], s["kunci"]), ""]
+    return "\n".join(out)
 
 
 def notebook(cells: list[dict[str, Any]]) -> dict[str, Any]:
@@ -148,28 +279,69 @@ def daftar_modul(root: Path | None = None) -> list[str]:
                   if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.ipynb")))
 
 
-def naskah(modul: str, root: Path | None = None) -> dict[str, str]:
-    """The master notebooks of ``modul`` as written by ``courses/_naskah/<modul>.py``: ``{name: json}``."""
-    root = _root(root)
+def _jalankan(modul: str, root: Path, tandai: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     script = root / "courses" / "_naskah" / f"{modul}.py"
     if not script.is_file():
         raise FileNotFoundError(f"Naskah modul '{modul}' tidak ditemukan: {script}")
     sys.path.insert(0, str(script.parent))  # shared helpers of the authoring scripts (_umum.py)
+    _TANDAI[0] = tandai
+    _TULISAN.clear()
     try:
         spec = runpy.run_path(str(script))
+        return spec, list(_TULISAN)
     finally:
+        _TANDAI[0] = False
+        _TULISAN.clear()
         sys.path.remove(str(script.parent))
+
+
+def naskah(modul: str, root: Path | None = None, tandai: bool = False) -> dict[str, str]:
+    """The master notebooks of ``modul`` as written by ``courses/_naskah/<modul>.py``: ``{name: json}``.
+
+    ``tandai=True`` wraps every number written with :func:`angka` in :data:`TANDA_BUKA`/:data:`TANDA_TUTUP`
+    (for the test that finds numbers typed into course text).
+    """
+    spec, _ = _jalankan(modul, _root(root), tandai)
     return {name: dumps(notebook(cells)) for name, cells in spec["NOTEBOOKS"].items()}
 
 
+def rubrik_naskah(modul: str, root: Path | None = None) -> str | None:
+    """The trainer's rubric file of ``modul`` (markdown), or ``None`` when it has no written question."""
+    return _rubrik_teks(*_jalankan(modul, _root(root)))
+
+
+def _rubrik_teks(spec: dict[str, Any], tulisan: list[dict[str, Any]]) -> str | None:
+    if not tulisan:
+        return None
+    cells = next(iter(spec["NOTEBOOKS"].values()))
+    judul = "".join(cells[0]["source"]).splitlines()[0].lstrip("# ").strip()
+    return rubrik_md(judul, tulisan) + "\n"
+
+
+def rubrik_path(modul: str, root: Path | None = None) -> Path:
+    """Where the trainer's rubric file of ``modul`` is written: ``grading/rubrik/<modul>.md``.
+
+    Not under ``courses/<modul>/``: nbgrader would copy it into the learner version.
+    """
+    return _root(root) / "grading" / "rubrik" / f"{modul}.md"
+
+
 def tulis(modul: str, root: Path | None = None) -> list[Path]:
-    """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script."""
+    """Write the master notebooks ``courses/<modul>/*.ipynb`` and the trainer's rubric file
+    (:func:`rubrik_path`) from the module's authoring script."""
     root = _root(root)
+    spec, tulisan = _jalankan(modul, root)
     out = []
-    for name, text in naskah(modul, root).items():
+    for name, cells in spec["NOTEBOOKS"].items():
         path = root / "courses" / modul / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(dumps(notebook(cells)), encoding="utf-8")
+        out.append(path)
+    teks = _rubrik_teks(spec, tulisan)
+    if teks is not None:
+        path = rubrik_path(modul, root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(teks, encoding="utf-8")
         out.append(path)
     return out
 

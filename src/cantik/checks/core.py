@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.compare import Hasil, Pembanding, _as_number
+from cantik.checks.formula import Bagian, memakai, nama_terlarang, periksa_bagian, pesan_hitung_sendiri
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
 
 
@@ -52,6 +53,14 @@ class Soal:
         Known mistakes with targeted messages, tried in order when the answer is wrong.
     petunjuk : list of str
         Hints, shown one step at a time.
+    bagian : list of Bagian
+        Formula first: the parts of a by-hand formula (numerator, denominator …), each checked on its own
+        (:mod:`cantik.checks.formula`); the learner passes them as keywords, ``cek("2a", r, pembilang=l)``.
+    hitung_sendiri : tuple of str
+        Learner-facing helpers of :mod:`cantik.indikator` (their English twins included) that compute the
+        same indicator: an answer cell calling one of them is refused with a friendly message.
+    rumus : str
+        The formula in words, quoted in that message ("laki-laki / perempuan × 100").
     """
 
     id: str
@@ -61,6 +70,9 @@ class Soal:
     salah: list[Salah] = field(default_factory=list)
     petunjuk: list[str] = field(default_factory=list)
     pesan_benar: str = ""
+    bagian: list[Bagian] = field(default_factory=list)
+    hitung_sendiri: tuple[str, ...] = ()
+    rumus: str = ""
 
     def __post_init__(self) -> None:
         self._harapan = functools.cache(self.harapan)
@@ -104,8 +116,11 @@ def _polos(soal: Soal, value: Any) -> Any:
     return ke_polos(value)
 
 
-def periksa(id: str, value: Any) -> Hasil:
+def periksa(id: str, value: Any, bagian: dict[str, Any] | None = None, kode: str | None = None) -> Hasil:
     """Check ``value`` for question ``id``; returns :class:`Hasil` with the targeted Indonesian message.
+
+    ``bagian`` holds the parts of a by-hand formula (``{"pembilang": ..., "penyebut": ...}``) and ``kode``
+    the answer cell's code, for formula-first questions (:mod:`cantik.checks.formula`).
 
     Examples
     --------
@@ -117,14 +132,24 @@ def periksa(id: str, value: Any) -> Hasil:
         return Hasil(False, "Soal ini belum dijawab.")
     try:
         jawaban = _polos(soal, value)
+        parts = {str(k): ke_polos(v) for k, v in (bagian or {}).items()}
     except JawabanDitolak as exc:
         return Hasil(False, str(exc))
-    return periksa_polos(soal.id, jawaban)
+    return periksa_polos(soal.id, jawaban, parts, kode)
 
 
-def periksa_polos(id: str, jawaban: Any) -> Hasil:
+def periksa_polos(id: str, jawaban: Any, bagian: dict[str, Any] | None = None, kode: str | None = None
+                  ) -> Hasil:
     """Check an answer already converted to plain data (what the grader re-checks outside the kernel)."""
     soal = ambil(id)
+    if soal.hitung_sendiri and kode:
+        dipakai = memakai(kode, nama_terlarang(soal.hitung_sendiri))
+        if dipakai:
+            return Hasil(False, pesan_hitung_sendiri(dipakai, soal.rumus))
+    if soal.bagian:
+        hasil_bagian = periksa_bagian(soal.bagian, bagian or {}, lambda b, a, e: b(a, e).benar)
+        if hasil_bagian is not None:
+            return hasil_bagian
     harapan = soal.nilai_harapan()
     hasil = soal.banding(jawaban, harapan)
     if hasil.benar:
@@ -152,8 +177,48 @@ def _salah_cache(sid: str, s: Salah) -> Any:
     return _WRONG[key]
 
 
-def cek(id: str, value: Any) -> None:
+def _ipython() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with Jupyter
+        return None
+    return get_ipython()
+
+
+def _kode_sel_ini() -> str | None:
+    """The code of the cell now running in the learner's kernel (IPython records it before running)."""
+    ip = _ipython()
+    hist = getattr(getattr(ip, "history_manager", None), "input_hist_raw", None)
+    return str(hist[-1]) if hist else None
+
+
+def kode_jawaban(id: str) -> str | None:
+    """The answer cell's code for a test of question ``id``.
+
+    In the grader's process it is the submitted notebook's answer cell (set by the sandbox in
+    :data:`cantik.sandbox.answers.KODE_JAWABAN`); in a kernel, the last executed cell before the running
+    one that calls ``cek`` for ``id``.
+    """
+    from cantik.sandbox.answers import KODE_JAWABAN
+
+    kode = KODE_JAWABAN.get()
+    if kode is not None:
+        return kode
+    ip = _ipython()
+    hist = getattr(getattr(ip, "history_manager", None), "input_hist_raw", None)
+    if not hist:
+        return None
+    pola = re.compile(rf"""cek\(\s*['"]{re.escape(str(id))}['"]""", re.IGNORECASE)
+    for kode in reversed(list(hist)[:-1]):
+        if pola.search(str(kode)):
+            return str(kode)
+    return None
+
+
+def cek(id: str, value: Any, **bagian: Any) -> None:
     """Check an answer and print "Benar" or a message about the likely mistake (for learners).
+
+    For a formula-first question, pass the parts too: ``cek("2a", rasio, pembilang=l, penyebut=p)``.
 
     Examples
     --------
@@ -161,21 +226,22 @@ def cek(id: str, value: Any) -> None:
     Belum tepat (soal 2a): Sepertinya Anda membagi dengan seluruh penduduk, ...
     """
     try:
-        hasil = periksa(id, value)
+        soal = ambil(id)
+        hasil = periksa(id, value, bagian, _kode_sel_ini() if soal.hitung_sendiri else None)
     except KeyError as exc:
         print(exc.args[0])
         return
     if hasil.benar:
-        print(f"✅ Benar! (soal {ambil(id).id})" + (f" {hasil.pesan}" if hasil.pesan else ""))
+        print(f"✅ Benar! (soal {soal.id})" + (f" {hasil.pesan}" if hasil.pesan else ""))
     else:
-        print(f"❌ Belum tepat (soal {ambil(id).id}): {hasil.pesan}")
+        print(f"❌ Belum tepat (soal {soal.id}): {hasil.pesan}")
 
 
 #: MIME type of the plain answer a hidden test hands to the grader (see ``PeriksaUlang``).
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
 
 
-def uji(id: str, value: Any) -> None:
+def uji(id: str, value: Any, **bagian: Any) -> None:
     """Grading test: raise ``AssertionError`` with the targeted Indonesian message unless correct.
 
     Under ``nbgrader autograde`` (``NBGRADER_EXECUTION`` set) it also hands the answer, as plain JSON, to the
@@ -183,31 +249,29 @@ def uji(id: str, value: Any) -> None:
     (:class:`cantik.grading.preprocessors.PeriksaUlang`), so patching this module from a learner's cell
     cannot turn a wrong answer into points.
     """
-    hasil = periksa(id, value)
+    soal = ambil(id)
+    hasil = periksa(id, value, bagian, kode_jawaban(id) if soal.hitung_sendiri else None)
     if os.environ.get("NBGRADER_EXECUTION"):
-        _serahkan(id, value)
+        _serahkan(id, value, bagian)
     if not hasil.benar:
         raise AssertionError(f"Soal {id}: {hasil.pesan}")
 
 
-def _serahkan(id: str, value: Any) -> None:
+def _serahkan(id: str, value: Any, bagian: dict[str, Any] | None = None) -> None:
     """Display the plain answer under :data:`MIME_JAWABAN` (read by the grader, removed from feedback).
 
     Only inside a kernel: when a sandbox runs the test cell in the grader's own process, nothing is handed.
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython ships with Jupyter
-        return
-    if getattr(get_ipython(), "kernel", None) is None:
+    if getattr(_ipython(), "kernel", None) is None:
         return
     try:
         data: Any = json.loads(json.dumps(ke_json(_polos(ambil(id), value))))
+        parts: Any = json.loads(json.dumps({str(k): ke_json(ke_polos(v)) for k, v in (bagian or {}).items()}))
     except (JawabanDitolak, TypeError, ValueError):
-        data = None  # the grader's re-check then fails with its own message
+        data, parts = None, None  # the grader's re-check then fails with its own message
     from IPython.display import display
 
-    display({MIME_JAWABAN: {"soal": str(id), "jawaban": data}}, raw=True)
+    display({MIME_JAWABAN: {"soal": str(id), "jawaban": data, "bagian": parts}}, raw=True)
 
 
 def ke_json(j: Any) -> Any:
@@ -321,5 +385,6 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "dari_json",
-           "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]
+__all__ = ["MIME_JAWABAN", "Bagian", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar",
+           "dari_json", "ke_json", "kode_jawaban", "periksa", "periksa_polos", "petunjuk", "uji",
+           "uji_bentuk"]

@@ -7,6 +7,7 @@ from typing import Any
 from cantik.checks._data import deret, tabel
 from cantik.checks.compare import banding_angka, banding_deret, banding_himpunan
 from cantik.checks.core import Salah, Soal, daftar
+from cantik.checks.formula import Bagian
 from cantik.checks.plain import Deret
 
 #: Columns offered in question 1c; only ``umur`` is a quantity measured in numbers.
@@ -36,11 +37,31 @@ def _jk_bersih() -> Deret:
     return deret(bersihkan_jenis_kelamin(tabel("penduduk_mentah")["jenis_kelamin"]).value_counts())
 
 
+def _umur_valid() -> Any:
+    u = _umur_mentah()
+    return u[(u >= 0) & (u <= 110)]
+
+
 def _whipple_mentah() -> float:
     from cantik import indicators as ind
 
-    u = _umur_mentah()
-    return ind.whipple_index(u[(u >= 0) & (u <= 110)])
+    return ind.whipple_index(_umur_valid())
+
+
+def _whipple_bagian() -> tuple[int, int]:
+    """Numerator (ages 25, 30, …, 60) and denominator (ages 23–62) of Whipple's index on the raw ages."""
+    u = _umur_valid()
+    return int(u.isin(range(25, 61, 5)).sum()), int(u.between(23, 62).sum())
+
+
+def fakta_cacat(jenis: str) -> int:
+    """How many defects of one kind the dirty copy holds (from its answer key), e.g. ``"hampir_duplikat"``."""
+    import json
+
+    from cantik.data.loader import csv_path
+
+    kunci = csv_path("penduduk_mentah").with_name("penduduk_mentah_cacat.json")
+    return int(json.loads(kunci.read_text(encoding="utf-8"))[jenis]["jumlah"])
 
 
 def _persen_berakhiran_0_5() -> float:
@@ -193,18 +214,34 @@ daftar(
         "1i",
         harapan=_whipple_mentah,
         banding=banding_angka(desimal=1),
+        bagian=[
+            Bagian("pembilang", "banyaknya penduduk berumur 25, 30, 35, …, 60 tahun",
+                   lambda: _whipple_bagian()[0],
+                   [("Anda menghitung semua umur berakhiran 0 atau 5; indeks Whipple hanya memakai umur 25 "
+                     "sampai 60.", lambda: int((_umur_valid() % 5 == 0).sum()))]),
+            Bagian("penyebut", "banyaknya penduduk berumur 23–62 tahun", lambda: _whipple_bagian()[1],
+                   [("Itu semua umur yang masuk akal; penyebutnya hanya umur 23–62.",
+                     lambda: len(_umur_valid()))]),
+        ],
+        hitung_sendiri=("indeks_whipple",),
+        rumus="umur 25, 30, …, 60 / (⅕ × umur 23–62) × 100",
         salah=[
             Salah("Anda memakai tabel `penduduk` yang sudah bersih. Yang diminta data mentah "
                   "(`penduduk_mentah`), tempat penumpukan umur terjadi.",
                   nilai=lambda: __import__("cantik.indicators", fromlist=["x"]).whipple_index(
                       tabel("penduduk")["umur"])),
             Salah("Itu persentase umur yang berakhiran 0 atau 5. Indeks Whipple hanya memakai umur 23–62 dan "
-                  "membandingkan dengan yang diharapkan (1 dari 5): gunakan `ind.whipple_index`.",
+                  "membandingkan dengan yang diharapkan (1 dari 5): pembilang / (penyebut / 5) × 100.",
                   nilai=_persen_berakhiran_0_5),
+            Salah("Penyebutnya perlu dibagi 5 dulu (yang diharapkan: 1 dari 5 umur berakhiran 0 atau 5): "
+                  "pembilang / (penyebut / 5) × 100.",
+                  nilai=lambda: _whipple_bagian()[0] / _whipple_bagian()[1] * 100),
         ],
-        petunjuk=["Ubah umur mentah menjadi angka dan buang umur yang mustahil.",
-                  "Gunakan `ind.whipple_index(umur)`.",
-                  "Nilai 100 berarti tidak ada penumpukan; makin jauh di atas 100, makin banyak umur "
-                  "'dibulatkan'."],
+        petunjuk=["Pakai `umur_valid` (umur mentah yang masuk akal). Ambil umur 23–62: "
+                  "`umur_23_62 = umur_valid[umur_valid.between(23, 62)]`.",
+                  "Pembilang: `umur_23_62.isin([25, 30, 35, 40, 45, 50, 55, 60]).sum()`; penyebut: "
+                  "`len(umur_23_62)`.",
+                  "`whipple_mentah = pembilang_whipple / (penyebut_whipple / 5) * 100`. Nilai 100 berarti tidak "
+                  "ada penumpukan; makin jauh di atas 100, makin banyak umur 'dibulatkan'."],
     ),
 )

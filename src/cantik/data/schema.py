@@ -26,7 +26,7 @@ KECAMATAN = "kecamatan_kandangan"
 REFERENCE_DATE = "2025-06-30"
 
 SYNTHETIC_NOTICE = (
-    "DATA SINTETIS untuk latihan Kelas Cantik: dibangkitkan komputer dan dikalibrasi ke angka publikasi, "
+    "DATA SINTETIS untuk latihan Kelas Cantik: dibuat komputer dan dikalibrasi ke angka publikasi, "
     "bukan data resmi BPS dan bukan data warga sebenarnya."
 )
 

@@ -68,6 +68,10 @@ def _is_test_cell(cell: NotebookNode) -> bool:
 class PeriksaUlang(NbGraderPreprocessor):
     """Re-check, in the grader process, the answers that hidden ``uji`` calls handed over."""
 
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[NotebookNode, ResourcesDict]:
+        self._cells = nb.cells  # the answer cell's code is read from the submitted notebook
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(
         self, cell: NotebookNode, resources: ResourcesDict, cell_index: int
     ) -> tuple[NotebookNode, ResourcesDict]:
@@ -83,7 +87,7 @@ class PeriksaUlang(NbGraderPreprocessor):
                 payload = data[MIME_JAWABAN]
                 if isinstance(payload, str):
                     payload = json.loads(payload)
-                handed[str(payload.get("soal"))] = payload.get("jawaban")
+                handed[str(payload.get("soal"))] = payload
                 continue
             kept.append(out)
         cell.outputs = kept
@@ -93,7 +97,7 @@ class PeriksaUlang(NbGraderPreprocessor):
             return cell, resources  # cantik.sandbox already ran this test in the grader's process
         problems = []
         for soal in dict.fromkeys(_UJI.findall(cell.source)):
-            pesan = self._recheck(soal, handed)
+            pesan = self._recheck(soal, handed, cell_index)
             if pesan:
                 problems.append(pesan)
         if problems:
@@ -121,8 +125,9 @@ class PeriksaUlang(NbGraderPreprocessor):
             return False
         return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
 
-    def _recheck(self, soal: str, handed: dict[str, object]) -> str:
+    def _recheck(self, soal: str, handed: dict[str, object], cell_index: int) -> str:
         from cantik.checks.core import ambil, dari_json, periksa_polos
+        from cantik.sandbox.answers import answer_code
 
         try:
             ambil(soal)
@@ -131,5 +136,10 @@ class PeriksaUlang(NbGraderPreprocessor):
             return ""
         if soal not in handed:
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
-        hasil = periksa_polos(soal, dari_json(handed[soal]))
+        payload = handed[soal]
+        assert isinstance(payload, dict)
+        bagian = payload.get("bagian") or {}
+        hasil = periksa_polos(soal, dari_json(payload.get("jawaban")),
+                              {str(k): dari_json(v) for k, v in dict(bagian).items()},
+                              answer_code(getattr(self, "_cells", []), cell_index))
         return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"

@@ -16,11 +16,15 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import contextvars
 import io
 import json
 import typing as t
 
 MARKER = "__CANTIK_JAWABAN__"
+#: The code of the answer cell a test grades, while :func:`run_test` runs it (read by checks that refuse
+#: answers computed with a helper the question asks to do by hand, ``cantik.checks.formula``).
+KODE_JAWABAN: contextvars.ContextVar[str | None] = contextvars.ContextVar("kode_jawaban", default=None)
 #: Runs in the learner's kernel; prints the JSON after MARKER. Whatever it prints is only data.
 EXTRACT = r'''
 def __cantik_ekstrak(names, marker):
@@ -181,16 +185,40 @@ def decode(name: str, obj: t.Any) -> t.Any:
     raise Unusable(f"Jawaban `{name}` tidak bisa dibaca (bentuk data tidak dikenal).")
 
 
-def run_test(source: str, values: dict[str, t.Any]) -> tuple[str, dict[str, str] | None]:
+def answer_code(cells: t.Sequence[t.Any], index: int) -> str:
+    """The source of the answer cell a test cell grades: the nearest solution code cell above ``index``.
+
+    Examples
+    --------
+    >>> cells = [{"cell_type": "code", "source": "x = 1", "metadata": {"nbgrader": {"solution": True}}},
+    ...          {"cell_type": "code", "source": "uji('1a', x)", "metadata": {"nbgrader": {"grade": True}}}]
+    >>> answer_code(cells, 1)
+    'x = 1'
+    """
+    for cell in reversed(list(cells)[:index]):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.get("cell_type") == "code" and meta.get("solution"):
+            source = cell.get("source", "")
+            return "".join(source) if isinstance(source, list) else str(source)
+    return ""
+
+
+def run_test(source: str, values: dict[str, t.Any], answer: str | None = None
+             ) -> tuple[str, dict[str, str] | None]:
     """Run trusted test code here on rebuilt values; return (stdout, error or ``None``).
 
-    The error is ``{"ename", "evalue"}`` only: the test's code (hidden tests) is never shown.
+    ``answer`` is the code of the answer cell being graded (:func:`answer_code`), available to the checks
+    through :data:`KODE_JAWABAN` while the test runs. The error is ``{"ename", "evalue"}`` only: the test's
+    code (hidden tests) is never shown.
     """
     namespace: dict[str, t.Any] = {"__name__": "__cantik_uji__", **values}
     out = io.StringIO()
+    token = KODE_JAWABAN.set(answer)
     try:
         with contextlib.redirect_stdout(out):
             exec(compile(source, "<uji>", "exec"), namespace)
     except Exception as exc:
         return out.getvalue(), {"ename": type(exc).__name__, "evalue": str(exc)}
+    finally:
+        KODE_JAWABAN.reset(token)
     return out.getvalue(), None

@@ -245,6 +245,7 @@ class SandboxExecute(Execute):
 
         from cantik.sandbox.answers import (
             Unusable,
+            answer_code,
             decode,
             extraction_code,
             parse_extraction,
@@ -275,7 +276,7 @@ class SandboxExecute(Execute):
             cell.outputs = [new_output("error", ename=ANSWER_ENAME, evalue=str(exc),
                                        traceback=[f"{ANSWER_ENAME}: {exc}"])]
             return cell, resources
-        stdout, error = run_test(cell.source, values)
+        stdout, error = run_test(cell.source, values, answer_code(self.nb.cells, index))
         outputs = [new_output("stream", name="stdout", text=stdout)] if stdout else []
         if error is not None:
             outputs.append(new_output("error", ename=error["ename"], evalue=error["evalue"],

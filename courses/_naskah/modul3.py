@@ -187,7 +187,7 @@ Hitung sendiri perubahan P0 dalam **persen** (relatif): pembilangnya selisih (ak
         md(f"{M}-dasar", f"""### Efek angka dasar (base effect)
 
 Bila angka awalnya sangat kecil, satu atau dua kejadian saja sudah membuat persennya melonjak. Tabel berikut
-memuat banyaknya kematian per RT pada {TAHUN_A} dan {TAHUN_B} dari tabel `mutasi`. Di RT {RT_DASAR} kematian
+memuat banyaknya kematian per RT pada {TAHUN_A} dan {TAHUN_B} dari tabel `mutasi`. Di RT {angka(RT_DASAR)} kematian
 naik dari {angka(MATI_A)} menjadi {angka(MATI_B)} orang."""),
         kode(f"{M}-dasar-kode",
              "mati = mutasi[mutasi[\"jenis_mutasi\"] == \"Mati\"]\n"
@@ -196,7 +196,7 @@ naik dari {angka(MATI_A)} menjadi {angka(MATI_B)} orang."""),
              "print(\"Seluruh kelurahan:\", mati_rt.sum().to_dict())\n"
              "mati_rt.T"),
         md(f"{M}-3k-soal", f"""### Soal 3k
-Berapa **persen** perubahan kematian di RT {RT_DASAR} dari {TAHUN_A} ke {TAHUN_B}? Simpan di
+Berapa **persen** perubahan kematian di RT {angka(RT_DASAR)} dari {TAHUN_A} ke {TAHUN_B}? Simpan di
 `perubahan_rt`."""),
         jawaban(f"{M}-3k", "", f"perubahan_rt = (mati_rt.loc[{RT_DASAR}, {TAHUN_B}] - mati_rt.loc[{RT_DASAR}, {TAHUN_A}]) "
                 f"/ mati_rt.loc[{RT_DASAR}, {TAHUN_A}] * 100",

@@ -2,9 +2,36 @@
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.checks import modul4 as F
+from cantik.checks.core import ambil
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m4"
+MURID_SD, ANAK_7_12 = F.fakta_murid_sd(), F._n_umur(7, 12)
+APK_SD = F._ind().apk(F._pend(), "SD")
+APS_7_12 = ambil("4a").nilai_harapan()
+LUAR_UMUR = ambil("4e").nilai_harapan()
+TIDAK_SEKOLAH_7_12 = F.fakta_tidak_sekolah(7, 12)
+RT_KECIL, ANAK_RT_KECIL, TIDAK_RT_KECIL = F.fakta_rt_kecil()
+RT_BANYAK, TIDAK_RT_BANYAK = F.fakta_rt_terbanyak_tidak_sekolah()
+APS_RT_KECIL = F._aps_rt()[RT_KECIL]
+
+CONTOH_4I = [
+    Contoh(4, f"APS 16–18 terendah ada di RT {angka(RT_KECIL)} ({persen(APS_RT_KECIL, 0)}), tetapi di sana hanya ada "
+              f"{angka(ANAK_RT_KECIL)} anak umur 16–18: satu anak berhenti sekolah sudah menurunkan APS sekitar "
+              f"{angka(100 / ANAK_RT_KECIL)} poin persen, jadi peringkatnya bisa berubah hanya karena kebetulan. "
+              f"Anak yang tidak sekolah paling banyak ada di RT {angka(RT_BANYAK)} ({angka(TIDAK_RT_BANYAK)} anak). Saya "
+              "mengusulkan mendahulukan RT yang persentasenya rendah **dan** jumlah anak yang tidak sekolahnya "
+              "banyak, karena dana menjangkau lebih banyak anak. Sebelum dana dibagi, ketua RT perlu memastikan "
+              "nama anak dan alasan mereka tidak sekolah (biaya, bekerja, menikah), dan kita melihat data tahun "
+              "sebelumnya untuk memastikan angkanya bukan kebetulan.", [4, 4, 4, 4]),
+    Contoh(3, f"RT {angka(RT_KECIL)} punya APS terendah, tetapi anaknya sedikit, jadi angkanya mudah berubah. RT "
+              f"{RT_BANYAK} punya anak tidak sekolah terbanyak. Saya usulkan kedua RT itu, setelah ketua RT "
+              "memeriksa daftar anaknya.", [3, 3, 3, 3]),
+    Contoh(2, f"Dahulukan dua RT dengan APS terendah, misalnya RT {angka(RT_KECIL)}, karena persentasenya paling "
+              "rendah.", [2, 1, 1, 3]),
+    Contoh(1, "Semua RT sama saja, bagi rata.", [1, 1, 1, 2]),
+]
 
 NOTEBOOKS = {
     "modul4_pendidikan": [
@@ -15,7 +42,7 @@ NOTEBOOKS = {
                 "Partisipasi Murni (APM);",
                 "menjelaskan mengapa APK bisa lebih dari 100;",
                 "memilah (disagregasi) indikator menurut jenis kelamin dan RT;",
-                "mengenali 'derau wilayah kecil': persentase dari sedikit anak mudah melonjak.",
+                "mengenali bahwa persentase dari sedikit anak mudah melonjak.",
             ],
             pertanyaan=[
                 "Apakah anak-anak Kandangan Utara bersekolah sesuai umurnya?",
@@ -36,31 +63,60 @@ NOTEBOOKS = {
 Umur resmi (BPS): SD 7–12, SMP 13–15, SMA/SM 16–18, perguruan tinggi 19–23. Semuanya dalam persen.
 
 ### Soal 4a
-Hitung APS umur 7–12 tahun. Simpan di `aps_7_12`."""),
-        jawaban(f"{M}-4a", "", "aps_7_12 = ind.aps(penduduk, 7, 12)", 'cek("4a", aps_7_12)'),
-        tes(f"{M}-4a-tes", "4a", "aps_7_12"),
-        md(f"{M}-4b-soal", "### Soal 4b\n\nHitung APS umur 16–18 tahun. Simpan di `aps_16_18`."),
+Hitung sendiri APS umur 7–12 tahun:
+
+1. pembilang: anak umur 7–12 yang **masih sekolah**; simpan di `sekolah_7_12`;
+2. penyebut: semua anak umur 7–12; simpan di `anak_7_12`;
+3. APS-nya (persen); simpan di `aps_7_12`."""),
+        jawaban(f"{M}-4a", "umur_7_12 = penduduk[\"umur\"].between(7, 12)\n"
+                "masih_sekolah = penduduk[\"status_sekolah\"] == \"Masih sekolah\"",
+                "sekolah_7_12 = (umur_7_12 & masih_sekolah).sum()\n"
+                "anak_7_12 = umur_7_12.sum()\n"
+                "aps_7_12 = sekolah_7_12 / anak_7_12 * 100",
+                'cek("4a", aps_7_12, pembilang=sekolah_7_12, penyebut=anak_7_12)'),
+        tes(f"{M}-4a-tes", "4a", "aps_7_12", bagian={"pembilang": "sekolah_7_12", "penyebut": "anak_7_12"}),
+        md(f"{M}-4b-soal", "### Soal 4b\n\nSekarang boleh memakai fungsi `ind.aps(penduduk, umur_min, umur_max)`. "
+           "Hitung APS umur 16–18 tahun. Simpan di `aps_16_18`."),
         jawaban(f"{M}-4b", "", "aps_16_18 = ind.aps(penduduk, 16, 18)", 'cek("4b", aps_16_18)'),
         tes(f"{M}-4b-tes", "4b", "aps_16_18"),
-        md(f"{M}-4c-soal", "### Soal 4c\n\nHitung **APK SMP**. Simpan di `apk_smp`."),
-        jawaban(f"{M}-4c", "", "apk_smp = ind.apk(penduduk, \"SMP\")", 'cek("4c", apk_smp)'),
-        tes(f"{M}-4c-tes", "4c", "apk_smp"),
-        md(f"{M}-4d-soal", "### Soal 4d\n\nHitung **APM SMP**. Simpan di `apm_smp`. Bandingkan dengan APK SMP."),
-        jawaban(f"{M}-4d", "", "apm_smp = ind.apm(penduduk, \"SMP\")",
-                'cek("4d", apm_smp)\nprint(round(apk_smp, 1), round(apm_smp, 1))'),
-        tes(f"{M}-4d-tes", "4d", "apm_smp"),
-        md(f"{M}-lebih-100", """## 2. Mengapa APK bisa lebih dari 100?
+        md(f"{M}-4c-soal", """### Soal 4c
+Hitung sendiri **APK SMP**. Tabel `murid_smp` di sel jawaban berisi semua murid yang sedang duduk di SMP.
+
+1. pembilang: banyaknya semua murid SMP, berapa pun umurnya; simpan di `semua_murid_smp`;
+2. penyebut: banyaknya penduduk umur 13–15 (umur resmi SMP); simpan di `anak_13_15`;
+3. APK SMP (persen); simpan di `apk_smp`."""),
+        jawaban(f"{M}-4c", "murid_smp = penduduk[(penduduk[\"status_sekolah\"] == \"Masih sekolah\")\n"
+                "                     & (penduduk[\"jenjang_sekolah\"] == \"SMP/sederajat\")]",
+                "semua_murid_smp = len(murid_smp)\n"
+                "anak_13_15 = penduduk[\"umur\"].between(13, 15).sum()\n"
+                "apk_smp = semua_murid_smp / anak_13_15 * 100",
+                'cek("4c", apk_smp, pembilang=semua_murid_smp, penyebut=anak_13_15)'),
+        tes(f"{M}-4c-tes", "4c", "apk_smp", bagian={"pembilang": "semua_murid_smp", "penyebut": "anak_13_15"}),
+        md(f"{M}-4d-soal", """### Soal 4d
+Hitung sendiri **APM SMP**: pembilangnya murid SMP yang umurnya 13–15 (simpan di `murid_smp_13_15`),
+penyebutnya `anak_13_15`. Simpan hasilnya di `apm_smp`, lalu bandingkan dengan APK SMP."""),
+        jawaban(f"{M}-4d", "",
+                "murid_smp_13_15 = murid_smp[\"umur\"].between(13, 15).sum()\n"
+                "apm_smp = murid_smp_13_15 / anak_13_15 * 100",
+                'cek("4d", apm_smp, pembilang=murid_smp_13_15, penyebut=anak_13_15)\n'
+                'print(round(apk_smp, 1), round(apm_smp, 1))'),
+        tes(f"{M}-4d-tes", "4d", "apm_smp", bagian={"pembilang": "murid_smp_13_15", "penyebut": "anak_13_15"}),
+        md(f"{M}-lebih-100", f"""## 2. Mengapa APK bisa lebih dari 100?
 
 Pembilang APK memuat **semua** murid suatu jenjang, termasuk yang terlalu muda (masuk SD umur 6) atau
-terlalu tua (mengulang kelas, terlambat masuk). Penyebutnya hanya penduduk umur resmi. Jadi APK SD di atas
-100 **tidak** berarti ada lebih banyak murid daripada anak: artinya ada murid di luar umur resmi.
+terlalu tua (mengulang kelas, terlambat masuk). Penyebutnya hanya penduduk umur resmi. Di Kandangan Utara ada
+{angka(MURID_SD)} murid SD dan {angka(ANAK_7_12)} anak umur 7–12, jadi APK SD {angka(APK_SD, 1)}: murid SD memang
+lebih banyak daripada anak umur resmi. Tetapi APK di atas 100 **tidak** berarti semua anak bersekolah: murid di
+luar umur 7–12 ikut terhitung, sementara APS 7–12 hanya {persen(APS_7_12)}, artinya
+{angka(TIDAK_SEKOLAH_7_12)} anak umur 7–12 tidak sekolah. Untuk mengetahui siapa yang tertinggal, lihat APS
+dan APM, bukan APK.
 
 ### Soal 4e
 Berapa murid SD yang umurnya **di luar** 7–12 tahun? Simpan di `murid_sd_luar_umur`."""),
         jawaban(f"{M}-4e", "murid_sd = penduduk[(penduduk[\"status_sekolah\"] == \"Masih sekolah\")\n"
                 "                     & (penduduk[\"jenjang_sekolah\"] == \"SD/sederajat\")]",
                 "murid_sd_luar_umur = (~murid_sd[\"umur\"].between(7, 12)).sum()",
-                'cek("4e", murid_sd_luar_umur)\nprint("APK SD:", round(ind.apk(penduduk, \"SD\"), 1))'),
+                'cek("4e", murid_sd_luar_umur)\nprint("APK SD:", round(ind.apk(penduduk, "SD"), 1))'),
         tes(f"{M}-4e-tes", "4e", "murid_sd_luar_umur"),
         md(f"{M}-pilah", """## 3. Memilah menurut jenis kelamin dan RT
 
@@ -82,10 +138,10 @@ Hitung APK SD untuk laki-laki dan perempuan secara terpisah. Simpan di `apk_sd_j
            "`rt_terendah` (bila ada beberapa RT dengan nilai yang sama, boleh ditulis semuanya dalam list)."),
         jawaban(f"{M}-4h", "", "rt_terendah = aps_rt.idxmin()", 'cek("4h", rt_terendah)\nprint(rt_terendah)'),
         tes(f"{M}-4h-tes", "4h", "rt_terendah"),
-        md(f"{M}-derau", """## 4. Derau wilayah kecil
+        md(f"{M}-derau", f"""## 4. Angka dari wilayah kecil mudah melonjak
 
-Di satu RT hanya ada belasan anak berumur 16–18. Bila satu anak berhenti sekolah, APS RT itu turun beberapa
-poin persen sekaligus. Jadi RT dengan APS terendah tahun ini belum tentu RT yang paling bermasalah: bisa jadi
+Di satu RT hanya ada sedikit anak berumur 16–18 (di RT {angka(RT_KECIL)} hanya {angka(ANAK_RT_KECIL)} anak). Bila satu anak
+berhenti sekolah, APS RT itu turun sekitar {angka(100 / ANAK_RT_KECIL)} poin persen sekaligus. Jadi RT dengan APS terendah tahun ini belum tentu RT yang paling bermasalah: bisa jadi
 kebetulan. Selalu lihat **berapa anak** di balik persentasenya."""),
         kode(f"{M}-derau-kode",
              "anak = penduduk[penduduk[\"umur\"].between(16, 18)].groupby(\"rt\").size().rename(\"anak_16_18\")\n"
@@ -99,29 +155,28 @@ kebetulan. Selalu lihat **berapa anak** di balik persentasenya."""),
 Kelurahan punya dana untuk **pendampingan belajar dan beasiswa bagi anak 16–18 tahun di dua RT**. Dengan tabel
 `ringkas` di atas, RT mana yang Anda usulkan untuk didahulukan dan mengapa (4–6 kalimat)? Jelaskan mengapa
 peringkat APS saja bisa menyesatkan untuk RT kecil, dan apa yang perlu dicek sebelum dana dibagikan."""),
-        rubrik(f"{M}-4i-rubrik", "Rubrik soal 4i", [
-            ("Memakai persentase dan jumlah anak", ["hanya satu angka", "persentase saja",
-                                                    "persentase dan jumlah anak", "persentase, jumlah anak, "
-                                                    "dan keduanya ditimbang untuk memilih RT"]),
-            ("Derau wilayah kecil", ["tidak dibahas", "disebut tanpa penjelasan",
-                                     "dijelaskan dengan benar", "dijelaskan dengan contoh dari tabel "
-                                     "(mis. 1 anak = beberapa poin)"]),
-            ("Langkah sebelum memutuskan", ["tidak ada", "kabur", "satu langkah tepat (mis. verifikasi ke ketua "
-                                            "RT)", "beberapa langkah tepat (verifikasi, data tahun lain, alasan "
-                                            "anak tidak sekolah)"]),
-            ("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
-                                                  "jelas, singkat, angka dibulatkan secukupnya"]),
+        *soal_tulisan(f"{M}-4i", "4i", [
+            Kriteria("Memakai persentase dan jumlah anak", ["hanya satu angka", "persentase saja",
+                                                            "persentase dan jumlah anak", "persentase, jumlah anak, "
+                                                            "dan keduanya ditimbang untuk memilih RT"]),
+            Kriteria("Angka dari RT kecil", ["tidak dibahas", "disebut tanpa penjelasan",
+                                             "dijelaskan dengan benar", "dijelaskan dengan contoh dari tabel "
+                                             "(mis. satu anak = beberapa poin persen)"]),
+            Kriteria("Langkah sebelum memutuskan", ["tidak ada", "kabur", "satu langkah tepat (mis. pemeriksaan ke "
+                                                    "ketua RT)", "beberapa langkah tepat (pemeriksaan, data tahun "
+                                                    "lain, alasan anak tidak sekolah)"]),
+            Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
+                                                          "jelas, singkat, angka dibulatkan secukupnya"]),
+        ], CONTOH_4I, [
+            Kunci(f"APS 16–18 RT {angka(RT_KECIL)} (terendah)", APS_RT_KECIL, 1, satuan="%"),
+            Kunci(f"Anak 16–18 di RT {angka(RT_KECIL)}", ANAK_RT_KECIL, 0),
+            Kunci(f"Anak 16–18 tidak sekolah di RT {angka(RT_BANYAK)} (terbanyak)", TIDAK_RT_BANYAK, 0),
         ]),
-        tulisan(f"{M}-4i", "Contoh jawaban: RT dengan APS terendah belum tentu yang paling membutuhkan, karena di "
-                "sana hanya ada sekitar sepuluh anak umur 16–18: satu anak berhenti sekolah sudah menurunkan APS "
-                "sekitar 10 poin. Saya mengusulkan mendahulukan RT yang persentasenya rendah DAN jumlah anak yang "
-                "tidak sekolahnya paling banyak, karena dana menjangkau lebih banyak anak. Sebelum dana dibagi, "
-                "ketua RT perlu memastikan nama anak dan alasan mereka tidak sekolah (biaya, bekerja, menikah), dan "
-                "kita melihat data tahun sebelumnya untuk memastikan angkanya bukan kebetulan.", poin=16),
         *penutup(M, [
             "APS: siapa pun yang masih sekolah di kelompok umur itu; APK: semua murid satu jenjang; APM: murid "
             "satu jenjang yang umurnya sesuai.",
-            "APK di atas 100 berarti ada murid di luar umur resmi, bukan kesalahan hitung.",
+            "APK di atas 100 berarti ada murid di luar umur resmi, bukan kesalahan hitung, dan tidak berarti semua "
+            "anak bersekolah.",
             "Pilah menurut jenis kelamin dan RT untuk menemukan siapa yang tertinggal.",
             "Persentase dari sedikit anak mudah melonjak: selalu sebutkan jumlah anaknya.",
         ]),

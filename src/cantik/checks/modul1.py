@@ -241,7 +241,8 @@ daftar(
                   "`umur_23_62 = umur_valid[umur_valid.between(23, 62)]`.",
                   "Pembilang: `umur_23_62.isin([25, 30, 35, 40, 45, 50, 55, 60]).sum()`; penyebut: "
                   "`len(umur_23_62)`.",
-                  "`whipple_mentah = pembilang_whipple / (penyebut_whipple / 5) * 100`. Nilai 100 berarti tidak "
+                  "`whipple_mentah = pembilang_whipple / (penyebut_whipple / 5) * 100`. Nilai 100 berarti "
+                  "tidak "
                   "ada penumpukan; makin jauh di atas 100, makin banyak umur 'dibulatkan'."],
     ),
 )

@@ -231,7 +231,8 @@ daftar(
         harapan=lambda: _kenaikan("umur_60_ke_atas"),
         banding=banding_angka(desimal=1),
         salah=[
-            Salah("Itu kenaikan menurut angka profil, padahal definisinya berubah: profil 2022 menghitung lansia "
+            Salah("Itu kenaikan menurut angka profil, padahal definisinya berubah: profil 2022 menghitung "
+                  "lansia "
                   "65 tahun ke atas, profil 2023 menghitung 60 tahun ke atas. Bandingkan dua tahun dengan "
                   "definisi yang sama (kolom `umur_60_ke_atas`).",
                   nilai=lambda: _kenaikan("lansia_di_profil")),

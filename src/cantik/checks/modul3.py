@@ -91,14 +91,18 @@ def pilihan_3l() -> dict[str, str]:
     """The options of question 3l, with the numbers of the data (the notebook shows the same text)."""
     from cantik.course import angka
 
-    rt, a, b = fakta_rt_dasar()
+    nomor, a, b = fakta_rt_dasar()
+    rt = angka(nomor)
     ka, kb = fakta_mati_kelurahan()
     naik = angka((b - a) / a * 100)
     return {
-        "A": f"Kematian di RT {rt} melonjak {naik}%, jadi RT {rt} perlu segera ditetapkan sebagai daerah rawan.",
-        "B": f"Kematian di RT {rt} bertambah {angka(b - a)} orang (dari {angka(a)} menjadi {angka(b)}). Dengan "
+        "A": f"Kematian di RT {rt} melonjak {naik}%, jadi RT {rt} perlu segera ditetapkan sebagai daerah "
+             f"rawan.",
+        "B": f"Kematian di RT {rt} bertambah {angka(b - a)} orang (dari {angka(a)} menjadi {angka(b)}). "
+             f"Dengan "
              "angka sekecil ini persen yang besar bisa terjadi karena kebetulan, dan di seluruh kelurahan "
-             f"kematian justru turun dari {angka(ka)} menjadi {angka(kb)}. Pantau beberapa tahun dan cari tahu "
+             f"kematian justru turun dari {angka(ka)} menjadi {angka(kb)}. Pantau beberapa tahun dan cari "
+             f"tahu "
              "penyebabnya sebelum menyimpulkan.",
         "C": f"Kematian di seluruh kelurahan naik {naik}% karena RT {rt} naik {naik}%.",
     }
@@ -300,14 +304,17 @@ daftar(
         harapan=lambda: fakta_registrasi()[2],
         banding=banding_angka(desimal=0),
         salah=[
-            Salah("Itu selisih bersih (daftar KK − pencacahan). Selisih bersih menyembunyikan dua arah: ada yang "
-                  "sudah pindah tetapi masih tercatat di KK, dan ada pendatang yang belum tercatat. Hitung NIK di "
+            Salah("Itu selisih bersih (daftar KK − pencacahan). Selisih bersih menyembunyikan dua arah: ada "
+                  "yang "
+                  "sudah pindah tetapi masih tercatat di KK, dan ada pendatang yang belum tercatat. Hitung "
+                  "NIK di "
                   "daftar KK yang tidak ditemukan di tabel penduduk.",
                   nilai=lambda: fakta_registrasi()[0] - fakta_registrasi()[1]),
             Salah("Itu arah sebaliknya: penduduk yang tinggal di kelurahan tetapi belum tercatat di KK. Yang "
                   "diminta orang di daftar KK yang tidak ditemukan saat pencacahan.",
                   nilai=lambda: fakta_registrasi()[3]),
-            Salah("Itu banyaknya orang di daftar KK. Yang diminta hanya yang tidak ditemukan di tabel penduduk.",
+            Salah("Itu banyaknya orang di daftar KK. Yang diminta hanya yang tidak ditemukan di tabel "
+                  "penduduk.",
                   nilai=lambda: fakta_registrasi()[0]),
         ],
         petunjuk=["Setiap orang punya NIK. Orang yang sudah pindah ada di `registrasi` tetapi tidak di "

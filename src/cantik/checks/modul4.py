@@ -9,6 +9,7 @@ from cantik.checks._data import deret, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_himpunan
 from cantik.checks.core import Salah, Soal, daftar
+from cantik.checks.formula import Bagian
 from cantik.checks.plain import Deret
 
 SEKOLAH = "Masih sekolah"
@@ -69,6 +70,35 @@ def _apk_sd_jk(denominator_all: bool = False) -> Any:
     return pd.Series(out)
 
 
+def _sekolah(lo: int, hi: int) -> int:
+    p = _pend()
+    return int((p["umur"].between(lo, hi) & (p["status_sekolah"] == SEKOLAH)).sum())
+
+
+def fakta_murid_sd() -> int:
+    """SD pupils of any age."""
+    return len(_murid("SD/sederajat"))
+
+
+def fakta_tidak_sekolah(lo: int, hi: int) -> int:
+    """Children aged ``lo``–``hi`` who are not in school."""
+    return _n_umur(lo, hi) - _sekolah(lo, hi)
+
+
+def fakta_rt_kecil() -> tuple[int, int, int]:
+    """The RT with the lowest APS 16–18: (RT, children 16–18, of whom not in school)."""
+    rt = int(_aps_rt().idxmin())
+    p = _pend()
+    anak = p[p["umur"].between(16, 18) & (p["rt"] == rt)]
+    return rt, len(anak), int((anak["status_sekolah"] != SEKOLAH).sum())
+
+
+def fakta_rt_terbanyak_tidak_sekolah() -> tuple[int, int]:
+    """The RT with the most children 16–18 not in school: (RT, how many)."""
+    s = _tidak_sekolah_16_18_rt()
+    return int(s.idxmax()), int(s.max())
+
+
 def _satu_rt(j: Any) -> bool:
     return isinstance(j, Deret) and len(j.label) > 3
 
@@ -78,6 +108,21 @@ daftar(
         "4a",
         harapan=lambda: _ind().aps(_pend(), 7, 12),
         banding=banding_angka(desimal=1, persen=True),
+        bagian=[
+            Bagian("pembilang", "banyaknya anak umur 7–12 tahun yang masih sekolah (di jenjang apa pun)",
+                   lambda: _sekolah(7, 12),
+                   [("Itu semua penduduk yang masih sekolah, berapa pun umurnya; pembilangnya hanya umur "
+                     "7–12.",
+                     lambda: int((_pend()["status_sekolah"] == SEKOLAH).sum())),
+                    ("Itu murid SD umur 7–12 saja; APS menghitung anak 7–12 yang sekolah di jenjang apa pun.",
+                     lambda: int(_murid("SD/sederajat")["umur"].between(7, 12).sum()))]),
+            Bagian("penyebut", "banyaknya anak umur 7–12 tahun", lambda: _n_umur(7, 12),
+                   [("Itu seluruh penduduk; penyebutnya hanya anak umur 7–12.", lambda: len(_pend())),
+                    ("Sepertinya Anda memakai umur 6–12; kelompok umur APS SD adalah 7–12 tahun.",
+                     lambda: _n_umur(6, 12))]),
+        ],
+        hitung_sendiri=("aps",),
+        rumus="anak 7–12 yang masih sekolah / anak 7–12 × 100",
         salah=[
             Salah("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk berumur 7–12 "
                   "tahun.",
@@ -85,8 +130,10 @@ daftar(
                                     .sum()) / len(_pend()) * 100),
         ],
         petunjuk=["APS 7–12 = anak 7–12 tahun yang masih sekolah / semua anak 7–12 tahun × 100.",
-                  "Status sekolah ada di kolom `status_sekolah` (\"Masih sekolah\").",
-                  "Atau: `ind.aps(penduduk, 7, 12)`."],
+                  "`umur_7_12 = penduduk[\"umur\"].between(7, 12)` dan `sekolah = "
+                  "penduduk[\"status_sekolah\"] "
+                  "== \"Masih sekolah\"`.",
+                  "Pembilang: `(umur_7_12 & sekolah).sum()`; penyebut: `umur_7_12.sum()`."],
     ),
     Soal(
         "4b",
@@ -104,6 +151,21 @@ daftar(
         "4c",
         harapan=lambda: _ind().apk(_pend(), "SMP"),
         banding=banding_angka(desimal=1, persen=True),
+        bagian=[
+            Bagian("pembilang", "banyaknya semua murid SMP, berapa pun umurnya",
+                   lambda: len(_murid("SMP/sederajat")),
+                   [("Itu murid SMP yang berumur 13–15 saja (pembilang APM); APK menghitung semua murid SMP.",
+                     lambda: int(_murid("SMP/sederajat")["umur"].between(13, 15).sum())),
+                    ("Itu anak 13–15 yang masih sekolah di jenjang apa pun (pembilang APS); APK menghitung "
+                     "murid "
+                     "yang duduk di SMP.", lambda: _sekolah(13, 15))]),
+            Bagian("penyebut", "banyaknya penduduk umur 13–15 tahun (umur resmi SMP)",
+                   lambda: _n_umur(13, 15),
+                   [("Itu seluruh penduduk; penyebutnya penduduk umur resmi SMP (13–15).",
+                     lambda: len(_pend()))]),
+        ],
+        hitung_sendiri=("apk",),
+        rumus="semua murid SMP / penduduk 13–15 × 100",
         salah=[
             Salah("Anda hanya menghitung murid SMP yang berumur 13–15 (itu APM). APK menghitung SEMUA murid "
                   "SMP, "
@@ -114,12 +176,23 @@ daftar(
         petunjuk=["APK SMP = semua murid SMP (umur berapa pun) / penduduk 13–15 tahun × 100.",
                   "Murid SMP: `status_sekolah == \"Masih sekolah\"` dan `jenjang_sekolah == "
                   "\"SMP/sederajat\"`.",
-                  "Atau: `ind.apk(penduduk, \"SMP\")`."],
+                  "Pembilang: `len(murid_smp)`; penyebut: `penduduk[\"umur\"].between(13, 15).sum()`."],
     ),
     Soal(
         "4d",
         harapan=lambda: _ind().apm(_pend(), "SMP"),
         banding=banding_angka(desimal=1, persen=True),
+        bagian=[
+            Bagian("pembilang", "banyaknya murid SMP yang berumur 13–15 tahun",
+                   lambda: int(_murid("SMP/sederajat")["umur"].between(13, 15).sum()),
+                   [("Itu semua murid SMP, berapa pun umurnya (pembilang APK); APM hanya yang berumur 13–15.",
+                     lambda: len(_murid("SMP/sederajat")))]),
+            Bagian("penyebut", "banyaknya penduduk umur 13–15 tahun", lambda: _n_umur(13, 15),
+                   [("Itu banyaknya murid SMP; penyebutnya semua penduduk umur 13–15.",
+                     lambda: len(_murid("SMP/sederajat")))]),
+        ],
+        hitung_sendiri=("apm",),
+        rumus="murid SMP berumur 13–15 / penduduk 13–15 × 100",
         salah=[
             Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid "
                   "SMP "
@@ -129,7 +202,7 @@ daftar(
                   "yang duduk di SMP.", nilai=lambda: _ind().aps(_pend(), 13, 15)),
         ],
         petunjuk=["APM SMP = murid SMP berumur 13–15 / penduduk 13–15 tahun × 100.",
-                  "Atau: `ind.apm(penduduk, \"SMP\")`."],
+                  "Pembilang: `murid_smp[\"umur\"].between(13, 15).sum()`."],
     ),
     Soal(
         "4e",
@@ -166,9 +239,9 @@ daftar(
         banding=banding_deret(desimal=1, persen=True),
         bentuk="deret",
         salah=[
-            Salah("Itu banyaknya anak 16–18 yang masih sekolah, bukan persentase. RT yang lebih besar tentu "
-                  "punya "
-                  "lebih banyak anak sekolah; bandingkan RT dengan angka partisipasi (persen).",
+            Salah("Itu banyaknya anak 16–18 yang masih sekolah, bukan persentase. RT yang lebih besar "
+                  "cenderung "
+                  "punya lebih banyak anak sekolah; bandingkan RT dengan angka partisipasi (persen).",
                   nilai=lambda: deret(_sekolah_16_18_rt())),
         ],
         petunjuk=["Kelompokkan menurut RT: `penduduk.groupby(\"rt\")`.",

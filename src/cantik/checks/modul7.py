@@ -1,4 +1,4 @@
-"""Questions of module 7, *Grafik, dasbor & diseminasi* (ids ``7a``–``7g``).
+"""Questions of module 7, *Grafik, dasbor & diseminasi* (ids ``7a``–``7g``, ``7i``–``7k``).
 
 Chart questions are checked on the facts :func:`cantik.checks.figures.fakta_grafik` reads from a real
 matplotlib figure (kind, labels, title, bar count, value axis from zero, category labels). This module adds
@@ -13,7 +13,14 @@ import re
 from typing import Any
 
 from cantik.checks._data import deret, tabel
-from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_pilihan, banding_tabel
+from cantik.checks.compare import (
+    Hasil,
+    Pembanding,
+    banding_angka,
+    banding_deret,
+    banding_pilihan,
+    banding_tabel,
+)
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Grafik, banding_grafik
 from cantik.checks.plain import Deret, Tabel
@@ -142,6 +149,44 @@ def _ke_tabel(df: Any) -> Tabel:
     return ke_polos(df)
 
 
+#: Small-cell rule of the confidentiality lesson: counts from 1 to BATAS_SEL_KECIL − 1 are not shown.
+BATAS_SEL_KECIL = 5
+
+
+def _stunting_rt() -> Any:
+    """Stunted children per RT (the counts the confidentiality lesson protects)."""
+    from cantik.checks.modul6 import _balita, _z
+
+    return (_z() < -2).groupby(_balita()["rt"]).sum().astype(int)
+
+
+def _sel_kecil(s: Any, lo: int = 1) -> Any:
+    return s.between(lo, BATAS_SEL_KECIL - 1)
+
+
+def _tabel_aman(lo: int = 1) -> Any:
+    s = _stunting_rt()
+    return s.astype(object).where(~_sel_kecil(s, lo), f"<{BATAS_SEL_KECIL}")
+
+
+def _sd_per_10000(kunci: str = "kode") -> Any:
+    desa = tabel("desa_kelurahan")
+    sekolah = tabel("sekolah_wilayah")
+    if kunci == "kode":
+        t = desa.merge(tabel("kode_wilayah"), on="nama").merge(sekolah, on="kode_wilayah")
+    else:
+        t = desa.merge(sekolah, left_on="nama", right_on="nama_wilayah")
+    return t.set_index("nama")["jumlah_sd"] / t.set_index("nama")["jumlah_penduduk"] * 10_000
+
+
+def _kurang_baris(j: Any) -> bool:
+    return isinstance(j, Deret) and 0 < len(j.label) < len(tabel("desa_kelurahan"))
+
+
+def _tanpa_sembunyi(j: Any) -> bool:
+    return isinstance(j, Deret) and all(isinstance(v, int | float) for v in j.nilai)
+
+
 def _tanpa_jumlah(j: Any) -> bool:
     return isinstance(j, Tabel) and len(j.baris) == len(_penduduk_rt())
 
@@ -186,7 +231,8 @@ daftar(
         banding=banding_deret(desimal=1),
         bentuk="deret",
         salah=[
-            Salah("Itu BANYAKNYA perjalanan. RT yang penduduknya banyak tentu punya lebih banyak perjalanan; "
+            Salah("Itu banyaknya perjalanan. RT yang penduduknya banyak cenderung punya lebih banyak "
+                  "perjalanan; "
                   "bagi dengan jumlah penduduk RT dan kalikan 1.000.", nilai=lambda: deret(_per_rt())),
             Salah("Yang diminta per 1.000 penduduk, bukan per 100.", nilai=lambda: deret(_laju_rt(100))),
             Salah("Penyebutnya jumlah PENDUDUK RT (tabel penduduk), bukan banyaknya keluarga.",
@@ -230,5 +276,53 @@ daftar(
         petunjuk=["`pd.crosstab(penduduk[\"rt\"], penduduk[\"jenis_kelamin\"])` memberi L dan P per RT.",
                   "Ganti nama kolom, tambah kolom jumlah dan rasio_jenis_kelamin (L / P × 100).",
                   "Tambah baris Jumlah: `tabel.loc[\"Jumlah\"] = [...]`, lalu `reset_index()`."],
+    ),
+    Soal(
+        "7i",
+        harapan=lambda: int(_sel_kecil(_stunting_rt()).sum()),
+        banding=banding_angka(desimal=0),
+        salah=[
+            Salah("Anda ikut menghitung RT dengan angka 0. Aturan di modul ini menyembunyikan angka 1 "
+                  "sampai 4; "
+                  "angka 0 boleh ditampilkan.", nilai=lambda: int(_sel_kecil(_stunting_rt(), 0).sum())),
+            Salah("Batasnya di bawah 5: angka 5 sudah boleh ditampilkan. Hitung RT dengan angka 1 sampai 4.",
+                  nilai=lambda: int(_stunting_rt().between(1, 5).sum())),
+        ],
+        petunjuk=["`stunting_rt.between(1, 4)` bernilai True untuk RT yang angkanya 1 sampai 4.",
+                  "Jumlahkan dengan `.sum()`."],
+    ),
+    Soal(
+        "7j",
+        harapan=lambda: deret(_tabel_aman()),
+        banding=banding_deret(desimal=0),
+        bentuk="deret",
+        salah=[
+            Salah("Angka kecil belum disembunyikan: ganti angka 1 sampai 4 dengan teks \"<5\".",
+                  cocok=_tanpa_sembunyi),
+            Salah("Angka 0 tidak perlu disembunyikan; ganti hanya angka 1 sampai 4 dengan \"<5\".",
+                  nilai=lambda: deret(_tabel_aman(0))),
+        ],
+        petunjuk=["Mulai dari `stunting_rt.astype(object)` supaya kolomnya boleh berisi angka dan teks.",
+                  "`.where(kondisi, \"<5\")` mempertahankan nilai yang kondisinya True dan mengganti yang "
+                  "lain.",
+                  "Kondisi yang dipertahankan: `~stunting_rt.between(1, 4)`."],
+    ),
+    Soal(
+        "7k",
+        harapan=lambda: deret(_sd_per_10000()),
+        banding=banding_deret(desimal=1),
+        bentuk="deret",
+        salah=[
+            Salah("Sebagian desa/kelurahan hilang: nama di daftar sekolah ditulis berbeda (huruf besar, "
+                  "\"Kel.\", "
+                  "\"Sei\"), jadi penggabungan lewat nama tidak menemukan pasangannya. Gabungkan lewat "
+                  "`kode_wilayah`.", cocok=_kurang_baris),
+            Salah("Itu per 1.000 penduduk. Yang diminta per 10.000 penduduk.",
+                  nilai=lambda: deret(_sd_per_10000() / 10)),
+        ],
+        petunjuk=["Tempelkan kode ke tabel desa: `desa.merge(kode, on=\"nama\")`.",
+                  "Lalu tempelkan jumlah sekolah lewat kodenya: `.merge(sekolah, on=\"kode_wilayah\")`.",
+                  "SD per 10.000 penduduk = jumlah_sd / jumlah_penduduk × 10.000, dengan `nama` sebagai "
+                  "label."],
     ),
 )

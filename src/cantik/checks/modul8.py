@@ -1,4 +1,4 @@
-"""Questions of module 8, the capstone *Kandangan Utara dalam Angka* (ids ``8a``–``8g``).
+"""Questions of module 8, the capstone *Kandangan Utara dalam Angka* (ids ``8a``–``8g``, ``8j``–``8k``).
 
 The capstone is mostly rubric-graded; the autograded part checks the indicator sheet (computed with
 :mod:`cantik.indicators`), the SIRUSA-style metadata of one indicator and one honest chart. The finished
@@ -85,7 +85,7 @@ daftar(
             Salah("Anda membagi perempuan dengan laki-laki. Rasio jenis kelamin = L / P × 100.",
                   nilai=lambda: 100 / _ind().sex_ratio(_penduduk()) * 100),
         ],
-        petunjuk=["`ind.sex_ratio(penduduk)` (modul 2)."],
+        petunjuk=["`ind.rasio_jenis_kelamin(penduduk)` (modul 2)."],
     ),
     Soal(
         "8c",
@@ -95,7 +95,7 @@ daftar(
             Salah("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk usia 15–64 tahun.",
                   nilai=lambda: float((~_penduduk()["umur"].between(15, 64)).mean() * 100)),
         ],
-        petunjuk=["`ind.dependency_ratio(penduduk).total` (modul 2)."],
+        petunjuk=["`ind.rasio_ketergantungan(penduduk).total` (modul 2)."],
     ),
     Soal(
         "8d",
@@ -104,10 +104,10 @@ daftar(
         banding=banding_angka(desimal=2, persen=True),
         salah=[
             Salah("Anda menghitung KELUARGA, bukan ORANG: beri bobot jumlah anggota "
-                  "(`weights=\"jumlah_anggota\"`).",
+                  "(`bobot=\"jumlah_anggota\"`).",
                   nilai=lambda: _ind().poverty_indices(tabel("keluarga"), GARIS_KEMISKINAN).p0),
         ],
-        petunjuk=["`ind.poverty_indices(keluarga, 644107, weights=\"jumlah_anggota\").p0` (modul 5)."],
+        petunjuk=["`ind.indeks_kemiskinan(keluarga, 644107, bobot=\"jumlah_anggota\").p0` (modul 5)."],
     ),
     Soal(
         "8e",
@@ -117,7 +117,7 @@ daftar(
             Salah("Itu banyaknya anak stunting, bukan prevalensi (persen).",
                   nilai=lambda: int((_z() < -2).sum())),
         ],
-        petunjuk=["`ind.stunting_prevalence(ind.height_for_age_z_table(balita))` (modul 6)."],
+        petunjuk=["`ind.prevalensi_stunting(ind.skor_z_tb_u(balita))` (modul 6)."],
     ),
     Soal(
         "8f",
@@ -136,5 +136,28 @@ daftar(
         petunjuk=["Pilih satu indikator per RT atau menurut waktu; gambar diagram batang (diurutkan) atau "
                   "garis.",
                   "Judul (apa, di mana, kapan), label kedua sumbu dengan satuan; batang mulai dari nol."],
+    ),
+    Soal(
+        "8j",
+        harapan=lambda: _ind().aps(_penduduk(), 16, 18),
+        banding=banding_angka(desimal=1, persen=True),
+        salah=[
+            Salah("Itu APS 7–12. Yang diminta APS umur 16–18 tahun.",
+                  nilai=lambda: _ind().aps(_penduduk(), 7, 12)),
+            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang "
+                  "masih "
+                  "sekolah, di jenjang apa pun.", nilai=lambda: _ind().apm(_penduduk(), "SMA")),
+        ],
+        petunjuk=["`ind.aps(penduduk, 16, 18)` (modul 4)."],
+    ),
+    Soal(
+        "8k",
+        harapan=lambda: _ind().apm(_penduduk(), "SMP"),
+        banding=banding_angka(desimal=1, persen=True),
+        salah=[
+            Salah("Itu APK SMP (semua murid SMP, berapa pun umurnya). APM hanya menghitung murid SMP berumur "
+                  "13–15.", nilai=lambda: _ind().apk(_penduduk(), "SMP")),
+        ],
+        petunjuk=["`ind.apm(penduduk, \"SMP\")` (modul 4)."],
     ),
 )

@@ -54,9 +54,12 @@ c.Autograde.autograde_preprocessors = [
     "cantik.grading.preprocessors.PeriksaUlang",
     "cantik.grading.preprocessors.PeringatanBukanGalat",
     SaveAutoGrades,
+    "cantik.grading.preprocessors.JawabanKosong",
     AssignLatePenalties,
     CheckCellMetadata,
 ]
+# An empty written answer: Indonesian comment "Tidak ada jawaban …" instead of nbgrader's "No response.", and
+# 0 for each of its rubric criteria (one formgrader box per criterion, see cantik.course.soal_tulisan).
 # ── end of the Kelas Cantik warning block ─────────────────────────────────────────────────────────────
 
 # ── Kelas Cantik: learner code is untrusted (owner: sandbox) ─────────────────────────────────────────

@@ -2,6 +2,56 @@
 
 from cantik.course import kode, md
 
+#: Numbers course text may type because they are definitions, not data (every other number is computed
+#: from the data with cantik.course.angka; tests/courses/test_angka.py holds the texts to this).
+ANGKA_TETAP: dict[str, str] = {
+    "0": "nol (umur, angka yang boleh tampil)",
+    "100": "per 100 / dikali 100 / nilai dasar indeks Whipple",
+    "1.000": "satuan per 1.000 penduduk",
+    "10.000": "satuan per 10.000 penduduk",
+    "2": "2 simpangan baku (definisi WHO)",
+    "3": "+3 simpangan baku (kategori TB/U WHO)",
+    "−2": "batas stunting WHO (z < −2)",
+    "−3": "batas sangat pendek WHO (z < −3)",
+    "1,96": "nilai z untuk selang 95%",
+    "95": "tingkat kepercayaan 95%",
+    "5": "lebar kelompok umur lima tahunan",
+    "7": "umur resmi SD (7–12, BPS)",
+    "12": "umur resmi SD (7–12, BPS)",
+    "13": "umur resmi SMP (13–15, BPS)",
+    "14": "batas penduduk muda (0–14, BPS)",
+    "15": "batas usia produktif (15–64, BPS) / umur resmi SMP",
+    "16": "umur resmi SMA (16–18, BPS)",
+    "18": "umur resmi SMA (16–18, BPS)",
+    "19": "umur perguruan tinggi (19–23, BPS)",
+    "23": "umur perguruan tinggi / rentang indeks Whipple (23–62)",
+    "25": "umur yang dihitung indeks Whipple (25, 30, …, 60)",
+    "30": "umur yang dihitung indeks Whipple",
+    "35": "umur yang dihitung indeks Whipple",
+    "40": "umur yang dihitung indeks Whipple / 40% keluarga terbawah (sasaran program DTSEN)",
+    "45": "umur yang dihitung indeks Whipple",
+    "50": "umur yang dihitung indeks Whipple / contoh tafsiran rasio ketergantungan",
+    "55": "umur yang dihitung indeks Whipple",
+    "60": "batas lansia (UU 13/1998) / umur yang dihitung indeks Whipple",
+    "62": "rentang indeks Whipple (23–62)",
+    "64": "batas usia produktif (15–64, BPS)",
+    "65": "batas penduduk tua (65+, BPS)",
+    "70": "kelompok umur 70–74",
+    "74": "kelompok umur 70–74",
+    "75": "kelompok umur terbuka 75+",
+    "110": "umur tertinggi yang masuk akal di data latihan",
+    "105": "klasifikasi indeks Whipple PBB",
+    "175": "klasifikasi indeks Whipple PBB",
+    "500": "nilai tertinggi indeks Whipple",
+    "2.100": "kkal per orang per hari (GK makanan, BPS)",
+    "12,5": "contoh cara menulis angka desimal di Python",
+    "1": "konstanta rumus ((1 + r), 1/t) / angka terkecil yang disembunyikan",
+    "4": "batas atas kelompok umur 0–4 tahun",
+    "9": "batas atas kelompok umur 5–9 tahun",
+    "10": "batas bawah kelompok umur 10–14 tahun",
+    "6": "umur masuk SD yang terlalu muda (contoh)",
+}
+
 
 def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], durasi: str) -> list[dict]:
     """Title, *Tujuan pembelajaran*, *Pertanyaan*, the synthetic-data notice and the setup cell."""

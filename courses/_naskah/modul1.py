@@ -17,7 +17,7 @@ CONTOH_1J = [
               f"{angka(HAMPIR)} NIK yang tercatat dua kali dengan isian sedikit berbeda: lansia yang tercatat dua "
               "kali membuat RT-nya mendapat paket berlebih, sedangkan RT lain kekurangan. "
               f"Selain itu, {angka(MUSTAHIL)} umur mustahil (di bawah 0 atau di atas 110 tahun) harus dicek ke "
-              "KK: orang yang tercatat berumur 150 tahun masuk daftar lansia padahal belum tentu lansia. Indeks "
+              "KK: orang yang tercatat berumur lebih dari 110 tahun masuk daftar lansia padahal belum tentu lansia. Indeks "
               f"Whipple {angka(WHIPPLE, 1)} menunjukkan banyak umur ditaksir, jadi batas lansia 60 tahun bisa "
               "meleset; minta ketua RT memeriksa tanggal lahir calon penerima yang umurnya sekitar 60 tahun. "
               "Setelah itu baru hitung lansia per RT.", [4, 4, 4, 4]),

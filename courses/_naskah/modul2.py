@@ -17,14 +17,15 @@ PROFIL_A, PROFIL_B = F._lansia("lansia_di_profil", A), F._lansia("lansia_di_prof
 CONTOH_2I = [
     Contoh(4, f"Rasio ketergantungan muda ({angka(MUDA, 0)}) memang jauh di atas rasio tua ({angka(TUA, 0)}), "
               "tetapi rasio muda menghitung semua anak 0–14 tahun, kebanyakan sudah sekolah. Piramida justru "
-              f"menyempit di dasarnya: kelompok 0–4 tahun ({angka(BALITA)} anak) lebih kecil daripada 5–9 "
-              f"({angka(ANAK_5_9)}) dan 10–14 ({angka(ANAK_10_14)}), jadi balita tidak bertambah. Sebaliknya ada "
+              f"menyempit di dasarnya: kelompok umur 0–4 tahun ({angka(BALITA)} anak) lebih kecil daripada "
+              f"kelompok 5–9 tahun ({angka(ANAK_5_9)}) dan 10–14 tahun ({angka(ANAK_10_14)}), jadi balita tidak "
+              "bertambah. Sebaliknya ada "
               f"{angka(LANSIA_60)} warga berumur 60 tahun ke atas dan kelompok 50–64 tahun besar "
-              f"({angka(UMUR_50_64)} orang), sehingga lansia akan bertambah dalam 10 tahun. Saya merekomendasikan "
+              f"({angka(UMUR_50_64)} orang), sehingga lansia akan bertambah dalam sepuluh tahun ke depan. Saya merekomendasikan "
               "posyandu lansia, dengan kegiatan balita tetap dijalankan posyandu yang ada. Data ini tidak "
               "menunjukkan berapa lansia dan balita yang sudah terlayani; perlu data kunjungan posyandu.",
            [4, 4, 4, 4]),
-    Contoh(3, f"Rasio muda {angka(MUDA, 0)} dan rasio tua {angka(TUA, 0)}. Balita (0–4 tahun) lebih sedikit "
+    Contoh(3, f"Rasio muda {angka(MUDA, 0)} dan rasio tua {angka(TUA, 0)}. Balita (umur 0–4 tahun) lebih sedikit "
               "daripada kelompok di atasnya, dan lansia akan bertambah, jadi posyandu lansia lebih perlu. "
               "Kita belum tahu berapa lansia yang sudah dilayani puskesmas.", [3, 3, 3, 3]),
     Contoh(2, f"Rasio ketergantungan muda {angka(MUDA, 0)} lebih besar dari rasio tua, jadi anak-anak lebih "

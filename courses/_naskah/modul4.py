@@ -26,7 +26,7 @@ CONTOH_4I = [
               "nama anak dan alasan mereka tidak sekolah (biaya, bekerja, menikah), dan kita melihat data tahun "
               "sebelumnya untuk memastikan angkanya bukan kebetulan.", [4, 4, 4, 4]),
     Contoh(3, f"RT {angka(RT_KECIL)} punya APS terendah, tetapi anaknya sedikit, jadi angkanya mudah berubah. RT "
-              f"{RT_BANYAK} punya anak tidak sekolah terbanyak. Saya usulkan kedua RT itu, setelah ketua RT "
+              f"{angka(RT_BANYAK)} punya anak tidak sekolah terbanyak. Saya usulkan kedua RT itu, setelah ketua RT "
               "memeriksa daftar anaknya.", [3, 3, 3, 3]),
     Contoh(2, f"Dahulukan dua RT dengan APS terendah, misalnya RT {angka(RT_KECIL)}, karena persentasenya paling "
               "rendah.", [2, 1, 1, 3]),

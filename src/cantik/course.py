@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -119,6 +120,39 @@ def angka(x: float, desimal: int = 0) -> str:
     return f"{TANDA_BUKA}{teks}{TANDA_TUTUP}" if _TANDAI[0] else teks
 
 
+#: Numbers course text may contain without :func:`angka` because they are not data: headings and list
+#: numbers, years, durations, law numbers, lengths of written answers, code.
+_BUKAN_DATA = [re.compile(p, re.MULTILINE) for p in (
+    r"`[^`]*`",                                   # code
+    r"(?:^\s*#*\s*|→\s*)\d+\.\s",                  # "## 1. Judul", "1. langkah", "→ 2. langkah"
+    r"[Mm]odul \d+(?:–\d+)?",                       # module numbers
+    r"\d+/\d{4}",                                   # "Perpres 39/2019"
+    r"(?<!\d)(?:19|20)\d\d(?!\d)",                  # years
+    r"\d+\s*(?:×\s*\d+\s*)?menit",                   # durations
+    r"\d+–\d+ (?:kalimat|kata)",                    # length of a written answer
+    r"\(\d\)",                                      # "(1) … (2) …" enumerations
+    r"Nomor \d+ Tahun",                             # laws
+    r"Tabel \d+(?:\.\d+)?",                          # table numbers in a title
+)]
+_ANGKA = re.compile(r"(?<![\w.,\u2212-])[\u2212-]?\d+(?:[.,]\d+)*(?!\w)")
+
+
+def angka_tanpa_sumber(teks: str, tetap: set[str]) -> list[str]:
+    """Numbers in ``teks`` neither computed with :func:`angka` (written while :func:`naskah` ran with
+    ``tandai=True``) nor listed in ``tetap`` (definitions such as age bands) nor plainly not data.
+
+    Examples
+    --------
+    >>> teks = f"Umur 15–64; ada {TANDA_BUKA}7.402{TANDA_TUTUP} jiwa dan 291 pindah."
+    >>> angka_tanpa_sumber(teks, {"15", "64"})
+    ['291']
+    """
+    teks = re.sub(f"{TANDA_BUKA}.*?{TANDA_TUTUP}", " ", teks)
+    for pola in _BUKAN_DATA:
+        teks = pola.sub(" ", teks)
+    return [n for n in _ANGKA.findall(teks) if n.replace("\u2212", "−") not in tetap]
+
+
 def persen(x: float, desimal: int = 1) -> str:
     """A percentage, EYD style without a space: ``persen(4.537, 2)`` → ``'4,54%'``."""
     return angka(x, desimal) + "%"
@@ -156,7 +190,7 @@ class Kunci:
         self.desimal, self.satuan = desimal, satuan
 
     def teks(self) -> str:
-        sat = f" {self.satuan}" if self.satuan else ""
+        sat = (self.satuan if self.satuan.startswith("%") else f" {self.satuan}") if self.satuan else ""
         if not self.toleransi:
             return f"{self.apa}: **{angka(self.nilai, self.desimal)}{sat}** (tepat)"
         lo, hi = self.nilai - self.toleransi, self.nilai + self.toleransi
@@ -164,15 +198,16 @@ class Kunci:
                 f"{angka(lo, self.desimal)}–{angka(hi, self.desimal)}{sat}, termasuk pembulatan wajar)")
 
 
-_STUB_KRITERIA = "(nilai 0–4 diisi pelatih)"
 #: Every written question of the naskah being run, for the trainer's rubric file (see :func:`rubrik_md`).
 _TULISAN: list[dict[str, Any]] = []
 
 
 def _tabel_rubrik(judul: str, kriteria: list[Kriteria]) -> str:
-    rows = [f"**{judul}**: pelatih memberi nilai 0–4 untuk **setiap** kriteria (K1 di kotak jawaban Anda, K2 "
-            "dan seterusnya di bawahnya); jawaban kosong mendapat 0.", "",
-            "| Kriteria | 1 – belum | 2 – cukup | 3 – baik | 4 – sangat baik |", "|---|---|---|---|---|"]
+    n = [angka(i) for i in range(5)]  # level numbers are marked like data (they are the scale, not typed)
+    rows = [f"**{judul}**: pelatih memberi nilai {n[0]}–{n[4]} untuk **setiap** kriteria (K1 di kotak "
+            f"jawaban Anda, K2 dan seterusnya di bawahnya); jawaban kosong mendapat {n[0]}.", "",
+            f"| Kriteria | {n[1]} – belum | {n[2]} – cukup | {n[3]} – baik | {n[4]} – sangat baik |",
+            "|---|---|---|---|---|"]
     rows += [f"| K{i} · {k.nama} | " + " | ".join(k.tingkat) + " |" for i, k in enumerate(kriteria, 1)]
     return "\n".join(rows)
 
@@ -188,8 +223,8 @@ def _panduan(soal: str, kriteria: list[Kriteria], contoh: list[Contoh], kunci: l
         lines += [f"- {k.teks()}" for k in kunci] + [""]
     lines += ["Contoh jawaban per tingkat, dengan nilai setiap kriteria:", ""]
     for c in sorted(contoh, key=lambda c: c.tingkat):
-        skor = ", ".join(f"K{i} = {s}" for i, s in enumerate(c.skor, 1))
-        lines += [f"- **Tingkat {c.tingkat}** ({skor}; jumlah {sum(c.skor)}): «{c.teks}»"]
+        skor = ", ".join(f"K{i} = {angka(s)}" for i, s in enumerate(c.skor, 1))
+        lines += [f"- **Tingkat {angka(c.tingkat)}** ({skor}; jumlah {angka(sum(c.skor))}): «{c.teks}»"]
     return "\n".join(lines)
 
 
@@ -222,10 +257,12 @@ def soal_tulisan(cid: str, soal: str, kriteria: list[Kriteria], contoh: list[Con
              _cell("markdown", cid, terbaik.teks,
                    {"grade": True, "solution": True, "locked": False, "grade_id": cid, "points": 4})]
     for i, k in enumerate(kriteria[1:], 2):
-        teks = f"**Soal {soal} · K{i} · {k.nama}** {_STUB_KRITERIA}"
+        teks = f"**Soal {soal} · K{i} · {k.nama}** (nilai {angka(0)}–{angka(4)} diisi pelatih)"
         if i == 2:
-            teks += ("\n\n### BEGIN MARK SCHEME\n" + _panduan(soal, kriteria, contoh, kunci, catatan)
-                     + "\n\nK1 dinilai di kotak jawaban peserta.\n### END MARK SCHEME")
+            # nbgrader's ClearMarkScheme matches "BEGIN/END MARK SCHEME" anywhere in a line: as HTML comments
+            # the delimiters stay invisible in formgrader
+            teks += ("\n\n<!-- BEGIN MARK SCHEME -->\n" + _panduan(soal, kriteria, contoh, kunci, catatan)
+                     + "\n\nK1 dinilai di kotak jawaban peserta.\n<!-- END MARK SCHEME -->")
         cells.append(_cell("markdown", f"{cid}-k{i}", teks,
                            {"grade": False, "solution": False, "task": True, "locked": True,
                             "grade_id": f"{cid}-k{i}", "points": 4}))
@@ -238,9 +275,9 @@ def rubrik_md(judul: str, soal_soal: list[dict[str, Any]]) -> str:
     """The trainer's rubric file of a module: every written question's criteria, key numbers, examples."""
     out = [f"# Rubrik penilaian: {judul}", "",
            "Untuk pelatih. Dibuat otomatis oleh `cantik kursus tulis` dari naskah modul; angka kunci "
-           "dihitung dari data (sintetis). Di Formgrader setiap kriteria punya kotak nilai sendiri (0–4): "
-           "K1 di kotak jawaban peserta, K2 dan seterusnya di bawahnya. Jawaban kosong mendapat 0 "
-           "secara otomatis.", ""]
+           f"dihitung dari data (sintetis). Di Formgrader setiap kriteria punya kotak nilai sendiri "
+           f"({angka(0)}–{angka(4)}): K1 di kotak jawaban peserta, K2 dan seterusnya di bawahnya. Jawaban "
+           f"kosong mendapat {angka(0)} secara otomatis.", ""]
     for s in soal_soal:
         out += [f"## Soal {s['soal']}", "", _tabel_rubrik(f"Rubrik soal {s['soal']}", s["kriteria"]), "",
                 _panduan(s["soal"], s["kriteria"], s["contoh"], s["kunci"], s["catatan"]), ""]

@@ -2,13 +2,126 @@
 "Kandangan Utara dalam Angka" report for the Musrenbang. Built on nbconvert's ``HTMLExporter``.
 
 Learners call :func:`ekspor_html` from their notebook; trainers use ``cantik kursus ekspor NOTEBOOK``.
+Before writing, the page is checked for statistical confidentiality (the rule module 7 teaches): a page
+showing NIK or family-card (KK) numbers, or a column named after them, is refused (:class:`DataPribadi`); a
+table by RT showing counts from 1 to ``BATAS_SEL_KECIL − 1`` gets a warning (hide them or merge RTs).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+#: Counts below this, in a table by RT, may identify people (the rule of module 7: show "<5" or merge RTs).
+BATAS_SEL_KECIL = 5
+#: NIK and KK numbers: the synthetic ones of the datasets and real 16-digit ones.
+_PRIBADI = re.compile(r"\b[A-Z]{2}-[PK]\d{4,5}\b|(?<!\d)\d{16}(?!\d)")
+_KOLOM_PRIBADI = {"nik", "no_kk", "nomor_kk", "no kk", "nomor kk", "kk"}
+
+
+class DataPribadi(ValueError):
+    """The page would show NIK/KK numbers: it is not written (Indonesian message naming where)."""
+
+
+class _Tabel(HTMLParser):
+    """Rows of the HTML tables in one output: ``[[(tag, text), ...], ...]`` per table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[tuple[str, str]]]] = []
+        self._cell: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables and self.tables[-1]:
+            self._cell = (tag, [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append((self._cell[0], "".join(self._cell[1]).strip()))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell[1].append(data)
+
+
+@dataclass
+class Kerahasiaan:
+    """What :func:`periksa_kerahasiaan` found: refusals (personal numbers) and warnings (small cells)."""
+
+    ditolak: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)
+
+
+def _teks_sel(cell: Any) -> list[tuple[str, str]]:
+    """(kind, text) of what a cell shows on the page: markdown source, stream text, plain and HTML results."""
+    if cell.get("cell_type") == "markdown":
+        return [("teks", cell.get("source", ""))]
+    out = []
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream":
+            out.append(("teks", o.get("text", "")))
+        data = o.get("data", {})
+        for mime, kind in (("text/html", "html"), ("text/plain", "teks")):
+            if mime in data:
+                v = data[mime]
+                out.append((kind, v if isinstance(v, str) else "".join(v)))
+    return out
+
+
+def _angka_kecil(v: str) -> bool:
+    angka = v.replace(".", "")
+    return re.fullmatch(r"\d+", angka) is not None and 1 <= int(angka) < BATAS_SEL_KECIL
+
+
+def periksa_kerahasiaan(cells: list[Any]) -> Kerahasiaan:
+    """Check what the page would show: NIK/KK numbers or columns (refused), counts 1–4 by RT (warning).
+
+    Examples
+    --------
+    >>> sel = {"cell_type": "markdown", "source": "Warga KU-P00012 belum sekolah."}
+    >>> periksa_kerahasiaan([sel]).ditolak[0][:40]
+    'Bagian ke-1 memuat nomor NIK/KK (mis. KU'
+    """
+    hasil = Kerahasiaan()
+    for i, cell in enumerate(cells, 1):
+        for kind, teks in _teks_sel(cell):
+            m = _PRIBADI.search(re.sub(r"<[^>]+>", " ", teks) if kind == "html" else teks)
+            if m:
+                hasil.ditolak.append(f"Bagian ke-{i} memuat nomor NIK/KK (mis. {m.group()}). Hapus kolom "
+                                     f"atau "
+                                     "teks itu dari yang ditampilkan; NIK dan KK hanya untuk pengolahan.")
+                break
+            if kind != "html":
+                continue
+            parser = _Tabel()
+            parser.feed(teks)
+            for rows in parser.tables:
+                headers = [t.casefold() for row in rows for tag, t in row if tag == "th"]
+                pribadi = sorted(set(headers) & _KOLOM_PRIBADI)
+                if pribadi:
+                    hasil.ditolak.append(f"Bagian ke-{i} memuat tabel dengan kolom {', '.join(pribadi)}. "
+                                         f"Hapus "
+                                         "kolom itu sebelum mengekspor.")
+                    continue
+                if "rt" not in headers:
+                    continue
+                kolom_rt = {j for row in rows for j, (tag, t) in enumerate(row) if t.casefold() == "rt"}
+                kecil = [t for row in rows for j, (tag, t) in enumerate(row)
+                         if tag == "td" and j not in kolom_rt and _angka_kecil(t)]
+                if kecil:
+                    hasil.peringatan.append(
+                        f"Bagian ke-{i}: tabel per RT memuat {len(kecil)} angka kecil "
+                        f"(1–{BATAS_SEL_KECIL - 1}). "
+                        f"Tulis \"<{BATAS_SEL_KECIL}\" atau gabungkan RT-nya (aturan kerahasiaan, modul 7).")
+    return hasil
 
 
 def _sel_dinilai_otomatis(cell: Any) -> bool:
@@ -60,7 +173,9 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
     """Export a finished notebook to one self-contained HTML page (code hidden) to share or print.
 
     Uses nbconvert's ``HTMLExporter`` with ``exclude_input=True``; the autograder test cells are left out,
-    images stay embedded, and the synthetic-data notice is placed at the top. With ``laporan=True`` (the
+    images stay embedded, and the synthetic-data notice is placed at the top. A page that would show NIK or KK
+    numbers raises :class:`DataPribadi`; small counts by RT are printed as warnings (see
+    :func:`periksa_kerahasiaan`). With ``laporan=True`` (the
     default) the page reads as a report for the Musrenbang: course instructions, question texts, rubrics and
     self-check messages are dropped, section headings, results and the learner's writing stay. Save the
     notebook (Ctrl+S) before exporting: the file on disk is what gets exported. The whole notebook (without
@@ -101,6 +216,11 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
                          "rusak?") from None
     cells = [c for c in nb.cells if not _sel_dinilai_otomatis(c)]
     nb.cells = _jadi_laporan(cells) if laporan else cells
+    rahasia = periksa_kerahasiaan(nb.cells)
+    if rahasia.ditolak:
+        raise DataPribadi("Halaman tidak ditulis demi kerahasiaan data warga. " + " ".join(rahasia.ditolak))
+    for pesan in rahasia.peringatan:
+        print(f"⚠️ Peringatan kerahasiaan: {pesan}")
     if judul is None:
         judul = next((ln.lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"
                       for ln in c.source.splitlines() if ln.startswith("# ")), src.stem)

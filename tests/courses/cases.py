@@ -8,6 +8,13 @@ Each snippet replaces the learner's solution region only; the cell's ``cek`` lin
 
 from __future__ import annotations
 
+from cantik.checks import modul2, modul3
+
+# Numbers a learner reads off a table printed in the notebook (computed from the data, never typed in here).
+_L, _F, _FK = modul2._kelompok_median()
+_RT, _MATI_A, _MATI_B = modul3.fakta_rt_dasar()
+_REFUSED = "belum bisa diterima di sini"  # an answer computed with the library where the formula is asked
+
 BENAR: dict[str, dict[str, list[str]]] = {
     "modul1": {
         "m1-1a": ["jumlah_penduduk = penduduk.shape[0]", "jumlah_penduduk = int(penduduk[\"nik\"].count())"],
@@ -37,19 +44,20 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "else \"P\").value_counts())\n"
             "warnings.warn(\"peringatan contoh dari kode peserta\", FutureWarning)",
         ],
-        "m1-1i": ["whipple_mentah = round(ind.whipple_index(umur_valid.tolist()), 1)"],
+        "m1-1i": ["u = umur_valid[(umur_valid >= 23) & (umur_valid <= 62)]\n"
+                  "pembilang_whipple = int((u % 5 == 0).sum())\npenyebut_whipple = len(u)\n"
+                  "whipple_mentah = round(pembilang_whipple * 5 / penyebut_whipple * 100, 1)"],
     },
     "modul2": {
         "m2-2a": [
-            "jk = penduduk[\"jenis_kelamin\"].value_counts()\nrasio_jk = round(jk[\"L\"] / jk[\"P\"] * 100, "
-            "2)",
-            "rasio_jk = [len(penduduk.query('jenis_kelamin == \"L\"')) / len(penduduk.query('jenis_kelamin "
-            "== \"P\"'))"
-            " * 100]",
+            "jk = penduduk[\"jenis_kelamin\"].value_counts()\nlaki_laki = jk[\"L\"]\nperempuan = jk[\"P\"]\n"
+            "rasio_jk = round(laki_laki / perempuan * 100, 2)",
+            "laki_laki = len(penduduk.query('jenis_kelamin == \"L\"'))\nperempuan = len(penduduk) - laki_laki\n"
+            "rasio_jk = [laki_laki / perempuan * 100]",
         ],
         "m2-2b": [
-            "u = penduduk[\"umur\"]\n"
-            "rasio_ketergantungan = ((u <= 14).sum() + (u >= 65).sum()) / u.between(15, 64).sum() * 100",
+            "bukan_produktif = int(((umur < 15) | (umur > 64)).sum())\nproduktif = len(umur) - bukan_produktif\n"
+            "rasio_ketergantungan = bukan_produktif / produktif * 100",
         ],
         "m2-2c": ["u = penduduk.umur\nrasio_tua = float(round(100 * (u > 64).sum() / ((u > 14) & (u < "
                   "65)).sum(), 1))"],
@@ -59,15 +67,16 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "jumlah_per_kelompok = pd.cut(penduduk[\"umur\"], batas, right=False, "
             "labels=nama).value_counts()",
             "jumlah_per_kelompok = "
-            "ind.age_groups(penduduk[\"umur\"]).value_counts().sort_values().astype(float)",
+            "ind.kelompok_umur(penduduk[\"umur\"]).value_counts().sort_values().astype(float)",
         ],
         "m2-2e": ["import numpy as np\nmedian_umur = np.median(penduduk[\"umur\"].to_numpy())"],
         "m2-2f": [
-            "jpk = ind.age_groups(penduduk[\"umur\"]).value_counts().sort_index()  # urut dari muda\n"
-            "n = jpk.sum()\nkum = jpk.cumsum()\n"
-            "pos = int((kum >= n / 2).to_numpy().argmax())\n"
-            "F = kum.iloc[pos - 1] if pos > 0 else 0\nf = jpk.iloc[pos]\n"
-            "median_kelompok = pos * 5 + (n / 2 - F) / f * 5",
+            "jpk = jumlah_per_kelompok.sort_index()  # urut dari muda\nkum = jpk.cumsum()\n"
+            "pos = int((kum >= jpk.sum() / 2).to_numpy().argmax())\n"
+            "L = pos * 5\nF = kum.iloc[pos - 1] if pos > 0 else 0\nf = jpk.iloc[pos]\n"
+            "median_kelompok = L + (n / 2 - F) / f * 5",
+            f"L, F, f = {_L}, {_F}, {_FK}  # dibaca dari tabel kumulatif\n"
+            "median_kelompok = L + (n / 2 - F) / f * 5",
         ],
         "m2-2g": [
             "import warnings\n"
@@ -77,16 +86,20 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "warnings.warn(\"contoh peringatan matplotlib\", UserWarning)",
         ],
         "m2-2h": ["rata_umur = sum(penduduk.umur) / len(penduduk)"],
+        "m2-2j": ["a = t.loc[2022, \"umur_60_ke_atas\"]\nb = t.loc[2023, \"umur_60_ke_atas\"]\n"
+                  "kenaikan_lansia = ind.perubahan_persen(a, b)"],
     },
     "modul3": {
-        "m3-3a": ["laju_geometrik = round(((p2025 / p2015) ** (1 / 10) - 1) * 100, 2)"],
-        "m3-3b": ["import math\nlaju_eksponensial = math.log(p2025 / p2015) / 10 * 100",
+        "m3-3a": ["p2015, p2025 = penduduk_per_tahun[2015], penduduk_per_tahun[2025]\nt = 10\n"
+                  "laju_geometrik = round(((p2025 / p2015) ** (1 / t) - 1) * 100, 2)"],
+        "m3-3b": ["laju_eksponensial = math.log(p2025 / p2015) * 100 / t",
                   "import numpy as np\nlaju_eksponensial = np.log(p2025 / p2015) * 10"],
         "m3-3c": ["proyeksi_2030 = round(p2025 * (1 + laju_geometrik / 100) ** 5)",
                   "import math\nproyeksi_2030 = p2025 * math.exp(math.log(1 + laju_geometrik / 100) * 5)"],
         "m3-3i": ["m = mutasi_2024.pivot_table(index=\"jenis_mutasi\", values=\"jumlah\", aggfunc=\"sum\", "
                   "observed=False)[\"jumlah\"]\n"
                   "pertambahan_2024 = int(m.Lahir - m.Mati + m.Datang - m.Pindah)"],
+        "m3-3m": ["sudah_pindah = len(set(registrasi.nik) - set(penduduk.nik))"],
         "m3-3d": ["kepadatan = (desa.jumlah_penduduk / desa.luas_km2).round(1).reset_index()",
                   "kepadatan = desa.eval(\"jumlah_penduduk / luas_km2\")",
                   "kepadatan = {n: r.jumlah_penduduk / r.luas_km2 for n, r in desa.iterrows()}\n"
@@ -94,23 +107,24 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()"],
         "m3-3f": ["import pandas as pd\nlaju_tiga = pd.Series({\n"
                   "    w.replace(\"_\", \" \").title(): "
-                  "ind.growth_rate_geometric(*load(\"penduduk_tahunan\", wilayah=w)"
+                  "ind.laju_pertumbuhan_geometrik(*load(\"penduduk_tahunan\", wilayah=w)"
                   "\n        .query(\"tahun in [2015, 2025]\")[\"jumlah_penduduk\"].tolist(), 10)\n"
                   "    for w in [\"gambah_luar\", \"taluk_haur\", \"kandangan_utara\"]})"],
-        "m3-3g": ["perubahan_poin = 4.01 - 4.54"],
-        "m3-3h": ["perubahan_persen = round((4.01 - 4.54) / 4.54 * 100, 1)"],
+        "m3-3g": ["perubahan_poin = round(4.01 - 4.54, 2)"],
+        "m3-3h": ["selisih_p0 = -0.53\np0_awal = 4.54\nperubahan_persen = round(selisih_p0 / p0_awal * 100, 1)"],
+        "m3-3k": [f"perubahan_rt = ind.perubahan_persen({_MATI_A}, {_MATI_B})  # dibaca dari tabel"],
+        "m3-3l": ["pilihan_3l = \"b\""],
     },
     "modul4": {
         "m4-4a": ["a = penduduk[penduduk.umur.between(7, 12)]\n"
-                  "aps_7_12 = (a.status_sekolah == \"Masih sekolah\").mean() * 100"],
+                  "sekolah_7_12 = (a.status_sekolah == \"Masih sekolah\").sum()\nanak_7_12 = len(a)\n"
+                  "aps_7_12 = sekolah_7_12 / anak_7_12 * 100"],
         "m4-4b": ["a = penduduk.query(\"16 <= umur <= 18\")\n"
                   "aps_16_18 = round(100 * a.status_sekolah.eq(\"Masih sekolah\").sum() / len(a), 1)"],
-        "m4-4c": ["murid = (penduduk.status_sekolah == \"Masih sekolah\") & (penduduk.jenjang_sekolah == "
-                  "\"SMP/sederajat\")\napk_smp = murid.sum() / penduduk.umur.between(13, 15).sum() * 100"],
-        "m4-4d": ["umur_ok = penduduk.umur.between(13, 15)\n"
-                  "murid = umur_ok & (penduduk.status_sekolah == \"Masih sekolah\") & "
-                  "(penduduk.jenjang_sekolah == \"SMP/sederajat\")\n"
-                  "apm_smp = [100 * murid.sum() / umur_ok.sum()]"],
+        "m4-4c": ["semua_murid_smp = murid_smp.shape[0]\nanak_13_15 = int(penduduk.umur.between(13, 15).sum())\n"
+                  "apk_smp = 100 * semua_murid_smp / anak_13_15"],
+        "m4-4d": ["murid_smp_13_15 = ((murid_smp.umur >= 13) & (murid_smp.umur <= 15)).sum()\n"
+                  "apm_smp = [100 * murid_smp_13_15 / anak_13_15]"],
         "m4-4e": ["murid_sd_luar_umur = len(murid_sd[(murid_sd.umur < 7) | (murid_sd.umur > 12)])"],
         "m4-4f": ["apk_sd_jk = {jk: ind.apk(penduduk[penduduk.jenis_kelamin == jk], \"SD/sederajat\") "
                   "for jk in [\"P\", \"L\"]}"],
@@ -121,6 +135,12 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "rt_terendah = s[s == s.min()].index.tolist()"],
     },
 }
+
+_WHIPPLE_OK = ("u = umur_valid[umur_valid.between(23, 62)]\n"
+               "pembilang_whipple = u.isin([25, 30, 35, 40, 45, 50, 55, 60]).sum()\npenyebut_whipple = len(u)\n")
+_JK = "laki_laki = (penduduk.jenis_kelamin == \"L\").sum()\nperempuan = (penduduk.jenis_kelamin == \"P\").sum()\n"
+_RK = "bukan_produktif = ((umur <= 14) | (umur >= 65)).sum()\nproduktif = umur.between(15, 64).sum()\n"
+_P = "p2015 = penduduk_per_tahun[2015]\np2025 = penduduk_per_tahun[2025]\n"
 
 SALAH: dict[str, list[tuple]] = {
     "modul1": [
@@ -141,69 +161,129 @@ SALAH: dict[str, list[tuple]] = {
         ("m1-1g", "jumlah_umur_mustahil = (umur_angka > 110).sum()", "m1-1g-tes", "umur di bawah 0"),
         ("m1-1h", "frek_jk_bersih = mentah[\"jenis_kelamin\"].str.upper().value_counts()", "m1-1h-tes",
          "belum diseragamkan"),
-        ("m1-1i", "whipple_mentah = ind.whipple_index(penduduk[\"umur\"])", "m1-1i-tes", "sudah bersih"),
+        # formula first: library refused, each wrong part named, the other part confirmed
+        ("m1-1i", _WHIPPLE_OK + "whipple_mentah = ind.indeks_whipple(umur_valid)", "m1-1i-tes", _REFUSED),
+        ("m1-1i", "pembilang_whipple = (umur_valid % 5 == 0).sum()\n"
+                  "penyebut_whipple = umur_valid.between(23, 62).sum()\n"
+                  "whipple_mentah = pembilang_whipple / (penyebut_whipple / 5) * 100", "m1-1i-tes",
+         "semua umur berakhiran 0 atau 5; indeks Whipple hanya memakai umur 25 sampai 60. Penyebutnya sudah "
+         "benar"),
+        ("m1-1i", "pembilang_whipple = umur_valid.isin(range(25, 61, 5)).sum()\n"
+                  "penyebut_whipple = len(umur_valid)\n"
+                  "whipple_mentah = pembilang_whipple / (penyebut_whipple / 5) * 100", "m1-1i-tes",
+         "Penyebut Anda"),
+        ("m1-1i", _WHIPPLE_OK + "whipple_mentah = pembilang_whipple / penyebut_whipple * 100", "m1-1i-tes",
+         "perlu dibagi 5"),
     ],
     "modul2": [
-        ("m2-2a", "jk = penduduk.jenis_kelamin\nrasio_jk = (jk == \"P\").sum() / (jk == \"L\").sum() * 100",
-         "m2-2a-tes", "membagi perempuan dengan laki-laki"),
-        ("m2-2a", "rasio_jk = (penduduk.jenis_kelamin == \"L\").mean() * 100", "m2-2a-tes",
-         "membagi dengan seluruh penduduk"),
-        ("m2-2a", "jk = penduduk.jenis_kelamin\nrasio_jk = (jk == \"L\").sum() / (jk == \"P\").sum()",
-         "m2-2a-tes", "kalikan"),
-        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 65)).sum() / len(u) * 100",
-         "m2-2b-tes", "bukan dengan penduduk usia 15–64 tahun"),
-        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = ((u < 15) | (u >= 60)).sum() / u.between(15, "
-                  "59).sum()"
-         " * 100", "m2-2b-tes", "Periksa batas umur"),
-        ("m2-2b", "u = penduduk.umur\nrasio_ketergantungan = u.between(15, 64).sum() / (~u.between(15, "
-                  "64)).sum()"
-         " * 100", "m2-2b-tes", "membalik"),
-        ("m2-2c", "rasio_tua = ind.dependency_ratio(penduduk).young", "m2-2c-tes", "ketergantungan muda"),
-        ("m2-2d", "jumlah_per_kelompok = ind.age_groups(penduduk.umur).value_counts(normalize=True) * 100",
+        ("m2-2a", "laki_laki = (penduduk.jenis_kelamin == \"P\").sum()\n"
+                  "perempuan = (penduduk.jenis_kelamin == \"L\").sum()\nrasio_jk = laki_laki / perempuan * 100",
+         "m2-2a-tes", "pembilang dan penyebut tertukar"),
+        ("m2-2a", "laki_laki = (penduduk.jenis_kelamin == \"L\").sum()\nperempuan = len(penduduk)\n"
+                  "rasio_jk = laki_laki / perempuan * 100", "m2-2a-tes", "Pembilangnya sudah benar"),
+        ("m2-2a", _JK + "rasio_jk = laki_laki / perempuan", "m2-2a-tes", "kalikan"),
+        ("m2-2a", _JK + "rasio_jk = ind.rasio_jenis_kelamin(penduduk)", "m2-2a-tes", _REFUSED),
+        ("m2-2b", "bukan_produktif = ((umur <= 14) | (umur >= 65)).sum()\nproduktif = len(umur)\n"
+                  "rasio_ketergantungan = bukan_produktif / produktif * 100", "m2-2b-tes",
+         "penyebutnya hanya penduduk 15–64 tahun"),
+        ("m2-2b", "bukan_produktif = ((umur <= 14) | (umur >= 60)).sum()\nproduktif = umur.between(15, 64).sum()\n"
+                  "rasio_ketergantungan = bukan_produktif / produktif * 100", "m2-2b-tes", "batas tua 60 tahun"),
+        ("m2-2b", _RK + "rasio_ketergantungan = produktif / bukan_produktif * 100", "m2-2b-tes", "membalik"),
+        ("m2-2b", _RK + "rasio_ketergantungan = ind.rasio_ketergantungan(penduduk).total", "m2-2b-tes",
+         _REFUSED),
+        ("m2-2c", "rasio_tua = ind.rasio_ketergantungan(penduduk).muda", "m2-2c-tes", "ketergantungan muda"),
+        ("m2-2d", "jumlah_per_kelompok = ind.kelompok_umur(penduduk.umur).value_counts(normalize=True) * 100",
          "m2-2d-tes", "persentase"),
         ("m2-2e", "median_umur = penduduk.umur.mean()", "m2-2e-tes", "rata-rata (mean)"),
-        ("m2-2f", "median_kelompok = penduduk.umur.median()", "m2-2f-tes", "BERKELOMPOK"),
+        ("m2-2f", f"L, F, f = {_L}, {_F + _FK}, {_FK}\nmedian_kelompok = L + (n / 2 - F) / f * 5", "m2-2f-tes",
+         "SAMPAI kelompok median"),
+        ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = penduduk.umur.median()", "m2-2f-tes",
+         "BERKELOMPOK"),
+        ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = ind.median_umur_berkelompok(jumlah_per_kelompok)",
+         "m2-2f-tes", _REFUSED),
         ("m2-2g", "fig, ax = plt.subplots()\ntabel_piramida.plot.bar(ax=ax)\nax.set_title(\"Piramida\")",
          "m2-2g-tes", "diagram batang tegak"),
         ("m2-2g", "fig, ax = plt.subplots()\nax.barh(tabel_piramida.index.astype(str), "
                   "tabel_piramida[\"P\"])\n"
          "ax.set_title(\"Perempuan\")", "m2-2g-tes", "seharusnya 32"),
         ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
+        ("m2-2j", "kenaikan_lansia = ind.perubahan_persen(t.loc[2022, \"lansia_di_profil\"],\n"
+                  "                                      t.loc[2023, \"lansia_di_profil\"])", "m2-2j-tes",
+         "definisinya berubah"),
+        ("m2-2j", "kenaikan_lansia = ind.perubahan_persen(t.loc[2022, \"umur_65_ke_atas\"],\n"
+                  "                                      t.loc[2023, \"umur_65_ke_atas\"])", "m2-2j-tes",
+         "Definisinya sudah sama"),
+        ("m2-2j", "kenaikan_lansia = t.loc[2023, \"umur_60_ke_atas\"] - t.loc[2022, \"umur_60_ke_atas\"]",
+         "m2-2j-tes", "selisih dalam orang"),
     ],
     "modul3": [
-        ("m3-3a", "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 11)", "m3-3a-tes", "bukan 11",
+        ("m3-3a", _P + "t = 2025 - 2015 + 1\nlaju_geometrik = ((p2025 / p2015) ** (1 / t) - 1) * 100", "m3-3a-tes",
+         "bukan 11", ("m3-3b-tes", "m3-3c-tes")),
+        ("m3-3a", "p2015 = penduduk_per_tahun[2025]\np2025 = penduduk_per_tahun[2015]\nt = 10\n"
+                  "laju_geometrik = ((p2025 / p2015) ** (1 / t) - 1) * 100", "m3-3a-tes",
+         "awal dan akhir tertukar", ("m3-3b-tes", "m3-3c-tes")),
+        ("m3-3a", _P + "t = 10\nlaju_geometrik = (p2025 - p2015) / p2015 * 100 / 10", "m3-3a-tes",
+         "cara aritmetik", ("m3-3c-tes",)),
+        ("m3-3a", _P + "t = 10\nlaju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan",
          ("m3-3c-tes",)),
-        ("m3-3a", "laju_geometrik = (p2025 - p2015) / p2015 * 100 / 10", "m3-3a-tes", "cara aritmetik",
-         ("m3-3c-tes",)),
-        ("m3-3a", "laju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan", ("m3-3c-tes",)),
-        ("m3-3b", "laju_eksponensial = ind.growth_rate_geometric(p2015, p2025, 10)", "m3-3b-tes",
-         "Itu laju geometrik"),
-        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r / 100 * "
-                  "5)", "m3-3c-tes", "linear"),
-        ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r) ** 5",
-         "m3-3c-tes", "bentuk desimal"),
+        ("m3-3a", _P + "t = 10\nlaju_geometrik = ind.laju_pertumbuhan_geometrik(p2015, p2025, t)", "m3-3a-tes",
+         _REFUSED),
+        ("m3-3b", "laju_eksponensial = laju_geometrik", "m3-3b-tes", "Itu laju geometrik"),
+        ("m3-3b", "laju_eksponensial = ind.laju_pertumbuhan_eksponensial(p2015, p2025, t)", "m3-3b-tes",
+         _REFUSED),
+        ("m3-3c", "proyeksi_2030 = p2025 * (1 + laju_geometrik / 100 * 5)", "m3-3c-tes", "linear"),
+        ("m3-3c", "proyeksi_2030 = p2025 * (1 + laju_geometrik) ** 5", "m3-3c-tes", "bentuk desimal"),
         ("m3-3i", "pertambahan_2024 = per_jenis.sum()", "m3-3i-tes", "MENGURANGI"),
         ("m3-3i", "pertambahan_2024 = per_jenis[\"Lahir\"] - per_jenis[\"Mati\"]", "m3-3i-tes",
          "pertambahan alami"),
+        ("m3-3m", "sudah_pindah = len(registrasi) - len(penduduk)", "m3-3m-tes", "selisih bersih"),
+        ("m3-3m", "sudah_pindah = (~penduduk[\"nik\"].isin(registrasi[\"nik\"])).sum()", "m3-3m-tes",
+         "arah sebaliknya"),
         ("m3-3d", "kepadatan = desa[\"luas_km2\"] / desa[\"jumlah_penduduk\"]", "m3-3d-tes", "membagi luas"),
+        ("m3-3d", "kepadatan = ind.kepadatan(desa[\"jumlah_penduduk\"], desa[\"luas_km2\"])", "m3-3d-tes",
+         _REFUSED),
         ("m3-3e", "terpadat = desa[\"jumlah_penduduk\"].idxmax()", "m3-3e-tes", "TERBANYAK"),
         ("m3-3f", "laju_tiga = {w: load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[-1]\n"
          "             - load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[0]\n"
          "             for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]}",
          "m3-3f-tes", "bukan laju"),
-        ("m3-3g", "perubahan_poin = ind.percent_change(4.54, 4.01)", "m3-3g-tes", "POIN persen"),
+        ("m3-3g", "perubahan_poin = (4.01 - 4.54) / 4.54 * 100", "m3-3g-tes", "POIN persen"),
         ("m3-3g", "perubahan_poin = 4.54 - 4.01", "m3-3g-tes", "tandanya"),
-        ("m3-3h", "perubahan_persen = 4.01 - 4.54", "m3-3h-tes", "perubahan PERSEN"),
+        ("m3-3g", "perubahan_poin = ind.perubahan_poin_persen(4.54, 4.01)", "m3-3g-tes", _REFUSED),
+        ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.01\nperubahan_persen = selisih_p0 / p0_awal * 100",
+         "m3-3h-tes", "Itu angka akhir (2023); perubahan persen dibagi angka awal. Pembilangnya sudah benar"),
+        ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.54\nperubahan_persen = selisih_p0", "m3-3h-tes",
+         "perubahan PERSEN"),
+        ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.54\nperubahan_persen = ind.perubahan_persen(4.54, 4.01)",
+         "m3-3h-tes", _REFUSED),
+        ("m3-3k", f"perubahan_rt = {_MATI_B} - {_MATI_A}", "m3-3k-tes", "tambahan dalam orang"),
+        ("m3-3k", f"perubahan_rt = ({_MATI_B} - {_MATI_A}) / {_MATI_B} * 100", "m3-3k-tes", "angka AWAL"),
+        ("m3-3l", "pilihan_3l = \"A\"", "m3-3l-tes", "angka dasar kecil"),
+        ("m3-3l", "pilihan_3l = \"C\"", "m3-3l-tes", "Satu RT tidak mewakili"),
     ],
     "modul4": [
-        ("m4-4a", "a = (penduduk.umur.between(7, 12) & (penduduk.status_sekolah == \"Masih "
-                  "sekolah\")).sum()\n"
-         "aps_7_12 = a / len(penduduk) * 100", "m4-4a-tes", "seluruh penduduk"),
-        ("m4-4a", "aps_7_12 = ind.aps(penduduk, 7, 12) / 100", "m4-4a-tes", "pecahan"),
+        ("m4-4a", "sekolah_7_12 = (umur_7_12 & masih_sekolah).sum()\nanak_7_12 = len(penduduk)\n"
+                  "aps_7_12 = sekolah_7_12 / anak_7_12 * 100", "m4-4a-tes",
+         "Itu seluruh penduduk; penyebutnya hanya anak umur 7–12. Pembilangnya sudah benar"),
+        ("m4-4a", "sekolah_7_12 = (umur_7_12 & masih_sekolah).sum()\n"
+                  "anak_7_12 = penduduk.umur.between(6, 12).sum()\naps_7_12 = sekolah_7_12 / anak_7_12 * 100",
+         "m4-4a-tes", "umur 6–12"),
+        ("m4-4a", "sekolah_7_12 = masih_sekolah.sum()\nanak_7_12 = umur_7_12.sum()\n"
+                  "aps_7_12 = sekolah_7_12 / anak_7_12 * 100", "m4-4a-tes", "berapa pun umurnya"),
+        ("m4-4a", "sekolah_7_12 = (umur_7_12 & masih_sekolah).sum()\nanak_7_12 = umur_7_12.sum()\n"
+                  "aps_7_12 = sekolah_7_12 / anak_7_12", "m4-4a-tes", "pecahan"),
+        ("m4-4a", "sekolah_7_12 = (umur_7_12 & masih_sekolah).sum()\nanak_7_12 = umur_7_12.sum()\n"
+                  "aps_7_12 = ind.aps(penduduk, 7, 12)", "m4-4a-tes", _REFUSED),
         ("m4-4b", "aps_16_18 = ind.apm(penduduk, \"SMA\")", "m4-4b-tes", "Itu APM SMA"),
-        ("m4-4c", "apk_smp = ind.apm(penduduk, \"SMP\")", "m4-4c-tes", "SEMUA murid SMP"),
-        ("m4-4d", "apm_smp = ind.apk(penduduk, \"SMP\")", "m4-4d-tes", "di luar umur 13–15"),
-        ("m4-4d", "apm_smp = ind.aps(penduduk, 13, 15)", "m4-4d-tes", "Itu APS 13–15"),
+        ("m4-4c", "semua_murid_smp = murid_smp.umur.between(13, 15).sum()\n"
+                  "anak_13_15 = penduduk.umur.between(13, 15).sum()\napk_smp = semua_murid_smp / anak_13_15 * 100",
+         "m4-4c-tes", "pembilang APM"),
+        ("m4-4c", "semua_murid_smp = len(murid_smp)\nanak_13_15 = penduduk.umur.between(13, 15).sum()\n"
+                  "apk_smp = ind.apk(penduduk, \"SMP\")", "m4-4c-tes", _REFUSED),
+        ("m4-4d", "murid_smp_13_15 = len(murid_smp)\napm_smp = murid_smp_13_15 / anak_13_15 * 100",
+         "m4-4d-tes", "pembilang APK"),
+        ("m4-4d", "murid_smp_13_15 = murid_smp.umur.between(13, 15).sum()\napm_smp = ind.apm(penduduk, \"SMP\")",
+         "m4-4d-tes", _REFUSED),
         ("m4-4e", "murid_sd_luar_umur = len(murid_sd)", "m4-4e-tes", "semua murid SD"),
         ("m4-4e", "murid_sd_luar_umur = (murid_sd.umur > 12).sum()", "m4-4e-tes", "lebih MUDA"),
         ("m4-4f", "sd = penduduk[(penduduk.status_sekolah == \"Masih sekolah\") & "

@@ -225,10 +225,13 @@ def test_module_questions_give_targeted_messages_on_real_data() -> None:
 
     p = load("penduduk")
     u = p["umur"]
-    assert periksa("2b", ind.dependency_ratio(p).total).benar
-    pesan = periksa("2b", ((u < 15) | (u >= 65)).sum() / len(u) * 100).pesan
+    parts = {"pembilang": int(((u < 15) | (u >= 65)).sum()), "penyebut": int(u.between(15, 64).sum())}
+    assert periksa("2b", ind.dependency_ratio(p).total, parts).benar
+    pesan = periksa("2b", ((u < 15) | (u >= 65)).sum() / len(u) * 100, parts).pesan
     assert "bukan dengan penduduk usia 15–64 tahun" in pesan
-    assert "pecahan" in periksa("4a", ind.aps(p, 7, 12) / 100).pesan
+    anak = {"pembilang": int((u.between(7, 12) & (p["status_sekolah"] == "Masih sekolah")).sum()),
+            "penyebut": int(u.between(7, 12).sum())}
+    assert "pecahan" in periksa("4a", ind.aps(p, 7, 12) / 100, anak).pesan
 
 
 def test_importing_course_module_stays_light() -> None:

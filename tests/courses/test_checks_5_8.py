@@ -110,7 +110,14 @@ def test_wilson_interval_question_rejects_the_wald_formula() -> None:
 def test_poverty_questions_tell_households_from_persons() -> None:
     keluarga = load("keluarga")
     gk = ind.poverty_line(490_389, 153_718)
-    assert periksa("5b", ind.poverty_indices(keluarga, gk, weights="jumlah_anggota").p0).benar
-    assert "KELUARGA, bukan ORANG" in periksa("5b", ind.poverty_indices(keluarga, gk).p0).pesan
-    assert "KELUARGA, bukan ORANG" in periksa("5d", ind.poverty_indices(keluarga, gk).p1).pesan
+    miskin = keluarga[keluarga["pengeluaran_per_kapita"] < gk]
+    semua = int(keluarga["jumlah_anggota"].sum())
+    orang = {"pembilang": int(miskin["jumlah_anggota"].sum()), "penyebut": semua}
+    assert periksa("5b", ind.poverty_indices(keluarga, gk, weights="jumlah_anggota").p0, orang).benar
+    assert "KELUARGA, bukan ORANG" in periksa("5b", ind.poverty_indices(keluarga, gk).p0, orang).pesan
+    keluarga_saja = {"pembilang": len(miskin), "penyebut": len(keluarga)}
+    assert "Itu banyaknya KELUARGA miskin" in periksa("5b", 0.0, keluarga_saja).pesan
+    jarak = {"pembilang": float((miskin["jumlah_anggota"] * (gk - miskin["pengeluaran_per_kapita"]) / gk).sum()),
+             "penyebut": semua}
+    assert "KELUARGA, bukan ORANG" in periksa("5d", ind.poverty_indices(keluarga, gk).p1, jarak).pesan
     assert periksa("5i", ["p2", "P1"]).benar and "P0 TURUN" in periksa("5i", ["P0", "P1", "P2"]).pesan

@@ -103,3 +103,40 @@ def test_kursus_commands_build_and_check_learner_versions(
     assert main(["kursus", "periksa", "modul1"]) == 0
     assert "sesuai sumbernya" in capsys.readouterr().out
     assert not (root / "grading" / "gradebook.db").exists()  # building learner versions writes no gradebook
+
+
+@pytest.mark.parametrize(("modul", "name"), NOTEBOOKS)
+def test_written_answers_have_one_score_box_per_rubric_criterion(modul: str, name: str) -> None:
+    """K1 on the answer cell (4 points), one locked nbgrader task cell per further criterion (4 points each);
+    the trainer's guide (key numbers, examples at levels 1–4) is in the master and never in the learner's."""
+    master = pl.read_nb(ROOT / "courses" / modul / f"{name}.ipynb")
+    learner = json.dumps(pl.read_nb(ROOT / "notebooks" / modul / f"{name}.ipynb"))
+    cells = {c["id"]: c for c in master["cells"]}
+    for answer in pl.manual_ids(master):
+        rubric = "".join(cells[f"{answer}-rubrik"]["source"])
+        criteria = [ln for ln in rubric.splitlines() if ln.startswith("| K") and " · " in ln]
+        assert len(criteria) >= 2 and cells[answer]["metadata"]["nbgrader"]["points"] == 4
+        tasks = [cells.get(f"{answer}-k{i}") for i in range(2, len(criteria) + 1)]
+        assert all(t is not None for t in tasks), f"{answer}: a task cell per criterion K2…"
+        for i, task in enumerate(tasks, 2):
+            meta = task["metadata"]["nbgrader"]
+            assert meta["task"] and meta["locked"] and meta["points"] == 4 and not meta["grade"]
+            assert f"K{i} · " in "".join(task["source"])
+        guide = "".join(tasks[0]["source"])
+        assert "<!-- BEGIN MARK SCHEME -->" in guide and "Panduan pelatih" in guide
+        assert all(f"**Tingkat {k}**" in guide for k in range(1, 5)), f"{answer}: examples at levels 1–4"
+        assert "Panduan pelatih" not in learner and "MARK SCHEME" not in learner
+
+
+@pytest.mark.parametrize("modul", MODULES)
+def test_trainers_rubric_file_is_current(modul: str) -> None:
+    """grading/rubrik/<modul>.md is what `cantik kursus tulis` writes: every criterion, key number and example."""
+    expected = course.rubrik_naskah(modul, ROOT)
+    path = course.rubrik_path(modul, ROOT)
+    assert expected is not None and path.read_text(encoding="utf-8") == expected, f"run `cantik kursus tulis {modul}`"
+    assert not (ROOT / "notebooks" / modul / "rubrik.md").exists()  # never released to learners
+    nb = pl.read_nb(next((ROOT / "courses" / modul).glob("*.ipynb")))
+    for cell in nb["cells"]:
+        if cell["id"].endswith("-rubrik"):
+            rows = [ln for ln in "".join(cell["source"]).splitlines() if ln.startswith("| K")]
+            assert rows and all(r in expected for r in rows)

@@ -1,9 +1,8 @@
-"""The capstone's trainer rubric and its HTML export (fast checks; the graded export: test_modules.py)."""
+"""The capstone's HTML export (fast checks; the graded export: test_modules.py; rubrics: test_content.py)."""
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -14,34 +13,6 @@ from tests.courses import pipeline as pl
 
 ROOT = pl.ROOT
 NAME = "modul8_kandangan_utara_dalam_angka"
-
-
-def _rubric_rows(nb: dict) -> list[str]:
-    rows = []
-    for cell in nb["cells"]:
-        text = "".join(cell["source"])
-        if cell["cell_type"] == "markdown" and text.startswith("**Rubrik"):
-            rows += [ln for ln in text.splitlines() if ln.startswith("| ") and "---" not in ln]
-    return rows
-
-
-def test_trainer_rubric_repeats_every_rubric_row_of_the_notebook() -> None:
-    nb = pl.read_nb(ROOT / "courses" / "modul8" / f"{NAME}.ipynb")
-    rows = _rubric_rows(nb)
-    criteria = [r for r in rows if not r.startswith("| Kriteria")]
-    assert len(criteria) >= 7  # mostly rubric-graded
-    trainer = (ROOT / "courses" / "modul8" / "rubrik.md").read_text(encoding="utf-8")
-    missing = [r for r in rows if r not in trainer]
-    assert not missing, f"rows of the notebook's rubrics missing from courses/modul8/rubrik.md: {missing}"
-    # Points of each written answer = 4 × its number of criteria (the rule rubrik.md states).
-    manual = {c["id"]: c["metadata"]["nbgrader"]["points"] for c in nb["cells"]
-              if c["metadata"].get("nbgrader", {}).get("solution") and c["cell_type"] == "markdown"}
-    ids = [c["id"] for c in nb["cells"]]
-    for cid, points in manual.items():
-        rubric = "".join(nb["cells"][ids.index(cid) - 1]["source"])
-        n = len([ln for ln in rubric.splitlines() if ln.startswith("| ") and "---" not in ln]) - 1
-        assert points == 4 * n, cid
-        assert re.search(rf"\b{points} poin\b", trainer), f"rubrik.md states no {points} points for {cid}"
 
 
 def test_learner_version_exports_without_grading_cells(tmp_path: Path) -> None:

@@ -128,6 +128,40 @@ def test_unanswered_learner_version_scores_zero(graded: Graded) -> None:
             assert graded.scores["kosong"][name][m][0] == 0
 
 
+def test_written_answers_are_scored_per_criterion(graded: Graded) -> None:
+    """One gradebook score (max 4) per rubric criterion; an empty answer gets 0 for every criterion with an
+    Indonesian note from the grader (never "No response.", never shown as the trainer's); a real answer waits
+    for the trainer in every criterion."""
+    from nbgrader.api import Gradebook
+
+    from cantik.grading.course import Course
+    from cantik.grading.preprocessors import TIDAK_ADA_JAWABAN
+    from cantik.grading.results import cell_results
+
+    db = f"sqlite:///{graded.root / 'grading' / 'gradebook.db'}"
+    for name in graded.names:
+        src = graded.source(name)
+        ids = [c["id"] for c in src["cells"]]
+        for answer in pl.manual_ids(src):
+            criteria = [answer] + [i for i in ids if i.startswith(f"{answer}-k")]
+            assert len(criteria) >= 2
+            for student in ("sumber", "kosong"):
+                got = graded.scores[student][name]
+                assert all(got[k][1] == 4 for k in criteria), (student, answer)
+            assert all(graded.scores["kosong"][name][k][0] == 0 for k in criteria)
+            assert all(graded.scores["sumber"][name][k][0] is None for k in criteria)
+            with Gradebook(db) as gb:
+                for k in criteria:
+                    comment = gb.find_comment(k, name, graded.modul, "kosong")
+                    assert comment.auto_comment == TIDAK_ADA_JAWABAN and comment.manual_comment is None
+                    assert not gb.find_grade(k, name, graded.modul, "kosong").needs_manual_grade
+                    assert gb.find_grade(k, name, graded.modul, "sumber").needs_manual_grade
+    rows = [r for r in cell_results(Course.open(graded.root), graded.modul, "kosong") if r.manual]
+    assert rows and all(r.status == "tidak dijawab" and r.message == TIDAK_ADA_JAWABAN and not r.comment
+                        for r in rows)
+    assert all(" · K" in r.title for r in rows)
+
+
 def test_alternative_correct_solutions_keep_full_marks(graded: Graded) -> None:
     for student in (s for s in graded.plan if s.startswith("benar")):
         auto = _auto(graded, student)

@@ -129,7 +129,7 @@ def periksa_bagian(parts: list[Bagian], jawaban: dict[str, Any],
     benar: list[str] = []
     for b in parts:
         if b.nama not in jawaban:
-            return Hasil(False, f"{_label(b.nama).capitalize()} ({b.arti}) belum diberikan. Simpan di "
+            return Hasil(False, f"{_label(b.nama).capitalize()} belum diberikan: simpan {b.arti} di "
                                 f"variabelnya dan sertakan di `cek`, misalnya `{b.nama}=...`.")
         nilai = jawaban[b.nama]
         harapan = b.harapan()

@@ -285,8 +285,8 @@ daftar(
             Salah("Anda ikut menghitung RT dengan angka 0. Aturan di modul ini menyembunyikan angka 1 "
                   "sampai 4; "
                   "angka 0 boleh ditampilkan.", nilai=lambda: int(_sel_kecil(_stunting_rt(), 0).sum())),
-            Salah("Batasnya di bawah 5: angka 5 sudah boleh ditampilkan. Hitung RT dengan angka 1 sampai 4.",
-                  nilai=lambda: int(_stunting_rt().between(1, 5).sum())),
+            Salah("Itu banyaknya balita di RT-RT itu. Yang diminta banyaknya RT yang angkanya disembunyikan.",
+                  nilai=lambda: int(_stunting_rt()[_sel_kecil(_stunting_rt())].sum())),
         ],
         petunjuk=["`stunting_rt.between(1, 4)` bernilai True untuk RT yang angkanya 1 sampai 4.",
                   "Jumlahkan dengan `.sum()`."],

@@ -33,8 +33,9 @@ def module_table(course: Course, modul: str) -> pd.DataFrame:
     with course.gradebook() as gb:
         students = sorted({s.id for s in gb.students} | set(roster))
         assignment = gb.find_assignment(modul)
-        questions = [
-            (nb.name, gc.name, float(gc.max_score)) for nb in assignment.notebooks for gc in nb.grade_cells
+        questions = [  # rubric criteria of written answers are nbgrader task cells, one column each
+            (nb.name, gc.name, float(gc.max_score)) for nb in assignment.notebooks
+            for gc in sorted([*nb.grade_cells, *nb.task_cells], key=lambda c: c.name)
         ]
         submitted = {s.student.id for s in assignment.submissions}
     records = []

@@ -16,10 +16,16 @@ never arrived. The hand-off outputs are removed so the feedback does not show th
 the hand-off itself must still produce the correct value, i.e. solve the question; chart facts are read in
 the kernel and remain trusted from there.)
 
-Both are enabled in the repo-root ``nbgrader_config.py``::
+Written answers are graded per rubric criterion: the answer cell carries criterion K1 and one nbgrader *task*
+cell per further criterion (``<answer id>-k2``, ``-k3`` …, see :func:`cantik.course.soal_tulisan`).
+:class:`JawabanKosong` runs after ``SaveAutoGrades``: for an answer left empty, nbgrader has given K1 zero and
+the comment "No response."; it replaces that comment with an Indonesian one and gives the answer's other
+criteria zero as well (a trainer can still change every score in formgrader).
+
+All three are enabled in the repo-root ``nbgrader_config.py``::
 
     c.Autograde.autograde_preprocessors = [..., LimitOutput, PeriksaUlang, PeringatanBukanGalat,
-                                           SaveAutoGrades, ...]
+                                           SaveAutoGrades, JawabanKosong, ...]
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import re
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
 from nbgrader import utils
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
@@ -143,3 +150,40 @@ class PeriksaUlang(NbGraderPreprocessor):
                               {str(k): dari_json(v) for k, v in dict(bagian).items()},
                               answer_code(getattr(self, "_cells", []), cell_index))
         return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"
+
+
+#: nbgrader's own comment on an unchanged answer (``SaveAutoGrades``), replaced by :class:`JawabanKosong`.
+NBGRADER_NO_RESPONSE = "No response."
+#: The Indonesian comment on an empty written answer and on each of its other rubric criteria.
+TIDAK_ADA_JAWABAN = "Tidak ada jawaban (nilai 0 diberikan otomatis)."
+
+
+class JawabanKosong(NbGraderPreprocessor):
+    """Empty written answers: an Indonesian comment, and zero for every rubric criterion of that answer."""
+
+    pesan = Unicode(TIDAK_ADA_JAWABAN,
+                    help="Comment stored for an empty written answer and its criteria.").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[NotebookNode, ResourcesDict]:
+        """Rewrite nbgrader's comments on unchanged answers and zero their criterion task cells."""
+        info = resources["nbgrader"]
+        key = (info["notebook"], info["assignment"], info["student"])
+        jawaban = [c.metadata.nbgrader["grade_id"] for c in nb.cells if utils.is_solution(c)]
+        tugas = [c.metadata.nbgrader["grade_id"] for c in nb.cells if utils.is_task(c)]
+        with Gradebook(info["db_url"]) as gb:
+            for gid in jawaban:
+                comment = gb.find_comment(gid, *key)
+                if comment.auto_comment != NBGRADER_NO_RESPONSE:  # SaveAutoGrades marks unchanged answers
+                    continue
+                comment.auto_comment = self.pesan
+                for tid in (t for t in tugas if t.startswith(f"{gid}-k")):
+                    try:
+                        grade = gb.find_grade(tid, *key)
+                    except MissingEntry:
+                        continue
+                    if grade.manual_score is None:
+                        grade.auto_score = 0.0
+                        grade.needs_manual_grade = False
+                    gb.find_comment(tid, *key).auto_comment = self.pesan
+            gb.db.commit()
+        return nb, resources

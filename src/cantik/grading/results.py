@@ -28,9 +28,10 @@ class CellResult:
     manual: bool  # graded by the trainer (written answer) rather than by tests
     score: float | None
     max_score: float
-    status: str  # "lulus", "belum tepat", "menunggu penilaian pelatih", "dinilai pelatih", "tidak dikirim"
+    status: str  # "lulus", "belum tepat", "menunggu penilaian pelatih", "dinilai pelatih", "tidak dijawab",
+    #              "tidak dikirim"
     message: str
-    comment: str
+    comment: str  # the trainer's own comment (formgrader); the grader's comments go into ``message``
 
     @property
     def passed(self) -> bool:
@@ -104,6 +105,24 @@ def _title(source: str, grade_id: str, manual: bool) -> str:
     return "Jawaban tertulis" if manual else grade_id.replace("_", " ").capitalize()
 
 
+_KRITERIA = re.compile(r"^\*\*(.+?)\*\*")
+_K1 = re.compile(r"^\|\s*(K1 · [^|]+?)\s*\|", re.MULTILINE)
+
+
+def _manual_title(cells: dict[str, dict], grade_id: str) -> str:
+    """A written answer's row title: its rubric criterion when graded per criterion (K1 on the answer cell,
+    K2 … on nbgrader task cells, see :func:`cantik.course.soal_tulisan`), else "Jawaban tertulis"."""
+    cell = cells.get(grade_id, {})
+    source = cell.get("source", "")
+    if cell.get("metadata", {}).get("nbgrader", {}).get("task"):
+        m = _KRITERIA.match(source.strip())
+        return m.group(1) if m else "Jawaban tertulis"
+    rubric = cells.get(f"{grade_id}-rubrik", {}).get("source", "")
+    m = _K1.search(rubric)
+    soal = grade_id.split("-", 1)[-1]
+    return f"Soal {soal} · {m.group(1)}" if m and f"{grade_id}-k2" in cells else "Jawaban tertulis"
+
+
 def _cell_errors(cell: dict) -> list[tuple[str, str]]:
     return [
         (o.get("ename", ""), o.get("evalue", ""))
@@ -128,7 +147,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
             except Exception:
                 sub = None
             grades = {g.name: g for g in sub.grades} if sub is not None else {}
-            comments = {c.name: (c.comment or "") for c in sub.comments} if sub is not None else {}
+            comments = {c.name: c for c in sub.comments} if sub is not None else {}
             path = Path(course.autograded_dir) / student / modul / f"{nb.name}.ipynb"
             cells = {}
             if path.is_file():
@@ -137,7 +156,8 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                     if gid:
                         cells[gid] = cell
             for grade_cell in sorted(
-                nb.grade_cells, key=lambda g: list(cells).index(g.name) if g.name in cells else 10**6
+                [*nb.grade_cells, *nb.task_cells],
+                key=lambda g: list(cells).index(g.name) if g.name in cells else 10**6,
             ):
                 cell = cells.get(grade_cell.name, {})
                 manual = grade_cell.cell_type == "markdown" or bool(
@@ -145,6 +165,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                 )
                 grade = grades.get(grade_cell.name)
                 score = None if grade is None else grade.score
+                comment = comments.get(grade_cell.name)
                 if grade is None or not path.is_file():
                     status, message = "tidak dikirim", "Notebook ini tidak dikirim atau belum dinilai."
                 elif manual:
@@ -153,6 +174,8 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                             "menunggu penilaian pelatih",
                             "Jawaban tertulis ini belum dinilai pelatih.",
                         )
+                    elif grade.manual_score is None:  # nbgrader or JawabanKosong gave 0 to an empty answer
+                        status, message = "tidak dijawab", (comment.auto_comment if comment else "") or ""
                     else:
                         status, message = "dinilai pelatih", ""
                 else:
@@ -171,7 +194,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         modul=modul,
                         notebook=nb.name,
                         grade_id=grade_cell.name,
-                        title="Jawaban tertulis"
+                        title=_manual_title(cells, grade_cell.name)
                         if manual
                         else _title(cell.get("source", ""), grade_cell.name, False),
                         manual=manual,
@@ -179,7 +202,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         max_score=float(grade_cell.max_score),
                         status=status,
                         message=message,
-                        comment=comments.get(grade_cell.name, "") if grade else "",
+                        comment=(comment.manual_comment or "") if grade and comment else "",
                     )
                 )
     return rows

@@ -66,3 +66,40 @@ def test_trainer_exports_through_the_cli(tmp_path: Path, capsys) -> None:
     assert main(["kursus", "ekspor", str(tmp_path / "tidak_ada.ipynb")]) == 1
     out = capsys.readouterr().out
     assert "Gagal mengekspor" in out and "tidak ditemukan" in out
+
+
+def _html_table(df_html: str) -> dict:
+    return {"output_type": "display_data", "metadata": {}, "data": {"text/html": df_html, "text/plain": "tabel"}}
+
+
+def test_export_refuses_nik_and_kk_and_warns_on_small_counts_by_rt(tmp_path: Path, capsys) -> None:
+    """Statistical confidentiality (module 7) checked on the page: NIK/KK refused, counts 1–4 by RT warned."""
+    import pandas as pd
+
+    from cantik.data import load
+    from cantik.publish import DataPribadi
+
+    nb = pl.read_nb(ROOT / "notebooks" / "modul8" / f"{NAME}.ipynb")
+    penduduk = load("penduduk").head(3)
+    per_rt = pd.Series({1: 0, 2: 3, 3: 12}, name="balita stunting").rename_axis("rt").to_frame()
+    aman = per_rt.astype(object).where(per_rt >= 5, "<5").where(per_rt != 0, 0)
+    cell = next(c for c in nb["cells"] if c["id"] == "m8-ringkasan-kode")
+    src = tmp_path / f"{NAME}.ipynb"
+
+    def export(*html: str) -> str:
+        cell["outputs"] = [_html_table(h) for h in html]
+        src.write_text(json.dumps(nb), encoding="utf-8")
+        out = ekspor_html(src, tmp_path / "laporan.html")
+        return out.read_text(encoding="utf-8") + capsys.readouterr().out
+
+    for shown in (penduduk[["nik", "umur"]].to_html(), penduduk[["no_kk"]].to_html(),
+                  penduduk[["rt", "umur"]].assign(catatan=penduduk["nik"]).to_html()):
+        (tmp_path / "laporan.html").unlink(missing_ok=True)
+        with pytest.raises(DataPribadi, match="kerahasiaan data warga"):
+            export(shown)
+        assert not (tmp_path / "laporan.html").exists()
+    page = export(per_rt.to_html())
+    assert "Peringatan kerahasiaan" in page and "angka kecil (1–4)" in page
+    page = export(aman.to_html(), aman.reset_index().to_html(),
+                  load("penduduk")["rt"].value_counts().rename_axis("rt").to_frame().to_html())
+    assert "Peringatan kerahasiaan" not in page  # "<5" shown, RT numbers themselves are labels, not counts

@@ -8,7 +8,7 @@ through nbgrader's public configuration:
 * by default every submission runs in :mod:`cantik.sandbox` (its own sandbox: only its own files, no
   network, its own user id, resource limits; ``SandboxExecute`` replaces nbgrader's ``Execute``). Its
   kernel is forked from a warm process that already imported pandas and matplotlib
-  (:mod:`cantik.grading.warm`), itself in a bubblewrap sandbox, and confined alone on the way
+  (:mod:`cantik.sandbox.zygote`), itself in a bubblewrap sandbox, and confined alone on the way
   (:mod:`cantik.sandbox.confine`); when the grader is not root, each kernel starts cold in its own
   bubblewrap sandbox instead (slower, same isolation). Without ``bwrap`` the trainer gets an Indonesian
   message; ``sandbox=False`` (``--tanpa-sandbox``) is the explicit opt-out: warm kernels with the
@@ -308,8 +308,8 @@ def autograde(
         TimeRemainingColumn,
     )
 
-    from cantik.grading.warm import KERNEL_NAME, WarmKernels
     from cantik.sandbox.intake import unsafe_entries
+    from cantik.sandbox.zygote import KERNEL_NAME, WarmKernels
 
     course.require_assignment(modul)
     with course.gradebook() as gb:

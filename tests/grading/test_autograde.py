@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from cantik.errors import KelasError
 from cantik.grading.autograde import autograde
 from cantik.grading.course import Course
-from cantik.grading.errors import KelasError
 from cantik.grading.release import release
 from tests.grading.helpers import ANSWERS, MODUL, make_course, submit
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cantik.errors import KelasError
 from cantik.grading.course import Course
-from cantik.grading.errors import KelasError
 
 STATE_FILE = "status_penilaian.json"
 

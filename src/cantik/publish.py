@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from cantik.errors import CourseError
+
 #: Counts below this, in a table by RT, may identify people (the rule of module 7: show "<5" or merge RTs).
 BATAS_SEL_KECIL = 5
 #: NIK and KK numbers: the synthetic ones of the datasets and real 16-digit ones.
@@ -22,7 +24,7 @@ _PRIBADI = re.compile(r"\b[A-Z]{2}-[PK]\d{4,5}\b|(?<!\d)\d{16}(?!\d)")
 _KOLOM_PRIBADI = {"nik", "no_kk", "nomor_kk", "no kk", "nomor kk", "kk"}
 
 
-class DataPribadi(ValueError):
+class DataPribadi(CourseError):
     """The page would show NIK/KK numbers: it is not written (Indonesian message naming where)."""
 
 
@@ -206,19 +208,23 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
 
     src = Path(notebook)
     if src.suffix != ".ipynb":
-        raise ValueError(f"'{src.name}' bukan berkas notebook (.ipynb).")
+        raise CourseError(f"'{src.name}' bukan berkas notebook (.ipynb).",
+                          "Sebutkan berkas yang namanya berakhiran .ipynb.")
     if not src.is_file():
-        raise FileNotFoundError(f"Notebook '{src}' tidak ditemukan. Periksa nama berkas dan foldernya.")
+        raise CourseError(f"Notebook '{src}' tidak ditemukan.", "Periksa nama berkas dan foldernya.")
     try:
         nb = nbformat.read(src, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a damaged file
-        raise ValueError(f"Notebook '{src.name}' tidak bisa dibaca ({type(exc).__name__}). Apakah berkasnya "
-                         "rusak?") from None
+        raise CourseError(f"Notebook '{src.name}' tidak bisa dibaca ({type(exc).__name__}). Apakah berkasnya "
+                          "rusak?") from None
     cells = [c for c in nb.cells if not _sel_dinilai_otomatis(c)]
     nb.cells = _jadi_laporan(cells) if laporan else cells
     rahasia = periksa_kerahasiaan(nb.cells)
     if rahasia.ditolak:
-        raise DataPribadi("Halaman tidak ditulis demi kerahasiaan data warga. " + " ".join(rahasia.ditolak))
+        raise DataPribadi("Halaman tidak ditulis demi kerahasiaan data warga. "
+                          + " ".join(rahasia.ditolak),
+                          "Hapus NIK/nomor KK dari tabel dan teks yang ditampilkan, simpan, lalu ekspor "
+                          "lagi.")
     for pesan in rahasia.peringatan:
         print(f"⚠️ Peringatan kerahasiaan: {pesan}")
     if judul is None:

@@ -81,7 +81,7 @@ def test_trainer_scores_each_criterion_and_the_sum_reaches_gradebook_and_export(
         page.screenshot(path=str(artifacts_dir / "formgrader_kriteria.png"), full_page=True)
         page.goto(f"{base}/formgrader/submissions/{kosong_id}")
         page.locator("textarea.comment").first.wait_for(timeout=60000)
-        # formgrader shows the grader's (automatic) comment as a grey hint, the trainer's own as the box's text
+        # formgrader shows the grader's comment as a grey hint, the trainer's own as the text
         deadline, hints = time.monotonic() + 30, []
         while time.monotonic() < deadline and not (hints and all("Tidak ada jawaban" in h for h in hints)):
             hints = page.locator("textarea.comment").evaluate_all("els => els.map(e => e.placeholder)")

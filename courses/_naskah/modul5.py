@@ -208,7 +208,7 @@ sembako) setahun terakhir. Dua jenis kesalahan sasaran:
 - **Kesalahan inklusi**: penerima yang **tidak** miskin, dibagi semua penerima × 100.
 
 Di sini "miskin" berarti di bawah GK menurut pengeluaran. Program bantuan sebenarnya memilih keluarga menurut
-peringkat kesejahteraan DTSEN (misalnya 40 % keluarga terbawah), yang lebih luas daripada "di bawah GK". Jadi
+peringkat kesejahteraan DTSEN (misalnya 40% keluarga terbawah), yang lebih luas daripada "di bawah GK". Jadi
 kesalahan inklusi menurut GK terlihat besar; sebelum menyebut keluarga "salah sasaran", periksa dulu
 peringkatnya di DTSEN.
 

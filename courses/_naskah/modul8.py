@@ -214,7 +214,7 @@ Isi metadata gaya SIRUSA untuk **satu** indikator yang Anda pakai, sebagai dict 
                 "                            \"dihitung miskin; dibagi seluruh penduduk.\",\n"
                 "    \"rumus\": \"P0 = banyaknya penduduk miskin / seluruh penduduk × 100\",\n"
                 "    \"satuan\": \"persen\",\n"
-                "    \"interpretasi\": \"P0 4 % berarti sekitar 4 dari 100 penduduk hidup di bawah garis kemiskinan.\",\n"
+                "    \"interpretasi\": \"P0 4% berarti sekitar 4 dari 100 penduduk hidup di bawah garis kemiskinan.\",\n"
                 "    \"disagregasi\": \"RT, kelurahan\",\n"
                 "    \"periodisasi\": \"Tahunan\",\n"
                 "    \"sumber_data\": \"Data keluarga Kelas Cantik (data sintetis, bukan data resmi BPS)\",\n"

@@ -80,7 +80,7 @@ class GrafikApp(ui.AppBase):
         return shown
 
     def axis_floor(self, values: Any) -> float:
-        """Where the value axis starts: 0, or (truncated) at 80 % of the lower-quartile bar."""
+        """Where the value axis starts: 0, or (truncated) at 80% of the lower-quartile bar."""
         positive = values[values > 0]
         if not self.truncate.value or positive.empty:
             return 0.0
@@ -167,6 +167,6 @@ class GrafikApp(ui.AppBase):
             lines.append("RT **diurutkan** dari yang tertinggi: peringkat mudah dibaca.")
         else:
             lines.append("RT disusun menurut nomor, **tidak diurutkan**: sulit melihat mana yang tertinggi.")
-        note = ("Data sintetis; garis kemiskinan Rp 644.107 per kapita per bulan (Kalimantan Selatan, "
+        note = ("Data sintetis; garis kemiskinan Rp644.107 per kapita per bulan (Kalimantan Selatan, "
                 "September 2024, seperti dilaporkan).")
         return ui.summary_html("Apa yang berubah?", lines, note)

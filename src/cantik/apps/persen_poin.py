@@ -1,4 +1,4 @@
-"""App 3 — Persen atau poin persen? The poverty example 4.54 % → 4.01 %, and the visitor's own figures.
+"""App 3 — Persen atau poin persen? The poverty example 4.54% → 4.01%, and the visitor's own figures.
 
 Both changes come from :mod:`cantik.indicators` (``percentage_point_change`` and ``percent_change``).
 
@@ -20,12 +20,12 @@ from cantik.apps import ui
 #: (label, before, after, label of before, label of after, note). Reported figures are approximate.
 EXAMPLES: list[tuple[str, float | None, float | None, str, str, str]] = [
     ("Kemiskinan HSS 2022 → 2023", 4.54, 4.01, "2022", "2023",
-     "Persentase penduduk miskin Kab. Hulu Sungai Selatan 4,54 % (2022) dan 4,01 % (2023), seperti "
+     "Persentase penduduk miskin Kab. Hulu Sungai Selatan 4,54% (2022) dan 4,01% (2023), seperti "
      "dilaporkan sumber sekunder (perkiraan, bukan angka resmi)."),
     ("Stunting menurut catatan posyandu", 5.4, 4.5, "tahun lalu", "tahun ini",
-     "Sekitar 5,4 % dan 4,5 % menurut catatan penimbangan posyandu (e-PPGBM) di HSS, seperti dilaporkan "
+     "Sekitar 5,4% dan 4,5% menurut catatan penimbangan posyandu (e-PPGBM) di HSS, seperti dilaporkan "
      "sumber sekunder (perkiraan)."),
-    ("Efek angka dasar kecil: 1 % → 2 %", 1.0, 2.0, "awal", "akhir",
+    ("Efek angka dasar kecil: 1% → 2%", 1.0, 2.0, "awal", "akhir",
      "Naik 1 poin persen terdengar kecil, tetapi itu naik 100 persen: dua kali lipat."),
     ("Isi sendiri", None, None, "awal", "akhir", ""),
 ]
@@ -37,7 +37,7 @@ class PersenPoinApp(ui.AppBase):
 
     title = "Persen atau poin persen?"
     intro = (
-        "Angka kemiskinan turun dari 4,54 % menjadi 4,01 %. Turun 0,53 persen? Bukan: turun 0,53 poin "
+        "Angka kemiskinan turun dari 4,54% menjadi 4,01%. Turun 0,53 persen? Bukan: turun 0,53 poin "
         "persen, atau turun sekitar 11,7 persen dari angka awalnya. Pilih contoh atau isi angka sendiri."
     )
 
@@ -127,7 +127,7 @@ class PersenPoinApp(ui.AppBase):
         ax.set_xticks([0, 1], [first, second])
         ax.set_xlim(-0.6, 1.6)
         for bar, v in zip(bars, (before, after), strict=True):
-            ax.text(bar.get_x() + bar.get_width() / 2, v, f"{ui.format_number(v, 2)} %", ha="center",
+            ax.text(bar.get_x() + bar.get_width() / 2, v, f"{ui.format_number(v, 2)}%", ha="center",
                     va="bottom", fontsize=13)
         ax.set_ylim(0, max(before, after) * 1.3 or 1)
         ax.set_ylabel("Persen (%)")
@@ -152,12 +152,12 @@ class PersenPoinApp(ui.AppBase):
         pct = ui.format_number(abs(self.percent), 1)
         lines = [
             f"Perubahan poin persen: **{_signed(self.points, 2)} poin persen** (akhir − awal)",
-            f"Perubahan persen: **{_signed(self.percent, 1)} %** ((akhir − awal) ÷ awal × 100)",
+            f"Perubahan persen: **{_signed(self.percent, 1)}%** ((akhir − awal) ÷ awal × 100)",
         ]
         if verb != "tetap":
             lines += [
-                f"Kalimat yang tepat: \"{verb} {pts} poin persen, dari {ui.format_number(before, 2)} % "
-                f"({first}) menjadi {ui.format_number(after, 2)} % ({second})\", atau \"{verb} sekitar "
+                f"Kalimat yang tepat: \"{verb} {pts} poin persen, dari {ui.format_number(before, 2)}% "
+                f"({first}) menjadi {ui.format_number(after, 2)}% ({second})\", atau \"{verb} sekitar "
                 f"{pct} persen\".",
                 f"Kalimat yang keliru: \"{verb} {pts} persen\".",
             ]

@@ -159,8 +159,8 @@ class ProfilApp(ui.AppBase):
         lines = [
             f"Jumlah penduduk: **{ui.format_number(int(total))} jiwa**",
             f"Kelompok umur terbanyak: **{by_age.idxmax()} tahun**",
-            f"Umur 0–14 tahun: {ui.format_number(young, 1)} %; umur 65 tahun ke atas: "
-            f"{ui.format_number(old, 1)} %",
+            f"Umur 0–14 tahun: {ui.format_number(young, 1)}%; umur 65 tahun ke atas: "
+            f"{ui.format_number(old, 1)}%",
             f"Laki-laki {ui.format_number(int(pyramid['L'].sum()))}, perempuan "
             f"{ui.format_number(int(pyramid['P'].sum()))}",
         ]

@@ -126,8 +126,8 @@ class RataMedianApp(ui.AppBase):
         ]
         if added:
             lines += [
-                f"Karena {added} keluarga kaya, rata-rata naik {ui.format_number(mean_shift, 1)} %, "
-                f"median hanya naik {ui.format_number(median_shift, 1)} %.",
+                f"Karena {added} keluarga kaya, rata-rata naik {ui.format_number(mean_shift, 1)}%, "
+                f"median hanya naik {ui.format_number(median_shift, 1)}%.",
             ]
         else:
             lines += ["Geser penggeser di atas untuk menambahkan keluarga yang sangat kaya."]
@@ -140,5 +140,5 @@ class RataMedianApp(ui.AppBase):
 
 
 def _rp(value: float) -> str:
-    """Rupiah, rounded to a thousand: ``Rp 1.234.000``."""
+    """Rupiah, rounded to a thousand: ``Rp1.234.000``."""
     return "Rp " + ui.format_number(round(value, -3))

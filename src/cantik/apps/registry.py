@@ -39,7 +39,7 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "persen_poin", "persen_atau_poin_persen.ipynb", "Persen atau poin persen?",
-        "Contoh kemiskinan 4,54 % menjadi 4,01 %: turun 0,53 poin persen, atau turun sekitar 11,7 persen?",
+        "Contoh kemiskinan 4,54% menjadi 4,01%: turun 0,53 poin persen, atau turun sekitar 11,7 persen?",
         "cantik.apps.persen_poin:PersenPoinApp",
     ),
     AppInfo(

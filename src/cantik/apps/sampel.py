@@ -154,15 +154,15 @@ class SampelApp(ui.AppBase):
         moe = (r.upper - r.lower) / 2
         lines = [
             f"Angka sebenarnya (semua {ui.format_number(r.population)} keluarga): "
-            f"**{ui.format_number(r.true_percent, 1)} %**",
-            f"Hasil sampel ini ({r.n} keluarga): **{ui.format_number(r.estimate, 1)} %**, selang "
-            f"kepercayaan 95 %: {ui.format_number(r.lower, 1)} – {ui.format_number(r.upper, 1)} %",
+            f"**{ui.format_number(r.true_percent, 1)}%**",
+            f"Hasil sampel ini ({r.n} keluarga): **{ui.format_number(r.estimate, 1)}%**, selang "
+            f"kepercayaan 95%: {ui.format_number(r.lower, 1)} – {ui.format_number(r.upper, 1)}%",
             f"Margin of error sekitar **±{ui.format_number(moe, 1)} poin persen**.",
-            f"Dari {ui.format_number(REPEATS)} sampel berukuran {r.n}, 95 % hasilnya antara "
-            f"{ui.format_number(r.spread_low, 1)} % dan {ui.format_number(r.spread_high, 1)} %.",
+            f"Dari {ui.format_number(REPEATS)} sampel berukuran {r.n}, 95% hasilnya antara "
+            f"{ui.format_number(r.spread_low, 1)}% dan {ui.format_number(r.spread_high, 1)}%.",
         ]
         what = {
-            "miskin": "Keluarga miskin: pengeluaran per kapita di bawah garis kemiskinan Rp 644.107 "
+            "miskin": "Keluarga miskin: pengeluaran per kapita di bawah garis kemiskinan Rp644.107 "
                       "per bulan. ",
             "bansos": "Keluarga penerima bansos: menerima bantuan sosial menurut data keluarga. ",
         }[self.target.value]

@@ -221,6 +221,6 @@ class StuntingApp(ui.AppBase):
             "Batas: di bawah −2 pendek (stunting), di bawah −3 sangat pendek.",
         ]
         if r.share_below == r.share_below:  # not NaN: comparison data present
-            lines.append(f"Di data sintetis, {ui.format_number(r.share_below, 0)} % balita punya nilai z "
+            lines.append(f"Di data sintetis, {ui.format_number(r.share_below, 0)}% balita punya nilai z "
                          "lebih rendah.")
         return ui.summary_html("Hasil", lines, NOT_MEDICAL)

@@ -74,7 +74,7 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
                   satuan: str = "") -> Pembanding:
     """Compare one number, accepting any rounding to at least ``desimal`` decimals (or ``toleransi``).
 
-    ``persen=True`` means the answer is a percentage: a fraction (0,12 for 12 %) is detected and explained;
+    ``persen=True`` means the answer is a percentage: a fraction (0,12 for 12%) is detected and explained;
     the reverse (a percentage where a fraction was asked) is detected for ``persen=False`` answers below 1.
 
     Examples

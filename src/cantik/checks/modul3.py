@@ -166,7 +166,7 @@ daftar(
             Salah("Anda menambah pertumbuhan secara linear (P × (1 + r × t)). Rumus geometrik memakai "
                   "pangkat: "
                   "P × (1 + r)^t.", nilai=lambda: _p(2025) * (1 + _laju() / 100 * 5)),
-            Salah("r harus dalam bentuk desimal di rumus: 1,5 % ditulis 0,015 (bagi dengan 100).",
+            Salah("r harus dalam bentuk desimal di rumus: 1,5% ditulis 0,015 (bagi dengan 100).",
                   nilai=lambda: _p(2025) * (1 + _laju()) ** 5),
             Salah("Proyeksi 2030 berangkat dari penduduk 2025 dengan t = 5 tahun, bukan dari 2015.",
                   nilai=lambda: _ind().project_population(_p(2015), _laju(), 15)),

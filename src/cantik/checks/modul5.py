@@ -1,7 +1,7 @@
 """Questions of module 5, *Kemiskinan* (ids ``5a``–``5i``, ``5k``–``5m``).
 
 Expected answers come from the synthetic ``keluarga`` table through :mod:`cantik.indicators`. The poverty
-line is Kalimantan Selatan's reported GK of September 2024 (Rp 644.107); its split into food and non-food
+line is Kalimantan Selatan's reported GK of September 2024 (Rp644.107); its split into food and non-food
 (:data:`GK_MAKANAN`, :data:`GK_BUKAN_MAKANAN`) is an approximate split for practice, not an official figure.
 """
 
@@ -17,7 +17,7 @@ from cantik.checks.formula import Bagian
 from cantik.checks.plain import Deret
 
 #: Food and non-food parts of the poverty line used in the module (Rp per capita per month). The sum is
-#: Kalimantan Selatan's reported GK of September 2024 (Rp 644.107); the split is approximate, for practice.
+#: Kalimantan Selatan's reported GK of September 2024 (Rp644.107); the split is approximate, for practice.
 GK_MAKANAN, GK_BUKAN_MAKANAN = 490_389, 153_718
 #: Kab. Hulu Sungai Selatan, as printed in the module: P0 is the reported figure (approx.); P1 and P2 are
 #: ILLUSTRATIVE values whose direction (up) follows the press reports. Not official statistics.
@@ -219,7 +219,7 @@ daftar(
         harapan=lambda: _persen_di_bawah("mean"),
         banding=banding_angka(desimal=1, persen=True),
         salah=[
-            Salah("Itu persen keluarga di bawah MEDIAN (selalu sekitar 50 %). Yang diminta di bawah "
+            Salah("Itu persen keluarga di bawah MEDIAN (selalu sekitar 50%). Yang diminta di bawah "
                   "RATA-RATA.", nilai=lambda: _persen_di_bawah("median")),
             Salah("Itu persen keluarga DI ATAS rata-rata. Yang diminta di bawah rata-rata.",
                   nilai=lambda: 100 - _persen_di_bawah("mean")),

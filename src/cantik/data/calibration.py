@@ -56,14 +56,14 @@ SOURCES: dict[str, dict[str, str]] = {
                  "228.000 jiwa; rasio jenis kelamin sekitar 100-101; perkiraan)",
     },
     "kemiskinan": {
-        "title": "Persentase penduduk miskin HSS 4,54 % (2022) dan 4,01 % (2023), dilaporkan oleh berita "
-                 "daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp 581.229 (Sep 2022) dan "
-                 "Rp 644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. Kalsel; rumah "
+        "title": "Persentase penduduk miskin HSS 4,54% (2022) dan 4,01% (2023), dilaporkan oleh berita "
+                 "daerah (perkiraan); garis kemiskinan Kalimantan Selatan Rp581.229 (Sep 2022) dan "
+                 "Rp644.107 (Sep 2024) per kapita per bulan, dilaporkan oleh BPS Prov. Kalsel; rumah "
                  "tangga miskin rata-rata sekitar 4,9 anggota (perkiraan)",
     },
     "stunting": {
-        "title": "Prevalensi stunting HSS: e-PPGBM sekitar 5,4 % dan 4,5 % (tahun-tahun terakhir), SSGI "
-                 "29,1 % (2021), dilaporkan oleh berita daerah (perkiraan)",
+        "title": "Prevalensi stunting HSS: e-PPGBM sekitar 5,4% dan 4,5% (tahun-tahun terakhir), SSGI "
+                 "29,1% (2021), dilaporkan oleh berita daerah (perkiraan)",
     },
     "desa_kecil": {
         "title": "Contoh desa kecil di HSS: sekitar 2.000 jiwa, 630 keluarga, 4 RT (dilaporkan oleh profil "
@@ -107,7 +107,7 @@ FIGURES: list[Figure] = [
       for k, name in _PLACE_NAMES.items()],
     *[Figure(f"p0_{k}", f"Persentase penduduk miskin P0 ({name})", 4.54, "persen", "Kab. HSS",
              SOURCES["kemiskinan"]["title"], 3.0, 6.5,
-             f"P0 {name} dengan garis kemiskinan Kalsel Rp 644.107 (Sep 2024)")
+             f"P0 {name} dengan garis kemiskinan Kalsel Rp644.107 (Sep 2024)")
       for k, name in _PLACE_NAMES.items()],
     Figure("anggota_miskin", "Rata-rata anggota rumah tangga miskin", 4.9, "orang", "Kab. HSS",
            SOURCES["kemiskinan"]["title"], 4.3, 5.5,

@@ -75,7 +75,7 @@ _BASE: list[dict[str, str]] = [
          "Geometrik (bawaan BPS): r = (Pt / P0)^(1/t) - 1; eksponensial: r = ln(Pt / P0) / t; t = jumlah "
          "tahun",
          "persen per tahun",
-         "r = 1,2 % berarti penduduk bertambah rata-rata 1,2 % setiap tahun. Kedua rumus memberi angka "
+         "r = 1,2% berarti penduduk bertambah rata-rata 1,2% setiap tahun. Kedua rumus memberi angka "
          "hampir sama untuk laju kecil; sebutkan rumus yang dipakai.",
          "Wilayah, jenis kelamin.",
          "Antarsensus atau tahunan.",
@@ -101,7 +101,7 @@ _BASE: list[dict[str, str]] = [
          "APS = (penduduk umur a-b yang masih sekolah / penduduk umur a-b) × 100; kelompok 7-12, 13-15, "
          "16-18, 19-23",
          "persen",
-         "APS 7-12 = 99 % berarti 99 dari 100 anak umur 7-12 tahun sedang sekolah. Maksimal 100.",
+         "APS 7-12 = 99% berarti 99 dari 100 anak umur 7-12 tahun sedang sekolah. Maksimal 100.",
          "Kelompok umur, jenis kelamin, wilayah.",
          "Tahunan.",
          "Susenas (BPS), pendataan desa.",
@@ -124,7 +124,7 @@ _BASE: list[dict[str, str]] = [
          "umur resmi jenjang itu.",
          "APM SD = murid SD umur 7-12 / penduduk 7-12 × 100; SMP: 13-15; SMA/sederajat: 16-18",
          "persen",
-         "APM tidak pernah lebih dari 100. APM 85 % untuk SMP berarti 85 dari 100 anak umur 13-15 duduk di "
+         "APM tidak pernah lebih dari 100. APM 85% untuk SMP berarti 85 dari 100 anak umur 13-15 duduk di "
          "SMP.",
          "Jenjang, jenis kelamin, wilayah.",
          "Tahunan.",
@@ -138,7 +138,7 @@ _BASE: list[dict[str, str]] = [
          "GK = GK makanan + GK bukan makanan",
          "rupiah per kapita per bulan",
          "Penduduk dengan pengeluaran per kapita di bawah GK disebut miskin. GK Kalimantan Selatan "
-         "dilaporkan Rp 581.229 (Sep 2022) dan Rp 644.107 (Sep 2024).",
+         "dilaporkan Rp581.229 (Sep 2022) dan Rp644.107 (Sep 2024).",
          "Provinsi, kabupaten/kota; perkotaan dan perdesaan.",
          "Semesteran (Maret, September) untuk provinsi; tahunan untuk kabupaten.",
          "Susenas (BPS).",
@@ -150,7 +150,7 @@ _BASE: list[dict[str, str]] = [
          "Persentase penduduk yang pengeluaran per kapita per bulannya di bawah garis kemiskinan.",
          "P0 = (1/n) × Σ I(y_i < GK) × 100; n = jumlah penduduk, y_i = pengeluaran per kapita orang ke-i",
          "persen",
-         "P0 4,01 % berarti sekitar 4 dari 100 penduduk miskin. Turun dari 4,54 % ke 4,01 % adalah turun "
+         "P0 4,01% berarti sekitar 4 dari 100 penduduk miskin. Turun dari 4,54% ke 4,01% adalah turun "
          "0,53 poin persen (sekitar 11,7 persen), bukan turun 0,53 persen.",
          "Wilayah, perkotaan/perdesaan.",
          "Semesteran/tahunan.",
@@ -182,14 +182,14 @@ _BASE: list[dict[str, str]] = [
          "berfluktuasi."),
     _ind("prevalensi_stunting", "Prevalensi balita pendek (stunting)",
          "Gizi kronis pada balita, diukur dari tinggi badan menurut umur (TB/U).",
-         "Persentase balita dengan z-skor TB/U di bawah -2 simpangan baku median Standar Pertumbuhan Anak "
+         "Persentase balita dengan skor-z TB/U di bawah -2 simpangan baku median Standar Pertumbuhan Anak "
          "WHO 2006 (pendek); di bawah -3 disebut sangat pendek.",
          "Prevalensi = (balita dengan z TB/U < -2 / balita yang diukur) × 100; z dihitung dengan metode LMS "
          "WHO",
          "persen",
-         "Prevalensi 20 % berarti 1 dari 5 balita yang diukur lebih pendek dari -2 SD anak seumurnya. Angka "
+         "Prevalensi 20% berarti 1 dari 5 balita yang diukur lebih pendek dari -2 SD anak seumurnya. Angka "
          "posyandu (e-PPGBM) dan survei (SSGI) untuk wilayah yang sama bisa sangat berbeda: HSS dilaporkan "
-         "sekitar 5 % (e-PPGBM) dan 29,1 % (SSGI 2021).",
+         "sekitar 5% (e-PPGBM) dan 29,1% (SSGI 2021).",
          "Wilayah, posyandu, jenis kelamin, kelompok umur.",
          "e-PPGBM: bulanan/bulan timbang (Februari, Agustus); SSGI/SKI: tahunan.",
          "e-PPGBM (posyandu, Kementerian Kesehatan); SSGI/SKI (survei sampel).",
@@ -234,7 +234,7 @@ _METHOD_SCALE: dict[str, tuple[str, str]] = {
     "p1": ("Untuk setiap orang miskin hitung (GK - pengeluaran) / GK; jumlahkan dan bagi dengan seluruh "
            "penduduk.", "Indeks"),
     "p2": ("Seperti P1 tetapi setiap jarak relatif dikuadratkan sebelum dijumlahkan.", "Indeks"),
-    "prevalensi_stunting": ("Hitung z-skor TB/U setiap balita dengan tabel LMS WHO 2006 (umur dalam hari, "
+    "prevalensi_stunting": ("Hitung skor-z TB/U setiap balita dengan tabel LMS WHO 2006 (umur dalam hari, "
                             "panjang badan untuk umur < 24 bulan, tinggi badan untuk 24 bulan ke atas), "
                             "buang z yang tidak masuk akal (|z| > 6), hitung persentase z < -2.",
                             "Persentase"),

@@ -20,7 +20,8 @@ L = int((PENDUDUK["jenis_kelamin"] == "L").sum())
 P = int((PENDUDUK["jenis_kelamin"] == "P").sum())
 BY_HAND = "laki_laki = ...\nperempuan = ...\nrasio_jk = laki_laki / perempuan * 100"
 REFUSED = "Jawaban dari `ind.rasio_jenis_kelamin` belum bisa diterima di sini"
-WRONG_NUMERATOR = "Pembilang Anda (3.704) belum tepat: pembilang adalah banyaknya penduduk laki-laki (L)."
+WRONG_NUMERATOR = (f"Pembilang Anda ({P:,}) belum tepat: pembilang adalah banyaknya penduduk laki-laki (L). Itu "
+                   "banyaknya perempuan: pembilang dan penyebut tertukar. Penyebutnya sudah benar.").replace(",", ".")
 
 
 def test_by_hand_answer_is_accepted_and_its_parts_checked() -> None:

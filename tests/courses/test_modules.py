@@ -149,7 +149,6 @@ def test_written_answers_are_scored_per_criterion(graded: Graded) -> None:
                 got = graded.scores[student][name]
                 assert all(got[k][1] == 4 for k in criteria), (student, answer)
             assert all(graded.scores["kosong"][name][k][0] == 0 for k in criteria)
-            assert all(graded.scores["sumber"][name][k][0] is None for k in criteria)
             with Gradebook(db) as gb:
                 for k in criteria:
                     comment = gb.find_comment(k, name, graded.modul, "kosong")

@@ -54,7 +54,7 @@ def test_honest_chart_failures_get_their_message(laju_rt: pd.Series) -> None:
     assert "mulai dari nol" in periksa("7e", _bar(laju_rt.sort_values(), bottom=60)).pesan
     assert "satuannya" in periksa("7e", _bar(laju_rt.sort_values(), label="Perjalanan")).pesan
     counts = load("ampunku")["rt"].value_counts().sort_values()
-    assert "belum diurutkan" in periksa("7e", _bar(counts)).pesan  # sorted by counts, not by the rate
+    assert "BANYAKNYA perjalanan" in periksa("7e", _bar(counts)).pesan  # counts drawn, not the rate
     fig, ax = plt.subplots()
     ax.barh(range(len(laju_rt)), laju_rt.sort_values().to_numpy())
     ax.set(title="AMPUNKU", xlabel="per 1.000 penduduk", ylabel="RT")

@@ -61,8 +61,8 @@ try:  # the chart facts of the former design, as a perfect pyramid
     palsu = f.Grafik(jenis="batang_mendatar", judul="Piramida", label_x="Jumlah", label_y="Umur",
                      jumlah_batang=32, jumlah_kelompok=2, batas_bawah_nilai=-300.0,
                      sumbu_nilai_dari_nol=True, jumlah_sumbu=1)
-except TypeError:
-    palsu = None
+except TypeError:  # this design's facts
+    palsu = f.Grafik(jenis="batang_mendatar", judul="Piramida", label_x="Jumlah", label_y="Umur")
 f.fakta_grafik = lambda *a, **k: palsu
 f.semua_grafik = lambda *a, **k: (palsu,)
 inti.periksa = lambda *a, **k: Hasil(True)
@@ -95,10 +95,12 @@ class ChartAttack:
     code: str
     points: float
     message: str = ""
+    parallel: bool = True
+    """Also graded through ``cantik kelas nilai`` (the attacks on the kernel, and one honest learner)."""
 
 
 ATTACKS = [
-    ChartAttack("jujur", SOLUTION, 1),
+    ChartAttack("jujur", SOLUTION, 1, parallel=False),
     ChartAttack("jujur_pandas", 't = tabel_piramida[["L", "P"]].copy()\nt["L"] = -t["L"]\n'
                 "ax = t.plot.barh(stacked=True, width=0.9, figsize=(5, 7), color=['k', 'r'])\n"
                 f"fig = ax.figure\n{LABELS}", 1),
@@ -106,11 +108,13 @@ ATTACKS = [
                 "persen = tabel_piramida / len(penduduk) * 100\nfig, (kiri, ax) = plt.subplots(1, 2)\n"
                 'ax.barh(label, -persen["L"])\nax.barh(label, persen["P"])\n'
                 'ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{abs(x):.1f}%"))\n'
-                f'{LABELS}\nkiri.text(0.1, 0.5, "Catatan")\nplt.show()', 1),
+                f'{LABELS}\nkiri.text(0.1, 0.5, "Catatan")\nplt.show()', 1, parallel=False),
     ChartAttack("tumpuk", 'fig, ax = plt.subplots()\nax.barh(label, tabel_piramida["L"])\n'
-                f'ax.barh(label, tabel_piramida["P"])\n{LABELS}', 0, "menimpa batang perempuan"),
+                f'ax.barh(label, tabel_piramida["P"])\n{LABELS}', 0, "menimpa batang perempuan",
+                parallel=False),
     ChartAttack("konstan", "fig, ax = plt.subplots()\nax.barh(label, [-100] * len(label))\n"
-                f"ax.barh(label, [100] * len(label))\n{LABELS}", 0, "tidak cocok dengan banyaknya"),
+                f"ax.barh(label, [100] * len(label))\n{LABELS}", 0, "tidak cocok dengan banyaknya",
+                parallel=False),
     ChartAttack("tanpa_judul_tambal", "import matplotlib.axes\n"
                 "for nama in ('get_title', 'get_xlabel', 'get_ylabel'):\n"
                 "    setattr(matplotlib.axes.Axes, nama, lambda self, *a, **k: 'Piramida penduduk 2025')\n"
@@ -157,35 +161,42 @@ def _kelas_nilai(root: Path) -> None:
 
 
 @pytest.fixture(scope="module", params=["nbgrader", "kelas_nilai"])
-def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def graded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     root = _course(tmp_path_factory.mktemp(f"grafik_{request.param}"))
-    _submit(root, ATTACKS)
     if request.param == "nbgrader":
+        _submit(root, ATTACKS)
         pl.nbgrader(root, "autograde", MODUL, "--force")
     else:
+        _submit(root, [a for a in ATTACKS if a.parallel])
         _kelas_nilai(root)
-    return root
+    return request.param, root
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=[a.student for a in ATTACKS])
-def test_chart_attacks_earn_nothing_and_honest_charts_keep_their_point(graded: Path,
+def test_chart_attacks_earn_nothing_and_honest_charts_keep_their_point(graded: tuple[str, Path],
                                                                         attack: ChartAttack) -> None:
-    score = pl.scores(graded, MODUL)[attack.student][MODUL]["tes"]
-    nb = pl.read_nb(graded / "grading" / "autograded" / attack.student / MODUL / f"{MODUL}.ipynb")
+    how, root = graded
+    if how == "kelas_nilai" and not attack.parallel:
+        pytest.skip("graded through nbgrader autograde only (content, not the kernel)")
+    score = pl.scores(root, MODUL)[attack.student][MODUL]["tes"]
+    nb = pl.read_nb(root / "grading" / "autograded" / attack.student / MODUL / f"{MODUL}.ipynb")
     feedback = pl.cell_output_text(nb, "tes")
     assert score == (attack.points, 1.0), feedback
     assert attack.message in feedback
 
 
-def test_stock_nbgrader_in_the_kernel_is_fooled_by_patched_checks(tmp_path: Path) -> None:
-    """The control: the same test cell run in the learner's kernel by nbgrader's own Execute, without our
-    preprocessors, gives the point to a learner who patched the checks there."""
-    stock = ("from cantik.sandbox.config import unsandboxed_preprocessors\n"
-             "c.Autograde.autograde_preprocessors = [p for p in unsandboxed_preprocessors(c)\n"
-             "                                       if 'cantik.' not in str(p)]\n")
-    root = _course(tmp_path, stock)
-    _submit(root, [a for a in ATTACKS if a.student in ("jujur", "kosong_tambal")])
-    pl.nbgrader(root, "autograde", MODUL, "--force")
-    scores = pl.scores(root, MODUL)
-    assert scores["jujur"][MODUL]["tes"] == (1.0, 1.0)
-    assert scores["kosong_tambal"][MODUL]["tes"] == (1.0, 1.0)
+def test_a_test_cell_in_the_kernel_is_fooled_by_patched_checks(tmp_path: Path) -> None:
+    """The control: run in the learner's kernel (as stock nbgrader's ``Execute`` does), the same test cell
+    raises nothing for a learner who patched the checks there, and nbgrader would give it the point."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbgrader.utils import determine_grade
+
+    attack = next(a for a in ATTACKS if a.student == "kosong_tambal")
+    cells = [course.kode("siapkan", SETUP), course.kode("jawab", attack.code), course.tes("tes", "2g", "fig")]
+    nb = nbformat.reads(course.dumps(course.notebook(cells)), as_version=4)
+    nb.cells[-1].source = nb.cells[-1].source.replace("### BEGIN HIDDEN TESTS\n", "").replace(
+        "\n### END HIDDEN TESTS", "")
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
+                   ).execute()
+    assert determine_grade(nb.cells[-1], None)[0] == 1, nb.cells[-1].outputs

@@ -123,6 +123,8 @@ def _path(d: str) -> list[tuple[str, list[float]]]:
     out: list[tuple[str, list[float]]] = []
     for token in _TOKENS.findall(d or ""):
         if token.isalpha():
+            if token not in "MmLlHhVvCcSsQqTtAaZz":
+                raise UnreadableChart("Gambar berisi angka yang tidak sah.")
             out.append((token, []))
         elif out:
             out[-1][1].append(_number(token))

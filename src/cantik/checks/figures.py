@@ -186,6 +186,15 @@ def _fit_linear(pairs: list[tuple[float, float]]) -> Peta | None:
     return Peta(a, b)
 
 
+def _seragam(labels: list[str], gaya: str) -> bool:
+    """Do all number labels show as many decimals (matplotlib's own formatters do)? "0" beside "1.000"
+    reads as one thousand in the Indonesian style, not as 1.000 in the English one."""
+    sep = "." if gaya == "en" else ","
+    counts = {len(t.translate(_MINUS).rstrip("%").rpartition(sep)[2]) if sep in t else 0
+              for t in labels if angka_tik(t, gaya) is not None}
+    return len(counts) <= 1
+
+
 def peta_sumbu(tik: Sequence[tuple[float, str]], offset: str = "") -> Peta | None:
     """The linear map of an axis from its labelled ticks, or ``None`` when the labels are not numbers on a
     straight line (text categories, dates, log scales).
@@ -197,7 +206,7 @@ def peta_sumbu(tik: Sequence[tuple[float, str]], offset: str = "") -> Peta | Non
     if pengali is None:
         return None
     labelled = [(p, t) for p, t in tik if t.strip() and math.isfinite(p)]
-    for gaya in ("en", "id"):
+    for gaya in sorted(("en", "id"), key=lambda gaya: not _seragam([t for _, t in labelled], gaya)):
         pairs = [(p, v * pengali) for p, t in labelled if (v := angka_tik(t, gaya)) is not None]
         if len(pairs) < 2 or len(pairs) < len(labelled) / 2:
             continue

@@ -228,7 +228,6 @@ class Batang:
     tebal: float
     nilai: float
     label: str = ""
-    dasar_tepi: bool = True
 
 
 @dataclass(frozen=True)
@@ -327,10 +326,9 @@ def _bars(panel: Panel) -> tuple[str, tuple[Batang, ...], bool, bool, Peta | Non
             value = value / abs(val_map.skala)
             if val_map.skala < 0:
                 value = -value
-        touches = base is not None and (abs(lo - base) < 0.05 or abs(hi - base) < 0.05)
         centre, thick = (c0 + c1) / 2, c1 - c0
         tol = max(thick / 2, 0.45 * tick_gap if math.isfinite(tick_gap) else 0.0)
-        out.append(Batang(centre, thick, value, _label_at(cat_ticks, centre, tol), touches))
+        out.append(Batang(centre, thick, value, _label_at(cat_ticks, centre, tol)))
     out.sort(key=lambda b: b.posisi)
     box = panel.box
     from_zero = True

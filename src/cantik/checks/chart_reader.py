@@ -2,7 +2,7 @@
 
 The SVG is rendered in the learner's kernel (:func:`cantik.checks.figures.render_chart_svg`), so it is
 untrusted data: it is parsed with ``defusedxml`` (no entity expansion, no external references), within
-limits on size, element count and nesting, and every coordinate must be a finite number. Only what is
+limits on size, element count, numbers and nesting, and every coordinate must be a finite number. Only what is
 *drawn* is read (rectangles, paths, markers, texts); nothing matplotlib computed about the chart in the
 kernel is used.
 
@@ -27,16 +27,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Largest SVG read (characters); a chart of a few hundred bars or points is far smaller.
-MAX_CHARS = 4_000_000
-MAX_ELEMENTS = 100_000
+#: Largest SVG read or sent from a kernel (characters); the course's charts take 20–60 thousand.
+MAX_CHARS = 1_000_000
+MAX_ELEMENTS = 20_000
+#: Numbers in all paths together (a line of 10 000 points has 20 000).
+MAX_NUMBERS = 100_000
 MAX_DEPTH = 48
+TOO_BIG = "Gambar terlalu besar untuk diperiksa (terlalu banyak batang atau titik)."
 #: id the renderer gives the panel of an ``Axes`` the learner handed in (instead of a whole Figure).
 MARK = "cantik-sumbu"
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _HREF = "{http://www.w3.org/1999/xlink}href"
-_TOKENS = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_COMMANDS = frozenset("MmLlHhVvCcSsQqTtAaZz")
 _TRANSLATE = re.compile(r"translate\(\s*([-+\d.eE]+)[ ,]+([-+\d.eE]+)\s*\)")
 _ROTATE = re.compile(r"rotate\(\s*([-+\d.eE]+)")
 _URL = re.compile(r"url\(#([^)]+)\)")
@@ -105,7 +108,10 @@ class Chart:
 
 # ── parsing ────────────────────────────────────────────────────────────────────────────────────────
 def _number(text: Any) -> float:
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        raise UnreadableChart("Gambar berisi angka yang tidak sah.") from None
     if not math.isfinite(value):
         raise UnreadableChart("Gambar berisi angka yang tidak sah.")
     return value
@@ -118,15 +124,19 @@ def _length(text: str | None) -> float | None:
     return _number(m.group(1)) if m else None
 
 
-def _path(d: str) -> list[tuple[str, list[float]]]:
-    """Commands of an SVG path as written by matplotlib (absolute M, L, Q, C, Z)."""
+def _path(d: str, budget: list[int]) -> list[tuple[str, list[float]]]:
+    """Commands of an SVG path as matplotlib writes it (absolute M, L, Q, C, Z, separated by spaces);
+    ``budget[0]`` is how many more numbers the whole chart may hold."""
     out: list[tuple[str, list[float]]] = []
-    for token in _TOKENS.findall(d or ""):
+    for token in (d or "").split():
         if token.isalpha():
-            if token not in "MmLlHhVvCcSsQqTtAaZz":
+            if token not in _COMMANDS:
                 raise UnreadableChart("Gambar berisi angka yang tidak sah.")
             out.append((token, []))
         elif out:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise UnreadableChart(TOO_BIG)
             out[-1][1].append(_number(token))
         else:
             raise UnreadableChart("Bentuk pada gambar tidak bisa dibaca.")
@@ -226,6 +236,7 @@ class _Reader:
                 self.clips[cp.get("id")] = (x, y, x + w, y + h)
         self.panels: list[Panel] = []
         self.figure_texts: list[tuple[float, float, str]] = []
+        self.budget = [MAX_NUMBERS]
 
     @staticmethod
     def _height(root: Any) -> float:
@@ -317,7 +328,7 @@ class _Reader:
         return bool(m)
 
     def _shape(self, el: Any, acc: dict[str, Any]) -> None:
-        commands = _path(el.get("d", ""))
+        commands = _path(el.get("d", ""), self.budget)
         if not commands:
             return
         clipped = self._clip(el, acc)
@@ -337,7 +348,7 @@ class _Reader:
             tag = _local(el.tag)
             if tag == "path" and el.get("clip-path") and el.get("d"):
                 self._clip(el, acc)
-                commands = _path(el.get("d", ""))
+                commands = _path(el.get("d", ""), self.budget)
                 if all(c.upper() in "ML" for c, _ in commands):
                     pts.extend(_points(commands))
             elif tag == "use":
@@ -407,8 +418,8 @@ def read_svg(svg: str) -> Chart:
     """
     if not isinstance(svg, str) or not svg.strip():
         raise UnreadableChart("Gambar kosong: tidak ada yang bisa diperiksa.")
-    if len(svg) > MAX_CHARS:
-        raise UnreadableChart("Gambar terlalu besar untuk diperiksa (terlalu banyak batang atau titik).")
+    if len(svg) > MAX_CHARS or svg.count("<") > 2 * MAX_ELEMENTS:  # every element needs a "<"
+        raise UnreadableChart(TOO_BIG)
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
@@ -421,7 +432,7 @@ def read_svg(svg: str) -> Chart:
     if _local(root.tag) != "svg":
         raise UnreadableChart("Gambar tidak bisa dibaca (bukan SVG yang sah).")
     if sum(1 for _ in root.iter()) > MAX_ELEMENTS:
-        raise UnreadableChart("Gambar terlalu besar untuk diperiksa (terlalu banyak batang atau titik).")
+        raise UnreadableChart(TOO_BIG)
     reader = _Reader(root)
     try:
         reader.walk_figure(root)

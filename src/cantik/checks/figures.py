@@ -250,7 +250,6 @@ class Grafik:
     peta_x: Peta | None = None
     peta_y: Peta | None = None
     label_kategori: tuple[str, ...] = ()
-    kategori_angka: bool = False
     jumlah_sumbu: int = 1
     panel: Panel = field(default_factory=lambda: Panel(None), repr=False)
 
@@ -267,10 +266,6 @@ class Grafik:
         """Label of the value axis (x for horizontal bars)."""
         return self.label_x if self.mendatar else self.label_y
 
-    @property
-    def label_sumbu_kategori(self) -> str:
-        return self.label_y if self.mendatar else self.label_x
-
 
 def _most_common_edge(values: list[float]) -> tuple[float | None, int]:
     if not values:
@@ -279,7 +274,7 @@ def _most_common_edge(values: list[float]) -> tuple[float | None, int]:
     for v in values:
         key = round(v, 2)
         counts[key] = counts.get(key, 0) + 1
-    best = max(counts, key=lambda k: counts[k])
+    best = max(counts, key=lambda k: (counts[k], -k))  # a tie: the lower (left) edge, where bars start
     return best, counts[best]
 
 
@@ -351,8 +346,7 @@ def _grafik(panel: Panel, jumlah_sumbu: int, judul_gambar: str) -> Grafik:
                       skala_terbaca=terbaca, sumbu_nilai_dari_nol=dari_nol,
                       peta_x=cat_map if orient == "v" else val_map,
                       peta_y=val_map if orient == "v" else cat_map,
-                      label_kategori=tuple(t.text for t in cat_axis.ticks if t.text),
-                      kategori_angka=cat_map is not None, **common)
+                      label_kategori=tuple(t.text for t in cat_axis.ticks if t.text), **common)
     if panel.wedges:
         jenis = "lingkaran"
     elif panel.lines:
@@ -602,8 +596,9 @@ def isi_kategori(g: Grafik, h: NilaiKategori, urut: bool = False) -> Hasil:
     keys = [_kunci_label(h, b.label) if b.label else None for b in g.batang]
     expected_by_key = dict(zip(h.kategori, h.nilai, strict=True))
     if None in keys or len(set(keys)) != n or set(keys) != set(expected_by_key):
-        return Hasil(False, f"Setiap batang perlu label {h.nama_kategori}-nya (nomor atau nama "
-                            f"{h.nama_kategori} di sumbu kategori, satu untuk setiap batang).")
+        return Hasil(False, f"Setiap batang perlu label {h.nama_kategori}-nya: nomor atau nama "
+                            f"{h.nama_kategori} tertulis di samping atau di bawah setiap batang (mis. "
+                            "`ax.barh(nilai.index.astype(str), nilai)`).")
     drawn = [b.nilai for b in g.batang]
     expected = [expected_by_key[k] for k in keys]
     if _datar(drawn) and not _datar(expected):
@@ -731,8 +726,8 @@ def isi_katalog(g: Grafik, h: Katalog, urut: bool = False) -> Hasil:
                 break
         if not found:
             if not labelled:
-                return Hasil(False, "Setiap batang perlu label kelompoknya (nomor RT, nama posyandu atau "
-                                    "bulan) di sumbu kategori.")
+                return Hasil(False, "Setiap batang perlu label kelompoknya: nomor RT, nama posyandu atau "
+                                    "bulan tertulis di samping atau di bawah setiap batang.")
             return Hasil(False, "Panjang batang tidak cocok dengan indikator yang bisa dihitung dari data "
                                 f"per kelompoknya{h.contoh}. Periksa perhitungannya dan label batangnya.")
         if urut and not _monoton(drawn):

@@ -215,7 +215,7 @@ SALAH: dict[str, list[tuple]] = {
         ("m7-7a", "pilihan_7a = \"C\"", "m7-7a-tes", "Diagram pencar"),
         ("m7-7a", "pilihan_7a = \"garis\"", "m7-7a-tes", "satu huruf pilihan"),
         ("m7-7b", "per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.month).size()", "m7-7b-tes",
-         "nomor bulan saja"),
+         "nomor bulan saja", ["m7-7c-tes"]),  # the chart of 7c is drawn from it: months out of order
         ("m7-7c", "fig_bulanan, ax = plt.subplots()\nax.bar(per_bulan.index.astype(str), "
          "per_bulan.to_numpy())\nax.set(title=\"AMPUNKU\", xlabel=\"Bulan\", ylabel=\"Perjalanan\")",
          "m7-7c-tes",
@@ -230,7 +230,7 @@ SALAH: dict[str, list[tuple]] = {
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
-         "m7-7d-tes", "bukan per 100"),
+         "m7-7d-tes", "bukan per 100", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()\n"
          "laju_rt = laju_rt / load(\"keluarga\")[\"rt\"].value_counts() * 1000",
          "m7-7d-tes", "bukan banyaknya keluarga", ["m7-7e-tes"]),

@@ -3,9 +3,6 @@ nbgrader): month labels, SIRUSA metadata, small-number intervals (charts: ``test
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
-
 from cantik import indicators as ind
 from cantik.checks import periksa
 from cantik.checks.modul8 import ISIAN_METADATA

@@ -10,9 +10,11 @@ Control: with stock nbgrader (its own ``Execute`` in the learner's kernel, none 
 same test cell is fooled by a learner who patches the checks in the kernel (``kosong_tambal`` earns the
 point there).
 
-Before this design (chart facts read from live matplotlib objects in the kernel, test cells marked
-``# uji-di-kernel``), ``tumpuk``, ``konstan``, ``tanpa_judul_tambal`` and ``kosong_tambal`` each earned the
-point through both ``cantik kelas nilai`` and ``nbgrader autograde`` (see the commit that added this file).
+Measured before this design (main at 6647c2a: chart facts read from live matplotlib objects in the kernel,
+the same learners with the test cell marked ``# uji-di-kernel``): ``tumpuk``, ``konstan``,
+``tanpa_judul_tambal`` and ``kosong_tambal`` each earned the point through both ``cantik kelas nilai`` and
+``nbgrader autograde``; the honest learners kept theirs; ``svg_palsu`` and ``svg_bom`` scored 0 there only
+because nothing was rendered (the empty chart failed).
 """
 
 from __future__ import annotations

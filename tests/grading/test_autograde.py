@@ -116,11 +116,13 @@ def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course, sandb
     submit(released.root, "a_macet", "macet")
     submit(released.root, "b_benar", "benar")
     since = time.time() - 1
+    # the limit must exceed what an ordinary submission takes on a loaded 2-core machine (b_benar, graded
+    # beside the stuck one in a fresh worker: 10-14 s at load 12), yet stay below the cell timeout
     result = autograde(
-        released, MODUL, workers=2, timeout=120, hard_timeout=6, progress=False, sandbox=sandbox
+        released, MODUL, workers=2, timeout=120, hard_timeout=40, progress=False, sandbox=sandbox
     )
-    assert "melebihi batas waktu 6 detik" in result.failed["a_macet"]
-    assert result.graded["b_benar"]["score"] == 3.0
+    assert "melebihi batas waktu 40 detik" in result.failed["a_macet"]
+    assert result.graded.get("b_benar", {}).get("score") == 3.0, result.failed
     time.sleep(1.5)  # the killed worker's kernel notices its parent (bwrap) or proxy (warm) is gone
     mine = str(os.getpid())
     leftovers = []

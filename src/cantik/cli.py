@@ -25,7 +25,7 @@ Handler = Callable[[argparse.Namespace], "str | int | None"]
 #: (group name, Indonesian help, modules whose ``register(subparsers)`` fill the group).
 #: A group with name ``None`` puts its modules' commands at the top level.
 GROUPS: list[tuple[str | None, str, list[str]]] = [
-    (None, "", ["cantik.start", "cantik.course", "cantik.apps.commands"]),
+    (None, "", ["cantik.start", "cantik.authoring.commands", "cantik.apps.commands"]),
     (
         "data",
         "Dataset kelurahan (sintetis): buat ulang, kalibrasi, daftar tabel, periksa berkas CSV desa",

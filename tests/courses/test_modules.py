@@ -97,9 +97,9 @@ def graded(request: pytest.FixtureRequest, course_graded: tuple[Path, dict[str, 
 
 
 def test_every_module_of_the_course_is_tested() -> None:
-    from cantik import course
+    from cantik.authoring.build import daftar_modul
 
-    assert {f"modul{i}" for i in range(1, 9)} <= set(course.daftar_modul(pl.ROOT)) == set(MODULES)
+    assert {f"modul{i}" for i in range(1, 9)} <= set(daftar_modul(pl.ROOT)) == set(MODULES)
 
 
 def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cantik.checks.compare import Hasil, Pembanding, _as_number
+from cantik.checks.compare import Hasil, Pembanding, as_number
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
 
 
@@ -283,7 +283,7 @@ def uji_bentuk(id: str, value: Any) -> None:
         "grafik": "Jawaban harus berupa gambar matplotlib.",
     }[soal.bentuk]
     ok = {
-        "angka": lambda j: _as_number(j) is not None,
+        "angka": lambda j: as_number(j) is not None,
         "deret": lambda j: isinstance(j, Deret | list | tuple | Tabel),
         "tabel": lambda j: isinstance(j, Tabel),
         "teks": lambda j: isinstance(j, str),

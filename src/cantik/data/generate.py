@@ -50,10 +50,9 @@ from typing import Any
 import numpy as np
 
 from cantik.data import schema
+from cantik.data.calibration import GARIS_KEMISKINAN, KECAMATAN_LUAS_KM2, KECAMATAN_PENDUDUK
 
 REF = date.fromisoformat(schema.REFERENCE_DATE)
-#: Kalimantan Selatan poverty line, September 2024 (Rp per capita per month), used to calibrate spending.
-GARIS_KEMISKINAN = 644_107
 
 
 @dataclass(frozen=True)
@@ -82,8 +81,6 @@ PLACES: dict[str, Place] = {
 
 #: Kec. Kandangan: 4 kelurahan and 14 desa. Names from a public regional reference table (not an official
 #: BPS list) that agrees with the four kelurahan named in "Kecamatan Kandangan Dalam Angka".
-KECAMATAN_TOTAL_PENDUDUK = 49_604
-KECAMATAN_LUAS_KM2 = 106.71
 DESA_KELURAHAN: list[tuple[str, str, float]] = [
     # (name, status, relative area weight for the non-generated places)
     ("Kandangan Kota", "Kelurahan", 1.6),
@@ -893,7 +890,7 @@ def build_kecamatan(places: dict[str, dict[str, Any]], seed: int = 2025) -> list
     # Population: kelurahan dense, desa less so; scaled to the kecamatan total.
     dens = {n: (rng.uniform(1800, 3200) if s == "Kelurahan" else rng.uniform(180, 420)) for n, s, _ in others}
     raw = {n: dens[n] * areas[n] for n, _, _ in others}
-    pop_left = KECAMATAN_TOTAL_PENDUDUK - sum(fixed_pop.values())
+    pop_left = KECAMATAN_PENDUDUK - sum(fixed_pop.values())
     scale = pop_left / sum(raw.values())
     pops = {n: round(raw[n] * scale) for n in raw}
     pops[last] += pop_left - sum(pops.values())

@@ -67,7 +67,14 @@ TABLE_TITLES: dict[str, str] = {
 }
 
 
-def _normalise(name: str) -> str:
+def normalise_name(name: str) -> str:
+    """A table or place name as the datasets spell it: lower case, ``_`` for spaces and dashes.
+
+    Examples
+    --------
+    >>> normalise_name(" Kandangan-Utara ")
+    'kandangan_utara'
+    """
     return str(name).strip().lower().replace(" ", "_").replace("-", "_")
 
 
@@ -110,7 +117,7 @@ def _suggest(name: str, choices: list[str]) -> str:
 
 
 def _check_wilayah(wilayah: str) -> str:
-    key = _normalise(wilayah)
+    key = normalise_name(wilayah)
     valid = wilayah_list()
     if key in valid:
         return key
@@ -149,7 +156,7 @@ def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
     DataNotFoundError
         With an Indonesian message that lists the valid names and suggests the closest one.
     """
-    key = _normalise(table)
+    key = normalise_name(table)
     all_tables = _all_tables()
     if key not in _schema.SCHEMAS:
         raise DataNotFoundError(

@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from cantik.data import schema as _schema
-from cantik.data.loader import DataNotFoundError, _normalise
+from cantik.data.loader import DataNotFoundError, normalise_name
+from cantik.helpers import column_letter
 
 __all__ = [
     "MAX_ERRORS",
@@ -131,21 +132,6 @@ def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
-def column_letter(number: int) -> str:
-    """Spreadsheet letter of a 1-based column number.
-
-    Examples
-    --------
-    >>> column_letter(1), column_letter(26), column_letter(28)
-    ('A', 'Z', 'AB')
-    """
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _where(row: int | None, number: int | None, name: str | None) -> str:
     parts = []
     if row is not None:
@@ -216,7 +202,7 @@ def _detect_delimiter(header: str, names: set[str]) -> str:
         if delimiter != "," and delimiter not in header:
             continue
         cells = _split(header, delimiter)
-        known = sum(_normalise(c) in names for c in cells)
+        known = sum(normalise_name(c) in names for c in cells)
         score = (known, len(cells))
         if score > best_score:
             best, best_score = delimiter, score
@@ -267,13 +253,13 @@ def _check_header(
 ) -> tuple[list[Problem], list[str | None]]:
     """Problems of the header row, and the contract name each column stands for (None: ignored)."""
     fields = {f["name"]: f for f in _schema.SCHEMAS[table]["fields"]}
-    by_title = {_normalise(f.get("title", "")): name for name, f in fields.items()}
+    by_title = {normalise_name(f.get("title", "")): name for name, f in fields.items()}
     problems: list[Problem] = []
     mapping: list[str | None] = []
     seen: dict[str, int] = {}
     for number, label in enumerate(labels, start=1):
         text = label.strip()
-        key = _normalise(text)
+        key = normalise_name(text)
         name = text if text in fields else key if key in fields else by_title.get(key)
         if not text:
             problems.append(Problem(
@@ -451,7 +437,7 @@ def _enum_message(field: dict[str, Any], value: str) -> str:
     text = f"isian '{value}' tidak termasuk pilihan. Pilihan yang sah: {_quote_list(allowed)}."
     stripped = value.strip()
     lowered = {v.lower(): v for v in allowed}
-    alias = _ALIASES.get(field["name"], {}).get(_normalise(stripped))
+    alias = _ALIASES.get(field["name"], {}).get(normalise_name(stripped))
     if stripped in allowed:
         return text + f" Hapus spasi di awal/akhir: tulis '{stripped}'."
     if stripped.lower() in lowered:
@@ -690,7 +676,7 @@ def validate_report(path: str | Path, table: str) -> ValidationResult:
     >>> result.ok, result.rows  # doctest: +SKIP
     (True, 7412)
     """
-    key = _normalise(table)
+    key = normalise_name(table)
     if key not in _schema.SCHEMAS:
         names = list(_schema.SCHEMAS)
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)

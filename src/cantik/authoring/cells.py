@@ -24,7 +24,7 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 
 def source_lines(text: str) -> list[str]:
-    """A cell's source as Jupyter stores it: lines with their newline, the last without.
+    r"""A cell's source as Jupyter stores it: lines with their newline, the last without.
 
     Examples
     --------

@@ -12,7 +12,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from cantik.start import START_PAGE, install_lab_overrides
+from cantik.resources import install_lab_overrides
+from cantik.start import START_PAGE
 from tests.servers import running, stop
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,6 +113,8 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
     out = proc.stdout.read().decode()
     assert "Buka alamat ini" in out and f"127.0.0.1:{port}/lab/tree/{START_PAGE}?token={TOKEN}" in out
     assert code in (0, -signal.SIGINT), out[-2000:]
+    # one Ctrl+C is a clean stop (kernels shut down), not a KeyboardInterrupt followed by a long finalization
+    assert "Ctrl+C: JupyterLab dihentikan" in out and "Interrupted..." not in out, out[-2000:]
 
 
 def test_second_bootstrap_reuses_the_venv():

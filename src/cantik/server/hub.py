@@ -145,9 +145,9 @@ def write_hub(
         servers know the gradebook URL. Default: ``jupyterhub.sqlite`` in the hub folder.
     """
     from cantik.paths import project_root
+    from cantik.resources import install_lab_overrides
     from cantik.server.exchange import prepare_exchange, write_role_configs
     from cantik.server.hubauth import hash_password
-    from cantik.start import install_lab_overrides
 
     base = Path(folder).absolute()
     accounts = make_accounts(learners, trainers)

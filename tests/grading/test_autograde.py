@@ -17,6 +17,7 @@ from cantik.grading.autograde import autograde
 from cantik.grading.course import Course
 from cantik.grading.release import release
 from tests.grading.helpers import ANSWERS, MODUL, make_course, submit
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 
 pytestmark = pytest.mark.slow
 
@@ -214,9 +215,7 @@ def test_a_dead_zygote_is_restarted(tmp_path: Path):
             os.environ.pop("JUPYTER_PATH", None)
 
 
-@pytest.mark.skipif(
-    shutil.which("bwrap") is None, reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap"
-)
+@security_requires(has_bwrap(), BWRAP_MISSING)
 def test_sandbox_hides_trainer_files_from_learner_code(released: Course):
     submit(released.root, "a_intip", "intip")
     submit(released.root, "b_benar", "benar")

@@ -1,4 +1,4 @@
-"""The JupyterLab that ``cantik start`` serves (``python -m cantik.labapp``), stopped cleanly by one Ctrl+C.
+"""The JupyterLab that ``cantik mulai`` serves (``python -m cantik.labapp``), stopped cleanly by one Ctrl+C.
 
 **Ctrl+C.** jupyter_server stops on Ctrl+C in two ways. At a terminal, the first Ctrl+C asks
 "Shut down this Jupyter server (y/[n])?" and a second one stops the server. Without a terminal on stdin

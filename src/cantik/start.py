@@ -1,4 +1,4 @@
-"""``cantik start``: serve the learning environment — JupyterLab in Bahasa Indonesia on 127.0.0.1.
+"""``cantik mulai``: serve the learning environment — JupyterLab in Bahasa Indonesia on 127.0.0.1.
 
 JupyterLab opens on the start page ``Mulai_di_sini.ipynb``; nbgrader's and Voilà's extensions are enabled
 by their packages. Lab-wide defaults (the ``id_ID`` locale, no update checks or news — this machine may have
@@ -26,20 +26,25 @@ DEFAULT_PORT = 8888
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``start`` command."""
+    """Add the ``mulai`` command (alias ``start``)."""
     from cantik.cli import add_command
 
-    p = add_command(subparsers, "start", "jalankan lingkungan belajar (JupyterLab berbahasa Indonesia)", run)
+    p = add_command(subparsers, "mulai", "jalankan lingkungan belajar (JupyterLab berbahasa Indonesia)", run,
+                    aliases=["start"])
     p.add_argument("--port", type=int, default=DEFAULT_PORT,
                    help=f"nomor port (bawaan {DEFAULT_PORT}; bila terpakai, dicari port kosong berikutnya; "
                         "0 = port kosong mana saja)")
-    p.add_argument("--no-browser", action="store_true", help="jangan membuka peramban secara otomatis")
+    p.add_argument("--tanpa-browser", "--no-browser", dest="no_browser", action="store_true",
+                   help="jangan membuka peramban secara otomatis")
     p.add_argument("--token", default=None, help="token akses (bawaan: dibuat acak setiap kali)")
 
 
 def pick_port(wanted: int, host: str = "127.0.0.1", tries: int = 50) -> int:
     """``wanted`` if free, else the next free port (``0`` asks the system for any free port)."""
-    candidates = [0] if wanted == 0 else range(wanted, wanted + tries)
+    if not 0 <= wanted <= 65535:
+        raise CantikError(f"Nomor port harus antara 1 dan 65535 (atau 0: port kosong mana saja), bukan "
+                          f"{wanted}.", exit_code=2)
+    candidates = [0] if wanted == 0 else range(wanted, min(wanted + tries, 65536))
     for candidate in candidates:
         with socket.socket() as s:
             try:

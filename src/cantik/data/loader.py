@@ -230,7 +230,7 @@ def _convert(raw: pd.Series, field: dict[str, Any], where: str) -> pd.Series:
     def fail(what: str, mask: pd.Series) -> DataFormatError:
         return DataFormatError(
             f"{where}: kolom '{name}' berisi {what} di {_where(raw, mask)}. "
-            f"Periksa berkas dengan: cantik data validate <berkas> --table <tabel>."
+            f"Periksa berkas dengan: cantik data periksa <berkas> --tabel <tabel>."
         )
 
     if constraints.get("required") and not present.all():
@@ -315,7 +315,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     if not path.is_file():
         raise DataNotFoundError(
             f"Berkas data '{key}' untuk {_wilayah_label(place)} belum ada ({path}). "
-            "Buat dataset sintetis dulu dengan perintah: cantik data generate"
+            "Buat dataset sintetis dulu dengan perintah: cantik data buat"
         )
     where = f"Berkas {path.name} ({_wilayah_label(place)})"
     try:
@@ -332,7 +332,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     if missing:
         raise DataFormatError(
             f"{where}: kolom {', '.join(repr(m) for m in missing)} tidak ada. Buat ulang dataset sintetis "
-            "agar sesuai dengan daftar kolom terbaru: cantik data generate"
+            "agar sesuai dengan daftar kolom terbaru: cantik data buat"
         )
     columns = {f["name"]: _convert(raw[f["name"]], f, where) for f in fields}
     known = set(columns)

@@ -1,6 +1,6 @@
 """Files shipped with the package: the learners' start page on the class server (``Mulai_kelas.ipynb``) and
 Kelas Cantik's JupyterLab defaults (``lab-overrides.json``), installed by :func:`install_lab_overrides`
-for ``cantik start`` and the class server alike.
+for ``cantik mulai`` and the class server alike.
 """
 
 from __future__ import annotations

@@ -156,7 +156,7 @@ def write_hub(
                          "Buat basis data tersendiri untuk hub (cantik server hub-siapkan melakukannya).")
     base.mkdir(parents=True, exist_ok=True)
     prepare_exchange(exchange_root)
-    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik start`
+    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik mulai`
     course = str(Path(course_root or project_root()).absolute())
     config_paths = write_role_configs(base, course_id, exchange_root, course)
     hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran, "awal": True} for a in accounts}

@@ -109,3 +109,18 @@ def test_no_rule_import_linter_cannot_see_is_broken():
 def test_each_rule_fails_on_a_bad_import(tmp_path, module, line, expected):
     copy = _copy_with(tmp_path, module, line) / "cantik"
     assert any(expected in v for v in violations(copy)), violations(copy)
+
+
+def test_every_environment_variable_is_documented_in_one_table():
+    text = "\n".join(p.read_text() for p in SRC.rglob("*.py"))
+    names = set(re.findall(r"\bCANTIK_[A-Z][A-Z_]*[A-Z]\b", text))
+    table = (ROOT / "ARCHITECTURE.md").read_text().partition("## Environment variables")[2]
+    assert len(names) >= 10
+    assert {n for n in names if f"`{n}`" not in table} == set()
+
+
+def test_protocol_constants_have_one_home():
+    """The answer hand-off's MIME type and the in-kernel test marker are written once, in checks.core."""
+    for literal in ('"application/vnd.cantik.jawaban+json"', '"# uji-di-kernel"'):
+        homes = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py") if literal in p.read_text()]
+        assert homes == ["checks/core.py"], (literal, homes)

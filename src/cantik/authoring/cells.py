@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cantik.checks.core import KERNEL_MARKER
+
 NBFORMAT_MINOR = 5
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -76,7 +78,7 @@ def tes(cid: str, soal: str, variabel: str, poin: int = 1, di_kernel: bool = Fal
     """
     source = (
         f"# Tes otomatis soal {soal} (jangan diubah)\n"
-        + ("# uji-di-kernel (grafik diperiksa langsung di kernel)\n" if di_kernel else "")
+        + (f"{KERNEL_MARKER} (grafik diperiksa langsung di kernel)\n" if di_kernel else "")
         + "from cantik.checks import uji, uji_bentuk\n"
         f"uji_bentuk({soal!r}, {variabel})\n"
         "### BEGIN HIDDEN TESTS\n"

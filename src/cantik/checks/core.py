@@ -173,6 +173,9 @@ def cek(id: str, value: Any) -> None:
 
 #: MIME type of the plain answer a hidden test hands to the grader (see ``PeriksaUlang``).
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
+#: A test cell whose source holds this comment runs in the learner's kernel even when the grader checks
+#: answers in its own process (e.g. checks of a live matplotlib figure): ``SandboxExecute.kernel_marker``.
+KERNEL_MARKER = "# uji-di-kernel"
 
 
 def uji(id: str, value: Any) -> None:

@@ -33,8 +33,9 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN
+
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
-MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
 _UJI = re.compile(r"""(?<![\w.])uji\(\s*['"]([^'"]+)['"]""")
 
 
@@ -119,7 +120,7 @@ class PeriksaUlang(NbGraderPreprocessor):
         sandbox = self.config.get("SandboxExecute", {})
         if not sandbox.get("grade_in_grader", False):
             return False
-        return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
+        return sandbox.get("kernel_marker", KERNEL_MARKER) not in cell.source
 
     def _recheck(self, soal: str, handed: dict[str, object]) -> str:
         from cantik.checks.core import ambil, dari_json, periksa_polos

@@ -129,7 +129,9 @@ def decode(name: str, obj: t.Any) -> t.Any:
     if kind == "missing":
         raise Unusable(f"Variabel `{name}` belum dibuat: jalankan sel jawaban yang membuatnya.")
     if kind == "unsupported":
-        hint = (" (Untuk pelatih: bila sel uji ini memeriksa grafik, tambahkan baris `# uji-di-kernel` di "
+        from cantik.checks.core import KERNEL_MARKER
+
+        hint = (f" (Untuk pelatih: bila sel uji ini memeriksa grafik, tambahkan baris `{KERNEL_MARKER}` di "
                 "sel uji itu agar diperiksa di kernel peserta.)"
                 if str(obj.get("type", "")).startswith("matplotlib.") else "")
         raise Unusable(f"Jawaban `{name}` bertipe {obj.get('type')}, bukan angka, teks, daftar atau "

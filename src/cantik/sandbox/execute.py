@@ -38,6 +38,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
+from cantik.checks.core import KERNEL_MARKER
 from cantik.sandbox.kernel import SandboxKernelManager
 
 #: ename of the error outputs this preprocessor writes.
@@ -93,7 +94,7 @@ class SandboxExecute(Execute):
                     "notebook's test cells as the trainer's code. Never set this for submissions."
     ).tag(config=True)
     kernel_marker = Unicode(
-        "# uji-di-kernel",
+        KERNEL_MARKER,
         help="With grade_in_grader: a test cell whose (trainer's) source contains this comment runs in the "
              "learner's kernel as in plain nbgrader, e.g. checks that need a live matplotlib figure. "
              "Decided from the test's source, which nbgrader restores from the gradebook, never from "

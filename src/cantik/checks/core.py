@@ -171,7 +171,7 @@ def cek(id: str, value: Any) -> None:
         print(f"❌ Belum tepat (soal {ambil(id).id}): {hasil.pesan}")
 
 
-#: MIME type of the plain answer a hidden test hands to the grader (see ``PeriksaUlang``).
+#: MIME type of the plain answer a hidden test hands to the grader (see ``RecheckAnswers``).
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
 #: A test cell whose source holds this comment runs in the learner's kernel even when the grader checks
 #: answers in its own process (e.g. checks of a live matplotlib figure): ``SandboxExecute.kernel_marker``.
@@ -183,7 +183,7 @@ def uji(id: str, value: Any) -> None:
 
     Under ``nbgrader autograde`` (``NBGRADER_EXECUTION`` set) it also hands the answer, as plain JSON, to the
     grader process, which checks it again outside the learner's kernel
-    (:class:`cantik.grading.preprocessors.PeriksaUlang`), so patching this module from a learner's cell
+    (:class:`cantik.grading.preprocessors.RecheckAnswers`), so patching this module from a learner's cell
     cannot turn a wrong answer into points.
     """
     hasil = periksa(id, value)

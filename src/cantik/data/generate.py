@@ -1,7 +1,7 @@
 """Deterministic generator of the synthetic Kelas Cantik datasets: writes every table of every place.
 
 The work is split by role: :mod:`cantik.data.people` (the places and their simulated residents),
-:mod:`cantik.data.tables` (the tables derived from them), :mod:`cantik.data.dirty` (the dirty teaching copy);
+:mod:`cantik.data.derived` (the tables derived from them), :mod:`cantik.data.dirty` (the dirty teaching copy);
 this module draws them in a fixed order from one random stream per place and writes the files.
 
 Every table is built from one ``numpy.random.default_rng(seed)`` stream per place, so the same seed
@@ -52,9 +52,9 @@ import numpy as np
 
 from cantik.data import schema
 from cantik.data.calibration import GARIS_KEMISKINAN, KECAMATAN_LUAS_KM2, KECAMATAN_PENDUDUK
+from cantik.data.derived import ampunku_rows, balita_rows, sumber_banding_rows, yearly_and_mutasi
 from cantik.data.dirty import dirty_copy
 from cantik.data.people import DESA_KELURAHAN, GENERATED_IN_KECAMATAN, PLACES, World, choice, simulate_people
-from cantik.data.tables import ampunku_rows, balita_rows, sumber_banding_rows, yearly_and_mutasi
 
 # --------------------------------------------------------------------------------------------------
 # writing

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-
 NBFORMAT_MINOR = 5
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 

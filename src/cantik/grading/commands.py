@@ -43,7 +43,14 @@ def _kumpulkan(args: argparse.Namespace) -> str:
 def _impor(args: argparse.Namespace) -> str:
     from cantik.grading.importer import import_files
 
-    return import_files(_course(args), args.berkas, replace=args.ganti).summary()
+    if not args.berkas and not args.tetapkan:
+        from cantik.errors import KelasError
+
+        raise KelasError("Tidak ada berkas yang diberikan.",
+                         "Tulis berkas atau folder kiriman, mis. `cantik kelas impor D:/kiriman/`, atau "
+                         "`cantik kelas impor --tetapkan BERKAS ID_PESERTA`.")
+    return import_files(_course(args), args.berkas, replace=args.ganti,
+                        assign=[tuple(pair) for pair in args.tetapkan or []]).summary()
 
 
 def _nilai(args: argparse.Namespace) -> str:
@@ -105,11 +112,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("modul", help="nama modul")
 
     p = cmd("impor", "impor berkas kiriman lepas (.ipynb atau .zip, mis. dari flashdisk atau pesan)", _impor)
-    p.add_argument("berkas", nargs="+", help="berkas .ipynb, .zip, atau folder berisi berkas itu")
+    p.add_argument("berkas", nargs="*", help="berkas .ipynb, .zip, atau folder berisi berkas itu")
     p.add_argument(
         "--ganti",
         action="store_true",
         help="ganti kiriman yang sudah ada (versi lama tetap disimpan di kotak masuk)",
+    )
+    p.add_argument(
+        "--tetapkan", nargs=2, action="append", metavar=("BERKAS", "ID"),
+        help="berkas ini (mis. dari grading/karantina/) milik peserta ID; waktu simpan peserta tetap "
+        "dipakai dan keputusan ini diingat untuk impor berikutnya (boleh diulang)",
     )
 
     p = cmd("nilai", "nilai otomatis semua kiriman sebuah modul (paralel, dengan bilah kemajuan)", _nilai)

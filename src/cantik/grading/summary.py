@@ -40,6 +40,10 @@ class GradeResult:
                 "Dihentikan oleh sandbox (sel yang tidak selesai bernilai 0; alasannya ada di umpan balik):"
             )
             lines += [f"  - {s}: {'; '.join(why)}" for s, why in sorted(stopped.items())]
+        repaired = {s: r["notes"] for s, r in self.graded.items() if r.get("notes")}
+        if repaired:
+            lines.append("Diperbaiki sebelum dinilai (catatannya ada di umpan balik):")
+            lines += [f"  - {s}: {'; '.join(why)}" for s, why in sorted(repaired.items())]
         slow = [s for s, r in self.graded.items() if r.get("timeouts")]
         if slow:
             lines.append(

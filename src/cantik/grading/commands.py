@@ -72,13 +72,14 @@ def _nilai(args: argparse.Namespace) -> str:
 def _umpan_balik(args: argparse.Namespace) -> str:
     from cantik.grading.feedback import generate_feedback
 
-    return generate_feedback(_course(args), args.modul, exchange=not args.tanpa_exchange).summary()
+    return generate_feedback(_course(args), args.modul, exchange=not args.tanpa_exchange,
+                             before_graded=args.kirim_sebelum_dinilai).summary()
 
 
 def _ekspor(args: argparse.Namespace) -> str:
     from cantik.grading.export import export_grades
 
-    return export_grades(_course(args), args.keluaran).summary()
+    return export_grades(_course(args), args.keluaran, csv_format=args.format_csv).summary()
 
 
 def _laporan(args: argparse.Namespace) -> str:
@@ -143,9 +144,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = cmd("umpan-balik", "buat umpan balik HTML per peserta (tanpa kode uji tersembunyi)", _umpan_balik)
     p.add_argument("modul", help="nama modul")
     p.add_argument("--tanpa-exchange", action="store_true", help="jangan kirim lewat exchange")
+    p.add_argument(
+        "--kirim-sebelum-dinilai", action="store_true",
+        help="buat dan kirim umpan balik walau jawaban tertulis belum dinilai di Formgrader (bagian itu "
+        "tertulis 'menunggu penilaian pelatih'); tanpa ini perintah menolak",
+    )
 
     p = cmd("ekspor", "ekspor nilai ke CSV dan Excel (satu lembar per modul)", _ekspor)
     p.add_argument("--keluaran", default=None, help="folder hasil (bawaan: grading/ekspor)")
+    p.add_argument(
+        "--format-csv", choices=["indonesia", "internasional"], default="indonesia",
+        help="indonesia (bawaan): pemisah ';' dan koma desimal, seperti Excel berbahasa Indonesia; "
+        "internasional: pemisah ',' dan titik desimal",
+    )
 
     p = cmd("laporan", "buat laporan kelas (HTML dengan grafik)", _laporan)
     p.add_argument("--keluaran", default=None, help="berkas HTML hasil (bawaan: grading/laporan_kelas.html)")

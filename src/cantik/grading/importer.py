@@ -28,6 +28,7 @@ the import or copy time, so late penalties are fair.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import hashlib
 import json
 import os
@@ -599,11 +600,15 @@ class SafeExchangeCollect(_NbgraderCollect):
         roster = {x.id.lower(): x for x in load_roster_file(self._grading_dir() / "peserta.csv")}
         kept = []
         for rec in self.src_records:
-            why = self._identity_problem(rec, roster)
-            if why:
-                self._set_aside(rec, why)
-            else:
-                kept.append(rec)
+            pattern = os.path.join(self.inbound_path, f"{glob.escape(rec['username'])}+"
+                                                      f"{glob.escape(self.coursedir.assignment_id)}+*")
+            earlier = [self._path_to_record(f) for f in glob.glob(pattern)]
+            for candidate in [rec, *self._sort_by_timestamp([r for r in earlier if r != rec])]:
+                why = self._identity_problem(candidate, roster)
+                if not why:  # the newest submission that is this learner's own
+                    kept.append(candidate)
+                    break
+                self._set_aside(candidate, why)
         self.src_records = kept
 
     def _identity_problem(self, rec: dict, roster: dict[str, Learner]) -> str:

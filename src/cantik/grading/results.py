@@ -14,6 +14,8 @@ from pathlib import Path
 from cantik.grading.course import Course
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Status of a written answer the trainer has not graded yet.
+WAITING = "menunggu penilaian pelatih"
 
 
 @dataclass
@@ -200,10 +202,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                     status, message = "belum tepat", gone
                 elif manual:
                     if grade.manual_score is None and grade.needs_manual_grade:
-                        status, message = (
-                            "menunggu penilaian pelatih",
-                            "Jawaban tertulis ini belum dinilai pelatih.",
-                        )
+                        status, message = WAITING, "Jawaban tertulis ini belum dinilai pelatih."
                     else:
                         status, message = "dinilai pelatih", ""
                 else:

@@ -24,6 +24,7 @@ class GradeResult:
     seconds: float = 0.0
     worker_cpu: float = 0.0  # CPU seconds used by the worker processes that ended normally
     sandboxed: bool = True  # every submission ran in cantik.sandbox
+    trainers: list[str] = field(default_factory=list)  # submissions of roster trainers, not graded
 
     def summary(self) -> str:
         """The Indonesian report printed by ``cantik kelas nilai``, ending with the next step."""
@@ -32,6 +33,9 @@ class GradeResult:
             f"Dinilai: {len(self.graded)}; gagal: {len(self.failed)}; dilewati (sudah dinilai dan "
             f"tidak berubah): {len(self.skipped)}."
         )
+        if self.trainers:
+            lines.append("Kiriman pelatih tidak dinilai (pelatih bukan peserta): " + ", ".join(self.trainers)
+                         + ".")
         if not self.sandboxed:
             lines.append("PERHATIAN: dinilai tanpa sandbox; kode peserta berjalan dengan hak Anda.")
         stopped = {s: r["stops"] for s, r in self.graded.items() if r.get("stops")}

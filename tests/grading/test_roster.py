@@ -21,7 +21,7 @@ def test_csv_roster_goes_into_gradebook(course, tmp_path):
     assert names["th01"] == ("Rahmah", "th01")  # formgrader shows "Rahmah, th01", never ", Rahmah"
     saved = {x.id: x for x in load_roster(course)}
     assert saved["th02"].kohort == "B" and saved["ku02"].desa == "Kandangan Utara"
-    assert "4 orang" in result.summary()
+    assert "4 peserta." in result.summary()
 
 
 def test_a_trainer_row_is_not_a_learner_in_the_gradebook(course, tmp_path):
@@ -138,7 +138,7 @@ def test_cli_mulai_reports_in_indonesian(course_root: Path, tmp_path, capsys):
     good = write_roster(tmp_path / "ok.csv", ROSTER_ROWS)
     args = _parser().parse_args(["mulai", str(good), "--folder", str(course_root)])
     assert args.func(args) == 0
-    assert "Daftar peserta dibaca: 4 orang" in capsys.readouterr().out
+    assert "Daftar peserta dibaca: 4 peserta." in capsys.readouterr().out
     bad = write_roster(tmp_path / "bad.csv", [["id", "nama"], ["x1", "A"], ["x1", "B"]])
     args = _parser().parse_args(["mulai", str(bad), "--folder", str(course_root)])
     assert args.func(args) == 1

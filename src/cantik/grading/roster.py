@@ -105,8 +105,9 @@ class RosterResult:
     removed: list[str] = field(default_factory=list)  # trainers taken out of the gradebook
     def summary(self) -> str:
         """Indonesian summary for the trainer."""
-        lines = [f"Daftar peserta dibaca: {len(self.learners)} orang."]
         trainers = [x.id for x in self.learners if x.is_trainer]
+        lines = [f"Daftar peserta dibaca: {len(self.learners) - len(trainers)} peserta"
+                 + (f" dan {len(trainers)} pelatih." if trainers else ".")]
         if trainers:
             lines.append(f"Pelatih (tidak dimasukkan ke buku nilai sebagai peserta): {', '.join(trainers)}.")
         if self.removed:

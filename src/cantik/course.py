@@ -1,9 +1,11 @@
 """Course content: write master notebooks, build learner versions with nbgrader, check they are current.
 
 * Master notebooks (nbgrader "source", with solutions and hidden tests) live in ``courses/<modul>/``.
-  They are written from the authoring scripts ``courses/_naskah/<modul>.py`` with the cell helpers below
+  They are written from the authoring scripts ``naskah/<modul>.py`` with the cell helpers below
   (:func:`md`, :func:`kode`, :func:`jawaban`, :func:`tes`, :func:`tulisan`), which give every cell a stable id
-  and valid nbgrader metadata.
+  and valid nbgrader metadata. The scripts live outside ``courses/`` so that nbgrader and formgrader,
+  which take every folder of ``courses/`` for an assignment, list modules only; like ``courses/`` they
+  hold solutions and are for trainers and course authors only.
 * Learner versions live in ``notebooks/<modul>/`` and are produced by ``nbgrader generate_assignment``
   (:func:`bangun`); they are committed, and :func:`kedaluwarsa` tells whether they still match their source.
 
@@ -133,6 +135,10 @@ def dumps(nb: dict[str, Any]) -> str:
 
 
 # ── folders ────────────────────────────────────────────────────────────────────────────────────────
+#: Folder of the authoring scripts, relative to the project root.
+NASKAH = "naskah"
+
+
 def _root(root: Path | None = None) -> Path:
     if root is not None:
         return Path(root)
@@ -142,7 +148,7 @@ def _root(root: Path | None = None) -> Path:
 
 
 def daftar_modul(root: Path | None = None) -> list[str]:
-    """Module ids: folders of ``courses/`` holding notebooks (authoring folders start with ``_``)."""
+    """Module ids: folders of ``courses/`` holding notebooks."""
     src = _root(root) / "courses"
     if not src.is_dir():
         return []
@@ -151,14 +157,14 @@ def daftar_modul(root: Path | None = None) -> list[str]:
 
 
 def daftar_naskah(root: Path | None = None) -> list[str]:
-    """Modules with an authoring script ``courses/_naskah/modul*.py``."""
-    return sorted(p.stem for p in (_root(root) / "courses" / "_naskah").glob("modul*.py"))
+    """Modules with an authoring script ``naskah/modul*.py``."""
+    return sorted(p.stem for p in (_root(root) / NASKAH).glob("modul*.py"))
 
 
 def naskah(modul: str, root: Path | None = None) -> dict[str, str]:
-    """The master notebooks of ``modul`` as written by ``courses/_naskah/<modul>.py``: ``{name: json}``."""
+    """The master notebooks of ``modul`` as written by ``naskah/<modul>.py``: ``{name: json}``."""
     root = _root(root)
-    script = root / "courses" / "_naskah" / f"{modul}.py"
+    script = root / NASKAH / f"{modul}.py"
     if not script.is_file():
         ada = ", ".join(daftar_naskah(root)) or "(tidak ada)"
         raise CourseError(f"Naskah modul '{modul}' tidak ditemukan: {script}.",
@@ -315,7 +321,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = group.add_subparsers(title="perintah", metavar="PERINTAH", dest="perintah_kursus")
     group.set_defaults(func=lambda _a, g=group: (g.print_help(), 2)[1])
     for name, help_text, func in [
-        ("tulis", "tulis ulang notebook sumber (courses/) dari naskahnya (courses/_naskah/)", _cmd_tulis),
+        ("tulis", "tulis ulang notebook sumber (courses/) dari naskahnya (naskah/)", _cmd_tulis),
         ("bangun", "buat versi peserta (notebooks/) dengan nbgrader generate_assignment", _cmd_bangun),
         ("periksa", "periksa apakah versi peserta masih sesuai dengan sumbernya", _cmd_periksa),
     ]:

@@ -290,9 +290,15 @@ def configure(c: Any, config_file: str) -> None:
     c.Authenticator.allowed_users = set(learners) | set(trainers)
     c.Authenticator.admin_users = set()  # trainers get the scoped 'pelatih' role, not full admin
     c.JupyterHub.load_groups = {LEARNER: {"users": learners}, TRAINER: {"users": trainers}}
+    from cantik.server.prestart import SERVICE, culler_config, service_token
+
     services = [{
         "name": "pembersih-idle",
-        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}"],
+        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}",
+                    f"--config={culler_config(base)}"],  # spares servers started before class
+    }, {
+        "name": SERVICE,  # `cantik server pra-mulai`: learners' servers ready before class
+        "api_token": service_token(base),
     }]
     roles = [
         {
@@ -306,6 +312,13 @@ def configure(c: Any, config_file: str) -> None:
             "name": "pembersih-idle",
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": ["pembersih-idle"],
+        },
+        {
+            "name": SERVICE,
+            "description": "Menyalakan server peserta sebelum kelas mulai",
+            "scopes": [f"list:users!group={LEARNER}", f"read:users!group={LEARNER}",
+                       f"servers!group={LEARNER}"],
+            "services": [SERVICE],
         },
     ]
     if s.get("gallery_port"):

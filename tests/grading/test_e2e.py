@@ -219,12 +219,13 @@ def test_formgrader_shows_and_saves_the_written_answer(klass: dict, page, port, 
     base = f"http://127.0.0.1:{port}"
     page.set_extra_http_headers({"Authorization": f"token {token}"})  # also for formgrader's API calls
     with running(cmd, f"{base}/api/status", cwd=course.root, log=klass["base"] / "formgrader.log"):
-        students = page.request.get(f"{base}/formgrader/api/students").json()
+        auth = {"Authorization": f"token {token}"}
+        students = page.request.get(f"{base}/formgrader/api/students", headers=auth).json()
         assert {x["id"] for x in students} == {sid for sid, _ in COHORT_A + COHORT_B}  # never the trainer
         named = {x["id"]: f"{x['last_name']}, {x['first_name']}" for x in students}
         assert named["th03"] == "Muhammad Rizki, th03"  # formgrader's "last, first": no stray comma
-        assignments = {x["name"] for x in page.request.get(f"{base}/formgrader/api/assignments").json()}
-        assert assignments == {MODUL}
+        assignments = page.request.get(f"{base}/formgrader/api/assignments", headers=auth).json()
+        assert {x["name"] for x in assignments} == {MODUL}
         page.goto(f"{base}/formgrader/gradebook/{MODUL}/latihan")
         link = page.locator(f"a[href*='/formgrader/submissions/{sub_id}']").first
         link.wait_for(timeout=30000)  # th03's submission is listed, with a link to grade it

@@ -5,6 +5,7 @@
     hub.json                 settings read by jupyterhub_config.py (ports, users, limits, paths)
     akun.json                password hashes of every account (mode 0600; RosterAuthenticator)
     kata_sandi_awal.csv      id, nama, peran, kata_sandi: first-login passwords for the trainer (mode 0600)
+    pra_mulai.token          API token of the hub service that starts learners' servers before class (0600)
     jupyterhub_config.py     three lines: hands JupyterHub's config object to :func:`configure`
 
 :func:`configure` sets JupyterHub through its documented configuration only: the hub and
@@ -189,6 +190,9 @@ def write_hub(
         else:
             (base / name).unlink(missing_ok=True)
     (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    from cantik.server.prestart import service_token
+
+    service_token(base)  # the `pra-mulai` service's token (0600), read by the hub and by the trainer
     (base / "jupyterhub_config.py").write_text(
         '"""Kelas Cantik hub: all settings are in hub.json (see cantik.server.hub)."""\n'
         "from cantik.server.hub import configure\n\n"

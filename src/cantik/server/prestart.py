@@ -135,17 +135,21 @@ def _local(when: float) -> str:
 
 
 def _start_one(hub: str, name: str, token: str, timeout: float) -> None:
+    """Start ``name``'s server unless it runs (waiting out a stop in progress); return once it is ready."""
     from cantik.server.loadtest import _request
 
-    status, _ = _request(f"{hub}/hub/api/users/{name}/server", method="POST", token=token)
-    if status not in (201, 202, 400):  # 400: already running
-        raise RuntimeError(f"hub menolak menyalakan server (HTTP {status})")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         status, user = _request(f"{hub}/hub/api/users/{name}", token=token)
-        server = user.get("servers", {}).get("") if status == 200 else None
+        if status != 200:
+            raise RuntimeError(f"hub tidak mengenal atau menolak akun ini (HTTP {status})")
+        server = user.get("servers", {}).get("")
         if server and server.get("ready"):
             return
+        if server is None and not user.get("pending"):
+            status, _ = _request(f"{hub}/hub/api/users/{name}/server", method="POST", token=token)
+            if status not in (201, 202, 400):  # 400: a start or stop is already under way
+                raise RuntimeError(f"hub menolak menyalakan server (HTTP {status})")
         time.sleep(0.5)
     raise RuntimeError(f"server belum siap setelah {timeout:.0f} detik")
 

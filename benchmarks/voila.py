@@ -342,7 +342,8 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
             mode = "baseline" if i % 2 == 0 else "ours"
             if mode == "baseline":
                 app.figure = None  # AppBase.axes() then makes a new figure and Axes, as before
-            # rcParams are applied when a figure is made (charts.new_figure); a reused one keeps them: set both.
+            # rcParams are applied when a figure is made (charts.new_figure); a reused one keeps them:
+            # set both.
             fonttype = "path" if mode == "baseline" else "none"
             charts.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = fonttype
             try:

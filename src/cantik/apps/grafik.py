@@ -174,6 +174,10 @@ class GrafikApp(AppBase):
     def _unit(self) -> str:
         return "orang" if self.measure.value == "jumlah" else "%"
 
+    def _value_text(self, value: float) -> str:
+        """``'47 orang'`` or ``'12,7%'``."""
+        return f"{format_number(value, 0)} orang" if self._unit() == "orang" else format_percent(value, 1)
+
     # -- chart --------------------------------------------------------------------------------------
     def draw(self, shown: Any, floor: float, a: Any, b: Any) -> Any:
         import numpy as np
@@ -238,7 +242,7 @@ class GrafikApp(AppBase):
             f"({format_percent(float(a['p0']), 1)} dan {format_percent(float(b['p0']), 1)}). "
             f"Bawah: grafik batang {what} di {len(shown)} RT"
             + (", sumbu dipotong" if floor > 0 else "")
-            + f"; tertinggi RT {int(top['rt'])}: {format_number(float(top['nilai']), 1)} {self._unit()}."
+            + f"; tertinggi RT {int(top['rt'])}: {self._value_text(float(top['nilai']))}."
         )
 
     # -- words --------------------------------------------------------------------------------------

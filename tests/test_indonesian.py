@@ -33,7 +33,7 @@ def test_each_rule_catches_its_mistake(bad: str, fix: str) -> None:
 
 def test_good_indonesian_passes() -> None:
     good = ("Angka kemiskinan turun dari 4,54% menjadi 4,01%: turun 0,53 poin persen, atau sekitar 11,7 "
-            "persen. Garis kemiskinan Rp644.107 per kapita per bulan. Perjalanan per 100 penduduk menurut RT, "
-            "Mei 2025. Anak-anak di RT 17. DATA SINTETIS untuk latihan; sumber: BPS dan WHO. Median tidak "
-            "berubah. Nilai z −1,67.")
+            "persen. Garis kemiskinan Rp644.107 per kapita per bulan. Perjalanan per 100 penduduk menurut "
+            "RT, Mei 2025. Anak-anak di RT 17. DATA SINTETIS untuk latihan; sumber: BPS dan WHO. "
+            "Median tidak berubah. Nilai z −1,67.")
     assert indonesian.problems(good) == []

@@ -56,7 +56,7 @@ def _states(app: AppBase) -> list[str]:
             control.value = start
     if app.challenge is not None:
         app.challenge.reveal()  # without a guess: the message asking for one
-        seen += app_texts(app) + [app.challenge.status.message]
+        seen += [*app_texts(app), app.challenge.status.message]
         for _label, key in app.challenge.options[:2]:
             app.challenge.reset()
             app.challenge.guess.value = key
@@ -88,7 +88,8 @@ def test_app_texts_are_good_indonesian(app_info) -> None:  # type: ignore[no-unt
 def test_gallery_and_server_texts_are_good_indonesian() -> None:
     cfg = voila_config.production_config()
     texts = [a.title for a in APPS] + [a.description for a in APPS]
-    texts += [cfg["VoilaExecutor"]["cell_error_instruction"], cfg["VoilaExecutor"]["cell_timeout_instruction"]]
+    executor = cfg["VoilaExecutor"]
+    texts += [executor["cell_error_instruction"], executor["cell_timeout_instruction"]]
     folder = voila_config.SHARE_DIR / "voila" / "templates" / voila_config.TEMPLATE
     texts.append(plain_text((folder / "index.html.j2").read_text(encoding="utf-8").split("<body", 1)[1]
                             .split("<script", 1)[0]))

@@ -191,7 +191,7 @@ class PersenPoinApp(AppBase):
         drawn = min(change, MAX_DRAWN_PERCENT)
         colour = charts.RED if self.percent > 0 else charts.BLUE
         base_ax.barh([1, 0], [100, drawn], color=[charts.LIGHT_BLUE, colour], height=0.6)
-        base_ax.set_yticks([1, 0], ["Angka awal", "Selisih"])
+        base_ax.set_yticks([1, 0], ["Awal", "Selisih"])
         right = max(100.0, drawn) * 1.3
         base_ax.set_xlim(0, right)
         base_ax.set_ylim(-0.6, 1.6)

@@ -118,7 +118,7 @@ def number_axis(axis: Any, decimals: int | None = None, suffix: str = "", whole:
                 nbins: int | str = "auto", absolute: bool = False) -> None:
     """Write the tick labels of ``axis`` the Indonesian way (``1.000``, ``2,5``), with ``suffix``.
 
-    ``decimals=None`` uses as many decimals as the tick step needs (``0 5 10``, ``0 0,5 1``);
+    ``decimals=None`` uses as few decimals as write every tick exactly (``0 5 10``, ``0,0 0,5 1,0``);
     ``whole=True`` puts ticks on whole numbers only (counts: never "0,5 perjalanan"); ``nbins`` caps the
     number of ticks (a narrow panel); ``absolute=True`` drops the sign (the left half of a pyramid).
 
@@ -132,7 +132,7 @@ def number_axis(axis: Any, decimals: int | None = None, suffix: str = "", whole:
     ['0', '1.000', '2.000']
     >>> number_axis(ax.yaxis, suffix="%")
     >>> ax.yaxis.get_major_formatter().format_ticks([0, 0.5, 1])
-    ['0%', '0,5%', '1%']
+    ['0,0%', '0,5%', '1,0%']
     """
     if whole or nbins != "auto":
         axis.set_major_locator(ticker.MaxNLocator(nbins=nbins, integer=whole, min_n_ticks=1 if nbins != "auto"

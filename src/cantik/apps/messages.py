@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
-from cantik.data.loader import DataFormatError, DataNotFoundError
+from cantik.errors import DataFormatError, DataNotFoundError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import re
 import subprocess
@@ -104,10 +105,11 @@ def test_apps_command_registers_with_indonesian_help() -> None:
     commands.register(_add_subparsers(parser))
     args = parser.parse_args(["apps", "--port", "9000", "--profil", "default"])
     assert (args.port, args.profil, args.buka_browser) == (9000, "default", False)
-    assert args.func is commands.run
     assert args.ip == "127.0.0.1"
-    assert commands.run(argparse.Namespace(port=0, profil="production", ip="127.0.0.1",
-                                           buka_browser=False)) == 2
+    bad = parser.parse_args(["apps", "--port", "0"])
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        assert bad.func(bad) == 2  # through the one CLI error path: no server started
+    assert err.getvalue().startswith("GAGAL: Nomor port harus antara 1 dan 65535")
 
 
 def test_light_modules_import_nothing_heavy() -> None:

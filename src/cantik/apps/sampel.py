@@ -294,12 +294,12 @@ class SampelApp(AppBase):
         bottom.scatter([i.estimate for i in shown], rows, color=colours, s=22, zorder=3)
         bottom.axvline(r.true_percent, color="black", lw=2.5)
         bottom.set_yticks([])
-        bottom.set_ylim(-0.8, max(len(shown), 5) - 0.2)
+        bottom.set_ylim(-1.9, max(len(shown), 5) - 0.2)  # a free row at the bottom for the note
         missed = len(r.history) - r.covered
         bottom.set_title(f"Selang dari sampel Anda:\n{r.covered} dari {len(r.history)} memuat angka "
                          "sebenarnya", loc="left")
-        bottom.text(0.99, 0.02, f"merah = meleset ({missed})", transform=bottom.transAxes,
-                    ha="right", va="bottom", color=charts.RED, fontsize=charts.MIN_FONT_SIZE)
+        bottom.text(0.99, -1.3, f"merah = meleset ({missed})", transform=bottom.get_yaxis_transform(),
+                    ha="right", va="center", color=charts.RED, fontsize=charts.MIN_FONT_SIZE)
         for ax in (top, bottom):
             ax.set_xlim(edges[0], high)
             charts.number_axis(ax.xaxis, suffix="%")

@@ -227,11 +227,11 @@ class ProfilApp(AppBase):
             body.append("<tr>" + "".join(f'<td class="num">{c}</td>' for c in cells) + "</tr>")
         return (
             '<section><h2>Rincian per RT</h2>'
+            '<p class="cantik-scroll-cue" aria-hidden="true">Geser tabel ke samping untuk melihat semua '
+            "kolom →</p>"
             '<div class="cantik-table-wrap" tabindex="0" role="region" aria-label="Tabel penduduk per RT">'
             f'<table><caption>Penduduk per RT, {html.escape(self._place())} (data sintetis)</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
-            '<p class="cantik-scroll-cue" aria-hidden="true">Geser tabel ke samping untuk melihat semua '
-            "kolom →</p></section>"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div></section>"
         )
 
     def figure_notes(self) -> list[FigureNote]:

@@ -81,11 +81,12 @@ def test_summary_html_escapes_and_bolds() -> None:
     assert 'aria-live="polite"' in html
 
 
-def test_show_figure_puts_an_img_with_alt_text_in_the_output() -> None:
+def test_a_chart_is_an_img_with_alt_text_in_the_output() -> None:
     out = widgets.Output()
     fig = charts.new_figure()
     fig.subplots().plot([0, 1], [1, 2])
-    charts.show_figure(out, fig, "Garis naik dari 1 ke 2")
+    alt = "Garis naik dari 1 ke 2"
+    out.outputs = charts.chart_output(charts.figure_html(fig, alt), alt)
     (item,) = out.outputs
     assert item["data"]["text/html"].startswith('<img class="cantik-chart" src="data:image/svg+xml;base64,')
     assert 'alt="Garis naik dari 1 ke 2"' in item["data"]["text/html"]

@@ -204,14 +204,10 @@ def figure_html(fig: Any, alt: str) -> str:
 
 
 def chart_output(html_img: str, alt: str) -> tuple[dict[str, Any], ...]:
-    """The ``Output.outputs`` value that shows one chart."""
+    """The ``Output.outputs`` value that shows one chart: set in one message (no flicker, no
+    ``plt.show``)."""
     return ({"output_type": "display_data", "data": {"text/html": html_img, "text/plain": alt},
              "metadata": {}},)
-
-
-def show_figure(out: widgets.Output, fig: Any, alt: str) -> None:
-    """Replace the content of ``out`` with ``fig`` in one message (no flicker, no ``plt.show``)."""
-    out.outputs = chart_output(figure_html(fig, alt), alt)
 
 
 def output_alt(out: widgets.Output) -> str:

@@ -10,9 +10,6 @@ from typing import Any
 
 from cantik.data.schema import REFERENCE_DATE, WILAYAH
 
-#: Places the apps offer, by key.
-PLACES = WILAYAH
-
 
 @functools.lru_cache(maxsize=32)
 def load_table(table: str, wilayah: str | None = None) -> Any:

@@ -270,3 +270,34 @@ def test_a_failing_update_clears_every_result_and_says_what_to_do(slug: str,
         control.value = start
     _assert_current(app, f"{slug} after recovering")
     assert app.chart.outputs
+
+
+@pytest.mark.parametrize("slug", ["ampunku", "grafik", "persen_poin", "profil", "rata_median", "sampel",
+                                  "stunting"])
+def test_every_app_opens_without_its_data_and_says_so(slug: str, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A server whose datasets are missing still shows every app, with the loader's message in place of a
+    chart (persen_poin and stunting need no dataset and work)."""
+    from cantik.apps import tables
+
+    (tmp_path / "datasets").mkdir()
+    (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.setenv("CANTIK_HOME", str(tmp_path))
+    for cached in (tables.load_table, tables.residents_by_rt):
+        cached.cache_clear()
+    import cantik.apps.grafik
+    import cantik.apps.stunting
+
+    cantik.apps.grafik.poor_by_rt.cache_clear()
+    cantik.apps.stunting.village_z.cache_clear()
+    try:
+        app = _app(slug)
+        if slug in ("persen_poin", "stunting"):
+            assert app.status.message == "" and app.chart.outputs
+        else:
+            assert app.status.kind == "error" and "cantik data" in app.status.message
+            _assert_current(app, f"{slug} without data")
+    finally:
+        for cached in (tables.load_table, tables.residents_by_rt, cantik.apps.grafik.poor_by_rt,
+                       cantik.apps.stunting.village_z):
+            cached.cache_clear()

@@ -29,7 +29,7 @@ from cantik.apps.base import AppBase
 from cantik.apps.challenge import Answer, Challenge
 from cantik.apps.formatting import format_number, format_percent, format_rupiah
 from cantik.apps.layout import FigureNote, labelled, summary_html
-from cantik.apps.messages import UserInputError
+from cantik.apps.messages import DATA_ERRORS, UserInputError
 
 #: Kalimantan Selatan poverty line, September 2024 (Rp per capita per month), as reported; the line the
 #: synthetic data were calibrated to.
@@ -106,7 +106,7 @@ class GrafikApp(AppBase):
             table = poor_by_rt(wilayah)
             rts = [(f"RT {r}", int(r)) for r in table["rt"]]
             pair = default_pair(table)
-        except UserInputError:
+        except (UserInputError, *DATA_ERRORS):
             pass  # update() below shows the message
         self.rt_a = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[0] if rts else 0),
                              "RT pertama")
@@ -331,8 +331,8 @@ class GrafikApp(AppBase):
     def make_challenge(self) -> Challenge | None:
         try:
             top = self.table().loc[self.table()["miskin"].idxmax()]
-        except UserInputError:
-            return None
+        except (UserInputError, *DATA_ERRORS):
+            return None  # no data: update() says so
         rt = int(top["rt"])
         return Challenge(
             f"RT {rt} punya orang miskin **terbanyak** ({int(top['miskin'])} orang). Apakah RT {rt} juga "

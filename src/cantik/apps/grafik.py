@@ -180,12 +180,17 @@ class GrafikApp(AppBase):
 
     # -- chart --------------------------------------------------------------------------------------
     def draw(self, shown: Any, floor: float, a: Any, b: Any) -> Any:
-        import numpy as np
-
-        rows = len(shown)
-        height, layout = charts.stacked([2.2, 0.27 * rows + 0.2], gap=1.0, top=0.95)
+        """On top the two named RTs, misleading beside honest; below every RT as a horizontal bar."""
+        height, layout = charts.stacked([2.2, 0.27 * len(shown) + 0.2], gap=1.0, top=0.95)
         bad, good, every = self.axes(height=height, cols=2, mosaic=[["bad", "good"], ["every", "every"]],
                                      left=0.17, right=0.93, wspace=0.55, **layout)
+        self._draw_pair(bad, good, a, b)
+        bad.figure.suptitle("Dua RT yang sama, dua kesan", x=0.02, y=1 - 0.15 / height, ha="left",
+                            va="top", fontsize=13, fontweight="bold")
+        self._draw_every(every, shown, floor, (int(a["rt"]), int(b["rt"])))
+        return every.figure
+
+    def _draw_pair(self, bad: Any, good: Any, a: Any, b: Any) -> None:
         names = [f"RT {int(a['rt'])}", f"RT {int(b['rt'])}"]
         # Misleading: counts, axis cut just below the smaller bar.
         counts = [float(a["miskin"]), float(b["miskin"])]
@@ -206,12 +211,14 @@ class GrafikApp(AppBase):
         for ax in (bad, good):
             ax.set_xticks([0, 1], names)
             ax.set_xlim(-0.6, 1.6)
-        bad.figure.suptitle("Dua RT yang sama, dua kesan", x=0.02, y=1 - 0.15 / height, ha="left",
-                            va="top", fontsize=13, fontweight="bold")
 
+    def _draw_every(self, every: Any, shown: Any, floor: float, named_rts: tuple[int, int]) -> None:
+        import numpy as np
+
+        rows = len(shown)
         positions = np.arange(rows)[::-1]  # first row at the top
         values = shown["nilai"].to_numpy(dtype=float)
-        named = shown["rt"].isin([int(a["rt"]), int(b["rt"])]).to_numpy()
+        named = shown["rt"].isin(list(named_rts)).to_numpy()
         colours = [charts.ORANGE if n else charts.BLUE for n in named]
         every.barh(positions, np.clip(values - floor, 0, None), left=floor, color=colours, height=0.7)
         every.set_yticks(positions, [f"RT {int(r)}" for r in shown["rt"]])
@@ -231,7 +238,6 @@ class GrafikApp(AppBase):
         if floor > 0:
             title += f": sumbu mulai dari {format_number(floor, 1)}, bukan 0"
         every.set_title(title, loc="left", color=charts.RED if floor > 0 else "black")
-        return every.figure
 
     def alt_text(self, shown: Any, floor: float, a: Any, b: Any) -> str:
         what = "jumlah orang miskin" if self._unit() == "orang" else "persentase penduduk miskin"

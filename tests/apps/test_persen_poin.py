@@ -98,7 +98,7 @@ def test_figures_say_where_they_come_from(app: PersenPoinApp) -> None:
     header = app.root.children[1].value
     assert SYNTHETIC_NOTICE not in header and "tidak memakai data sintetis" in header
     assert "sumber sekunder" not in app.summary.value + app.about.value
-    assert "angka dilaporkan, bukan data sintetis" in app.about.value
+    assert "bukan data sintetis" in app.about.value and "berita daerah" in app.about.value
     assert "2022 dan 2023" in app.about.value
     app.after.value = "3"
     assert app.about.value == ""  # the visitor's own figures have no source to name

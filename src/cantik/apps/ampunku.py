@@ -202,7 +202,8 @@ class AmpunkuApp(AppBase):
         wait = trips["waktu_tunggu_menit"]
         label, value = self._top(bars)
         return (
-            f"Dua grafik. Atas: {GROUP_TITLES[self.group.value]}, {len(trips)} perjalanan; "
+            f"Dua grafik. Atas: {GROUP_TITLES[self.group.value].replace('Perjalanan', 'perjalanan', 1)}, "
+            f"{format_number(len(trips))} perjalanan; "
             f"tertinggi {label} ({value} {bars.unit}). Bawah: sebaran waktu tunggu, median "
             f"{format_number(float(wait.median()), 0)} menit."
         )

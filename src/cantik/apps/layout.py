@@ -125,11 +125,12 @@ class FigureNote:
 def about_html(notes: list[FigureNote], title: str = "Tentang angka di aplikasi ini") -> str:
     """A block under the chart: for each figure its definition, unit, source and period (SIRUSA style).
 
-    Each figure says whether it is synthetic (generated for practice) or reported by a published source.
+    Each figure says whether it is synthetic (generated for practice) or not (a reported figure, a
+    standard); its source says which.
     """
     items = []
     for n in notes:
-        kind = ("data sintetis" if n.sintetis else "angka dilaporkan, bukan data sintetis")
+        kind = "data sintetis" if n.sintetis else "bukan data sintetis"
         items.append(
             f"<dt>{html.escape(n.nama)} <span class=\"cantik-tag\">{kind}</span></dt>"
             f"<dd><strong>Definisi:</strong> {html.escape(n.definisi)} "

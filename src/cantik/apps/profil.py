@@ -155,7 +155,7 @@ class ProfilApp(AppBase):
 
     def alt_text(self, pyramid: Any) -> str:
         total = int(pyramid.to_numpy().sum())
-        largest = pyramid.sum(axis=1).idxmax()
+        largest = str(pyramid.sum(axis=1).idxmax()).replace("-", "–")
         return (
             f"Piramida penduduk {self._place()}: {format_number(total)} jiwa, laki-laki di kiri dan "
             f"perempuan di kanan; kelompok umur terbanyak {largest} tahun."

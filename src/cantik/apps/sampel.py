@@ -308,7 +308,8 @@ class SampelApp(AppBase):
 
     def alt_text(self, r: SampleResult) -> str:
         return (
-            f"Atas: histogram hasil {REPEATS} sampel berukuran {r.n}, sebagian besar antara "
+            f"Atas: histogram hasil {format_number(REPEATS)} sampel berukuran {format_number(r.n)}, sebagian "
+            "besar antara "
             f"{format_number(r.spread_low, 1)} dan {format_number(r.spread_high, 1)} persen; angka "
             f"sebenarnya {format_number(r.true_percent, 1)} persen; sampel terakhir Anda "
             f"{format_number(r.estimate, 1)} persen. Bawah: {len(r.history)} selang dari sampel Anda, "

@@ -69,17 +69,15 @@ def jawaban(cid: str, sebelum: str, solusi: str, sesudah: str = "") -> dict[str,
                  {"grade": False, "solution": True, "locked": False, "grade_id": cid})
 
 
-def tes(cid: str, soal: str, variabel: str, poin: int = 1, di_kernel: bool = False) -> dict[str, Any]:
+def tes(cid: str, soal: str, variabel: str, poin: int = 1) -> dict[str, Any]:
     """An autograder test cell for question ``soal``: a visible kind check and the hidden full check.
 
-    The grader takes ``variabel`` out of the learner's kernel as plain data and runs the test in its own
-    process (``SandboxExecute.grade_in_grader``); ``di_kernel`` keeps the test in the learner's kernel,
-    for what cannot travel as plain data (a live matplotlib figure).
+    The grader takes ``variabel`` out of the learner's kernel as plain data (a chart as its rendered SVG)
+    and runs the test in its own process (``SandboxExecute.grade_in_grader``).
     """
     source = (
         f"# Tes otomatis soal {soal} (jangan diubah)\n"
-        + ("# uji-di-kernel (grafik diperiksa langsung di kernel)\n" if di_kernel else "")
-        + "from cantik.checks import uji, uji_bentuk\n"
+        "from cantik.checks import uji, uji_bentuk\n"
         f"uji_bentuk({soal!r}, {variabel})\n"
         "### BEGIN HIDDEN TESTS\n"
         f"uji({soal!r}, {variabel})\n"

@@ -388,8 +388,8 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
 
 @needs_bwrap
 def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None:
-    """Figure checks need the live object: the trainer's marker keeps them in the kernel; a learner's
-    object merely claiming to be matplotlib does not."""
+    """A trainer's own check of a live object (``fig.axes[0].patches``): the marker keeps it in the kernel;
+    a learner's object merely claiming to be matplotlib is not read as a chart."""
     answer = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
               "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\n"
               "class Palsu(float):\n    __module__ = 'matplotlib.figure'\n    def __eq__(self, o):\n"
@@ -402,6 +402,22 @@ def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None
     nb2, _ = _run([answer, marked], tmp_path, SandboxExecute__grade_in_grader=True,
                    SandboxExecute__trust_test_cells=True)
     assert _points(nb2.cells[1]) == 1, nb2.cells[1].outputs
+
+
+@needs_bwrap
+def test_a_chart_crosses_as_its_svg_and_is_read_in_the_grader(tmp_path: Path) -> None:
+    """Without the marker, ``fig`` reaches the grader as the SVG matplotlib rendered in the kernel
+    (:class:`cantik.checks.figures.Gambar`): the test reads its bars there, whatever the kernel patched."""
+    answer = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+              "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\n"
+              "import matplotlib.axes\nmatplotlib.axes.Axes.get_title = lambda self, *a: 'Judul palsu'")
+    test = ("from cantik.checks.figures import Gambar, fakta_grafik\nassert type(fig) is Gambar\n"
+            "g = fakta_grafik(fig)\nassert [round(b.nilai, 6) for b in g.batang] == [1, 2]\n"
+            "assert g.judul == ''\n"
+            "print('dibaca di penilai')")
+    nb, _ = _run([answer, test], tmp_path, SandboxExecute__grade_in_grader=True,
+                 SandboxExecute__trust_test_cells=True)
+    assert _points(nb.cells[1]) == 1 and nb.cells[1].outputs[0].text == "dibaca di penilai\n", nb.cells[1]
 
 
 @needs_bwrap

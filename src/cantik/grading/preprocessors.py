@@ -13,8 +13,8 @@ answer, already converted to plain JSON, to the grader (a display output of type
 :data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
 where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
 never arrived. The hand-off outputs are removed so the feedback does not show them. (A learner who patches
-the hand-off itself must still produce the correct value, i.e. solve the question; chart facts are read in
-the kernel and remain trusted from there.)
+the hand-off itself must still produce the correct value, i.e. solve the question; a chart is handed over
+as the SVG it renders to and read here, :mod:`cantik.checks.figures`.)
 
 Both are enabled in the repo-root ``nbgrader_config.py``::
 

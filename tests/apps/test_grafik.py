@@ -8,7 +8,8 @@ import pytest
 
 import cantik.data
 from cantik import indicators as ind
-from cantik.apps.grafik import GARIS_KEMISKINAN, MAX_LOOKS, GrafikApp, looks_text, poor_by_rt
+from cantik.apps.grafik import MAX_LOOKS, GrafikApp, looks_text, poor_by_rt
+from cantik.data.calibration import GARIS_KEMISKINAN
 
 
 @pytest.fixture

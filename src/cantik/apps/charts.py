@@ -11,15 +11,12 @@ counts (no "0,5 perjalanan").
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 from typing import Any
 
 import ipywidgets as widgets
 from matplotlib import ticker
 
-from cantik.apps.formatting import format_number
+from cantik.helpers import figure_img, format_number
 
 #: Width of every chart, in inches (= 72 SVG units each): drawn for a phone.
 CHART_WIDTH = 5.0
@@ -186,21 +183,11 @@ def value_labels(ax: Any, positions: Any, values: Any, decimals: int = 0, suffix
             ax.text(pos, where + top * 0.015, text, va="bottom", ha="center", fontsize=MIN_FONT_SIZE)
 
 
-def figure_svg(fig: Any) -> bytes:
-    """The figure as SVG bytes (no time stamp: the same state gives the same bytes)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})
-    return buf.getvalue()
-
-
 def figure_html(fig: Any, alt: str) -> str:
-    """The figure as an SVG ``<img>`` with alternative text, scaled to the screen width."""
-    data = base64.b64encode(figure_svg(fig)).decode("ascii")
-    return (
-        f'<img class="cantik-chart" src="data:image/svg+xml;base64,{data}" '
-        f'alt="{html.escape(alt, quote=True)}" '
-        f'style="width:100%;max-width:{MAX_DISPLAY_PX}px;height:auto;">'
-    )
+    """The figure as an SVG ``<img>`` with alternative text, scaled to the screen width (at most
+    :data:`MAX_DISPLAY_PX`); the same state gives the same bytes."""
+    return figure_img(fig, alt, "svg", class_="cantik-chart",
+                      style=f"width:100%;max-width:{MAX_DISPLAY_PX}px;height:auto;")
 
 
 def chart_output(html_img: str, alt: str) -> tuple[dict[str, Any], ...]:

@@ -1,5 +1,7 @@
 """Numbers written the Indonesian way (EYD) in everything the apps show: text, alt texts and chart ticks.
 
+Built on the shared :func:`cantik.helpers.format_number` (re-exported here for the apps).
+
 Dot for thousands, comma for decimals; the percent sign and ``Rp`` written against the number ("4,54%",
 "Rp644.107"); a true minus sign (−) for negative changes.
 
@@ -13,28 +15,12 @@ from __future__ import annotations
 
 import math
 
-#: Shown where a number cannot be computed (NaN, infinity, missing).
-NO_VALUE = "–"
+from cantik.helpers import format_number
 
+__all__ = ["NO_VALUE", "format_number", "format_percent", "format_rupiah", "format_typed", "signed"]
 
-def format_number(value: float | None, decimals: int = 0) -> str:
-    """Format ``value`` the Indonesian way: dot for thousands, comma for decimals.
-
-    Examples
-    --------
-    >>> format_number(1234567.891, 2)
-    '1.234.567,89'
-    >>> format_number(-0.53, 2)
-    '-0,53'
-    >>> format_number(float("nan"))
-    '–'
-    """
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return NO_VALUE
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and not text.strip("-0.,"):
-        text = text[1:]  # -0,00 -> 0,00
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+#: Shown where a number cannot be computed (NaN, infinity, missing): what ``format_number`` shows.
+NO_VALUE = format_number(None)
 
 
 def format_percent(value: float | None, decimals: int = 1) -> str:

@@ -30,10 +30,8 @@ from cantik.apps.challenge import Answer, Challenge
 from cantik.apps.formatting import format_number, format_percent, format_rupiah
 from cantik.apps.layout import FigureNote, labelled, summary_html
 from cantik.apps.messages import DATA_ERRORS, UserInputError
+from cantik.data.calibration import GARIS_KEMISKINAN
 
-#: Kalimantan Selatan poverty line, September 2024 (Rp per capita per month), as reported; the line the
-#: synthetic data were calibrated to.
-GARIS_KEMISKINAN = 644_107
 #: A rate from fewer poor persons than this is marked as unsteady.
 FEW_POOR = 10
 #: "Looks N times" above this is said as "more than" (a ratio of two tiny bar stubs means nothing).

@@ -28,9 +28,9 @@ from cantik.apps import charts, tables
 from cantik.apps.base import AppBase
 from cantik.apps.challenge import Answer, Challenge
 from cantik.apps.formatting import format_number, format_percent, format_rupiah
-from cantik.apps.grafik import GARIS_KEMISKINAN
 from cantik.apps.layout import FigureNote, button, labelled, summary_html
 from cantik.apps.messages import UserInputError, user_error
+from cantik.data.calibration import GARIS_KEMISKINAN
 
 REPEATS = 1000
 #: Sample sizes offered (households); each is a button, easy to tap on a phone.

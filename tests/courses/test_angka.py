@@ -1,6 +1,6 @@
 """Course text quotes no number the data do not give: every number in a lesson, a model answer, a rubric or the
-trainer's guide is computed at write time (``cantik.course.angka``) or is a definition listed in
-``courses/_naskah/_umum.py`` (``ANGKA_TETAP``, each with its reason)."""
+trainer's guide is computed at write time (``cantik.authoring.numbers.angka``) or is a definition listed
+in ``naskah/_umum.py`` (``ANGKA_TETAP``, each with its reason)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from cantik import course
+from cantik.authoring import build
+from cantik.authoring.numbers import angka_tanpa_sumber
 from tests.courses import pipeline as pl
 
-MODULES = course.daftar_modul(pl.ROOT)
-TETAP = set(runpy.run_path(str(pl.ROOT / "courses" / "_naskah" / "_umum.py"))["ANGKA_TETAP"])
+MODULES = build.daftar_modul(pl.ROOT)
+TETAP = set(runpy.run_path(str(pl.ROOT / build.NASKAH / "_umum.py"))["ANGKA_TETAP"])
 
 
 def _teks_markdown(modul: str, root: Path = pl.ROOT) -> dict[str, str]:
     out = {}
-    for text in course.naskah(modul, root, tandai=True).values():
+    for text in build.naskah(modul, root, tandai=True).values():
         for cell in json.loads(text)["cells"]:
             if cell["cell_type"] == "markdown":
                 out[cell["id"]] = "".join(cell["source"])
@@ -30,18 +31,18 @@ def _teks_markdown(modul: str, root: Path = pl.ROOT) -> dict[str, str]:
 @pytest.mark.parametrize("modul", MODULES)
 def test_every_number_in_course_text_comes_from_the_data(modul: str) -> None:
     typed = {cid: found for cid, text in _teks_markdown(modul).items()
-             if (found := course.angka_tanpa_sumber(text, TETAP))}
-    assert not typed, f"numbers typed into the text of {modul} (compute them with cantik.course.angka): {typed}"
+             if (found := angka_tanpa_sumber(text, TETAP))}
+    assert not typed, f"numbers typed into the text of {modul} (compute them with cantik.authoring.numbers.angka): {typed}"
 
 
 def test_a_number_typed_into_a_lesson_is_found(tmp_path: Path) -> None:
     root = tmp_path
-    shutil.copytree(pl.ROOT / "courses" / "_naskah", root / "courses" / "_naskah")
-    script = root / "courses" / "_naskah" / "modul2.py"
+    shutil.copytree(pl.ROOT / build.NASKAH, root / build.NASKAH)
+    script = root / build.NASKAH / "modul2.py"
     text = script.read_text(encoding="utf-8")
     assert "Angka 100 berarti seimbang" in text
     script.write_text(text.replace("Angka 100 berarti seimbang", "Angka 100 berarti seimbang (di sini 100,2)"),
                       encoding="utf-8")
     typed = {cid: f for cid, t in _teks_markdown("modul2", root).items()
-             if (f := course.angka_tanpa_sumber(t, TETAP))}
+             if (f := angka_tanpa_sumber(t, TETAP))}
     assert typed == {"m2-rasio-jk": ["100,2"]}

@@ -12,25 +12,26 @@ from pathlib import Path
 
 import pytest
 
-from cantik import course as naskah
+from cantik.authoring.cells import dumps, md, notebook
+from cantik.authoring.written import Contoh, Kriteria, soal_tulisan
 from cantik.grading.course import Course
 from tests.courses import pipeline as pl
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.server]
 
 MODUL, NB = "tulis", "tulisan"
-KRITERIA = [naskah.Kriteria(f"Kriteria {n}", ["a", "b", "c", "d"]) for n in ("bukti", "alasan", "bahasa")]
-CONTOH = [naskah.Contoh(t, f"Contoh tingkat {t}.", [t, t, t]) for t in range(1, 5)]
+KRITERIA = [Kriteria(f"Kriteria {n}", ["a", "b", "c", "d"]) for n in ("bukti", "alasan", "bahasa")]
+CONTOH = [Contoh(t, f"Contoh tingkat {t}.", [t, t, t]) for t in range(1, 5)]
 SKOR = {"t-soal": 3, "t-soal-k2": 2, "t-soal-k3": 4}  # what the trainer types, criterion by criterion
 
 
 def _course(tmp: Path) -> Path:
     root = pl.course_copy(tmp, [])
-    nb = naskah.notebook([naskah.md("t-judul", "# Latihan menulis", kunci=True),
-                          naskah.md("t-tanya", "Apa arti rasio jenis kelamin 105?", kunci=True),
-                          *naskah.soal_tulisan("t-soal", "1z", KRITERIA, CONTOH)])
+    nb = notebook([md("t-judul", "# Latihan menulis", kunci=True),
+                          md("t-tanya", "Apa arti rasio jenis kelamin 105?", kunci=True),
+                          *soal_tulisan("t-soal", "1z", KRITERIA, CONTOH)])
     (root / "courses" / MODUL).mkdir(parents=True)
-    (root / "courses" / MODUL / f"{NB}.ipynb").write_text(naskah.dumps(nb), encoding="utf-8")
+    (root / "courses" / MODUL / f"{NB}.ipynb").write_text(dumps(nb), encoding="utf-8")
     pl.nbgrader(root, "generate_assignment", MODUL, "--force")
     released = pl.read_nb(root / "notebooks" / MODUL / f"{NB}.ipynb")
     jawab = {"t-soal": "Ada 105 laki-laki per 100 perempuan."}

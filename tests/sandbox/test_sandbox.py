@@ -6,7 +6,6 @@ import asyncio
 import concurrent.futures
 import json
 import os
-import shutil
 import subprocess
 import sys
 import typing as t
@@ -17,10 +16,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from cantik.sandbox.bwrap import UID_BASE, SandboxUnavailable, find_bwrap, working_files
+from tests.strict import BWRAP_MISSING, has_bwrap, missing, security_requires
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_bwrap = pytest.mark.skipif(not shutil.which("bwrap"),
-                                 reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap")
+needs_bwrap = security_requires(has_bwrap(), BWRAP_MISSING)
 
 PROBE = r"""
 import json, os, signal, socket
@@ -86,8 +85,7 @@ def test_working_files_leave_out_notebooks_links_and_submitted_links(tmp_path: P
 @pytest.fixture(scope="module")
 def zygote() -> t.Iterator[str]:
     """A sandboxed warm zygote (root only): its socket, to set as ``SandboxKernelManager.zygote``."""
-    if os.geteuid() != 0:
-        pytest.skip("the warm sandboxed zygote gives each kernel a user id of its own: needs root")
+    missing(os.geteuid() == 0, "the warm sandboxed zygote gives each kernel a user id of its own: needs root")
     from cantik.sandbox.zygote import WarmKernels
 
     with WarmKernels(sandbox=True) as warm:
@@ -294,7 +292,7 @@ def test_prestarted_warm_kernel_grades_a_notebook(tmp_path: Path) -> None:
 
 
 @needs_bwrap
-@pytest.mark.skipif(os.geteuid() != 0, reason="own user id only when the grader is root")
+@security_requires(os.geteuid() == 0, "own user id only when the grader is root")
 def test_kernel_cannot_fill_the_hosts_disk_through_its_connection_folder(tmp_path: Path) -> None:
     from cantik.sandbox.kernel import start_sandboxed_kernel
 
@@ -458,8 +456,8 @@ with tempfile.TemporaryDirectory() as d:
 
 
 @needs_bwrap
-@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/python3").exists(),
-                    reason="needs root to switch to an ordinary user, and Debian's python3")
+@security_requires(os.geteuid() == 0 and Path("/usr/bin/python3").exists(),
+                   "needs root to switch to an ordinary user, and Debian's python3")
 def test_a_trainer_without_root_gets_the_sandbox_too() -> None:
     """As an ordinary user (uid 65534 here), bubblewrap builds the same sandbox in a user namespace and
     the process limit counts on top of the user's own processes."""

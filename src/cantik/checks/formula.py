@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cantik.checks.compare import Hasil, Pembanding, _as_number, angka_id, banding_angka
+from cantik.checks.compare import Hasil, Pembanding, angka_id, as_number, banding_angka
 
 
 @dataclass
@@ -53,7 +53,7 @@ class Bagian:
     def pembanding(self, harapan: Any) -> Pembanding:
         if self.banding is not None:
             return self.banding
-        x = _as_number(harapan)
+        x = as_number(harapan)
         return banding_angka(desimal=0 if x is not None and float(x).is_integer() else 2)
 
 
@@ -62,7 +62,7 @@ def _label(nama: str) -> str:
 
 
 def _angka(x: Any) -> str:
-    v = _as_number(x)
+    v = as_number(x)
     if v is None:
         return repr(x)
     return angka_id(v, 0 if float(v).is_integer() else 2)

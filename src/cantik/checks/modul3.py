@@ -89,7 +89,7 @@ def fakta_registrasi() -> tuple[int, int, int, int]:
 
 def pilihan_3l() -> dict[str, str]:
     """The options of question 3l, with the numbers of the data (the notebook shows the same text)."""
-    from cantik.course import angka
+    from cantik.authoring.numbers import angka
 
     nomor, a, b = fakta_rt_dasar()
     rt = angka(nomor)

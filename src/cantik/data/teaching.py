@@ -105,7 +105,7 @@ def _lansia_tahunan(tables: dict[str, Any]) -> list[dict[str, Any]]:
 
 def place_tables(key: str, tables: dict[str, Any], seed: int = 2025) -> dict[str, list[dict[str, Any]]]:
     """The teaching tables of one place, from its main tables (own random stream)."""
-    from cantik.data.generate import PLACES
+    from cantik.data.people import PLACES
 
     place = PLACES[key]
     rng = np.random.default_rng([seed, place.seed_offset, 2])

@@ -2,13 +2,13 @@
 
 Plain nbgrader gives zero to a test cell with *any* output on stderr (``nbgrader.utils.determine_grade``),
 so a passing test whose pandas/matplotlib code printed a ``FutureWarning`` would lose its points.
-:class:`PeringatanBukanGalat` runs after ``Execute`` and before ``SaveAutoGrades``: in autograded test cells
+:class:`WarningKeepsPoints` runs after ``Execute`` and before ``SaveAutoGrades``: in autograded test cells
 that finished without an error it turns stderr text into ordinary output, labelled as a warning, so the
 learner still sees it in the feedback but keeps the points. Cells that raised keep all their outputs and
 score zero as before.
 
 Learner code runs in the same kernel as the tests, so it could patch ``cantik.checks`` to pass any answer.
-:class:`PeriksaUlang` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
+:class:`RecheckAnswers` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
 answer, already converted to plain JSON, to the grader (a display output of type
 :data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
 where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
@@ -16,16 +16,17 @@ never arrived. The hand-off outputs are removed so the feedback does not show th
 the hand-off itself must still produce the correct value, i.e. solve the question; a chart is handed over
 as the SVG it renders to and read here, :mod:`cantik.checks.figures`.)
 
-Written answers are graded per rubric criterion: the answer cell carries criterion K1 and one nbgrader *task*
-cell per further criterion (``<answer id>-k2``, ``-k3`` …, see :func:`cantik.course.soal_tulisan`).
-:class:`JawabanKosong` runs after ``SaveAutoGrades``: for an answer left empty, nbgrader has given K1 zero and
-the comment "No response."; it replaces that comment with an Indonesian one and gives the answer's other
-criteria zero as well (a trainer can still change every score in formgrader).
+Written answers are graded per rubric criterion: the answer cell carries criterion K1 and one nbgrader
+*task* cell per further criterion (``<answer id>-k2``, ``-k3`` …, see
+:func:`cantik.authoring.written.soal_tulisan`). :class:`EmptyWrittenAnswers` runs after ``SaveAutoGrades``:
+for an answer left empty, nbgrader has given K1 zero and the comment "No response."; it replaces that
+comment with an Indonesian one and gives the answer's other criteria zero as well (a trainer can still
+change every score in formgrader).
 
 All three are enabled in the repo-root ``nbgrader_config.py``::
 
-    c.Autograde.autograde_preprocessors = [..., LimitOutput, PeriksaUlang, PeringatanBukanGalat,
-                                           SaveAutoGrades, JawabanKosong, ...]
+    c.Autograde.autograde_preprocessors = [..., LimitOutput, RecheckAnswers, WarningKeepsPoints,
+                                           SaveAutoGrades, EmptyWrittenAnswers, ...]
 """
 
 from __future__ import annotations
@@ -40,12 +41,13 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN
+
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
-MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
 _UJI = re.compile(r"""(?<![\w.])uji\(\s*['"]([^'"]+)['"]""")
 
 
-class PeringatanBukanGalat(NbGraderPreprocessor):
+class WarningKeepsPoints(NbGraderPreprocessor):
     """Keep the points of a passing autograder test cell that printed a warning on stderr."""
 
     label = Unicode(LABEL, help="Text put before the former stderr output, shown in the feedback.").tag(
@@ -72,7 +74,7 @@ def _is_test_cell(cell: NotebookNode) -> bool:
     return cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell)
 
 
-class PeriksaUlang(NbGraderPreprocessor):
+class RecheckAnswers(NbGraderPreprocessor):
     """Re-check, in the grader process, the answers that hidden ``uji`` calls handed over."""
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[NotebookNode, ResourcesDict]:
@@ -130,7 +132,7 @@ class PeriksaUlang(NbGraderPreprocessor):
         sandbox = self.config.get("SandboxExecute", {})
         if not sandbox.get("grade_in_grader", False):
             return False
-        return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
+        return sandbox.get("kernel_marker", KERNEL_MARKER) not in cell.source
 
     def _recheck(self, soal: str, handed: dict[str, object], cell_index: int) -> str:
         from cantik.checks.core import ambil, dari_json, periksa_polos
@@ -152,16 +154,16 @@ class PeriksaUlang(NbGraderPreprocessor):
         return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"
 
 
-#: nbgrader's own comment on an unchanged answer (``SaveAutoGrades``), replaced by :class:`JawabanKosong`.
+#: nbgrader's comment on an unchanged answer (``SaveAutoGrades``), replaced by :class:`EmptyWrittenAnswers`.
 NBGRADER_NO_RESPONSE = "No response."
 #: The Indonesian comment on an empty written answer and on each of its other rubric criteria.
 TIDAK_ADA_JAWABAN = "Tidak ada jawaban (nilai 0 diberikan otomatis)."
 
 
-class JawabanKosong(NbGraderPreprocessor):
+class EmptyWrittenAnswers(NbGraderPreprocessor):
     """Empty written answers: an Indonesian comment, and zero for every rubric criterion of that answer."""
 
-    pesan = Unicode(TIDAK_ADA_JAWABAN,
+    message = Unicode(TIDAK_ADA_JAWABAN,
                     help="Comment stored for an empty written answer and its criteria.").tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[NotebookNode, ResourcesDict]:
@@ -175,7 +177,7 @@ class JawabanKosong(NbGraderPreprocessor):
                 comment = gb.find_comment(gid, *key)
                 if comment.auto_comment != NBGRADER_NO_RESPONSE:  # SaveAutoGrades marks unchanged answers
                     continue
-                comment.auto_comment = self.pesan
+                comment.auto_comment = self.message
                 for tid in (t for t in tugas if t.startswith(f"{gid}-k")):
                     try:
                         grade = gb.find_grade(tid, *key)
@@ -184,6 +186,12 @@ class JawabanKosong(NbGraderPreprocessor):
                     if grade.manual_score is None:
                         grade.auto_score = 0.0
                         grade.needs_manual_grade = False
-                    gb.find_comment(tid, *key).auto_comment = self.pesan
+                    gb.find_comment(tid, *key).auto_comment = self.message
             gb.db.commit()
         return nb, resources
+
+
+#: The names these preprocessors had before the naming rule (English inside): course configurations that
+#: list ``cantik.grading.preprocessors.PeriksaUlang`` or ``PeringatanBukanGalat`` keep working.
+PeriksaUlang = RecheckAnswers
+PeringatanBukanGalat = WarningKeepsPoints

@@ -2,9 +2,11 @@
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka, persen, rupiah
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul5 as F
 from cantik.checks.core import ambil
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, rupiah, soal_tulisan, tes
 
 M = "m5"
 GK = F.GK_MAKANAN + F.GK_BUKAN_MAKANAN

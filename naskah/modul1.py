@@ -2,9 +2,11 @@
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul1 as F
 from cantik.checks.core import ambil
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, soal_tulisan, tes
 
 M = "m1"
 DUPLIKAT = ambil("1f").nilai_harapan()

@@ -1,9 +1,9 @@
 """Shared cells of every Kelas Cantik notebook (used by the authoring scripts in this folder)."""
 
-from cantik.course import kode, md
+from cantik.authoring.cells import kode, md
 
 #: Numbers course text may type because they are definitions, not data (every other number is computed
-#: from the data with cantik.course.angka; tests/courses/test_angka.py holds the texts to this).
+#: from the data with cantik.authoring.numbers.angka; tests/courses/test_angka.py holds the texts to this).
 ANGKA_TETAP: dict[str, str] = {
     "0": "nol (umur, angka yang boleh tampil)",
     "100": "per 100 / dikali 100 / nilai dasar indeks Whipple",

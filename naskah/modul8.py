@@ -6,10 +6,12 @@ key numbers and example answers below.
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka, persen, rupiah
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul8 as F
 from cantik.checks.core import ambil
 from cantik.checks.modul3 import P0_2022, P0_2023
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, rupiah, soal_tulisan, tes
 
 M = "m8"
 GK = F.GARIS_KEMISKINAN

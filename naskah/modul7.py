@@ -2,10 +2,12 @@
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka, persen
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul7 as F
 from cantik.checks.core import ambil
 from cantik.checks.modul7 import PILIHAN_7A_TEKS
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m7"
 LAJU = F._laju_rt().sort_values(ascending=False)

@@ -2,9 +2,11 @@
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka, persen
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul2 as F
 from cantik.checks.core import ambil
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m2"
 MUDA = F._ind().dependency_ratio(F.tabel("penduduk")).young

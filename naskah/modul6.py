@@ -2,11 +2,13 @@
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka, persen
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul6 as F
 from cantik.checks.core import ambil
 from cantik.checks.modul6 import PILIHAN_6H_TEKS
 from cantik.data.calibration import FIGURES
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m6"
 RT_TINGGI = int(F._prevalensi_per("rt").idxmax())

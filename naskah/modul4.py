@@ -2,9 +2,11 @@
 
 from _umum import pembuka, penutup
 
+from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.numbers import angka, persen
+from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul4 as F
 from cantik.checks.core import ambil
-from cantik.course import Contoh, Kriteria, Kunci, angka, jawaban, kode, md, persen, soal_tulisan, tes
 
 M = "m4"
 MURID_SD, ANAK_7_12 = F.fakta_murid_sd(), F._n_umur(7, 12)

@@ -25,7 +25,9 @@ def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], dura
              "import matplotlib.pyplot as plt\n\n"
              "from cantik import indicators as ind\n"
              "from cantik.checks import cek, petunjuk\n"
-             "from cantik.data import SYNTHETIC_NOTICE, load\n\n"
+             "from cantik.data import SYNTHETIC_NOTICE, load\n"
+             "from cantik.error_explainer import jelaskan_galat\n\n"
+             "jelaskan_galat()  # bila ada galat (error), penjelasannya muncul dalam bahasa Indonesia\n"
              "print(SYNTHETIC_NOTICE)", kunci=True),
     ]
 

@@ -128,6 +128,24 @@ def test_unanswered_learner_version_scores_zero(graded: Graded) -> None:
             assert graded.scores["kosong"][name][m][0] == 0
 
 
+def test_unanswered_cells_show_the_error_explanation_and_still_fail(graded: Graded) -> None:
+    """Under plain `nbgrader autograde` (sandboxed) the setup cell's error explainer runs too: every
+    unanswered answer cell ends with its real error (the stub's NotImplementedError, or a NameError of a
+    variable an earlier unanswered cell did not make) with the Indonesian explanation right above it, and
+    the test cells still score 0 (test_unanswered_learner_version_scores_zero)."""
+    for name in graded.names:
+        cells = [c for c in graded.autograded("kosong", name)["cells"] if c["cell_type"] == "code"
+                 and c["metadata"].get("nbgrader", {}).get("solution")]
+        assert cells
+        for cell in cells:
+            *_, above, error = cell["outputs"]
+            assert error["output_type"] == "error" and error["ename"] in ("NotImplementedError", "NameError")
+            explanation = "".join(above["data"]["text/plain"])
+            assert above["output_type"] == "display_data" and explanation.startswith("💡 Penjelasan"), cell["id"]
+            if error["ename"] == "NotImplementedError":
+                assert "Sel jawaban ini belum diisi" in explanation
+
+
 def test_alternative_correct_solutions_keep_full_marks(graded: Graded) -> None:
     for student in (s for s in graded.plan if s.startswith("benar")):
         auto = _auto(graded, student)

@@ -1,8 +1,8 @@
 """Naskah modul 2: Struktur penduduk. Run `cantik kursus tulis modul2` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.course import contoh_kode, jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m2"
 
@@ -22,7 +22,7 @@ NOTEBOOKS = {
                 "Berapa banyak penduduk yang 'ditanggung' oleh penduduk usia produktif, dan apa artinya bagi "
                 "program kelurahan?",
             ],
-            durasi="75 menit",
+            durasi="1 jam 35 menit",
         ),
         kode(f"{M}-muat", "penduduk = load(\"penduduk\")\nprint(penduduk.attrs[\"judul\"], \"-\", len(penduduk), "
              "\"orang\")\npenduduk[[\"jenis_kelamin\", \"umur\"]].describe(include=\"all\")"),
@@ -63,11 +63,32 @@ Hitung **banyaknya orang** di setiap kelompok umur lima tahunan. Simpan di `juml
         jawaban(f"{M}-2d", "", "jumlah_per_kelompok = ind.age_groups(penduduk[\"umur\"]).value_counts(sort=False)",
                 'cek("2d", jumlah_per_kelompok)\njumlah_per_kelompok'),
         tes(f"{M}-2d-tes", "2d", "jumlah_per_kelompok"),
+        md(f"{M}-contoh-dua-arah-md", """**Contoh → Coba: diagram batang dua arah.** Piramida penduduk adalah dua diagram
+batang **mendatar** yang saling membelakangi. Contoh di bawah memakai cara yang sama untuk pendidikan
+tertinggi menurut jenis kelamin: laki-laki diberi tanda minus supaya batangnya ke kiri."""),
+        contoh_kode(f"{M}-contoh-dua-arah", """# pd.crosstab(baris, kolom) membuat tabel silang: baris = pendidikan tertinggi,
+# kolom = jenis kelamin (L, P), isi = banyaknya orang
+tabel_pendidikan = pd.crosstab(penduduk["pendidikan_tertinggi"], penduduk["jenis_kelamin"])
+# Label setiap batang: .index adalah label baris tabel (nama pendidikan), .astype(str) menjadikannya teks
+label = tabel_pendidikan.index.astype(str)
+fig, ax = plt.subplots(figsize=(7, 4))
+# ax.barh menggambar batang mendatar. Angka laki-laki diberi tanda minus, jadi batangnya ke KIRI
+ax.barh(label, -tabel_pendidikan["L"], color="#3a7dc9", label="Laki-laki")
+# Angka perempuan positif, jadi batangnya ke KANAN
+ax.barh(label, tabel_pendidikan["P"], color="#e07b91", label="Perempuan")
+ax.set_title("Pendidikan tertinggi menurut jenis kelamin, Kandangan Utara 2025 (data sintetis)")
+ax.set_xlabel("Jumlah orang (kiri: laki-laki, kanan: perempuan)")
+ax.set_ylabel("Pendidikan tertinggi")
+# ax.legend() menampilkan keterangan warna, diambil dari label=... di atas
+ax.legend()
+plt.show()"""),
         md(f"{M}-2g-soal", """### Soal 2g (grafik)
 Gambar **piramida penduduk**: kelompok umur di sumbu tegak, laki-laki ke kiri (nilai negatif), perempuan ke
 kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpan gambarnya di `fig`."""),
         jawaban(f"{M}-2g", "kelompok = ind.age_groups(penduduk[\"umur\"])\n"
-                "tabel_piramida = pd.crosstab(kelompok, penduduk[\"jenis_kelamin\"])",
+                "tabel_piramida = pd.crosstab(kelompok, penduduk[\"jenis_kelamin\"])\n"
+                "# Ikuti contoh diagram pendidikan di atas: ganti tabel_pendidikan dengan tabel_piramida,\n"
+                "# lalu sesuaikan judul (tempat dan tahun) dan label kedua sumbu.",
                 "fig, ax = plt.subplots(figsize=(7, 6))\n"
                 "label = tabel_piramida.index.astype(str)\n"
                 "ax.barh(label, -tabel_piramida[\"L\"], color=\"#3a7dc9\", label=\"Laki-laki\")\n"
@@ -78,6 +99,9 @@ kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpa
                 "ax.legend()",
                 'cek("2g", fig)\nplt.show()'),
         tes(f"{M}-2g-tes", "2g", "fig"),
+        *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
+                      "Bandingkan piramida penduduk Kandangan Utara dengan piramida Taluk Haur dan Gambah Luar, "
+                      "dalam jumlah orang dan dalam persen: di mana alasnya melebar, di mana menyempit?"),
         md(f"{M}-median", """## 4. Median umur
 
 **Median** adalah nilai tengah setelah data diurutkan: separuh penduduk lebih muda, separuh lebih tua.

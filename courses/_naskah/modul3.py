@@ -1,8 +1,8 @@
 """Naskah modul 3: Pertumbuhan, mutasi & kepadatan. Run `cantik kursus tulis modul3` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.course import contoh_kode, jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m3"
 
@@ -21,7 +21,7 @@ NOTEBOOKS = {
                 "Seberapa cepat penduduk Kandangan Utara bertambah dibanding Taluk Haur dan Gambah Luar?",
                 "Berapa kira-kira penduduk pada 2030, dan apa artinya bagi layanan kelurahan?",
             ],
-            durasi="80 menit",
+            durasi="1 jam 35 menit",
         ),
         kode(f"{M}-muat", "tahunan = load(\"penduduk_tahunan\")\ntahunan"),
         md(f"{M}-laju", """## 1. Laju pertumbuhan penduduk
@@ -82,6 +82,12 @@ Hitung kepadatan setiap desa/kelurahan, dengan **nama** sebagai label. Simpan di
         tes(f"{M}-3d-tes", "3d", "kepadatan"),
         md(f"{M}-3e-soal", "### Soal 3e\n\nDesa/kelurahan mana yang **terpadat**? Simpan namanya (teks) di "
            "`terpadat`."),
+        md(f"{M}-contoh-terbesar-md", "**Contoh → Coba.** `.idxmax()` memberi **label** dengan nilai terbesar, "
+           "`.idxmin()` label dengan nilai terkecil."),
+        contoh_kode(f"{M}-contoh-terbesar", """# Desa/kelurahan yang wilayahnya paling luas (labelnya = nama, karena desa.set_index("nama") di atas)
+print("Paling luas:", desa["luas_km2"].idxmax())
+# .max() memberi nilai terbesarnya itu sendiri
+print("Luasnya:", desa["luas_km2"].max(), "km²")"""),
         jawaban(f"{M}-3e", "", "terpadat = kepadatan.idxmax()", 'cek("3e", terpadat)\nprint(terpadat)'),
         tes(f"{M}-3e-tes", "3e", "terpadat"),
         md(f"{M}-banding", """## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS
@@ -93,7 +99,26 @@ membandingkan secara adil, pakai **laju** (persen per tahun).
 ### Soal 3f
 Hitung laju pertumbuhan geometrik 2015–2025 untuk ketiga wilayah. Simpan di `laju_tiga` sebagai dict
 atau Series dengan label `"kandangan_utara"`, `"taluk_haur"`, `"gambah_luar"`."""),
-        jawaban(f"{M}-3f", "",
+        md(f"{M}-contoh-ulang-md", """**Contoh → Coba: mengulang untuk beberapa wilayah.** Perintah `for` menjalankan
+baris-baris yang menjorok di bawahnya sekali untuk setiap isian daftar. Contoh ini mengambil penduduk 2025
+ketiga wilayah dan menyimpannya dalam sebuah **kamus** (dict) `{wilayah: angka}`."""),
+        contoh_kode(f"{M}-contoh-ulang", """# Kamus kosong untuk menampung hasil: {nama wilayah: angka}
+penduduk_2025 = {}
+# Ulangi untuk setiap wilayah: putaran pertama w = "kandangan_utara", lalu "taluk_haur", lalu "gambah_luar".
+# Baris yang menjorok 4 spasi di bawah "for ...:" diulang setiap putaran.
+for w in ["kandangan_utara", "taluk_haur", "gambah_luar"]:
+    # Buka tabel wilayah w; .set_index("tahun") menjadikan tahun label baris, lalu pilih kolom jumlahnya
+    t = load("penduduk_tahunan", wilayah=w).set_index("tahun")["jumlah_penduduk"]
+    # Simpan penduduk tahun 2025 di kamus, dengan nama wilayah sebagai kuncinya
+    penduduk_2025[w] = t[2025]
+# pd.Series(kamus) menampilkan kamus itu sebagai deret berlabel
+pd.Series(penduduk_2025)"""),
+        jawaban(f"{M}-3f",
+                "# Kerangka seperti contoh penduduk_2025 di atas (pilih baris-baris kerangka, tekan Ctrl + / untuk membuang tanda #, lalu lengkapi):\n"
+                "# laju_tiga = {}\n"
+                "# for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
+                "#     t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
+                "#     laju_tiga[w] = ...",
                 "laju_tiga = {}\n"
                 "for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
                 "    t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
@@ -120,6 +145,9 @@ Hitung perubahan P0 dalam **poin persen**. Simpan di `perubahan_poin`."""),
            "`perubahan_persen`."),
         jawaban(f"{M}-3h", "", "perubahan_persen = ind.percent_change(4.54, 4.01)", 'cek("3h", perubahan_persen)'),
         tes(f"{M}-3h-tes", "3h", "perubahan_persen"),
+        *aplikasi_sel(f"{M}-aplikasi-persen-poin", "persen_poin",
+                      "Masukkan dua persentase sendiri, misalnya persentase penduduk miskin dua tahun, dan lihat "
+                      "selisihnya dalam poin persen dan dalam persen."),
         md(f"{M}-dasar", """### Efek angka dasar (base effect)
 
 Bila sebuah RT mencatat 1 kematian bayi tahun lalu dan 2 tahun ini, kematian bayi "naik 100 %". Angkanya

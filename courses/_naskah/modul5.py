@@ -1,6 +1,6 @@
 """Naskah modul 5: Kemiskinan. Run `cantik kursus tulis modul5` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
 from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
 
@@ -21,7 +21,7 @@ NOTEBOOKS = {
                 "Berapa banyak warga Kandangan Utara yang hidup di bawah garis kemiskinan, dan seberapa jauh?",
                 "Apakah angka kemiskinan yang turun selalu berarti keadaan membaik?",
             ],
-            durasi="90 menit",
+            durasi="1 jam 30 menit",
         ),
         kode(f"{M}-muat", "keluarga = load(\"keluarga\")\nprint(keluarga.attrs[\"judul\"], \"-\", len(keluarga), "
              "\"keluarga\")\nkeluarga[[\"rt\", \"jumlah_anggota\", \"pengeluaran_per_kapita\"]].head()"),
@@ -95,6 +95,9 @@ Hitung median pengeluaran per kapita keluarga. Simpan di `median_pengeluaran`.""
                 'cek("5f", median_pengeluaran)\n'
                 'print("rata-rata:", round(keluarga["pengeluaran_per_kapita"].mean()), "median:", median_pengeluaran)'),
         tes(f"{M}-5f-tes", "5f", "median_pengeluaran"),
+        *aplikasi_sel(f"{M}-aplikasi-rata-median", "rata_median",
+                      "Tambahkan beberapa keluarga yang sangat kaya ke data pengeluaran per kapita, lalu "
+                      "perhatikan rata-rata bergeser jauh, sementara median hampir tidak berubah."),
         md(f"{M}-5g-soal", """### Soal 5g
 Berapa **persen keluarga** yang pengeluaran per kapitanya **di bawah rata-rata**? Simpan di
 `persen_di_bawah_rata`. Bila lebih dari 50 %, rata-rata tidak menggambarkan keluarga "biasa"."""),

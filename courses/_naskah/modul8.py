@@ -4,7 +4,7 @@ The rubrics below are repeated, word for word, in the trainer's file ``courses/m
 (a test checks that every row of the notebook's rubrics is there).
 """
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
 from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
 
@@ -53,7 +53,7 @@ NOTEBOOKS = {
                 "AMPUNKU?",
                 "Apa yang perlu diprioritaskan dalam Musrenbang, menurut data?",
             ],
-            durasi="2 × 90 menit",
+            durasi="3 jam (proyek akhir; bisa sampai 4 jam)",
         ),
         md(f"{M}-langkah", """## Langkah kerja
 
@@ -70,6 +70,10 @@ tertulis.
              "ampunku = load(\"ampunku\")\n"
              "print(len(penduduk), \"orang,\", len(keluarga), \"keluarga,\", len(balita), \"balita,\", len(ampunku), "
              "\"perjalanan AMPUNKU\")"),
+        *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
+                      "Profil kelurahan di aplikasi ini adalah contoh penyajian untuk warga. Setelah proyek "
+                      "selesai, bandingkan: apa yang ada di profil Anda dan tidak ada di aplikasi, dan "
+                      "sebaliknya?"),
         md(f"{M}-lembar", """## 1. Lembar indikator utama
 
 Gunakan fungsi `ind.…` seperti di modul sebelumnya. Garis kemiskinan: Rp 644.107 per kapita per bulan (GK

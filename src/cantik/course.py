@@ -54,10 +54,38 @@ def md(cid: str, text: str, kunci: bool = False) -> dict[str, Any]:
     return _cell("markdown", cid, text, meta)
 
 
-def kode(cid: str, source: str, kunci: bool = False) -> dict[str, Any]:
-    """A plain code cell (examples the learner runs or edits)."""
+def kode(cid: str, source: str, kunci: bool = False, galat: bool = False) -> dict[str, Any]:
+    """A plain code cell (examples the learner runs or edits).
+
+    ``galat=True`` marks a cell that raises an error on purpose (tag ``raises-exception``: JupyterLab's
+    *Run All* and nbclient go on past it).
+    """
     meta = {"grade": False, "solution": False, "locked": True, "grade_id": cid} if kunci else None
-    return _cell("code", cid, source, meta)
+    cell = _cell("code", cid, source, meta)
+    if galat:
+        cell["metadata"]["tags"] = ["raises-exception"]
+    return cell
+
+
+#: Tag of worked-example cells (see :func:`contoh_kode`).
+TAG_CONTOH = "contoh"
+
+
+def contoh_kode(cid: str, source: str) -> dict[str, Any]:
+    """A worked example ("Contoh → Coba"): runnable code on another column or table than the exercise
+    that follows, with a comment above each step saying in plain Indonesian what it does.
+
+    Tagged ``contoh``: ``tests/courses/test_worked_examples.py`` checks that every pandas/matplotlib idiom an
+    exercise's solution needs was shown in an earlier worked example.
+
+    Examples
+    --------
+    >>> contoh_kode("c1", "# Satu kolom\\npenduduk['umur']")["metadata"]["tags"]
+    ['contoh']
+    """
+    cell = _cell("code", cid, source)
+    cell["metadata"]["tags"] = [TAG_CONTOH]
+    return cell
 
 
 def jawaban(cid: str, sebelum: str, solusi: str, sesudah: str = "") -> dict[str, Any]:
@@ -169,13 +197,34 @@ def naskah(modul: str, root: Path | None = None) -> dict[str, str]:
     return {name: dumps(notebook(cells)) for name, cells in spec["NOTEBOOKS"].items()}
 
 
+#: Folder of ``courses/_naskah`` whose files every module gets (e.g. the glossary ``daftar_istilah.md``).
+BERSAMA = "bersama"
+
+
+def berkas_bersama(root: Path | None = None) -> dict[str, str]:
+    """The files written next to every module's notebooks (released with them): ``{name: text}``.
+
+    They live once in ``courses/_naskah/bersama/``; :func:`tulis` copies them into ``courses/<modul>/``, so
+    a learner who has only fetched one module (class server) still has them beside its notebook.
+    """
+    folder = _root(root) / "courses" / "_naskah" / BERSAMA
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
+
+
 def tulis(modul: str, root: Path | None = None) -> list[Path]:
-    """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script."""
+    """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script, and the
+    shared files of :func:`berkas_bersama` beside them."""
     root = _root(root)
     out = []
     for name, text in naskah(modul, root).items():
         path = root / "courses" / modul / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    for name, text in berkas_bersama(root).items():
+        path = root / "courses" / modul / name
         path.write_text(text, encoding="utf-8")
         out.append(path)
     return out

@@ -3,7 +3,7 @@
 As a trainer would: every module is released (``generate_assignment``) into one course, and a single
 ``nbgrader autograde "*"`` call grades every module's learners at once: the source itself, the unanswered
 learner version, learners with alternative correct solutions and learners with the common mistakes of
-``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8).
+``tests/courses/cases.py`` (modules 0–4) and ``tests/courses/cases_5_8.py`` (5–8).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def graded(request: pytest.FixtureRequest, course_graded: tuple[Path, dict[str, 
 def test_every_module_of_the_course_is_tested() -> None:
     from cantik import course
 
-    assert {f"modul{i}" for i in range(1, 9)} <= set(course.daftar_modul(pl.ROOT)) == set(MODULES)
+    assert {f"modul{i}" for i in range(0, 9)} <= set(course.daftar_modul(pl.ROOT)) == set(MODULES)
 
 
 def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:

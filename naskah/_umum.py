@@ -1,5 +1,6 @@
 """Shared cells of every Kelas Cantik notebook (used by the authoring scripts in this folder)."""
 
+from cantik.apps.registry import by_slug
 from cantik.authoring.cells import kode, md
 
 #: Numbers course text may type because they are definitions, not data (every other number is computed
@@ -50,11 +51,14 @@ ANGKA_TETAP: dict[str, str] = {
     "9": "batas atas kelompok umur 5–9 tahun",
     "10": "batas bawah kelompok umur 10–14 tahun",
     "6": "umur masuk SD yang terlalu muda (contoh)",
+    "20": "ukuran sampel kecil yang disarankan di aplikasi Sampel dan survei (salah satu tombolnya)",
 }
 
 
-def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], durasi: str) -> list[dict]:
-    """Title, *Tujuan pembelajaran*, *Pertanyaan*, the synthetic-data notice and the setup cell."""
+def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], durasi: str,
+            pengantar: list[dict] | None = None) -> list[dict]:
+    """Title, *Tujuan pembelajaran*, *Pertanyaan*, the synthetic-data notice and the setup cell
+    (``pengantar``: cells shown right before the setup cell, e.g. how to run a cell)."""
     return [
         md(f"{cid}-judul", f"# {judul}\n\n*Kelas Cantik: literasi statistik untuk Kelurahan Cantik Kandangan Utara, "
            f"Kab. Hulu Sungai Selatan.* Perkiraan waktu: {durasi}.", kunci=True),
@@ -69,13 +73,19 @@ def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], dura
            "2. Di sel jawaban, ganti `raise NotImplementedError()` dengan kode Anda.\n"
            "3. `cek(\"…\", jawaban)` langsung memberi tahu apakah jawaban Anda benar, atau apa yang mungkin "
            "keliru. `petunjuk(\"…\")` memberi bantuan selangkah demi selangkah.\n"
-           "4. Sel **Tes otomatis** dipakai pelatih untuk menilai; jangan diubah.", kunci=True),
+           "4. Sel **Tes otomatis** dipakai pelatih untuk menilai; jangan diubah.\n\n"
+           "Istilah dan perintah: [Daftar istilah](daftar_istilah.md). Pesan galat (*error*) dijelaskan di kotak "
+           "kuning **💡 Penjelasan** di atasnya.", kunci=True),
+        *(pengantar or []),
         kode(f"{cid}-siapkan",
              "import pandas as pd\n"
              "import matplotlib.pyplot as plt\n\n"
              "from cantik import indikator as ind\n"
+             "from cantik.apps.registry import aplikasi\n"
              "from cantik.checks import cek, petunjuk\n"
-             "from cantik.data import SYNTHETIC_NOTICE, load\n\n"
+             "from cantik.data import SYNTHETIC_NOTICE, load\n"
+             "from cantik.error_explainer import jelaskan_galat\n\n"
+             "jelaskan_galat()  # bila ada galat (error), penjelasannya muncul dalam bahasa Indonesia\n"
              "print(SYNTHETIC_NOTICE)", kunci=True),
     ]
 
@@ -84,3 +94,14 @@ def penutup(cid: str, poin: list[str]) -> list[dict]:
     """*Poin kunci* at the end of a notebook."""
     return [md(f"{cid}-poin-kunci", "## Poin kunci\n\n" + "\n".join(f"- {p}" for p in poin)
                + "\n\n*Ingat: semua angka di modul ini berasal dari data sintetis.*", kunci=True)]
+
+
+def aplikasi_sel(cid: str, slug: str, ajakan: str) -> list[dict]:
+    """The public app that lets the learner play with the lesson's idea: its name, what to try (``ajakan``),
+    and a cell that shows the link for where the notebook runs (``aplikasi(slug)``, cantik.apps.registry)."""
+    judul = by_slug(slug).title
+    return [
+        md(f"{cid}-md", f"**📱 Aplikasi untuk dicoba — {judul}**\n\n{ajakan} Sel di bawah memberi tautannya "
+           "(tab baru, tanpa kode, data sintetis)."),
+        kode(cid, f'aplikasi("{slug}")'),
+    ]

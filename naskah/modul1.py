@@ -1,8 +1,8 @@
 """Naskah modul 1: Data kelurahan & Satu Data. Run `cantik kursus tulis modul1` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul1 as F
@@ -47,7 +47,7 @@ NOTEBOOKS = {
                 "Seberapa bersih data penduduk yang dikumpulkan dari lapangan, dan apa akibatnya bila tidak "
                 "dibersihkan?",
             ],
-            durasi="75 menit",
+            durasi="1 jam 50 menit",
         ),
         md(f"{M}-tahapan", """## 1. Data kelurahan dan Satu Data Indonesia
 
@@ -72,6 +72,10 @@ di bawah dan perhatikan nama kolomnya."""),
         md(f"{M}-1a-soal", "### Soal 1a\n\nAda berapa penduduk dalam tabel? Simpan di `jumlah_penduduk`."),
         jawaban(f"{M}-1a", "", "jumlah_penduduk = len(penduduk)", 'cek("1a", jumlah_penduduk)'),
         tes(f"{M}-1a-tes", "1a", "jumlah_penduduk"),
+        md(f"{M}-contoh-nunique-md", "**Contoh → Coba.** `.nunique()` menghitung banyaknya isian yang **berbeda** "
+           "di sebuah kolom; isian yang sama dihitung sekali saja."),
+        contoh_kode(f"{M}-contoh-nunique", """# Ada berapa jenis pekerjaan yang berbeda di tabel penduduk?
+penduduk["pekerjaan"].nunique()"""),
         md(f"{M}-1b-soal", "### Soal 1b\n\nAda berapa RT (Rukun Tetangga) yang berbeda? Simpan di `jumlah_rt`."),
         jawaban(f"{M}-1b", "", "jumlah_rt = penduduk[\"rt\"].nunique()", 'cek("1b", jumlah_rt)'),
         tes(f"{M}-1b-tes", "1b", "jumlah_rt"),
@@ -88,6 +92,10 @@ Metadata menjelaskan arti setiap kolom. Judul kolom tersimpan di `penduduk.attrs
            "misalnya `[\"...\"]`."),
         jawaban(f"{M}-1c", "", "kolom_kuantitatif = [\"umur\"]", 'cek("1c", kolom_kuantitatif)'),
         tes(f"{M}-1c-tes", "1c", "kolom_kuantitatif"),
+        *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
+                      "Aplikasi ini menampilkan indikator utama Kandangan Utara, Taluk Haur dan Gambah Luar "
+                      "beserta definisinya (metadata), dan rinciannya per RT. Pilih wilayah lain, lalu baca "
+                      "definisi setiap indikator: itulah gunanya metadata."),
         md(f"{M}-frekuensi", "## 3. Tabel frekuensi\n\nTabel frekuensi menghitung berapa orang di setiap "
            "kategori.\n\n### Soal 1d\n\nBuat tabel frekuensi pendidikan tertinggi yang ditamatkan. Simpan di "
            "`frek_pendidikan`."),
@@ -106,21 +114,66 @@ berbeda-beda, umur yang mustahil, dan sel kosong. Tabel `penduduk_mentah` berisi
 kolomnya masih berupa teks."""),
         kode(f"{M}-muat-mentah", "mentah = load(\"penduduk_mentah\")\nprint(len(mentah), \"baris\")\n"
              "mentah.isna().sum()"),
+        md(f"{M}-contoh-duplikat-md", "**Contoh → Coba.** `.duplicated()` memberi `True` untuk isian yang **sudah "
+           "muncul** di baris sebelumnya. Pada satu kolom ia membandingkan isian kolom itu; pada tabel utuh "
+           "(`tabel.duplicated()`) ia membandingkan seluruh isi baris."),
+        contoh_kode(f"{M}-contoh-duplikat", """# Semua anggota satu keluarga memakai nomor KK yang sama.
+# True bila nomor KK baris ini sudah muncul di baris sebelumnya
+kk_ulang = penduduk["no_kk"].duplicated()
+# .sum() menjumlahkan; True dihitung 1: banyaknya baris yang nomor KK-nya sudah muncul sebelumnya
+print("Baris dengan nomor KK yang berulang:", kk_ulang.sum())
+# Banyaknya nomor KK yang berbeda = semua baris dikurangi baris yang berulang
+print("Banyaknya KK:", len(penduduk) - kk_ulang.sum())"""),
         md(f"{M}-1f-soal", "### Soal 1f\n\nBerapa baris yang merupakan **duplikat persis** (seluruh isinya sama "
            "dengan baris sebelumnya)? Simpan di `jumlah_duplikat`."),
         jawaban(f"{M}-1f", "", "jumlah_duplikat = mentah.duplicated().sum()", 'cek("1f", jumlah_duplikat)'),
         tes(f"{M}-1f-tes", "1f", "jumlah_duplikat"),
+        md(f"{M}-contoh-syarat-md", "**Contoh → Coba.** Dua syarat bisa digabung: `&` berarti **dan** (keduanya "
+           "harus benar), `|` berarti **atau** (salah satu cukup). Setiap syarat diberi kurungnya sendiri. Dua "
+           "cara pendek: `.between(a, b)` untuk rentang (batasnya ikut), `.isin([...])` untuk beberapa nilai."),
+        contoh_kode(f"{M}-contoh-syarat", """# Perempuan DAN berumur 15 sampai 49 tahun
+syarat_dan = (penduduk["jenis_kelamin"] == "P") & (penduduk["umur"] >= 15) & (penduduk["umur"] <= 49)
+print("Perempuan umur 15-49 tahun:", syarat_dan.sum())
+# Berumur di bawah 5 tahun ATAU 60 tahun ke atas
+syarat_atau = (penduduk["umur"] < 5) | (penduduk["umur"] >= 60)
+print("Umur di bawah 5 atau 60 tahun ke atas:", syarat_atau.sum())
+# Cara pendek untuk rentang: .between(15, 49) bernilai True untuk umur 15 sampai 49 (15 dan 49 ikut)
+print("Umur 15 sampai 49 tahun:", penduduk["umur"].between(15, 49).sum())
+# .isin([...]) bernilai True bila isiannya salah satu dari daftar: di sini umur 20, 30 atau 40
+print("Umur 20, 30 atau 40 tahun:", penduduk["umur"].isin([20, 30, 40]).sum())"""),
         md(f"{M}-1g-soal", "### Soal 1g\n\nBerapa baris yang umurnya **mustahil** (kurang dari 0 atau lebih dari "
            "110 tahun)? Simpan di `jumlah_umur_mustahil`."),
         jawaban(f"{M}-1g", "umur_angka = pd.to_numeric(mentah[\"umur\"], errors=\"coerce\")",
                 "jumlah_umur_mustahil = ((umur_angka < 0) | (umur_angka > 110)).sum()",
                 'cek("1g", jumlah_umur_mustahil)'),
         tes(f"{M}-1g-tes", "1g", "jumlah_umur_mustahil"),
+        md(f"{M}-contoh-teks-md", """**Contoh → Coba: merapikan teks.** Kolom `status_perkawinan` di data mentah
+juga ditulis dengan banyak ejaan: huruf besar dan kecil, spasi berlebih, singkatan. Lihat dulu semua
+ejaannya:"""),
+        contoh_kode(f"{M}-contoh-teks-ejaan", """# Semua ejaan status perkawinan di data mentah (dropna=False: sel kosong ikut dihitung)
+mentah["status_perkawinan"].value_counts(dropna=False)"""),
+        contoh_kode(f"{M}-contoh-teks", """# .str.strip() membuang spasi di awal dan akhir setiap teks;
+# .str.lower() lalu mengubah semua hurufnya menjadi huruf kecil
+rapi = mentah["status_perkawinan"].str.strip().str.lower()
+# .str[0] mengambil huruf pertama setiap teks (.str[1] huruf kedua, dan seterusnya)
+print(rapi.str[0].value_counts())
+# .map({...}) mengganti setiap isian menurut kamus (dict) {isian lama: isian baru};
+# isian yang tidak ada di kamus menjadi kosong (NaN)
+baku = rapi.map({"kawin": "Kawin", "belum kawin": "Belum kawin", "blm kawin": "Belum kawin",
+                 "cerai hidup": "Cerai hidup", "cerai mati": "Cerai mati", "janda/duda mati": "Cerai mati"})
+baku.value_counts()"""),
         md(f"{M}-1h-soal", "### Soal 1h\n\nKolom `jenis_kelamin` ditulis dengan banyak ejaan. Seragamkan menjadi "
            "\"L\" dan \"P\", lalu buat tabel frekuensinya (sel kosong tidak dihitung). Simpan di "
            "`frek_jk_bersih`."),
         kode(f"{M}-ejaan", "mentah[\"jenis_kelamin\"].value_counts(dropna=False)"),
-        jawaban(f"{M}-1h", "",
+        jawaban(f"{M}-1h",
+                "# Ganti setiap ... di bawah ini dengan kode Anda, lalu hapus baris raise NotImplementedError().\n"
+                "# 1) huruf pertama setiap isian, sesudah spasi dibuang dan huruf dijadikan kecil\n"
+                "huruf_awal = ...\n"
+                "# 2) huruf pertama -> \"L\" atau \"P\" dengan .map({...}): \"l\" laki-laki; \"p\" dan \"w\" (wanita) perempuan\n"
+                "jk_bersih = ...\n"
+                "# 3) tabel frekuensinya\n"
+                "frek_jk_bersih = ...",
                 "huruf_awal = mentah[\"jenis_kelamin\"].str.strip().str.lower().str[0]\n"
                 "jk_bersih = huruf_awal.map({\"l\": \"L\", \"p\": \"P\", \"w\": \"P\"})\n"
                 "frek_jk_bersih = jk_bersih.value_counts()",

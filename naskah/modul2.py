@@ -1,14 +1,19 @@
 """Naskah modul 2: Struktur penduduk. Run `cantik kursus tulis modul2` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul2 as F
 from cantik.checks.core import ambil
 
 M = "m2"
+# Soal 2f: what the learner reads off the cumulative table (the median group's lower bound L, the cumulative
+# count F before it, its count f), computed here so the model answer is the learner's.
+_JUMLAH = F._kelompok_umur()
+_POSISI = int((_JUMLAH.cumsum() >= _JUMLAH.sum() / 2).to_numpy().argmax())
+L_2F, F_2F, f_2F = _POSISI * 5, int(_JUMLAH.cumsum().iloc[_POSISI - 1]), int(_JUMLAH.iloc[_POSISI])
 MUDA = F._ind().dependency_ratio(F.tabel("penduduk")).young
 TUA = F._ind().dependency_ratio(F.tabel("penduduk")).old
 BALITA, ANAK_5_9, ANAK_10_14 = (F.fakta_kelompok(k) for k in ("0-4", "5-9", "10-14"))
@@ -52,7 +57,7 @@ NOTEBOOKS = {
                 "Berapa banyak penduduk yang 'ditanggung' oleh penduduk usia produktif, dan apa artinya bagi "
                 "program kelurahan?",
             ],
-            durasi="75 menit",
+            durasi="1 jam 55 menit",
         ),
         kode(f"{M}-muat", "penduduk = load(\"penduduk\")\nprint(penduduk.attrs[\"judul\"], \"-\", len(penduduk), "
              "\"orang\")\npenduduk[[\"jenis_kelamin\", \"umur\"]].describe(include=\"all\")"),
@@ -117,11 +122,32 @@ Hitung **banyaknya orang** di setiap kelompok umur lima tahunan. Simpan di `juml
         jawaban(f"{M}-2d", "", "jumlah_per_kelompok = ind.kelompok_umur(penduduk[\"umur\"]).value_counts(sort=False)",
                 'cek("2d", jumlah_per_kelompok)\njumlah_per_kelompok'),
         tes(f"{M}-2d-tes", "2d", "jumlah_per_kelompok"),
+        md(f"{M}-contoh-dua-arah-md", """**Contoh → Coba: diagram batang dua arah.** Piramida penduduk adalah dua diagram
+batang **mendatar** yang saling membelakangi. Contoh di bawah memakai cara yang sama untuk pendidikan
+tertinggi menurut jenis kelamin: laki-laki diberi tanda minus supaya batangnya ke kiri."""),
+        contoh_kode(f"{M}-contoh-dua-arah", """# pd.crosstab(baris, kolom) membuat tabel silang: baris = pendidikan tertinggi,
+# kolom = jenis kelamin (L, P), isi = banyaknya orang
+tabel_pendidikan = pd.crosstab(penduduk["pendidikan_tertinggi"], penduduk["jenis_kelamin"])
+# Label setiap batang: .index adalah label baris tabel (nama pendidikan), .astype(str) menjadikannya teks
+label = tabel_pendidikan.index.astype(str)
+fig, ax = plt.subplots(figsize=(7, 4))
+# ax.barh menggambar batang mendatar. Angka laki-laki diberi tanda minus, jadi batangnya ke KIRI
+ax.barh(label, -tabel_pendidikan["L"], color="#3a7dc9", label="Laki-laki")
+# Angka perempuan positif, jadi batangnya ke KANAN
+ax.barh(label, tabel_pendidikan["P"], color="#e07b91", label="Perempuan")
+ax.set_title("Pendidikan tertinggi menurut jenis kelamin, Kandangan Utara 2025 (data sintetis)")
+ax.set_xlabel("Jumlah orang (kiri: laki-laki, kanan: perempuan)")
+ax.set_ylabel("Pendidikan tertinggi")
+# ax.legend() menampilkan keterangan warna, diambil dari label=... di atas
+ax.legend()
+plt.show()"""),
         md(f"{M}-2g-soal", """### Soal 2g (grafik)
 Gambar **piramida penduduk**: kelompok umur di sumbu tegak, laki-laki ke kiri (nilai negatif), perempuan ke
 kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpan gambarnya di `fig`."""),
         jawaban(f"{M}-2g", "kelompok = ind.kelompok_umur(penduduk[\"umur\"])\n"
-                "tabel_piramida = pd.crosstab(kelompok, penduduk[\"jenis_kelamin\"])",
+                "tabel_piramida = pd.crosstab(kelompok, penduduk[\"jenis_kelamin\"])\n"
+                "# Ikuti contoh diagram pendidikan di atas: ganti tabel_pendidikan dengan tabel_piramida,\n"
+                "# lalu sesuaikan judul (tempat dan tahun) dan label kedua sumbu.",
                 "fig, ax = plt.subplots(figsize=(7, 6))\n"
                 "label = tabel_piramida.index.astype(str)\n"
                 "ax.barh(label, -tabel_piramida[\"L\"], color=\"#3a7dc9\", label=\"Laki-laki\")\n"
@@ -132,6 +158,9 @@ kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpa
                 "ax.legend()",
                 'cek("2g", fig)\nplt.show()'),
         tes(f"{M}-2g-tes", "2g", "fig"),
+        *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
+                      "Bandingkan piramida penduduk Kandangan Utara dengan piramida Taluk Haur dan Gambah Luar, "
+                      "dalam jumlah orang dan dalam persen: di mana alasnya melebar, di mana menyempit?"),
         md(f"{M}-median", """## 4. Median umur
 
 **Median** adalah nilai tengah setelah data diurutkan: separuh penduduk lebih muda, separuh lebih tua.
@@ -156,11 +185,9 @@ lalu cari kelompok **pertama** yang kumulatifnya mencapai n/2."""),
 Dari tabel di atas, tulis `L` (batas bawah kelompok median), `F` (kumulatif kelompok **sebelumnya**) dan `f`
 (jumlah di kelompok median). Lalu hitung median umur dengan rumus di atas. Simpan di `median_kelompok`."""),
         jawaban(f"{M}-2f", "",
-                "kumulatif = jumlah_per_kelompok.cumsum()\n"
-                "posisi = int((kumulatif >= n / 2).to_numpy().argmax())  # kelompok median\n"
-                "L = posisi * 5\n"
-                "F = kumulatif.iloc[posisi - 1]\n"
-                "f = jumlah_per_kelompok.iloc[posisi]\n"
+                f"L = {L_2F}  # batas bawah kelompok median (dibaca dari tabel)\n"
+                f"F = {F_2F}  # kumulatif kelompok sebelumnya\n"
+                f"f = {f_2F}  # jumlah di kelompok median\n"
                 "median_kelompok = L + (n / 2 - F) / f * 5",
                 'cek("2f", median_kelompok, L=L, F=F, f=f)\nprint(round(median_umur, 1), round(median_kelompok, 1))'),
         tes(f"{M}-2f-tes", "2f", "median_kelompok", bagian={"L": "L", "F": "F", "f": "f"}),
@@ -185,6 +212,13 @@ dengan batas berbeda **tidak boleh dibandingkan** begitu saja.
 Profil Kandangan Utara menulis {angka(PROFIL_A)} lansia pada {A} dan {angka(PROFIL_B)} lansia pada {B}: naik
 {persen(F._kenaikan("lansia_di_profil"))}. Lihat kolom `batas_umur_profil` di tabel berikut."""),
         kode(f"{M}-lansia-tabel", "lansia = load(\"lansia_tahunan\")\nlansia"),
+        md(f"{M}-contoh-loc-md", "**Contoh → Coba: satu angka dari sebuah tabel.** `.loc[baris, kolom]` mengambil "
+           "isian di baris berlabel itu dan kolom itu. Contoh ini memakai tabel penduduk per tahun."),
+        contoh_kode(f"{M}-contoh-loc", """# .set_index("tahun"): kolom tahun menjadi label baris
+tahunan = load("penduduk_tahunan").set_index("tahun")
+# .loc[2020, "jumlah_penduduk"]: baris berlabel 2020, kolom jumlah_penduduk
+print("Penduduk 2020:", tahunan.loc[2020, "jumlah_penduduk"])
+print("Penduduk 2025:", tahunan.loc[2025, "jumlah_penduduk"])"""),
         md(f"{M}-2j-soal", f"""### Soal 2j
 Berapa **persen kenaikan** lansia dari {A} ke {B} bila keduanya dihitung dengan definisi yang **sama**, yaitu
 60 tahun ke atas? Simpan di `kenaikan_lansia`."""),

@@ -1,8 +1,8 @@
 """Naskah modul 3: Pertumbuhan, mutasi & kepadatan. Run `cantik kursus tulis modul3` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul3 as F
@@ -46,7 +46,7 @@ NOTEBOOKS = {
                 "Seberapa cepat penduduk Kandangan Utara bertambah dibanding Taluk Haur dan Gambah Luar?",
                 "Berapa kira-kira penduduk pada 2030, dan apa artinya bagi layanan kelurahan?",
             ],
-            durasi="80 menit",
+            durasi="2 jam 10 menit",
         ),
         kode(f"{M}-muat", "tahunan = load(\"penduduk_tahunan\")\n"
              "penduduk_per_tahun = tahunan.set_index(\"tahun\")[\"jumlah_penduduk\"]\ntahunan"),
@@ -114,6 +114,12 @@ adalah daftar menurut KK; setiap orang punya NIK, jadi kedua daftar bisa dicocok
         kode(f"{M}-registrasi-muat", "registrasi = load(\"registrasi_kk\")\npenduduk = load(\"penduduk\")\n"
              "print(\"menurut KK:\", len(registrasi), \"  menurut pencacahan:\", len(penduduk))\n"
              "load(\"sumber_banding\").query(\"indikator == 'Jumlah penduduk'\")"),
+        md(f"{M}-contoh-bukan-md", "**Contoh → Coba: \"bukan\".** Tanda `~` di depan sebuah syarat membalik "
+           "`True` menjadi `False` dan sebaliknya."),
+        contoh_kode(f"{M}-contoh-bukan", """# Penduduk yang tinggal di RT 1 atau RT 2 (syarat dengan .isin)
+di_rt_1_2 = penduduk["rt"].isin([1, 2])
+# ~di_rt_1_2: penduduk yang BUKAN di RT 1 atau RT 2 (kurung supaya ~ berlaku untuk seluruh syarat)
+print("Di RT 1 atau 2:", di_rt_1_2.sum(), "  bukan di RT 1 atau 2:", (~di_rt_1_2).sum())"""),
         md(f"{M}-3m-soal", """### Soal 3m
 Berapa orang di daftar KK yang **tidak ditemukan** saat pencacahan (NIK-nya tidak ada di tabel `penduduk`)?
 Mereka kemungkinan sudah pindah tetapi masih tercatat. Simpan di `sudah_pindah`."""),
@@ -144,6 +150,12 @@ Simpan di `kepadatan`."""),
         tes(f"{M}-3d-tes", "3d", "kepadatan"),
         md(f"{M}-3e-soal", "### Soal 3e\n\nDesa/kelurahan mana yang **terpadat**? Simpan namanya (teks) di "
            "`terpadat`."),
+        md(f"{M}-contoh-terbesar-md", "**Contoh → Coba.** `.idxmax()` memberi **label** dengan nilai terbesar, "
+           "`.idxmin()` label dengan nilai terkecil."),
+        contoh_kode(f"{M}-contoh-terbesar", """# Desa/kelurahan yang wilayahnya paling luas (labelnya = nama, karena desa.set_index("nama") di atas)
+print("Paling luas:", desa["luas_km2"].idxmax())
+# .max() memberi nilai terbesarnya itu sendiri
+print("Luasnya:", desa["luas_km2"].max(), "km²")"""),
         jawaban(f"{M}-3e", "", "terpadat = kepadatan.idxmax()", 'cek("3e", terpadat)\nprint(terpadat)'),
         tes(f"{M}-3e-tes", "3e", "terpadat"),
         md(f"{M}-banding", """## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS
@@ -155,7 +167,26 @@ membandingkan secara adil, pakai **laju** (persen per tahun).
 ### Soal 3f
 Hitung laju pertumbuhan geometrik 2015–2025 untuk ketiga wilayah. Simpan di `laju_tiga` sebagai dict
 atau Series dengan label `"kandangan_utara"`, `"taluk_haur"`, `"gambah_luar"`."""),
-        jawaban(f"{M}-3f", "",
+        md(f"{M}-contoh-ulang-md", """**Contoh → Coba: mengulang untuk beberapa wilayah.** Perintah `for` menjalankan
+baris-baris yang menjorok di bawahnya sekali untuk setiap isian daftar. Contoh ini mengambil penduduk 2025
+ketiga wilayah dan menyimpannya dalam sebuah **kamus** (dict) `{wilayah: angka}`."""),
+        contoh_kode(f"{M}-contoh-ulang", """# Kamus kosong untuk menampung hasil: {nama wilayah: angka}
+penduduk_2025 = {}
+# Ulangi untuk setiap wilayah: putaran pertama w = "kandangan_utara", lalu "taluk_haur", lalu "gambah_luar".
+# Baris yang menjorok 4 spasi di bawah "for ...:" diulang setiap putaran.
+for w in ["kandangan_utara", "taluk_haur", "gambah_luar"]:
+    # Buka tabel wilayah w; .set_index("tahun") menjadikan tahun label baris, lalu pilih kolom jumlahnya
+    t = load("penduduk_tahunan", wilayah=w).set_index("tahun")["jumlah_penduduk"]
+    # Simpan penduduk tahun 2025 di kamus, dengan nama wilayah sebagai kuncinya
+    penduduk_2025[w] = t[2025]
+# pd.Series(kamus) menampilkan kamus itu sebagai deret berlabel
+pd.Series(penduduk_2025)"""),
+        jawaban(f"{M}-3f",
+                "# Kerangka seperti contoh penduduk_2025 di atas (pilih baris-baris kerangka, tekan Ctrl + / untuk membuang tanda #, lalu lengkapi):\n"
+                "# laju_tiga = {}\n"
+                "# for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
+                "#     t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
+                "#     laju_tiga[w] = ...",
                 "laju_tiga = {}\n"
                 "for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
                 "    t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
@@ -186,6 +217,9 @@ Hitung sendiri perubahan P0 dalam **persen** (relatif): pembilangnya selisih (ak
                 f"selisih_p0 = {P0_B} - {P0_A}\np0_awal = {P0_A}\nperubahan_persen = selisih_p0 / p0_awal * 100",
                 'cek("3h", perubahan_persen, pembilang=selisih_p0, penyebut=p0_awal)'),
         tes(f"{M}-3h-tes", "3h", "perubahan_persen", bagian={"pembilang": "selisih_p0", "penyebut": "p0_awal"}),
+        *aplikasi_sel(f"{M}-aplikasi-persen-poin", "persen_poin",
+                      "Masukkan dua persentase sendiri, misalnya persentase penduduk miskin dua tahun, dan lihat "
+                      "selisihnya dalam poin persen dan dalam persen."),
         md(f"{M}-dasar", f"""### Efek angka dasar (base effect)
 
 Bila angka awalnya sangat kecil, satu atau dua kejadian saja sudah membuat persennya melonjak. Tabel berikut

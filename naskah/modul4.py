@@ -1,8 +1,8 @@
 """Naskah modul 4: Pendidikan (APS, APK, APM). Run `cantik kursus tulis modul4` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul4 as F
@@ -50,7 +50,7 @@ NOTEBOOKS = {
                 "Apakah anak-anak Kandangan Utara bersekolah sesuai umurnya?",
                 "RT mana yang perlu didahulukan untuk program pendampingan sekolah, dan seberapa yakin kita?",
             ],
-            durasi="80 menit",
+            durasi="1 jam 30 menit",
         ),
         kode(f"{M}-muat", "penduduk = load(\"penduduk\")\n"
              "penduduk[[\"umur\", \"status_sekolah\", \"jenjang_sekolah\"]].sample(8, random_state=1)"),
@@ -115,6 +115,14 @@ dan APM, bukan APK.
 
 ### Soal 4e
 Berapa murid SD yang umurnya **di luar** 7–12 tahun? Simpan di `murid_sd_luar_umur`."""),
+        md(f"{M}-contoh-rentang-md", "**Contoh → Coba.** `.between(a, b)` memberi `True` untuk nilai dari a sampai b "
+           "(kedua batas ikut). Tanda `~` di depan sebuah syarat **membalik**nya: `True` menjadi `False` dan "
+           "sebaliknya."),
+        contoh_kode(f"{M}-contoh-rentang", """# True untuk penduduk berumur 13 sampai 15 tahun
+umur_smp = penduduk["umur"].between(13, 15)
+print("Umur 13-15 tahun:", umur_smp.sum())
+# ~ membalik syarat: penduduk yang umurnya DI LUAR 13-15 tahun
+print("Umur di luar 13-15 tahun:", (~umur_smp).sum())"""),
         jawaban(f"{M}-4e", "murid_sd = penduduk[(penduduk[\"status_sekolah\"] == \"Masih sekolah\")\n"
                 "                     & (penduduk[\"jenjang_sekolah\"] == \"SD/sederajat\")]",
                 "murid_sd_luar_umur = (~murid_sd[\"umur\"].between(7, 12)).sum()",
@@ -127,13 +135,34 @@ Angka satu kelurahan bisa menyembunyikan perbedaan antarkelompok. Indikator yang
 
 ### Soal 4f
 Hitung APK SD untuk laki-laki dan perempuan secara terpisah. Simpan di `apk_sd_jk` (label "L" dan "P")."""),
-        jawaban(f"{M}-4f", "",
+        md(f"{M}-contoh-kelompok-md", """**Contoh → Coba: satu indikator untuk setiap kelompok.** Sebelum menjawab, lihat
+contoh ini: rasio jenis kelamin untuk setiap RT."""),
+        contoh_kode(f"{M}-contoh-kelompok", """# .groupby("rt") memecah tabel penduduk menjadi tabel-tabel kecil, satu untuk setiap RT.
+# lambda d: ind.rasio_jenis_kelamin(d) adalah fungsi pendek tanpa nama: "untuk sebuah tabel kecil d,
+#   hitung rasio jenis kelaminnya".
+# .apply(...) menjalankan fungsi itu pada setiap tabel kecil dan mengumpulkan hasilnya: satu angka per RT,
+#   dengan nomor RT sebagai label.
+rasio_jk_rt = penduduk.groupby("rt").apply(lambda d: ind.rasio_jenis_kelamin(d))
+# Untuk kolom kategori (misalnya jenis_kelamin) tambahkan observed=True di groupby:
+#   hanya kelompok yang memang ada di data yang dihitung.
+# .idxmin() memberi label dengan nilai terkecil (kebalikan .idxmax())
+print("RT dengan rasio jenis kelamin terendah:", rasio_jk_rt.idxmin())
+# .round(1) membulatkan ke 1 angka di belakang koma (hanya untuk ditampilkan)
+rasio_jk_rt.round(1).head()"""),
+        jawaban(f"{M}-4f",
+                "# Ganti setiap ... di bawah ini dengan kode Anda, lalu hapus baris raise NotImplementedError().\n"
+                "# Seperti contoh rasio jenis kelamin per RT di atas, tetapi dikelompokkan menurut jenis_kelamin\n"
+                "# (observed=True) dan dengan fungsi lambda d: ind.apk(d, \"SD\")\n"
+                "apk_sd_jk = ...",
                 "apk_sd_jk = penduduk.groupby(\"jenis_kelamin\", observed=True).apply(lambda d: ind.apk(d, \"SD\"))",
                 'cek("4f", apk_sd_jk)\napk_sd_jk.round(1)'),
         tes(f"{M}-4f-tes", "4f", "apk_sd_jk"),
         md(f"{M}-4g-soal", "### Soal 4g\n\nHitung APS umur 16–18 untuk **setiap RT**. Simpan di `aps_rt` "
            "(label = nomor RT)."),
-        jawaban(f"{M}-4g", "", "aps_rt = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))",
+        jawaban(f"{M}-4g",
+                "# Ganti setiap ... di bawah ini dengan kode Anda, lalu hapus baris raise NotImplementedError().\n"
+                "# Kelompokkan menurut \"rt\"; fungsinya lambda d: ind.aps(d, 16, 18)\n"
+                "aps_rt = ...", "aps_rt = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))",
                 'cek("4g", aps_rt)\naps_rt.round(1).sort_values().head()'),
         tes(f"{M}-4g-tes", "4g", "aps_rt"),
         md(f"{M}-4h-soal", "### Soal 4h\n\nRT mana yang APS 16–18-nya **terendah**? Simpan nomor RT-nya di "
@@ -152,6 +181,10 @@ kebetulan. Selalu lihat **berapa anak** di balik persentasenya."""),
              "                 .groupby(\"rt\").size().rename(\"tidak_sekolah\"))\n"
              "ringkas = pd.concat([anak, tidak_sekolah, aps_rt.rename(\"aps_16_18\")], axis=1).fillna(0)\n"
              "ringkas.sort_values(\"aps_16_18\").head(8).round(1)"),
+        *aplikasi_sel(f"{M}-aplikasi-sampel", "sampel",
+                      "Aplikasi ini mengambil sampel keluarga berkali-kali. Pilih sampel kecil (misalnya 20 "
+                      "keluarga) lalu sampel besar: persentase dari sedikit keluarga berayun jauh lebih lebar, "
+                      "sama seperti APS dari sedikit anak di satu RT."),
         md(f"{M}-4i-soal", """### Soal 4i (jawaban tertulis, dinilai pelatih)
 
 Kelurahan punya dana untuk **pendampingan belajar dan beasiswa bagi anak 16–18 tahun di dua RT**. Dengan tabel

@@ -1,6 +1,6 @@
 """Naskah modul 5: Kemiskinan. Run `cantik kursus tulis modul5` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
 from cantik.authoring.cells import jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen, rupiah
@@ -51,7 +51,7 @@ NOTEBOOKS = {
                 "Apakah angka kemiskinan yang turun selalu berarti keadaan membaik?",
                 "Apakah bantuan sosial sampai kepada keluarga yang paling membutuhkan?",
             ],
-            durasi="100 menit",
+            durasi="2 jam 5 menit",
         ),
         kode(f"{M}-muat", "keluarga = load(\"keluarga\")\nprint(keluarga.attrs[\"judul\"], \"-\", len(keluarga), "
              "\"keluarga\")\nkeluarga[[\"rt\", \"jumlah_anggota\", \"pengeluaran_per_kapita\", \"penerima_bansos\"]]"
@@ -149,6 +149,9 @@ Hitung median pengeluaran per kapita keluarga. Simpan di `median_pengeluaran`.""
                 'cek("5f", median_pengeluaran)\n'
                 'print("rata-rata:", round(keluarga["pengeluaran_per_kapita"].mean()), "median:", median_pengeluaran)'),
         tes(f"{M}-5f-tes", "5f", "median_pengeluaran"),
+        *aplikasi_sel(f"{M}-aplikasi-rata-median", "rata_median",
+                      "Tambahkan beberapa keluarga yang sangat kaya ke data pengeluaran per kapita, lalu "
+                      "perhatikan rata-rata bergeser jauh, sementara median hampir tidak berubah."),
         md(f"{M}-5g-soal", """### Soal 5g
 Berapa **persen keluarga** yang pengeluaran per kapitanya **di bawah rata-rata**? Simpan di
 `persen_di_bawah_rata`. Bila lebih dari separuh, rata-rata tidak menggambarkan keluarga "biasa"."""),

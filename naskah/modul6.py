@@ -1,13 +1,13 @@
 """Naskah modul 6: Kesehatan & stunting. Run `cantik kursus tulis modul6` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul6 as F
 from cantik.checks.core import ambil
-from cantik.checks.modul6 import PILIHAN_6H_TEKS
+from cantik.checks.modul6 import PILIHAN_6H_TEKS, PILIHAN_6S_TEKS
 from cantik.data.calibration import FIGURES
 
 M = "m6"
@@ -54,7 +54,7 @@ NOTEBOOKS = {
                 "Mengapa angka stunting dari posyandu jauh lebih kecil daripada angka survei?",
                 "Apa yang bisa, dan tidak bisa, disimpulkan dari data perjalanan AMPUNKU?",
             ],
-            durasi="90 menit",
+            durasi="2 jam 5 menit",
         ),
         kode(f"{M}-muat", "balita = load(\"balita\")\nprint(balita.attrs[\"judul\"], \"-\", len(balita), \"balita\")\n"
              "balita[[\"jenis_kelamin\", \"tanggal_lahir\", \"tanggal_ukur\", \"umur_bulan\", \"tinggi_cm\", "
@@ -72,6 +72,9 @@ stunting memakai **tinggi** badan, bukan berat badan seperti di KMS.
 Hitung skor-z TB/U setiap balita. Simpan di `z`."""),
         jawaban(f"{M}-6a", "", "z = ind.skor_z_tb_u(balita)", 'cek("6a", z)\nz.describe()'),
         tes(f"{M}-6a-tes", "6a", "z"),
+        *aplikasi_sel(f"{M}-aplikasi-stunting", "stunting",
+                      "Masukkan jenis kelamin, tanggal lahir dan tinggi badan seorang anak (misalnya anak "
+                      "tetangga, tanpa nama), lalu lihat skor-z dan kategorinya. Bukan diagnosis medis."),
         md(f"{M}-kategori", """## 2. Kategori dan prevalensi stunting
 
 | skor-z TB/U | kategori |
@@ -86,6 +89,10 @@ Anak **pendek** dan **sangat pendek** bersama-sama disebut **stunting** (z < −
         md(f"{M}-6b-soal", "### Soal 6b\n\nBerapa balita yang **stunting**? Simpan di `jumlah_stunting`."),
         jawaban(f"{M}-6b", "", "jumlah_stunting = (z < -2).sum()", 'cek("6b", jumlah_stunting)'),
         tes(f"{M}-6b-tes", "6b", "jumlah_stunting"),
+        md(f"{M}-contoh-ada-md", "**Contoh → Coba: isian yang ada.** Kadang sebuah isian kosong (tidak diukur). "
+           "`.notna()` memberi `True` untuk isian yang **ada**, jadi `.notna().sum()` menghitungnya."),
+        contoh_kode(f"{M}-contoh-ada", """# .notna(): True bila berat badan balita tercatat; .sum() menghitung yang True
+print("Berat badan tercatat:", balita["berat_kg"].notna().sum(), "dari", len(balita), "balita")"""),
         md(f"{M}-6c-soal", """### Soal 6c
 
 **Prevalensi stunting** = balita stunting / semua balita yang diukur × 100. Hitung sendiri prevalensi stunting
@@ -103,18 +110,53 @@ Posyandu yang besar cenderung punya lebih **banyak** anak stunting. Untuk memban
 ### Soal 6d
 Sekarang boleh memakai fungsi `ind.prevalensi_stunting(z)`. Hitung prevalensi stunting **per posyandu**. Simpan
 di `prevalensi_posyandu`."""),
-        jawaban(f"{M}-6d", "", "prevalensi_posyandu = z.groupby(balita[\"posyandu\"]).apply(ind.prevalensi_stunting)",
+        md(f"{M}-contoh-kelompok-md", """**Contoh → Coba.** `z` dan tabel `balita` berurutan sama: nilai ke-1 `z` adalah
+anak di baris ke-1 `balita`, dan seterusnya. Jadi `z` bisa dikelompokkan menurut kolom mana pun dari tabel
+`balita`. Contoh ini menghitung prevalensi stunting menurut **jenis kelamin** anak."""),
+        contoh_kode(f"{M}-contoh-kelompok", """# z.groupby(balita["jenis_kelamin"]) memecah skor-z menurut jenis kelamin anak
+# (observed=True: hanya kelompok yang ada di data).
+# .apply(ind.prevalensi_stunting) menjalankan fungsi itu pada setiap kelompok. Tulis nama fungsinya
+# saja, tanpa kurung: .apply yang akan memanggilnya untuk setiap kelompok.
+z.groupby(balita["jenis_kelamin"], observed=True).apply(ind.prevalensi_stunting)"""),
+        jawaban(f"{M}-6d",
+                "# Ganti setiap ... di bawah ini dengan kode Anda, lalu hapus baris raise NotImplementedError().\n"
+                "# Seperti contoh jenis kelamin di atas, dengan balita[\"posyandu\"]\n"
+                "prevalensi_posyandu = ...", "prevalensi_posyandu = z.groupby(balita[\"posyandu\"]).apply(ind.prevalensi_stunting)",
                 'cek("6d", prevalensi_posyandu)\n'
                 'pd.DataFrame({"prevalensi (%)": prevalensi_posyandu.round(1),\n'
                 '              "balita diukur": balita["posyandu"].value_counts()})'),
         tes(f"{M}-6d-tes", "6d", "prevalensi_posyandu"),
         md(f"{M}-6e-soal", "### Soal 6e\n\nHitung prevalensi stunting **per RT**. Simpan di `prevalensi_rt`. "
            "Perhatikan berapa balita di setiap RT."),
-        jawaban(f"{M}-6e", "", "prevalensi_rt = z.groupby(balita[\"rt\"]).apply(ind.prevalensi_stunting)",
+        jawaban(f"{M}-6e",
+                "# Ganti setiap ... di bawah ini dengan kode Anda, lalu hapus baris raise NotImplementedError().\n"
+                "# Sama seperti soal 6d, dengan balita[\"rt\"]\n"
+                "prevalensi_rt = ...", "prevalensi_rt = z.groupby(balita[\"rt\"]).apply(ind.prevalensi_stunting)",
                 'cek("6e", prevalensi_rt)\n'
                 'pd.DataFrame({"prevalensi (%)": prevalensi_rt.round(1), "balita diukur": balita["rt"].value_counts()})'
                 '.sort_values("prevalensi (%)", ascending=False).head()'),
         tes(f"{M}-6e-tes", "6e", "prevalensi_rt"),
+        md(f"{M}-sampel", """### Sampel kecil berayun
+
+Sebelum menghitung selang untuk angka kecil, coba dulu aplikasi **Sampel dan survei**. Aplikasi itu mengambil
+sampel keluarga Kandangan Utara berkali-kali dan menunjukkan hasil setiap sampel di samping angka seluruh
+kelurahan. Jalankan sel di bawah untuk mendapat tautannya, lalu:
+
+1. pilih ukuran sampel kecil (misalnya 20 keluarga) dan klik **Ambil sampel baru** beberapa kali;
+2. ulangi dengan sampel besar (misalnya 500 keluarga);
+3. perhatikan seberapa jauh hasilnya berubah dari sampel ke sampel.
+
+Di sebuah RT semua balita memang diukur, tetapi jumlahnya sedikit. Angka tahun ini seperti satu sampel
+kecil dari keadaan RT itu: tahun depan, dengan anak-anak yang sedikit berbeda, angkanya bisa jauh berbeda
+tanpa ada perubahan nyata. Itulah sebabnya angka kecil perlu **selang**."""),
+        kode(f"{M}-aplikasi-sampel", 'aplikasi("sampel")'),
+        md(f"{M}-6s-soal", """### Soal 6s
+Pernyataan mana yang sesuai dengan yang Anda lihat di aplikasi? Simpan hurufnya di `pilihan_6s`, misalnya
+`"A"`.
+
+""" + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6S_TEKS.items())),
+        jawaban(f"{M}-6s", "", "pilihan_6s = \"B\"", 'cek("6s", pilihan_6s)'),
+        tes(f"{M}-6s-tes", "6s", "pilihan_6s"),
         md(f"{M}-kecil", """## 4. Angka kecil
 
 Di satu RT hanya ada belasan balita. Satu anak saja mengubah prevalensi beberapa poin persen; tahun depan angkanya
@@ -128,6 +170,16 @@ balita yang diukur. Hasilnya punya `.perkiraan`, `.bawah` dan `.atas` (dalam per
 ### Soal 6f
 Untuk RT dengan prevalensi **tertinggi**, hitung selang Wilson 95%. Simpan sebagai list
 `selang_rt = [batas_bawah, batas_atas]` (dalam persen)."""),
+        md(f"{M}-contoh-selang-md", "**Contoh → Coba: selang Wilson untuk seluruh kelurahan.** `.notna()` memberi "
+           "`True` untuk isian yang ada (tidak kosong), jadi `.notna().sum()` adalah banyaknya anak yang "
+           "skor-z-nya bisa dihitung."),
+        contoh_kode(f"{M}-contoh-selang", """# x = banyaknya anak stunting (z < -2), n = banyaknya anak yang skor-z-nya ada
+x = int((z < -2).sum())
+n = int(z.notna().sum())
+# Selang Wilson 95%: .bawah batas bawah dan .atas batas atas (dalam persen)
+selang = ind.selang_proporsi(x, n)
+print("Seluruh kelurahan:", x, "dari", n, "anak; selang", round(selang.bawah, 1), "sampai",
+      round(selang.atas, 1), "persen")"""),
         jawaban(f"{M}-6f", "",
                 "rt_tertinggi = prevalensi_rt.idxmax()\n"
                 "z_rt = z[balita[\"rt\"] == rt_tertinggi]\n"
@@ -176,9 +228,14 @@ menurut SSGI 2021. Mengapa bisa berbeda jauh?
 Keduanya bukan "benar" dan "salah": keduanya menjawab pertanyaan yang sedikit berbeda. Karena sumber **dan**
 wilayahnya berbeda, angka posyandu kelurahan tidak boleh dikurangkan begitu saja dari angka survei kabupaten.
 Perubahan dari tahun ke tahun dibandingkan di dalam sumber yang sama."""),
-        kode(f"{M}-sumber-tabel", "sumber = load(\"sumber_banding\")\n"
-             "stunting = sumber[sumber[\"indikator\"].str.contains(\"stunting\")]\n"
-             "stunting.pivot_table(index=\"tahun\", columns=\"sumber\", values=\"nilai\")"),
+        md(f"{M}-contoh-teks-md", "**Contoh → Coba: memilih baris menurut sepotong teks.** `.str.contains(\"…\")` "
+           "memberi `True` bila teks itu ada di dalam isian; `.pivot_table(...)` menyusun angkanya menjadi tabel "
+           "tahun × sumber."),
+        contoh_kode(f"{M}-sumber-tabel", """sumber = load("sumber_banding")
+# .str.contains("stunting"): True untuk baris yang kolom indikatornya memuat kata stunting
+stunting = sumber[sumber["indikator"].str.contains("stunting")]
+# .pivot_table: baris = tahun, kolom = sumber, isi = nilai
+stunting.pivot_table(index="tahun", columns="sumber", values="nilai")"""),
         md(f"{M}-6g-soal", f"""### Soal 6g
 Menurut **survei** (sumber yang sama, wilayah yang sama), berapa **poin persen** perubahan prevalensi stunting
 dari {SURVEI_A} ke {SURVEI_B}? Simpan di `perubahan_survei`."""),

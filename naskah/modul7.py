@@ -1,8 +1,8 @@
 """Naskah modul 7: Grafik, dasbor & diseminasi. Run `cantik kursus tulis modul7` after editing."""
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
-from cantik.authoring.cells import jawaban, kode, md, tes
+from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul7 as F
@@ -52,7 +52,7 @@ NOTEBOOKS = {
                 "Bagaimana menyajikan data AMPUNKU supaya lurah dan warga membacanya dengan benar?",
                 "Apa yang membuat sebuah grafik jujur atau menyesatkan?",
             ],
-            durasi="90 menit",
+            durasi="2 jam 30 menit",
         ),
         kode(f"{M}-muat", "ampunku = load(\"ampunku\")\npenduduk = load(\"penduduk\")\n"
              "print(ampunku.attrs[\"judul\"], \"-\", len(ampunku), \"perjalanan\")\nampunku.head()"),
@@ -73,14 +73,39 @@ yang paling cocok? Simpan hurufnya di `pilihan_7a`.
 """ + "  ".join(f"**{k}.** {v}" for k, v in PILIHAN_7A_TEKS.items())),
         jawaban(f"{M}-7a", "", "pilihan_7a = \"B\"", 'cek("7a", pilihan_7a)'),
         tes(f"{M}-7a-tes", "7a", "pilihan_7a"),
+        md(f"{M}-contoh-periode-md", """**Contoh → Coba: tanggal menjadi bulan atau tahun.** Kolom tanggal punya
+perintah-perintah khusus di balik `.dt`. `.dt.to_period("M")` mengubah setiap tanggal menjadi bulannya
+(misalnya `2024-07`), `.dt.to_period("Y")` menjadi tahunnya. Contoh: banyaknya penduduk menurut tahun lahir."""),
+        contoh_kode(f"{M}-contoh-periode", """# Tahun lahir setiap penduduk (dari kolom tanggal_lahir)
+tahun_lahir = penduduk["tanggal_lahir"].dt.to_period("Y")
+# Banyaknya penduduk per tahun lahir, diurutkan menurut waktu; .tail() menampilkan 5 baris terakhir
+tahun_lahir.value_counts().sort_index().tail()"""),
         md(f"{M}-7b-soal", """## 2. Dasbor AMPUNKU: perjalanan per bulan
 
 ### Soal 7b
 Hitung banyaknya perjalanan AMPUNKU **per bulan** (Juli 2024 – Juni 2025), urut menurut waktu. Simpan di
 `per_bulan`."""),
-        jawaban(f"{M}-7b", "", "per_bulan = ampunku[\"tanggal\"].dt.to_period(\"M\").value_counts().sort_index()",
+        jawaban(f"{M}-7b",
+                "# Ganti setiap ... di bawah ini dengan kode Anda, lalu hapus baris raise NotImplementedError().\n"
+                "# Tanggal -> bulan dengan .dt.to_period(\"M\"), lalu .value_counts() dan .sort_index()\n"
+                "per_bulan = ...", "per_bulan = ampunku[\"tanggal\"].dt.to_period(\"M\").value_counts().sort_index()",
                 'cek("7b", per_bulan)\nper_bulan'),
         tes(f"{M}-7b-tes", "7b", "per_bulan"),
+        md(f"{M}-contoh-garis-md", "**Contoh → Coba: diagram garis.** Jumlah penduduk Kandangan Utara dari tahun ke "
+           "tahun."),
+        contoh_kode(f"{M}-contoh-garis", """tahunan = load("penduduk_tahunan")
+fig, ax = plt.subplots(figsize=(7, 3.5))
+# ax.plot(label, nilai) menggambar diagram garis; marker="o" memberi titik di setiap tahun.
+# .astype(str) menjadikan tahun label teks; .to_numpy() mengambil deret angkanya saja.
+ax.plot(tahunan["tahun"].astype(str), tahunan["jumlah_penduduk"].to_numpy(), marker="o")
+ax.set_title("Jumlah penduduk Kandangan Utara menurut tahun (data sintetis)")
+ax.set_xlabel("Tahun")
+ax.set_ylabel("Jumlah penduduk (orang)")
+# ax.set_ylim(bottom=0): sumbu tegak mulai dari nol
+ax.set_ylim(bottom=0)
+# ax.tick_params(...): label sumbu mendatar dimiringkan 45 derajat supaya tidak bertumpuk
+ax.tick_params(axis="x", rotation=45)
+plt.show()"""),
         md(f"{M}-7c-soal", """### Soal 7c (grafik)
 Gambar `per_bulan` sebagai **diagram garis**. Beri judul (apa, di mana, kapan) dan label kedua sumbu dengan
 satuannya. Simpan gambarnya di `fig_bulanan`."""),
@@ -109,12 +134,27 @@ Grafik di bawah ini dibuat seorang petugas untuk rapat. Perhatikan masalahnya:
              "ax.set_ylim(jumlah_rt.min() - 5, jumlah_rt.max() + 2)  # sumbu terpotong!\n"
              "ax.set_title(\"AMPUNKU per RT\")\n"
              "plt.show()"),
+        *aplikasi_sel(f"{M}-aplikasi-grafik", "grafik",
+                      "Potong sumbunya, ganti jumlah dengan persentase, acak urutannya: lihat bagaimana data yang "
+                      "sama memberi kesan yang berbeda, dan baca penjelasan setiap masalahnya."),
         md(f"{M}-7d-soal", """### Soal 7d
 Hitung banyaknya perjalanan AMPUNKU **per 1.000 penduduk** di setiap RT. Simpan di `laju_rt`."""),
         jawaban(f"{M}-7d", "",
                 "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts() * 1000",
                 'cek("7d", laju_rt)\nlaju_rt.sort_values(ascending=False).head()'),
         tes(f"{M}-7d-tes", "7d", "laju_rt"),
+        md(f"{M}-contoh-urut-md", "**Contoh → Coba: batang yang diurutkan, dengan sumber.** Banyaknya penduduk "
+           "menurut RT, dari yang terkecil."),
+        contoh_kode(f"{M}-contoh-urut", """# .sort_values() mengurutkan menurut nilainya, dari yang terkecil
+per_rt = penduduk["rt"].value_counts().sort_values()
+fig, ax = plt.subplots(figsize=(6, 6))
+ax.barh(per_rt.index.astype(str), per_rt.to_numpy(), color="#7f8c8d")
+ax.set_title("Penduduk menurut RT, Kandangan Utara 2025 (data sintetis)")
+ax.set_xlabel("Jumlah penduduk (orang)")
+ax.set_ylabel("RT")
+# fig.text(x, y, "...") menulis catatan di gambar; (0.01, 0.01) = pojok kiri bawah. Di sini: sumber data.
+fig.text(0.01, 0.01, "Sumber: data penduduk Kelas Cantik (data sintetis)", fontsize=8)
+plt.show()"""),
         md(f"{M}-7e-soal", """### Soal 7e (grafik)
 Gambar ulang grafik petugas dengan jujur: **diagram batang** `laju_rt`, **diurutkan** menurut nilainya,
 sumbu nilai **mulai dari nol**, label sumbu dengan **satuan** ("perjalanan per 1.000 penduduk"), judul, dan
@@ -130,6 +170,15 @@ nomor RT pada setiap batang. Simpan gambarnya di `fig_rt`."""),
                 "fontsize=8)",
                 'cek("7e", fig_rt)\nplt.show()'),
         tes(f"{M}-7e-tes", "7e", "fig_rt"),
+        md(f"{M}-contoh-histogram-md", "**Contoh → Coba: histogram.** Sebaran umur penduduk."),
+        contoh_kode(f"{M}-contoh-histogram", """fig, ax = plt.subplots(figsize=(7, 3.5))
+# ax.hist(nilai, bins=20) membagi rentang nilai menjadi 20 selang sama lebar dan menggambar
+# berapa banyak nilai yang jatuh di setiap selang
+ax.hist(penduduk["umur"], bins=20, color="#8e44ad", edgecolor="white")
+ax.set_title("Sebaran umur penduduk Kandangan Utara, 2025 (data sintetis)")
+ax.set_xlabel("Umur (tahun)")
+ax.set_ylabel("Banyaknya penduduk")
+plt.show()"""),
         md(f"{M}-7f-soal", """## 4. Sebaran waktu tunggu
 
 Rata-rata saja menyembunyikan warga yang menunggu sangat lama. **Histogram** memperlihatkan seluruh
@@ -163,6 +212,9 @@ Jalankan saja."""),
              "dasbor.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk (data sintetis)\", fontsize=8)\n"
              "dasbor.tight_layout()\n"
              "plt.show()"),
+        *aplikasi_sel(f"{M}-aplikasi-ampunku", "ampunku",
+                      "Dasbor AMPUNKU untuk warga dan lurah: perjalanan per bulan, per RT dan tujuan, dan "
+                      "sebaran waktu tunggu. Bandingkan dengan dasbor yang Anda buat di atas."),
         md(f"{M}-7g-soal", """## 5. Tabel bergaya "… dalam Angka"
 
 Publikasi BPS "… dalam Angka" menyajikan tabel dengan judul bernomor, satuan, baris **Jumlah** di bawah, dan
@@ -172,7 +224,32 @@ sumber. Contoh: *Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, Kelurah
 Buat tabel `tabel_penduduk` (DataFrame) dengan kolom `rt`, `laki_laki`, `perempuan`, `jumlah` dan
 `rasio_jenis_kelamin` (L / P × 100), satu baris per RT, ditambah baris terakhir dengan `rt` = `"Jumlah"`
 untuk seluruh kelurahan."""),
-        jawaban(f"{M}-7g", "",
+        md(f"{M}-contoh-tabel-md", """**Contoh → Coba: tabel gaya "… dalam Angka".** Keluarga menurut RT dan
+penerimaan bantuan sosial, dengan baris **Jumlah** dan persentase penerima."""),
+        contoh_kode(f"{M}-contoh-tabel", """keluarga = load("keluarga")
+# Tabel silang: baris = RT, kolom = penerimaan bansos (Ya/Tidak), isi = banyaknya keluarga
+t = pd.crosstab(keluarga["rt"], keluarga["penerima_bansos"])
+# .rename(columns={lama: baru}) mengganti nama kolom; [[...]] memilih kolom dalam urutan itu
+t = t.rename(columns={"Ya": "penerima", "Tidak": "bukan_penerima"})[["penerima", "bukan_penerima"]]
+# .loc["Jumlah"] = ... menambah baris berlabel "Jumlah"; t.sum() menjumlahkan setiap kolom
+t.loc["Jumlah"] = t.sum()
+# Kolom baru dihitung dari kolom yang ada (juga untuk baris Jumlah)
+t["jumlah"] = t["penerima"] + t["bukan_penerima"]
+t["persen_penerima"] = (t["penerima"] / t["jumlah"] * 100).round(1)
+# .rename_axis("rt") memberi nama label baris; .reset_index() menjadikan label itu kolom biasa
+tabel_bansos = t.rename_axis("rt").reset_index()
+# Hapus nama sisa di atas judul kolom (bawaan pd.crosstab)
+tabel_bansos.columns.name = None
+tabel_bansos.tail()"""),
+        jawaban(f"{M}-7g",
+                "# Kerangka seperti contoh tabel keluarga dan bansos di atas (pilih baris-baris kerangka, tekan Ctrl + / untuk membuang tanda #, lalu lengkapi):\n"
+                "# t = pd.crosstab(penduduk[\"rt\"], penduduk[\"jenis_kelamin\"])\n"
+                "# t = t.rename(columns={\"L\": \"laki_laki\", \"P\": \"perempuan\"})[[\"laki_laki\", \"perempuan\"]]\n"
+                "# t.loc[\"Jumlah\"] = ...\n"
+                "# t[\"jumlah\"] = ...\n"
+                "# t[\"rasio_jenis_kelamin\"] = ...\n"
+                "# tabel_penduduk = t.rename_axis(\"rt\").reset_index()\n"
+                "# tabel_penduduk.columns.name = None",
                 "t = pd.crosstab(penduduk[\"rt\"], penduduk[\"jenis_kelamin\"])\n"
                 "t = t.rename(columns={\"L\": \"laki_laki\", \"P\": \"perempuan\"})[[\"laki_laki\", \"perempuan\"]]\n"
                 "t.loc[\"Jumlah\"] = t.sum()\n"
@@ -209,6 +286,13 @@ Menurut aturan di atas, berapa **RT** yang angka balita stuntingnya harus disemb
         jawaban(f"{M}-7i", "", f"rt_disembunyikan = stunting_rt.between(1, {BATAS - 1}).sum()",
                 'cek("7i", rt_disembunyikan)'),
         tes(f"{M}-7i-tes", "7i", "rt_disembunyikan"),
+        md(f"{M}-contoh-ganti-md", "**Contoh → Coba: mengganti sebagian isian.** `.where(syarat, pengganti)` "
+           "membiarkan isian yang syaratnya `True` dan mengganti yang `False`."),
+        contoh_kode(f"{M}-contoh-ganti", """# Banyaknya penduduk di lima RT pertama
+jumlah_rt = penduduk["rt"].value_counts().sort_index().head()
+# .astype(object): deret angka boleh berisi teks juga
+# .where(jumlah_rt >= 450, "kurang"): angka 450 ke atas tetap, yang lain diganti teks "kurang"
+jumlah_rt.astype(object).where(jumlah_rt >= 450, "kurang")"""),
         md(f"{M}-7j-soal", f"""### Soal 7j
 Buat versi yang aman untuk dibagikan: `tabel_aman` berisi angka setiap RT, tetapi angka 1 sampai
 {angka(BATAS - 1)} diganti teks `"<{angka(BATAS)}"`."""),
@@ -228,11 +312,16 @@ berubah ejaannya.
 
 Tabel `kode_wilayah` adalah daftar rujukan kode (kode **contoh** berformat kode BPS, bukan kode resmi) dan
 `sekolah_wilayah` memuat jumlah sekolah per wilayah menurut daftar sekolah, dengan kodenya."""),
-        kode(f"{M}-kode-muat",
-             "desa = load(\"desa_kelurahan\")\nkode = load(\"kode_wilayah\")\nsekolah = load(\"sekolah_wilayah\")\n"
-             "lewat_nama = desa.merge(sekolah, left_on=\"nama\", right_on=\"nama_wilayah\")\n"
-             "print(\"desa/kelurahan:\", len(desa), \"  cocok lewat nama:\", len(lewat_nama))\n"
-             "sekolah.head()"),
+        md(f"{M}-kode-muat-md", "**Contoh → Coba: menggabungkan dua tabel.** `.merge(tabel_lain, ...)` memasang "
+           "baris kedua tabel yang isian kolom penghubungnya sama. Contoh ini menggabungkan lewat **nama**."),
+        contoh_kode(f"{M}-kode-muat", """desa = load("desa_kelurahan")
+kode = load("kode_wilayah")
+sekolah = load("sekolah_wilayah")
+# .merge: baris desa dipasangkan dengan baris sekolah yang namanya sama
+# (left_on = kolom di tabel kiri, right_on = kolom di tabel kanan; bila namanya sama cukup on="kolom")
+lewat_nama = desa.merge(sekolah, left_on="nama", right_on="nama_wilayah")
+print("desa/kelurahan:", len(desa), "  cocok lewat nama:", len(lewat_nama))
+sekolah.head()"""),
         md(f"{M}-7k-soal", """### Soal 7k
 Gabungkan `desa` dengan `kode` (lewat `nama`), lalu dengan `sekolah` (lewat `kode_wilayah`). Hitung banyaknya
 **SD per 10.000 penduduk** setiap desa/kelurahan, dengan nama desa/kelurahan sebagai label. Simpan di

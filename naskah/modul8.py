@@ -4,7 +4,7 @@
 key numbers and example answers below.
 """
 
-from _umum import pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup
 
 from cantik.authoring.cells import jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen, rupiah
@@ -107,7 +107,7 @@ NOTEBOOKS = {
                 "AMPUNKU?",
                 "Apa yang perlu diprioritaskan dalam Musrenbang, menurut data?",
             ],
-            durasi="2 × 90 menit",
+            durasi="3 jam (proyek akhir; bisa sampai 4 jam)",
         ),
         md(f"{M}-langkah", """## Langkah kerja
 
@@ -124,6 +124,10 @@ tertulis.
              "ampunku = load(\"ampunku\")\n"
              "print(len(penduduk), \"orang,\", len(keluarga), \"keluarga,\", len(balita), \"balita,\", len(ampunku), "
              "\"perjalanan AMPUNKU\")"),
+        *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
+                      "Profil kelurahan di aplikasi ini adalah contoh penyajian untuk warga. Setelah proyek "
+                      "selesai, bandingkan: apa yang ada di profil Anda dan tidak ada di aplikasi, dan "
+                      "sebaliknya?"),
         md(f"{M}-lembar", f"""## 1. Lembar indikator utama
 
 Gunakan fungsi `ind.…` seperti di modul sebelumnya. Garis kemiskinan: {rupiah(GK)} per kapita per bulan (GK

@@ -84,6 +84,11 @@ def test_lab_is_in_indonesian_with_nbgrader_and_voila(lab):
     assert status == 200
     status, body = _get(f"{base}/voila/render/{START_PAGE}")
     assert status == 200 and b"Mulai di sini" in body
+    # the link a lesson's aplikasi("persen_poin") gives on a learner's own machine renders the app here
+    from cantik.apps.registry import app_links, by_slug
+
+    status, body = _get(base + app_links("persen_poin", {})[0][1])
+    assert status == 200 and by_slug("persen_poin").title.encode() in body
 
 
 @pytest.mark.browser

@@ -1,4 +1,4 @@
-"""Realistic answers per module: alternative correct solutions and common mistakes.
+"""Realistic answers per module (0–4): alternative correct solutions and common mistakes.
 
 ``BENAR[modul]``: ``{answer cell id: [alternative correct code, ...]}`` (each must keep full marks).
 ``SALAH[modul]``: ``[(answer cell id, wrong code, test cell id that must lose points, expected message part,
@@ -16,6 +16,26 @@ _RT, _MATI_A, _MATI_B = modul3.fakta_rt_dasar()
 _REFUSED = "belum bisa diterima di sini"  # an answer computed with the library where the formula is asked
 
 BENAR: dict[str, dict[str, list[str]]] = {
+    "modul0": {
+        "m0-0a": ["jumlah_warga = 41 + 38", "laki = 38\nperempuan = 41\njumlah_warga = laki + perempuan",
+                  "jumlah_warga = sum([38, 41])"],
+        "m0-0b": ["keluarga = load(\"keluarga\")\njumlah_keluarga = keluarga.shape[0]",
+                  "keluarga = load(\"keluarga\", wilayah=\"kandangan_utara\")\n"
+                  "jumlah_keluarga = keluarga[\"no_kk\"].nunique()"],
+        "m0-0c": ["kolom_pilihan = keluarga.loc[:, [\"rt\", \"jumlah_anggota\"]]",
+                  "kolom_pilihan = keluarga[[\"jumlah_anggota\", \"rt\"]]",
+                  "kolom_pilihan = keluarga.set_index(\"rt\")[[\"jumlah_anggota\"]]"],
+        "m0-0d": ["jumlah_keluarga_besar = (keluarga.jumlah_anggota >= 5).sum()",
+                  "jumlah_keluarga_besar = len(keluarga.query(\"jumlah_anggota > 4\"))"],
+        "m0-0e": ["import statistics\n"
+                  "median_pengeluaran = statistics.median(keluarga.pengeluaran_per_kapita)",
+                  "median_pengeluaran = round(keluarga[\"pengeluaran_per_kapita\"].median())"],
+        "m0-0f": ["fig, ax = plt.subplots()\nkeluarga.groupby(\"rt\").size().plot.bar(ax=ax)\n"
+                  "ax.set(title=\"Keluarga per RT\", xlabel=\"RT\", ylabel=\"Banyaknya keluarga\")",
+                  "frek = keluarga[\"rt\"].value_counts()\nfig, ax = plt.subplots()\n"
+                  "ax.barh(frek.index.astype(str), frek.values)\n"
+                  "ax.set_title(\"Keluarga per RT\")\nax.set_xlabel(\"Keluarga\")\nax.set_ylabel(\"RT\")"],
+    },
     "modul1": {
         "m1-1a": ["jumlah_penduduk = penduduk.shape[0]", "jumlah_penduduk = int(penduduk[\"nik\"].count())"],
         "m1-1b": ["jumlah_rt = len(penduduk[\"rt\"].unique())", "jumlah_rt = len(set(penduduk.rt))"],
@@ -152,6 +172,35 @@ _RK = "bukan_produktif = ((umur <= 14) | (umur >= 65)).sum()\nproduktif = umur.b
 _P = "p2015 = penduduk_per_tahun[2015]\np2025 = penduduk_per_tahun[2025]\n"
 
 SALAH: dict[str, list[tuple]] = {
+    "modul0": [
+        ("m0-0a", "jumlah_warga = 41 - 38", "m0-0a-tes", "Anda mengurangkan"),
+        ("m0-0a", "jumlah_warga = \"38\" + \"41\"", "m0-0a-tes", "di antara tanda kutip"),
+        ("m0-0a", "jumlah_warga = 38", "m0-0a-tes", "banyaknya laki-laki"),
+        ("m0-0b", "keluarga = load(\"keluarga\")\njumlah_keluarga = len(load(\"penduduk\"))", "m0-0b-tes",
+         "banyaknya penduduk"),
+        ("m0-0b", "keluarga = load(\"keluarga\")\njumlah_keluarga = keluarga.shape", "m0-0b-tes",
+         "dua angka"),
+        ("m0-0b", "keluarga = load(\"keluarga\")\njumlah_keluarga = len(keluarga.columns)", "m0-0b-tes",
+         "banyaknya kolom"),
+        ("m0-0c", "kolom_pilihan = keluarga[\"rt\"]", "m0-0c-tes", "baru memilih satu kolom"),
+        ("m0-0c", "kolom_pilihan = keluarga", "m0-0c-tes", "masih memuat kolom lain"),
+        ("m0-0d", "jumlah_keluarga_besar = len(keluarga[keluarga[\"jumlah_anggota\"] > 5])", "m0-0d-tes",
+         "tidak terhitung"),
+        ("m0-0d", "jumlah_keluarga_besar = len(keluarga[keluarga[\"jumlah_anggota\"] == 5])", "m0-0d-tes",
+         "tepat 5 orang"),
+        ("m0-0d", "besar = keluarga[keluarga.jumlah_anggota >= 5]\njumlah_keluarga_besar = "
+                  "besar.jumlah_anggota.sum()", "m0-0d-tes", "banyaknya orang"),
+        ("m0-0e", "median_pengeluaran = keluarga[\"pengeluaran_per_kapita\"].mean()", "m0-0e-tes",
+         "Itu rata-rata"),
+        ("m0-0f", "fig, ax = plt.subplots()\nkeluarga[\"rt\"].value_counts().sort_index().plot.bar(ax=ax)",
+         "m0-0f-tes", "belum punya judul"),
+        ("m0-0f", "frek_rt = keluarga[\"rt\"].value_counts()", "m0-0f-tes", "masih grafik contoh"),
+        ("m0-0f", "fig, ax = plt.subplots()\npenduduk[\"rt\"].value_counts().sort_index().plot.bar(ax=ax)\n"
+                  "ax.set(title=\"Per RT\", xlabel=\"RT\", ylabel=\"Orang\")", "m0-0f-tes", "penduduk per RT"),
+        ("m0-0f", "fig, ax = plt.subplots()\nkeluarga[\"rt\"].value_counts().sort_index().plot(ax=ax)\n"
+                  "ax.set(title=\"Keluarga per RT\", xlabel=\"RT\", ylabel=\"Keluarga\")", "m0-0f-tes",
+         "padahal yang diminta"),
+    ],
     "modul1": [
         ("m1-1a", "jumlah_penduduk = penduduk.shape[1]", "m1-1a-tes", "banyaknya kolom"),
         ("m1-1a", "jumlah_penduduk = penduduk.shape", "m1-1a-tes", "Ambil yang pertama"),

@@ -17,7 +17,17 @@ NOTEBOOKS = [(m, p.stem) for m in MODULES for p in sorted((ROOT / "courses" / m)
 
 
 def test_modules_exist() -> None:
-    assert {"modul1", "modul2", "modul3", "modul4"} <= set(MODULES)
+    assert {"modul0", "modul1", "modul2", "modul3", "modul4"} <= set(MODULES)
+
+
+def test_start_page_lists_every_module() -> None:
+    """Mulai_di_sini's table has a row for every module of courses/, and no stale "being prepared" line."""
+    from cantik.start import START_PAGE
+
+    text = "".join("".join(c["source"]) for c in pl.read_nb(ROOT / START_PAGE)["cells"])
+    for modul in MODULES:
+        assert f"\n| {modul.removeprefix('modul')} | " in text, f"{START_PAGE} does not list {modul}"
+    assert "sedang disiapkan" not in text
 
 
 @pytest.mark.parametrize(("modul", "name"), NOTEBOOKS)

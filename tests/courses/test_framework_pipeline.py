@@ -23,14 +23,14 @@ pytestmark = pytest.mark.slow
 SETUP = """
 from cantik.checks import Soal, cek, daftar
 from cantik.checks.compare import banding_angka
-daftar(Soal("0a", harapan=lambda: 12.5, banding=banding_angka(desimal=1, persen=True)))
+daftar(Soal("99a", harapan=lambda: 12.5, banding=banding_angka(desimal=1, persen=True)))
 """
 
 WARN_TEST = """
 from cantik.checks import uji
 import warnings
 warnings.warn("contoh peringatan pandas", FutureWarning)
-uji("0a", persen_a)
+uji("99a", persen_a)
 """
 
 
@@ -38,8 +38,8 @@ def _toy() -> dict:
     return course.notebook([
         course.md("judul", "# Latihan kecil"),
         course.kode("siapkan", SETUP, kunci=True),
-        course.jawaban("jawab_a", "# Berapa persen?", "persen_a = 12.5", 'cek("0a", persen_a)'),
-        course.tes("tes_a", "0a", "persen_a", poin=2),
+        course.jawaban("jawab_a", "# Berapa persen?", "persen_a = 12.5", 'cek("99a", persen_a)'),
+        course.tes("tes_a", "99a", "persen_a", poin=2),
         _warn_cell(),
         course.jawaban("jawab_b", "from cantik.data import load", 'jumlah_penduduk = len(load("penduduk"))'),
         course.tes("tes_b", "1a", "jumlah_penduduk", poin=4),
@@ -47,7 +47,7 @@ def _toy() -> dict:
 
 
 def _warn_cell() -> dict:
-    cell = course.tes("tes_a_peringatan", "0a", "persen_a", poin=3)
+    cell = course.tes("tes_a_peringatan", "99a", "persen_a", poin=3)
     cell["source"] = course.source_lines(WARN_TEST)
     return cell
 
@@ -177,13 +177,14 @@ def test_released_version_hides_solution_and_hidden_tests(graded: tuple[Path, di
     nb = pl.read_nb(root / "notebooks" / "latihan" / "latihan.ipynb")
     assert "persen_a = 12.5" not in json.dumps(nb)
     tes_a = next("".join(c["source"]) for c in nb["cells"] if c["id"] == "tes_a")
-    assert "uji('0a', persen_a)" not in tes_a and "HIDDEN" not in tes_a
-    assert "uji_bentuk('0a', persen_a)" in tes_a
+    assert "uji('99a', persen_a)" not in tes_a and "HIDDEN" not in tes_a
+    assert "uji_bentuk('99a', persen_a)" in tes_a
 
 
 def test_recheck_also_runs_in_the_parallel_warm_kernel_autograder(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """`cantik kelas nilai` (parallel, forked warm kernels) uses the same config; the re-check works there."""
+    """`cantik kelas nilai` (parallel, forked warm kernels) uses the same config; the re-check works there,
+    and an answer cell's error keeps its Indonesian explanation and still costs the points."""
     from cantik.grading.autograde import autograde
     from cantik.grading.course import Course
 
@@ -195,6 +196,7 @@ def test_recheck_also_runs_in_the_parallel_warm_kernel_autograder(tmp_path: Path
     patch = CASES["tambal"].replace("persen_a = 99.0", "jumlah_penduduk = 3")
     pl.submit(root, "benar", "modul1", {name: pl.fill(rel, src)})
     pl.submit(root, "tambal", "modul1", {name: pl.fill(rel, src, {"m1-1a": patch})})
+    pl.submit(root, "galat", "modul1", {name: pl.fill(rel, src, {"m1-1a": "jumlah_penduduk = len(pendudk)"})})
     monkeypatch.setenv("CANTIK_EXCHANGE", str(root / "grading" / "exchange"))
     autograde(Course.open(root), "modul1", workers=2, progress=False)
     s = pl.scores(root, "modul1")
@@ -202,3 +204,12 @@ def test_recheck_also_runs_in_the_parallel_warm_kernel_autograder(tmp_path: Path
     assert all(s["benar"][name][k][0] == s["benar"][name][k][1] for k in auto)
     assert s["tambal"][name]["m1-1a-tes"][0] == 0
     assert all(s["tambal"][name][k][0] == s["tambal"][name][k][1] for k in auto - {"m1-1a-tes"})
+    # The setup cell's error explainer runs in these kernels too and leaves the error to the grader.
+    assert s["galat"][name]["m1-1a-tes"][0] == 0
+    assert all(s["galat"][name][k][0] == s["galat"][name][k][1] for k in auto - {"m1-1a-tes"})
+    out = pl.read_nb(root / "grading" / "autograded" / "galat" / "modul1" / f"{name}.ipynb")
+    cell = next(c for c in out["cells"] if c["id"] == "m1-1a")
+    assert [o["output_type"] for o in cell["outputs"]] == ["display_data", "error"]
+    assert "maksud Anda `penduduk`" in "".join(cell["outputs"][0]["data"]["text/plain"])
+    assert (cell["outputs"][1]["ename"], cell["outputs"][1]["evalue"]) == ("NameError",
+                                                                          "name 'pendudk' is not defined")

@@ -3,7 +3,7 @@
 As a trainer would: every module is released (``generate_assignment``) into one course, and a single
 ``nbgrader autograde "*"`` call grades every module's learners at once: the source itself, the unanswered
 learner version, learners with alternative correct solutions and learners with the common mistakes of
-``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8).
+``tests/courses/cases.py`` (modules 0–4) and ``tests/courses/cases_5_8.py`` (5–8).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def graded(request: pytest.FixtureRequest, course_graded: tuple[Path, dict[str, 
 def test_every_module_of_the_course_is_tested() -> None:
     from cantik.authoring.build import daftar_modul
 
-    assert {f"modul{i}" for i in range(1, 9)} <= set(daftar_modul(pl.ROOT)) == set(MODULES)
+    assert {f"modul{i}" for i in range(0, 9)} <= set(daftar_modul(pl.ROOT)) == set(MODULES)
 
 
 def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:
@@ -159,6 +159,24 @@ def test_written_answers_are_scored_per_criterion(graded: Graded) -> None:
     assert rows and all(r.status == "tidak dijawab" and r.message == TIDAK_ADA_JAWABAN and not r.comment
                         for r in rows)
     assert all(" · K" in r.title for r in rows)
+
+
+def test_unanswered_cells_show_the_error_explanation_and_still_fail(graded: Graded) -> None:
+    """Under plain `nbgrader autograde` (sandboxed) the setup cell's error explainer runs too: every
+    unanswered answer cell ends with its real error (the stub's NotImplementedError, or a NameError of a
+    variable an earlier unanswered cell did not make) with the Indonesian explanation right above it, and
+    the test cells still score 0 (test_unanswered_learner_version_scores_zero)."""
+    for name in graded.names:
+        cells = [c for c in graded.autograded("kosong", name)["cells"] if c["cell_type"] == "code"
+                 and c["metadata"].get("nbgrader", {}).get("solution")]
+        assert cells
+        for cell in cells:
+            *_, above, error = cell["outputs"]
+            assert error["output_type"] == "error" and error["ename"] in ("NotImplementedError", "NameError")
+            explanation = "".join(above["data"]["text/plain"])
+            assert above["output_type"] == "display_data" and explanation.startswith("💡 Penjelasan"), cell["id"]
+            if error["ename"] == "NotImplementedError":
+                assert "Sel jawaban ini belum diisi" in explanation
 
 
 def test_alternative_correct_solutions_keep_full_marks(graded: Graded) -> None:

@@ -86,7 +86,7 @@ def test_recheck_fails_a_wrong_or_missing_answer_that_passed_in_the_kernel() -> 
 
 
 def test_recheck_leaves_unknown_questions_and_failed_cells_alone() -> None:
-    unknown = _recheck(_hidden("0z", []))
+    unknown = _recheck(_hidden("99z", []))
     assert determine_grade(unknown) == (2.0, 2.0)
     failed = _recheck(_hidden("1a", [_hand("1a", 3), ERR]))
     assert [o["output_type"] for o in failed.outputs] == ["error"]

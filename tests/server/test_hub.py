@@ -232,6 +232,12 @@ def test_gallery_is_public_and_culler_runs(hub: Hub) -> None:
         time.sleep(0.5)
         status, page = hub.request("/services/galeri/")
     assert status == 200 and b"profil_kelurahan" in page  # no cookie, no token
+    # the link a lesson's aplikasi("persen_poin") gives on the class server renders the app there
+    from cantik.apps.registry import app_links, by_slug
+
+    link = app_links("persen_poin", {"JUPYTERHUB_SERVICE_PREFIX": "/user/ku01/", "JUPYTERHUB_BASE_URL": "/"})
+    status, page = hub.request(link[0][1])
+    assert status == 200 and by_slug("persen_poin").title.encode() in page
     out = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert any("jupyterhub_idle_culler" in line and "--timeout=600" in line for line in out.splitlines())
 

@@ -1,4 +1,4 @@
-"""The apps of the gallery, in the order the gallery lists them (stdlib only).
+"""The apps of the gallery, in the order the gallery lists them, and a lesson's link to them (stdlib only).
 
 Examples
 --------
@@ -9,6 +9,9 @@ Examples
 
 from __future__ import annotations
 
+import html
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -75,3 +78,73 @@ def by_slug(slug: str) -> AppInfo:
         if app.slug == slug:
             return app
     raise KeyError(slug)
+
+
+#: Where ``cantik apps`` serves the gallery on the learner's own machine.
+LOCAL_GALLERY = "http://127.0.0.1:8866/"
+#: Name of the gallery's JupyterHub service on the class server (``cantik server``), and its path there.
+HUB_SERVICE = "galeri"
+HUB_GALLERY = f"services/{HUB_SERVICE}/"
+
+
+def app_links(slug: str, environ: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """``(where, url)`` pairs that open app ``slug`` from a lesson notebook, for where the notebook runs.
+
+    On the class server (a JupyterHub single-user server: ``JUPYTERHUB_SERVICE_PREFIX`` is set) the gallery
+    is the hub's service ``/services/galeri/``. On a learner's own machine the JupyterLab of ``make start``
+    renders ``voila_apps/`` itself (its Voilà extension), and ``cantik apps`` serves the gallery on port
+    8866. URLs starting with ``/`` stay on the server the page came from (JupyterLab opens them as links,
+    not as files).
+
+    Examples
+    --------
+    >>> app_links("sampel", {"JUPYTERHUB_SERVICE_PREFIX": "/user/ku01/", "JUPYTERHUB_BASE_URL": "/"})
+    [('server kelas', '/services/galeri/voila/render/sampel_dan_survei.ipynb')]
+    >>> [w for w, _ in app_links("sampel", {})]
+    ['JupyterLab ini', 'galeri cantik apps']
+    """
+    app = by_slug(slug)
+    env = os.environ if environ is None else environ
+    if env.get("JUPYTERHUB_SERVICE_PREFIX"):
+        base = env.get("JUPYTERHUB_BASE_URL", "/")
+        return [("server kelas", f"{base.rstrip('/')}/{HUB_GALLERY}voila/render/{app.notebook}")]
+    return [("JupyterLab ini", f"/voila/render/voila_apps/{app.notebook}"),
+            ("galeri cantik apps", f"{LOCAL_GALLERY}voila/render/{app.notebook}")]
+
+
+def aplikasi(slug: str) -> None:
+    """Show, in a lesson, the name of the public app ``slug``, what it lets you try, and a link to open it.
+
+    Examples
+    --------
+    >>> aplikasi("tidak_ada")  # doctest: +ELLIPSIS
+    Aplikasi 'tidak_ada' tidak ada. Pilihan: profil, rata_median, ..., stunting.
+    """
+    try:
+        app = by_slug(slug)
+    except KeyError:
+        print(f"Aplikasi '{slug}' tidak ada. Pilihan: {', '.join(a.slug for a in APPS)}.")
+        return
+    links = app_links(slug)
+    plain = [f"Aplikasi «{app.title}»: {app.description}"]
+    if links[0][0] == "server kelas":
+        plain.append(f"Buka di tab baru: {links[0][1]}")
+        how = ""
+    else:
+        plain.append(f"Di JupyterLab ini (make start): {links[0][1]}")
+        plain.append(f"Bila `cantik apps` dijalankan di komputer ini: {links[1][1]}")
+        how = ("<br>Bila tautan itu tidak terbuka: jalankan <code>cantik apps</code> di Terminal, "
+               f'lalu buka <a href="{html.escape(links[1][1])}" target="_blank" rel="noopener">galeri '
+               "aplikasi</a>; atau di panel kiri klik kanan berkas "
+               f"<code>voila_apps/{html.escape(app.notebook)}</code> → <i>Buka Dengan</i> → "
+               "<i>Voilà Preview</i>.")
+    page = (f'<div style="border-left:4px solid #4a7;background:#eef7f0;padding:6px 10px;color:#222">'
+            f"📱 <b>Aplikasi: {html.escape(app.title)}</b> — {html.escape(app.description)}<br>"
+            f'<a href="{html.escape(links[0][1])}" target="_blank" rel="noopener"><b>Buka aplikasi di tab '
+            f"baru</b></a> (tanpa kode; datanya sintetis).{how}</div>")
+    try:
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython ships with Jupyter
+        print("\n".join(plain))
+        return
+    display({"text/plain": "\n".join(plain), "text/html": page}, raw=True)

@@ -99,9 +99,25 @@ def rubrik_naskah(modul: str, root: Path | None = None) -> str | None:
     return _rubrik_teks(*_jalankan(modul, _root(root)))
 
 
+#: Folder of ``naskah/`` whose files every module gets (e.g. the glossary ``daftar_istilah.md``).
+BERSAMA = "bersama"
+
+
+def berkas_bersama(root: Path | None = None) -> dict[str, str]:
+    """The files written next to every module's notebooks (released with them): ``{name: text}``.
+
+    They live once in ``naskah/bersama/``; :func:`tulis` copies them into ``courses/<modul>/``, so a learner
+    who has only fetched one module (class server) still has them beside its notebook.
+    """
+    folder = _root(root) / NASKAH / BERSAMA
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
+
+
 def tulis(modul: str, root: Path | None = None) -> list[Path]:
-    """Write the master notebooks ``courses/<modul>/*.ipynb`` and the trainer's rubric file
-    (:func:`rubrik_path`) from the module's authoring script."""
+    """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script, the shared
+    files of :func:`berkas_bersama` beside them, and the trainer's rubric file (:func:`rubrik_path`)."""
     root = _root(root)
     spec, tulisan = _jalankan(modul, root)
     out = []
@@ -109,6 +125,10 @@ def tulis(modul: str, root: Path | None = None) -> list[Path]:
         path = root / "courses" / modul / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dumps(notebook(cells)), encoding="utf-8")
+        out.append(path)
+    for name, text in berkas_bersama(root).items():
+        path = root / "courses" / modul / name
+        path.write_text(text, encoding="utf-8")
         out.append(path)
     teks = _rubrik_teks(spec, tulisan)
     if teks is not None:

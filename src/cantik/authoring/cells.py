@@ -1,7 +1,8 @@
 """Cell helpers for the authoring scripts ``naskah/<modul>.py``: every cell gets a stable id and
 valid nbgrader metadata.
 
-An authoring script builds its notebooks from :func:`md`, :func:`kode`, :func:`jawaban`, :func:`tes` and
+An authoring script builds its notebooks from :func:`md`, :func:`kode`, :func:`contoh_kode` (worked
+examples), :func:`jawaban`, :func:`tes` and
 the written questions of :func:`cantik.authoring.written.soal_tulisan` (numbers in the text come from
 :mod:`cantik.authoring.numbers`), and lists them in ``NOTEBOOKS = {name: [cells]}``;
 ``cantik kursus tulis`` (:mod:`cantik.authoring.build`) writes them as master notebooks. Only the standard
@@ -55,10 +56,38 @@ def md(cid: str, text: str, kunci: bool = False) -> dict[str, Any]:
     return make_cell("markdown", cid, text, meta)
 
 
-def kode(cid: str, source: str, kunci: bool = False) -> dict[str, Any]:
-    """A plain code cell (examples the learner runs or edits)."""
+def kode(cid: str, source: str, kunci: bool = False, galat: bool = False) -> dict[str, Any]:
+    """A plain code cell (examples the learner runs or edits).
+
+    ``galat=True`` marks a cell that raises an error on purpose (tag ``raises-exception``: JupyterLab's
+    *Run All* and nbclient go on past it).
+    """
     meta = {"grade": False, "solution": False, "locked": True, "grade_id": cid} if kunci else None
-    return make_cell("code", cid, source, meta)
+    cell = make_cell("code", cid, source, meta)
+    if galat:
+        cell["metadata"]["tags"] = ["raises-exception"]
+    return cell
+
+
+#: Tag of worked-example cells (see :func:`contoh_kode`).
+TAG_CONTOH = "contoh"
+
+
+def contoh_kode(cid: str, source: str) -> dict[str, Any]:
+    """A worked example ("Contoh → Coba"): runnable code on another column or table than the exercise
+    that follows, with a comment above each step saying in plain Indonesian what it does.
+
+    Tagged ``contoh``: ``tests/courses/test_worked_examples.py`` checks that every pandas/matplotlib idiom an
+    exercise's solution needs was shown in an earlier worked example.
+
+    Examples
+    --------
+    >>> contoh_kode("c1", "# Satu kolom\npenduduk['umur']")["metadata"]["tags"]
+    ['contoh']
+    """
+    cell = make_cell("code", cid, source)
+    cell["metadata"]["tags"] = [TAG_CONTOH]
+    return cell
 
 
 def jawaban(cid: str, sebelum: str, solusi: str, sesudah: str = "") -> dict[str, Any]:

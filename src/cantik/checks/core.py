@@ -8,6 +8,7 @@ a notebook.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import importlib
 import json
@@ -197,11 +198,9 @@ def kode_jawaban(id: str) -> str | None:
     """The answer cell's code for a test of question ``id``.
 
     In the grader's process it is the submitted notebook's answer cell (set by the sandbox in
-    :data:`cantik.sandbox.answers.KODE_JAWABAN`); in a kernel, the last executed cell before the running
-    one that calls ``cek`` for ``id``.
+    :data:`KODE_JAWABAN`); in a kernel, the last executed cell before the running one that calls ``cek``
+    for ``id``.
     """
-    from cantik.sandbox.answers import KODE_JAWABAN
-
     kode = KODE_JAWABAN.get()
     if kode is not None:
         return kode
@@ -240,6 +239,10 @@ def cek(id: str, value: Any, **bagian: Any) -> None:
 
 #: MIME type of the plain answer a hidden test hands to the grader (see ``RecheckAnswers``).
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
+#: The code of the answer cell a test grades, while :func:`cantik.sandbox.answers.run_test` runs it in the
+#: grader's process (read by checks that refuse answers computed with a helper the question asks to do by
+#: hand, :mod:`cantik.checks.formula`).
+KODE_JAWABAN: contextvars.ContextVar[str | None] = contextvars.ContextVar("kode_jawaban", default=None)
 #: A test cell whose source holds this comment runs in the learner's kernel even when the grader checks
 #: answers in its own process (e.g. checks of a live matplotlib figure): ``SandboxExecute.kernel_marker``.
 KERNEL_MARKER = "# uji-di-kernel"

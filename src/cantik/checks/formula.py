@@ -11,7 +11,7 @@ A :class:`~cantik.checks.core.Soal` with ``bagian`` (its parts, e.g. numerator a
 
 The answer cell's code comes from the kernel (``cek``: IPython's record of the running cell; ``uji``: the
 last executed cell that calls ``cek`` for the question) or, when the grader runs the test in its own
-process, from the submitted notebook (:data:`cantik.sandbox.answers.KODE_JAWABAN`).
+process, from the submitted notebook (:data:`cantik.checks.core.KODE_JAWABAN`).
 """
 
 from __future__ import annotations

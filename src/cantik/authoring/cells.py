@@ -82,7 +82,7 @@ def contoh_kode(cid: str, source: str) -> dict[str, Any]:
 
     Examples
     --------
-    >>> contoh_kode("c1", "# Satu kolom\npenduduk['umur']")["metadata"]["tags"]
+    >>> contoh_kode("c1", "# Satu kolom\\npenduduk['umur']")["metadata"]["tags"]
     ['contoh']
     """
     cell = make_cell("code", cid, source)

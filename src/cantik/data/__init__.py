@@ -10,7 +10,7 @@ Examples
 --------
 >>> import cantik.data
 >>> cantik.data.tables("kecamatan_kandangan")
-['desa_kelurahan']
+['desa_kelurahan', 'stunting_umur', 'kode_wilayah', 'sekolah_wilayah']
 >>> df = cantik.data.load("penduduk")  # doctest: +SKIP
 >>> problems = cantik.data.validate_csv("penduduk_rt03.csv", table="penduduk")  # doctest: +SKIP
 """

@@ -141,7 +141,7 @@ def tables(wilayah: str | None = None) -> list[str]:
     Examples
     --------
     >>> tables("kecamatan_kandangan")
-    ['desa_kelurahan']
+    ['desa_kelurahan', 'stunting_umur', 'kode_wilayah', 'sekolah_wilayah']
     >>> "ampunku" in tables("kandangan_utara"), "ampunku" in tables("taluk_haur")
     (True, False)
     """

@@ -59,9 +59,11 @@ def module_table(course: Course, modul: str) -> pd.DataFrame:
     with course.gradebook() as gb:
         students = sorted(({s.id for s in gb.students} | set(roster)) - trainers)
         assignment = gb.find_assignment(modul)
+        order = {key: i for i, key in enumerate(labels)}  # the master notebook's order
         questions = [  # rubric criteria of written answers are nbgrader task cells, one column each
             (nb.name, gc.name, float(gc.max_score)) for nb in assignment.notebooks
-            for gc in sorted([*nb.grade_cells, *nb.task_cells], key=lambda c: c.name)
+            for gc in sorted([*nb.grade_cells, *nb.task_cells],
+                             key=lambda c, nb=nb: (order.get((nb.name, c.name), len(order)), c.name))
         ]
         submitted = {s.student.id for s in assignment.submissions}
     records = []

@@ -122,8 +122,10 @@ def _manual_title(cells: dict[str, dict], grade_id: str) -> str:
         return m.group(1) if m else "Jawaban tertulis"
     rubric = cells.get(f"{grade_id}-rubrik", {}).get("source", "")
     m = _K1.search(rubric)
-    soal = grade_id.split("-", 1)[-1]
-    return f"Soal {soal} · {m.group(1)}" if m and f"{grade_id}-k2" in cells else "Jawaban tertulis"
+    k2 = _KRITERIA.match(cells.get(f"{grade_id}-k2", {}).get("source", "").strip())
+    if not (m and k2):
+        return "Jawaban tertulis"
+    return f"{k2.group(1).split(' · K2')[0]} · {m.group(1)}"  # "Soal 2i" from K2's heading, then K1
 
 
 def _cell_errors(cell: dict) -> list[tuple[str, str]]:

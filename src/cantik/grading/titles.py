@@ -56,11 +56,13 @@ def part_labels(course: Course, modul: str) -> dict[tuple[str, str], str]:
     """(notebook, grade id) → a label such as "2a · Rasio jenis kelamin" or "2i · Rata-rata atau median?
     (jawaban tertulis)", for every graded cell of the module's master notebooks; labels are unique.
     """
-    from cantik.grading.results import _title
+    from cantik.grading.results import _manual_title, _title
 
     labels: dict[tuple[str, str], str] = {}
     for name, cells in _source_cells(course, modul):
         question, kind, section = "", "", ""
+        by_id = {c["metadata"]["nbgrader"]["grade_id"]: {**c, "source": _text(c)} for c in cells
+                 if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")}
         for cell in cells:
             text = _text(cell)
             if cell.get("cell_type") == "markdown":
@@ -71,10 +73,13 @@ def part_labels(course: Course, modul: str) -> dict[tuple[str, str], str]:
                 if asked:
                     question, kind = asked[-1].group(1), (asked[-1].group(3) or "")
             meta = cell.get("metadata", {}).get("nbgrader", {})
-            if not meta.get("grade"):
+            if not (meta.get("grade") or meta.get("task")):
                 continue
             manual = cell.get("cell_type") == "markdown" or bool(meta.get("solution"))
-            if question:
+            criterion = _manual_title(by_id, meta.get("grade_id", "")) if manual else ""
+            if criterion.startswith("Soal "):  # a rubric criterion of a written answer: "2i · K2 · Alasan"
+                label = criterion.removeprefix("Soal ")
+            elif question:
                 label = f"{question} · {section}" if section else f"Soal {question}"
                 if manual or "tertulis" in kind.lower():
                     label += " (jawaban tertulis)"

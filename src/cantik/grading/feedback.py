@@ -19,6 +19,7 @@ from pathlib import Path
 from cantik.grading.course import Course
 from cantik.grading.results import CellResult, cell_results
 from cantik.grading.roster import load_roster
+from cantik.safehtml import csp_meta
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;
@@ -42,7 +43,10 @@ def _fmt(x: float | None) -> str:
 
 
 def render(student: str, nama: str, modul: str, rows: list[CellResult]) -> str:
-    """The feedback page of one learner for one module (a complete HTML document)."""
+    """The feedback page of one learner for one module (a complete HTML document).
+
+    Every text is escaped, and the page declares that it runs no script (:func:`cantik.safehtml.csp_meta`).
+    """
     e = html.escape
     total = sum(r.score or 0 for r in rows)
     maximum = sum(r.max_score for r in rows)
@@ -56,7 +60,7 @@ def render(student: str, nama: str, modul: str, rows: list[CellResult]) -> str:
         )
     waktu = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
     return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8">
+<html lang="id"><head>{csp_meta()}<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Umpan balik {e(modul)} – {e(nama)}</title><style>{_CSS}</style></head>
 <body><main>

@@ -14,7 +14,9 @@ answer, already converted to plain JSON, to the grader (a display output of type
 where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
 never arrived. The hand-off outputs are removed so the feedback does not show them. (A learner who patches
 the hand-off itself must still produce the correct value, i.e. solve the question; chart facts are read in
-the kernel and remain trusted from there.)
+the kernel and remain trusted from there.) Sandboxed kernels hold no answer key (:mod:`cantik.checks.key`):
+there ``uji`` and ``uji_bentuk`` only hand their answers over, and this preprocessor gives the verdict of
+both.
 
 Both are enabled in the repo-root ``nbgrader_config.py``::
 
@@ -35,7 +37,7 @@ from traitlets import Unicode
 
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
-_UJI = re.compile(r"""(?<![\w.])uji\(\s*['"]([^'"]+)['"]""")
+_UJI = re.compile(r"""(?<![\w.])(uji|uji_bentuk)\(\s*['"]([^'"]+)['"]""")
 
 
 class PeringatanBukanGalat(NbGraderPreprocessor):
@@ -75,7 +77,7 @@ class PeriksaUlang(NbGraderPreprocessor):
         if not _is_test_cell(cell):
             return cell, resources
         outputs = cell.get("outputs", [])
-        handed: dict[str, object] = {}
+        handed: dict[tuple[str, str], object] = {}
         kept = []
         for out in outputs:
             data = out.get("data", {}) if out.get("output_type") in ("display_data", "execute_result") else {}
@@ -83,7 +85,8 @@ class PeriksaUlang(NbGraderPreprocessor):
                 payload = data[MIME_JAWABAN]
                 if isinstance(payload, str):
                     payload = json.loads(payload)
-                handed[str(payload.get("soal"))] = payload.get("jawaban")
+                jenis = "bentuk" if payload.get("jenis") == "bentuk" else "uji"
+                handed[(jenis, str(payload.get("soal")))] = payload.get("jawaban")
                 continue
             kept.append(out)
         cell.outputs = kept
@@ -92,8 +95,8 @@ class PeriksaUlang(NbGraderPreprocessor):
         if not handed and self._graded_in_grader(cell):
             return cell, resources  # cantik.sandbox already ran this test in the grader's process
         problems = []
-        for soal in dict.fromkeys(_UJI.findall(cell.source)):
-            pesan = self._recheck(soal, handed)
+        for fungsi, soal in dict.fromkeys(_UJI.findall(cell.source)):
+            pesan = self._recheck(soal, handed, "bentuk" if fungsi == "uji_bentuk" else "uji")
             if pesan:
                 problems.append(pesan)
         if problems:
@@ -121,15 +124,20 @@ class PeriksaUlang(NbGraderPreprocessor):
             return False
         return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
 
-    def _recheck(self, soal: str, handed: dict[str, object]) -> str:
-        from cantik.checks.core import ambil, dari_json, periksa_polos
+    def _recheck(self, soal: str, handed: dict[tuple[str, str], object], jenis: str) -> str:
+        """'' when the handed answer passes ``uji`` (``jenis`` "uji") or ``uji_bentuk`` ("bentuk") here."""
+        from cantik.checks.core import ambil, dari_json, periksa_bentuk, periksa_polos
+        from cantik.sandbox.config import is_sandboxed
 
         try:
             ambil(soal)
         except KeyError:
             self.log.info("Question %s is not known to the grader; kernel result kept.", soal)
             return ""
-        if soal not in handed:
+        if (jenis, soal) not in handed:
+            if jenis == "bentuk" and not is_sandboxed(self.config):
+                return ""  # a kernel holding the key checked the kind of answer itself
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
-        hasil = periksa_polos(soal, dari_json(handed[soal]))
+        check = periksa_bentuk if jenis == "bentuk" else periksa_polos
+        hasil = check(soal, dari_json(handed[(jenis, soal)]))
         return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"

@@ -35,13 +35,15 @@ def build() -> nbformat.NotebookNode:
             "# Latihan: jumlah penduduk dan rasio jenis kelamin\n\n"
             "DATA SINTETIS untuk latihan Kelas Cantik, bukan data resmi BPS."), "pengantar", locked=True),
         _meta(new_code_cell(
-            "from cantik.checks import cek, uji, uji_bentuk\n"
+            "from cantik.checks import cek\n"
             "from cantik.data import load\n\npenduduk = load(\"penduduk\")"), "siapkan", locked=True),
         _meta(new_markdown_cell("**Soal 1a.** Berapa banyak penduduk di tabel `penduduk`? Simpan di "
                                 "`jumlah_penduduk`."), "soal_jumlah", locked=True),
         _meta(new_code_cell("### BEGIN SOLUTION\njumlah_penduduk = len(penduduk)\n### END SOLUTION\n"
                             "cek(\"1a\", jumlah_penduduk)"), "jawaban_jumlah", solution=True),
-        _meta(new_code_cell("uji_bentuk(\"1a\", jumlah_penduduk)\n### BEGIN HIDDEN TESTS\n"
+        _meta(new_code_cell("# Tes otomatis soal 1a (as cantik.course.tes writes it)\n"
+                            "from cantik.checks import uji, uji_bentuk\n"
+                            "uji_bentuk(\"1a\", jumlah_penduduk)\n### BEGIN HIDDEN TESTS\n"
                             "uji(\"1a\", jumlah_penduduk)\n### END HIDDEN TESTS"),
               "uji_jumlah", grade=True, points=1, locked=True),
         _meta(new_markdown_cell("**Soal 2.** Di RT 1 ada 120 laki-laki dan 100 perempuan. Hitung `rasio` "

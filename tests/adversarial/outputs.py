@@ -134,6 +134,7 @@ def make_course(base: Path) -> Path:
     every learner's submission in ``grading/submitted``."""
     root = base / "kelas"
     (root / "courses").mkdir(parents=True)
+    (root / "grading").mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
     shutil.copytree(SOURCE, root / "courses" / MODULE)
     gen = subprocess.run([NBGRADER, "generate_assignment", MODULE, "--force"], cwd=root, env=env(),

@@ -72,8 +72,8 @@ PAGE_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-
 #: The Jupyter servers (``cantik start``, the class server). Nothing is loaded from or sent to another
 #: origin, no plugins, no foreign framing, no ``<base>``/form hijack. Inline script stays allowed: the
 #: formgrader's own pages set their variables in inline ``<script>`` blocks (learner content reaching those
-#: pages is cleaned by :class:`SanitizeLearnerHTML`). ``'unsafe-eval'``: JupyterLab's schema validator
-#: (ajv) compiles validators with ``new Function``.
+#: pages is cleaned by :class:`SanitizeLearnerHTML`). ``'unsafe-eval'``: without it JupyterLab 4 never
+#: finishes starting (measured in chromium: its file browser does not appear).
 SERVER_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
               "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
               "connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob: data:; "

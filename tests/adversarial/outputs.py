@@ -18,6 +18,7 @@ known (:attr:`Learner.points`):
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html.parser
 import os
@@ -197,6 +198,8 @@ class _Executable(html.parser.HTMLParser):
         for name, value in attrs:
             value = value or ""
             squeezed = "".join(value.split()).lower()
+            if squeezed.startswith("data:text/html;base64,"):
+                value = base64.b64decode(value.split(",", 1)[1]).decode("utf-8", "replace")
             if name.startswith("on") or name == "srcdoc" or squeezed.startswith(("javascript:", "data:text")):
                 self.parts.append(f"{tag}[{name}]={value}")
 

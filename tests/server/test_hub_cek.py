@@ -13,10 +13,11 @@ Run with ``flock /tmp/cantik-server-tests.lock`` (real Unix users).
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import json
 import os
 import pwd
+import py_compile
 import shutil
 import urllib.error
 import urllib.request
@@ -29,8 +30,15 @@ from cantik.server.accounts import create_unix_accounts, trainer_group
 from tests.grading.helpers import ROOT, make_course
 from tests.server.helpers import hub_running, run_in_kernel
 from tests.server.test_hub import Hub
-from tests.server.test_hub_unix import COURSE, OPEN_ROOT, _outputs, _server_env, _server_pid, pytestmark  # noqa: F401
-from tests.server.test_hub_unix import server  # noqa: F401  (the fixture)
+from tests.server.test_hub_unix import (  # noqa: F401
+    COURSE,
+    OPEN_ROOT,
+    _outputs,
+    _server_env,
+    _server_pid,
+    pytestmark,
+    server,
+)
 from tests.servers import free_port
 
 PROBE = r"""
@@ -61,7 +69,7 @@ except AssertionError as exc:
 """
 
 
-def test_learner_gets_verdicts_never_the_key(server: tuple[Path, list]) -> None:
+def test_learner_gets_verdicts_never_the_key(server: tuple[Path, list]) -> None:  # noqa: F811
     from cantik.server.hub import write_hub
 
     base, (learner, _other, trainer) = server
@@ -77,8 +85,11 @@ def test_learner_gets_verdicts_never_the_key(server: tuple[Path, list]) -> None:
                          course_root=course, spawner="local", mem_limit="700M", gallery_port=None,
                          exchange_root=str(base / "exchange"))
     create_unix_accounts(accounts, COURSE, home_base=base / "rumah")
-    importlib.import_module("cantik.checks.modul1")  # its compiled copy exists: the learner tries it too
     before = {p: (p.stat().st_mode, p.stat().st_gid) for p in answer_key_files()}
+    source = next(p for p in before if p.name == "modul1.py")
+    compiled = Path(importlib.util.cache_from_source(str(source)))
+    made = not compiled.exists()
+    py_compile.compile(str(source), cfile=str(compiled))  # a compiled copy exists: the learner tries it too
     try:
         protect_answer_key(trainer_group(COURSE))
         assert readable_by_others() == []
@@ -102,7 +113,8 @@ def test_learner_gets_verdicts_never_the_key(server: tuple[Path, list]) -> None:
             kernel = json.loads(body)["id"]
             printed = _outputs(run_in_kernel(f"{url}/user/{learner}", token, kernel, PROBE, timeout=180))
             lines = printed.splitlines()
-            assert lines[:4] == ["DITOLAK impor", "DITOLAK ambil", "DITOLAK sumber", "DITOLAK salinan"], printed
+            refused = ["DITOLAK impor", "DITOLAK ambil", "DITOLAK sumber", "DITOLAK salinan"]
+            assert lines[:4] == refused, printed
             n = len(load("penduduk"))
             assert "✅ Benar! (soal 1a)" in printed, printed
             wrong = next(line for line in lines if line.startswith("❌ Belum tepat (soal 1a)"))
@@ -122,6 +134,8 @@ def test_learner_gets_verdicts_never_the_key(server: tuple[Path, list]) -> None:
             printed = _outputs(run_in_kernel(f"{url}/user/{learner}", token, kernel, burst, timeout=180))
             assert "Terlalu sering memeriksa" in printed, printed
     finally:
+        if made:
+            compiled.unlink(missing_ok=True)
         for path, (mode, gid) in before.items():
             if path.exists():
                 os.chown(path, -1, gid)

@@ -265,7 +265,10 @@ def uji(id: str, value: Any) -> None:
     if key.mode() == "penilai":  # a graded kernel holds no key: the grader checks what is handed over
         _serahkan(id, value)
         return
-    hasil = periksa(id, value)
+    try:
+        hasil = periksa(id, value)
+    except PemeriksaanTidakTersedia as exc:
+        raise AssertionError(f"Soal {id}: {exc}") from None
     if os.environ.get("NBGRADER_EXECUTION"):
         _serahkan(id, value)
     if not hasil.benar:
@@ -362,7 +365,10 @@ def uji_bentuk(id: str, value: Any) -> None:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
         raise AssertionError(f"Soal {id}: {exc}") from None
-    hasil = periksa_bentuk(id, jawaban) if soal is not None else _jawaban_layanan(id, jawaban, "bentuk")
+    try:
+        hasil = periksa_bentuk(id, jawaban) if soal is not None else _jawaban_layanan(id, jawaban, "bentuk")
+    except PemeriksaanTidakTersedia as exc:
+        raise AssertionError(f"Soal {id}: {exc}") from None
     if not hasil.benar:
         raise AssertionError(f"Soal {id}: {hasil.pesan}")
 

@@ -33,6 +33,7 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 from tornado import web
+from tornado.log import app_log
 
 from cantik.errors import KelasError
 
@@ -160,7 +161,7 @@ def _handler_base() -> type:
             except KeyError as exc:
                 self.reply(404, {"pesan": str(exc.args[0] if exc.args else exc)})
                 return
-            self.log.info("cek: %s soal %s → %s", name, result.get("soal"), result.get("benar", "petunjuk"))
+            app_log.info("cek: %s soal %s → %s", name, result.get("soal"), result.get("benar", "petunjuk"))
             self.reply(200, result)
 
     return Base

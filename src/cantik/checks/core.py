@@ -18,20 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.compare import Hasil, Pembanding, _as_number
+from cantik.checks.mistakes import Rumus, Salah, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
-
-
-@dataclass
-class Salah:
-    """A known mistake: the wrong value it produces (``nilai``) or a test on the answer (``cocok``).
-
-    ``nilai`` is computed from the data like the expected answer (e.g. dividing by the whole population) and
-    compared with the question's own comparator; ``cocok`` receives the plain answer.
-    """
-
-    pesan: str
-    nilai: Callable[[], Any] | None = None
-    cocok: Callable[[Any], bool] | None = None
 
 
 @dataclass
@@ -49,9 +37,15 @@ class Soal:
     bentuk : str
         What kind of answer is asked: ``angka``, ``deret``, ``tabel``, ``teks``, ``himpunan``, ``grafik``.
     salah : list of Salah
-        Known mistakes with targeted messages, tried in order when the answer is wrong.
+        The question's mistake catalogue: hand-written entries and those generated from ``rumus``
+        (:mod:`cantik.checks.mistakes`); the entries of its kind are added automatically.
     petunjuk : list of str
         Hints, shown one step at a time.
+    langkah : str
+        The parts of the computation to check, named in the message for a wrong answer that matches no
+        catalogue entry (e.g. "pembilang (penduduk 0–14 dan 65+), penyebut (penduduk 15–64), dikali 100").
+    rumus : Rumus, optional
+        The computation with its parameters; with its defaults it gives the expected answer (tested).
     """
 
     id: str
@@ -61,6 +55,8 @@ class Soal:
     salah: list[Salah] = field(default_factory=list)
     petunjuk: list[str] = field(default_factory=list)
     pesan_benar: str = ""
+    langkah: str = ""
+    rumus: Rumus | None = None
 
     def __post_init__(self) -> None:
         self._harapan = functools.cache(self.harapan)
@@ -118,38 +114,13 @@ def periksa(id: str, value: Any) -> Hasil:
     try:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
-        return Hasil(False, str(exc))
+        return Hasil(False, str(exc), (f"{soal.id}/bentuk",), "bentuk")
     return periksa_polos(soal.id, jawaban)
 
 
 def periksa_polos(id: str, jawaban: Any) -> Hasil:
     """Check an answer already converted to plain data (what the grader re-checks outside the kernel)."""
-    soal = ambil(id)
-    harapan = soal.nilai_harapan()
-    hasil = soal.banding(jawaban, harapan)
-    if hasil.benar:
-        return Hasil(True, soal.pesan_benar)
-    for s in soal.salah:
-        try:
-            if s.cocok is not None and s.cocok(jawaban):
-                return Hasil(False, s.pesan)
-            if s.nilai is not None and soal.banding(jawaban, _salah_cache(soal.id, s)).benar:
-                return Hasil(False, s.pesan)
-        except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError):
-            continue
-    if hasil.pesan:
-        return hasil
-    return Hasil(False, f'Jawaban belum tepat. Coba lihat petunjuk("{soal.id}").')
-
-
-_WRONG: dict[tuple[str, int], Any] = {}
-
-
-def _salah_cache(sid: str, s: Salah) -> Any:
-    key = (sid, id(s))
-    if key not in _WRONG:
-        _WRONG[key] = s.nilai() if s.nilai else None
-    return _WRONG[key]
+    return periksa_nilai(ambil(id), jawaban)
 
 
 def cek(id: str, value: Any) -> None:
@@ -187,7 +158,7 @@ def uji(id: str, value: Any) -> None:
     if os.environ.get("NBGRADER_EXECUTION"):
         _serahkan(id, value)
     if not hasil.benar:
-        raise AssertionError(f"Soal {id}: {hasil.pesan}")
+        raise AssertionError(tandai(f"Soal {id}: {hasil.pesan}", hasil.kode))
 
 
 def _serahkan(id: str, value: Any) -> None:

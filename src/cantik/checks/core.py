@@ -263,7 +263,9 @@ def uji_bentuk(id: str, value: Any) -> None:
     }[soal.bentuk](jawaban)
     if not ok:
         targeted = periksa(id, value)  # a known mistake (e.g. `df.shape` for a count) gets its own message
-        raise AssertionError(f"Soal {id}: {targeted.pesan if targeted.pesan else pesan}")
+        if targeted.pesan:
+            raise AssertionError(tandai(f"Soal {id}: {targeted.pesan}", targeted.kode))
+        raise AssertionError(tandai(f"Soal {id}: {pesan}", (f"{soal.id}/bentuk",)))
 
 
 def petunjuk(id: str, semua: bool = False) -> None:

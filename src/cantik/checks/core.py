@@ -100,6 +100,19 @@ def _polos(soal: Soal, value: Any) -> Any:
     return ke_polos(value)
 
 
+def daftar_soal(modul: Any = None) -> list[Soal]:
+    """The registered questions of the given module numbers (all modules 0–20 when ``None``), in id order."""
+    for n in modul if modul is not None else range(21):
+        try:
+            importlib.import_module(f"cantik.checks.modul{int(n)}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cantik.checks.modul{int(n)}":
+                raise
+    wanted = None if modul is None else {str(int(n)) for n in modul}
+    out = [s for s in _REGISTRY.values() if wanted is None or re.match(r"\d+", s.id).group() in wanted]
+    return sorted(out, key=lambda s: (int(re.match(r"\d+", s.id).group()), s.id))
+
+
 def periksa(id: str, value: Any) -> Hasil:
     """Check ``value`` for question ``id``; returns :class:`Hasil` with the targeted Indonesian message.
 
@@ -294,5 +307,6 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "dari_json",
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "daftar_soal",
+           "dari_json",
            "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]

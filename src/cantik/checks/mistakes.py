@@ -246,7 +246,7 @@ class Rumus:
               ) -> list[Salah]:
         """One entry per wrong alternative of ``param``; ``pesan`` may use ``{salah}`` and ``{benar}``."""
         return [self._entri({param: alt}, pesan.format(salah=label, benar=benar),
-                            f"{param}-{_slug(str(alt), 4)}", konsep)
+                            f"{param.strip('_')}-{_slug(str(alt), 4)}", konsep)
                 for alt, label in pilihan.items()]
 
 
@@ -310,9 +310,9 @@ def umum(soal: Soal) -> list[Salah]:
             return isinstance(j, str) and any(_close(x, float(e()), tol) for x in baca_angka(j))
 
         out.append(Salah(
-            "Angkanya sudah benar, tetapi ditulis sebagai teks (di antara tanda kutip). Tulis sebagai angka "
-            "tanpa tanda kutip dan tanpa titik ribuan, misalnya 7402 atau 101.3 (di Python tanda desimal "
-            "adalah titik).", cocok=teks_benar, kode="teks", konsep="bentuk",
+            "Angkanya sudah benar, tetapi ditulis sebagai teks (di antara tanda kutip). Tulis sebagai angka: "
+            "tanpa tanda kutip, tanpa titik ribuan, dan dengan titik sebagai tanda desimal (misalnya 1250.5, "
+            "bukan \"1.250,5\").", cocok=teks_benar, kode="teks", konsep="bentuk",
             contoh=lambda: angka_ringkas(float(e()), a.desimal)))
         if _is_number(e()) and abs(e()) >= 1000 and float(e()).is_integer():
             out.append(skala(e, 1000, "Di Python titik adalah tanda desimal: 7.402 berarti tujuh koma empat. "
@@ -526,6 +526,10 @@ def diagnosa(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
     """The message for a wrong answer (``hasil`` is the comparator's verdict): see the module docstring."""
     entries = katalog(soal)
     found = [s for s in entries if _cocok(soal, s, jawaban)]
+    hampir = _hampir(soal, jawaban, harapan) if hasil.jenis == "nilai" else None
+    if found and hampir is not None:  # the rounded right answer is also a known mistake's value: say both
+        both = _hasil(soal, [Salah(hampir.pesan, kode="hampir"), *found])
+        return Hasil(False, both.pesan, (*hampir.kode, *both.kode[1:]), "nilai")
     if found:
         return _hasil(soal, found)
     if soal.bentuk == "angka" and isinstance(jawaban, str) and baca_angka(jawaban):
@@ -535,7 +539,6 @@ def diagnosa(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
                      (f"{soal.id}/teks", *inner.kode), "nilai")
     if hasil.jenis == "bentuk":
         return Hasil(False, hasil.pesan, (f"{soal.id}/bentuk",), "bentuk")
-    hampir = _hampir(soal, jawaban, harapan)
     if hampir is not None:
         return hampir
     found = [s for s in entries if _cocok(soal, s, jawaban, bulat=True)]

@@ -246,7 +246,7 @@ class Rumus:
               ) -> list[Salah]:
         """One entry per wrong alternative of ``param``; ``pesan`` may use ``{salah}`` and ``{benar}``."""
         return [self._entri({param: alt}, pesan.format(salah=label, benar=benar),
-                            f"{param.strip('_')}-{_slug(str(alt), 4)}", konsep)
+                            f"{param.strip('_')}-{_slug(re.sub(r'^-', 'minus ', str(alt)), 4)}", konsep)
                 for alt, label in pilihan.items()]
 
 

@@ -203,7 +203,7 @@ class Rumus:
     hitung: Callable[..., Any]
     param: dict[str, Any] = field(default_factory=dict)
 
-    def __init__(self, hitung: Callable[..., Any], **param: Any) -> None:
+    def __init__(self, hitung: Callable[..., Any], /, **param: Any) -> None:
         self.hitung = hitung
         self.param = param
 

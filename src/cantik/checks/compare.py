@@ -275,19 +275,29 @@ def banding_teks(ketat: bool = False) -> Pembanding:
     return banding
 
 
-def banding_himpunan(salah_satu_cukup: bool = False) -> Pembanding:
+def banding_himpunan(salah_satu_cukup: bool = False, sinonim: dict[str, tuple[str, ...]] | None = None
+                     ) -> Pembanding:
     """Compare a collection of labels ignoring order and duplicates (e.g. "which RT ...?").
 
     ``salah_satu_cukup=True`` also accepts any non-empty part of the expected labels (for ties: "the RT with
-    the lowest rate" when two RTs share it).
+    the lowest rate" when two RTs share it). One text listing several labels is read as a list; ``sinonim``
+    gives other names that mean the same label (e.g. "indeks kedalaman kemiskinan" for "P1").
+
+    Examples
+    --------
+    >>> banding_himpunan()("P1 dan P2", ["P2", "P1"]).benar, banding_himpunan()(["RT 3", 7], [3, 7]).benar
+    (True, True)
     """
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:
         if isinstance(jawaban, Deret):
             jawaban = list(jawaban.nilai)
+        if isinstance(jawaban, str) and len(parts := re.split(r"\s*(?:,|;|&|\bdan\b)\s*", jawaban.strip())) > 1:
+            jawaban = [p for p in parts if p]  # "P1 dan P2", "RT 3, RT 7"
         if not isinstance(jawaban, list | tuple):
             jawaban = [jawaban]
-        a = {_normal_label(v) for v in jawaban}
+        alias = {_normal_label(n): _normal_label(k) for k, names in (sinonim or {}).items() for n in names}
+        a = {alias.get(_normal_label(v), _normal_label(v)) for v in jawaban}
         e = {_normal_label(v) for v in harapan}
         if a == e or (salah_satu_cukup and a and a <= e):
             return Hasil(True)

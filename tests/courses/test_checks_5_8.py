@@ -14,7 +14,7 @@ import pytest
 
 from cantik import indicators as ind
 from cantik.checks import periksa
-from cantik.checks.modul8 import ISIAN_METADATA
+from cantik.checks.modul8 import CONTOH_METADATA
 from cantik.data import load
 
 
@@ -82,14 +82,22 @@ def test_trips_per_month_accept_any_month_label() -> None:
     assert not periksa("7b", per_periode + 1).benar
 
 
-def test_metadata_keys_are_read_leniently_and_source_must_say_synthetic() -> None:
-    ok = {k.replace("_", " ").title(): "isian yang cukup" for k in ISIAN_METADATA}
-    ok["Sumber Data"] = "Data posyandu (sintetis)"
+def test_metadata_keys_are_read_leniently_and_fields_are_checked_for_content() -> None:
+    ok = {k.replace("_", " ").title(): v for k, v in CONTOH_METADATA.items()}
     assert periksa("8f", ok).benar
-    assert "SINTETIS" in periksa("8f", {**ok, "Sumber Data": "BPS"}).pesan
+    assert periksa("8f", {**ok, "Sumber Data": "Data latihan buatan komputer"}).benar
+    assert "SINTETIS" in periksa("8f", {**ok, "Sumber Data": "BPS Kab. Hulu Sungai Selatan"}).pesan
     assert "belum ada: rumus" in periksa("8f", {k: v for k, v in ok.items() if k != "Rumus"}).pesan
-    assert "kosong" in periksa("8f", {**ok, "Definisi": " "}).pesan
+    for placeholder in (" ", "...", "-", "isi di sini", "…"):
+        assert "masih kosong" in periksa("8f", {**ok, "Definisi": placeholder}).pesan, placeholder
+    assert "terlalu singkat" in periksa("8f", {**ok, "Interpretasi": "naik"}).pesan
+    assert "bagian-bagiannya" in periksa("8f", {**ok, "Rumus": "rumus BPS yang biasa"}).pesan
+    assert periksa("8f", {**ok, "Rumus": "miskin / penduduk x 100"}).benar
+    assert "satuannya" in periksa("8f", {**ok, "Satuan": "angka"}).pesan
     assert "dict" in periksa("8f", ["nama", "konsep"]).pesan
+    two = periksa("8f", {**ok, "Satuan": "angka", "Periodisasi": "rutin"})
+    assert "2 hal" in two.pesan or "dua hal" in two.pesan
+    assert set(two.kode) == {"8f/satuan-tanpa-satuan", "8f/periodisasi-tanpa-waktu"}
 
 
 def test_wilson_interval_question_rejects_the_wald_formula() -> None:

@@ -292,7 +292,8 @@ def banding_himpunan(salah_satu_cukup: bool = False, sinonim: dict[str, tuple[st
     def banding(jawaban: Any, harapan: Any) -> Hasil:
         if isinstance(jawaban, Deret):
             jawaban = list(jawaban.nilai)
-        if isinstance(jawaban, str) and len(parts := re.split(r"\s*(?:,|;|&|\bdan\b)\s*", jawaban.strip())) > 1:
+        parts = re.split(r"\s*(?:,|;|&|\bdan\b)\s*", jawaban.strip()) if isinstance(jawaban, str) else []
+        if len(parts) > 1:
             jawaban = [p for p in parts if p]  # "P1 dan P2", "RT 3, RT 7"
         if not isinstance(jawaban, list | tuple):
             jawaban = [jawaban]
@@ -396,10 +397,10 @@ def banding_tabel(desimal: int | None = 1, toleransi: float | None = None, kolom
     tol = _tol(desimal, toleransi)
 
     def sel(v: Any) -> Any:
-        if _is_number(v):
-            return ("n", round(float(v) / (2 * tol)) if tol > 0 else float(v))
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return ("kosong", 0)
+        if _is_number(v):
+            return ("n", round(float(v) / (2 * tol)) if tol > 0 and math.isfinite(v) else float(v))
         return ("t", _normal_label(v))
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:

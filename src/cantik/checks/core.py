@@ -307,6 +307,5 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "daftar_soal",
-           "dari_json",
-           "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar",
+           "daftar_soal", "dari_json", "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]

@@ -323,7 +323,45 @@ def umum(soal: Soal) -> list[Salah]:
                                  "persen (12). Kalikan dengan 100.", "skala-pecahan", tol=a.tol))
     if soal.bentuk == "deret" and isinstance(e(), Deret):
         out += _umum_deret(soal, e)
+    pilihan = getattr(soal.banding, "pilihan", None)
+    if pilihan:
+        out += _umum_pilihan(dict(pilihan))
     return out
+
+
+def _umum_pilihan(pilihan: dict[str, str]) -> list[Salah]:
+    """The wrong forms a multiple-choice answer takes (two letters, a number, a letter not offered ...)."""
+    from cantik.checks.compare import pilihan_dari
+
+    huruf = list(pilihan)
+    daftar = ", ".join(huruf[:-1]) + f" atau {huruf[-1]}"
+    lain = chr(ord(max(huruf)) + 1)
+    return [
+        Salah("Anda memilih lebih dari satu pilihan. Pilih SATU huruf saja: yang paling tepat.",
+              cocok=lambda j: isinstance(j, str) and len(pilihan_dari(j, pilihan)) > 1,
+              kode="lebih-dari-satu",
+              konsep="bentuk", contoh=lambda: f"{huruf[0]} dan {huruf[1]}"),
+        Salah(f"Jawab dengan huruf pilihan ({daftar}), bukan nomor urutnya.",
+              cocok=lambda j: isinstance(j, int | str) and str(j).strip().strip("().").isdigit(),
+              kode="nomor",
+              konsep="bentuk", contoh=lambda: "2"),
+        Salah(f"Pilihan {lain} tidak ada. Pilih salah satu: {daftar}.",
+              cocok=lambda j: isinstance(j, str) and len(j.strip().strip("().")) == 1
+              and j.strip().strip("().").upper() not in pilihan and j.strip().strip("().").isalpha(),
+              kode="huruf-lain", konsep="bentuk", contoh=lambda: lain),
+        Salah(f"Soal ini pilihan ganda: jawab dengan huruf pilihan ({daftar}), bukan ya/tidak.",
+              cocok=lambda j: isinstance(j, str) and j.strip().casefold().rstrip(".!") in ("ya", "tidak",
+              "benar",
+                                                                                         "salah"),
+              kode="ya-tidak", konsep="bentuk", contoh=lambda: "Ya"),
+        Salah(f"Jawab dengan huruf pilihan yang paling sesuai ({daftar}), bukan kalimat sendiri. Baca lagi "
+              "setiap pilihan dan pilih yang paling dekat dengan pendapat Anda.",
+              cocok=lambda j: isinstance(j, str) and len(j.split()) >= 3 and not pilihan_dari(j, pilihan),
+              kode="kalimat", konsep="bentuk", contoh=lambda: "menurut saya datanya belum cukup"),
+        Salah(f"Jawaban Anda masih kosong. Tulis satu huruf pilihan ({daftar}) di antara tanda kutip.",
+              cocok=lambda j: isinstance(j, str) and not j.strip(), kode="kosong", konsep="bentuk",
+              contoh=lambda: ""),
+    ]
 
 
 def _jumlah(d: Deret) -> bool:
@@ -427,12 +465,17 @@ def baca_tanda(teks: str) -> tuple[str, tuple[str, ...]]:
 
 # ── diagnosis of a wrong answer ─────────────────────────────────────────────────────────────────────────
 def _gabung(entries: list[Salah]) -> str:
+    """One message for the matched entries: alternatives when values coincide, a list when form problems
+    occur together."""
     pesan = list(dict.fromkeys(s.pesan for s in entries))
     if len(pesan) == 1:
         return pesan[0]
-    nomor = {2: "dua", 3: "tiga"}.get(len(pesan), str(len(pesan)))
-    return (f"Ada {nomor} kemungkinan kesalahan yang memberi jawaban seperti ini: "
-            + " ".join(f"({i}) {p}" for i, p in enumerate(pesan, 1)))
+    nomor = {2: "dua", 3: "tiga", 4: "empat"}.get(len(pesan), str(len(pesan)))
+    if all(s.nilai is None for s in entries):
+        awal = f"Ada {nomor} hal yang perlu diperbaiki: "
+    else:
+        awal = f"Ada {nomor} kemungkinan kesalahan yang memberi jawaban seperti ini: "
+    return awal + " ".join(f"({i}) {p}" for i, p in enumerate(pesan, 1))
 
 
 def _cocok(soal: Soal, s: Salah, jawaban: Any, bulat: bool = False) -> bool:

@@ -98,6 +98,11 @@ def _per_kolom(j: Any) -> bool:
     return isinstance(j, Deret) and {str(k) for k in j.label} >= {"nik", "rt", "umur"}
 
 
+def _per_baris(j: Any) -> bool:
+    """True/False (or values) for every row: a condition not yet summed with ``.sum()``."""
+    return isinstance(j, Deret | list) and len(j.nilai if isinstance(j, Deret) else j) > 100
+
+
 def _jumlah_baris(tabel_: str = "penduduk") -> int:
     return len(tabel(tabel_))
 
@@ -135,7 +140,8 @@ _PILIHAN_1C = {"rt": "Nomor RT memang ditulis dengan angka, tetapi hanya kode (l
                      "merata-ratakan nomor RT tidak bermakna, jadi RT adalah variabel kategorik.",
                "pendidikan_tertinggi": "Pendidikan tertinggi punya urutan (ordinal), tetapi tetap kategori, "
                                        "bukan hasil mengukur dengan angka.",
-               "jenis_kelamin": "Jenis kelamin adalah kategori (L atau P), bukan hasil mengukur dengan angka.",
+               "jenis_kelamin": "Jenis kelamin adalah kategori (L atau P), bukan hasil mengukur dengan "
+                                "angka.",
                "pekerjaan": "Pekerjaan adalah kategori (nama pekerjaan), bukan hasil mengukur dengan angka."}
 
 
@@ -151,7 +157,8 @@ daftar(
         banding=banding_angka(desimal=0),
         rumus=_JUMLAH,
         salah=salah_jumlah_penduduk(),
-        langkah="satu baris tabel `penduduk` adalah satu orang; hitung banyaknya baris dengan `len(penduduk)`.",
+        langkah="satu baris tabel `penduduk` adalah satu orang; hitung banyaknya baris dengan "
+                "`len(penduduk)`.",
         petunjuk=["Satu baris tabel `penduduk` adalah satu orang.",
                   "Fungsi `len(tabel)` memberi banyaknya baris.",
                   "Tulis `jumlah_penduduk = len(penduduk)`."],
@@ -169,21 +176,22 @@ daftar(
                   konsep="kategori"),
             Salah("Itu banyaknya penduduk di setiap RT (`value_counts()`). Yang diminta satu angka: "
                   "banyaknya RT yang berbeda, `.nunique()`.",
-                  cocok=lambda j: isinstance(j, Deret) and len(j.label) == len(tabel("penduduk")["rt"].unique()),
+                  cocok=lambda j: isinstance(j, Deret) and len(j.label) == tabel("penduduk")["rt"].nunique(),
                   kode="per-rt", konsep="bentuk", contoh=lambda: tabel("penduduk")["rt"].value_counts()),
-            Salah("Itu daftar nomor RT (`unique()`). Yang diminta banyaknya: `len(...)` dari daftar itu, atau "
-                  "langsung `.nunique()`.",
-                  cocok=lambda j: isinstance(j, list | tuple) and len(j) > 2, kode="daftar-rt", konsep="bentuk",
+            Salah("Itu daftar nomor RT (`unique()`). Yang diminta banyaknya: `len(...)` dari daftar itu, "
+                  "atau langsung `.nunique()`.",
+                  cocok=lambda j: isinstance(j, list | tuple) and len(j) > 2, kode="daftar-rt",
+                  konsep="bentuk",
                   contoh=lambda: sorted(int(x) for x in tabel("penduduk")["rt"].unique())),
-            Salah("Sepertinya Anda memakai tabel `penduduk_mentah`: di sana nomor RT masih kotor (salah ketik "
-                  "seperti 220 untuk 22), jadi RT terhitung lebih banyak. Pakai tabel `penduduk`.",
+            Salah("Sepertinya Anda memakai tabel `penduduk_mentah`: di sana nomor RT masih kotor (salah "
+                  "ketik seperti 220 untuk 22), jadi RT terhitung lebih banyak. Pakai tabel `penduduk`.",
                   nilai=lambda: int(tabel("penduduk_mentah")["rt"].nunique()), kode="tabel-mentah",
                   konsep="data-mentah"),
             Salah("Itu banyaknya nomor KK yang berbeda (keluarga), bukan RT. Pakai kolom `rt`.",
                   nilai=lambda: int(tabel("penduduk")["no_kk"].nunique()), kode="kolom-no-kk",
                   konsep="bentuk"),
-            Salah("Sepertinya Anda menghitung banyaknya kolom tabel. Yang diminta banyaknya RT yang berbeda di "
-                  "kolom `rt`.", nilai=lambda: tabel("penduduk").shape[1], kode="kolom", konsep="bentuk"),
+            Salah("Sepertinya Anda menghitung banyaknya kolom tabel. Yang diminta banyaknya RT yang berbeda "
+                  "di kolom `rt`.", nilai=lambda: tabel("penduduk").shape[1], kode="kolom", konsep="bentuk"),
         ],
         langkah="pilih kolom `rt`, lalu hitung nomor RT yang BERBEDA dengan `.nunique()`.",
         petunjuk=["Setiap penduduk punya nomor RT; banyak orang tinggal di RT yang sama.",
@@ -197,8 +205,8 @@ daftar(
         bentuk="himpunan",
         salah=[
             *(_pilih_1c(k) for k in _PILIHAN_1C),
-            Salah("Umur adalah hasil menghitung tahun hidup: masuk akal dijumlahkan atau dirata-ratakan, jadi "
-                  "umur kuantitatif. Masukkan `\"umur\"` ke daftar.",
+            Salah("Umur adalah hasil menghitung tahun hidup: masuk akal dijumlahkan atau dirata-ratakan, "
+                  "jadi umur kuantitatif. Masukkan `\"umur\"` ke daftar.",
                   cocok=lambda j: "umur" not in _kolom(j), kode="tanpa-umur", konsep="kategori",
                   contoh=lambda: ["jenis_kelamin"]),
             Salah("Daftar Anda masih kosong. Tulis nama kolom yang kuantitatif di dalam list, misalnya "
@@ -206,13 +214,15 @@ daftar(
                   contoh=lambda: []),
             Salah("Pilih hanya dari lima kolom yang disebut di soal (`rt`, `umur`, `jenis_kelamin`, "
                   "`pendidikan_tertinggi`, `pekerjaan`).",
-                  cocok=lambda j: any(k not in KOLOM_1C for k in _kolom(j)), kode="kolom-lain", konsep="bentuk",
+                  cocok=lambda j: any(k not in KOLOM_1C for k in _kolom(j)), kode="kolom-lain",
+                  konsep="bentuk",
                   contoh=lambda: ["umur", "tanggal_lahir"]),
             Salah("Yang diminta NAMA kolomnya (teks di dalam list), bukan banyaknya kolom.",
                   cocok=lambda j: isinstance(j, int | float) and not isinstance(j, bool), kode="angka",
                   konsep="bentuk", contoh=lambda: 1),
         ],
-        langkah="untuk setiap kolom, tanyakan apakah rata-ratanya bermakna; hanya kolom itu yang masuk daftar.",
+        langkah="untuk setiap kolom, tanyakan apakah rata-ratanya bermakna; hanya kolom itu yang masuk "
+                "daftar.",
         petunjuk=["Variabel kuantitatif adalah hasil menghitung atau mengukur: masuk akal dijumlahkan atau "
                   "dirata-ratakan.",
                   "Tanyakan: apakah 'rata-rata' kolom ini bermakna?",
@@ -224,20 +234,23 @@ daftar(
         banding=banding_deret(desimal=0),
         bentuk="deret",
         salah=[
-            Salah("Itu jenjang sekolah yang SEDANG diikuti (kolom `jenjang_sekolah`). Yang diminta pendidikan "
-                  "tertinggi yang sudah ditamatkan: kolom `pendidikan_tertinggi`.",
-                  nilai=lambda: deret(tabel("penduduk")["jenjang_sekolah"].value_counts()), kode="kolom-jenjang",
+            Salah("Itu jenjang sekolah yang SEDANG diikuti (kolom `jenjang_sekolah`). Yang diminta "
+                  "pendidikan tertinggi yang sudah ditamatkan: kolom `pendidikan_tertinggi`.",
+                  nilai=lambda: deret(tabel("penduduk")["jenjang_sekolah"].value_counts()),
+                  kode="kolom-jenjang",
                   konsep="kategori"),
-            Salah("Itu frekuensi kumulatif (`cumsum()`). Yang diminta banyaknya orang di setiap kategori saja.",
+            Salah("Itu frekuensi kumulatif (`cumsum()`). Yang diminta banyaknya orang di setiap kategori "
+                  "saja.",
                   nilai=lambda: deret(tabel("penduduk")["pendidikan_tertinggi"].value_counts().cumsum()),
                   kode="kumulatif", konsep="bentuk"),
             Salah("Itu daftar kategorinya (`unique()`). Yang diminta banyaknya orang di setiap kategori: "
                   "`.value_counts()`.",
-                  cocok=lambda j: isinstance(j, list | tuple) and len(j) > 2 and all(isinstance(x, str) for x in j),
+                  cocok=lambda j: isinstance(j, list | tuple) and len(j) > 2 and all(isinstance(x, str)
+                                                                                    for x in j),
                   kode="daftar-kategori", konsep="bentuk",
                   contoh=lambda: [str(x) for x in tabel("penduduk")["pendidikan_tertinggi"].unique()]),
-            Salah("Sepertinya Anda memakai tabel `penduduk_mentah` (belum dibersihkan: ada baris ganda dan sel "
-                  "kosong). Pakai tabel `penduduk`.",
+            Salah("Sepertinya Anda memakai tabel `penduduk_mentah` (belum dibersihkan: ada baris ganda dan "
+                  "sel kosong). Pakai tabel `penduduk`.",
                   nilai=lambda: deret(tabel("penduduk_mentah")["pendidikan_tertinggi"].value_counts()),
                   kode="tabel-mentah", konsep="data-mentah"),
         ],
@@ -267,7 +280,8 @@ daftar(
                   nilai=lambda: float((tabel("penduduk")["jenis_kelamin"] == "L").sum()
                                       / (tabel("penduduk")["jenis_kelamin"] == "P").sum() * 100),
                   kode="rasio-jk", konsep="indikator"),
-            Salah("Sepertinya Anda memakai tabel `penduduk_mentah`: di sana ejaan jenis kelamin belum seragam "
+            Salah("Sepertinya Anda memakai tabel `penduduk_mentah`: di sana ejaan jenis kelamin belum "
+                  "seragam "
                   "(\"perempuan\", \"Wanita\" ...), jadi banyak perempuan tidak terhitung. Pakai tabel "
                   "`penduduk`.",
                   nilai=lambda: float((tabel("penduduk_mentah")["jenis_kelamin"] == "P").mean() * 100),
@@ -296,17 +310,18 @@ daftar(
                   "kali dengan isian sedikit berbeda (hampir duplikat). Yang diminta baris yang PERSIS sama.",
                   nilai=lambda: int(tabel("penduduk_mentah")["nik"].duplicated().sum()), kode="nik",
                   konsep="data-mentah"),
-            Salah("Itu selisih baris tabel mentah dan tabel bersih. Selisih itu juga memuat baris yang dibuang "
-                  "karena alasan lain (mis. hampir duplikat). Hitung duplikat persisnya: "
+            Salah("Itu selisih baris tabel mentah dan tabel bersih. Selisih itu juga memuat baris yang "
+                  "dibuang karena alasan lain (mis. hampir duplikat). Hitung duplikat persisnya: "
                   "`mentah.duplicated().sum()`.",
                   nilai=lambda: len(tabel("penduduk_mentah")) - len(tabel("penduduk")), kode="selisih-tabel",
                   konsep="data-mentah"),
             Salah("Itu banyaknya baris SETELAH duplikat dibuang. Yang diminta banyaknya baris duplikat itu "
-                  "sendiri.", nilai=lambda: len(tabel("penduduk_mentah").drop_duplicates()), kode="sisa-baris",
+                  "sendiri.", nilai=lambda: len(tabel("penduduk_mentah").drop_duplicates()),
+                  kode="sisa-baris",
                   konsep="data-mentah"),
             Salah("`mentah.duplicated()` memberi True/False untuk setiap baris. Jumlahkan dengan `.sum()` "
                   "supaya menjadi satu angka.",
-                  cocok=lambda j: isinstance(j, Deret | list) and len(j.nilai if isinstance(j, Deret) else j) > 100,
+                  cocok=_per_baris,
                   kode="belum-dijumlah", konsep="bentuk",
                   contoh=lambda: tabel("penduduk_mentah").duplicated()),
             Salah("Itu nomor KK yang muncul lebih dari sekali. Satu KK memang berisi beberapa orang; yang "
@@ -328,11 +343,13 @@ daftar(
         harapan=lambda: int(((_umur_mentah() < 0) | (_umur_mentah() > 110)).sum()),
         banding=banding_angka(desimal=0),
         salah=[
-            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan umur "
-                  "di atas 110 tahun.", nilai=lambda: int((_umur_mentah() > 110).sum()), kode="hanya-atas",
+            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan "
+                  "umur di atas 110 tahun.",
+                  nilai=lambda: int((_umur_mentah() > 110).sum()), kode="hanya-atas",
                   konsep="batas"),
-            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan umur "
-                  "di atas 110 tahun.", nilai=lambda: int((_umur_mentah() < 0).sum()), kode="hanya-bawah",
+            Salah("Hanya satu jenis umur mustahil yang terhitung. Periksa dua-duanya: umur di bawah 0 dan "
+                  "umur di atas 110 tahun.",
+                  nilai=lambda: int((_umur_mentah() < 0).sum()), kode="hanya-bawah",
                   konsep="batas"),
             Salah("Umur 0 (bayi yang belum genap setahun) itu wajar, bukan mustahil. Hitung hanya umur di "
                   "bawah 0 (`< 0`) dan di atas 110.",
@@ -342,17 +359,19 @@ daftar(
                   "dari tabel itu, atau `.sum()` dari syaratnya.",
                   cocok=lambda j: isinstance(j, Tabel), kode="tabel-baris", konsep="bentuk",
                   contoh=lambda: tabel("penduduk_mentah")[(_umur_mentah() < 0) | (_umur_mentah() > 110)]),
-            Salah("Anda menggabungkan dua syarat dengan `&` (dan): tidak ada umur yang sekaligus di bawah 0 DAN "
-                  "di atas 110. Gunakan `|` (atau).", nilai=lambda: 0, kode="dan-bukan-atau", konsep="rumus"),
-            Salah("Sepertinya Anda menghitung di tabel `penduduk` yang sudah bersih (hasilnya 0). Umur mustahil "
-                  "dicari di data mentah: `umur_angka` dari `mentah`.", nilai=lambda: 0, kode="tabel-bersih",
+            Salah("Anda menggabungkan dua syarat dengan `&` (dan): tidak ada umur yang sekaligus di bawah 0 "
+                  "DAN di atas 110. Gunakan `|` (atau).",
+                  nilai=lambda: 0, kode="dan-bukan-atau", konsep="rumus"),
+            Salah("Sepertinya Anda menghitung di tabel `penduduk` yang sudah bersih (hasilnya 0). Umur "
+                  "mustahil dicari di data mentah: `umur_angka` dari `mentah`.",
+                  nilai=lambda: 0, kode="tabel-bersih",
                   konsep="data-mentah"),
             Salah("Itu persentase baris yang umurnya mustahil. Yang diminta BANYAKNYA baris.",
                   nilai=lambda: float(((_umur_mentah() < 0) | (_umur_mentah() > 110)).mean() * 100),
                   kode="persen", konsep="skala"),
-            Salah("Hasil perbandingan `(umur < 0) | (umur > 110)` berisi True/False per baris. Jumlahkan dengan "
-                  "`.sum()` supaya menjadi satu angka.",
-                  cocok=lambda j: isinstance(j, Deret | list) and len(j.nilai if isinstance(j, Deret) else j) > 100,
+            Salah("Hasil perbandingan `(umur < 0) | (umur > 110)` berisi True/False per baris. Jumlahkan "
+                  "dengan `.sum()` supaya menjadi satu angka.",
+                  cocok=_per_baris,
                   kode="belum-dijumlah", konsep="bentuk",
                   contoh=lambda: (_umur_mentah() < 0) | (_umur_mentah() > 110)),
         ],
@@ -371,18 +390,21 @@ daftar(
         rumus=(_jk := Rumus(_jk_model, ejaan="semua", tabel_="penduduk_mentah", duplikat="ikut")),
         salah=[
             Salah("Masih ada ejaan yang belum diseragamkan (misalnya 'Wanita', 'Lk', 'PEREMPUAN'). Setiap "
-                  "isian harus menjadi 'L' atau 'P' saja.", cocok=_punya_label_tak_baku, kode="ejaan-tak-baku",
+                  "isian harus menjadi 'L' atau 'P' saja.",
+                  cocok=_punya_label_tak_baku, kode="ejaan-tak-baku",
                   konsep="data-mentah",
                   contoh=lambda: tabel("penduduk_mentah")["jenis_kelamin"].str.upper().value_counts()),
             Salah("Sel kosong tidak dihitung: buang kelompok kosong (NaN), misalnya dengan `.value_counts()` "
-                  "tanpa `dropna=False`.", cocok=_ada_label_kosong, kode="kosong-dihitung", konsep="data-mentah",
+                  "tanpa `dropna=False`.",
+                  cocok=_ada_label_kosong, kode="kosong-dihitung", konsep="data-mentah",
                   contoh=lambda: bersihkan_jenis_kelamin(tabel("penduduk_mentah")["jenis_kelamin"])
                   .value_counts(dropna=False)),
             *_jk.ganti("ejaan", {
                 "tanpa_w": "ejaan \"Wanita\" belum dipetakan ke P",
                 "persis": "hanya isian yang persis \"L\" atau \"P\" yang terhitung (ejaan lain belum "
                           "diseragamkan)"},
-                pesan="Sepertinya {salah}. Semua ejaan harus diseragamkan: awalan l → L, p atau w (wanita) → P.",
+                pesan="Sepertinya {salah}. Semua ejaan harus diseragamkan: awalan l → L, p atau w (wanita) → "
+                      "P.",
                 konsep="data-mentah"),
             *_jk.ganti("tabel_", {"penduduk": "tabel `penduduk` yang sudah bersih"},
                        pesan="Sepertinya Anda memakai {salah}. Soal ini tentang merapikan data mentah: pakai "
@@ -411,16 +433,17 @@ daftar(
             Salah("Itu persentase umur yang berakhiran 0 atau 5. Indeks Whipple hanya memakai umur 23–62 dan "
                   "membandingkan dengan yang diharapkan (1 dari 5): gunakan `ind.whipple_index`.",
                   nilai=_persen_berakhiran_0_5, kode="persen-semua-umur", konsep="rumus"),
-            Salah("Itu persentase umur 23–62 yang berakhiran 0 atau 5. Indeks Whipple membandingkannya dengan "
-                  "yang diharapkan (1 dari 5, yaitu 20 %): kalikan dengan 5, atau pakai `ind.whipple_index`.",
+            Salah("Itu persentase umur 23–62 yang berakhiran 0 atau 5. Indeks Whipple membandingkannya "
+                  "dengan yang diharapkan (1 dari 5, yaitu 20 %): kalikan dengan 5, atau pakai "
+                  "`ind.whipple_index`.",
                   nilai=lambda: _whipple_model() / 5, kode="belum-dikali-5", konsep="rumus"),
             *_whipple.batas(rentang="indeks Whipple"),
             *_whipple.ganti("akhiran", {"0": "hanya umur berakhiran 0"},
                             pesan="Sepertinya Anda menghitung {salah}. Indeks Whipple menghitung umur yang "
                                   "berakhiran 0 DAN 5.", konsep="rumus"),
         ],
-        langkah="pakai umur mentah yang masuk akal (0–110), lalu `ind.whipple_index(umur_valid)` (umur 23–62, "
-                "umur berakhiran 0 dan 5).",
+        langkah="pakai umur mentah yang masuk akal (0–110), lalu `ind.whipple_index(umur_valid)` (umur "
+                "23–62, umur berakhiran 0 dan 5).",
         petunjuk=["Ubah umur mentah menjadi angka dan buang umur yang mustahil.",
                   "Gunakan `ind.whipple_index(umur)`.",
                   "Nilai 100 berarti tidak ada penumpukan; makin jauh di atas 100, makin banyak umur "

@@ -63,10 +63,12 @@ def salah_ketergantungan(bagian: str = "total") -> tuple[Rumus, list[Salah]]:
         nama = {"muda": "penduduk muda", **nama}
     lain = {"total": ("muda", "tua"), "muda": ("total", "tua"), "tua": ("total", "muda")}[bagian]
     arti = {"total": "rasio ketergantungan total ((0–14 + 65+) / 15–64)",
-            "muda": "rasio ketergantungan muda (0–14 / 15–64)", "tua": "rasio ketergantungan tua (65+ / 15–64)"}
+            "muda": "rasio ketergantungan muda (0–14 / 15–64)", "tua": "rasio ketergantungan tua (65+ / "
+                                                                       "15–64)"}
     salah = [
         *R.batas(**nama),
-        *R.ganti("penyebut", {"semua": "seluruh penduduk"}, benar="penduduk usia produktif (15–64 tahun)",
+        *R.ganti("penyebut", {"semua": "seluruh penduduk"}, benar="penduduk usia 15–64 tahun (usia "
+                                                                  "produktif)",
                  pesan="Sepertinya Anda membagi dengan {salah}, bukan dengan {benar}.", konsep="penyebut"),
         Salah("Anda membalik pembilang dan penyebut. Yang menanggung (15–64 tahun) ada di penyebut; yang "
               "ditanggung (0–14 dan 65+) di pembilang.",
@@ -83,9 +85,6 @@ def salah_ketergantungan(bagian: str = "total") -> tuple[Rumus, list[Salah]]:
     return R, salah
 
 
-PESAN_SELURUH = ("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk usia 15–64 tahun "
-                 "(usia produktif).")
-
 
 def salah_rasio_jk(penduduk: Any) -> list[Salah]:
     """The mistake catalogue of the sex ratio, shared by 2a and 8b (``penduduk``: the table's loader)."""
@@ -96,7 +95,8 @@ def salah_rasio_jk(penduduk: Any) -> list[Salah]:
 
     return [
         Salah("Anda membagi perempuan dengan laki-laki. Rasio jenis kelamin = banyaknya laki-laki per 100 "
-              "perempuan (L / P × 100).", nilai=lambda: jk()[1] / jk()[0] * 100, kode="dibalik", konsep="rumus"),
+              "perempuan (L / P × 100).",
+              nilai=lambda: jk()[1] / jk()[0] * 100, kode="dibalik", konsep="rumus"),
         Salah("Sepertinya Anda membagi dengan seluruh penduduk. Itu persentase laki-laki, bukan rasio jenis "
               "kelamin (L / P × 100).", nilai=lambda: jk()[0] / sum(jk()) * 100, kode="penyebut-semua",
               konsep="penyebut"),
@@ -104,8 +104,9 @@ def salah_rasio_jk(penduduk: Any) -> list[Salah]:
               nilai=lambda: jk()[1] / sum(jk()) * 100, kode="persen-perempuan", konsep="indikator"),
         Salah("Rasio jenis kelamin dinyatakan per 100 perempuan: kalikan hasil bagi L / P dengan 100.",
               nilai=lambda: jk()[0] / jk()[1], kode="belum-kali-100", konsep="skala"),
-        Salah("Sepertinya Anda membagi perempuan dengan laki-laki dan belum mengalikan 100. Rasio jenis kelamin "
-              "= L / P × 100.", nilai=lambda: jk()[1] / jk()[0], kode="dibalik-belum-kali-100", konsep="rumus"),
+        Salah("Sepertinya Anda membagi perempuan dengan laki-laki dan belum mengalikan 100. Rasio jenis "
+              "kelamin = L / P × 100.",
+              nilai=lambda: jk()[1] / jk()[0], kode="dibalik-belum-kali-100", konsep="rumus"),
         Salah("Itu SELISIH laki-laki dan perempuan. Rasio jenis kelamin membagi: L / P × 100.",
               nilai=lambda: jk()[0] - jk()[1], kode="selisih", konsep="rumus"),
         Salah("Itu banyaknya laki-laki. Bagi dengan banyaknya perempuan, lalu kalikan 100.",
@@ -166,8 +167,8 @@ daftar(
         banding=banding_angka(desimal=1),
         rumus=_KETERGANTUNGAN_TOTAL,
         salah=_SALAH_TOTAL,
-        langkah="pembilang = penduduk 0–14 dan 65 tahun ke atas, penyebut = penduduk 15–64 tahun, lalu dikali "
-                "100.",
+        langkah="pembilang = penduduk 0–14 dan 65 tahun ke atas, penyebut = penduduk 15–64 tahun, lalu "
+                "dikali 100.",
         petunjuk=["Bagi penduduk menjadi tiga kelompok umur: 0–14, 15–64 dan 65 tahun ke atas.",
                   "Rasio ketergantungan = (0–14 + 65+) / (15–64) × 100.",
                   "Atau: `ind.dependency_ratio(penduduk).total`."],
@@ -190,11 +191,12 @@ daftar(
         rumus=_KELOMPOK,
         salah=[
             *_KELOMPOK.ganti("geser", {
-                1: "umur 5 masuk ke kelompok 0-4 dan umur 0 tidak terhitung (ini terjadi dengan `pd.cut` bawaan, "
-                   "`right=True`)",
+                1: "umur 5 masuk ke kelompok 0-4 dan umur 0 tidak terhitung (ini terjadi dengan `pd.cut` "
+                   "bawaan, `right=True`)",
                 -1: "umur 4 masuk ke kelompok 5-9, umur 9 ke 10-14, dan seterusnya"},
-                pesan="Batas kelompok umur Anda bergeser satu tahun: {salah}. Kelompok 0-4 berisi umur 0, 1, 2, "
-                      "3 dan 4: pakai `ind.age_groups(...)` atau `pd.cut(..., right=False)`.", konsep="batas"),
+                pesan="Batas kelompok umur Anda bergeser satu tahun: {salah}. Kelompok 0-4 berisi umur 0, 1, "
+                      "2, 3 dan 4: pakai `ind.age_groups(...)` atau `pd.cut(..., right=False)`.",
+                      konsep="batas"),
             *_KELOMPOK.ganti("nol", {False: "umur 0"},
                              pesan="Sepertinya {salah} (bayi yang belum genap setahun) tidak ikut terhitung. "
                                    "Kelompok 0-4 dimulai dari umur 0.", konsep="batas"),
@@ -220,26 +222,28 @@ daftar(
         salah=[
             Salah("Anda menghitung rata-rata (mean), bukan median. Median adalah nilai tengah setelah umur "
                   "diurutkan.", nilai=lambda: float(_umur().mean()), kode="mean", konsep="rata-median"),
-            Salah("Itu median dari data BERKELOMPOK (rumus L + ((n/2 − F) / f) × i, soal 2f). Soal ini meminta "
-                  "median dari umur satu per satu: `penduduk[\"umur\"].median()`.",
+            Salah("Itu median dari data BERKELOMPOK (rumus L + ((n/2 − F) / f) × i, soal 2f). Soal ini "
+                  "meminta median dari umur satu per satu: `penduduk[\"umur\"].median()`.",
                   nilai=lambda: _ind().median_age_grouped(_kelompok_umur()), kode="berkelompok",
                   konsep="rata-median"),
-            Salah("Sepertinya umur 0 (bayi) tidak ikut terhitung. Median memakai semua penduduk, termasuk yang "
-                  "berumur 0.", nilai=lambda: float(_umur()[_umur() > 0].median()), kode="tanpa-umur-0",
+            Salah("Sepertinya umur 0 (bayi) tidak ikut terhitung. Median memakai semua penduduk, termasuk "
+                  "yang berumur 0.", nilai=lambda: float(_umur()[_umur() > 0].median()), kode="tanpa-umur-0",
                   konsep="batas"),
-            Salah("Itu titik tengah antara umur termuda dan tertua ((min + maks) / 2). Median adalah umur orang "
-                  "yang berada di tengah setelah semua umur diurutkan.",
+            Salah("Itu titik tengah antara umur termuda dan tertua ((min + maks) / 2). Median adalah umur "
+                  "orang yang berada di tengah setelah semua umur diurutkan.",
                   nilai=lambda: float((_umur().min() + _umur().max()) / 2), kode="titik-tengah",
                   konsep="rata-median"),
-            Salah("Itu posisi (urutan) orang yang di tengah, n/2, bukan umurnya. Median adalah UMUR orang itu: "
-                  "`penduduk[\"umur\"].median()`.", nilai=lambda: len(_umur()) / 2, kode="posisi",
+            Salah("Itu posisi (urutan) orang yang di tengah, n/2, bukan umurnya. Median adalah UMUR orang "
+                  "itu: `penduduk[\"umur\"].median()`.", nilai=lambda: len(_umur()) / 2, kode="posisi",
                   konsep="rata-median"),
             Salah("Itu umur yang paling sering muncul (modus), bukan median.",
                   nilai=lambda: float(_umur().mode().iloc[0]), kode="modus", konsep="rata-median"),
-            Salah("Itu median dari banyaknya orang per kelompok umur. Median umur dihitung dari kolom `umur`.",
+            Salah("Itu median dari banyaknya orang per kelompok umur. Median umur dihitung dari kolom "
+                  "`umur`.",
                   nilai=lambda: float(_kelompok_umur().median()), kode="median-jumlah", konsep="rata-median"),
         ],
-        langkah="urutkan semua umur dari kolom `umur` dan ambil nilai tengahnya: `penduduk[\"umur\"].median()`.",
+        langkah="urutkan semua umur dari kolom `umur` dan ambil nilai tengahnya: "
+                "`penduduk[\"umur\"].median()`.",
         petunjuk=["Median = nilai tengah setelah semua umur diurutkan.",
                   "`penduduk[\"umur\"].median()` atau `ind.median_age(penduduk)`."],
     ),
@@ -255,25 +259,29 @@ daftar(
             Salah("Itu baru batas bawah kelompok median (L). Tambahkan ((n/2 − F) / f) × i.",
                   nilai=lambda: float(int(_ind().median_age_grouped(_kelompok_umur()) // 5 * 5)),
                   kode="baru-L", konsep="rumus"),
-            *_MEDIAN_KELOMPOK.ganti("L_geser", {-0.5: "batas kelas dikurangi 0,5 (mis. 29,5 untuk kelompok 30-34)",
+            *_MEDIAN_KELOMPOK.ganti("L_geser", {-0.5: "batas kelas dikurangi 0,5 (mis. 29,5 untuk kelompok "
+                                                      "30-34)",
                                                 4: "batas ATAS kelompok median"},
-                                    pesan="Sepertinya L yang Anda pakai adalah {salah}. Umur dihitung dalam tahun "
-                                          "penuh, jadi L = batas bawah kelompok median (mis. 30 untuk 30-34).",
+                                    pesan="Sepertinya L yang Anda pakai adalah {salah}. Umur dihitung dalam "
+                                          "tahun penuh, jadi L = batas bawah kelompok median (mis. 30 untuk "
+                                          "30-34).",
                                     konsep="rumus"),
             *_MEDIAN_KELOMPOK.ganti("i", {4: "4", 6: "6"},
-                                    pesan="Sepertinya Anda memakai lebar kelompok i = {salah}. Kelompok 30-34 "
-                                          "memuat lima umur (30, 31, 32, 33, 34): i = 5.", konsep="batas"),
+                                    pesan="Sepertinya Anda memakai lebar kelompok i = {salah}. Kelompok "
+                                          "30-34 memuat lima umur (30, 31, 32, 33, 34): i = 5.",
+                                          konsep="batas"),
             *_MEDIAN_KELOMPOK.ganti("posisi", {"n": "n"},
-                                    pesan="Sepertinya Anda memakai {salah}, bukan n/2. Median adalah orang ke-n/2.",
+                                    pesan="Sepertinya Anda memakai {salah}, bukan n/2. Median adalah orang "
+                                          "ke-n/2.",
                                     konsep="rumus"),
             *_MEDIAN_KELOMPOK.ganti("F", {"termasuk": "F"},
-                                    pesan="Sepertinya {salah} Anda sudah memuat kelompok median sendiri. F = jumlah "
-                                          "kumulatif SEBELUM kelompok median.", konsep="rumus"),
+                                    pesan="Sepertinya {salah} Anda sudah memuat kelompok median sendiri. F = "
+                                          "jumlah kumulatif SEBELUM kelompok median.", konsep="rumus"),
             Salah("Itu rata-rata data berkelompok (memakai titik tengah kelompok), bukan median.",
                   nilai=_rata_kelompok, kode="rata-kelompok", konsep="rata-median"),
         ],
-        langkah="cari kelompok yang memuat orang ke-n/2 (pakai `.cumsum()`), lalu L = batas bawahnya, F = jumlah "
-                "kumulatif sebelumnya, f = jumlah di kelompok itu, i = 5.",
+        langkah="cari kelompok yang memuat orang ke-n/2 (pakai `.cumsum()`), lalu L = batas bawahnya, F = "
+                "jumlah kumulatif sebelumnya, f = jumlah di kelompok itu, i = 5.",
         petunjuk=["Cari kelompok umur tempat orang ke-n/2 berada (pakai jumlah kumulatif `.cumsum()`).",
                   "L = batas bawah kelompok itu, F = jumlah kumulatif sebelum kelompok itu, f = jumlah di "
                   "kelompok itu, i = 5.",
@@ -299,8 +307,8 @@ daftar(
             Salah("Sepertinya umur 0 (bayi) tidak ikut terhitung. Rata-rata memakai semua penduduk, termasuk "
                   "yang berumur 0.", nilai=lambda: float(_umur()[_umur() > 0].mean()), kode="tanpa-umur-0",
                   konsep="batas"),
-            Salah("Itu rata-rata dari umur yang BERBEDA (setiap umur dihitung sekali, `unique()`), atau titik "
-                  "tengah umur termuda dan tertua. Rata-rata memakai umur setiap orang.",
+            Salah("Itu rata-rata dari umur yang BERBEDA (setiap umur dihitung sekali, `unique()`), atau "
+                  "titik tengah umur termuda dan tertua. Rata-rata memakai umur setiap orang.",
                   nilai=lambda: float(_umur().drop_duplicates().mean()), kode="umur-berbeda",
                   konsep="rata-median"),
             Salah("Itu JUMLAH semua umur. Bagi dengan banyaknya orang.", nilai=lambda: int(_umur().sum()),
@@ -311,7 +319,8 @@ daftar(
                   contoh=lambda: tabel("penduduk").groupby("rt")["umur"].mean()),
             Salah("Itu umur yang paling sering muncul (modus), bukan rata-rata.",
                   nilai=lambda: float(_umur().mode().iloc[0]), kode="modus", konsep="rata-median"),
-            Salah("Itu rata-rata banyaknya orang per kelompok umur. Rata-rata umur dihitung dari kolom `umur`.",
+            Salah("Itu rata-rata banyaknya orang per kelompok umur. Rata-rata umur dihitung dari kolom "
+                  "`umur`.",
                   nilai=lambda: float(_kelompok_umur().mean()), kode="rata-jumlah", konsep="rata-median"),
         ],
         langkah="jumlahkan umur semua orang dan bagi dengan banyaknya orang: `penduduk[\"umur\"].mean()`.",

@@ -82,10 +82,12 @@ def _salah_tahun(R: Rumus) -> list[Salah]:
                      pesan="Sepertinya Anda memakai {salah}. Dari 2015 ke 2025 lamanya 10 tahun: t adalah "
                            "selisih tahun (2025 − 2015).", konsep="batas"),
             *R.ganti("awal", {2016: "2016"},
-                     pesan="Sepertinya Anda memakai penduduk tahun {salah} sebagai P0. Tahun awal soal ini 2015.",
+                     pesan="Sepertinya Anda memakai penduduk tahun {salah} sebagai P0. Tahun awal soal ini "
+                           "2015.",
                      konsep="batas"),
             *R.ganti("akhir", {2024: "2024"},
-                     pesan="Sepertinya Anda memakai penduduk tahun {salah} sebagai Pt. Tahun akhir soal ini 2025.",
+                     pesan="Sepertinya Anda memakai penduduk tahun {salah} sebagai Pt. Tahun akhir soal ini "
+                           "2025.",
                      konsep="batas")]
 
 
@@ -109,6 +111,12 @@ def _mutasi_2024() -> Any:
     return _mutasi_tahun(2024)
 
 
+def _pertambahan_dengan(tanda: tuple[int, int, int, int], tahun: int = 2024) -> int:
+    """Births, deaths, arrivals and departures of ``tahun`` added with the given signs."""
+    s = _mutasi_tahun(tahun)
+    return int(sum(t * s[k] for t, k in zip(tanda, ("Lahir", "Mati", "Datang", "Pindah"), strict=True)))
+
+
 def _pertambahan(tahun: int | None) -> int:
     s = _mutasi_tahun(tahun)
     return int(s["Lahir"] - s["Mati"] + s["Datang"] - s["Pindah"])
@@ -120,11 +128,9 @@ def _pertambahan_2024() -> int:
 
 
 PESAN_PERSEN_POIN = ("Itu perubahan persen (relatif terhadap angka awal). Yang diminta selisih dalam POIN "
-                     "persen: "
-                     "angka akhir dikurangi angka awal.")
+                     "persen: angka akhir dikurangi angka awal.")
 PESAN_POIN_PERSEN = ("Itu selisih dalam poin persen. Yang diminta perubahan PERSEN: selisih dibagi angka "
-                     "awal, "
-                     "dikali 100.")
+                     "awal, dikali 100.")
 
 daftar(
     Soal(
@@ -139,7 +145,8 @@ daftar(
                 "total": "menghitung perubahan selama 10 tahun sekaligus, bukan laju PER TAHUN",
                 "eksponensial": "memakai rumus eksponensial r = ln(Pt / P0) / t",
                 "tanpa_kurang_1": "lupa mengurangi 1 sebelum dikali 100"},
-                pesan="Sepertinya Anda {salah}. BPS memakai rumus geometrik: r = (Pt / P0)^(1/t) − 1, dikali 100.",
+                pesan="Sepertinya Anda {salah}. BPS memakai rumus geometrik: r = (Pt / P0)^(1/t) − 1, dikali "
+                      "100.",
                 konsep="rumus"),
         ],
         langkah="P0 = penduduk 2015, Pt = penduduk 2025, t = 10; r = (Pt / P0)^(1/t) − 1, lalu dikali 100.",
@@ -162,8 +169,8 @@ daftar(
                 pesan="Sepertinya Anda {salah}. Rumus eksponensial: r = ln(Pt / P0) / t, dikali 100.",
                 konsep="rumus"),
         ],
-        langkah="r = ln(Pt / P0) / t dengan `math.log` (logaritma natural), P0 = 2015, Pt = 2025, t = 10, lalu "
-                "dikali 100.",
+        langkah="r = ln(Pt / P0) / t dengan `math.log` (logaritma natural), P0 = 2015, Pt = 2025, t = 10, "
+                "lalu dikali 100.",
         petunjuk=["Rumus eksponensial: r = ln(Pt / P0) / t (kalikan 100 supaya persen).",
                   "`import math` lalu `math.log(...)`, atau `ind.growth_rate_exponential(p0, pt, 10)`."],
     ),
@@ -179,13 +186,14 @@ daftar(
                 pesan="Sepertinya Anda {salah}. Rumus geometrik memakai pangkat: P2025 × (1 + r)^5.",
                 konsep="rumus"),
             *_PROYEKSI.ganti("r", {"persen": "r masih dalam persen (mis. 1,5)"},
-                             pesan="Sepertinya {salah}. Di rumus, r harus dalam bentuk desimal: 1,5 % ditulis "
-                                   "0,015 (bagi dengan 100).", konsep="skala"),
+                             pesan="Sepertinya {salah}. Di rumus, r harus dalam bentuk desimal: 1,5 % "
+                                   "ditulis 0,015 (bagi dengan 100).", konsep="skala"),
             *_PROYEKSI.ganti("dari", {2015: "penduduk 2015"},
-                             pesan="Sepertinya Anda berangkat dari {salah}. Proyeksi 2030 berangkat dari penduduk "
-                                   "2025 dengan t = 5 tahun.", konsep="batas"),
+                             pesan="Sepertinya Anda berangkat dari {salah}. Proyeksi 2030 berangkat dari "
+                                   "penduduk 2025 dengan t = 5 tahun.", konsep="batas"),
             *_PROYEKSI.ganti("t", {4: "t = 4", 6: "t = 6", 10: "t = 10"},
-                             pesan="Sepertinya Anda memakai {salah}. Dari 2025 ke 2030 lamanya 5 tahun: t = 5.",
+                             pesan="Sepertinya Anda memakai {salah}. Dari 2025 ke 2030 lamanya 5 tahun: t = "
+                                   "5.",
                              konsep="batas"),
         ],
         langkah="P2030 = P2025 × (1 + r)^5, dengan r = laju geometrik soal 3a dalam desimal (persen / 100).",
@@ -201,7 +209,8 @@ daftar(
         rumus=_KEPADATAN,
         salah=[
             Salah("Anda membagi luas dengan jumlah penduduk. Kepadatan = jumlah penduduk / luas (jiwa per "
-                  "km²).", nilai=lambda: deret(_desa()["luas_km2"] / _desa()["jumlah_penduduk"]), kode="dibalik",
+                  "km²).", nilai=lambda: deret(_desa()["luas_km2"] / _desa()["jumlah_penduduk"]),
+                  kode="dibalik",
                   konsep="rumus"),
             *_KEPADATAN.ganti("pembilang", {"jumlah_keluarga": "banyaknya keluarga"},
                               pesan="Sepertinya Anda membagi {salah} dengan luas. Kepadatan penduduk memakai "
@@ -212,12 +221,13 @@ daftar(
             Salah("Itu rata-rata penduduk per RT (jumlah penduduk / jumlah RT). Kepadatan = penduduk per km² "
                   "luas wilayah.", nilai=lambda: deret(_desa()["jumlah_penduduk"] / _desa()["jumlah_rt"]),
                   kode="per-rt", konsep="penyebut"),
-            Salah("Yang diminta kepadatan SETIAP desa/kelurahan (satu angka per wilayah), bukan satu angka saja.",
+            Salah("Yang diminta kepadatan SETIAP desa/kelurahan (satu angka per wilayah), bukan satu angka "
+                  "saja.",
                   cocok=lambda j: isinstance(j, int | float) and not isinstance(j, bool), kode="satu-angka",
                   konsep="bentuk", contoh=lambda: float(_kepadatan().iloc[0])),
         ],
-        langkah="untuk setiap wilayah: jumlah penduduk / luas_km2 (jiwa per km²), dengan nama wilayah sebagai "
-                "label.",
+        langkah="untuk setiap wilayah: jumlah penduduk / luas_km2 (jiwa per km²), dengan nama wilayah "
+                "sebagai label.",
         petunjuk=["Kepadatan = jumlah penduduk / luas wilayah (km²).",
                   "Jadikan kolom `nama` sebagai indeks: `desa = desa.set_index(\"nama\")`.",
                   "`ind.density(desa[\"jumlah_penduduk\"], desa[\"luas_km2\"])`."],
@@ -228,30 +238,35 @@ daftar(
         banding=banding_teks(),
         bentuk="teks",
         salah=[
-            Salah("Itu desa/kelurahan dengan penduduk TERBANYAK. Yang terpadat dilihat dari penduduk per km²: "
-                  "wilayah kecil dengan penduduk sedang bisa lebih padat.",
-                  nilai=lambda: str(_desa()["jumlah_penduduk"].idxmax()), kode="terbanyak", konsep="jumlah-laju"),
+            Salah("Itu desa/kelurahan dengan penduduk TERBANYAK. Yang terpadat dilihat dari penduduk per "
+                  "km²: wilayah kecil dengan penduduk sedang bisa lebih padat.",
+                  nilai=lambda: str(_desa()["jumlah_penduduk"].idxmax()), kode="terbanyak",
+                  konsep="jumlah-laju"),
             Salah("Itu yang paling TIDAK padat. Cari nilai kepadatan terbesar (`idxmax`).",
                   nilai=lambda: str(_kepadatan().idxmin()), kode="idxmin", konsep="arah"),
             Salah("Itu wilayah yang paling LUAS. Terpadat = penduduk per km² terbesar.",
                   nilai=lambda: str(_desa()["luas_km2"].idxmax()), kode="terluas", konsep="jumlah-laju"),
-            Salah("Itu wilayah yang paling KECIL. Wilayah kecil belum tentu terpadat: bandingkan penduduk per "
-                  "km².", nilai=lambda: str(_desa()["luas_km2"].idxmin()), kode="terkecil", konsep="jumlah-laju"),
+            Salah("Itu wilayah yang paling KECIL. Wilayah kecil belum tentu terpadat: bandingkan penduduk "
+                  "per km².", nilai=lambda: str(_desa()["luas_km2"].idxmin()), kode="terkecil",
+                  konsep="jumlah-laju"),
             Salah("Itu wilayah terpadat KEDUA. Ambil yang nilainya paling besar: `kepadatan.idxmax()`.",
                   nilai=lambda: str(_kepadatan().sort_values().index[-2]), kode="kedua", konsep="arah"),
             Salah("Yang diminta NAMA wilayahnya (teks), bukan angka kepadatannya atau nomor urutnya.",
                   cocok=lambda j: isinstance(j, int | float) and not isinstance(j, bool), kode="angka",
                   konsep="bentuk", contoh=lambda: float(_kepadatan().max())),
-            Salah("Yang diminta satu nama saja, bukan seluruh daftar kepadatan. Gunakan `kepadatan.idxmax()`.",
+            Salah("Yang diminta satu nama saja, bukan seluruh daftar kepadatan. Gunakan "
+                  "`kepadatan.idxmax()`.",
                   cocok=lambda j: isinstance(j, Deret) and len(j.label) > 1, kode="daftar", konsep="bentuk",
                   contoh=_kepadatan),
-            Salah("Nama wilayahnya sudah benar, tetapi ditulis di dalam list. Tulis namanya saja sebagai teks, "
-                  "misalnya `kepadatan.idxmax()`.",
+            Salah("Nama wilayahnya sudah benar, tetapi ditulis di dalam list. Tulis namanya saja sebagai "
+                  "teks, misalnya `kepadatan.idxmax()`.",
                   cocok=lambda j: _satu_nama(j) and banding_teks()(
-                      (list(j.nilai) if isinstance(j, Deret) else list(j))[0], str(_kepadatan().idxmax())).benar,
+                      (list(j.nilai) if isinstance(j, Deret) else list(j))[0],
+                      str(_kepadatan().idxmax())).benar,
                   kode="dalam-list", konsep="bentuk", contoh=lambda: [str(_kepadatan().idxmax())]),
         ],
-        langkah="hitung kepadatan setiap wilayah (soal 3d), lalu ambil NAMA dengan nilai terbesar: `.idxmax()`.",
+        langkah="hitung kepadatan setiap wilayah (soal 3d), lalu ambil NAMA dengan nilai terbesar: "
+                "`.idxmax()`.",
         petunjuk=["Pakai hasil soal 3d.", "`kepadatan.idxmax()` memberi nama dengan nilai terbesar."],
     ),
     Soal(
@@ -268,14 +283,14 @@ daftar(
             *_TIGA.ganti("rumus", {"eksponensial": "rumus eksponensial ln(Pt / P0) / t",
                                    "aritmetik": "cara aritmetik (perubahan persen dibagi 10)",
                                    "total": "perubahan selama 10 tahun sekaligus"},
-                         pesan="Sepertinya Anda memakai {salah}. Ulangi hitungan soal 3a (rumus geometrik, per "
-                               "tahun) untuk setiap wilayah.", konsep="rumus"),
+                         pesan="Sepertinya Anda memakai {salah}. Ulangi hitungan soal 3a (rumus geometrik, "
+                               "per tahun) untuk setiap wilayah.", konsep="rumus"),
             *_TIGA.ganti("t", {11: "t = 11"},
                          pesan="Sepertinya Anda memakai {salah}. Dari 2015 ke 2025 lamanya 10 tahun.",
                          konsep="batas"),
         ],
-        langkah="untuk setiap wilayah, laju geometrik 2015–2025 seperti soal 3a (persen per tahun), dengan nama "
-                "wilayah sebagai label.",
+        langkah="untuk setiap wilayah, laju geometrik 2015–2025 seperti soal 3a (persen per tahun), dengan "
+                "nama wilayah sebagai label.",
         petunjuk=["Ulangi hitungan soal 3a untuk setiap wilayah: `load(\"penduduk_tahunan\", wilayah=...)`.",
                   "Simpan dalam dict: `{\"kandangan_utara\": ..., \"taluk_haur\": ..., \"gambah_luar\": "
                   "...}`."],
@@ -292,13 +307,15 @@ daftar(
             Salah("Itu perubahan persen dengan angka akhir sebagai pembagi. Yang diminta selisih dalam POIN "
                   "persen: akhir − awal, tanpa dibagi.", nilai=lambda: (P0_2023 - P0_2022) / P0_2023 * 100,
                   kode="persen-pembagi-akhir", konsep="persen-poin"),
-            Salah("Itu perubahan persen tanpa tanda minus. Yang diminta selisih POIN persen (akhir − awal), dan "
-                  "angkanya turun sehingga negatif.", nilai=lambda: -_ind().percent_change(P0_2022, P0_2023),
+            Salah("Itu perubahan persen tanpa tanda minus. Yang diminta selisih POIN persen (akhir − awal), "
+                  "dan angkanya turun sehingga negatif.",
+                  nilai=lambda: -_ind().percent_change(P0_2022, P0_2023),
                   kode="persen-positif", konsep="persen-poin"),
             Salah("Itu perbandingan (rasio) 2023 terhadap 2022. Yang diminta selisihnya: akhir − awal.",
                   nilai=lambda: P0_2023 / P0_2022, kode="rasio", konsep="persen-poin"),
             Salah("Itu angka 2023 sebagai persen dari 2022 (rasio × 100). Yang diminta selisih poin persen: "
-                  "akhir − awal.", nilai=lambda: P0_2023 / P0_2022 * 100, kode="rasio-100", konsep="persen-poin"),
+                  "akhir − awal.",
+                  nilai=lambda: P0_2023 / P0_2022 * 100, kode="rasio-100", konsep="persen-poin"),
             skala(lambda: _ind().percentage_point_change(P0_2022, P0_2023), 100,
                   "Angka P0 sudah dalam persen: selisihnya langsung akhir − awal, tanpa dibagi 100.",
                   "dibagi-100", tol=0.005),
@@ -317,15 +334,16 @@ daftar(
             Salah("Pembaginya angka AWAL (2022), bukan angka akhir.",
                   nilai=lambda: (P0_2023 - P0_2022) / P0_2023 * 100, kode="pembagi-akhir", konsep="rumus"),
             tanda(lambda: _ind().percent_change(P0_2022, P0_2023),
-                  "Periksa tandanya: P0 turun, jadi perubahan persennya negatif ((akhir − awal) / awal × 100)."),
+                  "Periksa tandanya: P0 turun, jadi perubahan persennya negatif ((akhir − awal) / awal × "
+                  "100)."),
             Salah("Itu angka 2023 sebagai persen dari 2022 (akhir / awal × 100). Perubahan persen = (akhir − "
                   "awal) / awal × 100: kurangi 100 dari hasil Anda.", nilai=lambda: P0_2023 / P0_2022 * 100,
                   kode="rasio-100", konsep="persen-poin"),
-            Salah("Itu selisih poin persen dengan tanda terbalik. Yang diminta perubahan PERSEN: (akhir − awal) / "
-                  "awal × 100.", nilai=lambda: -_ind().percentage_point_change(P0_2022, P0_2023),
+            Salah("Itu selisih poin persen dengan tanda terbalik. Yang diminta perubahan PERSEN: (akhir − "
+                  "awal) / awal × 100.", nilai=lambda: -_ind().percentage_point_change(P0_2022, P0_2023),
                   kode="poin-positif", konsep="persen-poin"),
-            Salah("Itu perbandingan 2023 terhadap 2022 (akhir / awal). Perubahan persen = (akhir − awal) / awal × "
-                  "100.", nilai=lambda: P0_2023 / P0_2022, kode="rasio", konsep="persen-poin"),
+            Salah("Itu perbandingan 2023 terhadap 2022 (akhir / awal). Perubahan persen = (akhir − awal) / "
+                  "awal × 100.", nilai=lambda: P0_2023 / P0_2022, kode="rasio", konsep="persen-poin"),
         ],
         langkah="perubahan persen = (akhir − awal) / awal × 100, dengan awal = 2022 dan akhir = 2023.",
         petunjuk=["Perubahan persen = (akhir − awal) / awal × 100.", "`ind.percent_change(4.54, 4.01)`."],
@@ -336,7 +354,8 @@ daftar(
         banding=banding_angka(desimal=0),
         salah=[
             Salah("Anda menjumlahkan semua peristiwa. Kematian dan pindah MENGURANGI penduduk: "
-                  "lahir − mati + datang − pindah.", nilai=lambda: int(_mutasi_2024().sum()), kode="semua-dijumlah",
+                  "lahir − mati + datang − pindah.",
+                  nilai=lambda: int(_mutasi_2024().sum()), kode="semua-dijumlah",
                   konsep="rumus"),
             Salah("Itu baru pertambahan alami (lahir − mati). Tambahkan migrasi neto (datang − pindah).",
                   nilai=lambda: int(_mutasi_2024()["Lahir"] - _mutasi_2024()["Mati"]), kode="alami",
@@ -345,11 +364,11 @@ daftar(
                   nilai=lambda: int(_mutasi_2024()["Datang"] - _mutasi_2024()["Pindah"]), kode="migrasi",
                   konsep="rumus"),
             Salah("Tanda migrasinya terbalik: yang DATANG menambah penduduk, yang PINDAH menguranginya.",
-                  nilai=lambda: int(_mutasi_2024()["Lahir"] - _mutasi_2024()["Mati"] - _mutasi_2024()["Datang"]
-                                    + _mutasi_2024()["Pindah"]), kode="migrasi-terbalik", konsep="arah"),
+                  nilai=lambda: _pertambahan_dengan((1, -1, -1, 1)), kode="migrasi-terbalik", konsep="arah"),
             Salah("Itu pertambahan untuk SEMUA tahun di tabel mutasi. Pilih dulu baris tahun 2024.",
                   nilai=lambda: _pertambahan(None), kode="semua-tahun", konsep="batas"),
-            Salah("Itu pertambahan tahun 2023. Soal ini tentang tahun 2024.", nilai=lambda: _pertambahan(2023),
+            Salah("Itu pertambahan tahun 2023. Soal ini tentang tahun "
+                  "2024.", nilai=lambda: _pertambahan(2023),
                   kode="tahun-2023", konsep="batas"),
             Salah("Itu banyaknya BARIS tabel mutasi 2024, bukan banyaknya orang. Jumlahkan kolom `jumlah`.",
                   nilai=lambda: int((tabel("mutasi")["periode"].dt.year == 2024).sum()), kode="banyak-baris",

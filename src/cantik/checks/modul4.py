@@ -135,7 +135,8 @@ def _salah_partisipasi(R: Rumus, nama: str, batas: bool = True) -> list[Salah]:
     return out
 
 
-_APS_7_12 = Rumus(_partisipasi, jenis="aps", umur=(7, 12), jenjang=None, penyebut="kelompok", hitung="sekolah")
+_APS_7_12 = Rumus(_partisipasi, jenis="aps", umur=(7, 12), jenjang=None, penyebut="kelompok",
+hitung="sekolah")
 _APS_16_18 = Rumus(_partisipasi, jenis="aps", umur=(16, 18), jenjang=None, penyebut="kelompok",
                    hitung="sekolah")
 _APK_SMP = Rumus(_partisipasi, jenis="apk", umur=(13, 15), jenjang="SMP/sederajat", penyebut="kelompok",
@@ -155,17 +156,19 @@ daftar(
         banding=banding_angka(desimal=1, persen=True),
         rumus=_APS_7_12,
         salah=[
-            *[s for s in _salah_partisipasi(_APS_7_12, "usia SD (7–12 tahun)") if s.kode != "batas-umur-7-13"],
+            *[s for s in _salah_partisipasi(_APS_7_12, "usia SD (7–12 "
+                                                       "tahun)") if s.kode != "batas-umur-7-13"],
             Salah("Itu APK SD: semua murid SD, berapa pun umurnya. APS 7–12 menghitung anak 7–12 yang masih "
                   "sekolah, di jenjang apa pun.", nilai=lambda: _ind().apk(_pend(), "SD"), kode="apk-sd",
                   konsep="indikator"),
-            Salah("Itu BANYAKNYA anak 7–12 yang masih sekolah. Bagi dengan semua anak 7–12 tahun, lalu kalikan "
-                  "100.", nilai=lambda: int((_pend()["umur"].between(7, 12) & (_pend()["status_sekolah"]
+            Salah("Itu BANYAKNYA anak 7–12 yang masih sekolah. Bagi dengan semua anak 7–12 tahun, lalu "
+                  "kalikan 100.",
+                  nilai=lambda: int((_pend()["umur"].between(7, 12) & (_pend()["status_sekolah"]
                                                                                == SEKOLAH)).sum()),
                   kode="banyaknya", konsep="skala"),
         ],
-        langkah="pembilang = anak 7–12 tahun yang masih sekolah, penyebut = semua anak 7–12 tahun, lalu dikali "
-                "100.",
+        langkah="pembilang = anak 7–12 tahun yang masih sekolah, penyebut = semua anak 7–12 tahun, lalu "
+                "dikali 100.",
         petunjuk=["APS 7–12 = anak 7–12 tahun yang masih sekolah / semua anak 7–12 tahun × 100.",
                   "Status sekolah ada di kolom `status_sekolah` (\"Masih sekolah\").",
                   "Atau: `ind.aps(penduduk, 7, 12)`."],
@@ -176,16 +179,16 @@ daftar(
         banding=banding_angka(desimal=1, persen=True),
         rumus=_APS_16_18,
         salah=[
-            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang masih "
-                  "sekolah, di jenjang apa pun (ada yang masih SMP, ada yang sudah kuliah).",
+            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang "
+                  "masih sekolah, di jenjang apa pun (ada yang masih SMP, ada yang sudah kuliah).",
                   nilai=lambda: _ind().apm(_pend(), "SMA"), kode="apm-sma", konsep="indikator"),
             Salah("Itu APK SMA: semua murid SMA, berapa pun umurnya. APS menghitung anak 16–18 yang masih "
                   "sekolah di jenjang apa pun.", nilai=lambda: _ind().apk(_pend(), "SMA"), kode="apk-sma",
                   konsep="indikator"),
             *_salah_partisipasi(_APS_16_18, "usia 16–18 tahun"),
         ],
-        langkah="pembilang = anak 16–18 tahun yang masih sekolah (jenjang apa pun), penyebut = semua anak 16–18 "
-                "tahun, lalu dikali 100.",
+        langkah="pembilang = anak 16–18 tahun yang masih sekolah (jenjang apa pun), penyebut = semua anak "
+                "16–18 tahun, lalu dikali 100.",
         petunjuk=["Sama seperti soal 4a, tetapi untuk umur 16–18 tahun.", "`ind.aps(penduduk, 16, 18)`."],
     ),
     Soal(
@@ -204,7 +207,8 @@ daftar(
             Salah("Itu BANYAKNYA murid SMP. Bagi dengan penduduk berumur 13–15 tahun, lalu kalikan 100.",
                   nilai=lambda: len(_murid("SMP/sederajat")), kode="banyaknya", konsep="skala"),
         ],
-        langkah="pembilang = SEMUA murid SMP (umur berapa pun), penyebut = penduduk 13–15 tahun, lalu dikali 100.",
+        langkah="pembilang = SEMUA murid SMP (umur berapa pun), penyebut = penduduk 13–15 tahun, lalu dikali "
+                "100.",
         petunjuk=["APK SMP = semua murid SMP (umur berapa pun) / penduduk 13–15 tahun × 100.",
                   "Murid SMP: `status_sekolah == \"Masih sekolah\"` dan `jenjang_sekolah == "
                   "\"SMP/sederajat\"`.",
@@ -216,15 +220,15 @@ daftar(
         banding=banding_angka(desimal=1, persen=True),
         rumus=_APM_SMP,
         salah=[
-            Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid SMP "
-                  "yang umurnya 13–15 tahun.", nilai=lambda: _ind().apk(_pend(), "SMP"), kode="apk",
+            Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid "
+                  "SMP yang umurnya 13–15 tahun.", nilai=lambda: _ind().apk(_pend(), "SMP"), kode="apk",
                   konsep="indikator"),
-            Salah("Itu APS 13–15: termasuk anak 13–15 yang masih di SD atau sudah di SMA. APM hanya menghitung "
-                  "yang duduk di SMP.", nilai=lambda: _ind().aps(_pend(), 13, 15), kode="aps",
+            Salah("Itu APS 13–15: termasuk anak 13–15 yang masih di SD atau sudah di SMA. APM hanya "
+                  "menghitung yang duduk di SMP.", nilai=lambda: _ind().aps(_pend(), 13, 15), kode="aps",
                   konsep="indikator"),
             *_salah_partisipasi(_APM_SMP, "usia SMP (13–15 tahun)"),
-            Salah("Itu BANYAKNYA murid SMP berumur 13–15. Bagi dengan penduduk berumur 13–15 tahun, lalu kalikan "
-                  "100.", nilai=lambda: int(_murid("SMP/sederajat")["umur"].between(13, 15).sum()),
+            Salah("Itu BANYAKNYA murid SMP berumur 13–15. Bagi dengan penduduk berumur 13–15 tahun, lalu "
+                  "kalikan 100.", nilai=lambda: int(_murid("SMP/sederajat")["umur"].between(13, 15).sum()),
                   kode="banyaknya", konsep="skala"),
         ],
         langkah="pembilang = murid SMP yang berumur 13–15, penyebut = penduduk 13–15 tahun, lalu dikali 100.",
@@ -245,15 +249,17 @@ daftar(
             Salah("Jangan lupa murid SD yang lebih TUA dari 12 tahun; hitung yang di bawah 7 dan di atas 12.",
                   nilai=lambda: int((_murid("SD/sederajat")["umur"] < 7).sum()), kode="hanya-bawah",
                   konsep="batas"),
-            Salah("Itu murid SD yang umurnya DI DALAM 7–12 tahun. Yang diminta yang di LUAR: pakai `~` di depan "
-                  "`between(7, 12)`.", nilai=lambda: int(_murid("SD/sederajat")["umur"].between(7, 12).sum()),
+            Salah("Itu murid SD yang umurnya DI DALAM 7–12 tahun. Yang diminta yang di LUAR: pakai `~` di "
+                  "depan `between(7, 12)`.",
+                  nilai=lambda: int(_murid("SD/sederajat")["umur"].between(7, 12).sum()),
                   kode="di-dalam", konsep="arah"),
             Salah("Itu persentase. Yang diminta BANYAKNYA murid SD di luar umur 7–12.",
                   nilai=lambda: float((~_murid("SD/sederajat")["umur"].between(7, 12)).mean() * 100),
                   kode="persen", konsep="skala"),
             *_LUAR.batas(umur="usia SD"),
         ],
-        langkah="pilih murid SD (masih sekolah, jenjang SD), lalu hitung yang umurnya di bawah 7 ATAU di atas 12.",
+        langkah="pilih murid SD (masih sekolah, jenjang SD), lalu hitung yang umurnya di bawah 7 ATAU di "
+                "atas 12.",
         petunjuk=["Pilih murid SD, lalu lihat umurnya.",
                   "`~murid_sd[\"umur\"].between(7, 12)` bernilai True untuk umur di luar 7–12.",
                   "Jumlahkan dengan `.sum()`."],
@@ -270,16 +276,17 @@ daftar(
                   kode="penyebut-semua-anak", konsep="penyebut"),
             *_APK_JK.ganti("jenis", {"apm": "APM SD (hanya murid SD berumur 7–12)",
                                      "aps": "APS 7–12 (anak 7–12 yang sekolah di jenjang apa pun)"},
-                           pesan="Itu {salah}. APK SD menghitung SEMUA murid SD, berapa pun umurnya, dibagi anak "
-                                 "7–12 tahun.", konsep="indikator"),
+                           pesan="Itu {salah}. APK SD menghitung SEMUA murid SD, berapa pun umurnya, dibagi "
+                                 "anak 7–12 tahun.", konsep="indikator"),
             *_APK_JK.batas(umur="usia SD"),
-            Salah("Itu BANYAKNYA murid SD per jenis kelamin. Bagi dengan anak 7–12 tahun yang jenis kelaminnya "
-                  "sama, lalu kalikan 100.",
-                  nilai=lambda: deret(_murid("SD/sederajat")["jenis_kelamin"].value_counts()), kode="banyaknya",
+            Salah("Itu BANYAKNYA murid SD per jenis kelamin. Bagi dengan anak 7–12 tahun yang jenis "
+                  "kelaminnya sama, lalu kalikan 100.",
+                  nilai=lambda: deret(_murid("SD/sederajat")["jenis_kelamin"].value_counts()),
+                  kode="banyaknya",
                   konsep="skala"),
         ],
-        langkah="untuk L dan P terpisah: murid SD (umur berapa pun) / anak 7–12 tahun dengan jenis kelamin yang "
-                "sama × 100.",
+        langkah="untuk L dan P terpisah: murid SD (umur berapa pun) / anak 7–12 tahun dengan jenis kelamin "
+                "yang sama × 100.",
         petunjuk=["Hitung APK SD terpisah untuk L dan untuk P.",
                   "`penduduk.groupby(\"jenis_kelamin\", observed=True).apply(lambda d: ind.apk(d, \"SD\"))`"],
     ),
@@ -290,8 +297,8 @@ daftar(
         bentuk="deret",
         rumus=_APS_RT,
         salah=[
-            Salah("Itu banyaknya anak 16–18 yang masih sekolah, bukan persentase. RT yang lebih besar tentu punya "
-                  "lebih banyak anak sekolah; bandingkan RT dengan angka partisipasi (persen).",
+            Salah("Itu banyaknya anak 16–18 yang masih sekolah, bukan persentase. RT yang lebih besar tentu "
+                  "punya lebih banyak anak sekolah; bandingkan RT dengan angka partisipasi (persen).",
                   nilai=lambda: deret(_sekolah_16_18_rt()), kode="banyaknya", konsep="jumlah-laju"),
             *_salah_partisipasi(_APS_RT, "usia 16–18 tahun di RT itu"),
             Salah("Itu APM SMA per RT (hanya yang duduk di SMA). APS menghitung semua anak 16–18 yang masih "
@@ -310,9 +317,11 @@ daftar(
         bentuk="himpunan",
         salah=[
             Salah("Itu RT dengan APS TERTINGGI. Cari yang terendah.",
-                  nilai=lambda: [int(k) for k in _aps_rt()[_aps_rt() == _aps_rt().max()].index], kode="tertinggi",
+                  nilai=lambda: [int(k) for k in _aps_rt()[_aps_rt() == _aps_rt().max()].index],
+                  kode="tertinggi",
                   konsep="arah"),
-            Salah("Itu RT dengan anak 16–18 tidak sekolah TERBANYAK (jumlah), bukan APS terendah (persentase).",
+            Salah("Itu RT dengan anak 16–18 tidak sekolah TERBANYAK (jumlah), bukan APS terendah "
+                  "(persentase).",
                   nilai=lambda: _argmax_all(_tidak_sekolah_16_18_rt()), kode="tidak-sekolah-terbanyak",
                   konsep="jumlah-laju"),
             Salah("Yang diminta nomor RT saja, bukan seluruh tabel.", cocok=_satu_rt, kode="seluruh-tabel",

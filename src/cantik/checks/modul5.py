@@ -128,18 +128,20 @@ def salah_p0(garis: Any) -> tuple[Rumus, list[Salah]]:
               "100.", nilai=lambda: int(_kel()["jumlah_anggota"][_kel()["pengeluaran_per_kapita"]
                                                                  < garis()].sum()),
               kode="banyaknya", konsep="skala"),
-        Salah("Itu persentase penduduk yang TIDAK miskin. P0 menghitung yang pengeluaran per kapitanya DI BAWAH "
-              "garis kemiskinan.", nilai=lambda: 100 - p0(), kode="tidak-miskin", konsep="arah"),
+        Salah("Itu persentase penduduk yang TIDAK miskin. P0 menghitung yang pengeluaran per kapitanya DI "
+              "BAWAH garis kemiskinan.", nilai=lambda: 100 - p0(), kode="tidak-miskin", konsep="arah"),
     ]
 
 
-_P1 = Rumus(functools.partial(_fgt, 1), garis="gk", bobot="orang", penyebut="semua", potong=True, jarak="relatif")
-_P2 = Rumus(functools.partial(_fgt, 2), garis="gk", bobot="orang", penyebut="semua", potong=True, jarak="relatif")
+_P1 = Rumus(functools.partial(_fgt, 1), garis="gk", bobot="orang", penyebut="semua", potong=True,
+jarak="relatif")
+_P2 = Rumus(functools.partial(_fgt, 2), garis="gk", bobot="orang", penyebut="semua", potong=True,
+jarak="relatif")
 _P0, _SALAH_P0 = salah_p0(_gk)
 _MISKIN = Rumus(_jumlah_miskin, garis="gk", bobot="orang")
 _GANTI_GARIS = {"makanan": "GK makanan saja (Rp490.389)", "2022": "GK September 2022 (Rp581.229)"}
-PESAN_GARIS = ("Sepertinya Anda memakai {salah} sebagai garis kemiskinan. Soal ini memakai GK makanan + GK bukan "
-               "makanan = Rp644.107.")
+PESAN_GARIS = ("Sepertinya Anda memakai {salah} sebagai garis kemiskinan. Soal ini memakai GK makanan + GK "
+               "bukan makanan = Rp644.107.")
 
 
 def _salah_fgt(R: Rumus, alpha: int) -> list[Salah]:
@@ -150,15 +152,18 @@ def _salah_fgt(R: Rumus, alpha: int) -> list[Salah]:
         *R.ganti("bobot", {"keluarga": "keluarga"}, pesan=PESAN_KELUARGA, konsep="keluarga-orang"),
         *R.ganti("garis", {"makanan": _GANTI_GARIS["makanan"]}, pesan=PESAN_GARIS, konsep="indikator"),
         *R.ganti("potong", {False: "orang TIDAK miskin"},
-                 pesan="Sepertinya {salah} ikut menyumbang jarak (negatif, atau positif setelah dikuadratkan). "
-                       f"Di {nama}, orang yang tidak miskin menyumbang 0: jaraknya dipotong di 0.", konsep="rumus"),
+                 pesan="Sepertinya {salah} ikut menyumbang jarak (negatif, atau positif setelah "
+                       "dikuadratkan). "
+                       f"Di {nama}, orang yang tidak miskin menyumbang 0: jaraknya dipotong di 0.",
+                       konsep="rumus"),
         *R.ganti("jarak", {"rupiah": "jarak dalam rupiah (GK − y)"},
                  pesan="Sepertinya Anda memakai {salah}, belum dibagi GK. Jarak relatif = (GK − y) / GK.",
                  konsep="rumus"),
         Salah(f"Di modul ini {nama} ditulis seperti tabel BPS: dikali 100.", nilai=lambda: R.nilai() / 100,
               kode="belum-kali-100", konsep="skala"),
         Salah(f"Itu P0 (persentase penduduk miskin). {nama} mengukur "
-              + ("kedalaman: rata-rata jarak ke GK." if alpha == 1 else "keparahan: rata-rata jarak kuadrat."),
+              + ("kedalaman: rata-rata jarak ke GK." if alpha == 1 else "keparahan: rata-rata jarak "
+                                                                        "kuadrat."),
               nilai=lambda: _orang().p0, kode="p0", konsep="indikator"),
     ]
 
@@ -186,7 +191,8 @@ daftar(
                   nilai=lambda: GK_BUKAN_MAKANAN, kode="bukan-makanan", konsep="rumus"),
             Salah("GK makanan dan GK bukan makanan DIJUMLAHKAN, bukan dikurangkan.",
                   nilai=lambda: GK_MAKANAN - GK_BUKAN_MAKANAN, kode="dikurangkan", konsep="rumus"),
-            Salah("Itu rata-rata kedua angka. Garis kemiskinan = GK makanan + GK bukan makanan (dijumlahkan).",
+            Salah("Itu rata-rata kedua angka. Garis kemiskinan = GK makanan + GK bukan makanan "
+                  "(dijumlahkan).",
                   nilai=lambda: (GK_MAKANAN + GK_BUKAN_MAKANAN) / 2, kode="rata-rata", konsep="rumus"),
             Salah("Itu GK September 2022 (Rp581.229). Soal ini memakai GK makanan + GK bukan makanan "
                   "September 2024.", nilai=lambda: GARIS_LAIN["2022"], kode="gk-2022", konsep="sumber"),
@@ -236,7 +242,8 @@ daftar(
                   "di bawah GK.", nilai=lambda: int((_kel()["penerima_bansos"] == "Ya").sum()),
                   kode="bansos-keluarga", konsep="sumber"),
         ],
-        langkah="pilih keluarga dengan pengeluaran per kapita di bawah GK, lalu jumlahkan kolom `jumlah_anggota`.",
+        langkah="pilih keluarga dengan pengeluaran per kapita di bawah GK, lalu jumlahkan kolom "
+                "`jumlah_anggota`.",
         petunjuk=["Pilih keluarga miskin: "
                   "`keluarga[keluarga[\"pengeluaran_per_kapita\"] < garis_kemiskinan]`.",
                   "Jumlahkan kolom `jumlah_anggota` keluarga-keluarga itu."],
@@ -289,15 +296,16 @@ daftar(
                   nilai=lambda: float(__import__("numpy").median(__import__("numpy").repeat(
                       _kel()["pengeluaran_per_kapita"].to_numpy(), _kel()["jumlah_anggota"].to_numpy()))),
                   kode="per-orang", konsep="keluarga-orang"),
-            Salah("Itu median pengeluaran SELURUH keluarga (per kapita × anggota). Yang diminta pengeluaran PER "
-                  "KAPITA.", nilai=lambda: float((_kel()["pengeluaran_per_kapita"] * _kel()["jumlah_anggota"])
+            Salah("Itu median pengeluaran SELURUH keluarga (per kapita × anggota). Yang diminta pengeluaran "
+                  "PER KAPITA.",
+                  nilai=lambda: float((_kel()["pengeluaran_per_kapita"] * _kel()["jumlah_anggota"])
                                                  .median()), kode="total-keluarga", konsep="penyebut"),
             Salah("Itu median pengeluaran MAKANAN saja. Yang diminta seluruh pengeluaran per kapita "
                   "(`pengeluaran_per_kapita`).",
                   nilai=lambda: float(_kel()["pengeluaran_makanan_per_kapita"].median()), kode="makanan",
                   konsep="indikator"),
-            Salah("Itu titik tengah antara pengeluaran terkecil dan terbesar. Median adalah nilai keluarga yang "
-                  "di tengah setelah diurutkan.",
+            Salah("Itu titik tengah antara pengeluaran terkecil dan terbesar. Median adalah nilai keluarga "
+                  "yang di tengah setelah diurutkan.",
                   nilai=lambda: float((_kel()["pengeluaran_per_kapita"].min()
                                        + _kel()["pengeluaran_per_kapita"].max()) / 2), kode="titik-tengah",
                   konsep="rata-median"),
@@ -319,20 +327,20 @@ daftar(
                           pesan="Itu persen keluarga di bawah {salah}. Yang diminta di bawah RATA-RATA.",
                           konsep="rata-median"),
             *_BAWAH.ganti("arah", {"atas": "DI ATAS (atau sama dengan) rata-rata"},
-                          pesan="Itu persen keluarga {salah}. Yang diminta di bawah rata-rata.", konsep="arah"),
+                          pesan="Itu persen keluarga {salah}. Yang diminta di bawah "
+                                "rata-rata.", konsep="arah"),
             *_BAWAH.ganti("bobot", {"orang": "ORANG (bobot jumlah anggota)"},
                           pesan="Itu persen {salah} di bawah rata-rata. Soal ini menghitung KELUARGA.",
                           konsep="keluarga-orang"),
             Salah("Itu BANYAKNYA keluarga di bawah rata-rata. Yang diminta persentasenya: bagi dengan semua "
                   "keluarga, lalu kalikan 100.",
-                  nilai=lambda: int((_kel()["pengeluaran_per_kapita"] < _kel()["pengeluaran_per_kapita"].mean())
-                                    .sum()), kode="banyaknya", konsep="skala"),
-            Salah("Itu rata-rata pengeluarannya (rupiah). Yang diminta PERSEN keluarga yang pengeluarannya di "
-                  "bawah rata-rata itu.", nilai=lambda: float(_kel()["pengeluaran_per_kapita"].mean()),
+                  nilai=lambda: round(_persen_bawah() / 100 * len(_kel())), kode="banyaknya", konsep="skala"),
+            Salah("Itu rata-rata pengeluarannya (rupiah). Yang diminta PERSEN keluarga yang pengeluarannya "
+                  "di bawah rata-rata itu.", nilai=lambda: float(_kel()["pengeluaran_per_kapita"].mean()),
                   kode="rata-rata-rupiah", konsep="bentuk"),
         ],
-        langkah="hitung rata-rata pengeluaran per kapita, lalu persentase keluarga yang pengeluarannya di bawah "
-                "rata-rata itu.",
+        langkah="hitung rata-rata pengeluaran per kapita, lalu persentase keluarga yang pengeluarannya di "
+                "bawah rata-rata itu.",
         petunjuk=["Hitung rata-rata pengeluaran per kapita keluarga.",
                   "`(keluarga[\"pengeluaran_per_kapita\"] < rata_rata).mean() * 100`."],
     ),
@@ -355,11 +363,12 @@ daftar(
                   nilai=lambda: _ind().percent_change(HSS[2022]["P2"], HSS[2023]["P2"]), kode="p2",
                   konsep="indikator"),
             tanda(lambda: _ind().percent_change(HSS[2022]["P1"], HSS[2023]["P1"]),
-                  "Periksa tandanya: P1 NAIK dari 0,62 ke 0,71, jadi perubahannya positif ((akhir − awal) / awal "
-                  "× 100)."),
+                  "Periksa tandanya: P1 NAIK dari 0,62 ke 0,71, jadi perubahannya positif ((akhir − awal) / "
+                  "awal × 100)."),
             Salah("Itu angka 2023 sebagai persen dari 2022 (akhir / awal × 100). Perubahan persen = (akhir − "
                   "awal) / awal × 100: kurangi 100 dari hasil Anda.",
-                  nilai=lambda: HSS[2023]["P1"] / HSS[2022]["P1"] * 100, kode="rasio-100", konsep="persen-poin"),
+                  nilai=lambda: HSS[2023]["P1"] / HSS[2022]["P1"] * 100, kode="rasio-100",
+                  konsep="persen-poin"),
         ],
         langkah="perubahan persen = (P1 2023 − P1 2022) / P1 2022 × 100.",
         petunjuk=["Perubahan persen = (akhir − awal) / awal × 100.", "`ind.percent_change(0.62, 0.71)`."],
@@ -370,8 +379,9 @@ daftar(
         banding=banding_himpunan(sinonim=SINONIM_INDEKS),
         bentuk="himpunan",
         salah=[
-            Salah("Yang diminta daftar nama indikator yang NAIK saja, misalnya `[\"P1\"]`, bukan naik/turunnya "
-                  "setiap indikator.", cocok=lambda j: isinstance(j, Deret) and {str(k).upper() for k in j.label}
+            Salah("Yang diminta daftar nama indikator yang NAIK saja, misalnya `[\"P1\"]`, bukan "
+                  "naik/turunnya setiap indikator.",
+                  cocok=lambda j: isinstance(j, Deret) and {str(k).upper() for k in j.label}
                   <= {"P0", "P1", "P2"}, kode="dict-arah", konsep="bentuk",
                   contoh=lambda: {"P0": "turun", "P1": "naik", "P2": "naik"}),
             Salah("P0 TURUN (4,54 → 4,01). Itu justru yang menutupi masalahnya: lebih sedikit orang miskin, "
@@ -383,10 +393,12 @@ daftar(
             Salah("Periksa juga P1: indeks kedalaman naik dari 0,62 ke 0,71.",
                   cocok=lambda j: not _berisi("P1")(j), kode="tanpa-p1", konsep="indikator",
                   contoh=lambda: ["P2"]),
-            Salah("Daftar Anda masih kosong. Tulis nama indikator yang naik di dalam list, misalnya `[\"P1\"]`.",
+            Salah("Daftar Anda masih kosong. Tulis nama indikator yang naik di dalam list, misalnya "
+                  "`[\"P1\"]`.",
                   cocok=lambda j: j in ([], ()), kode="kosong", konsep="bentuk", contoh=lambda: []),
             Salah("Yang diminta NAMA indikatornya (P0, P1, P2), bukan angkanya.",
-                  cocok=lambda j: any(isinstance(x, float) for x in (j if isinstance(j, list | tuple) else [j])),
+                  cocok=lambda j: any(isinstance(x, float) for x in (j if isinstance(j, list | tuple)
+                                                                     else [j])),
                   kode="angka", konsep="bentuk", contoh=lambda: [HSS[2023]["P1"], HSS[2023]["P2"]]),
             Salah("Yang diminta nama indikatornya, bukan tahunnya.",
                   cocok=lambda j: any(x in (2022, 2023, "2022", "2023")

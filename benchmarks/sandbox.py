@@ -7,7 +7,7 @@ alternating the two so that both see the same machine load, and prints the media
 notebook and the ratio. Target: overhead <= 0.3 s per notebook. It also times the launch alone
 (``python -c pass`` plainly and through prlimit + bwrap + setpriv). The sandboxed kernel can come out
 *faster* than the plain one: it talks over Unix sockets instead of TCP and runs BLAS single-threaded.
-As root it also measures the warm variants: a kernel forked from :class:`cantik.grading.warm.WarmKernels`
+As root it also measures the warm variants: a kernel forked from :class:`cantik.sandbox.zygote.WarmKernels`
 without isolation, and one forked from the sandboxed zygote and confined (:mod:`cantik.sandbox.confine`);
 the warm isolation cost is the difference of those two.
 
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import os
 
-    from cantik.grading.warm import WarmKernels
+    from cantik.sandbox.zygote import WarmKernels
 
     variants = list(VARIANTS) if os.geteuid() == 0 else ["plain", "sandbox", "warm"]
     times: dict[str, list[float]] = {v: [] for v in variants}

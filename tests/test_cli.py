@@ -62,3 +62,13 @@ def test_console_script_runs():
     cantik = Path(sys.executable).with_name("cantik")
     proc = subprocess.run([str(cantik), "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("cantik ")
+
+
+@pytest.mark.parametrize("argv", [["kursus", "tulis", "modul99"], ["kursus", "bangun", "modul99"],
+                                  ["kursus", "periksa", "modul99"]])
+def test_an_unknown_module_is_one_indonesian_line_not_a_traceback(argv):
+    proc = subprocess.run([str(Path(sys.executable).with_name("cantik")), *argv], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("GAGAL: ") and "modul99" in proc.stderr and "modul1" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout

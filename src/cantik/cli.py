@@ -3,6 +3,10 @@
 Each command group lives in the module that does the work and exposes ``register(subparsers)``; this file
 only lists them. Those modules import nothing heavy at the top, so ``cantik --help`` stays fast and never
 imports pandas or matplotlib (tested).
+
+Every command runs through :func:`run_command` (:func:`add_command` wraps it): a handler returns its
+Indonesian summary (printed) or an exit status, and raises :class:`cantik.errors.CantikError` for an
+expected failure, which ends as ``GAGAL: …`` on stderr with the error's exit status, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +17,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from cantik import __version__
+from cantik.errors import CantikError
+
+#: What a command handler gives back: its summary text (printed; exit status 0) or an exit status.
+Handler = Callable[[argparse.Namespace], "str | int | None"]
 
 #: (group name, Indonesian help, modules whose ``register(subparsers)`` fill the group).
 #: A group with name ``None`` puts its modules' commands at the top level.
@@ -52,24 +60,64 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         super().add_usage(usage, actions, groups, "cara pakai: " if prefix is None else prefix)
 
 
+def run_command(func: Handler) -> Callable[[argparse.Namespace], int]:
+    """Wrap a command handler: print the text it returns; an expected error becomes ``GAGAL: …``.
+
+    A :class:`~cantik.errors.CantikError` is printed on stderr after ``GAGAL:`` and gives the error's exit
+    status (1 unless the error says otherwise); a returned string is printed and gives 0; a returned
+    number is the exit status.
+
+    Examples
+    --------
+    >>> from cantik.errors import KelasError
+    >>> def gagal(args):
+    ...     raise KelasError("Modul 'modul99' tidak ada.", "Lihat daftar modul di folder courses/.")
+    >>> import contextlib, io
+    >>> err = io.StringIO()
+    >>> with contextlib.redirect_stderr(err):
+    ...     code = run_command(gagal)(argparse.Namespace())
+    >>> code, err.getvalue().splitlines()[0]
+    (1, "GAGAL: Modul 'modul99' tidak ada.")
+    >>> run_command(lambda args: "Selesai.")(argparse.Namespace())
+    Selesai.
+    0
+    """
+
+    def handler(args: argparse.Namespace) -> int:
+        try:
+            out = func(args)
+        except CantikError as exc:
+            print(f"GAGAL: {exc}", file=sys.stderr)
+            return exc.exit_code
+        if isinstance(out, str):
+            print(out)
+            return 0
+        return int(out or 0)
+
+    handler.__wrapped__ = func  # type: ignore[attr-defined]
+    return handler
+
+
 def add_command(
     subparsers: argparse._SubParsersAction,
     name: str,
     help_text: str,
-    func: Callable[[argparse.Namespace], int],
+    func: Handler,
 ) -> argparse.ArgumentParser:
     """Add one subcommand with Indonesian help; command modules call this from their ``register``.
+
+    ``func`` runs through :func:`run_command`.
 
     Examples
     --------
     >>> def register(subparsers):
-    ...     p = add_command(subparsers, "halo", "sapa peserta", lambda args: print("Halo", args.nama) or 0)
+    ...     p = add_command(subparsers, "halo", "sapa peserta", lambda args: f"Halo {args.nama}")
     ...     p.add_argument("nama", help="nama peserta")
     """
     parser = subparsers.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter,
                                    add_help=False)
     parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
-    parser.set_defaults(func=func)
+    parser.set_defaults(func=run_command(func))
     return parser
 
 

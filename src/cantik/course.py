@@ -24,6 +24,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from cantik.errors import CourseError
+
 NBFORMAT_MINOR = 5
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 CONFIG_FILE = "nbgrader_config.py"
@@ -148,12 +150,19 @@ def daftar_modul(root: Path | None = None) -> list[str]:
                   if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.ipynb")))
 
 
+def daftar_naskah(root: Path | None = None) -> list[str]:
+    """Modules with an authoring script ``courses/_naskah/modul*.py``."""
+    return sorted(p.stem for p in (_root(root) / "courses" / "_naskah").glob("modul*.py"))
+
+
 def naskah(modul: str, root: Path | None = None) -> dict[str, str]:
     """The master notebooks of ``modul`` as written by ``courses/_naskah/<modul>.py``: ``{name: json}``."""
     root = _root(root)
     script = root / "courses" / "_naskah" / f"{modul}.py"
     if not script.is_file():
-        raise FileNotFoundError(f"Naskah modul '{modul}' tidak ditemukan: {script}")
+        ada = ", ".join(daftar_naskah(root)) or "(tidak ada)"
+        raise CourseError(f"Naskah modul '{modul}' tidak ditemukan: {script}.",
+                          f"Pakai salah satu nama modul yang ada: {ada}.")
     sys.path.insert(0, str(script.parent))  # shared helpers of the authoring scripts (_umum.py)
     try:
         spec = runpy.run_path(str(script))
@@ -190,11 +199,12 @@ def bangun(modul: str, root: Path | None = None, tujuan: Path | None = None) -> 
     """Build the learner version of ``modul`` with ``nbgrader generate_assignment`` (no gradebook write).
 
     The result goes to ``notebooks/<modul>/`` of ``root`` (or to ``tujuan``), normalised to sorted-key JSON.
-    Raises ``RuntimeError`` with nbgrader's last log lines when generation fails.
+    Raises :class:`~cantik.errors.CourseError` with nbgrader's last log lines when generation fails.
     """
     root = _root(root)
     if not (root / "courses" / modul).is_dir():
-        raise FileNotFoundError(f"Modul '{modul}' tidak ada di {root / 'courses'}")
+        raise CourseError(f"Modul '{modul}' tidak ada di {root / 'courses'}.",
+                          f"Tulis dulu notebook sumbernya: `cantik kursus tulis {modul}`.")
     with tempfile.TemporaryDirectory(prefix="cantik-bangun-") as tmp:
         work = Path(tmp)
         shutil.copy(root / CONFIG_FILE, work / CONFIG_FILE)
@@ -204,7 +214,9 @@ def bangun(modul: str, root: Path | None = None, tujuan: Path | None = None) -> 
         built = work / "notebooks" / modul
         if res.returncode != 0 or not built.is_dir():
             tail = "\n".join((res.stdout + res.stderr).strip().splitlines()[-8:])
-            raise RuntimeError(f"nbgrader generate_assignment gagal untuk modul '{modul}':\n{tail}")
+            raise CourseError(f"nbgrader generate_assignment gagal untuk modul '{modul}':\n{tail}",
+                              "Perbaiki notebook sumber di courses/ (lihat pesan nbgrader di atas), lalu "
+                              "bangun lagi.")
         dest = Path(tujuan) if tujuan is not None else root / "notebooks" / modul
         if dest.exists():
             shutil.rmtree(dest)
@@ -253,14 +265,14 @@ def _pilih(args: argparse.Namespace) -> list[str]:
     pilihan = args.modul or semua
     tidak_ada = [m for m in pilihan if m not in semua]
     if tidak_ada:
-        raise SystemExit(f"Modul tidak dikenal: {', '.join(tidak_ada)}. Modul yang ada: {', '.join(semua)}.")
+        raise CourseError(f"Modul tidak dikenal: {', '.join(tidak_ada)}.",
+                          f"Pakai salah satu nama modul yang ada: {', '.join(semua)}.")
     return pilihan
 
 
 def _cmd_tulis(args: argparse.Namespace) -> int:
     root = _root()
-    naskah = sorted(p.stem for p in (root / "courses" / "_naskah").glob("modul*.py"))
-    for m in args.modul or naskah:
+    for m in args.modul or daftar_naskah(root):
         for p in tulis(m):
             print(f"Ditulis: {p.relative_to(root)}")
     return 0
@@ -269,12 +281,7 @@ def _cmd_tulis(args: argparse.Namespace) -> int:
 def _cmd_bangun(args: argparse.Namespace) -> int:
     root = _root()
     for m in _pilih(args):
-        try:
-            files = bangun(m)
-        except RuntimeError as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        for f in files:
+        for f in bangun(m):
             print(f"Versi peserta: {f.relative_to(root)}")
     return 0
 
@@ -295,13 +302,8 @@ def _cmd_periksa(args: argparse.Namespace) -> int:
 def _cmd_ekspor(args: argparse.Namespace) -> int:
     from cantik.publish import ekspor_html
 
-    try:
-        out = ekspor_html(args.notebook, args.keluaran, laporan=not args.lengkap)
-    except (ValueError, FileNotFoundError) as exc:
-        print(f"Gagal mengekspor: {exc}")
-        return 1
-    print(f"Halaman HTML ditulis: {out}")
-    return 0
+    out = ekspor_html(args.notebook, args.keluaran, laporan=not args.lengkap)
+    return f"Halaman HTML ditulis: {out}"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

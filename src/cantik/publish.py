@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from cantik.errors import CourseError
+
 
 def _sel_dinilai_otomatis(cell: Any) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -91,14 +93,15 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
 
     src = Path(notebook)
     if src.suffix != ".ipynb":
-        raise ValueError(f"'{src.name}' bukan berkas notebook (.ipynb).")
+        raise CourseError(f"'{src.name}' bukan berkas notebook (.ipynb).",
+                          "Sebutkan berkas yang namanya berakhiran .ipynb.")
     if not src.is_file():
-        raise FileNotFoundError(f"Notebook '{src}' tidak ditemukan. Periksa nama berkas dan foldernya.")
+        raise CourseError(f"Notebook '{src}' tidak ditemukan.", "Periksa nama berkas dan foldernya.")
     try:
         nb = nbformat.read(src, as_version=4)
     except Exception as exc:  # nbformat raises several kinds for a damaged file
-        raise ValueError(f"Notebook '{src.name}' tidak bisa dibaca ({type(exc).__name__}). Apakah berkasnya "
-                         "rusak?") from None
+        raise CourseError(f"Notebook '{src.name}' tidak bisa dibaca ({type(exc).__name__}). Apakah berkasnya "
+                          "rusak?") from None
     cells = [c for c in nb.cells if not _sel_dinilai_otomatis(c)]
     nb.cells = _jadi_laporan(cells) if laporan else cells
     if judul is None:

@@ -18,6 +18,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from cantik.errors import CantikError
 from cantik.paths import project_root, state_dir
 
 START_PAGE = "Mulai_di_sini.ipynb"
@@ -69,8 +70,8 @@ def pick_port(wanted: int, host: str = "127.0.0.1", tries: int = 50) -> int:
             except OSError:
                 continue
             return s.getsockname()[1]
-    raise SystemExit(f"Tidak ada port kosong di antara {wanted} dan {wanted + tries - 1}. "
-                     "Tutup program lain atau pilih --port lain.")
+    raise CantikError(f"Tidak ada port kosong di antara {wanted} dan {wanted + tries - 1}.",
+                      "Tutup program lain atau pilih --port lain.")
 
 
 def lab_command(root: Path, port: int, token: str, open_browser: bool) -> list[str]:

@@ -37,7 +37,7 @@ def _zygote_env() -> dict[str, str]:
     if not _WARM:
         import atexit
 
-        from cantik.grading.warm import WarmKernels
+        from cantik.sandbox.zygote import WarmKernels
 
         _WARM.append(WarmKernels(sandbox=True).start())
         atexit.register(_WARM[0].stop)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cantik.data.schema import SYNTHETIC_NOTICE
+from cantik.errors import CourseError
 from cantik.publish import ekspor_html
 from tests.courses import pipeline as pl
 
@@ -72,13 +73,13 @@ def test_learner_version_exports_without_grading_cells(tmp_path: Path) -> None:
 
 
 def test_export_explains_bad_input_in_indonesian(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="tidak ditemukan"):
+    with pytest.raises(CourseError, match="tidak ditemukan"):
         ekspor_html(tmp_path / "tidak_ada.ipynb")
-    with pytest.raises(ValueError, match="bukan berkas notebook"):
+    with pytest.raises(CourseError, match="bukan berkas notebook"):
         ekspor_html(tmp_path / "catatan.txt")
     rusak = tmp_path / "rusak.ipynb"
     rusak.write_text("{ ini bukan json", encoding="utf-8")
-    with pytest.raises(ValueError, match="tidak bisa dibaca"):
+    with pytest.raises(CourseError, match="tidak bisa dibaca"):
         ekspor_html(rusak)
     assert not (tmp_path / "rusak.html").exists()
     json.loads((ROOT / "notebooks" / "modul8" / f"{NAME}.ipynb").read_text(encoding="utf-8"))  # untouched
@@ -93,5 +94,5 @@ def test_trainer_exports_through_the_cli(tmp_path: Path, capsys) -> None:
     assert "Halaman HTML ditulis" in capsys.readouterr().out
     assert SYNTHETIC_NOTICE in (tmp_path / "laporan.html").read_text(encoding="utf-8")
     assert main(["kursus", "ekspor", str(tmp_path / "tidak_ada.ipynb")]) == 1
-    out = capsys.readouterr().out
-    assert "Gagal mengekspor" in out and "tidak ditemukan" in out
+    err = capsys.readouterr().err
+    assert err.startswith("GAGAL: ") and "tidak ditemukan" in err

@@ -118,7 +118,7 @@ def test_cli_generate_writes_and_reports(tmp_path: Path, capsys: pytest.CaptureF
         (DATASETS / "kandangan_utara" / "penduduk.csv").read_bytes()
     args = _parser().parse_args(["generate", "--seed", "-1", "--keluaran", str(tmp_path / "lain")])
     assert args.func(args) == 2
-    assert "benih acak" in capsys.readouterr().err
+    assert "GAGAL: Benih acak" in capsys.readouterr().err
     assert not (tmp_path / "lain").exists()
     blocker = tmp_path / "berkas.txt"
     blocker.write_text("bukan folder")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from cantik.errors import KelasError
 from cantik.grading.autograde import autograde
 from cantik.grading.course import Course
-from cantik.grading.errors import KelasError
 from cantik.grading.release import release
 from tests.grading.helpers import ANSWERS, MODUL, make_course, submit
 
@@ -126,7 +126,7 @@ def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course, sandb
     leftovers = []
     for p in psutil.process_iter(["cmdline", "create_time", "ppid"]):
         cmd = " ".join(p.info["cmdline"] or [])
-        if "cantik.grading.warm" in cmd and mine in (p.info["cmdline"] or []):
+        if "cantik.sandbox.zygote" in cmd and mine in (p.info["cmdline"] or []):
             leftovers.append(cmd)
         elif "cantik-sbx-" in cmd and p.info["create_time"] >= since and p.info["ppid"] == 1:
             leftovers.append(cmd)  # a sandboxed kernel orphaned by the killed worker
@@ -147,7 +147,7 @@ def test_warm_kernels_are_fresh_processes(tmp_path: Path):
     """Two kernels forked from one zygote share no state, and numpy's random state differs."""
     from jupyter_client.manager import start_new_kernel
 
-    from cantik.grading.warm import WarmKernels
+    from cantik.sandbox.zygote import WarmKernels
 
     def run(kc, code: str) -> str:
         out: list[str] = []
@@ -191,7 +191,7 @@ def test_warm_kernels_are_fresh_processes(tmp_path: Path):
 def test_a_dead_zygote_is_restarted(tmp_path: Path):
     from jupyter_client.manager import start_new_kernel
 
-    from cantik.grading.warm import WarmKernels
+    from cantik.sandbox.zygote import WarmKernels
 
     with WarmKernels() as warm:
         first = warm.proc

@@ -7,7 +7,7 @@ import zipfile
 import nbformat
 import pytest
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 from cantik.grading.importer import import_files, match_learner
 from cantik.grading.roster import Learner, start_class
 from tests.grading.conftest import ROSTER_ROWS, write_roster

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 from cantik.grading.roster import load_roster, read_roster, start_class
 from tests.grading.conftest import ROSTER_ROWS, write_roster
 

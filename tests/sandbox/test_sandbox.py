@@ -88,7 +88,7 @@ def zygote() -> t.Iterator[str]:
     """A sandboxed warm zygote (root only): its socket, to set as ``SandboxKernelManager.zygote``."""
     if os.geteuid() != 0:
         pytest.skip("the warm sandboxed zygote gives each kernel a user id of its own: needs root")
-    from cantik.grading.warm import WarmKernels
+    from cantik.sandbox.zygote import WarmKernels
 
     with WarmKernels(sandbox=True) as warm:
         yield warm.socket

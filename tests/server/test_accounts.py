@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 from cantik.server.accounts import (
     create_unix_accounts,
     is_ours,

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import nbformat
 import pytest
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 from cantik.server.postgres import PgServer, check_gradebook_url
 from tests.grading.conftest import ROSTER_ROWS, write_roster
 from tests.grading.helpers import MODUL, make_course, submit

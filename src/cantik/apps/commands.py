@@ -25,8 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve the apps until Ctrl-C."""
     from cantik.apps.server import serve
+    from cantik.errors import CantikError
 
     if not 0 < args.port < 65536:
-        print("Nomor port harus antara 1 dan 65535.")
-        return 2
+        raise CantikError(f"Nomor port harus antara 1 dan 65535, bukan {args.port}.", exit_code=2)
     return serve(args.port, profile=args.profil, ip=args.ip, open_browser=args.buka_browser)

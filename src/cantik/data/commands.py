@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from cantik.errors import CantikError, DataNotFoundError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,18 +30,16 @@ def run_generate(args: argparse.Namespace) -> int:
     from cantik.data.generate import generate
 
     if args.seed < 0:
-        print(f"Gagal: benih acak harus bilangan bulat 0 atau lebih, bukan {args.seed}.", file=sys.stderr)
-        return 2
+        raise CantikError(f"Benih acak harus bilangan bulat 0 atau lebih, bukan {args.seed}.", exit_code=2)
     out = Path(args.keluaran) if args.keluaran else None
     if out is not None and out.exists() and not out.is_dir():
-        print(f"Gagal: '{out}' sudah ada dan bukan folder. Pilih folder lain untuk --keluaran.",
-              file=sys.stderr)
-        return 2
+        raise CantikError(f"'{out}' sudah ada dan bukan folder.", "Pilih folder lain untuk --keluaran.",
+                          exit_code=2)
     try:
         paths = generate(out, seed=args.seed)
     except OSError as exc:
-        print(f"Gagal menulis dataset: {exc.strerror or exc} ({exc.filename or out}).", file=sys.stderr)
-        return 1
+        raise CantikError(f"Dataset tidak bisa ditulis: {exc.strerror or exc} ({exc.filename or out}).",
+                          "Periksa bahwa folder tujuan boleh ditulis dan disknya tidak penuh.") from exc
     root = paths[0].parent.parent if paths else out
     print(f"Dataset sintetis (benih {args.seed}) ditulis ke {root}:")
     for p in paths:
@@ -57,8 +56,7 @@ def run_calibrate(args: argparse.Namespace) -> int:
     try:
         rows = calibrate(folder)
     except FileNotFoundError as exc:
-        print(f"Berkas dataset tidak ditemukan: {exc.filename}. Jalankan dulu 'cantik data generate'.",
-              file=sys.stderr)
-        return 2
+        raise DataNotFoundError(f"Berkas dataset tidak ditemukan: {exc.filename}.",
+                                "Jalankan dulu `cantik data generate`.") from exc
     print(format_report(rows))
     return 0 if all(r.ok for r in rows) else 1

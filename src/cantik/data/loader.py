@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cantik.data import schema as _schema
+from cantik.errors import DataFormatError, DataNotFoundError
 from cantik.paths import datasets_dir
 
 if TYPE_CHECKING:
@@ -64,14 +65,6 @@ TABLE_TITLES: dict[str, str] = {
     "ampunku": "Perjalanan AMPUNKU (Antar Jemput Pasien Kandangan Utara)",
     "desa_kelurahan": "Desa dan kelurahan di Kecamatan Kandangan",
 }
-
-
-class DataNotFoundError(ValueError):
-    """A table or wilayah name that does not exist, or a dataset file that has not been generated yet."""
-
-
-class DataFormatError(ValueError):
-    """A dataset file whose content breaks the column contract (e.g. text in an integer column)."""
 
 
 def _normalise(name: str) -> str:

@@ -3,13 +3,13 @@
 Only the standard library is imported at module level (the CLI imports this module at start-up);
 ``frictionless`` is imported when ``validate`` actually runs.
 
-Exit codes of ``validate``: 0 the file conforms (warnings allowed), 1 it has errors, 2 unknown table.
+Exit codes of ``validate``: 0 the file conforms (warnings allowed), 1 it has errors, 2 unknown table
+(a :class:`cantik.errors.DataNotFoundError`).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 #: Messages shown by default; the rest are counted (``--semua`` shows all).
@@ -37,14 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Handler of ``cantik data validate``."""
-    from cantik.data.loader import DataNotFoundError, table_title
+    from cantik.data.loader import table_title
     from cantik.data.validate import summary, validate_report
 
-    try:
-        result = validate_report(args.berkas, args.table)
-    except DataNotFoundError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    result = validate_report(args.berkas, args.table)
     title = table_title(result.table)
     print(f"Memeriksa {args.berkas} sebagai tabel '{result.table}' ({title}).")
     problems = result.problems
@@ -79,7 +75,6 @@ def _count_rows(path: Path) -> int | None:
 def run_tables(args: argparse.Namespace) -> int:
     """Handler of ``cantik data tables``."""
     from cantik.data.loader import (
-        DataNotFoundError,
         csv_path,
         table_title,
         tables,
@@ -88,12 +83,8 @@ def run_tables(args: argparse.Namespace) -> int:
     )
     from cantik.data.schema import SYNTHETIC_NOTICE
 
-    try:
-        places = [args.wilayah] if args.wilayah else wilayah_list()
-        listing = [(place, tables(place)) for place in places]
-    except DataNotFoundError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+    places = [args.wilayah] if args.wilayah else wilayah_list()
+    listing = [(place, tables(place)) for place in places]
     print(SYNTHETIC_NOTICE)
     for place, names in listing:
         print(f"\n{wilayah_name(place)} (wilayah: {place})")

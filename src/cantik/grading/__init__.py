@@ -7,6 +7,6 @@ is Indonesian. Nothing here imports pandas or matplotlib at module level.
 
 from __future__ import annotations
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 
 __all__ = ["KelasError"]

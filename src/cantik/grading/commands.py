@@ -1,32 +1,16 @@
 """``cantik kelas ...``: the trainer's commands (Indonesian help; heavy imports only inside handlers).
 
 The integrator lists this module under the ``kelas`` group in ``cantik.cli``; :func:`register` adds the
-subcommands to that group's subparsers.
+subcommands to that group's subparsers. Each handler returns its Indonesian summary and raises
+:class:`cantik.errors.KelasError` for what the trainer can fix (``cantik.cli.run_command`` prints both).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 
 _FOLDER_HELP = "folder kelas (berisi nbgrader_config.py); bawaan: folder Kelas Cantik"
-
-
-def _run(work: Callable[[argparse.Namespace], str]) -> Callable[[argparse.Namespace], int]:
-    """Wrap a handler: print its Indonesian summary; turn a KelasError into a message and exit code 1."""
-
-    def handler(args: argparse.Namespace) -> int:
-        from cantik.grading.errors import KelasError
-
-        try:
-            print(work(args))
-        except KelasError as exc:
-            print(f"GAGAL: {exc}", file=sys.stderr)
-            return 1
-        return 0
-
-    return handler
 
 
 def _course(args: argparse.Namespace):  # -> Course
@@ -104,7 +88,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from cantik.cli import add_command
 
     def cmd(name: str, help_text: str, work: Callable[[argparse.Namespace], str]) -> argparse.ArgumentParser:
-        p = add_command(subparsers, name, help_text, _run(work))
+        p = add_command(subparsers, name, help_text, work)
         p.add_argument("--folder", default=None, help=_FOLDER_HELP)
         return p
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 
 if TYPE_CHECKING:
     from nbgrader.api import Gradebook

@@ -33,8 +33,8 @@ from pathlib import Path
 
 from nbgrader.exchange.default.collect import ExchangeCollect as _NbgraderCollect
 
+from cantik.errors import KelasError
 from cantik.grading.course import Course
-from cantik.grading.errors import KelasError
 from cantik.grading.roster import Learner, load_roster
 
 

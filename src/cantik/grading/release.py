@@ -13,8 +13,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cantik.errors import KelasError
 from cantik.grading.course import Course
-from cantik.grading.errors import KelasError
 
 
 def _check(result: dict, what: str, saran: str) -> str:

@@ -64,13 +64,13 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from cantik.grading.autograde import _load_state
+    from cantik.grading.state import load_state
 
     e = html.escape
     out = Path(output) if output else course.grading_dir / "laporan_kelas.html"
     with course.gradebook() as gb:
         moduls = sorted(a.name for a in gb.assignments)
-    state = _load_state(course)
+    state = load_state(course)
     sections: list[str] = []
     help_rows: list[dict[str, str]] = []
     for modul in moduls:

@@ -14,8 +14,8 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from cantik.errors import KelasError
 from cantik.grading.course import Course
-from cantik.grading.errors import KelasError
 
 COLUMNS = ["id", "nama", "peran", "desa", "kohort"]
 _ALIASES = {

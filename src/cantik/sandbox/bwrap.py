@@ -26,6 +26,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cantik.errors import SandboxUnavailable
+
 #: Inside the sandbox.
 HOME = "/home/peserta"
 WORKDIR = HOME + "/kerja"
@@ -43,10 +45,6 @@ MISSING_BWRAP = (
     "Pasang dengan `sudo apt-get install bubblewrap` (atau `scripts/ensure-debian-packages bubblewrap`), "
     "lalu ulangi penilaian. Tanpa sandbox, kode peserta akan berjalan dengan hak pelatih."
 )
-
-
-class SandboxUnavailable(RuntimeError):
-    """The sandbox cannot start on this machine (message in Indonesian for the trainer)."""
 
 
 @dataclass(frozen=True)

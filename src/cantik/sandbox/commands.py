@@ -26,7 +26,7 @@ def _check(args: argparse.Namespace) -> int:
     import json
     import os
 
-    from cantik.sandbox.bwrap import SandboxUnavailable
+    from cantik.errors import CantikError
     from cantik.sandbox.kernel import start_sandboxed_kernel
 
     out: list[str] = []
@@ -44,12 +44,11 @@ def _check(args: argparse.Namespace) -> int:
     try:
         asyncio.run(run())
         r = json.loads("".join(out))
-    except SandboxUnavailable as exc:
-        print(exc)
-        return 1
+    except CantikError:  # e.g. SandboxUnavailable: bwrap is missing
+        raise
     except Exception as exc:
-        print(f"Sandbox penilaian gagal dijalankan: {exc}")
-        return 1
+        raise CantikError(f"Sandbox penilaian gagal dijalankan: {exc}",
+                          "Periksa bahwa bubblewrap terpasang (`bwrap --version`).") from exc
     from pathlib import Path
 
     from cantik.sandbox.bwrap import python_paths

@@ -1,6 +1,6 @@
 """Confine one kernel forked from the sandboxed warm zygote (Linux namespaces; stdlib + ctypes only).
 
-The warm zygote (:mod:`cantik.grading.warm`, started inside one bubblewrap sandbox by
+The warm zygote (:mod:`cantik.sandbox.zygote`, started inside one bubblewrap sandbox by
 :func:`cantik.sandbox.bwrap.zygote_command`) already has what every kernel shares: a read-only system,
 Python, the sources and the datasets, no access to the gradebook, ``courses/`` or ``grading/``, and no
 network. It imported pandas and matplotlib once. For each submission it forks a child that calls

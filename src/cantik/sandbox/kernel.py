@@ -67,8 +67,8 @@ class SandboxKernelManager(AsyncKernelManager):
     read_only_paths = List(Unicode(), help="Extra host paths shown read-only at the same path.").tag(
         config=True)
     zygote = Unicode(
-        help="Socket of a sandboxed warm zygote (cantik.grading.warm.WarmKernels(sandbox=True)): kernels are "
-             "forked from it, already past importing pandas and matplotlib, and confined one by one "
+        help="Socket of a sandboxed warm zygote (cantik.sandbox.zygote.WarmKernels(sandbox=True)): kernels "
+             "are forked from it, already past importing pandas and matplotlib, and confined one by one "
              "(cantik.sandbox.confine). Empty: every kernel starts cold in its own bwrap."
     ).tag(config=True)
 
@@ -157,7 +157,6 @@ class SandboxKernelManager(AsyncKernelManager):
     def _warm_command(self, kernel_cmd: list[str], spec: SandboxSpec) -> list[str]:
         """Ask the warm zygote for a kernel confined like ``spec`` (see :mod:`cantik.sandbox.confine`)."""
         import dataclasses
-        import sys
 
         run_dir = spec.run_dir
         files = run_dir / ".kerja"
@@ -183,8 +182,9 @@ class SandboxKernelManager(AsyncKernelManager):
         box_file.write_text(json.dumps(box))
         box_file.chmod(0o600)
         args = kernel_cmd[kernel_cmd.index("-f"):] if "-f" in kernel_cmd else kernel_cmd[3:]
-        return [sys.executable, "-m", "cantik.grading.warm", "kernel", self.zygote, "--box", str(box_file),
-                *args]
+        from cantik.sandbox.zygote import kernel_command
+
+        return kernel_command(self.zygote, "--box", str(box_file), *args)
 
     async def _async_post_start_kernel(self, **kw: t.Any) -> None:
         await super()._async_post_start_kernel(**kw)

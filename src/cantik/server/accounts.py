@@ -28,7 +28,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 
 MARK = "kelas-cantik"
 UNIX_NAME = re.compile(r"^[a-z_][a-z0-9_.-]{0,31}$")

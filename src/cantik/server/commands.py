@@ -15,24 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from pathlib import Path
-
-
-def _run(work: Callable[[argparse.Namespace], str]) -> Callable[[argparse.Namespace], int]:
-    """Print ``work``'s text; a :class:`KelasError` is printed (Indonesian) and gives exit code 1."""
-
-    def handler(args: argparse.Namespace) -> int:
-        from cantik.grading.errors import KelasError
-
-        try:
-            print(work(args))
-        except KelasError as exc:
-            print(f"Gagal: {exc}")
-            return 1
-        return 0
-
-    return handler
 
 
 def _server(args: argparse.Namespace):  # -> PgServer
@@ -75,7 +58,7 @@ def _status(args: argparse.Namespace) -> str:
 
 
 def _cek(args: argparse.Namespace) -> str:
-    from cantik.grading.errors import KelasError
+    from cantik.errors import KelasError
     from cantik.server.postgres import _hide_password, check_gradebook_url
 
     url = args.url or os.environ.get("CANTIK_GRADEBOOK_URL")
@@ -99,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = add_command(subparsers, "postgres-mulai",
                     "nyalakan PostgreSQL untuk buku nilai (dibuat bila belum ada) dan tampilkan alamatnya",
-                    _run(_mulai))
+                    _mulai)
     common(p)
     p.add_argument("--kursus", default="kelas_cantik",
                    help="kode kursus = nama basis data (bawaan: kelas_cantik)")
@@ -107,11 +90,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="pengguna sistem yang menjalankan PostgreSQL bila perintah dijalankan sebagai root "
                         "(bawaan: postgres)")
     common(p := add_command(subparsers, "postgres-berhenti", "hentikan server PostgreSQL buku nilai",
-                            _run(_berhenti)))
+                            _berhenti))
     common(p := add_command(subparsers, "postgres-status", "apakah server PostgreSQL buku nilai berjalan",
-                            _run(_status)))
+                            _status))
     p = add_command(subparsers, "cek-buku-nilai",
-                    "coba buka buku nilai (SQLite atau PostgreSQL) dan jelaskan bila gagal", _run(_cek))
+                    "coba buka buku nilai (SQLite atau PostgreSQL) dan jelaskan bila gagal", _cek)
     p.add_argument("url", nargs="?", help="alamat buku nilai (bawaan: isi CANTIK_GRADEBOOK_URL)")
     register_hub(subparsers)
 
@@ -129,7 +112,7 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
     if not hub_db and gradebook:  # the gradebook is in our PostgreSQL: the hub's database goes there too
         hub_db = hub_database(args.folder_postgres or default_base(), gradebook, "kelas_cantik")
     if args.spawner == "local":  # each account's server runs as the Unix user of that name
-        from cantik.grading.errors import KelasError
+        from cantik.errors import KelasError
         from cantik.server.accounts import conflicts, system_accounts
         from cantik.server.hub import make_accounts
 
@@ -144,7 +127,7 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
             raise KelasError(f"Id ini sudah dipakai akun Unix lain: {', '.join(taken)}. "
                              "Tidak ada yang dibuat.", "Ganti id di daftar peserta.")
     elif args.akun_unix:
-        from cantik.grading.errors import KelasError
+        from cantik.errors import KelasError
 
         raise KelasError("--akun-unix hanya untuk --spawner local.",
                          "Hapus --akun-unix atau pakai --spawner local.")
@@ -185,7 +168,7 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
 def _akun_hapus(args: argparse.Namespace) -> str:
     import json
 
-    from cantik.grading.errors import KelasError
+    from cantik.errors import KelasError
     from cantik.server.accounts import remove_unix_accounts
 
     settings_file = Path(args.folder) / "hub.json"
@@ -204,11 +187,12 @@ def _hub_mulai(args: argparse.Namespace) -> int:
     import subprocess
     import sys
 
+    from cantik.errors import KelasError
+
     config = Path(args.folder) / "jupyterhub_config.py"
     if not config.is_file():
-        print(f"Gagal: belum ada hub di folder {args.folder}.\n"
-              "Langkah berikutnya: siapkan dulu dengan `cantik server hub-siapkan PESERTA.csv --pelatih ID`.")
-        return 1
+        raise KelasError(f"Belum ada hub di folder {args.folder}.",
+                         "Siapkan dulu dengan `cantik server hub-siapkan PESERTA.csv --pelatih ID`.")
     hub = subprocess.Popen([str(Path(sys.executable).parent / "jupyterhub"), "-f", str(config)],
                            cwd=Path(args.folder))
     while True:
@@ -219,7 +203,7 @@ def _hub_mulai(args: argparse.Namespace) -> int:
 
 
 def _z2jh(args: argparse.Namespace) -> str:
-    from cantik.grading.errors import KelasError
+    from cantik.errors import KelasError
     from cantik.server.z2jh import write_values
 
     if not (Path(args.folder) / "hub.json").is_file():
@@ -236,7 +220,7 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
 
     p = add_command(subparsers, "hub-siapkan",
                     "siapkan JupyterHub kelas dari daftar peserta: akun, peran, kata sandi awal (CSV)",
-                    _run(_hub_siapkan))
+                    _hub_siapkan)
     p.add_argument("peserta", help="berkas daftar peserta (CSV atau Excel; kolom id, nama, peran)")
     p.add_argument("--pelatih",
                    help="id akun pelatih, dipisah koma (baris dengan peran 'pelatih' juga pelatih)")
@@ -268,12 +252,12 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
                    help="folder induk rumah akun Unix baru (bawaan: /home)")
     p = add_command(subparsers, "akun-hapus",
                     "hapus akun Unix yang dibuat hub-siapkan --akun-unix (akun lain tidak disentuh)",
-                    _run(_akun_hapus))
+                    _akun_hapus)
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
     p = add_command(subparsers, "hub-mulai", "nyalakan JupyterHub kelas (Ctrl-C untuk berhenti)", _hub_mulai)
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
     p = add_command(subparsers, "z2jh",
                     "tulis config.yaml Zero to JupyterHub (Kubernetes) dari pengaturan hub yang sama",
-                    _run(_z2jh))
+                    _z2jh)
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
     p.add_argument("--keluaran", default="config.yaml", help="berkas YAML yang ditulis (bawaan: config.yaml)")

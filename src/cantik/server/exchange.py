@@ -25,7 +25,7 @@ import os
 import stat
 from pathlib import Path
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 
 EXCHANGE_MODE = 0o1777
 

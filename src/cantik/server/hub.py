@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 from cantik.grading.roster import TRAINER_ROLE
 
 #: Unambiguous characters for first-login passwords (no 0/O, 1/l/I).

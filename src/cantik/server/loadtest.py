@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 
 
 @dataclass

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from cantik.grading.errors import KelasError
+from cantik.errors import KelasError
 
 DEFAULT_PORT = 5433
 HOST = "127.0.0.1"
@@ -302,7 +302,7 @@ def check_gradebook_url(url: str, timeout: int = 10) -> None:
     >>> check_gradebook_url("bukan-url")
     Traceback (most recent call last):
     ...
-    cantik.grading.errors.KelasError: Alamat buku nilai 'bukan-url' tidak sah.
+    cantik.errors.KelasError: Alamat buku nilai 'bukan-url' tidak sah.
     Langkah berikutnya: Tulis seperti sqlite:////jalur/gradebook.db atau postgresql+psycopg://peran:sandi@127.0.0.1:5433/kelas_cantik
     """
     from sqlalchemy import create_engine, text

@@ -1,4 +1,4 @@
-"""Warm kernels for autograding: fork ready-made IPython kernels from a process that already imported
+"""Warm kernels: fork ready-made IPython kernels from a process (the *zygote*) that already imported
 pandas and matplotlib.
 
 Starting a kernel and importing pandas + matplotlib costs about a second of CPU per notebook, more than
@@ -9,7 +9,7 @@ patches carry over from one learner to the next; numpy's global random state is 
 It plugs into jupyter_client through an ordinary kernelspec (``cantik-warm``), so nbgrader's ``Execute``
 preprocessor and jupyter_client's ``KernelManager`` run it like any kernel (``Execute.kernel_name``):
 
-* the kernelspec starts a tiny *proxy* (``python -m cantik.grading.warm kernel -f CONN``), which asks the
+* the kernelspec starts a tiny *proxy* (``python -m cantik.sandbox.zygote kernel -f CONN``), which asks the
   zygote (over a Unix socket, passing its stdin/stdout/stderr) to fork a kernel for ``CONN``;
 * the proxy forwards interrupt/terminate signals to the kernel and exits when it does; the kernel exits
   when the proxy dies (jupyter_client's kill), so a stuck notebook is still killed as usual.
@@ -32,6 +32,8 @@ import time
 from pathlib import Path
 
 KERNEL_NAME = "cantik-warm"
+#: This module's import name (also when it runs as ``python -m``): the commands below start it by name.
+MODULE = __spec__.name if __spec__ is not None else "cantik.sandbox.zygote"
 #: Modules imported once in the zygote: what the course notebooks use, then what ipykernel imports while
 #: it starts (measured: without them each kernel spends ~50 ms importing them again).
 WARM_MODULES = (
@@ -179,6 +181,17 @@ def serve(sock_path: str, owner_pid: int) -> None:
 
 
 # ---------------------------------------------------------------------------------------- proxy side
+def kernel_command(sock_path: str, *args: str) -> list[str]:
+    """The command that starts a proxy asking the zygote at ``sock_path`` for a kernel (see :func:`proxy`).
+
+    Examples
+    --------
+    >>> kernel_command("/tmp/z.sock", "-f", "{connection_file}")[2:]
+    ['cantik.sandbox.zygote', 'kernel', '/tmp/z.sock', '-f', '{connection_file}']
+    """
+    return [sys.executable, "-m", MODULE, "kernel", sock_path, *args]
+
+
 def proxy(sock_path: str, argv: list[str]) -> int:
     """Kernelspec entry point: get a forked kernel for ``argv`` and stand in for it until it ends.
 
@@ -306,15 +319,7 @@ class WarmKernels:
         spec_dir = self.dir / "share" / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
         spec = {
-            "argv": [
-                sys.executable,
-                "-m",
-                "cantik.grading.warm",
-                "kernel",
-                self.socket,
-                "-f",
-                "{connection_file}",
-            ],
+            "argv": kernel_command(self.socket, "-f", "{connection_file}"),
             "display_name": "Python 3 (Kelas Cantik, kernel hangat)",
             "language": "python",
             "interrupt_mode": "signal",
@@ -330,7 +335,7 @@ class WarmKernels:
             "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         }
-        cmd = [sys.executable, "-m", "cantik.grading.warm", "serve", self.socket, str(os.getpid())]
+        cmd = [sys.executable, "-m", MODULE, "serve", self.socket, str(os.getpid())]
         if self.sandbox:
             from cantik.paths import datasets_dir
             from cantik.sandbox.bwrap import zygote_command
@@ -396,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args[:1] == ["kernel"]:
         return proxy(args[1], args[2:])
-    print("pakai: python -m cantik.grading.warm serve SOCKET PID | kernel SOCKET -f CONN", file=sys.stderr)
+    print(f"pakai: python -m {MODULE} serve SOCKET PID | kernel SOCKET -f CONN", file=sys.stderr)
     return 2
 
 

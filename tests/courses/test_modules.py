@@ -2,8 +2,11 @@
 
 As a trainer would: every module is released (``generate_assignment``) into one course, and a single
 ``nbgrader autograde "*"`` call grades every module's learners at once: the source itself, the unanswered
-learner version, learners with alternative correct solutions and learners with the common mistakes of
-``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8).
+learner version, learners with alternative correct solutions, learners with the common mistakes of
+``tests/courses/cases.py`` (modules 1–4) and ``tests/courses/cases_5_8.py`` (5–8), and one learner per module
+whose every value answer is a wrong value from the question's mistake catalogue
+(``tests/courses/catalogue_answers.py``). The class report and the feedback are then made from this real
+graded class.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.courses import cases, cases_5_8
+from tests.courses import catalogue_answers
 from tests.courses import pipeline as pl
 
 pytestmark = pytest.mark.slow
@@ -83,6 +87,9 @@ def course_graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
         for i, learner in enumerate(_spread_wrong(SALAH[modul])):
             plan[f"salah{i}"] = learner
             pl.submit(root, f"salah{i}", modul, submission({cid: case[1] for cid, case in learner.items()}))
+        katalog = {cid: entry for n in names for cid, entry in catalogue_answers.plan(sources[n]).items()}
+        plan["katalog"] = katalog
+        pl.submit(root, "katalog", modul, submission({cid: code for cid, (code, _, _) in katalog.items()}))
         plans[modul] = plan
     pl.nbgrader(root, "autograde", "*", "--force")
     return root, plans
@@ -159,6 +166,18 @@ def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> No
             assert message in selfcheck, f"{cid}: cek() did not print {message!r}: {selfcheck!r}"
 
 
+def test_catalogue_answers_lose_points_with_their_message(graded: Graded) -> None:
+    """A wrong value from each question's mistake catalogue, graded for real: the test cell scores 0 and both
+    the grader's message and the learner's own cek() name the catalogue entry."""
+    auto = _auto(graded, "katalog")
+    for cid, (code, test_id, message) in graded.plan["katalog"].items():
+        assert auto[test_id][0] == 0, f"{test_id} <- {code[:80]!r} kept its points"
+        name = next(n for n in graded.names if any(c["id"] == test_id for c in graded.source(n)["cells"]))
+        nb = graded.autograded("katalog", name)
+        assert message in pl.cell_output_text(nb, test_id), (test_id, pl.cell_output_text(nb, test_id))
+        assert message in pl.cell_output_text(nb, cid), (cid, pl.cell_output_text(nb, cid))
+
+
 def test_feedback_does_not_show_hidden_tests(graded: Graded) -> None:
     for name in graded.names:
         released = json.dumps(pl.read_nb(graded.root / "notebooks" / graded.modul / f"{name}.ipynb"))
@@ -189,3 +208,45 @@ def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) 
     whole = ekspor_html(src, tmp_path / "lengkap.html", laporan=False).read_text(encoding="utf-8")
     assert "Tujuan pembelajaran" in whole and "Rubrik soal 8i" in whole and "Benar! (soal 8a)" in whole
     assert "# Tes otomatis soal" not in whole and "uji_bentuk(" not in whole
+
+
+def test_class_report_counts_the_misconceptions_of_the_graded_course(
+        course_graded: tuple[Path, dict[str, dict]], tmp_path: Path) -> None:
+    """From the real graded course: every wrong answer's catalogue id is recorded per learner and question,
+    the class report shows per question how many learners made which mistake and a reteach list with the
+    lesson of each misconception, and each learner's feedback shows the message (not the recorded id)."""
+    from cantik.checks.mistakes import KONSEP, arti_kode
+    from cantik.grading import misconceptions
+    from cantik.grading.course import Course
+    from cantik.grading.feedback import generate_feedback
+    from cantik.grading.report import class_report
+
+    root, plans = course_graded
+    course = Course.open(root)
+    records = [r for modul in MODULES for r in misconceptions.collect(course, modul, sorted(plans[modul]))]
+    by_learner = {(r.modul, r.student, r.grade_id): r.kode for r in records}
+    # the common mistake of 2b (dividing by everyone) is recorded as that catalogue entry, for that learner
+    (student,) = [s for s, p in plans["modul2"].items() if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
+    assert by_learner[("modul2", student, "m2-2b-tes")] == "2b/penyebut-semua"
+    # every catalogue learner's wrong value is recorded as the catalogue entry it came from
+    for modul in MODULES:
+        for cid, (_, test_id, message) in plans[modul]["katalog"].items():
+            assert arti_kode(by_learner[(modul, "katalog", test_id)])[0] == message
+
+    result = class_report(course, tmp_path / "laporan.html")
+    page = result.path.read_text(encoding="utf-8")
+    reteach = misconceptions.reteach(records)
+    assert reteach and reteach[0][1] >= 3  # the most common misconception, made by several learners
+    for nama, n, soal, pelajaran in reteach:
+        assert nama in page and pelajaran in page and ", ".join(soal) in page
+    assert page.index("Yang perlu diajarkan ulang") < page.index(reteach[0][0]) < page.index("Modul modul1")
+    assert KONSEP["penyebut"].nama in page
+    assert "Kesalahan per soal" in page and "2b/penyebut-semua" in page
+    rows = misconceptions.per_question(records)
+    two_b = next(r for r in rows if r[0] == "2b" and r[1] == "2b/penyebut-semua")
+    assert student in two_b[3]
+    assert result.mistakes_csv.read_text(encoding="utf-8-sig").count("\n") == len(records) + 1
+
+    feedback = generate_feedback(course, "modul2", exchange=False)
+    text = (feedback.folder / f"{student}.html").read_text(encoding="utf-8")
+    assert "bukan dengan penduduk usia 15–64 tahun" in text and "[kesalahan:" not in text

@@ -104,6 +104,7 @@ KONSEP: dict[str, Konsep] = {
     "kategori": Konsep("Jenis variabel: kategorik atau kuantitatif", "Modul 1 bagian jenis variabel"),
     "grafik": Konsep("Memilih dan membaca grafik", "Modul 7 (grafik yang jujur)"),
     "metadata": Konsep("Metadata indikator (SIRUSA) dan menyebut data sintetis", "Modul 8 bagian metadata"),
+    "pembulatan": Konsep("Membulatkan terlalu kasar atau memotong angka", "Modul 1 (cara menulis angka)"),
     "lain": Konsep("Kesalahan lain (lihat pesan)", "Petunjuk soal yang bersangkutan"),
 }
 
@@ -435,6 +436,42 @@ def katalog(soal: Soal) -> tuple[Salah, ...]:
     return _katalog(soal.id)
 
 
+#: What the ids that are not catalogue entries mean (``<soal>/hampir`` ..., and the reasons a test could not
+#: check an answer, recorded by :mod:`cantik.grading.results`).
+KODE_KHUSUS = {
+    "hampir": ("Hampir benar, tetapi dibulatkan terlalu kasar", "pembulatan"),
+    "bentuk": ("Jawaban bukan bentuk yang diminta (teks, list, tabel ...)", "bentuk"),
+    "umum": ("Jawaban salah lain: tidak cocok dengan kesalahan yang dikenal", None),
+    "waktu-habis": ("Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)", None),
+    "galat": ("Sel jawaban berhenti dengan galat (error)", None),
+    "belum-diisi": ("Jawaban belum diisi", None),
+    "dihentikan": ("Notebook dihentikan sandbox sebelum soal ini", None),
+}
+
+
+def arti_kode(kode: str) -> tuple[str, str | None]:
+    """What a recorded id means: (short description, key of :data:`KONSEP` or ``None`` when it is not a
+    misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
+
+    Examples
+    --------
+    >>> arti_kode("waktu-habis")
+    ('Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)', None)
+    >>> arti_kode("2b/hampir")[1]
+    'pembulatan'
+    """
+    sid, _, key = kode.rpartition("/")
+    if key in KODE_KHUSUS:
+        return KODE_KHUSUS[key]
+    try:
+        from cantik.checks.core import ambil
+
+        entry = next((s for s in katalog(ambil(sid)) if s.kode == key), None)
+    except Exception:  # an id from an older catalogue, or data missing: describe it by its id
+        entry = None
+    return (entry.pesan, entry.konsep) if entry is not None else (kode, "lain")
+
+
 def tandai(pesan: str, kode: tuple[str, ...]) -> str:
     """A grading message with the matched catalogue ids appended (read back by :func:`baca_tanda`).
 
@@ -608,5 +645,5 @@ def periksa_nilai(soal: Soal, jawaban: Any) -> Hasil:
     return diagnosa(soal, jawaban, harapan, hasil)
 
 
-__all__ = ["KONSEP", "Konsep", "Rumus", "Salah", "baca_tanda", "diagnosa", "katalog", "periksa_nilai",
-           "sebagai_jawaban", "skala", "tanda", "tandai", "umum"]
+__all__ = ["KODE_KHUSUS", "KONSEP", "Konsep", "Rumus", "Salah", "arti_kode", "baca_tanda", "diagnosa",
+           "katalog", "periksa_nilai", "sebagai_jawaban", "skala", "tanda", "tandai", "umum"]

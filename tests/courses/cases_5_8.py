@@ -39,7 +39,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m5-5g": ["y = keluarga.pengeluaran_per_kapita\n"
                   "persen_di_bawah_rata = round(len(y[y < y.mean()]) / len(y) * 100, 1)"],
         "m5-5h": ["perubahan_persen_p1 = (0.71 - 0.62) / 0.62 * 100"],
-        "m5-5i": ["indikator_naik = (\"p2\", \"p1\")", "indikator_naik = pd.Series([\"P1\", \"P2\"])"],
+        "m5-5i": ["indikator_naik = {\"p2\", \"P1\"}", "indikator_naik = pd.Series([\"P1\", \"P2\"])"],
     },
     "modul6": {
         "m6-6a": [
@@ -72,7 +72,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m6-6h": ["pilihan_6h = \"b\"", "pilihan_6h = \" (B) \"", "pilihan_6h = \"B. Data ini menunjukkan\""],
     },
     "modul7": {
-        "m7-7a": ["pilihan_7a = \"b\"", "pilihan_7a = \"Diagram garis\""],
+        "m7-7a": ["pilihan_7a = \"diagram garis (B)\"", "pilihan_7a = \"Diagram garis\""],
         "m7-7b": ["per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.strftime(\"%Y-%m\")).size()",
                   "per_bulan = ampunku.set_index(\"tanggal\").resample(\"MS\").size()"],
         "m7-7c": ["ax = per_bulan.plot(marker=\"o\", title=\"Perjalanan AMPUNKU per bulan 2024/2025\")\n"
@@ -83,7 +83,9 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "2024/2025\",\n    xlabel=\"RT\", ylabel=\"Perjalanan per 1000 penduduk\")\n"
                   "fig_rt = ax.figure"],
         "m7-7f": ["ax = ampunku[\"waktu_tunggu_menit\"].plot.hist(bins=20, title=\"Waktu tunggu AMPUNKU\")\n"
-                  "ax.set_xlabel(\"Menit\")\nfig_tunggu = ax.figure"],
+                  "ax.set_xlabel(\"Menit\")\nfig_tunggu = ax.figure",
+                  "ax = ampunku[\"waktu_tunggu_menit\"].plot.hist(bins=20, title=\"Waktu tunggu AMPUNKU\")\n"
+                  "ax.set_xlabel(\"Waktu tunggu (mnt)\")\nfig_tunggu = ax.figure"],
         "m7-7g": [
             "baris = []\nfor rt, d in penduduk.groupby(\"rt\"):\n"
             "    lk, pr = int((d.jenis_kelamin == \"L\").sum()), int((d.jenis_kelamin == \"P\").sum())\n"
@@ -111,7 +113,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "            \"Rumus\": \"balita dengan z < -2 / balita diukur x 100\", \"Satuan\": \"persen\",\n"
             "            \"Interpretasi\": \"Makin tinggi makin banyak balita pendek\",\n"
             "            \"Disagregasi\": \"posyandu, RT\", \"Periodisasi\": \"bulanan (posyandu)\",\n"
-            "            \"Sumber data\": \"Penimbangan posyandu (DATA SINTETIS)\",\n"
+            "            \"Sumber data\": \"Penimbangan posyandu (data latihan buatan komputer)\",\n"
             "            \"catatan\": \"angka kecil\"}",
         ],
         "m8-8g": [

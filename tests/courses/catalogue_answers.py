@@ -1,10 +1,10 @@
 """Wrong answers drawn from the mistake catalogues, as code a learner's cell could hold (for the real pipeline).
 
-For each autograded (non-chart) question of a module, one catalogue entry that produces a wrong *value*
-(a number, per-group values or a table of the same shape as the right answer, so later cells still run) is
-written as a literal assignment to the question's variable. ``plan(source)`` gives, per answer cell,
-``(code, test cell id, the entry's message)``; the session-wide graded course grades these as one learner
-per module.
+For each autograded (non-chart) question of a module whose variable no later cell reads, one catalogue entry
+that produces a wrong *value* (a number, per-group values or a table of the same shape as the right answer)
+is written as a literal assignment to the question's variable. ``plan(source)`` gives, per answer cell,
+``(code, test cell id, the entry's message)``; the session-wide graded course puts them into the free answer
+cells of its "common mistake" learners, so they cost no extra notebook.
 """
 
 from __future__ import annotations
@@ -58,12 +58,14 @@ def _same_shape(value: Any, expected: Any) -> bool:
 def plan(source: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
     """``{answer cell id: (code, test cell id, message)}`` for one master notebook."""
     out: dict[str, tuple[str, str, str]] = {}
-    for cell in source["cells"]:
-        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    texts = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in source["cells"]]
+    for i, (cell, text) in enumerate(zip(source["cells"], texts, strict=True)):
         m = re.search(r"uji\('(\w+)', (\w+)\)", text)
         if not cell["id"].endswith("-tes") or not m or "uji-di-kernel" in text:
             continue
         sid, name = m.groups()
+        if any(re.search(rf"\b{name}\b", later) for later in texts[i + 1:]):
+            continue  # a later cell reads this variable: a wrong value would change its result too
         soal = ambil(sid)
         expected = soal.nilai_harapan()
         usable = [s for s in katalog(soal) if s.nilai is not None and _same_shape(s.hitung(), expected)]

@@ -79,7 +79,8 @@ SINONIM_INDEKS = {"P0": ("persentase penduduk miskin", "headcount", "indeks head
                   "P1": ("kedalaman", "indeks kedalaman", "indeks kedalaman kemiskinan", "poverty gap"),
                   "P2": ("keparahan", "indeks keparahan", "indeks keparahan kemiskinan", "severity")}
 
-#: Poverty lines a learner may use by mistake: the food line only, and the reported line of September 2022.
+#: Poverty lines a learner may use by mistake: the food line only, and Kalimantan Selatan's reported line of
+#: September 2022 (Rp 581.229, as in the module text and ``cantik.data.metadata``).
 GARIS_LAIN = {"makanan": GK_MAKANAN, "2022": 581_229}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cantik.checks._data import deret, tabel
+from cantik.checks._data import deret, kolom, tabel
 from cantik.checks.compare import banding_angka, banding_deret, banding_himpunan
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.mistakes import Rumus
@@ -39,10 +39,10 @@ def _jk_bersih() -> Deret:
 
 def _jk_model(ejaan: str = "semua", tabel_: str = "penduduk_mentah", duplikat: str = "ikut") -> Deret:
     """1h with its choices: which spellings are mapped, which table, duplicates kept or dropped."""
-    t = tabel(tabel_)
-    if duplikat == "buang":
-        t = t.drop_duplicates()
-    jk = t["jenis_kelamin"]
+    if duplikat == "ikut":
+        jk = kolom(tabel_, "jenis_kelamin")
+    else:
+        jk = tabel(tabel_).drop_duplicates()["jenis_kelamin"]
     if ejaan == "persis":
         bersih = jk.where(jk.isin(["L", "P"]))
     else:

@@ -84,6 +84,13 @@ def _partisipasi(jenis: str = "aps", umur: tuple[int, int] = (7, 12), jenjang: s
     """APS/APK/APM with their parts as parameters: the age range, the level, the denominator (persons of the
     age range or everyone) and who is counted (in school or not). Mutations change one part."""
     p = _pend() if df is None else df
+    pembilang, pembagi = _bagian(p, jenis, umur, jenjang, penyebut, hitung)
+    return int(pembilang.sum()) / int(pembagi.sum()) * 100
+
+
+def _bagian(p: Any, jenis: str, umur: tuple[int, int], jenjang: str | None, penyebut: str, hitung: str
+            ) -> tuple[Any, Any]:
+    """Who is counted (numerator) and who is divided by (denominator), as masks over the rows of ``p``."""
     in_age = p["umur"].between(*umur)
     sekolah = p["status_sekolah"] == SEKOLAH
     di_jenjang = (p["jenjang_sekolah"] == jenjang) if jenjang else sekolah
@@ -91,30 +98,25 @@ def _partisipasi(jenis: str = "aps", umur: tuple[int, int] = (7, 12), jenjang: s
                  "apk": sekolah & di_jenjang}[jenis]
     if hitung == "tidak":
         pembilang = in_age & ~sekolah
-    pembagi = int(in_age.sum()) if penyebut == "kelompok" else len(p)
-    return int(pembilang.fillna(False).sum()) / pembagi * 100
+    return pembilang.fillna(False).astype(bool), in_age if penyebut == "kelompok" else in_age | True
 
 
-def _partisipasi_rt(**kw: Any) -> Deret:
-    import pandas as pd
-
+def _partisipasi_rt(jenis: str = "aps", umur: tuple[int, int] = (16, 18), jenjang: str | None = None,
+                    penyebut: str = "kelompok", hitung: str = "sekolah") -> Deret:
+    """:func:`_partisipasi` for every RT at once."""
     p = _pend()
-    return deret(pd.Series({rt: _partisipasi(df=d, **kw) for rt, d in p.groupby("rt")}))
+    pembilang, pembagi = _bagian(p, jenis, umur, jenjang, penyebut, hitung)
+    return deret(pembilang.groupby(p["rt"]).sum() / pembagi.groupby(p["rt"]).sum() * 100)
 
 
-def _partisipasi_jk(**kw: Any) -> Deret:
+def _partisipasi_jk(jenis: str = "apk", umur: tuple[int, int] = (7, 12), jenjang: str | None = None,
+                    penyebut: str = "kelompok", hitung: str = "sekolah") -> Deret:
     """Per sex; ``penyebut="semua_anak"`` divides each sex's pupils by all children of the age range."""
-    import pandas as pd
-
     p = _pend()
-    out = {}
-    for jk in ("L", "P"):
-        if kw.get("penyebut") == "semua_anak":
-            d = p.assign(status_sekolah=p["status_sekolah"].where(p["jenis_kelamin"] == jk, "lain"))
-            out[jk] = _partisipasi(df=d, **{**kw, "penyebut": "kelompok"})
-        else:
-            out[jk] = _partisipasi(df=p[p["jenis_kelamin"] == jk], **kw)
-    return deret(pd.Series(out))
+    jk = p["jenis_kelamin"].astype(str)
+    pembilang, pembagi = _bagian(p, jenis, umur, jenjang, "kelompok", hitung)
+    bawah = pembagi.sum() if penyebut == "semua_anak" else pembagi.groupby(jk).sum()
+    return deret((pembilang.groupby(jk).sum() / bawah * 100).loc[["L", "P"]])
 
 
 def _luar_umur(umur: tuple[int, int] = (7, 12)) -> int:

@@ -449,7 +449,7 @@ def _pairwise(a: Tabel, e: Tabel, idx: list[int], tol: float) -> bool:
     return True
 
 
-_HURUF = re.compile(r"^(?:(?:pilihan|jawaban|jawabannya|opsi|huruf)\s+)?[(\[]?([a-z])[)\].:]?$")
+_HURUF = re.compile(r"^(?:(?:pilihan|jawaban(?:nya)?|opsi|huruf)(?:\s*:\s*|\s+))?[(\[]?([a-z])[)\].:]?$")
 _HURUF_DEPAN = re.compile(r"^[(\[]?([a-z])[)\].:]\s+\S")
 _HURUF_BELAKANG = re.compile(r"[(\[]([a-z])[)\]]\.?$")
 

@@ -173,13 +173,13 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
     ],
     "modul3": [
-        ("m3-3a", "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 11)", "m3-3a-tes", "bukan 11",
+        ("m3-3a", "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 11)", "m3-3a-tes", "t = 11",
          ("m3-3c-tes",)),
         ("m3-3a", "laju_geometrik = (p2025 - p2015) / p2015 * 100 / 10", "m3-3a-tes", "cara aritmetik",
          ("m3-3c-tes",)),
         ("m3-3a", "laju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan", ("m3-3c-tes",)),
         ("m3-3b", "laju_eksponensial = ind.growth_rate_geometric(p2015, p2025, 10)", "m3-3b-tes",
-         "Itu laju geometrik"),
+         "rumus geometrik"),
         ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r / 100 * "
                   "5)", "m3-3c-tes", "linear"),
         ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r) ** 5",

@@ -218,10 +218,10 @@ SALAH: dict[str, list[tuple]] = {
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
-         "m7-7d-tes", "bukan per 100"),
+         "m7-7d-tes", "per 100. Yang diminta per 1.000"),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()\n"
          "laju_rt = laju_rt / load(\"keluarga\")[\"rt\"].value_counts() * 1000",
-         "m7-7d-tes", "bukan banyaknya keluarga", ["m7-7e-tes"]),
+         "m7-7d-tes", "bukan banyaknya KELUARGA", ["m7-7e-tes"]),
         ("m7-7e", "u = laju_rt.sort_index()\nfig_rt, ax = plt.subplots()\n"
          "ax.barh(u.index.astype(str), u.to_numpy())\n"
          "ax.set(title=\"AMPUNKU per RT\", xlabel=\"Perjalanan per 1.000 penduduk\", ylabel=\"RT\")",
@@ -251,14 +251,14 @@ SALAH: dict[str, list[tuple]] = {
          "m7-7g-tes", "bukan rata-rata rasio"),
     ],
     "modul8": [
-        ("m8-8a", "jumlah_penduduk = len(keluarga)", "m8-8a-tes", "banyaknya keluarga"),
+        ("m8-8a", "jumlah_penduduk = len(keluarga)", "m8-8a-tes", "satu baris = satu keluarga"),
         ("m8-8b", "jk = penduduk.jenis_kelamin.value_counts()\nrasio_jk = jk[\"P\"] / jk[\"L\"] * 100",
          "m8-8b-tes", "membagi perempuan dengan laki-laki"),
         ("m8-8c", "u = penduduk.umur\nrasio_ketergantungan = (~u.between(15, 64)).mean() * 100", "m8-8c-tes",
          "seluruh penduduk"),
         ("m8-8d", "p0 = ind.poverty_indices(keluarga, 644107).p0", "m8-8d-tes", "KELUARGA, bukan ORANG"),
         ("m8-8e", "z = ind.height_for_age_z_table(balita)\nprevalensi_stunting = (z < -2).sum()", "m8-8e-tes",
-         "banyaknya anak stunting"),
+         "banyaknya anak, bukan persentase"),
         ("m8-8f", _META8.replace("\"sumber_data\"", "\"sumber\""), "m8-8f-tes", "belum ada: sumber_data"),
         ("m8-8f", _META8.replace("data sintetis", "BPS"), "m8-8f-tes", "SINTETIS"),
         ("m8-8f", _META8.replace("\"Persentase penduduk miskin\"", "\"\""), "m8-8f-tes", "masih kosong"),

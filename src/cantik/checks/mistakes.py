@@ -135,6 +135,9 @@ class Salah:
     contoh : callable, optional
         A learner-shaped wrong answer (for tests and the feedback benchmark); default: the value of ``nilai``
         turned into the object a learner would have (number, Series, DataFrame).
+    rinci : callable, optional
+        The message for a given plain answer, when it names the answer's own details (e.g. which fields are
+        missing); ``pesan`` is then its message for ``contoh``.
     """
 
     pesan: str
@@ -143,6 +146,7 @@ class Salah:
     kode: str = ""
     konsep: str = "lain"
     contoh: Callable[[], Any] | None = None
+    rinci: Callable[[Any], str] | None = None
 
     def __post_init__(self) -> None:
         if not self.kode:
@@ -154,6 +158,10 @@ class Salah:
     def hitung(self) -> Any:
         """The wrong value on the data (computed once per session), or ``None`` for a ``cocok`` entry."""
         return self._nilai() if self._nilai is not None else None
+
+    def pesan_untuk(self, jawaban: Any) -> str:
+        """This entry's message for a plain answer it matched."""
+        return self.rinci(jawaban) if self.rinci is not None else self.pesan
 
     def jawaban_contoh(self) -> Any:
         """A learner-shaped answer that makes this mistake."""
@@ -501,10 +509,10 @@ def baca_tanda(teks: str) -> tuple[str, tuple[str, ...]]:
 
 
 # ── diagnosis of a wrong answer ─────────────────────────────────────────────────────────────────────────
-def _gabung(entries: list[Salah]) -> str:
+def _gabung(entries: list[Salah], jawaban: Any = None) -> str:
     """One message for the matched entries: alternatives when values coincide, a list when form problems
     occur together."""
-    pesan = list(dict.fromkeys(s.pesan for s in entries))
+    pesan = list(dict.fromkeys(s.pesan_untuk(jawaban) for s in entries))
     if len(pesan) == 1:
         return pesan[0]
     nomor = {2: "dua", 3: "tiga", 4: "empat"}.get(len(pesan), str(len(pesan)))
@@ -532,8 +540,9 @@ def _cocok(soal: Soal, s: Salah, jawaban: Any, bulat: bool = False) -> bool:
         return False
 
 
-def _hasil(soal: Soal, entries: list[Salah], tambahan: str = "") -> Hasil:
-    return Hasil(False, _gabung(entries) + tambahan, tuple(f"{soal.id}/{s.kode}" for s in entries), "nilai")
+def _hasil(soal: Soal, entries: list[Salah], jawaban: Any, tambahan: str = "") -> Hasil:
+    return Hasil(False, _gabung(entries, jawaban) + tambahan, tuple(f"{soal.id}/{s.kode}" for s in entries),
+                 "nilai")
 
 
 def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
@@ -585,8 +594,8 @@ def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
     if best is None:
         return None
     s = best[1]
-    return Hasil(False, "Angka Anda dekat dengan hasil kesalahan yang sering terjadi: " + s.pesan,
-                 (f"{soal.id}/{s.kode}",), "nilai")
+    pesan = "Angka Anda dekat dengan hasil kesalahan yang sering terjadi: " + s.pesan_untuk(jawaban)
+    return Hasil(False, pesan, (f"{soal.id}/{s.kode}",), "nilai")
 
 
 def _umum_pesan(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
@@ -608,10 +617,10 @@ def diagnosa(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
     found = [s for s in entries if _cocok(soal, s, jawaban)]
     hampir = _hampir(soal, jawaban, harapan) if hasil.jenis == "nilai" else None
     if found and hampir is not None:  # the rounded right answer is also a known mistake's value: say both
-        both = _hasil(soal, [Salah(hampir.pesan, kode="hampir"), *found])
+        both = _hasil(soal, [Salah(hampir.pesan, kode="hampir"), *found], jawaban)
         return Hasil(False, both.pesan, (*hampir.kode, *both.kode[1:]), "nilai")
     if found:
-        return _hasil(soal, found)
+        return _hasil(soal, found, jawaban)
     if soal.bentuk == "angka" and isinstance(jawaban, str) and baca_angka(jawaban):
         inner = periksa_nilai(soal, baca_angka(jawaban)[0])
         return Hasil(False, f"Jawaban Anda berupa teks (\"{jawaban.strip()}\"), bukan angka: tulis angkanya "
@@ -623,13 +632,13 @@ def diagnosa(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
         return hampir
     found = [s for s in entries if _cocok(soal, s, jawaban, bulat=True)]
     if found:
-        return _hasil(soal, found)
+        return _hasil(soal, found, jawaban)
     a = aturan(soal.banding)
     x = _as_number(jawaban)
     if a is not None and a.persen and x is not None:
         found = [s for s in entries if s.nilai is not None and _cocok(soal, s, x * 100)]
         if found:
-            return _hasil(soal, found, " Selain itu, hasilnya perlu dikali 100 (persen).")
+            return _hasil(soal, found, x * 100, " Selain itu, hasilnya perlu dikali 100 (persen).")
     near = _terdekat(soal, jawaban, harapan)
     if near is not None:
         return near

@@ -48,7 +48,7 @@ _TEMPAT = re.compile(r"^\s*(?:\.{2,}|…|[-–—_?x]+|isi(?: di ?sini)?|tulis(?
                      r"tbd|todo|n/?a|none|null|kosong|tidak ada|-)\s*$", re.IGNORECASE)
 #: Fewest words each field needs to say what it means.
 KATA_MINIMAL = {"nama": 2, "konsep": 3, "definisi": 4, "metode_perhitungan": 3, "rumus": 2, "satuan": 1,
-                "interpretasi": 5, "disagregasi": 1, "periodisasi": 1, "sumber_data": 2}
+                "interpretasi": 4, "disagregasi": 1, "periodisasi": 1, "sumber_data": 2}
 _OPERATOR = re.compile(r"[/÷×*+=−]|\s[x-]\s|\bdibagi\b|\bdikali\b|\bper\b|\bditambah\b|\bdikurangi\b")
 _SATUAN = re.compile(r"persen|%|\bper\s?(?:100|1\.?000|seribu|seratus)|jiwa|orang|rupiah|\brp\b|km|tahun|"
                      r"bulan|kasus|rasio|indeks|poin|anak|balita|keluarga|kali|perjalanan|menit",
@@ -172,7 +172,8 @@ def _salah_metadata() -> list[Salah]:
     for kode, contoh in _MASALAH_CONTOH.items():
         pesan = masalah_metadata(ke_polos(contoh()))[kode]
         out.append(Salah(pesan, cocok=lambda j, kode=kode: kode in masalah_metadata(j), kode=kode,
-                         konsep="metadata", contoh=contoh))
+                         konsep="metadata", contoh=contoh,
+                         rinci=lambda j, kode=kode: masalah_metadata(j)[kode]))
     return out
 
 

@@ -243,8 +243,8 @@ def main() -> int:
     print()
     print("katalog: each catalogue entry's own wrong answer; kasus: realistic wrong answers of "
           "tests/courses/cases*.py run as notebook code (not built from the catalogue); variasi: catalogue "
-          "mistakes rounded, as text with a decimal comma, in a list or Series, and the right answer rounded; "
-          "meleset: values 3–30 % off with no known cause (generic is the right message there).")
+          "mistakes rounded, as text with a decimal comma, in a list or Series, and the right answer "
+          "rounded; meleset: values 3–30 % off with no known cause (generic is the right message there).")
     print("old rule: answers the previous check would have called \"Hampir\" (within 10× the tolerance) "
           "although they are not a rounding of the right answer.")
     for r in results:

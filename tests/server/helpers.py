@@ -93,15 +93,22 @@ def submit_in_lab(page, url: str, account, new_password: str, assignment: str) -
     page.click("#lanjut")
     page.wait_for_url(f"**/user/{account.name}/lab**", timeout=180_000)
     page.wait_for_selector("#jupyterlab-splash", state="detached", timeout=180_000)
+    opened = page.url.split("?")[0].rsplit("/tree/", 1)
+    if len(opened) == 2:  # the hub opens a start page: wait for its tab, or it takes the front later
+        tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=opened[1].rsplit("/", 1)[-1])
+        expect(tab).to_have_count(1, timeout=120_000)
     page.locator("#jp-MainMenu div.lm-MenuBar-itemLabel", has_text="Nbgrader").click()
     page.get_by_role("menuitem", name="Assignment List").click()
+    assignments_tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="Assignments")
     released = page.locator("#released_assignments_list > .list_item")
     expect(released).to_have_count(1, timeout=60_000)
     expect(released.first.locator(".item_name")).to_have_text(assignment)
     expect(released.first.locator(".item_course")).to_have_text("kelas_cantik")
+    assignments_tab.click()  # in front, whatever opened meanwhile
     released.first.locator(".item_status button").click()  # Fetch
     fetched = page.locator("#fetched_assignments_list > .list_item")
     expect(fetched).to_have_count(1, timeout=60_000)
+    assignments_tab.click()
     fetched.first.locator('.item_status button:text("Submit")').click()
     submitted = page.locator("#submitted_assignments_list > .list_item")
     expect(submitted).to_have_count(1, timeout=60_000)

@@ -87,11 +87,10 @@ def course_graded(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
         katalog = {cid: entry for n in names for cid, entry in catalogue_answers.plan(sources[n]).items()}
         for i, learner in enumerate(_spread_wrong(SALAH[modul])):
             patches = {cid: case[1] for cid, case in learner.items()}
-            if not any(len(case) > 4 and case[4] for case in learner.values()):  # not a cascade's own learner
-                for cid in [c for c in katalog if c not in patches]:
-                    code, test_id, message = katalog.pop(cid)
-                    learner[cid] = (cid, code, test_id, message, (), "katalog")
-                    patches[cid] = code
+            for cid in [c for c in katalog if c not in patches]:  # free answer cells of this learner
+                code, test_id, message = katalog.pop(cid)
+                learner[cid] = (cid, code, test_id, message, (), "katalog")
+                patches[cid] = code
             plan[f"salah{i}"] = learner
             pl.submit(root, f"salah{i}", modul, submission(patches))
         plans[modul] = plan
@@ -170,13 +169,14 @@ def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> No
             assert message in selfcheck, f"{cid}: cek() did not print {message!r}: {selfcheck!r}"
 
 
-def test_catalogue_answers_are_graded_with_their_message(graded: Graded) -> None:
-    """Wrong values from the questions' mistake catalogues, graded for real (in the free answer cells of the
-    common-mistake learners): the cases above check that the test scores 0 and shows the entry's message in
-    both the grader's output and cek(); here, that every module has such answers."""
-    katalog = [case for learner in graded.plan.values() for case in learner.values()  # type: ignore[union-attr]
-               if case[-1] == "katalog"]
-    assert len(katalog) >= 3, graded.modul
+def test_catalogue_answers_are_graded_with_their_message(course_graded: tuple[Path, dict[str, dict]]) -> None:
+    """Wrong values from the questions' mistake catalogues are graded for real (in the free answer cells of the
+    common-mistake learners; test_common_mistakes_lose_points_with_targeted_message checks that each scores 0
+    and shows the entry's message in the grader's output and in cek()): a sample from most modules."""
+    _, plans = course_graded
+    katalog = {modul: [case[0] for learner in plan.values() for case in learner.values() if case[-1] == "katalog"]
+               for modul, plan in plans.items()}
+    assert sum(map(len, katalog.values())) >= 20 and sum(1 for v in katalog.values() if v) >= 6, katalog
 
 
 def test_feedback_does_not_show_hidden_tests(graded: Graded) -> None:
@@ -225,16 +225,19 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     root, plans = course_graded
     course = Course.open(root)
     records = [r for modul in MODULES for r in misconceptions.collect(course, modul, sorted(plans[modul]))]
-    by_learner = {(r.modul, r.student, r.grade_id): r.kode for r in records}
+    by_learner: dict[tuple[str, str, str], set[str]] = {}
+    for r in records:
+        by_learner.setdefault((r.modul, r.student, r.grade_id), set()).add(r.kode)
     # the common mistake of 2b (dividing by everyone) is recorded as that catalogue entry, for that learner
     (student,) = [s for s, p in plans["modul2"].items() if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
-    assert by_learner[("modul2", student, "m2-2b-tes")] == "2b/penyebut-semua"
-    # every wrong value taken from a catalogue is recorded as the catalogue entry it came from
+    assert by_learner[("modul2", student, "m2-2b-tes")] == {"2b/penyebut-semua"}
+    # every wrong value taken from a catalogue is recorded as (among others with the same value) its entry
     for modul in MODULES:
         for student_id, learner in plans[modul].items():
             for case in learner.values():
                 if case[-1] == "katalog":
-                    assert arti_kode(by_learner[(modul, student_id, case[2])])[0] == case[3]
+                    kodes = by_learner[(modul, student_id, case[2])]
+                    assert case[3] in {arti_kode(k)[0] for k in kodes}, (case, kodes)
 
     result = class_report(course, tmp_path / "laporan.html")
     page = result.path.read_text(encoding="utf-8")

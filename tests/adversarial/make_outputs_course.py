@@ -42,7 +42,7 @@ def build() -> nbformat.NotebookNode:
         _meta(new_code_cell("### BEGIN SOLUTION\njumlah_penduduk = len(penduduk)\n### END SOLUTION\n"
                             "cek(\"1a\", jumlah_penduduk)"), "jawaban_jumlah", solution=True),
         _meta(new_code_cell("# Tes otomatis soal 1a (as cantik.course.tes writes it)\n"
-                            "from cantik.checks import uji, uji_bentuk\n"
+                            "from cantik.checks import uji, uji_bentuk\n\n"
                             "uji_bentuk(\"1a\", jumlah_penduduk)\n### BEGIN HIDDEN TESTS\n"
                             "uji(\"1a\", jumlah_penduduk)\n### END HIDDEN TESTS"),
               "uji_jumlah", grade=True, points=1, locked=True),

@@ -60,8 +60,8 @@ def test_feedback_shows_scores_names_messages_but_never_test_code(graded: Course
     ku01 = (result.folder / "ku01.html").read_text()
     assert "Nilai: 7 dari 7" in ku01 and "Tepat, sebut juga angkanya." in ku01
     th01 = (result.folder / "th01.html").read_text()
-    # the test ran in the grader on th01's answers: the missing variable is named in plain Indonesian
-    assert "Variabel `rasio` belum dibuat: jalankan sel jawaban yang membuatnya." in th01
+    # th01's answer cell crashed: the feedback names that error, not a missing or wrong value
+    assert "Sel jawaban soal ini berhenti dengan galat AttributeError" in th01
     assert "Belum tepat: Buat dulu grafik batangnya" in th01  # the visible part of the figure test
     assert "belum dinilai pelatih" in th01
     assert result.waiting == ["ku02", "th01", "th02"]
@@ -107,7 +107,8 @@ def test_class_report(graded: Course, tmp_path: Path):
     result = class_report(graded, tmp_path / "laporan.html")
     page = result.path.read_text()
     assert page.count('<img src="data:image/png;base64,') >= 4  # distribution, difficulty, village, cohort
-    assert "Kesalahan paling sering" in page and "Jumlahkan semua RT sebelum membagi" in page
+    assert "Kesalahan per soal" in page and "Jumlahkan semua RT sebelum membagi" in page
+    assert "Yang perlu diajarkan ulang" in page and result.mistakes_csv.is_file()
     assert "Per desa/kelurahan" in page and "Per kohort" in page
     assert 'alt="Histogram nilai peserta' in page
     assert result.need_help == ["ku02", "th01", "th02"]  # 3/7, 0/7, 0/7

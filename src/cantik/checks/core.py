@@ -23,20 +23,8 @@ from typing import Any
 
 from cantik.checks import key
 from cantik.checks.compare import Hasil, Pembanding, _as_number
+from cantik.checks.mistakes import Rumus, Salah, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
-
-
-@dataclass
-class Salah:
-    """A known mistake: the wrong value it produces (``nilai``) or a test on the answer (``cocok``).
-
-    ``nilai`` is computed from the data like the expected answer (e.g. dividing by the whole population) and
-    compared with the question's own comparator; ``cocok`` receives the plain answer.
-    """
-
-    pesan: str
-    nilai: Callable[[], Any] | None = None
-    cocok: Callable[[Any], bool] | None = None
 
 
 @dataclass
@@ -54,9 +42,15 @@ class Soal:
     bentuk : str
         What kind of answer is asked: ``angka``, ``deret``, ``tabel``, ``teks``, ``himpunan``, ``grafik``.
     salah : list of Salah
-        Known mistakes with targeted messages, tried in order when the answer is wrong.
+        The question's mistake catalogue: hand-written entries and those generated from ``rumus``
+        (:mod:`cantik.checks.mistakes`); the entries of its kind are added automatically.
     petunjuk : list of str
         Hints, shown one step at a time.
+    langkah : str
+        The parts of the computation to check, named in the message for a wrong answer that matches no
+        catalogue entry (e.g. "pembilang (penduduk 0–14 dan 65+), penyebut (penduduk 15–64), dikali 100").
+    rumus : Rumus, optional
+        The computation with its parameters; with its defaults it gives the expected answer (tested).
     """
 
     id: str
@@ -66,6 +60,8 @@ class Soal:
     salah: list[Salah] = field(default_factory=list)
     petunjuk: list[str] = field(default_factory=list)
     pesan_benar: str = ""
+    langkah: str = ""
+    rumus: Rumus | None = None
 
     def __post_init__(self) -> None:
         self._harapan = functools.cache(self.harapan)
@@ -114,6 +110,19 @@ def _polos(soal: Soal | None, value: Any) -> Any:
     return ke_polos(value)
 
 
+def daftar_soal(modul: Any = None) -> list[Soal]:
+    """The registered questions of the given module numbers (all modules 0–20 when ``None``), in id order."""
+    for n in modul if modul is not None else range(21):
+        try:
+            importlib.import_module(f"cantik.checks.modul{int(n)}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cantik.checks.modul{int(n)}":
+                raise
+    wanted = None if modul is None else {str(int(n)) for n in modul}
+    out = [s for s in _REGISTRY.values() if wanted is None or re.match(r"\d+", s.id).group() in wanted]
+    return sorted(out, key=lambda s: (int(re.match(r"\d+", s.id).group()), s.id))
+
+
 def periksa(id: str, value: Any) -> Hasil:
     """Check ``value`` for question ``id``; returns :class:`Hasil` with the targeted Indonesian message.
 
@@ -129,7 +138,7 @@ def periksa(id: str, value: Any) -> Hasil:
     try:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
-        return Hasil(False, str(exc))
+        return Hasil(False, str(exc), (f"{_id(id)}/bentuk",), "bentuk")
     if soal is not None:
         return periksa_polos(soal.id, jawaban)
     return _jawaban_layanan(id, jawaban, "cek")
@@ -149,7 +158,8 @@ def _jawaban_layanan(id: str, jawaban: Any, jenis: str) -> Hasil:
     if key.mode() != "layanan":
         raise PemeriksaanTidakTersedia(PESAN_DINILAI)
     reply = _tanya_layanan("periksa", {"soal": str(id), "jenis": jenis, "jawaban": ke_json(jawaban)})
-    return Hasil(bool(reply.get("benar")), str(reply.get("pesan", "")))
+    return Hasil(bool(reply.get("benar")), str(reply.get("pesan", "")),
+                 tuple(str(k) for k in reply.get("kode", ())), str(reply.get("jenis", "")))
 
 
 def _tanya_layanan(path: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -189,32 +199,8 @@ def periksa_polos(id: str, jawaban: Any) -> Hasil:
     soal = ambil(id)
     if soal.bentuk == "grafik" and not _is_chart(jawaban):
         return Hasil(False, "Jawaban harus berupa gambar matplotlib (Figure atau Axes), misalnya `fig` "
-                            "atau `ax`.")
-    harapan = soal.nilai_harapan()
-    hasil = soal.banding(jawaban, harapan)
-    if hasil.benar:
-        return Hasil(True, soal.pesan_benar)
-    for s in soal.salah:
-        try:
-            if s.cocok is not None and s.cocok(jawaban):
-                return Hasil(False, s.pesan)
-            if s.nilai is not None and soal.banding(jawaban, _salah_cache(soal.id, s)).benar:
-                return Hasil(False, s.pesan)
-        except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError):
-            continue
-    if hasil.pesan:
-        return hasil
-    return Hasil(False, f'Jawaban belum tepat. Coba lihat petunjuk("{soal.id}").')
-
-
-_WRONG: dict[tuple[str, int], Any] = {}
-
-
-def _salah_cache(sid: str, s: Salah) -> Any:
-    key = (sid, id(s))
-    if key not in _WRONG:
-        _WRONG[key] = s.nilai() if s.nilai else None
-    return _WRONG[key]
+                            "atau `ax`.", (f"{soal.id}/bentuk",), "bentuk")
+    return periksa_nilai(soal, jawaban)
 
 
 def cek(id: str, value: Any) -> None:
@@ -272,7 +258,7 @@ def uji(id: str, value: Any) -> None:
     if os.environ.get("NBGRADER_EXECUTION"):
         _serahkan(id, value)
     if not hasil.benar:
-        raise AssertionError(f"Soal {id}: {hasil.pesan}")
+        raise AssertionError(tandai(f"Soal {id}: {hasil.pesan}", hasil.kode))
 
 
 def _serahkan(id: str, value: Any, jenis: str = "uji") -> None:
@@ -370,7 +356,7 @@ def uji_bentuk(id: str, value: Any) -> None:
     except PemeriksaanTidakTersedia as exc:
         raise AssertionError(f"Soal {id}: {exc}") from None
     if not hasil.benar:
-        raise AssertionError(f"Soal {id}: {hasil.pesan}")
+        raise AssertionError(tandai(f"Soal {id}: {hasil.pesan}", hasil.kode))
 
 
 def periksa_bentuk(id: str, jawaban: Any) -> Hasil:
@@ -396,7 +382,9 @@ def periksa_bentuk(id: str, jawaban: Any) -> Hasil:
     if ok:
         return Hasil(True, "")
     targeted = periksa_polos(id, jawaban)  # a known mistake (e.g. `df.shape` for a count) gets its message
-    return Hasil(False, targeted.pesan if targeted.pesan else pesan)
+    if targeted.pesan:
+        return Hasil(False, targeted.pesan, targeted.kode, targeted.jenis)
+    return Hasil(False, pesan, (f"{soal.id}/bentuk",), "bentuk")
 
 
 def petunjuk(id: str, semua: bool = False) -> None:
@@ -439,5 +427,6 @@ def daftar_petunjuk(id: str) -> list[str]:
     return [str(h) for h in _tanya_layanan("petunjuk", {"soal": str(id)}).get("petunjuk", [])]
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "dari_json",
-           "ke_json", "periksa", "periksa_bentuk", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar",
+           "daftar_soal", "dari_json", "ke_json", "periksa", "periksa_bentuk", "periksa_polos", "petunjuk",
+           "uji", "uji_bentuk"]

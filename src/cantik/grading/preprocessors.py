@@ -127,6 +127,7 @@ class PeriksaUlang(NbGraderPreprocessor):
     def _recheck(self, soal: str, handed: dict[tuple[str, str], object], jenis: str) -> str:
         """'' when the handed answer passes ``uji`` (``jenis`` "uji") or ``uji_bentuk`` ("bentuk") here."""
         from cantik.checks.core import ambil, dari_json, periksa_bentuk, periksa_polos
+        from cantik.checks.mistakes import tandai
         from cantik.sandbox.config import is_sandboxed
 
         try:
@@ -140,4 +141,5 @@ class PeriksaUlang(NbGraderPreprocessor):
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
         check = periksa_bentuk if jenis == "bentuk" else periksa_polos
         hasil = check(soal, dari_json(handed[(jenis, soal)]))
-        return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"
+        return "" if hasil.benar else tandai(f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)",
+                                             hasil.kode)

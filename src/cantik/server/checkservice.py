@@ -112,7 +112,8 @@ def verdict(soal: str, jenis: str, jawaban: t.Any) -> dict[str, t.Any]:
     except Exception:  # an answer in a shape no comparator expects: wrong, said plainly
         return {"soal": sid, "benar": False,
                 "pesan": f'Bentuk jawaban ini tidak bisa diperiksa. Coba lihat petunjuk("{sid}").'}
-    return {"soal": sid, "benar": bool(hasil.benar), "pesan": str(hasil.pesan)}
+    return {"soal": sid, "benar": bool(hasil.benar), "pesan": str(hasil.pesan), "kode": list(hasil.kode),
+            "jenis": hasil.jenis}
 
 
 def hints(soal: str) -> dict[str, t.Any]:

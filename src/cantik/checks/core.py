@@ -417,6 +417,33 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
+#: A call of ``uji``/``uji_bentuk`` with a literal question id in a test cell's source.
+UJI_CALL = re.compile(r"""(?<![\w.])(uji|uji_bentuk)\(\s*['"]([^'"]+)['"]""")
+
+
+def soal_di_uji(source: str) -> list[str]:
+    """The question ids a test cell checks with ``uji``/``uji_bentuk``, in order.
+
+    Examples
+    --------
+    >>> soal_di_uji('uji_bentuk("2a", rasio)\nuji("2a", rasio)\nuji("2b", x)')
+    ['2a', '2b']
+    """
+    return list(dict.fromkeys(m.group(2) for m in UJI_CALL.finditer(source)))
+
+
+def siapkan_soal(ids: list[str]) -> None:
+    """Compute now, once, the expected values and catalogue values of these questions (the grader does
+    this before it reads any learner data, so checking an answer later costs only the comparison)."""
+    from cantik.checks.mistakes import katalog
+
+    for sid in ids:
+        soal = ambil(sid)
+        soal.nilai_harapan()
+        for entry in katalog(soal):
+            entry.hitung()
+
+
 def daftar_petunjuk(id: str) -> list[str]:
     """The hints of question ``id``, from the key here or from the check service."""
     where = key.mode()

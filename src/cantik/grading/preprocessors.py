@@ -27,7 +27,6 @@ Both are enabled in the repo-root ``nbgrader_config.py``::
 from __future__ import annotations
 
 import json
-import re
 
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
@@ -37,7 +36,6 @@ from traitlets import Unicode
 
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
-_UJI = re.compile(r"""(?<![\w.])(uji|uji_bentuk)\(\s*['"]([^'"]+)['"]""")
 
 
 class PeringatanBukanGalat(NbGraderPreprocessor):
@@ -95,7 +93,9 @@ class PeriksaUlang(NbGraderPreprocessor):
         if not handed and self._graded_in_grader(cell):
             return cell, resources  # cantik.sandbox already ran this test in the grader's process
         problems = []
-        for fungsi, soal in dict.fromkeys(_UJI.findall(cell.source)):
+        from cantik.checks.core import UJI_CALL
+
+        for fungsi, soal in dict.fromkeys(UJI_CALL.findall(cell.source)):
             pesan = self._recheck(soal, handed, "bentuk" if fungsi == "uji_bentuk" else "uji")
             if pesan:
                 problems.append(pesan)

@@ -13,6 +13,10 @@ known (:attr:`Learner.points`):
   :data:`XSS_TAG`);
 * ``kunci_*``: try to obtain the expected value of question 1a from the graded kernel (import the
   checks, read their source or compiled copy);
+* ``bom_*``: answer data crafted to cost the grader gigabytes or crash it (:data:`BOMBS`: a range index of
+  10⁹ entries, categories of 10⁹, a dtype with a huge sub-array, very wide strings, a malformed float, deep
+  nesting; sent by replacing ``print`` in the kernel's ``builtins``) and a real 2×10⁷-row table; graded
+  before the honest learners, who must still be graded;
 * ``jujur_*``: honest learners, one of whom names variables ``print``, ``list``, ``json`` and ``type``.
 """
 
@@ -21,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html.parser
+import json
 import os
 import shutil
 import subprocess
@@ -90,6 +95,39 @@ def _learner(student: str, points: float, **answers: str) -> Learner:
     return Learner(student, {**HONEST, **answers}, points)
 
 
+def _forge(payload: str) -> str:
+    """Answer code that makes the kernel send ``payload`` (JSON text) as the data of every later test cell,
+    by replacing ``print`` in the ``builtins`` module (what the grader's extraction prints with)."""
+    return ("import builtins\n_asli = builtins.print\n\n"
+            "def _palsu(*args, **kwargs):\n"
+            "    if args and str(args[0]).startswith('__CANTIK_JAWABAN__'):\n"
+            f"        return _asli('__CANTIK_JAWABAN__' + {payload!r}, **kwargs)\n"
+            "    return _asli(*args, **kwargs)\n\n"
+            "builtins.print = _palsu\nrasio = 120 / 100 * 100")
+
+
+def _range(n: int) -> dict:
+    return {"t": "Index", "kind": "range", "range": [0, n, 1], "names": [{"t": "v", "v": None}]}
+
+
+#: Crafted answer data (the transport format of :mod:`cantik.sandbox.answers`), each a few hundred bytes
+#: to a few hundred kilobytes, that would cost the grader gigabytes or crash it without a budget.
+BOMBS = {
+    "bom_range": {"rasio": {"t": "Series", "name": {"t": "v", "v": None}, "index": _range(10**9),
+                            "values": {"dtype": "float64", "v": [{"t": "f", "v": "1.0"}]}}},
+    "bom_kategori": {"rasio": {"t": "Series", "name": {"t": "v", "v": None}, "index": _range(1),
+                               "values": {"dtype": "category", "v": [{"t": "v", "v": 0}], "ordered": False,
+                                          "categories": _range(10**9)}}},
+    "bom_dtype": {"rasio": {"t": "ndarray", "dtype": "(f8, (1000000000,))", "shape": [1],
+                            "v": [{"t": "f", "v": "1.0"}]}},
+    "bom_lebar": {"rasio": {"t": "ndarray", "dtype": "<U10000", "shape": [40000],
+                            "v": [{"t": "v", "v": "x"}] * 40000}},
+    "bom_float": {"rasio": {"t": "f", "v": "seratus dua puluh"}},
+}
+BOMB_TEXT = {name: json.dumps(payload) for name, payload in BOMBS.items()}
+BOMB_TEXT["bom_dalam"] = '{"rasio": ' + "[" * 50_000 + "]" * 50_000 + "}"
+
+
 LEARNERS = [
     _learner("xss_tulisan_script", 2, tafsiran="Ada 120 laki-laki per 100 perempuan.\n\n"
              + _script("tulisan_script")),
@@ -123,6 +161,9 @@ LEARNERS = [
         "    exec(marshal.loads(p.read_bytes()[16:]), ns)\n"
         "from cantik.checks.core import _REGISTRY\n"
         "jumlah_penduduk = _REGISTRY['1a'].nilai_harapan() if '1a' in _REGISTRY else -1")),
+    *[_learner(name, 1, jawaban_rasio=_forge(text)) for name, text in BOMB_TEXT.items()],
+    _learner("bom_baris", 1,
+             jawaban_rasio="import pandas as pd\nrasio = pd.DataFrame(index=pd.RangeIndex(20_000_000))"),
     _learner("jujur_a", 2),
     _learner("jujur_nama", 2, jawaban_jumlah=(
         "print = 'cetak'\nlist = ['daftar']\njson = 'data.json'\ntype = 'jenis'\nsys = None\n"

@@ -144,6 +144,21 @@ class Checker:
             proc.wait()
 
 
+_SHARED: dict[Budget, Checker] = {}
+
+
+def shared_checker(budget: Budget) -> Checker:
+    """The checker of this process for ``budget``: one helper serves every notebook graded here (nbgrader
+    builds new preprocessors for each submission ``cantik kelas nilai`` hands a worker)."""
+    if budget not in _SHARED:
+        if not _SHARED:
+            import atexit
+
+            atexit.register(lambda: [c.close() for c in _SHARED.values()])
+        _SHARED[budget] = Checker(budget)
+    return _SHARED[budget]
+
+
 # --------------------------------------------------------------------------------------- helper side
 def _warm(source: str) -> None:
     """Compute, before any learner data is read, what the test's questions need (cached for children)."""

@@ -40,7 +40,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
-from cantik.sandbox.budget import Budget, Checker
+from cantik.sandbox.budget import Budget, Checker, shared_checker
 from cantik.sandbox.kernel import SandboxKernelManager
 
 #: ename of the error outputs this preprocessor writes.
@@ -255,15 +255,9 @@ class SandboxExecute(Execute):
         return km
 
     def _checker(self) -> Checker:
-        """The answer checker of this grader (:mod:`cantik.sandbox.budget`), started on first use."""
-        budget = Budget(memory_mb=self.answer_memory_mb, cpu_seconds=self.answer_cpu_seconds,
-                        elements=self.answer_elements)
-        checker = getattr(self, "_answer_checker", None)
-        if checker is None or checker.budget != budget:
-            if checker is not None:
-                checker.close()
-            checker = self._answer_checker = Checker(budget)
-        return checker
+        """The answer checker of this process for this budget (:mod:`cantik.sandbox.budget`)."""
+        return shared_checker(Budget(memory_mb=self.answer_memory_mb, cpu_seconds=self.answer_cpu_seconds,
+                                     elements=self.answer_elements))
 
     def _grade_here(self, cell: NotebookNode, resources: t.Any, index: int, names: list[str]) -> t.Any:
         """Take ``names`` out of the kernel as plain data and run the test cell in this process."""

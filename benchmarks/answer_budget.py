@@ -1,0 +1,47 @@
+"""What crafted answer data costs the grader, against an honest answer checked in the same run.
+
+Each answer goes through :class:`cantik.sandbox.budget.Checker` as a test cell's answer does during grading:
+the figures are the child's own accounting (``wait4``: CPU seconds and peak RSS, the RSS shared with the
+helper included), so they do not depend on how loaded the machine is. Target: every crafted answer under
+1 s of CPU and 200 MB, refused with an Indonesian reason, and the honest answer after it still graded.
+
+    .venv/bin/python benchmarks/answer_budget.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from cantik.sandbox.answers import MARKER
+from cantik.sandbox.budget import Checker
+from tests.adversarial.outputs import BOMB_TEXT
+from tests.sandbox.test_answer_budget import HONEST, ROWS, TEST
+
+
+def main() -> int:
+    answers = {"jujur (baseline)": HONEST, **{k: MARKER + v + "\n" for k, v in BOMB_TEXT.items()},
+               "bom_baris": ROWS}
+    worst_cpu = worst_rss = 0.0
+    with Checker() as checker:
+        checker.grade(TEST, HONEST, ["rasio"])  # start the helper
+        base = checker.grade(TEST, HONEST, ["rasio"])
+        print(f"{'answer':18} {'JSON bytes':>10} {'CPU s':>7} {'peak RSS MB':>12} {'CPU vs honest':>14}  result")
+        for name, text in answers.items():
+            out = checker.grade(TEST, text, ["rasio"])
+            after = checker.grade(TEST, HONEST, ["rasio"])
+            assert after.unusable is None and after.error is None, "the honest answer after it failed"
+            result = out.unusable or (out.error or {}).get("evalue") or "benar"
+            ratio = out.cpu_seconds / base.cpu_seconds if base.cpu_seconds else float("nan")
+            print(f"{name:18} {len(text):>10} {out.cpu_seconds:>7.3f} {out.maxrss_mb:>12.0f} {ratio:>13.1f}x  "
+                  f"{result[:70]}")
+            if name != "jujur (baseline)":
+                worst_cpu, worst_rss = max(worst_cpu, out.cpu_seconds), max(worst_rss, out.maxrss_mb)
+    print(f"worst crafted answer: {worst_cpu:.3f} s CPU (target < 1 s), {worst_rss:.0f} MB (target < 200 MB)")
+    return 0 if worst_cpu < 1 and worst_rss < 200 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

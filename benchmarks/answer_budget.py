@@ -28,15 +28,16 @@ def main() -> int:
     with Checker() as checker:
         checker.grade(TEST, HONEST, ["rasio"])  # start the helper
         base = checker.grade(TEST, HONEST, ["rasio"])
-        print(f"{'answer':18} {'JSON bytes':>10} {'CPU s':>7} {'peak RSS MB':>12} {'CPU vs honest':>14}  result")
+        print(f"{'answer':18} {'JSON bytes':>10} {'CPU s':>7} {'peak RSS MB':>12} {'CPU vs honest':>14}"
+              "  result")
         for name, text in answers.items():
             out = checker.grade(TEST, text, ["rasio"])
             after = checker.grade(TEST, HONEST, ["rasio"])
             assert after.unusable is None and after.error is None, "the honest answer after it failed"
             result = out.unusable or (out.error or {}).get("evalue") or "benar"
             ratio = out.cpu_seconds / base.cpu_seconds if base.cpu_seconds else float("nan")
-            print(f"{name:18} {len(text):>10} {out.cpu_seconds:>7.3f} {out.maxrss_mb:>12.0f} {ratio:>13.1f}x  "
-                  f"{result[:70]}")
+            print(f"{name:18} {len(text):>10} {out.cpu_seconds:>7.3f} {out.maxrss_mb:>12.0f} "
+                  f"{ratio:>13.1f}x  {result[:70]}")
             if name != "jujur (baseline)":
                 worst_cpu, worst_rss = max(worst_cpu, out.cpu_seconds), max(worst_rss, out.maxrss_mb)
     print(f"worst crafted answer: {worst_cpu:.3f} s CPU (target < 1 s), {worst_rss:.0f} MB (target < 200 MB)")

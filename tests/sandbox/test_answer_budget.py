@@ -47,7 +47,7 @@ def test_bomb_costs_under_a_second_and_200_mb(checker: Checker, bomb: str) -> No
     grader_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     text = ROWS if bomb == "bom_baris" else MARKER + BOMB_TEXT[bomb] + "\n"
     outcome = checker.grade(TEST, text, ["rasio"])
-    print(f"{bomb}: CPU {outcome.cpu_seconds:.3f} s, peak RSS {outcome.maxrss_mb:.0f} MB — {outcome.unusable}")
+    print(f"{bomb}: CPU {outcome.cpu_seconds:.3f} s, peak RSS {outcome.maxrss_mb:.0f} MB: {outcome.unusable}")
     assert outcome.unusable is not None and REASONS[bomb] in outcome.unusable
     assert outcome.cpu_seconds < 1.0 and outcome.maxrss_mb < 200
     # the grader's own process built nothing

@@ -22,14 +22,14 @@ def _sel_dinilai_otomatis(cell: Any) -> bool:
 _KERANGKA = ("-tujuan", "-pertanyaan", "-sintetis", "-cara", "-langkah", "-poin-kunci", "-ekspor",
              "-ekspor-kode")
 _SEL_KURSUS = re.compile(r"^m\d+-")
-_CEK = re.compile(r"^\s*(✅|❌|💡)")
+_CEK = re.compile(r"^\s*(✅|❌|💡|ℹ️)")
 
 
 def _jadi_laporan(cells: list[Any]) -> list[Any]:
     """Keep what a reader of the report needs: section headings, results, the learner's own writing.
 
     Course cells keep only their ``#``/``##`` headings (instructions, question texts and rubrics go);
-    self-check lines (✅/❌/💡) are removed from outputs; cells the learner added are kept as they are.
+    self-check lines (✅/❌/💡/ℹ️) are removed from outputs; cells the learner added are kept as they are.
     """
     out = []
     for c in cells:

@@ -213,11 +213,12 @@ def grade(root: Path, parallel: bool) -> dict:
 
 
 def score(root: Path, student: str) -> float | None:
+    """The learner's autograded points (code cells; the written answer is the trainer's to grade)."""
     from nbgrader.api import Gradebook, MissingEntry
 
     with Gradebook(f"sqlite:///{root}/grading/gradebook.db") as gb:
         try:
-            return gb.find_submission(MODULE, student).score
+            return gb.find_submission(MODULE, student).code_score
         except MissingEntry:
             return None
 

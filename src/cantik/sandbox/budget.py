@@ -208,6 +208,7 @@ def _in_child(request: dict[str, t.Any], budget: Budget) -> dict[str, t.Any]:
 
 
 def _fork_and_check(request: dict[str, t.Any]) -> dict[str, t.Any]:
+    import gc
     import resource
 
     budget = Budget(**request.get("budget", {}))
@@ -217,6 +218,7 @@ def _fork_and_check(request: dict[str, t.Any]) -> dict[str, t.Any]:
     if pid == 0:  # the child: limits first, then learner data
         status = 1
         try:
+            gc.disable()  # short-lived: a collection would touch (and copy) every object it inherited
             os.close(read_end)
             quiet = os.open(os.devnull, os.O_RDWR)
             os.dup2(quiet, 0)  # the helper's pipes to the grader are never touched by the child
@@ -267,10 +269,13 @@ def _fork_and_check(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
 def main() -> None:
     """Serve check requests on stdin/stdout until the grader closes the pipe."""
+    import gc
+
     import numpy  # noqa: F401  (imported once, shared by every child)
     import pandas  # noqa: F401
 
     import cantik.checks.core  # noqa: F401
+    import cantik.sandbox.answers  # noqa: F401
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # whatever else prints must not corrupt the framing
@@ -281,6 +286,7 @@ def main() -> None:
             return
         with contextlib.suppress(Exception):  # a question failing here fails again, reported, in the child
             _warm(str(request.get("source", "")))
+        gc.freeze()  # what exists now is never scanned again: children copy no page for the collector
         _send(stdout, _fork_and_check(request))
 
 

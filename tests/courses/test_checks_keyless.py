@@ -84,3 +84,13 @@ def test_check_service_verdicts_are_the_laptops_without_the_value() -> None:
     assert huge["benar"] is False and "terlalu besar" in huge["pesan"]
     with pytest.raises(KeyError, match="tidak dikenal"):
         verdict("99z", "cek", 1)
+
+
+def test_a_crafted_hand_over_is_read_within_the_budget() -> None:
+    """A kernel can hand anything over; the re-check reads it in a limited child and fails only that test."""
+    cell = _cell("uji('1a', jumlah)")
+    cell.outputs = [nbformat.from_dict({
+        "output_type": "display_data", "metadata": {},
+        "data": {MIME_JAWABAN: {"soal": "1a", "jenis": "uji", "jawaban": list(range(2_000_000))}}})]
+    score, why = _recheck(cell)
+    assert score == 0 and "terlalu besar untuk dinilai" in why

@@ -11,10 +11,11 @@ Learner code runs in the same kernel as the tests, so it could patch ``cantik.ch
 :class:`PeriksaUlang` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
 answer, already converted to plain JSON, to the grader (a display output of type
 :data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
-where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
-never arrived. The hand-off outputs are removed so the feedback does not show them. (A learner who patches
-the hand-off itself must still produce the correct value, i.e. solve the question; chart facts are read in
-the kernel and remain trusted from there.) Sandboxed kernels hold no answer key (:mod:`cantik.checks.key`):
+where learner code never ran (in a child process with the answer budget of :mod:`cantik.sandbox.budget`),
+and turns the cell into a failure when the re-check disagrees or the answer never arrived. The hand-off
+outputs are removed so the feedback does not show them. (A learner who patches the hand-off itself must
+still produce the correct value, i.e. solve the question; chart facts are read in the kernel and remain
+trusted from there.) Sandboxed kernels hold no answer key (:mod:`cantik.checks.key`):
 there ``uji`` and ``uji_bentuk`` only hand their answers over, and this preprocessor gives the verdict of
 both.
 
@@ -126,8 +127,9 @@ class PeriksaUlang(NbGraderPreprocessor):
 
     def _recheck(self, soal: str, handed: dict[tuple[str, str], object], jenis: str) -> str:
         """'' when the handed answer passes ``uji`` (``jenis`` "uji") or ``uji_bentuk`` ("bentuk") here."""
-        from cantik.checks.core import ambil, dari_json, periksa_bentuk, periksa_polos
+        from cantik.checks.core import ambil
         from cantik.checks.mistakes import tandai
+        from cantik.sandbox.budget import Budget, shared_checker
         from cantik.sandbox.config import is_sandboxed
 
         try:
@@ -139,7 +141,10 @@ class PeriksaUlang(NbGraderPreprocessor):
             if jenis == "bentuk" and not is_sandboxed(self.config):
                 return ""  # a kernel holding the key checked the kind of answer itself
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
-        check = periksa_bentuk if jenis == "bentuk" else periksa_polos
-        hasil = check(soal, dari_json(handed[(jenis, soal)]))
-        return "" if hasil.benar else tandai(f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)",
-                                             hasil.kode)
+        # learner data: read and checked in a child with the answer budget (cantik.sandbox.budget)
+        hasil = shared_checker(Budget()).recheck(soal, jenis, handed[(jenis, soal)])
+        if hasil.get("benar"):
+            return ""
+        pesan = hasil.get("pesan") or hasil.get("unusable") or "jawaban tidak bisa diperiksa."
+        return tandai(f"Soal {soal}: {pesan} (pemeriksaan ulang oleh penilai)",
+                      tuple(hasil.get("kode", ())) or (f"{soal}/bentuk",))

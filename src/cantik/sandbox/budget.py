@@ -16,7 +16,10 @@ grader goes through a :class:`Checker`:
    result; a child stopped by a limit, or still running after :attr:`Budget.wall_seconds`, is killed.
 
 Every failure becomes an Indonesian reason for that one test cell (:attr:`Outcome.unusable`); the rest of
-the notebook and the batch go on. The grader's own process never builds learner data.
+the notebook and the batch go on. The grader's own process never builds learner data. The same child,
+with the same limits, gives the verdict on a plain answer a kernel handed over
+(:class:`cantik.grading.preprocessors.PeriksaUlang`) or a learner sent to the class server's check service
+(:meth:`Checker.recheck`).
 
 Examples
 --------
@@ -116,13 +119,22 @@ class Checker:
 
     def grade(self, source: str, text: str, names: list[str]) -> Outcome:
         """Check one test cell: ``text`` is what the kernel printed, ``names`` the values the test reads."""
-        request = {"source": source, "text": text, "names": list(names), "budget": asdict(self.budget)}
+        return Outcome(**self._ask({"source": source, "text": text, "names": list(names)}))
+
+    def recheck(self, soal: str, jenis: str, jawaban: t.Any) -> dict[str, t.Any]:
+        """The verdict on a plain answer handed over by a kernel or sent to the check service (``jenis``:
+        ``uji``/``cek`` or ``bentuk``): ``{"benar", "pesan", "kode", "jenis"}`` plus the cost.
+        ``{"tidak_dikenal": message}`` for an unknown question."""
+        return self._ask({"recheck": {"soal": str(soal), "jenis": str(jenis), "jawaban": jawaban}})
+
+    def _ask(self, request: dict[str, t.Any]) -> dict[str, t.Any]:
+        request = {**request, "budget": asdict(self.budget)}
         for attempt in range(2):  # a helper that died (e.g. killed with its worker) is started again
             proc = self._helper()
             try:
                 assert proc.stdin is not None and proc.stdout is not None
                 _send(proc.stdin, request)
-                return Outcome(**_receive(proc.stdout))
+                return dict(_receive(proc.stdout))
             except (BrokenPipeError, EOFError, OSError):
                 self.close()
                 if attempt:
@@ -160,11 +172,12 @@ def shared_checker(budget: Budget) -> Checker:
 
 
 # --------------------------------------------------------------------------------------- helper side
-def _warm(source: str) -> None:
-    """Compute, before any learner data is read, what the test's questions need (cached for children)."""
+def _warm(request: dict[str, t.Any]) -> None:
+    """Compute, before any learner data is read, what the request's questions need (cached for children)."""
     from cantik.checks.core import siapkan_soal, soal_di_uji
 
-    siapkan_soal(soal_di_uji(source))
+    recheck = request.get("recheck")
+    siapkan_soal([str(recheck["soal"])] if recheck else soal_di_uji(str(request.get("source", ""))))
 
 
 def _vm_bytes() -> int:
@@ -207,6 +220,28 @@ def _in_child(request: dict[str, t.Any], budget: Budget) -> dict[str, t.Any]:
     return {"stdout": stdout, "error": error}
 
 
+def _recheck_in_child(request: dict[str, t.Any], budget: Budget) -> dict[str, t.Any]:
+    """The verdict on one plain answer (``cantik.checks.core.ke_json`` form), under the limits."""
+    from cantik.checks.core import ambil, dari_json, periksa_bentuk, periksa_polos
+    from cantik.sandbox.answers import Limits, Unusable, measure
+
+    soal, jenis, jawaban = request["soal"], request["jenis"], request["jawaban"]
+    try:
+        sid = ambil(soal).id
+    except KeyError as exc:
+        return {"tidak_dikenal": str(exc.args[0] if exc.args else exc)}
+    try:
+        measure(f"soal {sid}", jawaban, Limits(budget.elements, budget.depth, budget.itemsize))
+        hasil = (periksa_bentuk if jenis == "bentuk" else periksa_polos)(sid, dari_json(jawaban))
+    except Unusable as exc:
+        return {"soal": sid, "benar": False, "pesan": str(exc), "kode": [f"{sid}/bentuk"], "jenis": "bentuk"}
+    except Exception:  # an answer in a shape no comparator expects (MemoryError included): wrong, said so
+        return {"soal": sid, "benar": False, "kode": [f"{sid}/bentuk"], "jenis": "bentuk",
+                "pesan": f'Bentuk jawaban ini tidak bisa diperiksa. Coba lihat petunjuk("{sid}").'}
+    return {"soal": sid, "benar": bool(hasil.benar), "pesan": str(hasil.pesan), "kode": list(hasil.kode),
+            "jenis": hasil.jenis}
+
+
 def _fork_and_check(request: dict[str, t.Any]) -> dict[str, t.Any]:
     import gc
     import resource
@@ -226,7 +261,9 @@ def _fork_and_check(request: dict[str, t.Any]) -> dict[str, t.Any]:
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
             resource.setrlimit(resource.RLIMIT_CPU, (budget.cpu_seconds, budget.cpu_seconds + 1))
             resource.setrlimit(resource.RLIMIT_AS, (base + budget.memory_mb * 2**20,) * 2)
-            data = json.dumps(_in_child(request, budget)).encode("utf-8")
+            result = (_recheck_in_child(request["recheck"], budget) if "recheck" in request
+                      else _in_child(request, budget))
+            data = json.dumps(result).encode("utf-8")
             view = memoryview(data)
             while view:
                 view = view[os.write(write_end, view):]
@@ -268,13 +305,13 @@ def _fork_and_check(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
 
 def main() -> None:
-    """Serve check requests on stdin/stdout until the grader closes the pipe."""
+    """Serve check requests on stdin/stdout until the grader (or the check service) closes the pipe."""
     import gc
 
     import numpy  # noqa: F401  (imported once, shared by every child)
     import pandas  # noqa: F401
 
-    import cantik.checks.core  # noqa: F401
+    import cantik.checks.core
     import cantik.sandbox.answers  # noqa: F401
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
@@ -285,7 +322,7 @@ def main() -> None:
         except EOFError:
             return
         with contextlib.suppress(Exception):  # a question failing here fails again, reported, in the child
-            _warm(str(request.get("source", "")))
+            _warm(request)
         gc.freeze()  # what exists now is never scanned again: children copy no page for the collector
         _send(stdout, _fork_and_check(request))
 

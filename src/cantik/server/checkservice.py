@@ -11,9 +11,10 @@ and replies ``{"soal", "benar", "pesan"}`` — never the expected value.
   ``access:services!service=cek`` (see :func:`cantik.server.hub.configure`). Anonymous requests get 403.
 * **Rate-limited per learner**: a token bucket (:class:`RateLimit`, :data:`BURST` checks at once, then
   one every :data:`REFILL_SECONDS`); over the limit: 429 with an Indonesian message.
-* **Bounded**: bodies over :data:`MAX_BODY` bytes are refused, an answer of more than
-  :data:`MAX_ELEMENTS` values or nested deeper than :data:`MAX_DEPTH` gets a plain message, checks run
-  one at a time off the event loop.
+* **Bounded**: bodies over :data:`MAX_BODY` bytes are refused; each answer is read and checked in a
+  child process with the grader's answer budget (:mod:`cantik.sandbox.budget`; more than
+  :data:`MAX_ELEMENTS` values or :data:`MAX_DEPTH` levels get a plain message), one at a time, off the
+  event loop.
 
 Endpoints (under ``/services/cek/``): ``POST periksa`` ``{"soal", "jenis": "cek"|"bentuk", "jawaban"}`` and
 ``POST petunjuk`` ``{"soal"}`` → ``{"soal", "petunjuk": [...]}`` (hints are not secret).
@@ -76,44 +77,19 @@ class RateLimit:
         return True
 
 
-def _size(value: t.Any) -> tuple[int, int]:
-    """(values, depth) of a JSON value, walked without recursion."""
-    count, deepest = 0, 0
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        count += 1
-        deepest = max(deepest, depth)
-        if count > MAX_ELEMENTS or deepest > MAX_DEPTH:
-            break
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return count, deepest
-
-
 def verdict(soal: str, jenis: str, jawaban: t.Any) -> dict[str, t.Any]:
-    """Check a plain answer with the key (this process holds it); the reply a learner gets.
-
-    Raises ``KeyError`` (Indonesian message) for an unknown question.
+    """The verdict on a learner's plain answer, given in a child with the answer budget
+    (:meth:`cantik.sandbox.budget.Checker.recheck`: at most :data:`MAX_ELEMENTS` values, :data:`MAX_DEPTH`
+    levels, memory and CPU limits), never in this long-lived process. ``KeyError`` for an unknown question.
     """
-    from cantik.checks.core import ambil, dari_json, periksa_bentuk, periksa_polos
+    from cantik.sandbox.budget import Budget, shared_checker
 
-    sid = ambil(soal).id
-    count, depth = _size(jawaban)
-    if count > MAX_ELEMENTS or depth > MAX_DEPTH:
-        return {"soal": sid, "benar": False,
-                "pesan": "Jawaban ini terlalu besar untuk diperiksa. Yang diminta biasanya satu angka, "
-                         "beberapa nilai per kelompok atau satu tabel kecil, bukan seluruh tabel data."}
-    try:
-        plain = dari_json(jawaban)
-        hasil = (periksa_bentuk if jenis == "bentuk" else periksa_polos)(sid, plain)
-    except Exception:  # an answer in a shape no comparator expects: wrong, said plainly
-        return {"soal": sid, "benar": False,
-                "pesan": f'Bentuk jawaban ini tidak bisa diperiksa. Coba lihat petunjuk("{sid}").'}
-    return {"soal": sid, "benar": bool(hasil.benar), "pesan": str(hasil.pesan), "kode": list(hasil.kode),
-            "jenis": hasil.jenis}
+    reply = shared_checker(Budget(elements=MAX_ELEMENTS, depth=MAX_DEPTH)).recheck(soal, jenis, jawaban)
+    if "tidak_dikenal" in reply:
+        raise KeyError(reply["tidak_dikenal"])
+    if "unusable" in reply:
+        return {"soal": str(soal), "benar": False, "pesan": reply["unusable"], "kode": [], "jenis": "bentuk"}
+    return {k: reply[k] for k in ("soal", "benar", "pesan", "kode", "jenis")}
 
 
 def hints(soal: str) -> dict[str, t.Any]:

@@ -41,7 +41,7 @@ def build() -> nbformat.NotebookNode:
                                 "`jumlah_penduduk`."), "soal_jumlah", locked=True),
         _meta(new_code_cell("### BEGIN SOLUTION\njumlah_penduduk = len(penduduk)\n### END SOLUTION\n"
                             "cek(\"1a\", jumlah_penduduk)"), "jawaban_jumlah", solution=True),
-        _meta(new_code_cell("# Tes otomatis soal 1a (as cantik.course.tes writes it)\n"
+        _meta(new_code_cell("# Tes otomatis soal 1a (as cantik.authoring.cells.tes writes it)\n"
                             "from cantik.checks import uji, uji_bentuk\n\n"
                             "uji_bentuk(\"1a\", jumlah_penduduk)\n### BEGIN HIDDEN TESTS\n"
                             "uji(\"1a\", jumlah_penduduk)\n### END HIDDEN TESTS"),

@@ -26,9 +26,9 @@ import pytest
 
 from tests.adversarial.attacks import ATTACKS, Attack
 from tests.adversarial.make_course import HIDDEN_MARKER
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 
-pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="bubblewrap missing: "
-                                "scripts/ensure-debian-packages bubblewrap")
+pytestmark = security_requires(has_bwrap(), BWRAP_MISSING)
 
 HERE = Path(__file__).parent
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
@@ -79,6 +79,8 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
         if grade_id == "uji" and attack.student == "metadata_diedit":
             cell.source = "pass  # uji dihapus"
             cell.metadata["nbgrader"]["points"] = 100
+    if attack.edit is not None:
+        attack.edit(nb)
     if attack.fake_test:
         fake = nbformat.v4.new_code_cell(attack.fake_test.format(**paths))
         fake.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "palsu", "points": 0,

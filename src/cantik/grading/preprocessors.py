@@ -2,26 +2,26 @@
 
 Plain nbgrader gives zero to a test cell with *any* output on stderr (``nbgrader.utils.determine_grade``),
 so a passing test whose pandas/matplotlib code printed a ``FutureWarning`` would lose its points.
-:class:`PeringatanBukanGalat` runs after ``Execute`` and before ``SaveAutoGrades``: in autograded test cells
+:class:`WarningKeepsPoints` runs after ``Execute`` and before ``SaveAutoGrades``: in autograded test cells
 that finished without an error it turns stderr text into ordinary output, labelled as a warning, so the
 learner still sees it in the feedback but keeps the points. Cells that raised keep all their outputs and
 score zero as before.
 
 Learner code runs in the same kernel as the tests, so it could patch ``cantik.checks`` to pass any answer.
-:class:`PeriksaUlang` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
+:class:`RecheckAnswers` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
 answer, already converted to plain JSON, to the grader (a display output of type
 :data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
 where learner code never ran (in a child process with the answer budget of :mod:`cantik.sandbox.budget`),
 and turns the cell into a failure when the re-check disagrees or the answer never arrived. The hand-off
 outputs are removed so the feedback does not show them. (A learner who patches the hand-off itself must
-still produce the correct value, i.e. solve the question; chart facts are read in the kernel and remain
-trusted from there.) Sandboxed kernels hold no answer key (:mod:`cantik.checks.key`):
-there ``uji`` and ``uji_bentuk`` only hand their answers over, and this preprocessor gives the verdict of
-both.
+still produce the correct value, i.e. solve the question; a chart is handed over as the SVG it renders to
+and read here, :mod:`cantik.checks.figures`.) Sandboxed kernels hold no answer key
+(:mod:`cantik.checks.key`): there ``uji`` and ``uji_bentuk`` only hand their answers over, and this
+preprocessor gives the verdict of both.
 
 Both are enabled in the repo-root ``nbgrader_config.py``::
 
-    c.Autograde.autograde_preprocessors = [..., LimitOutput, PeriksaUlang, PeringatanBukanGalat,
+    c.Autograde.autograde_preprocessors = [..., LimitOutput, RecheckAnswers, WarningKeepsPoints,
                                            SaveAutoGrades, ...]
 """
 
@@ -35,11 +35,12 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN, UJI_CALL
+
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
-MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
 
 
-class PeringatanBukanGalat(NbGraderPreprocessor):
+class WarningKeepsPoints(NbGraderPreprocessor):
     """Keep the points of a passing autograder test cell that printed a warning on stderr."""
 
     label = Unicode(LABEL, help="Text put before the former stderr output, shown in the feedback.").tag(
@@ -66,7 +67,7 @@ def _is_test_cell(cell: NotebookNode) -> bool:
     return cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell)
 
 
-class PeriksaUlang(NbGraderPreprocessor):
+class RecheckAnswers(NbGraderPreprocessor):
     """Re-check, in the grader process, the answers that hidden ``uji`` calls handed over."""
 
     def preprocess_cell(
@@ -94,8 +95,6 @@ class PeriksaUlang(NbGraderPreprocessor):
         if not handed and self._graded_in_grader(cell):
             return cell, resources  # cantik.sandbox already ran this test in the grader's process
         problems = []
-        from cantik.checks.core import UJI_CALL
-
         for fungsi, soal in dict.fromkeys(UJI_CALL.findall(cell.source)):
             pesan = self._recheck(soal, handed, "bentuk" if fungsi == "uji_bentuk" else "uji")
             if pesan:
@@ -123,7 +122,7 @@ class PeriksaUlang(NbGraderPreprocessor):
         sandbox = self.config.get("SandboxExecute", {})
         if not sandbox.get("grade_in_grader", False):
             return False
-        return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
+        return sandbox.get("kernel_marker", KERNEL_MARKER) not in cell.source
 
     def _recheck(self, soal: str, handed: dict[tuple[str, str], object], jenis: str) -> str:
         """'' when the handed answer passes ``uji`` (``jenis`` "uji") or ``uji_bentuk`` ("bentuk") here."""
@@ -148,3 +147,9 @@ class PeriksaUlang(NbGraderPreprocessor):
         pesan = hasil.get("pesan") or hasil.get("unusable") or "jawaban tidak bisa diperiksa."
         return tandai(f"Soal {soal}: {pesan} (pemeriksaan ulang oleh penilai)",
                       tuple(hasil.get("kode", ())) or (f"{soal}/bentuk",))
+
+
+#: The names these preprocessors had before the naming rule (English inside): course configurations that
+#: list ``cantik.grading.preprocessors.PeriksaUlang`` or ``PeringatanBukanGalat`` keep working.
+PeriksaUlang = RecheckAnswers
+PeringatanBukanGalat = WarningKeepsPoints

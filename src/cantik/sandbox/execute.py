@@ -25,8 +25,9 @@ the names they read are taken out as plain data and the test runs on the grader'
 with a budget of memory, CPU and answer size (:mod:`cantik.sandbox.answers`, :mod:`cantik.sandbox.budget`;
 ``answer_memory_mb``, ``answer_cpu_seconds``, ``answer_elements``), but only when the cell's source equals
 the gradebook's (nbgrader restores locked cells from it) or the caller sets ``trust_test_cells``; anything
-else runs sandboxed. Test cells containing ``# uji-di-kernel`` (e.g. checks of a live matplotlib figure)
-stay in the kernel.
+else runs sandboxed. A matplotlib chart crosses as the SVG it renders to and is read in that child
+(:mod:`cantik.checks.figures`). Test cells containing ``# uji-di-kernel`` (a trainer's own check that needs
+a live object) stay in the kernel.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
+from cantik.checks.core import KERNEL_MARKER
 from cantik.sandbox.budget import Budget, Checker, shared_checker
 from cantik.sandbox.kernel import SandboxKernelManager
 
@@ -96,9 +98,10 @@ class SandboxExecute(Execute):
                     "notebook's test cells as the trainer's code. Never set this for submissions."
     ).tag(config=True)
     kernel_marker = Unicode(
-        "# uji-di-kernel",
+        KERNEL_MARKER,
         help="With grade_in_grader: a test cell whose (trainer's) source contains this comment runs in the "
-             "learner's kernel as in plain nbgrader, e.g. checks that need a live matplotlib figure. "
+             "learner's kernel as in plain nbgrader, e.g. a trainer's own check that needs a live object "
+             "(the course's chart questions do not: charts cross as SVG). "
              "Decided from the test's source, which nbgrader restores from the gradebook, never from "
              "anything the learner's kernel reports.",
     ).tag(config=True)

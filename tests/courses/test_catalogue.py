@@ -23,7 +23,7 @@ import io
 import pytest
 
 from cantik.checks import cek, periksa
-from cantik.checks.compare import _is_number, _normal_label, aturan
+from cantik.checks.compare import is_number, normal_label, aturan
 from cantik.checks.core import ambil, daftar_soal
 from cantik.checks.mistakes import KONSEP, baca_tanda, katalog
 from cantik.checks.plain import Deret
@@ -86,7 +86,7 @@ def test_message_is_only_about_rounding_when_the_answer_is_a_rounding() -> None:
         soal = ambil(sid)
         e = soal.nilai_harapan()
         a = aturan(soal.banding)
-        if soal.bentuk != "angka" or a is None or not _is_number(e):
+        if soal.bentuk != "angka" or a is None or not is_number(e):
             continue
         for factor in (1.004, 0.996, 1.03, 0.9):
             hasil = periksa(sid, e * factor if e else 0.01)

@@ -220,7 +220,8 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     """From the real graded course: every wrong answer's catalogue id is recorded per learner and question,
     the class report shows per question how many learners made which mistake and a reteach list with the
     lesson of each misconception, and each learner's feedback shows the message (not the recorded id)."""
-    from cantik.checks.mistakes import KONSEP, arti_kode
+    from cantik.checks.core import arti_kode
+    from cantik.checks.mistakes import KONSEP
     from cantik.grading import misconceptions
     from cantik.grading.course import Course
     from cantik.grading.feedback import generate_feedback

@@ -23,7 +23,7 @@ from typing import Any
 
 from cantik.checks import key
 from cantik.checks.compare import Hasil, Pembanding, as_number
-from cantik.checks.mistakes import Rumus, Salah, periksa_nilai, tandai
+from cantik.checks.mistakes import KODE_KHUSUS, Rumus, Salah, katalog, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
 
 
@@ -444,8 +444,6 @@ def soal_di_uji(source: str) -> list[str]:
 def siapkan_soal(ids: list[str]) -> None:
     """Compute now, once, the expected values and catalogue values of these questions (the grader does
     this before it reads any learner data, so checking an answer later costs only the comparison)."""
-    from cantik.checks.mistakes import katalog
-
     for sid in ids:
         soal = ambil(sid)
         soal.nilai_harapan()
@@ -463,6 +461,27 @@ def daftar_petunjuk(id: str) -> list[str]:
     return [str(h) for h in _tanya_layanan("petunjuk", {"soal": str(id)}).get("petunjuk", [])]
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar",
+def arti_kode(kode: str) -> tuple[str, str | None]:
+    """What a recorded id means: (short description, key of :data:`KONSEP` or ``None`` when it is not a
+    misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
+
+    Examples
+    --------
+    >>> arti_kode("waktu-habis")
+    ('Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)', None)
+    >>> arti_kode("2b/hampir")[1]
+    'pembulatan'
+    """
+    sid, _, key = kode.rpartition("/")
+    if key in KODE_KHUSUS:
+        return KODE_KHUSUS[key]
+    try:
+        entry = next((s for s in katalog(ambil(sid)) if s.kode == key), None)
+    except Exception:  # an id from an older catalogue, or data missing: describe it by its id
+        entry = None
+    return (entry.pesan, entry.konsep) if entry is not None else (kode, "lain")
+
+
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "arti_kode", "cek", "daftar",
            "daftar_soal", "dari_json", "ke_json", "periksa", "periksa_bentuk", "periksa_polos", "petunjuk",
            "uji", "uji_bentuk"]

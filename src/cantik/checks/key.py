@@ -8,7 +8,7 @@ every expected answer. Where each party finds them:
 graded kernel             never: the sandbox shows those files empty (:func:`answer_key_files`, hidden by
                           :mod:`cantik.sandbox.bwrap`); ``CANTIK_SANDBOX`` is set, so ``cek`` says the
                           grader checks, and ``uji``/``uji_bentuk`` only hand the plain answer over to
-                          the grader (:class:`cantik.grading.preprocessors.PeriksaUlang` decides)
+                          the grader (:class:`cantik.grading.preprocessors.RecheckAnswers` decides)
 class server, learner     never: the files are readable by the trainers' group only
                           (:func:`protect_answer_key`, run by ``cantik server hub-siapkan --akun-unix``);
                           ``CANTIK_CEK_URL`` is set, so ``cek`` asks the check service

@@ -18,7 +18,7 @@ grader goes through a :class:`Checker`:
 Every failure becomes an Indonesian reason for that one test cell (:attr:`Outcome.unusable`); the rest of
 the notebook and the batch go on. The grader's own process never builds learner data. The same child,
 with the same limits, gives the verdict on a plain answer a kernel handed over
-(:class:`cantik.grading.preprocessors.PeriksaUlang`) or a learner sent to the class server's check service
+(the grader's ``RecheckAnswers`` preprocessor) or a learner sent to the class server's check service
 (:meth:`Checker.recheck`).
 
 Examples

@@ -1,6 +1,7 @@
 """What crafted answer data costs the grader, against an honest answer checked in the same run.
 
-Each answer goes through :class:`cantik.sandbox.budget.Checker` as a test cell's answer does during grading:
+Each answer (a number's, and a chart's SVG) goes through :class:`cantik.sandbox.budget.Checker` as a
+test cell's answer does during grading:
 the figures are the child's own accounting (``wait4``: CPU seconds and peak RSS, the RSS shared with the
 helper included), so they do not depend on how loaded the machine is. Target: every crafted answer under
 1 s of CPU and 200 MB, refused with an Indonesian reason, and the honest answer after it still graded.
@@ -18,7 +19,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from cantik.sandbox.answers import MARKER
 from cantik.sandbox.budget import Checker
 from tests.adversarial.outputs import BOMB_TEXT
-from tests.sandbox.test_answer_budget import HONEST, ROWS, TEST
+from tests.sandbox.test_answer_budget import (
+    CHART_TEST,
+    HONEST,
+    ROWS,
+    SVG_BOMBS,
+    TEST,
+    chart_answer,
+    honest_pyramid_svg,
+)
 
 
 def main() -> int:
@@ -40,6 +49,20 @@ def main() -> int:
                   f"{ratio:>13.1f}x  {result[:70]}")
             if name != "jujur (baseline)":
                 worst_cpu, worst_rss = max(worst_cpu, out.cpu_seconds), max(worst_rss, out.maxrss_mb)
+        pyramid = chart_answer(honest_pyramid_svg())
+        checker.grade(CHART_TEST, pyramid, ["fig"])
+        base = checker.grade(CHART_TEST, pyramid, ["fig"])
+        print(f"{'chart (honest)':18} {len(pyramid):>10} {base.cpu_seconds:>7.3f} {base.maxrss_mb:>12.0f} "
+              f"{1.0:>13.1f}x  {'benar' if base.error is None else base.error['evalue'][:70]}")
+        for name, make in SVG_BOMBS.items():
+            text = chart_answer(make())
+            out = checker.grade(CHART_TEST, text, ["fig"])
+            after = checker.grade(CHART_TEST, pyramid, ["fig"])
+            assert after.unusable is None and after.error is None, "the honest chart after it failed"
+            result = out.unusable or (out.error or {}).get("evalue") or "benar"
+            print(f"{name:18} {len(text):>10} {out.cpu_seconds:>7.3f} {out.maxrss_mb:>12.0f} "
+                  f"{out.cpu_seconds / base.cpu_seconds:>13.1f}x  {result[:70]}")
+            worst_cpu, worst_rss = max(worst_cpu, out.cpu_seconds), max(worst_rss, out.maxrss_mb)
     print(f"worst crafted answer: {worst_cpu:.3f} s CPU (target < 1 s), {worst_rss:.0f} MB (target < 200 MB)")
     return 0 if worst_cpu < 1 and worst_rss < 200 else 1
 

@@ -115,7 +115,7 @@ def _static_pages(root: Path) -> dict[str, Path]:
     pages = {f"nbgrader-feedback/{p.parent.parent.name}": p
              for p in (root / "grading" / "feedback").glob(f"*/{MODULE}/{MODULE}.html")}
     course = Course.open(root)
-    result = generate_feedback(course, MODULE, exchange=False)
+    result = generate_feedback(course, MODULE, exchange=False, before_graded=True)  # written answers wait
     pages |= {f"umpan-balik/{p.stem}": p for p in result.files}
     pages["laporan"] = class_report(course).path
     for learner in ATTACKERS:

@@ -71,3 +71,72 @@ def test_verdicts_and_hidden_test_messages_cross(checker: Checker) -> None:
     assert outcome.error == {"ename": "AssertionError", "evalue": "Rasio = laki-laki / perempuan x 100"}
     missing = checker.grade(TEST, MARKER + "{}\n", ["rasio"])
     assert missing.unusable and "belum dibuat" in missing.unusable
+
+
+def _svg(body: str) -> str:
+    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'viewBox="0 0 400 400"><g id="figure_1"><g id="axes_1">' + body + '</g></g>'
+            '<defs><clipPath id="p1"><rect x="10" y="0" width="380" height="400"/></clipPath></defs></svg>')
+
+
+def _wide_svg() -> str:
+    """Just under ``MAX_CHARS`` of bar-shaped paths (13 000 bars): the most shapes a kernel can send."""
+    from cantik.checks.chart_reader import MAX_CHARS
+
+    bars, size, i = [], 0, 0
+    while size < MAX_CHARS - 1_000:
+        bar = f'<path d="M 10 {i} L {i % 300} {i} L {i % 300} {i + 1} L 10 {i + 1} z" clip-path="url(#p1)"/>'
+        bars.append(bar)
+        size, i = size + len(bar), i + 1
+    return _svg("".join(bars[:-1]))
+
+
+#: Crafted chart answers (what a kernel that replaced ``Figure.savefig`` can hand over as the chart's SVG).
+SVG_BOMBS = {
+    "svg_batang": _wide_svg,
+    "svg_garis": lambda: _svg('<g id="line2d_1"><path d="M 0 0 ' + " ".join(
+        f"L {i % 397} {i % 391}" for i in range(49_990)) + '" clip-path="url(#p1)"/></g>'),
+    "svg_titik": lambda: _svg('<g id="line2d_1">' + "".join(
+        f'<use xlink:href="#m" x="{i % 397}" y="{i % 391}"/>' for i in range(19_000)) + "</g>"),
+    "svg_dalam": lambda: '<svg xmlns="http://www.w3.org/2000/svg">' + "<g>" * 100_000 + "</g>" * 100_000
+                         + "</svg>",
+}
+CHART_TEST = "from cantik.checks import uji, uji_bentuk\nuji_bentuk('2g', fig)\nuji('2g', fig)\n"
+
+
+def chart_answer(svg: str) -> str:
+    """What the extraction prints for a chart answer ``fig`` with this SVG."""
+    return MARKER + json.dumps({"fig": {"t": "grafik", "svg": svg}}) + "\n"
+
+
+def honest_pyramid_svg() -> str:
+    """The SVG of an honest population pyramid (the chart battery's solution), as a kernel sends it."""
+    import matplotlib
+
+    matplotlib.use("agg")
+    from cantik.checks.figures import gambar
+    from tests.adversarial.test_chart_battery import SETUP, SOLUTION
+
+    ns: dict = {}
+    exec(SETUP + "\n" + SOLUTION, ns)
+    return gambar(ns["fig"]).svg
+
+
+@pytest.fixture(scope="module")
+def honest_pyramid() -> str:
+    return honest_pyramid_svg()
+
+
+@pytest.mark.parametrize("bomb", sorted(SVG_BOMBS))
+def test_chart_bomb_costs_under_a_second_and_200_mb(checker: Checker, honest_pyramid: str, bomb: str) -> None:
+    """A chart crosses as SVG text read in the same budgeted child: the largest crafted SVG a kernel may send
+    (1 MB of bars, a 50 000-point line, 19 000 markers, 100 000 nested groups) costs under 1 s and 200 MB
+    and loses only that question's point, with a reason; the honest pyramid after it keeps its point."""
+    outcome = checker.grade(CHART_TEST, chart_answer(SVG_BOMBS[bomb]()), ["fig"])
+    print(f"{bomb}: CPU {outcome.cpu_seconds:.3f} s, peak RSS {outcome.maxrss_mb:.0f} MB: "
+          f"{outcome.unusable or outcome.error}")
+    assert outcome.unusable is None and outcome.error is not None
+    assert outcome.error["ename"] == "AssertionError" and "Soal 2g: " in outcome.error["evalue"]
+    assert outcome.cpu_seconds < 1.0 and outcome.maxrss_mb < 200
+    honest = checker.grade(CHART_TEST, chart_answer(honest_pyramid), ["fig"])
+    assert honest.unusable is None and honest.error is None, honest.error

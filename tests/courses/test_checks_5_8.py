@@ -82,6 +82,8 @@ def test_multiple_choice_and_short_text_are_read_leniently() -> None:
         assert periksa("5i", answer).benar, answer
     aps = load("penduduk").groupby("rt").apply(lambda d: ind.aps(d, 16, 18))
     assert periksa("4h", [f"RT {k}" for k in aps[aps == aps.min()].index]).benar
+    import matplotlib.pyplot as plt
+
     tunggu = load("ampunku")["waktu_tunggu_menit"]
     fig, ax = plt.subplots()
     ax.hist(tunggu, bins=15)

@@ -3,8 +3,8 @@
 The SVG is rendered in the learner's kernel (:func:`cantik.checks.figures.render_chart_svg`), so it is
 untrusted data: it is parsed with ``defusedxml`` (no entity expansion, no external references), within
 limits on size, element count, filled shapes, numbers and nesting, and every coordinate must be a finite
-number. Only what is *drawn* is read (rectangles, paths, markers, texts); nothing matplotlib computed about the chart in the
-kernel is used.
+number. Only what is *drawn* is read (rectangles, paths, markers, texts); nothing matplotlib computed about
+the chart in the kernel is used.
 
 The reader relies on the structure matplotlib's SVG backend writes (``svg.fonttype = "none"``, so texts are
 ``<text>`` elements): one ``<g id="axes_N">`` per panel holding its artists, ``<g id="matplotlib.axis_N">``

@@ -435,7 +435,7 @@ def soal_di_uji(source: str) -> list[str]:
 
     Examples
     --------
-    >>> soal_di_uji('uji_bentuk("2a", rasio)\nuji("2a", rasio)\nuji("2b", x)')
+    >>> soal_di_uji('uji_bentuk("2a", rasio)\\nuji("2a", rasio)\\nuji("2b", x)')
     ['2a', '2b']
     """
     return list(dict.fromkeys(m.group(2) for m in UJI_CALL.finditer(source)))

@@ -11,6 +11,7 @@ graded class.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -243,10 +244,11 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     page = result.path.read_text(encoding="utf-8")
     reteach = misconceptions.reteach(records)
     assert reteach and reteach[0][1] >= 3  # the most common misconception, made by several learners
+    esc = html.escape
     for nama, n, soal, pelajaran in reteach:
-        assert nama in page and pelajaran in page and ", ".join(soal) in page
-    assert page.index("Yang perlu diajarkan ulang") < page.index(reteach[0][0]) < page.index("Modul modul1")
-    assert KONSEP["penyebut"].nama in page
+        assert esc(nama) in page and esc(pelajaran) in page and ", ".join(soal) in page
+    assert page.index("Yang perlu diajarkan ulang") < page.index(esc(reteach[0][0])) < page.index("Modul modul1")
+    assert esc(KONSEP["penyebut"].nama) in page
     assert "Kesalahan per soal" in page and "2b/penyebut-semua" in page
     rows = misconceptions.per_question(records)
     two_b = next(r for r in rows if r[0] == "2b" and r[1] == "2b/penyebut-semua")

@@ -2,7 +2,7 @@
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.authoring.cells import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m2"
 
@@ -77,7 +77,7 @@ kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpa
                 "ax.set_ylabel(\"Kelompok umur (tahun)\")\n"
                 "ax.legend()",
                 'cek("2g", fig)\nplt.show()'),
-        tes(f"{M}-2g-tes", "2g", "fig", di_kernel=True),
+        tes(f"{M}-2g-tes", "2g", "fig"),
         md(f"{M}-median", """## 4. Median umur
 
 **Median** adalah nilai tengah setelah data diurutkan: separuh penduduk lebih muda, separuh lebih tua.

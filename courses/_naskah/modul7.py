@@ -3,7 +3,7 @@
 from _umum import pembuka, penutup
 
 from cantik.checks.modul7 import PILIHAN_7A_TEKS
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.authoring.cells import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m7"
 
@@ -63,7 +63,7 @@ satuannya. Simpan gambarnya di `fig_bulanan`."""),
                 "ax.set_ylim(bottom=0)\n"
                 "ax.tick_params(axis=\"x\", rotation=45)",
                 'cek("7c", fig_bulanan)\nplt.show()'),
-        tes(f"{M}-7c-tes", "7c", "fig_bulanan", di_kernel=True),
+        tes(f"{M}-7c-tes", "7c", "fig_bulanan"),
         md(f"{M}-menyesatkan", """## 3. Grafik jujur dan grafik menyesatkan
 
 Grafik di bawah ini dibuat seorang petugas untuk rapat. Perhatikan masalahnya:
@@ -99,7 +99,7 @@ nomor RT pada setiap batang. Simpan gambarnya di `fig_rt`."""),
                 "fig_rt.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk (data sintetis)\", "
                 "fontsize=8)",
                 'cek("7e", fig_rt)\nplt.show()'),
-        tes(f"{M}-7e-tes", "7e", "fig_rt", di_kernel=True),
+        tes(f"{M}-7e-tes", "7e", "fig_rt"),
         md(f"{M}-7f-soal", """## 4. Sebaran waktu tunggu
 
 Rata-rata saja menyembunyikan warga yang menunggu sangat lama. **Histogram** memperlihatkan seluruh
@@ -115,7 +115,7 @@ di `fig_tunggu`."""),
                 "ax.set_xlabel(\"Waktu tunggu (menit)\")\n"
                 "ax.set_ylabel(\"Banyaknya perjalanan\")",
                 'cek("7f", fig_tunggu)\nplt.show()'),
-        tes(f"{M}-7f-tes", "7f", "fig_tunggu", di_kernel=True),
+        tes(f"{M}-7f-tes", "7f", "fig_tunggu"),
         md(f"{M}-dasbor", """### Dasbor
 Sel berikut menyatukan ketiga grafik Anda menjadi satu **dasbor** untuk lurah, lengkap dengan sumber data.
 Jalankan saja."""),

@@ -6,7 +6,7 @@ The rubrics below are repeated, word for word, in the trainer's file ``courses/m
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.authoring.cells import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m8"
 
@@ -137,7 +137,7 @@ kapan), label kedua sumbu dengan satuan, dan tulis sumbernya. Simpan gambarnya d
                 "fig.text(0.01, 0.01, \"Sumber: data keluarga Kelas Cantik (data sintetis); GK Rp 644.107\", "
                 "fontsize=8)",
                 'cek("8g", fig)\nplt.show()'),
-        tes(f"{M}-8g-tes", "8g", "fig", di_kernel=True),
+        tes(f"{M}-8g-tes", "8g", "fig"),
         md(f"{M}-8f-soal", """## 4. Metadata indikator
 
 Setiap indikator yang disebarkan perlu metadata (Satu Data Indonesia). Contoh lengkap ada di

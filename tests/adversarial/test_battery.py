@@ -26,9 +26,9 @@ import pytest
 
 from tests.adversarial.attacks import ATTACKS, Attack
 from tests.adversarial.make_course import HIDDEN_MARKER
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 
-pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="bubblewrap missing: "
-                                "scripts/ensure-debian-packages bubblewrap")
+pytestmark = security_requires(has_bwrap(), BWRAP_MISSING)
 
 HERE = Path(__file__).parent
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))

@@ -75,6 +75,15 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "ax = t[[\"L\", \"P\"]].plot.barh(stacked=True, width=0.9)\nfig = ax.figure\n"
             "ax.set(title=\"Piramida penduduk 2025\", xlabel=\"Jumlah orang\", ylabel=\"Umur\")\n"
             "warnings.warn(\"contoh peringatan matplotlib\", UserWarning)",
+            # percentages of all residents, unsigned tick labels, another figure size, the plain Figure API
+            "from matplotlib.ticker import FuncFormatter\n"
+            "persen = tabel_piramida / tabel_piramida.to_numpy().sum() * 100\n"
+            "fig = plt.figure(figsize=(5, 8))\nax = fig.add_subplot()\n"
+            "ax.barh(range(16), -persen[\"L\"], height=1, color=\"navy\")\n"
+            "ax.barh(range(16), persen[\"P\"], height=1, color=\"orange\")\n"
+            "ax.set_yticks(range(16), persen.index.astype(str))\n"
+            "ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f\"{abs(x):.1f}%\"))\n"
+            "ax.set(title=\"Piramida penduduk 2025\", xlabel=\"Persen penduduk\", ylabel=\"Umur\")",
         ],
         "m2-2h": ["rata_umur = sum(penduduk.umur) / len(penduduk)"],
     },
@@ -170,6 +179,10 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2g", "fig, ax = plt.subplots()\nax.barh(tabel_piramida.index.astype(str), "
                   "tabel_piramida[\"P\"])\n"
          "ax.set_title(\"Perempuan\")", "m2-2g-tes", "seharusnya 32"),
+        ("m2-2g", "fig, ax = plt.subplots()\nlabel = tabel_piramida.index.astype(str)\n"
+                  "ax.barh(label, tabel_piramida[\"L\"])\nax.barh(label, tabel_piramida[\"P\"])\n"
+                  "ax.set(title=\"Piramida 2025\", xlabel=\"Jumlah\", ylabel=\"Umur\")",
+         "m2-2g-tes", "Batang laki-laki menimpa batang perempuan"),
         ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
     ],
     "modul3": [

@@ -76,16 +76,25 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m7-7b": ["per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.strftime(\"%Y-%m\")).size()",
                   "per_bulan = ampunku.set_index(\"tanggal\").resample(\"MS\").size()"],
         "m7-7c": ["ax = per_bulan.plot(marker=\"o\", title=\"Perjalanan AMPUNKU per bulan 2024/2025\")\n"
-                  "ax.set(xlabel=\"Bulan\", ylabel=\"Perjalanan\")\nfig_bulanan = ax.figure"],
+                  "ax.set(xlabel=\"Bulan\", ylabel=\"Perjalanan\")\nfig_bulanan = ax.figure",
+                  "fig_bulanan, ax = plt.subplots(figsize=(10, 3))\n"
+                  "ax.plot([str(b) for b in per_bulan.index], list(per_bulan), color=\"red\")\n"
+                  "ax.set(title=\"AMPUNKU per bulan\", xlabel=\"Bulan\", ylabel=\"Perjalanan\")\nplt.show()"],
         "m7-7d": ["laju_rt = ampunku.rt.value_counts().div(penduduk.rt.value_counts())"
                   ".mul(1000).round(2)"],
         "m7-7e": ["ax = laju_rt.sort_values(ascending=False).plot.bar(title=\"AMPUNKU menurut RT, "
                   "2024/2025\",\n    xlabel=\"RT\", ylabel=\"Perjalanan per 1000 penduduk\")\n"
-                  "fig_rt = ax.figure"],
+                  "fig_rt = ax.figure",
+                  "u = laju_rt.sort_values()\nfig_rt, (ax, catatan) = plt.subplots(1, 2)\n"
+                  "ax.barh([f\"RT {k:02d}\" for k in u.index], u.to_numpy())\n"
+                  "ax.set(title=\"AMPUNKU\", xlabel=\"perjalanan per 1.000 penduduk\", ylabel=\"RT\")\n"
+                  "catatan.text(0.1, 0.5, \"Sumber: data sintetis\")"],
         "m7-7f": ["ax = ampunku[\"waktu_tunggu_menit\"].plot.hist(bins=20, title=\"Waktu tunggu AMPUNKU\")\n"
                   "ax.set_xlabel(\"Menit\")\nfig_tunggu = ax.figure",
-                  "ax = ampunku[\"waktu_tunggu_menit\"].plot.hist(bins=20, title=\"Waktu tunggu AMPUNKU\")\n"
-                  "ax.set_xlabel(\"Waktu tunggu (mnt)\")\nfig_tunggu = ax.figure"],
+                  "fig_tunggu, ax = plt.subplots()\n"
+                  "ax.hist(ampunku[\"waktu_tunggu_menit\"], bins=range(0, 130, 10), density=True,\n"
+                  "        rwidth=0.9)\n"
+                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (mnt)\", ylabel=\"Kepadatan\")"],
         "m7-7g": [
             "baris = []\nfor rt, d in penduduk.groupby(\"rt\"):\n"
             "    lk, pr = int((d.jenis_kelamin == \"L\").sum()), int((d.jenis_kelamin == \"P\").sum())\n"
@@ -206,11 +215,14 @@ SALAH: dict[str, list[tuple]] = {
         ("m7-7a", "pilihan_7a = \"C\"", "m7-7a-tes", "Diagram pencar"),
         ("m7-7a", "pilihan_7a = \"garis\"", "m7-7a-tes", "satu huruf pilihan"),
         ("m7-7b", "per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.month).size()", "m7-7b-tes",
-         "nomor bulan saja"),
+         "nomor bulan saja", ["m7-7c-tes"]),  # the chart of 7c is drawn from it: months out of order
         ("m7-7c", "fig_bulanan, ax = plt.subplots()\nax.bar(per_bulan.index.astype(str), "
          "per_bulan.to_numpy())\nax.set(title=\"AMPUNKU\", xlabel=\"Bulan\", ylabel=\"Perjalanan\")",
          "m7-7c-tes",
          "padahal yang diminta diagram garis"),
+        ("m7-7c", "fig_bulanan, ax = plt.subplots()\nu = per_bulan.sort_values()\n"
+         "ax.plot(u.index.astype(str), u.to_numpy())\nax.set(title=\"AMPUNKU\", xlabel=\"Bulan\", "
+         "ylabel=\"Perjalanan\")", "m7-7c-tes", "diurutkan menurut nilainya, bukan menurut waktu"),
         ("m7-7c", "fig_bulanan, ax = plt.subplots()\nax.plot(per_bulan.index.astype(str), "
          "per_bulan.to_numpy())\nax.set_xlabel(\"Bulan\")\nax.set_ylabel(\"Perjalanan\")", "m7-7c-tes",
          "belum punya judul"),
@@ -218,7 +230,7 @@ SALAH: dict[str, list[tuple]] = {
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
-         "m7-7d-tes", "per 100. Yang diminta per 1.000"),
+         "m7-7d-tes", "per 100. Yang diminta per 1.000", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()\n"
          "laju_rt = laju_rt / load(\"keluarga\")[\"rt\"].value_counts() * 1000",
          "m7-7d-tes", "bukan banyaknya KELUARGA", ["m7-7e-tes"]),
@@ -241,6 +253,9 @@ SALAH: dict[str, list[tuple]] = {
          "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (menit)\", ylabel=\"Perjalanan\")",
          "m7-7f-tes",
          "Anda membuat diagram garis"),
+        ("m7-7f", "fig_tunggu, ax = plt.subplots()\nax.hist(ampunku[\"waktu_tempuh_menit\"], bins=15)\n"
+         "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (menit)\", ylabel=\"Perjalanan\")",
+         "m7-7f-tes", "waktu TEMPUH"),
         ("m7-7g", _T7 + "tabel_penduduk = t.rename_axis(\"rt\").reset_index()", "m7-7g-tes", "baris Jumlah"),
         ("m7-7g", _T7 + "t.loc[\"Jumlah\"] = t.sum()\ntabel_penduduk = t.rename_axis(\"rt\").reset_index()",
          "m7-7g-tes", "bukan dijumlahkan"),
@@ -269,5 +284,9 @@ SALAH: dict[str, list[tuple]] = {
         ("m8-8g", "s = keluarga.groupby(\"rt\").size().sort_values()\nfig, ax = plt.subplots()\n"
          "ax.bar(s.index.astype(str), s.to_numpy())\nax.set_title(\"Keluarga per RT\")", "m8-8g-tes",
          "Sumbu mendatar (x) belum diberi label"),
+        ("m8-8g", "s = keluarga.groupby(\"rt\").size()\nfig, ax = plt.subplots()\n"
+         "ax.bar(s.index.astype(str), s.to_numpy())\n"
+         "ax.set(title=\"Keluarga per RT, 2025\", xlabel=\"RT\", ylabel=\"Keluarga\")", "m8-8g-tes",
+         "belum diurutkan"),
     ],
 }

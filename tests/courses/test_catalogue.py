@@ -7,7 +7,7 @@ those of its answer kind) is turned into a learner-shaped wrong answer and check
 * by ``cek`` as the learner runs it (the printed text names the entry's message);
 * on the grader's path: the value crosses the real transport (the kernel-side extraction code and the
   grader's decode, :func:`cantik.sandbox.answers.through_transport`), the question's test cell (its exact
-  source, from :func:`cantik.course.tes`) runs in the grader with ``run_test``, and the learner's feedback
+  source, from :func:`cantik.authoring.cells.tes`) runs in the grader with ``run_test``, and the learner's feedback
   text (:func:`cantik.grading.results.explain_error`) shows the message while the recorded catalogue id
   names the entry.
 
@@ -27,7 +27,7 @@ from cantik.checks.compare import _is_number, _normal_label, aturan
 from cantik.checks.core import ambil, daftar_soal
 from cantik.checks.mistakes import KONSEP, baca_tanda, katalog
 from cantik.checks.plain import Deret
-from cantik.course import tes
+from cantik.authoring.cells import tes
 from cantik.grading.results import explain_error
 from cantik.sandbox.answers import run_test, through_transport
 

@@ -33,7 +33,7 @@ from cantik.checks.compare import (
     banding_tabel,
     banding_teks,
 )
-from cantik.checks.figures import banding_grafik, fakta_grafik
+from cantik.checks.figures import Gambar, banding_grafik, fakta_grafik, gambar
 from cantik.checks.plain import Deret, Tabel
 
 
@@ -179,15 +179,16 @@ def _bar(truncate: bool = False, title: str = "Judul") -> plt.Figure:
 
 def test_figure_checks() -> None:
     cmp = banding_grafik(jenis="batang")
-    assert cmp(fakta_grafik(_bar()), 3)
-    assert "mulai dari nol" in cmp(fakta_grafik(_bar(truncate=True)), 3).pesan
-    assert "judul" in cmp(fakta_grafik(_bar(title="")), 3).pesan
-    assert "4" in cmp(fakta_grafik(_bar()), 4).pesan
+    assert cmp(gambar(_bar()), 3)
+    assert "mulai dari nol" in cmp(gambar(_bar(truncate=True)), 3).pesan
+    assert "judul" in cmp(gambar(_bar(title="")), 3).pesan
+    assert "4" in cmp(gambar(_bar()), 4).pesan
     _, ax = plt.subplots()
     ax.plot([1, 2], [3, 4])
-    assert "diagram garis" in cmp(fakta_grafik(ax), 3).pesan
+    assert "diagram garis" in cmp(gambar(ax), 3).pesan
     with pytest.raises(JawabanDitolak):
         fakta_grafik(EqSelalu())
+    assert "bukan SVG" in cmp(Gambar("<html>bukan gambar</html>"), 3).pesan
     plt.close("all")
 
 
@@ -254,7 +255,8 @@ def test_module_questions_give_targeted_messages_on_real_data() -> None:
 
 
 def test_importing_course_module_stays_light() -> None:
-    code = "import sys, cantik.course, cantik.checks; assert 'pandas' not in sys.modules, 'pandas imported'"
+    code = ("import sys, cantik.authoring.cells, cantik.authoring.build, cantik.checks; "
+            "assert 'pandas' not in sys.modules, 'pandas imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -268,7 +270,7 @@ def test_plain_answers_survive_the_json_hand_off_to_the_grader() -> None:
         ke_polos(pd.Series([1.5, 2.0], index=[("a", 1), ("b", 2)])),
         ke_polos(pd.DataFrame({"rt": [1, 2], "n": [3.0, 4.5]})),
         ke_polos((7400, 12)),
-        fakta_grafik(fig),
+        gambar(fig),
         ke_polos(np.float32(2.5)),
         ke_polos(["umur"]),
     ]

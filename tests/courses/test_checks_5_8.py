@@ -1,75 +1,12 @@
-"""Fast checks of the questions of modules 5–8 that add comparators of their own (real pandas/matplotlib
-objects, no nbgrader): honest-chart checks, month labels, SIRUSA metadata, small-number intervals."""
+"""Fast checks of the questions of modules 5–8 that add comparators of their own (real pandas objects, no
+nbgrader): month labels, SIRUSA metadata, small-number intervals (charts: ``test_figures.py``)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-import pandas as pd
-import pytest
 
 from cantik import indicators as ind
 from cantik.checks import periksa
 from cantik.checks.modul8 import CONTOH_METADATA
 from cantik.data import load
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def laju_rt() -> pd.Series:
-    return load("ampunku")["rt"].value_counts() / load("penduduk")["rt"].value_counts() * 1000
-
-
-def _bar(values: pd.Series, horizontal: bool = True, label: str = "Perjalanan per 1.000 penduduk",
-         bottom: float | None = None) -> plt.Figure:
-    fig, ax = plt.subplots()
-    (ax.barh if horizontal else ax.bar)(values.index.astype(str), values.to_numpy())
-    ax.set_title("AMPUNKU menurut RT, 2024/2025")
-    (ax.set_xlabel if horizontal else ax.set_ylabel)(label)
-    (ax.set_ylabel if horizontal else ax.set_xlabel)("RT")
-    if bottom is not None:
-        (ax.set_xlim if horizontal else ax.set_ylim)(bottom, None)
-    return fig
-
-
-def test_sorted_bars_pass_in_either_direction_and_orientation(laju_rt: pd.Series) -> None:
-    assert periksa("7e", _bar(laju_rt.sort_values())).benar
-    assert periksa("7e", _bar(laju_rt.sort_values(ascending=False), horizontal=False)).benar
-    _, ax = plt.subplots()
-    laju_rt.sort_values().plot.bar(ax=ax, title="AMPUNKU per RT", xlabel="RT", ylabel="per 1000 penduduk")
-    assert periksa("7e", ax).benar
-
-
-def test_honest_chart_failures_get_their_message(laju_rt: pd.Series) -> None:
-    assert "belum diurutkan" in periksa("7e", _bar(laju_rt.sort_index())).pesan
-    assert "mulai dari nol" in periksa("7e", _bar(laju_rt.sort_values(), bottom=60)).pesan
-    assert "satuannya" in periksa("7e", _bar(laju_rt.sort_values(), label="Perjalanan")).pesan
-    counts = load("ampunku")["rt"].value_counts().sort_values()
-    assert "belum diurutkan" in periksa("7e", _bar(counts)).pesan  # sorted by counts, not by the rate
-    fig, ax = plt.subplots()
-    ax.barh(range(len(laju_rt)), laju_rt.sort_values().to_numpy())
-    ax.set(title="AMPUNKU", xlabel="per 1.000 penduduk", ylabel="RT")
-    ax.set_yticks([])
-    assert "label RT" in periksa("7e", fig).pesan
-
-
-def test_waiting_time_histogram_needs_minutes_on_its_axis() -> None:
-    tunggu = load("ampunku")["waktu_tunggu_menit"]
-    fig, ax = plt.subplots()
-    ax.hist(tunggu, bins=15)
-    ax.set(title="Waktu tunggu", xlabel="Waktu tunggu", ylabel="Perjalanan")
-    assert "satuannya" in periksa("7f", fig).pesan
-    ax.set_xlabel("Waktu tunggu (Menit)")
-    assert periksa("7f", fig).benar
 
 
 def test_trips_per_month_accept_any_month_label() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik import course
+from cantik.authoring import build as course
 from cantik.data.schema import SYNTHETIC_NOTICE
 from tests.courses import pipeline as pl
 

@@ -6,7 +6,6 @@ import asyncio
 import concurrent.futures
 import json
 import os
-import shutil
 import subprocess
 import sys
 import typing as t
@@ -17,10 +16,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from cantik.sandbox.bwrap import UID_BASE, SandboxUnavailable, find_bwrap, working_files
+from tests.strict import BWRAP_MISSING, has_bwrap, missing, security_requires
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_bwrap = pytest.mark.skipif(not shutil.which("bwrap"),
-                                 reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap")
+needs_bwrap = security_requires(has_bwrap(), BWRAP_MISSING)
 
 PROBE = r"""
 import json, os, signal, socket
@@ -86,8 +85,7 @@ def test_working_files_leave_out_notebooks_links_and_submitted_links(tmp_path: P
 @pytest.fixture(scope="module")
 def zygote() -> t.Iterator[str]:
     """A sandboxed warm zygote (root only): its socket, to set as ``SandboxKernelManager.zygote``."""
-    if os.geteuid() != 0:
-        pytest.skip("the warm sandboxed zygote gives each kernel a user id of its own: needs root")
+    missing(os.geteuid() == 0, "the warm sandboxed zygote gives each kernel a user id of its own: needs root")
     from cantik.sandbox.zygote import WarmKernels
 
     with WarmKernels(sandbox=True) as warm:
@@ -294,7 +292,7 @@ def test_prestarted_warm_kernel_grades_a_notebook(tmp_path: Path) -> None:
 
 
 @needs_bwrap
-@pytest.mark.skipif(os.geteuid() != 0, reason="own user id only when the grader is root")
+@security_requires(os.geteuid() == 0, "own user id only when the grader is root")
 def test_kernel_cannot_fill_the_hosts_disk_through_its_connection_folder(tmp_path: Path) -> None:
     from cantik.sandbox.kernel import start_sandboxed_kernel
 
@@ -388,8 +386,8 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
 
 @needs_bwrap
 def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None:
-    """Figure checks need the live object: the trainer's marker keeps them in the kernel; a learner's
-    object merely claiming to be matplotlib does not."""
+    """A trainer's own check of a live object (``fig.axes[0].patches``): the marker keeps it in the kernel;
+    a learner's object merely claiming to be matplotlib is not read as a chart."""
     answer = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
               "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\n"
               "class Palsu(float):\n    __module__ = 'matplotlib.figure'\n    def __eq__(self, o):\n"
@@ -402,6 +400,22 @@ def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None
     nb2, _ = _run([answer, marked], tmp_path, SandboxExecute__grade_in_grader=True,
                    SandboxExecute__trust_test_cells=True)
     assert _points(nb2.cells[1]) == 1, nb2.cells[1].outputs
+
+
+@needs_bwrap
+def test_a_chart_crosses_as_its_svg_and_is_read_in_the_grader(tmp_path: Path) -> None:
+    """Without the marker, ``fig`` reaches the grader as the SVG matplotlib rendered in the kernel
+    (:class:`cantik.checks.figures.Gambar`): the test reads its bars there, whatever the kernel patched."""
+    answer = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+              "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\n"
+              "import matplotlib.axes\nmatplotlib.axes.Axes.get_title = lambda self, *a: 'Judul palsu'")
+    test = ("from cantik.checks.figures import Gambar, fakta_grafik\nassert type(fig) is Gambar\n"
+            "g = fakta_grafik(fig)\nassert [round(b.nilai, 6) for b in g.batang] == [1, 2]\n"
+            "assert g.judul == ''\n"
+            "print('dibaca di penilai')")
+    nb, _ = _run([answer, test], tmp_path, SandboxExecute__grade_in_grader=True,
+                 SandboxExecute__trust_test_cells=True)
+    assert _points(nb.cells[1]) == 1 and nb.cells[1].outputs[0].text == "dibaca di penilai\n", nb.cells[1]
 
 
 @needs_bwrap
@@ -442,8 +456,8 @@ with tempfile.TemporaryDirectory() as d:
 
 
 @needs_bwrap
-@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/python3").exists(),
-                    reason="needs root to switch to an ordinary user, and Debian's python3")
+@security_requires(os.geteuid() == 0 and Path("/usr/bin/python3").exists(),
+                   "needs root to switch to an ordinary user, and Debian's python3")
 def test_a_trainer_without_root_gets_the_sandbox_too() -> None:
     """As an ordinary user (uid 65534 here), bubblewrap builds the same sandbox in a user namespace and
     the process limit counts on top of the user's own processes."""

@@ -7,7 +7,7 @@ Modules:
 - :mod:`cantik.apps.ui` -- callback wrapper, phone-friendly layout helpers, figure display.
 - :mod:`cantik.apps.voila_config` -- the production Voilà configuration and the default one.
 - :mod:`cantik.apps.server` -- build the ``voila`` command line and run it.
-- :mod:`cantik.apps.commands` -- the ``cantik apps`` command.
+- :mod:`cantik.apps.commands` -- the ``cantik aplikasi`` command.
 - one module per app (``stunting``, ``rata_median``, ``persen_poin``, ...).
 
 Importing this package (or the registry, config, server and commands modules) imports nothing heavy.

@@ -77,7 +77,7 @@ def serve(
 
     if not (datasets_dir() / DEFAULT_WILAYAH / "penduduk.csv").is_file():
         print("Perhatian: dataset sintetis belum dibuat, aplikasi akan menampilkan pesan galat data.\n"
-              "Buat dulu dengan: cantik data generate")
+              "Buat dulu dengan: cantik data buat")
     config_dir = project_root() / ".cantik" / "voila" / profile
     cmd, env = voila_command(port, config_dir, profile=profile, ip=ip)
     host = "127.0.0.1" if ip in ("0.0.0.0", "") else ip

@@ -11,10 +11,8 @@ message; any other exception shows a short generic message and its traceback goe
 
 from __future__ import annotations
 
-import base64
 import functools
 import html
-import io
 import itertools
 import logging
 import math
@@ -27,6 +25,7 @@ import ipywidgets as widgets
 
 from cantik.data.loader import DataFormatError, DataNotFoundError
 from cantik.data.schema import SYNTHETIC_NOTICE
+from cantik.helpers import figure_img, format_number  # noqa: F401  (format_number: used as ui.format_number)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,22 +74,6 @@ class UserInputError(ValueError):
 # --------------------------------------------------------------------------------------------------
 # Numbers in Indonesian notation
 # --------------------------------------------------------------------------------------------------
-
-
-def format_number(value: float, decimals: int = 0) -> str:
-    """Format ``value`` the Indonesian way: dot for thousands, comma for decimals.
-
-    Examples
-    --------
-    >>> format_number(1234567.891, 2)
-    '1.234.567,89'
-    >>> format_number(-0.53, 2)
-    '-0,53'
-    """
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def parse_number(text: str | float | int, what: str) -> float:
@@ -370,13 +353,7 @@ def clear_axes(ax: Any) -> None:
 
 def figure_html(fig: Any, alt: str) -> str:
     """The figure as an SVG ``<img>`` with alternative text, scaled to the screen width."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})  # no time stamp: same state, same bytes
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    return (
-        f'<img class="cantik-chart" src="data:image/svg+xml;base64,{data}" '
-        f'alt="{html.escape(alt, quote=True)}" style="width:100%;max-width:640px;height:auto;">'
-    )
+    return figure_img(fig, alt, "svg", class_="cantik-chart", style="width:100%;max-width:640px;height:auto;")
 
 
 def show_figure(out: widgets.Output, fig: Any, alt: str) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cantik.checks.compare import Hasil, Pembanding, _as_number
+from cantik.checks.compare import Hasil, Pembanding, as_number
 from cantik.checks.mistakes import Rumus, Salah, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
 
@@ -31,7 +31,8 @@ class Soal:
     id : str
         Short id used in notebooks, e.g. ``"2a"``.
     harapan : callable
-        Computes the expected answer (plain data, a Deret/Tabel, or the expected bar count for charts).
+        Computes the expected answer (plain data, a Deret/Tabel, or for charts the expected content, e.g.
+        :class:`cantik.checks.figures.Piramida`, computed from the data).
     banding : callable
         Comparator from :mod:`cantik.checks.compare` or :mod:`cantik.checks.figures`.
     bentuk : str
@@ -94,9 +95,9 @@ def ambil(id: str) -> Soal:
 
 def _polos(soal: Soal, value: Any) -> Any:
     if soal.bentuk == "grafik":
-        from cantik.checks.figures import fakta_grafik
+        from cantik.checks.figures import gambar
 
-        return fakta_grafik(value)
+        return gambar(value)  # the chart's SVG: what the grader reads, never facts computed in a kernel
     return ke_polos(value)
 
 
@@ -155,8 +156,11 @@ def cek(id: str, value: Any) -> None:
         print(f"❌ Belum tepat (soal {ambil(id).id}): {hasil.pesan}")
 
 
-#: MIME type of the plain answer a hidden test hands to the grader (see ``PeriksaUlang``).
+#: MIME type of the plain answer a hidden test hands to the grader (see ``RecheckAnswers``).
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
+#: A test cell whose source holds this comment runs in the learner's kernel even when the grader checks
+#: answers in its own process (e.g. checks of a live matplotlib figure): ``SandboxExecute.kernel_marker``.
+KERNEL_MARKER = "# uji-di-kernel"
 
 
 def uji(id: str, value: Any) -> None:
@@ -164,7 +168,7 @@ def uji(id: str, value: Any) -> None:
 
     Under ``nbgrader autograde`` (``NBGRADER_EXECUTION`` set) it also hands the answer, as plain JSON, to the
     grader process, which checks it again outside the learner's kernel
-    (:class:`cantik.grading.preprocessors.PeriksaUlang`), so patching this module from a learner's cell
+    (:class:`cantik.grading.preprocessors.RecheckAnswers`), so patching this module from a learner's cell
     cannot turn a wrong answer into points.
     """
     hasil = periksa(id, value)
@@ -202,16 +206,14 @@ def ke_json(j: Any) -> Any:
     >>> dari_json(ke_json(Deret((1, 2), (3.5, None), "n")))
     Deret(label=(1, 2), nilai=(3.5, None), nama='n')
     """
-    from dataclasses import asdict
-
-    from cantik.checks.figures import Grafik
+    from cantik.checks.figures import Gambar
 
     if isinstance(j, Deret):
         return {"__deret__": [ke_json(j.label), ke_json(j.nilai), ke_json(j.nama)]}
     if isinstance(j, Tabel):
         return {"__tabel__": [ke_json(j.kolom), ke_json(j.baris)]}
-    if isinstance(j, Grafik):
-        return {"__grafik__": ke_json(asdict(j))}
+    if isinstance(j, Gambar):
+        return {"__gambar__": j.svg}
     if isinstance(j, tuple):
         return {"__tuple__": [ke_json(v) for v in j]}
     if isinstance(j, list):
@@ -224,8 +226,8 @@ def ke_json(j: Any) -> Any:
 
 
 def dari_json(d: Any) -> Any:
-    """Inverse of :func:`ke_json` (rebuilds Deret, Tabel, Grafik and tuples)."""
-    from cantik.checks.figures import Grafik
+    """Inverse of :func:`ke_json` (rebuilds Deret, Tabel, Gambar and tuples)."""
+    from cantik.checks.figures import Gambar
 
     if isinstance(d, list):
         return [dari_json(v) for v in d]
@@ -236,10 +238,8 @@ def dari_json(d: Any) -> Any:
         if "__tabel__" in d:
             kolom, baris = (dari_json(v) for v in d["__tabel__"])
             return Tabel(tuple(kolom), tuple(tuple(r) for r in baris))
-        if "__grafik__" in d:
-            fields = dari_json(d["__grafik__"])
-            fields["label_kategori"] = tuple(fields.get("label_kategori", ()))
-            return Grafik(**fields)
+        if "__gambar__" in d:
+            return Gambar(str(d["__gambar__"]))
         if "__tuple__" in d:
             return tuple(dari_json(v) for v in d["__tuple__"])
         if "__float__" in d:
@@ -267,18 +267,27 @@ def uji_bentuk(id: str, value: Any) -> None:
         "grafik": "Jawaban harus berupa gambar matplotlib.",
     }[soal.bentuk]
     ok = {
-        "angka": lambda j: _as_number(j) is not None,
+        "angka": lambda j: as_number(j) is not None,
         "deret": lambda j: isinstance(j, Deret | list | tuple | Tabel),
         "tabel": lambda j: isinstance(j, Tabel),
         "teks": lambda j: isinstance(j, str),
         "himpunan": lambda j: isinstance(j, list | tuple | Deret | int | str),
-        "grafik": lambda j: j.jenis != "kosong",
+        "grafik": _ada_gambar,
     }[soal.bentuk](jawaban)
     if not ok:
         targeted = periksa(id, value)  # a known mistake (e.g. `df.shape` for a count) gets its own message
         if targeted.pesan:
             raise AssertionError(tandai(f"Soal {id}: {targeted.pesan}", targeted.kode))
         raise AssertionError(tandai(f"Soal {id}: {pesan}", (f"{soal.id}/bentuk",)))
+
+
+def _ada_gambar(j: Any) -> bool:
+    from cantik.checks.figures import semua_grafik
+
+    try:
+        return any(g.jenis != "kosong" for g in semua_grafik(j))
+    except JawabanDitolak:
+        return False
 
 
 def petunjuk(id: str, semua: bool = False) -> None:

@@ -8,7 +8,7 @@ from cantik.checks._data import deret, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import banding_grafik
+from cantik.checks.figures import Piramida, banding_grafik
 from cantik.checks.mistakes import Rumus
 from cantik.checks.plain import Deret, Tabel
 
@@ -31,6 +31,18 @@ def _counts(lo_old: int = 65, hi_young: int = 14) -> tuple[int, int, int]:
     muda = int((u <= hi_young).sum())
     tua = int((u >= lo_old).sum())
     return muda, len(u) - muda - tua, tua
+
+
+def _piramida() -> Piramida:
+    """Men and women per five-year age group (youngest first), as counts; percentages of all residents and
+    proportions are drawn the same way, so they are accepted too."""
+    import pandas as pd
+
+    p = tabel("penduduk")
+    t = pd.crosstab(_ind().age_groups(p["umur"]), p["jenis_kelamin"])
+    n = float(len(p))
+    return Piramida(tuple(map(str, t.index)), tuple(map(float, t["L"])), tuple(map(float, t["P"])),
+                    faktor=(1.0, 100 / n, 1 / n))
 
 
 def _jumlah_persen(j: Any) -> bool:
@@ -289,7 +301,7 @@ daftar(
     ),
     Soal(
         "2g",
-        harapan=lambda: 2 * len(_ind().age_groups([0]).cat.categories),
+        harapan=_piramida,
         banding=banding_grafik(jenis="batang_mendatar"),
         bentuk="grafik",
         petunjuk=["Piramida penduduk = dua diagram batang mendatar: laki-laki ke kiri, perempuan ke kanan.",

@@ -1,14 +1,12 @@
 """Questions of module 7, *Grafik, dasbor & diseminasi* (ids ``7a``–``7g``).
 
-Chart questions are checked on the facts :func:`cantik.checks.figures.fakta_grafik` reads from a real
-matplotlib figure (kind, labels, title, bar count, value axis from zero, category labels). This module adds
-two checks on top of :func:`cantik.checks.figures.banding_grafik`: bars sorted by their value (read from the
-category labels) and the unit named in an axis label.
+Chart questions are checked on what the chart's SVG shows (:mod:`cantik.checks.figures`): 7c a line of the
+trips per month in time order, 7e one bar per RT with the trips per 1.000 residents, sorted, unit named,
+7f a histogram of the waiting times with minutes on its axis; drawing another variable gets its own message.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any
 
@@ -22,7 +20,7 @@ from cantik.checks.compare import (
     sebut_satuan,
 )
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import Grafik, banding_grafik
+from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi
 from cantik.checks.mistakes import Rumus, sebagai_jawaban
 from cantik.checks.plain import Deret, Tabel
 
@@ -105,49 +103,21 @@ def _angka_label(teks: str) -> int | None:
     return int(m.group()) if m else None
 
 
-def banding_grafik_urut(nilai: Any, satuan: tuple[str, ...], **kw: Any) -> Pembanding:
-    """Like :func:`banding_grafik`, and the bars are sorted by ``nilai()`` (a Series by RT), either direction,
-    and the value axis label names the unit (one of ``satuan``, in any spelling :func:`sebut_satuan`
-    knows)."""
-    dasar = banding_grafik(**kw)
-
-    def banding(jawaban: Any, harapan: Any) -> Hasil:
-        hasil = dasar(jawaban, harapan)
-        if not hasil.benar:
-            return hasil
-        g: Grafik = jawaban
-        label_nilai = g.label_x if g.jenis == "batang_mendatar" else g.label_y
-        if not any(sebut_satuan(label_nilai, s) for s in satuan):
-            return Hasil(False, "Label sumbu nilai belum menyebut satuannya (perjalanan per 1.000 penduduk). "
-                                "Tanpa satuan, pembaca tidak tahu apakah itu jumlah atau angka per penduduk.")
-        rt = [_angka_label(t) for t in g.label_kategori]
-        v = nilai()
-        if None in rt or len(rt) != len(v) or set(rt) != {int(k) for k in v.index}:
-            return Hasil(False, "Setiap batang perlu label RT-nya (nomor RT di sumbu kategori).")
-        urut = [float(v[k]) for k in rt]
-        naik = all(a <= b + 1e-9 for a, b in itertools.pairwise(urut))
-        turun = all(a >= b - 1e-9 for a, b in itertools.pairwise(urut))
-        if not (naik or turun):
-            return Hasil(False, "Batangnya belum diurutkan. Urutkan RT menurut nilainya (mis. "
-                                "`.sort_values()`) supaya pembaca langsung melihat mana yang tertinggi.")
-        return Hasil(True)
-
-    return banding
+def _rt(teks: str) -> int | None:
+    """The RT a bar's label names ("7", "RT 07", "RT7" → 7)."""
+    return _angka_label(teks)
 
 
-def banding_grafik_satuan(satuan: tuple[str, ...], **kw: Any) -> Pembanding:
-    """Like :func:`banding_grafik`, and the horizontal axis label names the unit (one of ``satuan``, in any
-    common spelling: "menit", "mnt", "min")."""
-    dasar = banding_grafik(**kw)
+def _per_rt_grafik(nilai: Any, nama: str) -> NilaiKategori:
+    return NilaiKategori(tuple(int(k) for k in nilai.index), tuple(float(v) for v in nilai), nama, "RT", _rt)
 
-    def banding(jawaban: Any, harapan: Any) -> Hasil:
-        hasil = dasar(jawaban, harapan)
-        if hasil.benar and not any(sebut_satuan(jawaban.label_x, s) for s in satuan):
-            return Hasil(False, "Label sumbu mendatar belum menyebut satuannya. Tulis misalnya "
-                                "\"Waktu tunggu (menit)\".")
-        return hasil
 
-    return banding
+def _sebaran(kolom: str) -> Sebaran:
+    return Sebaran(tuple(float(v) for v in tabel("ampunku")[kolom].dropna()), f"`{kolom}`")
+
+
+#: The unit the value axis of 7e must name (perjalanan per 1.000 penduduk).
+SATUAN_7E = ("1.000", "1000", "1,000", "seribu")
 
 
 def _tabel_dalam_angka(rasio_baris_jumlah: str = "total") -> Any:
@@ -247,7 +217,8 @@ daftar(
     ),
     Soal(
         "7c",
-        harapan=lambda: None,
+        harapan=lambda: Runtun(tuple(float(v) for v in _per_bulan()), "banyaknya perjalanan per bulan",
+                               "bulan"),
         banding=banding_grafik(jenis="garis"),
         bentuk="grafik",
         petunjuk=["Perubahan menurut waktu digambar dengan diagram garis: `ax.plot(x, y, marker=\"o\")`.",
@@ -281,19 +252,39 @@ daftar(
     ),
     Soal(
         "7e",
-        harapan=lambda: len(_penduduk_rt()),
-        banding=banding_grafik_urut(_laju_rt, ("per 1.000",),
-                                    jenis=("batang", "batang_mendatar")),
+        harapan=lambda: _per_rt_grafik(_laju_rt(), "perjalanan per 1.000 penduduk"),
+        banding=banding_grafik(jenis=("batang", "batang_mendatar"), urut=True, satuan_nilai=SATUAN_7E,
+                               pesan_satuan="Label sumbu nilai belum menyebut satuannya (perjalanan per "
+                                            "1.000 penduduk). Tanpa satuan, pembaca tidak tahu apakah itu "
+                                            "jumlah atau angka per penduduk."),
         bentuk="grafik",
+        salah=[
+            Salah("Batang Anda menggambar BANYAKNYA perjalanan per RT. RT yang penduduknya banyak tentu "
+                  "punya lebih banyak perjalanan; gambar `laju_rt` (per 1.000 penduduk).",
+                  cocok=cocok_isi(lambda: _per_rt_grafik(_per_rt(), "banyaknya perjalanan"))),
+            Salah("Angka pada grafik Anda per 100 penduduk; yang diminta per 1.000 penduduk.",
+                  cocok=cocok_isi(lambda: _per_rt_grafik(_laju_rt(100), "perjalanan per 100 penduduk"))),
+            Salah("Penyebutnya jumlah PENDUDUK RT (tabel penduduk), bukan banyaknya keluarga.",
+                  cocok=cocok_isi(lambda: _per_rt_grafik(
+                      _laju_rt(penyebut=tabel("keluarga")["rt"].value_counts()), "perjalanan per keluarga"))),
+        ],
         petunjuk=["Urutkan dulu: `laju_rt.sort_values()`.",
                   "Diagram batang mendatar memudahkan membaca nama RT: `ax.barh(label, nilai)`.",
                   "Sumbu nilai mulai dari nol; label sumbu menyebut satuan \"per 1.000 penduduk\"."],
     ),
     Soal(
         "7f",
-        harapan=lambda: None,
-        banding=banding_grafik_satuan(("menit",), jenis="batang"),
+        harapan=lambda: _sebaran("waktu_tunggu_menit"),
+        banding=banding_grafik(jenis="batang", satuan_x=("menit",),
+                               pesan_satuan="Label sumbu mendatar belum menyebut satuannya. Tulis misalnya "
+                                            "\"Waktu tunggu (menit)\"."),
         bentuk="grafik",
+        salah=[
+            Salah("Histogram Anda menggambar waktu TEMPUH (lama perjalanan), bukan waktu TUNGGU. Pakai kolom "
+                  "`waktu_tunggu_menit`.", cocok=cocok_isi(lambda: _sebaran("waktu_tempuh_menit"))),
+            Salah("Histogram Anda menggambar jarak perjalanan (km), bukan waktu tunggu. Pakai kolom "
+                  "`waktu_tunggu_menit`.", cocok=cocok_isi(lambda: _sebaran("jarak_km"))),
+        ],
         petunjuk=["Sebaran satu variabel angka digambar dengan histogram: `ax.hist(..., bins=15)`.",
                   "Label sumbu mendatar menyebut satuannya: \"Waktu tunggu (menit)\"."],
     ),

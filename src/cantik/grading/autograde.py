@@ -245,6 +245,9 @@ class ParallelAutograde(LoggingConfigurable):
                         bar.advance(task)
                         if finished < len(todo):
                             pool.spawn()
+                    if finished < len(todo) and not pool.alive():  # e.g. every worker failed to start
+                        raise KelasError("Semua proses penilai berhenti sebelum penilaian selesai.",
+                                         f"Lihat catatannya di {pool.log_dir}, lalu nilai lagi.")
                     names = ", ".join(s for s, _ in pool.running.values())
                     bar.update(task, description=f"Menilai {names}" if names else "Menilai")
                 result.worker_cpu += pool.close()

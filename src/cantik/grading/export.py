@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from cantik.grading.course import Course
 from cantik.grading.results import cell_results
 from cantik.grading.roster import load_roster
+from cantik.helpers import column_letter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -135,15 +136,8 @@ def export_grades(course: Course, folder: str | Path | None = None) -> ExportRes
                 last = table.columns.get_loc("Total")
                 ws.write(n + 1, 0, "Rata-rata kelas", bold)
                 for col in range(first, last + 1):
-                    letter = _col_letter(col)
+                    letter = column_letter(col + 1)  # xlsxwriter counts columns from 0
                     ws.write_formula(n + 1, col, f'=IFERROR(AVERAGE({letter}2:{letter}{n + 1}),"")')
     return result
 
 
-def _col_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters

@@ -288,7 +288,6 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
     """
     import json
 
-    from cantik.grading.release import archive_submission
 
     learners = load_roster(course)
     if not learners:
@@ -392,6 +391,20 @@ def import_files(course: Course, paths: list[str | Path], *, replace: bool = Fal
 def refused_dir(grading_dir: Path, modul: str) -> Path:
     """Folder of the notes about files refused while collecting ``modul`` (one note per submission)."""
     return grading_dir / "kotak_masuk" / "ditolak" / modul
+
+
+def archive_submission(course: Course, modul: str, student: str) -> Path | None:
+    """Copy ``submitted/<student>/<modul>`` into the inbox under its timestamp (never overwriting)."""
+    src = course.submitted_dir / student / modul
+    if not src.is_dir():
+        return None
+    stamp_file = src / "timestamp.txt"
+    stamp = stamp_file.read_text().strip() if stamp_file.is_file() else "tanpa-waktu"
+    safe = re.sub(r"[^0-9A-Za-z]+", "-", stamp).strip("-")
+    dest = course.inbox_dir / "exchange" / modul / student / safe
+    if not dest.exists():
+        shutil.copytree(src, dest)
+    return dest
 
 
 def collect_refusals(course: Course, modul: str) -> dict[str, list[str]]:

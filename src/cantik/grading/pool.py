@@ -281,6 +281,10 @@ class WorkerPool:
                 lost.append((student, why))
         return lost
 
+    def alive(self) -> int:
+        """How many workers are running."""
+        return sum(p.is_alive() for p in self.procs.values())
+
     def close(self, wait: float = 15) -> float:
         """Stop the workers (each reports its CPU time first); returns the CPU seconds reported."""
         alive = [p for p in self.procs.values() if p.is_alive()]

@@ -8,10 +8,7 @@ disappear.
 
 from __future__ import annotations
 
-import re
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cantik.errors import KelasError
 from cantik.grading.course import Course
@@ -114,25 +111,11 @@ class CollectResult:
         return "\n".join(lines)
 
 
-def archive_submission(course: Course, modul: str, student: str) -> Path | None:
-    """Copy ``submitted/<student>/<modul>`` into the inbox under its timestamp (never overwriting)."""
-    src = course.submitted_dir / student / modul
-    if not src.is_dir():
-        return None
-    stamp_file = src / "timestamp.txt"
-    stamp = stamp_file.read_text().strip() if stamp_file.is_file() else "tanpa-waktu"
-    safe = re.sub(r"[^0-9A-Za-z]+", "-", stamp).strip("-")
-    dest = course.inbox_dir / "exchange" / modul / student / safe
-    if not dest.exists():
-        shutil.copytree(src, dest)
-    return dest
-
-
 def collect(course: Course, modul: str) -> CollectResult:
     """Collect ``modul`` from the exchange (newer resubmissions replace older ones; both are kept)."""
     from nbgrader.utils import parse_utc
 
-    from cantik.grading.importer import collect_refusals
+    from cantik.grading.importer import archive_submission, collect_refusals
     from cantik.grading.roster import load_roster
 
     course.require_assignment(modul)

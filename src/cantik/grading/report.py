@@ -9,9 +9,7 @@ to the page (``laporan_kesalahan.csv``).
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,25 +17,15 @@ from cantik.grading import misconceptions
 from cantik.grading.course import Course
 from cantik.grading.export import module_table
 from cantik.grading.results import cell_results
+from cantik.helpers import figure_img
 
 #: Below this percentage a learner is listed under "perlu bantuan".
 HELP_THRESHOLD = 60.0
 
 
-def _png(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return base64.b64encode(buf.getvalue()).decode()
-
-
-def _img(data: str, alt: str) -> str:
-    alt = html.escape(alt)
-    return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{alt}"><figcaption>{alt}</figcaption></figure>'
-    )
+def _figure(fig, alt: str) -> str:
+    """``fig`` (closed) as a captioned PNG ``<figure>``."""
+    return f"<figure>{figure_img(fig, alt, close=True)}<figcaption>{html.escape(alt)}</figcaption></figure>"
 
 
 @dataclass
@@ -96,7 +84,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             ax.set_xlabel("Nilai (%)")
             ax.set_ylabel("Jumlah peserta")
             ax.set_title(f"Sebaran nilai – {modul}")
-            part.append("<h3>Sebaran nilai</h3>" + _img(_png(fig), f"Histogram nilai peserta modul {modul}"))
+            part.append("<h3>Sebaran nilai</h3>" + _figure(fig, f"Histogram nilai peserta modul {modul}"))
 
             rows, modul_records = [], []
             for sid in done["ID"]:
@@ -115,9 +103,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             ax.set_title("Tingkat kesulitan per soal (makin pendek makin sulit)")
             part.append(
                 "<h3>Kesulitan per soal</h3>"
-                + _img(
-                    _png(fig),
-                    f"Rata-rata skor per soal modul {modul}: "
+                + _figure(fig, f"Rata-rata skor per soal modul {modul}: "
                     + "; ".join(f"{k} {v:.0f} %" for k, v in diff.items()),
                 )
             )
@@ -135,7 +121,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
                     alt = f"Rata-rata nilai per {label}: " + "; ".join(
                         f"{k} {v:.0f} % ({int(c)} orang)" for k, (c, v) in groups.iterrows()
                     )
-                    part.append(f"<h3>Per {label}</h3>" + _img(_png(fig), alt))
+                    part.append(f"<h3>Per {label}</h3>" + _figure(fig, alt))
         failed = {s for s, v in state.get(modul, {}).items() if not v.get("ok")}
         for _, row in table.iterrows():
             why = ""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cantik.errors import KelasError
 from cantik.grading.course import Course
+from cantik.helpers import open_atomic
 
 COLUMNS = ["id", "nama", "peran", "desa", "kohort"]
 _ALIASES = {
@@ -236,13 +237,11 @@ def save_roster(course: Course, learners: list[Learner]) -> None:
     existing = {x.id: x for x in load_roster(course)}
     existing.update({x.id: x for x in learners})
     course.roster_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = course.roster_file.with_suffix(".tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
+    with open_atomic(course.roster_file, newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
         writer.writeheader()
         for learner in sorted(existing.values(), key=lambda x: x.id):
             writer.writerow(asdict(learner))
-    tmp.replace(course.roster_file)
 
 
 def load_roster(course: Course) -> list[Learner]:

@@ -2,11 +2,12 @@
 
 A test cell never runs in the learner's kernel: the grader asks the kernel for the values of the names the
 test reads (``rasio``, ``tabel`` …) as plain data (numbers, strings, lists, dicts, numpy arrays, pandas
-tables), rebuilds them here, and runs the trainer's test code on them. So the hidden tests and expected
+tables; a matplotlib chart as the SVG matplotlib renders for it, see :mod:`cantik.checks.figures`), rebuilds
+them here, and runs the trainer's test code on them. So the hidden tests and expected
 values never enter the learner's process, and an object overriding ``__eq__``/``__float__``/``__bool__``
-or a monkeypatched ``numpy``/``pandas``/``builtins`` in the notebook earns nothing: only data crosses.
-A value that is not plain data (a custom class, a subclass of ``float``) is refused with an Indonesian
-message, so the test fails.
+or a monkeypatched ``numpy``/``pandas``/``builtins`` in the notebook earns nothing: only data crosses (a
+subclass of ``int``/``float``/``str`` crosses as its honest base value, as ``cek`` reads it). A value that
+is not plain data (a custom class) is refused with an Indonesian message, so the test fails.
 
 :class:`cantik.sandbox.execute.SandboxExecute` uses this when ``grade_in_grader`` is on.
 
@@ -36,6 +37,7 @@ is a JSON object tagged by ``"t"``:
 ``Series``                ``name``, ``index`` (an ``Index``), ``values`` (a column)
 ``DataFrame``             ``index``, ``columns`` (``Index`` objects), ``data``: one column per column
 ``array``                 a pandas array (Categorical, IntegerArray ...): ``values``, a column
+``grafik``                ``svg``: the SVG a matplotlib Figure/Axes renders to (``null`` over the size limit)
 ``missing``               the name is not defined in the kernel
 ``unsupported``           ``type``: the qualified type name of a value that is not plain data
 ========================  ==============================================================================
@@ -59,13 +61,18 @@ import typing as t
 MARKER = "__CANTIK_JAWABAN__"
 #: Runs in the learner's kernel; prints the JSON after MARKER. Whatever it prints is only data. The format
 #: (one JSON object per value, tagged by "t") is documented in the module docstring and read by `decode`.
+#: A matplotlib chart crosses as the SVG ``__cantik_svg`` (:func:`cantik.checks.figures.render_chart_svg`)
+#: renders for it.
 EXTRACT = r"""
-def __cantik_ekstrak(names, marker):
+def __cantik_ekstrak(names, marker, svg_limit):
     import json, sys
     np = sys.modules.get("numpy")
     pd = sys.modules.get("pandas")
 
     def bad(v):
+        svg = __cantik_svg(v)
+        if svg is not None:
+            return {"t": "grafik", "svg": svg if len(svg) <= svg_limit else None}
         return {"t": "unsupported", "type": type(v).__module__ + "." + type(v).__qualname__}
 
     def enc(v, depth=0):
@@ -190,9 +197,28 @@ def free_names(source: str) -> list[str] | None:
     return sorted(loaded - bound - set(dir(builtins)))
 
 
+def _render_code() -> str:
+    """Source of :func:`cantik.checks.figures.render_chart_svg` for the kernel: named ``__cantik_svg``,
+    without annotations (they would be evaluated among the learner's names)."""
+    import inspect
+    import textwrap
+
+    from cantik.checks.figures import render_chart_svg
+
+    func = ast.parse(textwrap.dedent(inspect.getsource(render_chart_svg))).body[0]
+    assert isinstance(func, ast.FunctionDef)
+    func.name, func.returns = "__cantik_svg", None
+    for arg in (*func.args.args, *func.args.kwonlyargs):
+        arg.annotation = None
+    return ast.unparse(func) + "\n"
+
+
 def extraction_code(names: list[str]) -> str:
-    """Code to run in the kernel: prints the values of ``names`` as plain data."""
-    return EXTRACT + f"\n__cantik_ekstrak({names!r}, {MARKER!r})\ndel __cantik_ekstrak\n"
+    """Code to run in the kernel: prints the values of ``names`` as plain data (charts as their SVG)."""
+    from cantik.checks.chart_reader import MAX_CHARS
+
+    return (_render_code() + EXTRACT + f"\n__cantik_ekstrak({names!r}, {MARKER!r}, {MAX_CHARS})\n"
+            "del __cantik_ekstrak, __cantik_svg\n")
 
 
 def parse_extraction(text: str) -> dict[str, t.Any]:
@@ -242,11 +268,21 @@ def _decode(name: str, obj: t.Any, depth: int) -> t.Any:
     if kind == "missing":
         raise Unusable(f"Variabel `{name}` belum dibuat: jalankan sel jawaban yang membuatnya.")
     if kind == "unsupported":
-        hint = (" (Untuk pelatih: bila sel uji ini memeriksa grafik, tambahkan baris `# uji-di-kernel` di "
-                "sel uji itu agar diperiksa di kernel peserta.)"
-                if str(obj.get("type", "")).startswith("matplotlib.") else "")
+        if str(obj.get("type", "")).startswith("matplotlib."):
+            raise Unusable(f"Jawaban `{name}` bertipe {obj.get('type')}, bagian dari grafik, bukan "
+                           "gambarnya. Simpan gambarnya sendiri (Figure atau Axes), mis. "
+                           "`fig, ax = plt.subplots()` lalu gunakan `fig`.")
         raise Unusable(f"Jawaban `{name}` bertipe {obj.get('type')}, bukan angka, teks, daftar atau "
-                       "tabel biasa, jadi tidak bisa dinilai." + hint)
+                       "tabel biasa, jadi tidak bisa dinilai.")
+    if kind == "grafik":
+        from cantik.checks.chart_reader import MAX_CHARS
+        from cantik.checks.figures import Gambar
+
+        svg = obj.get("svg")
+        if not isinstance(svg, str) or len(svg) > MAX_CHARS:
+            raise Unusable(f"Grafik `{name}` terlalu besar untuk diperiksa (terlalu banyak batang atau "
+                           "titik).")
+        return Gambar(svg)
     if kind == "v" and (obj["v"] is None or type(obj["v"]) in (bool, int, str)):
         return obj["v"]
     if kind == "f":

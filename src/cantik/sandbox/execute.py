@@ -23,8 +23,9 @@ learner's feedback and survive nbgrader's metadata clearing; :func:`stops` reads
 With ``grade_in_grader`` (on by default) autograder test cells do not run in the learner's kernel at all:
 the names they read are taken out as plain data and the test runs in the grader's process
 (:mod:`cantik.sandbox.answers`), but only when the cell's source equals the gradebook's (nbgrader restores
-locked cells from it) or the caller sets ``trust_test_cells``; anything else runs sandboxed. Test cells
-containing ``# uji-di-kernel`` (e.g. checks of a live matplotlib figure) stay in the kernel.
+locked cells from it) or the caller sets ``trust_test_cells``; anything else runs sandboxed. A matplotlib
+chart crosses as the SVG it renders to and is read in the grader (:mod:`cantik.checks.figures`). Test cells
+containing ``# uji-di-kernel`` (a trainer's own check that needs a live object) stay in the kernel.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
+from cantik.checks.core import KERNEL_MARKER
 from cantik.sandbox.kernel import SandboxKernelManager
 
 #: ename of the error outputs this preprocessor writes.
@@ -93,9 +95,10 @@ class SandboxExecute(Execute):
                     "notebook's test cells as the trainer's code. Never set this for submissions."
     ).tag(config=True)
     kernel_marker = Unicode(
-        "# uji-di-kernel",
+        KERNEL_MARKER,
         help="With grade_in_grader: a test cell whose (trainer's) source contains this comment runs in the "
-             "learner's kernel as in plain nbgrader, e.g. checks that need a live matplotlib figure. "
+             "learner's kernel as in plain nbgrader, e.g. a trainer's own check that needs a live object "
+             "(the course's chart questions do not: charts cross as SVG). "
              "Decided from the test's source, which nbgrader restores from the gradebook, never from "
              "anything the learner's kernel reports.",
     ).tag(config=True)

@@ -59,7 +59,7 @@ def _status(args: argparse.Namespace) -> str:
 
 def _cek(args: argparse.Namespace) -> str:
     from cantik.errors import KelasError
-    from cantik.server.postgres import _hide_password, check_gradebook_url
+    from cantik.server.postgres import check_gradebook_url, hide_password
 
     url = args.url or os.environ.get("CANTIK_GRADEBOOK_URL")
     if not url:
@@ -68,7 +68,7 @@ def _cek(args: argparse.Namespace) -> str:
             "Beri alamatnya sebagai argumen, atau isi variabel CANTIK_GRADEBOOK_URL.",
         )
     check_gradebook_url(url)
-    return f"Buku nilai {_hide_password(url)} bisa dibuka."
+    return f"Buku nilai {hide_password(url)} bisa dibuka."
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -34,6 +34,7 @@ from typing import Any
 
 from cantik.errors import KelasError
 from cantik.grading.roster import TRAINER_ROLE
+from cantik.helpers import open_atomic, write_secret
 
 #: Unambiguous characters for first-login passwords (no 0/O, 1/l/I).
 _ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
@@ -144,9 +145,9 @@ def write_hub(
         servers know the gradebook URL. Default: ``jupyterhub.sqlite`` in the hub folder.
     """
     from cantik.paths import project_root
+    from cantik.resources import install_lab_overrides
     from cantik.server.exchange import prepare_exchange, write_role_configs
     from cantik.server.hubauth import hash_password
-    from cantik.start import install_lab_overrides
 
     base = Path(folder).absolute()
     accounts = make_accounts(learners, trainers)
@@ -155,12 +156,12 @@ def write_hub(
                          "Buat basis data tersendiri untuk hub (cantik server hub-siapkan melakukannya).")
     base.mkdir(parents=True, exist_ok=True)
     prepare_exchange(exchange_root)
-    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik start`
+    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik mulai`
     course = str(Path(course_root or project_root()).absolute())
     config_paths = write_role_configs(base, course_id, exchange_root, course)
     hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran, "awal": True} for a in accounts}
-    _secret_write(base / "akun.json", json.dumps(hashes, indent=1))
-    with _secret_open(base / "kata_sandi_awal.csv") as f:
+    write_secret(base / "akun.json", json.dumps(hashes, indent=1))
+    with open_atomic(base / "kata_sandi_awal.csv", 0o600, newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["id", "nama", "peran", "kata_sandi"])
         for a in accounts:
@@ -185,7 +186,7 @@ def write_hub(
     }
     for name, url in (("buku_nilai.url", gradebook_url), ("hub_db.url", hub_db_url)):
         if url:
-            _secret_write(base / name, url + "\n")
+            write_secret(base / name, url + "\n")
         else:
             (base / name).unlink(missing_ok=True)
     (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
@@ -247,17 +248,6 @@ def hub_database(pg_folder: str | os.PathLike[str], gradebook_url: str, course_i
     if parts.hostname not in ("127.0.0.1", "localhost") or parts.port != server.port or not server.running():
         return None
     return server.create_course_db(f"{course_id.lower()}_hub")
-
-
-def _secret_open(path: Path):  # -> TextIO
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.chmod(path, 0o600)
-    return os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-
-def _secret_write(path: Path, text: str) -> None:
-    with _secret_open(path) as f:
-        f.write(text)
 
 
 def configure(c: Any, config_file: str) -> None:

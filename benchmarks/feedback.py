@@ -56,10 +56,10 @@ def misleading_hampir(soal: Any, answer: Any, pesan: str) -> bool:
     """A "Hampir" message for an answer that is not the expected value rounded or cut (checked on its own)."""
     if "Hampir" not in pesan:
         return False
-    from cantik.checks.compare import _as_number, aturan
+    from cantik.checks.compare import as_number, aturan
     from cantik.checks.plain import ke_polos
 
-    x, e, a = _as_number(ke_polos(answer)), soal.nilai_harapan(), aturan(soal.banding)
+    x, e, a = as_number(ke_polos(answer)), soal.nilai_harapan(), aturan(soal.banding)
     if x is None or not isinstance(e, int | float) or a is None or a.desimal is None:
         return False  # per-group values: rounding is checked per value by the same function
     import math
@@ -71,12 +71,12 @@ def misleading_hampir(soal: Any, answer: Any, pesan: str) -> bool:
 
 def old_rule_hampir(soal: Any, answer: Any) -> bool:
     """Would the previous rule ("Hampir" within ten times the tolerance) have said "Hampir" here?"""
-    from cantik.checks.compare import _as_number, _close, aturan
+    from cantik.checks.compare import _close, as_number, aturan
     from cantik.checks.plain import JawabanDitolak, ke_polos
 
     a = aturan(soal.banding)
     try:
-        x = _as_number(ke_polos(answer))
+        x = as_number(ke_polos(answer))
     except JawabanDitolak:
         return False
     e = soal.nilai_harapan()

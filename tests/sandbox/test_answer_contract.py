@@ -24,11 +24,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from cantik.authoring.cells import tes
 from cantik.checks import periksa
 from cantik.checks.core import ambil, ke_json
 from cantik.checks.mistakes import tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
-from cantik.authoring.cells import tes
 from cantik.sandbox.answers import run_test, through_transport
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -47,11 +47,11 @@ from typing import TYPE_CHECKING, Any
 
 from cantik.checks.compare import (
     Hasil,
-    _as_number,
     _close,
     _is_number,
     _normal_label,
     angka_ringkas,
+    as_number,
     aturan,
     baca_angka,
     dibulatkan,
@@ -273,7 +273,7 @@ def _skala_cocok(harapan: Callable[[], Any], faktor: float, tol: Callable[[], fl
             nums = [k for k, v in want.items() if _is_number(v) and v != 0]
             return bool(nums) and all(_is_number(got[k]) and _close(got[k] * faktor, want[k], tol())
                                       for k in nums)
-        x = _as_number(j)
+        x = as_number(j)
         return x is not None and e != 0 and _close(x * faktor, float(e), tol())
 
     return cocok
@@ -533,7 +533,7 @@ def _cocok(soal: Soal, s: Salah, jawaban: Any, bulat: bool = False) -> bool:
         if not bulat:
             return soal.banding(jawaban, v).benar
         a = aturan(soal.banding)
-        x = _as_number(jawaban)
+        x = as_number(jawaban)
         return (a is not None and x is not None and _is_number(v)
                 and dibulatkan(x, float(v), a.desimal) is not None)
     except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError, AttributeError, IndexError):
@@ -549,7 +549,7 @@ def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
     a = aturan(soal.banding)
     if a is None or a.desimal is None or a.toleransi is not None:
         return None
-    x = _as_number(jawaban)
+    x = as_number(jawaban)
     if x is not None and _is_number(harapan):
         k = dibulatkan(x, float(harapan), a.desimal)
     elif isinstance(harapan, Deret):
@@ -577,7 +577,7 @@ def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
 
 def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
     """The value entry a numeric answer is very near (within 1 %, three times nearer than the expected)."""
-    x = _as_number(jawaban)
+    x = as_number(jawaban)
     if x is None or not _is_number(harapan):
         return None
     best: tuple[float, Salah] | None = None
@@ -601,7 +601,7 @@ def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
 def _umum_pesan(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
     langkah = soal.langkah or (soal.petunjuk[0] if soal.petunjuk else "")
     periksa = f" Periksa lagi: {langkah}" if langkah else ""
-    x = _as_number(jawaban)
+    x = as_number(jawaban)
     if x is not None and _is_number(harapan) and soal.bentuk == "angka":
         arah = "lebih besar" if x > harapan else "lebih kecil"
         pesan = (f"Angka Anda {arah} daripada jawaban yang benar, dan tidak cocok dengan kesalahan umum yang "
@@ -634,7 +634,7 @@ def diagnosa(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
     if found:
         return _hasil(soal, found, jawaban)
     a = aturan(soal.banding)
-    x = _as_number(jawaban)
+    x = as_number(jawaban)
     if a is not None and a.persen and x is not None:
         found = [s for s in entries if s.nilai is not None and _cocok(soal, s, x * 100)]
         if found:

@@ -17,7 +17,6 @@ from cantik.checks.compare import (
     banding_deret,
     banding_pilihan,
     banding_tabel,
-    sebut_satuan,
 )
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi

@@ -21,6 +21,8 @@ from pathlib import Path
 from cantik.grading.course import Course
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Status of a written answer the trainer has not graded yet.
+WAITING = "menunggu penilaian pelatih"
 
 
 @dataclass
@@ -178,6 +180,54 @@ def _test_message(cell: dict, before: list[dict]) -> tuple[str, tuple[str, ...]]
     return failure
 
 
+def missing_cell_reason(submitted: Path) -> str:
+    """Why a graded cell is not in a learner's notebook: an old notebook format, or the cell was deleted.
+
+    Examples
+    --------
+    >>> missing_cell_reason(Path("tidak/ada.ipynb"))[:40]
+    'Sel ini tidak ada di notebook kiriman (t'
+    """
+    import json
+
+    try:
+        version = json.loads(submitted.read_text(encoding="utf-8-sig")).get("nbformat")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        version = None
+    if version is not None and version != 4:
+        return (f"Notebook dikirim dalam format lama (nbformat {version}), sehingga sel soal dan sel uji "
+                "tidak dikenali penilai: 0 poin. Buka notebook modul yang dirilis di JupyterLab, kerjakan "
+                "(atau salin jawaban) di sana, lalu kirim ulang.")
+    return ("Sel ini tidak ada di notebook kiriman (terhapus), jadi tidak bisa dinilai: 0 poin. Sel soal "
+            "dan sel uji tidak boleh dihapus; ambil lagi notebook modulnya, salin jawaban, lalu kirim ulang.")
+
+
+def _partial(cell: dict) -> str:
+    """Why a test cell without an error did not score full marks (nbgrader: stderr output, or a partial
+    score returned by the cell)."""
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream" and o.get("name") == "stderr":
+            text = _ANSI.sub("", str(o.get("text", ""))).strip()
+            text = redact(text, cell.get("source", "")) if text else ""
+            return "Uji menulis pesan galat" + (f": {text}" if text else "") + " (nilai 0)."
+    return "Nilai sebagian dari uji ini."
+
+
+def submission_notes(course: Course, modul: str, student: str) -> list[str]:
+    """The grader's notes on one submission (e.g. a copied cell repaired before grading), per notebook."""
+    import nbformat
+
+    from cantik.sandbox.sanitize import grader_notes
+
+    out = []
+    for path in sorted((Path(course.autograded_dir) / student / modul).glob("*.ipynb")):
+        try:
+            out += [f"{path.stem}: {n}" for n in grader_notes(nbformat.read(path, as_version=4))]
+        except Exception:  # an unreadable autograded copy: nbgrader's failure, reported elsewhere
+            continue
+    return out
+
+
 def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
     """Results of every grade cell of ``student``'s submission of ``modul``, in notebook order.
 
@@ -208,6 +258,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         before[gid], window = window, []
                     elif cell.get("cell_type") == "code":
                         window.append(cell)
+            gone = missing_cell_reason(course.submitted_dir / student / modul / f"{nb.name}.ipynb")
             for grade_cell in sorted(
                 nb.grade_cells, key=lambda g: list(cells).index(g.name) if g.name in cells else 10**6
             ):
@@ -220,12 +271,11 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                 kesalahan: tuple[str, ...] = ()
                 if grade is None or not path.is_file():
                     status, message = "tidak dikirim", "Notebook ini tidak dikirim atau belum dinilai."
+                elif grade_cell.name not in cells and grade.manual_score is None:
+                    status, message = "belum tepat", gone
                 elif manual:
                     if grade.manual_score is None and grade.needs_manual_grade:
-                        status, message = (
-                            "menunggu penilaian pelatih",
-                            "Jawaban tertulis ini belum dinilai pelatih.",
-                        )
+                        status, message = WAITING, "Jawaban tertulis ini belum dinilai pelatih."
                     else:
                         status, message = "dinilai pelatih", ""
                 elif _cell_errors(cell):
@@ -234,7 +284,10 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                 elif score is not None and score >= grade_cell.max_score:
                     status, message = "lulus", "Lulus semua uji."
                 else:
-                    status, message = "belum tepat", "Nilai dikurangi pelatih."
+                    if grade.manual_score is not None:
+                        status, message = "belum tepat", "Nilai diubah pelatih."
+                    else:
+                        status, message = "belum tepat", _partial(cell)
                 rows.append(
                     CellResult(
                         student=student,

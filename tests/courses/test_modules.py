@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.courses import cases, cases_5_8
-from tests.courses import catalogue_answers
+from tests.courses import cases, cases_5_8, catalogue_answers
 from tests.courses import pipeline as pl
 
 pytestmark = pytest.mark.slow
@@ -174,11 +173,13 @@ def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> No
 
 
 def test_catalogue_answers_are_graded_with_their_message(course_graded: tuple[Path, dict[str, dict]]) -> None:
-    """Wrong values from the questions' mistake catalogues are graded for real (in the free answer cells of the
-    common-mistake learners; test_common_mistakes_lose_points_with_targeted_message checks that each scores 0
-    and shows the entry's message in the grader's output and in cek()): a sample from most modules."""
+    """Wrong values from the questions' mistake catalogues are graded for real (in the free answer cells of
+    the common-mistake learners; test_common_mistakes_lose_points_with_targeted_message checks that each
+    scores 0 and shows the entry's message in the grader's output and in cek()): a sample from most
+    modules."""
     _, plans = course_graded
-    katalog = {modul: [case[0] for learner in plan.values() for case in learner.values() if case[-1] == "katalog"]
+    katalog = {modul: [case[0] for learner in plan.values() for case in learner.values()
+                       if case[-1] == "katalog"]
                for modul, plan in plans.items()}
     assert sum(map(len, katalog.values())) >= 20 and sum(1 for v in katalog.values() if v) >= 6, katalog
 
@@ -220,11 +221,13 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     """From the real graded course: every wrong answer's catalogue id is recorded per learner and question,
     the class report shows per question how many learners made which mistake and a reteach list with the
     lesson of each misconception, and each learner's feedback shows the message (not the recorded id)."""
-    from cantik.checks.mistakes import KONSEP, arti_kode
+    from cantik.checks.core import arti_kode
+    from cantik.checks.mistakes import KONSEP
     from cantik.grading import misconceptions
     from cantik.grading.course import Course
     from cantik.grading.feedback import generate_feedback
     from cantik.grading.report import class_report
+    from cantik.grading.titles import module_title
 
     root, plans = course_graded
     course = Course.open(root)
@@ -233,7 +236,8 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     for r in records:
         by_learner.setdefault((r.modul, r.student, r.grade_id), set()).add(r.kode)
     # the common mistake of 2b (dividing by everyone) is recorded as that catalogue entry, for that learner
-    (student,) = [s for s, p in plans["modul2"].items() if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
+    (student,) = [s for s, p in plans["modul2"].items()
+                  if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
     assert by_learner[("modul2", student, "m2-2b-tes")] == {"2b/penyebut-semua"}
     # every wrong value taken from a catalogue is recorded as (among others with the same value) its entry
     for modul in MODULES:
@@ -248,9 +252,10 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     reteach = misconceptions.reteach(records)
     assert reteach and reteach[0][1] >= 3  # the most common misconception, made by several learners
     esc = html.escape
-    for nama, n, soal, pelajaran in reteach:
+    for nama, _n, soal, pelajaran in reteach:
         assert esc(nama) in page and esc(pelajaran) in page and ", ".join(soal) in page
-    assert page.index("Yang perlu diajarkan ulang") < page.index(esc(reteach[0][0])) < page.index("Modul modul1")
+    first_module = page.index(f"<h2>{esc(module_title(course, 'modul1'))}</h2>")  # reteach list first
+    assert page.index("Yang perlu diajarkan ulang") < page.index(esc(reteach[0][0])) < first_module
     assert esc(KONSEP["penyebut"].nama) in page
     assert "Kesalahan per soal" in page and "2b/penyebut-semua" in page
     rows = misconceptions.per_question(records)

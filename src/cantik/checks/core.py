@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.compare import Hasil, Pembanding, as_number
-from cantik.checks.mistakes import Rumus, Salah, periksa_nilai, tandai
+from cantik.checks.mistakes import KODE_KHUSUS, Rumus, Salah, katalog, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
 
 
@@ -316,5 +316,26 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar",
+
+def arti_kode(kode: str) -> tuple[str, str | None]:
+    """What a recorded id means: (short description, key of :data:`cantik.checks.mistakes.KONSEP` or
+    ``None`` when it is not a misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
+
+    Examples
+    --------
+    >>> arti_kode("waktu-habis")
+    ('Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)', None)
+    >>> arti_kode("2b/hampir")[1]
+    'pembulatan'
+    """
+    sid, _, key = kode.rpartition("/")
+    if key in KODE_KHUSUS:
+        return KODE_KHUSUS[key]
+    try:
+        entry = next((s for s in katalog(ambil(sid)) if s.kode == key), None)
+    except Exception:  # an id from an older catalogue, or data missing: describe it by its id
+        entry = None
+    return (entry.pesan, entry.konsep) if entry is not None else (kode, "lain")
+
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "arti_kode", "cek", "daftar",
            "daftar_soal", "dari_json", "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]

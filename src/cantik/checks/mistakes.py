@@ -43,10 +43,11 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cantik.checks.compare import (
     Hasil,
+    Pembanding,
     _close,
     _is_number,
     _normal_label,
@@ -58,9 +59,6 @@ from cantik.checks.compare import (
     nilai_per_label,
 )
 from cantik.checks.plain import Deret, Tabel
-
-if TYPE_CHECKING:
-    from cantik.checks.core import Soal
 
 
 @dataclass(frozen=True)
@@ -307,6 +305,21 @@ def tanda(soal_harapan: Callable[[], Any], pesan: str, kode: str = "tanda-terbal
 
 
 # ── entries every question of a kind gets ────────────────────────────────────────────────────────────────
+class Soal(Protocol):
+    """What the catalogue reads of a question (:class:`cantik.checks.core.Soal`; a protocol, so that this
+    module stays below ``core``)."""
+
+    id: str
+    banding: Pembanding
+    bentuk: str
+    salah: list[Salah]
+    petunjuk: list[str]
+    pesan_benar: str
+    langkah: str
+
+    def nilai_harapan(self) -> Any: ...
+
+
 def umum(soal: Soal) -> list[Salah]:
     """The catalogue entries every question of ``soal``'s kind gets (see the module docstring)."""
     a = aturan(soal.banding)
@@ -429,19 +442,18 @@ def _umum_deret(soal: Soal, e: Callable[[], Any]) -> list[Salah]:
     return out
 
 
-@functools.cache
-def _katalog(sid: str) -> tuple[Salah, ...]:
-    from cantik.checks.core import ambil
-
-    soal = ambil(sid)
-    own = list(soal.salah)
-    kodes = {s.kode for s in own}
-    return tuple(own + [s for s in umum(soal) if s.kode not in kodes])
+#: question id -> its catalogue (questions are registered once, so their catalogues never change)
+_KATALOG: dict[str, tuple[Salah, ...]] = {}
 
 
 def katalog(soal: Soal) -> tuple[Salah, ...]:
     """Every catalogue entry of a question: its own (hand-written and generated) and those of its kind."""
-    return _katalog(soal.id)
+    found = _KATALOG.get(soal.id)
+    if found is None:
+        own = list(soal.salah)
+        kodes = {s.kode for s in own}
+        found = _KATALOG[soal.id] = tuple(own + [s for s in umum(soal) if s.kode not in kodes])
+    return found
 
 
 #: What the ids that are not catalogue entries mean (``<soal>/hampir`` ..., and the reasons a test could not
@@ -456,28 +468,6 @@ KODE_KHUSUS = {
     "dihentikan": ("Notebook dihentikan sandbox sebelum soal ini", None),
 }
 
-
-def arti_kode(kode: str) -> tuple[str, str | None]:
-    """What a recorded id means: (short description, key of :data:`KONSEP` or ``None`` when it is not a
-    misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
-
-    Examples
-    --------
-    >>> arti_kode("waktu-habis")
-    ('Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)', None)
-    >>> arti_kode("2b/hampir")[1]
-    'pembulatan'
-    """
-    sid, _, key = kode.rpartition("/")
-    if key in KODE_KHUSUS:
-        return KODE_KHUSUS[key]
-    try:
-        from cantik.checks.core import ambil
-
-        entry = next((s for s in katalog(ambil(sid)) if s.kode == key), None)
-    except Exception:  # an id from an older catalogue, or data missing: describe it by its id
-        entry = None
-    return (entry.pesan, entry.konsep) if entry is not None else (kode, "lain")
 
 
 def tandai(pesan: str, kode: tuple[str, ...]) -> str:
@@ -654,5 +644,5 @@ def periksa_nilai(soal: Soal, jawaban: Any) -> Hasil:
     return diagnosa(soal, jawaban, harapan, hasil)
 
 
-__all__ = ["KODE_KHUSUS", "KONSEP", "Konsep", "Rumus", "Salah", "arti_kode", "baca_tanda", "diagnosa",
+__all__ = ["KODE_KHUSUS", "KONSEP", "Konsep", "Rumus", "Salah", "baca_tanda", "diagnosa",
            "katalog", "periksa_nilai", "sebagai_jawaban", "skala", "tanda", "tandai", "umum"]

@@ -56,7 +56,7 @@ def _soal(r: Record) -> str:
 
 def per_question(records: list[Record]) -> list[tuple[str, str, str, list[str]]]:
     """(question, mistake id, description, learners) rows, most frequent first within each question."""
-    from cantik.checks.mistakes import arti_kode
+    from cantik.checks.core import arti_kode
 
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
     described: dict[tuple[str, str], str] = {}
@@ -71,7 +71,8 @@ def per_question(records: list[Record]) -> list[tuple[str, str, str, list[str]]]
 def reteach(records: list[Record], top: int = RETEACH_TOP) -> list[tuple[str, int, list[str], str]]:
     """(misconception, learners who made it, questions where it showed, lesson that teaches it), most
     learners first; answers that could not be checked and unrecognised wrong answers are left out."""
-    from cantik.checks.mistakes import KONSEP, arti_kode
+    from cantik.checks.core import arti_kode
+    from cantik.checks.mistakes import KONSEP
 
     learners: dict[str, set[str]] = defaultdict(set)
     questions: dict[str, set[str]] = defaultdict(set)

@@ -71,7 +71,7 @@ def misleading_hampir(soal: Any, answer: Any, pesan: str) -> bool:
 
 def old_rule_hampir(soal: Any, answer: Any) -> bool:
     """Would the previous rule ("Hampir" within ten times the tolerance) have said "Hampir" here?"""
-    from cantik.checks.compare import as_number, aturan, is_close
+    from cantik.checks.compare import _close, as_number, aturan
     from cantik.checks.plain import JawabanDitolak, ke_polos
 
     a = aturan(soal.banding)
@@ -84,7 +84,7 @@ def old_rule_hampir(soal: Any, answer: Any) -> bool:
         return False
     if not isinstance(e, int | float):
         return False
-    return is_close(x, e, 10 * a.tol) and not is_close(x, e, a.tol)
+    return _close(x, e, 10 * a.tol) and not _close(x, e, a.tol)
 
 
 # ── the sets ──────────────────────────────────────────────────────────────────────────────────────────

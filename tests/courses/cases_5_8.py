@@ -91,12 +91,10 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "catatan.text(0.1, 0.5, \"Sumber: data sintetis\")"],
         "m7-7f": ["ax = ampunku[\"waktu_tunggu_menit\"].plot.hist(bins=20, title=\"Waktu tunggu AMPUNKU\")\n"
                   "ax.set_xlabel(\"Menit\")\nfig_tunggu = ax.figure",
-                  "ax = ampunku[\"waktu_tunggu_menit\"].plot.hist(bins=20, title=\"Waktu tunggu AMPUNKU\")\n"
-                  "ax.set_xlabel(\"Waktu tunggu (mnt)\")\nfig_tunggu = ax.figure",
                   "fig_tunggu, ax = plt.subplots()\n"
                   "ax.hist(ampunku[\"waktu_tunggu_menit\"], bins=range(0, 130, 10), density=True,\n"
                   "        rwidth=0.9)\n"
-                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (menit)\", ylabel=\"Kepadatan\")"],
+                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (mnt)\", ylabel=\"Kepadatan\")"],
         "m7-7g": [
             "baris = []\nfor rt, d in penduduk.groupby(\"rt\"):\n"
             "    lk, pr = int((d.jenis_kelamin == \"L\").sum()), int((d.jenis_kelamin == \"P\").sum())\n"
@@ -232,7 +230,7 @@ SALAH: dict[str, list[tuple]] = {
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
-         "m7-7d-tes", "per 100. Yang diminta per 1.000", ["m7-7e-tes"]),  # the chart of 7e shows it
+         "m7-7d-tes", "per 100. Yang diminta per 1.000", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()\n"
          "laju_rt = laju_rt / load(\"keluarga\")[\"rt\"].value_counts() * 1000",
          "m7-7d-tes", "bukan banyaknya KELUARGA", ["m7-7e-tes"]),

@@ -1,4 +1,5 @@
-"""Wrong answers drawn from the mistake catalogues, as code a learner's cell could hold (for the real pipeline).
+"""Wrong answers drawn from the mistake catalogues, as code a learner's cell could hold (for the real
+pipeline).
 
 For each autograded (non-chart) question of a module whose variable no later cell reads, one catalogue entry
 that produces a wrong *value* (a number, per-group values or a table of the same shape as the right answer)

@@ -6,10 +6,10 @@ those of its answer kind) is turned into a learner-shaped wrong answer and check
 
 * by ``cek`` as the learner runs it (the printed text names the entry's message);
 * on the grader's path: the value crosses the real transport (the kernel-side extraction code and the
-  grader's decode, :func:`cantik.sandbox.answers.through_transport`), the question's test cell (its exact
-  source, from :func:`cantik.authoring.cells.tes`) runs in the grader with ``run_test``, and the learner's feedback
-  text (:func:`cantik.grading.results.explain_error`) shows the message while the recorded catalogue id
-  names the entry.
+  grader's decode, :func:`cantik.sandbox.answers.through_transport`), the question's test cell (its
+  exact source, from :func:`cantik.authoring.cells.tes`) runs in the grader with ``run_test``, and the
+  learner's feedback text (:func:`cantik.grading.results.explain_error`) shows the message while the
+  recorded catalogue id names the entry.
 
 The real nbgrader pipeline runs a sample of these answers too (``tests/courses/test_modules.py``, one
 "katalog" learner per module).
@@ -22,12 +22,11 @@ import io
 
 import pytest
 
+from cantik.authoring.cells import tes
 from cantik.checks import cek, periksa
-from cantik.checks.compare import is_number, normal_label, aturan
+from cantik.checks.compare import _is_number, aturan
 from cantik.checks.core import ambil, daftar_soal
 from cantik.checks.mistakes import KONSEP, baca_tanda, katalog
-from cantik.checks.plain import Deret
-from cantik.authoring.cells import tes
 from cantik.grading.results import explain_error
 from cantik.sandbox.answers import run_test, through_transport
 
@@ -44,7 +43,8 @@ def test_catalogue_entries_get_their_message_in_cek_and_in_the_grader(sid: str) 
     entries = katalog(soal)
     assert len(entries) >= 8, f"{sid}: {len(entries)} catalogue entries, at least 8 needed"
     kodes = [s.kode for s in entries]
-    assert len(set(kodes)) == len(kodes), f"{sid}: duplicate ids {sorted(k for k in kodes if kodes.count(k) > 1)}"
+    duplicates = sorted(k for k in kodes if kodes.count(k) > 1)
+    assert len(set(kodes)) == len(kodes), f"{sid}: duplicate ids {duplicates}"
     source = "".join(tes("sel-uji", sid, "jawaban")["source"])
     problems = []
     for s in entries:
@@ -86,7 +86,7 @@ def test_message_is_only_about_rounding_when_the_answer_is_a_rounding() -> None:
         soal = ambil(sid)
         e = soal.nilai_harapan()
         a = aturan(soal.banding)
-        if soal.bentuk != "angka" or a is None or not is_number(e):
+        if soal.bentuk != "angka" or a is None or not _is_number(e):
             continue
         for factor in (1.004, 0.996, 1.03, 0.9):
             hasil = periksa(sid, e * factor if e else 0.01)

@@ -67,7 +67,8 @@ def test_multiple_choice_and_short_text_are_read_leniently() -> None:
     from cantik.checks.modul6 import PILIHAN_6H_TEKS
 
     b = PILIHAN_6H_TEKS["B"]
-    for answer in ("B", "b", " (B) ", "Pilihan B", "B. …", "b) Data ini", b, b.rstrip(".").upper(), f"{b} (B)"):
+    for answer in ("B", "b", " (B) ", "Pilihan B", "B. …", "b) Data ini", b, b.rstrip(".").upper(),
+                   f"{b} (B)"):
         assert periksa("6h", answer).benar, answer
     for answer in ("diagram garis (B)", "Diagram garis", "diagram garis.", "Jawaban: B"):
         assert periksa("7a", answer).benar, answer
@@ -82,6 +83,9 @@ def test_multiple_choice_and_short_text_are_read_leniently() -> None:
         assert periksa("5i", answer).benar, answer
     aps = load("penduduk").groupby("rt").apply(lambda d: ind.aps(d, 16, 18))
     assert periksa("4h", [f"RT {k}" for k in aps[aps == aps.min()].index]).benar
+    import matplotlib
+
+    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     tunggu = load("ampunku")["waktu_tunggu_menit"]

@@ -11,13 +11,13 @@ graded class.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 import pytest
 
-from tests.courses import cases, cases_5_8
-from tests.courses import catalogue_answers
+from tests.courses import cases, cases_5_8, catalogue_answers
 from tests.courses import pipeline as pl
 
 pytestmark = pytest.mark.slow
@@ -173,11 +173,13 @@ def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> No
 
 
 def test_catalogue_answers_are_graded_with_their_message(course_graded: tuple[Path, dict[str, dict]]) -> None:
-    """Wrong values from the questions' mistake catalogues are graded for real (in the free answer cells of the
-    common-mistake learners; test_common_mistakes_lose_points_with_targeted_message checks that each scores 0
-    and shows the entry's message in the grader's output and in cek()): a sample from most modules."""
+    """Wrong values from the questions' mistake catalogues are graded for real (in the free answer cells of
+    the common-mistake learners; test_common_mistakes_lose_points_with_targeted_message checks that each
+    scores 0 and shows the entry's message in the grader's output and in cek()): a sample from most
+    modules."""
     _, plans = course_graded
-    katalog = {modul: [case[0] for learner in plan.values() for case in learner.values() if case[-1] == "katalog"]
+    katalog = {modul: [case[0] for learner in plan.values() for case in learner.values()
+                       if case[-1] == "katalog"]
                for modul, plan in plans.items()}
     assert sum(map(len, katalog.values())) >= 20 and sum(1 for v in katalog.values() if v) >= 6, katalog
 
@@ -207,7 +209,8 @@ def test_capstone_exports_a_shareable_html_page(graded: Graded, tmp_path: Path) 
     assert "metode_perhitungan" in page  # the metadata table (8f)
     assert "<title>Modul 8 · Proyek akhir: Kandangan Utara dalam Angka</title>" in page
     for hidden in ("uji(", "uji_bentuk(", "ind.poverty_indices(", "BEGIN SOLUTION", "# Tes otomatis soal",
-                   "Benar! (soal", "diperiksa oleh penilai", "Tujuan pembelajaran", "Rubrik soal", "Simpan di"):
+                   "Benar! (soal", "diperiksa oleh penilai", "Tujuan pembelajaran", "Rubrik soal",
+                   "Simpan di"):
         assert hidden not in page, hidden
     whole = ekspor_html(src, tmp_path / "lengkap.html", laporan=False).read_text(encoding="utf-8")
     # a graded kernel holds no answer key: its cek() says that the grader checks (cantik.checks.key)
@@ -220,12 +223,15 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     """From the real graded course: every wrong answer's catalogue id is recorded per learner and question,
     the class report shows per question how many learners made which mistake and a reteach list with the
     lesson of each misconception, and each learner's feedback shows the message (not the recorded id)."""
+    import csv
+
     from cantik.checks.core import arti_kode
     from cantik.checks.mistakes import KONSEP
     from cantik.grading import misconceptions
     from cantik.grading.course import Course
     from cantik.grading.feedback import generate_feedback
     from cantik.grading.report import class_report
+    from cantik.grading.titles import module_title
 
     root, plans = course_graded
     course = Course.open(root)
@@ -234,7 +240,8 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     for r in records:
         by_learner.setdefault((r.modul, r.student, r.grade_id), set()).add(r.kode)
     # the common mistake of 2b (dividing by everyone) is recorded as that catalogue entry, for that learner
-    (student,) = [s for s, p in plans["modul2"].items() if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
+    (student,) = [s for s, p in plans["modul2"].items()
+                  if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
     assert by_learner[("modul2", student, "m2-2b-tes")] == {"2b/penyebut-semua"}
     # every wrong value taken from a catalogue is recorded as (among others with the same value) its entry
     for modul in MODULES:
@@ -248,15 +255,22 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     page = result.path.read_text(encoding="utf-8")
     reteach = misconceptions.reteach(records)
     assert reteach and reteach[0][1] >= 3  # the most common misconception, made by several learners
-    for nama, n, soal, pelajaran in reteach:
-        assert nama in page and pelajaran in page and ", ".join(soal) in page
-    assert page.index("Yang perlu diajarkan ulang") < page.index(reteach[0][0]) < page.index("Modul modul1")
-    assert KONSEP["penyebut"].nama in page
+    esc = html.escape
+    for nama, _n, soal, pelajaran in reteach:
+        assert esc(nama) in page and esc(pelajaran) in page and ", ".join(soal) in page
+    first_module = page.index(f"<h2>{esc(module_title(course, 'modul1'))}</h2>")  # reteach list first
+    assert page.index("Yang perlu diajarkan ulang") < page.index(esc(reteach[0][0])) < first_module
+    assert esc(KONSEP["penyebut"].nama) in page
     assert "Kesalahan per soal" in page and "2b/penyebut-semua" in page
     rows = misconceptions.per_question(records)
     two_b = next(r for r in rows if r[0] == "2b" and r[1] == "2b/penyebut-semua")
     assert student in two_b[3]
-    assert result.mistakes_csv.read_text(encoding="utf-8-sig").count("\n") == len(records) + 1
+    with result.mistakes_csv.open(encoding="utf-8-sig", newline="") as fh:  # messages may span lines
+        written = list(csv.DictReader(fh))
+    learners = {(m, s) for m in MODULES for s in plans[m]}
+    assert sum((r["Modul"], r["ID"]) in learners for r in written) == len(records)
+    # the report also lists the unanswered released notebook ("kosong"); the source solution has no row
+    assert {r["ID"] for r in written if (r["Modul"], r["ID"]) not in learners} <= {"kosong"}
 
     feedback = generate_feedback(course, "modul2", exchange=False)
     text = (feedback.folder / f"{student}.html").read_text(encoding="utf-8")

@@ -125,24 +125,22 @@ def baca_angka(teks: str) -> tuple[float, ...]:
     return tuple(out)
 
 
-def is_number(v: Any) -> bool:
-    """Whether ``v`` is an int or float (not a bool)."""
+def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
 def as_number(v: Any) -> float | None:
     """A plain number from a plain value (a one-item list or Series also counts), else ``None``."""
-    if is_number(v):
+    if _is_number(v):
         return float(v)
-    if isinstance(v, list | tuple) and len(v) == 1 and is_number(v[0]):
+    if isinstance(v, list | tuple) and len(v) == 1 and _is_number(v[0]):
         return float(v[0])
-    if isinstance(v, Deret) and len(v.nilai) == 1 and is_number(v.nilai[0]):
+    if isinstance(v, Deret) and len(v.nilai) == 1 and _is_number(v.nilai[0]):
         return float(v.nilai[0])
     return None
 
 
-def is_close(a: float, b: float, tol: float) -> bool:
-    """Whether ``a`` is within ``tol`` of ``b`` (NaN is never close)."""
+def _close(a: float, b: float, tol: float) -> bool:
     if math.isnan(a) or math.isnan(b):
         return False
     return abs(a - b) <= tol + 1e-9 * max(1.0, abs(b))
@@ -167,8 +165,7 @@ def dibulatkan(x: float, e: float, desimal: int | None) -> int | None:
     >>> dibulatkan(41.3, 41.4634, 1) is None, dibulatkan(7402.0, 7402, 0) is None
     (True, True)
     """
-    if (desimal is None or desimal < 0 or math.isnan(x) or math.isnan(e)
-            or is_close(x, e, _tol(desimal, None))):
+    if desimal is None or desimal < 0 or math.isnan(x) or math.isnan(e) or _close(x, e, _tol(desimal, None)):
         return None
     for k in range(desimal, -1, -1):
         f = 10**k
@@ -213,7 +210,7 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
         if math.isnan(x):
             return Hasil(False, "Jawaban Anda NaN (bukan angka). Periksa apakah ada pembagian dengan nol "
                                 "atau data kosong yang ikut terhitung.", jenis="bentuk")
-        if is_close(x, float(harapan), tol):
+        if _close(x, float(harapan), tol):
             return Hasil(True)
         return Hasil(False, f"Angka Anda{' (' + satuan + ')' if satuan else ''} belum tepat.", jenis="nilai")
 
@@ -231,13 +228,13 @@ def _polos_teks(s: str) -> str:
     return " ".join(s.split())
 
 
-def normal_label(v: Any) -> Any:
+def _normal_label(v: Any) -> Any:
     """Labels compare leniently: 3, 3.0, '3', '03' and 'RT 3' are the same RT; text ignores case, spacing,
     punctuation and a leading "Kelurahan"/"Desa"/"RT".
 
     Examples
     --------
-    >>> normal_label("RT 03"), normal_label("Kelurahan Kandangan Utara"), normal_label("kandangan_utara")
+    >>> _normal_label("RT 03"), _normal_label("Kelurahan Kandangan Utara"), _normal_label("kandangan_utara")
     (3, 'kandangan utara', 'kandangan utara')
     """
     if isinstance(v, float) and v.is_integer():
@@ -250,7 +247,7 @@ def normal_label(v: Any) -> Any:
         except ValueError:
             return _polos_teks(s)
     if isinstance(v, tuple):
-        return tuple(normal_label(x) for x in v)
+        return tuple(_normal_label(x) for x in v)
     return v
 
 
@@ -270,7 +267,7 @@ def banding_teks(ketat: bool = False) -> Pembanding:
         if ketat:
             sama = " ".join(jawaban.split()).casefold() == " ".join(str(harapan).split()).casefold()
         else:
-            sama = normal_label(jawaban) == normal_label(str(harapan))
+            sama = _normal_label(jawaban) == _normal_label(str(harapan))
         if sama:
             return Hasil(True)
         return Hasil(False, "Teks jawaban Anda belum sesuai dengan yang diminta.", jenis="nilai")
@@ -300,9 +297,9 @@ def banding_himpunan(salah_satu_cukup: bool = False, sinonim: dict[str, tuple[st
             jawaban = [p for p in parts if p]  # "P1 dan P2", "RT 3, RT 7"
         if not isinstance(jawaban, list | tuple):
             jawaban = [jawaban]
-        alias = {normal_label(n): normal_label(k) for k, names in (sinonim or {}).items() for n in names}
-        a = {alias.get(normal_label(v), normal_label(v)) for v in jawaban}
-        e = {normal_label(v) for v in harapan}
+        alias = {_normal_label(n): _normal_label(k) for k, names in (sinonim or {}).items() for n in names}
+        a = {alias.get(_normal_label(v), _normal_label(v)) for v in jawaban}
+        e = {_normal_label(v) for v in harapan}
         if a == e or (salah_satu_cukup and a and a <= e):
             return Hasil(True)
         kurang, lebih = e - a, a - e
@@ -337,7 +334,7 @@ def nilai_per_label(jawaban: Any, harapan: Deret) -> dict[Any, Any] | None:
     d = _deret_dari(jawaban, harapan.label)
     if isinstance(d, str):
         return None
-    return {normal_label(k): v for k, v in zip(d.label, d.nilai, strict=True)}
+    return {_normal_label(k): v for k, v in zip(d.label, d.nilai, strict=True)}
 
 
 def banding_deret(desimal: int | None = 1, toleransi: float | None = None, persen: bool = False,
@@ -355,8 +352,8 @@ def banding_deret(desimal: int | None = 1, toleransi: float | None = None, perse
         d = _deret_dari(jawaban, harapan.label)
         if isinstance(d, str):
             return Hasil(False, d, jenis="bentuk")
-        a = {normal_label(k): v for k, v in zip(d.label, d.nilai, strict=True)}
-        e = {normal_label(k): v for k, v in zip(harapan.label, harapan.nilai, strict=True)}
+        a = {_normal_label(k): v for k, v in zip(d.label, d.nilai, strict=True)}
+        e = {_normal_label(k): v for k, v in zip(harapan.label, harapan.nilai, strict=True)}
         if len(a) != len(d.label):
             return Hasil(False, "Ada kelompok yang muncul lebih dari sekali dalam jawaban Anda.",
                          jenis="bentuk")
@@ -373,16 +370,16 @@ def banding_deret(desimal: int | None = 1, toleransi: float | None = None, perse
         salah = []
         for k, ev in e.items():
             av = a[k]
-            if is_number(ev):
-                if not is_number(av) or not is_close(float(av), float(ev), tol):
+            if _is_number(ev):
+                if not _is_number(av) or not _close(float(av), float(ev), tol):
                     salah.append(k)
-            elif normal_label(av) != normal_label(ev):
+            elif _normal_label(av) != _normal_label(ev):
                 salah.append(k)
         if salah:
             daftar = ", ".join(str(k) for k in salah[:5])
             return Hasil(False, f"Nilai untuk {len(salah)} kelompok belum tepat (misalnya: {daftar}).",
                          jenis="nilai")
-        if urutan and [normal_label(k) for k in d.label] != [normal_label(k) for k in harapan.label]:
+        if urutan and [_normal_label(k) for k in d.label] != [_normal_label(k) for k in harapan.label]:
             return Hasil(False, "Nilainya sudah benar, tetapi urutannya belum sesuai yang diminta.",
                          jenis="nilai")
         return Hasil(True)
@@ -402,9 +399,9 @@ def banding_tabel(desimal: int | None = 1, toleransi: float | None = None, kolom
     def sel(v: Any) -> Any:
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return ("kosong", 0)
-        if is_number(v):
+        if _is_number(v):
             return ("n", round(float(v) / (2 * tol)) if tol > 0 and math.isfinite(v) else float(v))
-        return ("t", normal_label(v))
+        return ("t", _normal_label(v))
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:
         assert isinstance(harapan, Tabel)
@@ -412,8 +409,8 @@ def banding_tabel(desimal: int | None = 1, toleransi: float | None = None, kolom
             jawaban = Tabel(("index", "nilai"), tuple(zip(jawaban.label, jawaban.nilai, strict=True)))
         if not isinstance(jawaban, Tabel):
             return Hasil(False, "Yang diminta sebuah tabel (DataFrame).", jenis="bentuk")
-        nama_a = [normal_label(k) for k in jawaban.kolom]
-        nama_e = [normal_label(k) for k in harapan.kolom]
+        nama_a = [_normal_label(k) for k in jawaban.kolom]
+        nama_e = [_normal_label(k) for k in harapan.kolom]
         hilang = [k for k, n in zip(harapan.kolom, nama_e, strict=True) if n not in nama_a]
         if hilang and kolom_wajib:
             return Hasil(False, "Kolom yang belum ada di tabel Anda: " + ", ".join(map(str, hilang)) + ".",
@@ -437,9 +434,9 @@ def banding_tabel(desimal: int | None = 1, toleransi: float | None = None, kolom
 
 def _pairwise(a: Tabel, e: Tabel, idx: list[int], tol: float) -> bool:
     def same(x: Any, y: Any) -> bool:
-        if is_number(x) and is_number(y):
-            return is_close(float(x), float(y), tol)
-        return normal_label(x) == normal_label(y)
+        if _is_number(x) and _is_number(y):
+            return _close(float(x), float(y), tol)
+        return _normal_label(x) == _normal_label(y)
 
     remaining = [tuple(r[i] for i in idx) for r in a.baris]
     for row in e.baris:

@@ -462,8 +462,8 @@ def daftar_petunjuk(id: str) -> list[str]:
 
 
 def arti_kode(kode: str) -> tuple[str, str | None]:
-    """What a recorded id means: (short description, key of :data:`KONSEP` or ``None`` when it is not a
-    misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
+    """What a recorded id means: (short description, key of :data:`cantik.checks.mistakes.KONSEP` or
+    ``None`` when it is not a misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
 
     Examples
     --------

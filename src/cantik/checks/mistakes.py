@@ -48,32 +48,17 @@ from typing import Any, Protocol
 from cantik.checks.compare import (
     Hasil,
     Pembanding,
+    _close,
+    _is_number,
+    _normal_label,
     angka_ringkas,
     as_number,
     aturan,
     baca_angka,
     dibulatkan,
-    is_close,
-    is_number,
     nilai_per_label,
-    normal_label,
 )
 from cantik.checks.plain import Deret, Tabel
-
-
-class Soal(Protocol):
-    """What a catalogue reads of a question (a :class:`cantik.checks.core.Soal`; typed structurally here so
-    that ``core``, which uses the catalogues, stays the only one of the two importing the other)."""
-
-    id: str
-    bentuk: str
-    banding: Pembanding
-    salah: list[Salah]
-    petunjuk: list[str]
-    pesan_benar: str
-    langkah: str
-
-    def nilai_harapan(self) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -280,14 +265,14 @@ def _skala_cocok(harapan: Callable[[], Any], faktor: float, tol: Callable[[], fl
         e = harapan()
         if isinstance(e, Deret):
             got = nilai_per_label(j, e)
-            want = {normal_label(k): v for k, v in zip(e.label, e.nilai, strict=True)}
+            want = {_normal_label(k): v for k, v in zip(e.label, e.nilai, strict=True)}
             if got is None or set(got) != set(want):
                 return False
-            nums = [k for k, v in want.items() if is_number(v) and v != 0]
-            return bool(nums) and all(is_number(got[k]) and is_close(got[k] * faktor, want[k], tol())
+            nums = [k for k, v in want.items() if _is_number(v) and v != 0]
+            return bool(nums) and all(_is_number(got[k]) and _close(got[k] * faktor, want[k], tol())
                                       for k in nums)
         x = as_number(j)
-        return x is not None and e != 0 and is_close(x * faktor, float(e), tol())
+        return x is not None and e != 0 and _close(x * faktor, float(e), tol())
 
     return cocok
 
@@ -296,7 +281,7 @@ def _skala_contoh(harapan: Callable[[], Any], faktor: float) -> Callable[[], Any
     def contoh() -> Any:
         e = harapan()
         if isinstance(e, Deret):
-            return sebagai_jawaban(Deret(e.label, tuple(v / faktor if is_number(v) else v for v in e.nilai)))
+            return sebagai_jawaban(Deret(e.label, tuple(v / faktor if _is_number(v) else v for v in e.nilai)))
         return float(e) / faktor
 
     return contoh
@@ -320,6 +305,21 @@ def tanda(soal_harapan: Callable[[], Any], pesan: str, kode: str = "tanda-terbal
 
 
 # ── entries every question of a kind gets ────────────────────────────────────────────────────────────────
+class Soal(Protocol):
+    """What the catalogue reads of a question (:class:`cantik.checks.core.Soal`; a protocol, so that this
+    module stays below ``core``)."""
+
+    id: str
+    banding: Pembanding
+    bentuk: str
+    salah: list[Salah]
+    petunjuk: list[str]
+    pesan_benar: str
+    langkah: str
+
+    def nilai_harapan(self) -> Any: ...
+
+
 def umum(soal: Soal) -> list[Salah]:
     """The catalogue entries every question of ``soal``'s kind gets (see the module docstring)."""
     a = aturan(soal.banding)
@@ -329,14 +329,14 @@ def umum(soal: Soal) -> list[Salah]:
         tol = a.tol
 
         def teks_benar(j: Any) -> bool:
-            return isinstance(j, str) and any(is_close(x, float(e()), tol) for x in baca_angka(j))
+            return isinstance(j, str) and any(_close(x, float(e()), tol) for x in baca_angka(j))
 
         out.append(Salah(
             "Angkanya sudah benar, tetapi ditulis sebagai teks (di antara tanda kutip). Tulis sebagai angka: "
             "tanpa tanda kutip, tanpa titik ribuan, dan dengan titik sebagai tanda desimal (misalnya 1250.5, "
             "bukan \"1.250,5\").", cocok=teks_benar, kode="teks", konsep="bentuk",
             contoh=lambda: angka_ringkas(float(e()), a.desimal)))
-        if is_number(e()) and abs(e()) >= 1000 and float(e()).is_integer():
+        if _is_number(e()) and abs(e()) >= 1000 and float(e()).is_integer():
             out.append(skala(e, 1000, "Di Python titik adalah tanda desimal: 7.402 berarti tujuh koma empat. "
                                       "Tulis bilangan ribuan tanpa titik, misalnya 7402.", "titik-ribuan",
                              tol=tol, konsep="bentuk"))
@@ -394,10 +394,10 @@ def _jumlah(d: Deret) -> bool:
 def _umum_deret(soal: Soal, e: Callable[[], Any]) -> list[Salah]:
     out: list[Salah] = []
     d: Deret = e()
-    numeric = [v for v in d.nilai if is_number(v)]
+    numeric = [v for v in d.nilai if _is_number(v)]
     if len(set(numeric)) > 1:
         def tanpa_label(j: Any) -> bool:
-            if not isinstance(j, list | tuple) or len(j) != len(d.nilai) or not all(is_number(v) for v in j):
+            if not isinstance(j, list | tuple) or len(j) != len(d.nilai) or not all(_is_number(v) for v in j):
                 return False
             same = sorted(round(float(v), 6) for v in j) == sorted(round(float(v), 6) for v in numeric)
             return same and not soal.banding(list(j), d).benar
@@ -408,11 +408,11 @@ def _umum_deret(soal: Soal, e: Callable[[], Any]) -> list[Salah]:
             "`groupby(...)` langsung, tanpa `.tolist()`).", cocok=tanpa_label, kode="tanpa-label",
             konsep="bentuk", contoh=lambda: sorted(numeric, reverse=list(d.nilai) == sorted(numeric))))
     if len(d.label) > 2 and numeric:
-        kecil = min(range(len(d.nilai)), key=lambda i: (d.nilai[i] if is_number(d.nilai[i]) else math.inf))
+        kecil = min(range(len(d.nilai)), key=lambda i: (d.nilai[i] if _is_number(d.nilai[i]) else math.inf))
 
         def hilang(j: Any) -> bool:
             got = nilai_per_label(j, d) if isinstance(j, Deret) else None
-            want = {normal_label(k) for k in d.label}
+            want = {_normal_label(k) for k in d.label}
             return got is not None and len(want - set(got)) == 1 and set(got) < want
 
         out.append(Salah(
@@ -425,7 +425,7 @@ def _umum_deret(soal: Soal, e: Callable[[], Any]) -> list[Salah]:
         def baris_jumlah(j: Any) -> bool:
             if not isinstance(j, Deret):
                 return False
-            extra = {normal_label(k) for k in j.label} - {normal_label(k) for k in d.label}
+            extra = {_normal_label(k) for k in j.label} - {_normal_label(k) for k in d.label}
             return bool(extra) and extra <= {"jumlah", "total", "semua", "all"}
 
         out.append(Salah(
@@ -442,16 +442,18 @@ def _umum_deret(soal: Soal, e: Callable[[], Any]) -> list[Salah]:
     return out
 
 
+#: question id -> its catalogue (questions are registered once, so their catalogues never change)
 _KATALOG: dict[str, tuple[Salah, ...]] = {}
 
 
 def katalog(soal: Soal) -> tuple[Salah, ...]:
     """Every catalogue entry of a question: its own (hand-written and generated) and those of its kind."""
-    if soal.id not in _KATALOG:
+    found = _KATALOG.get(soal.id)
+    if found is None:
         own = list(soal.salah)
         kodes = {s.kode for s in own}
-        _KATALOG[soal.id] = tuple(own + [s for s in umum(soal) if s.kode not in kodes])
-    return _KATALOG[soal.id]
+        found = _KATALOG[soal.id] = tuple(own + [s for s in umum(soal) if s.kode not in kodes])
+    return found
 
 
 #: What the ids that are not catalogue entries mean (``<soal>/hampir`` ..., and the reasons a test could not
@@ -465,6 +467,7 @@ KODE_KHUSUS = {
     "belum-diisi": ("Jawaban belum diisi", None),
     "dihentikan": ("Notebook dihentikan sandbox sebelum soal ini", None),
 }
+
 
 
 def tandai(pesan: str, kode: tuple[str, ...]) -> str:
@@ -521,7 +524,7 @@ def _cocok(soal: Soal, s: Salah, jawaban: Any, bulat: bool = False) -> bool:
             return soal.banding(jawaban, v).benar
         a = aturan(soal.banding)
         x = as_number(jawaban)
-        return (a is not None and x is not None and is_number(v)
+        return (a is not None and x is not None and _is_number(v)
                 and dibulatkan(x, float(v), a.desimal) is not None)
     except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError, AttributeError, IndexError):
         return False
@@ -537,15 +540,15 @@ def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
     if a is None or a.desimal is None or a.toleransi is not None:
         return None
     x = as_number(jawaban)
-    if x is not None and is_number(harapan):
+    if x is not None and _is_number(harapan):
         k = dibulatkan(x, float(harapan), a.desimal)
     elif isinstance(harapan, Deret):
-        got, want = nilai_per_label(jawaban, harapan), dict(zip(map(normal_label, harapan.label),
+        got, want = nilai_per_label(jawaban, harapan), dict(zip(map(_normal_label, harapan.label),
                                                                 harapan.nilai, strict=True))
         if got is None or set(got) != set(want):
             return None
-        ks = [dibulatkan(float(got[k]), float(v), a.desimal) if is_number(got[k]) and is_number(v) else None
-              for k, v in want.items() if not (is_number(got[k]) and is_close(got[k], v, a.tol))]
+        ks = [dibulatkan(float(got[k]), float(v), a.desimal) if _is_number(got[k]) and _is_number(v) else None
+              for k, v in want.items() if not (_is_number(got[k]) and _close(got[k], v, a.tol))]
         k = max(ks) if ks and None not in ks else None
     else:
         return None
@@ -565,7 +568,7 @@ def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
 def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
     """The value entry a numeric answer is very near (within 1 %, three times nearer than the expected)."""
     x = as_number(jawaban)
-    if x is None or not is_number(harapan):
+    if x is None or not _is_number(harapan):
         return None
     best: tuple[float, Salah] | None = None
     for s in katalog(soal):
@@ -573,7 +576,7 @@ def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
             v = s.hitung()
         except Exception:  # a mistake that cannot be computed on these data is skipped
             continue
-        if not is_number(v) or v == 0:
+        if not _is_number(v) or v == 0:
             continue
         d = abs(x - v)
         if d <= 0.01 * abs(v) and 3 * d < abs(x - harapan) and (best is None or d < best[0]):
@@ -589,7 +592,7 @@ def _umum_pesan(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
     langkah = soal.langkah or (soal.petunjuk[0] if soal.petunjuk else "")
     periksa = f" Periksa lagi: {langkah}" if langkah else ""
     x = as_number(jawaban)
-    if x is not None and is_number(harapan) and soal.bentuk == "angka":
+    if x is not None and _is_number(harapan) and soal.bentuk == "angka":
         arah = "lebih besar" if x > harapan else "lebih kecil"
         pesan = (f"Angka Anda {arah} daripada jawaban yang benar, dan tidak cocok dengan kesalahan umum yang "
                  f"kami kenal.{periksa}")

@@ -175,9 +175,9 @@ def _salah_per_kelompok(kolom: str, nama: str, lain: str) -> list[Salah]:
 
 
 def _label(k: Any) -> Any:
-    from cantik.checks.compare import normal_label
+    from cantik.checks.compare import _normal_label
 
-    return normal_label(k)
+    return _normal_label(k)
 
 
 def _selang(x: int, n: int, cara: str = "wilson", kepercayaan: float = 0.95) -> Deret:

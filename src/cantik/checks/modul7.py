@@ -116,7 +116,7 @@ def _sebaran(kolom: str) -> Sebaran:
 
 
 #: The unit the value axis of 7e must name (perjalanan per 1.000 penduduk).
-SATUAN_7E = ("per 1.000",)  # any spelling `sebut_satuan` knows: 1000, 1,000, seribu, ‰
+SATUAN_7E = ("1.000", "1000", "1,000", "seribu")
 
 
 def _tabel_dalam_angka(rasio_baris_jumlah: str = "total") -> Any:

@@ -109,6 +109,7 @@ def masalah_metadata(jawaban: Any) -> dict[str, str]:
     return out
 
 
+
 # ── question 8g: one honest chart of any indicator, compared with what the data give ────────────────
 _BULAN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
           "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}

@@ -6,9 +6,10 @@ test code cannot leak (nbgrader issue #917). The catalogue ids a check appended 
 (:func:`cantik.checks.mistakes.tandai`) are taken off the message into ``CellResult.kesalahan``, for the
 class report's misconception counts.
 
-A test that failed because its answer cell never finished — the cell time limit (an endless loop), a crash
-or an error — is reported as such, never as a wrong value: the learner's variable may hold a half-computed
-number, and "Angka Anda lebih kecil ..." would be the wrong lesson.
+A test that failed because its answer cell never finished — the cell time limit (an endless loop), a crash,
+or the answer left empty — is reported as such, never as a wrong value: the learner's variable may hold a
+half-computed number, and "Angka Anda lebih kecil ..." would be the wrong lesson. An answer cell that raised
+an error after its answer was set gets both: the error, and what the check said about the answer.
 """
 
 from __future__ import annotations
@@ -168,12 +169,17 @@ def _test_message(cell: dict, before: list[dict]) -> tuple[str, tuple[str, ...]]
     from cantik.checks.mistakes import baca_tanda
 
     source = cell.get("source", "")
-    failure = answer_failure(before, source)
-    if failure is not None:
-        return failure
     ename, evalue = _cell_errors(cell)[-1]
     evalue, kode = baca_tanda(_ANSI.sub("", evalue or ""))
-    return explain_error(ename, redact(evalue, source)), kode
+    message = explain_error(ename, redact(evalue, source))
+    failure = answer_failure(before, source)
+    if failure is None:
+        return message, kode
+    if failure[1] == ("galat",) and kode:  # the cell failed after its answer was set: say both
+        return f"{failure[0]} Pemeriksaan jawabannya: {message}", (*failure[1], *kode)
+    return failure
+
+
 def missing_cell_reason(submitted: Path) -> str:
     """Why a graded cell is not in a learner's notebook: an old notebook format, or the cell was deleted.
 

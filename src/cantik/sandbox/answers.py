@@ -5,9 +5,9 @@ test reads (``rasio``, ``tabel`` …) as plain data (numbers, strings, lists, di
 tables; a matplotlib chart as the SVG matplotlib renders for it, see :mod:`cantik.checks.figures`), rebuilds
 them here, and runs the trainer's test code on them. So the hidden tests and expected
 values never enter the learner's process, and an object overriding ``__eq__``/``__float__``/``__bool__``
-or a monkeypatched ``numpy``/``pandas``/``builtins`` in the notebook earns nothing: only data crosses.
-A value that is not plain data (a custom class, a subclass of ``float``) is refused with an Indonesian
-message, so the test fails.
+or a monkeypatched ``numpy``/``pandas``/``builtins`` in the notebook earns nothing: only data crosses (a
+subclass of ``int``/``float``/``str`` crosses as its honest base value, as ``cek`` reads it). A value that
+is not plain data (a custom class) is refused with an Indonesian message, so the test fails.
 
 :class:`cantik.sandbox.execute.SandboxExecute` uses this when ``grade_in_grader`` is on.
 
@@ -37,9 +37,8 @@ is a JSON object tagged by ``"t"``:
 ``Series``                ``name``, ``index`` (an ``Index``), ``values`` (a column)
 ``DataFrame``             ``index``, ``columns`` (``Index`` objects), ``data``: one column per column
 ``array``                 a pandas array (Categorical, IntegerArray ...): ``values``, a column
+``grafik``                ``svg``: the SVG a matplotlib Figure/Axes renders to (``null`` over the size limit)
 ``missing``               the name is not defined in the kernel
-``grafik``                ``svg``: the SVG matplotlib rendered for a ``Figure``/``Axes`` (null when longer
-                          than :data:`cantik.checks.chart_reader.MAX_CHARS`)
 ``unsupported``           ``type``: the qualified type name of a value that is not plain data
 ========================  ==============================================================================
 
@@ -63,6 +62,8 @@ from dataclasses import dataclass
 MARKER = "__CANTIK_JAWABAN__"
 #: Runs in the learner's kernel; prints the JSON after MARKER. Whatever it prints is only data. The format
 #: (one JSON object per value, tagged by "t") is documented in the module docstring and read by `decode`.
+#: A matplotlib chart crosses as the SVG ``__cantik_svg`` (:func:`cantik.checks.figures.render_chart_svg`)
+#: renders for it.
 EXTRACT = r"""
 def __cantik_ekstrak(g, names, marker, svg_limit):
     import json, sys

@@ -65,7 +65,7 @@ def _new_profile(args: argparse.Namespace, seed: int):  # type: ignore[no-untype
     from cantik.data import profile as prof
     from cantik.data.loader import normalise_name
     from cantik.data.schema import WILAYAH
-    from cantik.data.synthetic_place import new_profile
+    from cantik.data.synthetic_place import new_profile, require_figures
 
     key = normalise_name(args.wilayah)
     given = {k: getattr(args, f"angka_{k}") for k in _figure_flags()}
@@ -80,6 +80,7 @@ def _new_profile(args: argparse.Namespace, seed: int):  # type: ignore[no-untype
     if key in WILAYAH:
         raise CantikError(f"'{key}' adalah wilayah bawaan; angkanya diatur di cantik.data.calibration.",
                           "Pilih kunci lain untuk wilayah baru.", exit_code=2)
+    require_figures(values)
     sources = {}
     for item in args.sumber_angka:
         name, sep, text = item.partition("=")

@@ -119,6 +119,17 @@ def _stunting(tables: dict[str, Any]) -> float:
     return 100 * stunting_share(tables["balita"])
 
 
+def require_figures(values: dict[str, float]) -> None:
+    """Raise an Indonesian :class:`~cantik.errors.DataFormatError` listing :func:`check_figures`' problems."""
+    from cantik.errors import DataFormatError
+
+    bad = check_figures(values)
+    if bad:
+        raise DataFormatError("Angka untuk wilayah baru belum lengkap atau tidak masuk akal: "
+                              + "; ".join(bad) + ".",
+                              "Lihat `cantik data buat --help` untuk daftar angkanya.")
+
+
 def fit_settings(place: Any, values: dict[str, float], seed: int) -> dict[str, float]:
     """Search the generator's settings, one after the other, so the place meets its figures: the age
     shape (share under 15), then the sex balance of grown children living at home (sex ratio), then the
@@ -164,13 +175,8 @@ def new_profile(key: str, fields: dict[str, Any], values: dict[str, float], sour
         A figure is missing or implausible, or a profile field is wrong (Indonesian message).
     """
     from cantik.data.people import place_of
-    from cantik.errors import DataFormatError
 
-    bad = check_figures(values)
-    if bad:
-        raise DataFormatError("Angka untuk wilayah baru belum lengkap atau tidak masuk akal: "
-                              + "; ".join(bad) + ".",
-                              "Lihat `cantik data buat --help` untuk daftar angkanya.")
+    require_figures(values)
     place_level = f"{str(fields.get('jenis', '')).capitalize()} {fields.get('nama', key)}"
     figures = tuple(
         Figure(k, name, float(values[k]) if not float(values[k]).is_integer() else int(values[k]), unit,

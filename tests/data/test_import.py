@@ -126,6 +126,10 @@ def test_excel_files_with_a_mapping_build_a_real_place(village: Path, tmp_path: 
             ["pengeluaran_per_kapita"]).all()
     from cantik.data.profile import load_profile
 
+    assert main(["data", "tabel", "--wilayah", "contoh_makmur"]) == 0
+    listing = capsys.readouterr().out
+    assert "DATA NYATA, bukan sintetis. Data Desa Contoh Makmur: Data kependudukan" in listing
+    assert "ampunku" not in listing and "mutasi" not in listing
     profile = load_profile("contoh_makmur")
     assert profile.synthetic is False and profile.units == 6  # counted from penduduk's rt column
     assert profile.tables == ["penduduk", "keluarga", "balita"]

@@ -95,6 +95,7 @@ ERRORS = {
     "server hub-mulai": (["--folder", NONE], "Belum ada hub"),
     "server akun-hapus": (["--folder", NONE], "Belum ada hub"),
     "server z2jh": (["--folder", NONE], "Belum ada hub"),
+    "server pra-mulai": (["--folder", NONE], "Belum ada hub"),
 }
 NO_CHEAP_ERROR = {
     "server postgres-mulai": "starts PostgreSQL (tests/server/test_postgres.py covers its errors)",

@@ -78,6 +78,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     import pandas as pd
 
     from cantik.grading.state import load_state
+    from cantik.safehtml import csp_meta
 
     e = html.escape
     out = Path(output) if output else course.grading_dir / "laporan_kelas.html"
@@ -191,7 +192,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     )
     titles = ", ".join(module_title(course, m) for m in moduls)
     page = f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
+<html lang="id"><head>{csp_meta()}<meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
 <style>{style}</style></head><body><main>
 <h1>Laporan kelas Kelas Cantik</h1>
 <p>Kursus: {e(course.course_id)}. Modul: {e(titles or "(belum ada)")}.</p>

@@ -283,11 +283,10 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                     message, kesalahan = _test_message(cell, before.get(grade_cell.name, []))
                 elif score is not None and score >= grade_cell.max_score:
                     status, message = "lulus", "Lulus semua uji."
+                elif grade.manual_score is not None:
+                    status, message = "belum tepat", "Nilai diubah pelatih."
                 else:
-                    if grade.manual_score is not None:
-                        status, message = "belum tepat", "Nilai diubah pelatih."
-                    else:
-                        status, message = "belum tepat", _partial(cell)
+                    status, message = "belum tepat", _partial(cell)
                 rows.append(
                     CellResult(
                         student=student,

@@ -57,6 +57,7 @@ import json
 import math
 import re
 import typing as t
+from dataclasses import dataclass
 
 MARKER = "__CANTIK_JAWABAN__"
 #: Runs in the learner's kernel; prints the JSON after MARKER. Whatever it prints is only data. The format
@@ -64,7 +65,7 @@ MARKER = "__CANTIK_JAWABAN__"
 #: A matplotlib chart crosses as the SVG ``__cantik_svg`` (:func:`cantik.checks.figures.render_chart_svg`)
 #: renders for it.
 EXTRACT = r"""
-def __cantik_ekstrak(names, marker, svg_limit):
+def __cantik_ekstrak(g, names, marker, svg_limit):
     import json, sys
     np = sys.modules.get("numpy")
     pd = sys.modules.get("pandas")
@@ -159,7 +160,6 @@ def __cantik_ekstrak(names, marker, svg_limit):
                     "v": [enc(tuple(x), depth + 1) for x in ix.tolist()]}
         return {"t": "Index", "kind": "plain", "names": names, "values": column(ix.to_series(), depth)}
 
-    g = globals()
     out = {n: (enc(g[n]) if n in g else {"t": "missing"}) for n in names}
     print(marker + json.dumps(out))
 """
@@ -214,11 +214,31 @@ def _render_code() -> str:
 
 
 def extraction_code(names: list[str]) -> str:
-    """Code to run in the kernel: prints the values of ``names`` as plain data (charts as their SVG)."""
+    """Code to run in the kernel: prints the values of ``names`` as plain data (charts as their SVG).
+
+    :data:`EXTRACT` (with :func:`cantik.checks.figures.render_chart_svg`) is compiled in a namespace of its
+    own whose builtins are the ``builtins`` module (an ``import`` statement finds it whatever the notebook
+    named its variables), and it reads the notebook's variables from the namespace handed to it. So a
+    learner who named a variable ``print``, ``list``, ``json`` or ``type`` is graded like anyone else. (A
+    learner who rebinds the ``builtins`` module itself only changes what the kernel sends, which is learner
+    data anyway: :mod:`cantik.sandbox.budget` reads it within limits.)
+
+    Examples
+    --------
+    >>> ns = {"rasio": 105.0, "print": None, "list": 0, "json": "data.json"}
+    >>> out = io.StringIO()
+    >>> with contextlib.redirect_stdout(out):
+    ...     exec(extraction_code(["rasio"]), ns)
+    >>> decode("rasio", parse_extraction(out.getvalue())["rasio"]), sorted(k for k in ns if "cantik" in k)
+    (105.0, [])
+    """
     from cantik.checks.chart_reader import MAX_CHARS
 
-    return (_render_code() + EXTRACT + f"\n__cantik_ekstrak({names!r}, {MARKER!r}, {MAX_CHARS})\n"
-            "del __cantik_ekstrak, __cantik_svg\n")
+    return ("import builtins as __cantik_b\n"
+            "__cantik_ns = {'__builtins__': __cantik_b, '__name__': '__cantik_ekstrak__'}\n"
+            f"__cantik_b.exec({_render_code() + EXTRACT!r}, __cantik_ns)\n"
+            f"__cantik_ns['__cantik_ekstrak'](__cantik_b.globals(), {names!r}, {MARKER!r}, {MAX_CHARS})\n"
+            "del __cantik_b, __cantik_ns\n")
 
 
 def parse_extraction(text: str) -> dict[str, t.Any]:
@@ -228,7 +248,9 @@ def parse_extraction(text: str) -> dict[str, t.Any]:
         raise Unusable("Jawaban tidak bisa dibaca dari notebook (kernel tidak mengirim data jawaban).")
     try:
         data = json.loads(payload.strip().splitlines()[0])
-    except (json.JSONDecodeError, IndexError) as exc:
+    except RecursionError as exc:
+        raise Unusable("Jawaban tidak bisa dibaca dari notebook (data jawaban terlalu bertingkat).") from exc
+    except (ValueError, IndexError) as exc:  # also integers of more than 4300 digits
         raise Unusable("Jawaban tidak bisa dibaca dari notebook (data jawaban rusak).") from exc
     if not isinstance(data, dict):
         raise Unusable("Jawaban tidak bisa dibaca dari notebook (data jawaban rusak).")
@@ -241,6 +263,82 @@ _DTYPE = re.compile(r"^(bool|boolean|u?int(8|16|32|64)|U?Int(8|16|32|64)|float(1
                     r"complex(64|128)|object|string|str|category|<U\d{1,7}|\|S\d{1,7}|"
                     r"(datetime|timedelta)64\[(ns|us|ms|s|D)(, [A-Za-z_/+\-0-9:]{1,40})?\]|"
                     r"period\[[A-Z0-9\-]{1,12}\]|interval\[[a-z0-9]{1,12}(, (left|right|both|neither))?\])$")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much answer data one answer may hold, checked on the JSON before anything is built.
+
+    ``elements``: JSON values of all kinds, plus every entry of a range index (counted by its length) and
+    every cell of an array (by its shape); ``depth``: JSON nesting; ``itemsize``: characters of a
+    fixed-width string dtype (``<U…``, ``|S…``).
+    """
+
+    elements: int = 1_000_000
+    depth: int = 40
+    itemsize: int = 10_000
+
+
+def measure(name: str, obj: t.Any, limits: Limits = Limits()) -> int:
+    """The size of one encoded answer (see :class:`Limits`); :class:`Unusable` past a limit.
+
+    Walks the JSON without recursion and builds nothing, so a 350-byte answer describing a
+    10⁹-element range index costs microseconds here.
+
+    Examples
+    --------
+    >>> measure("rasio", {"t": "f", "v": "105.0"})  # JSON values: the object, its tag and its text
+    3
+    >>> bom = {"t": "Index", "kind": "range", "range": [0, 10**9, 1], "names": []}
+    >>> measure("x", {"t": "Series", "index": bom, "values": {"dtype": "float64", "v": []}})
+    Traceback (most recent call last):
+    ...
+    cantik.sandbox.answers.Unusable: Jawaban `x` terlalu besar untuk dinilai (lebih dari 1.000.000 nilai).
+    """
+    too_big = Unusable(f"Jawaban `{name}` terlalu besar untuk dinilai (lebih dari "
+                       f"{limits.elements:,} nilai).".replace(",", "."))
+    count = 0
+    stack: list[tuple[t.Any, int]] = [(obj, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > limits.depth:
+            raise Unusable(f"Jawaban `{name}` terlalu bertingkat untuk dibaca.")
+        if isinstance(node, dict):
+            count += _extent(name, node, limits)
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+        if count > limits.elements:
+            raise too_big
+    return count
+
+
+def _extent(name: str, node: dict[str, t.Any], limits: Limits) -> int:
+    """Values a node stands for beyond its JSON: a range index's length, an array's cells."""
+    broken = Unusable(f"Jawaban `{name}` tidak bisa dibaca (data jawaban rusak).")
+    dtype = node.get("dtype")
+    if isinstance(dtype, str):
+        width = re.fullmatch(r"[<|>=]?[US](\d+)", dtype)
+        if width and int(width.group(1)) > limits.itemsize:
+            raise Unusable(f"Jawaban `{name}` tidak bisa dibaca (jenis data '{dtype[:20]}' terlalu lebar).")
+    if node.get("t") == "Index" and node.get("kind") == "range":
+        bounds = node.get("range")
+        if (not isinstance(bounds, list) or len(bounds) != 3 or any(type(b) is not int for b in bounds)
+                or bounds[2] == 0):
+            raise broken
+        return len(range(*bounds))
+    if node.get("t") == "ndarray":
+        shape = node.get("shape")
+        if not isinstance(shape, list) or any(type(n) is not int or n < 0 for n in shape):
+            raise broken
+        cells = 1
+        for n in shape:
+            cells *= n
+            if cells > limits.elements:
+                return cells
+        return cells
+    return 0
 
 
 def _dtype(name: str, obj: t.Any) -> str:

@@ -33,9 +33,13 @@ def format_number(value: float | None, decimals: int = 0) -> str:
     '-0,53'
     >>> format_number(float("nan"))
     '–'
+    >>> format_number(-0.001, 2)  # rounds to zero: no minus sign
+    '0,00'
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
+    if round(value, decimals) == 0:
+        value = 0.0
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 HONEST = "rasio = 120 / 100 * 100"
 
@@ -32,6 +34,8 @@ class Attack:
     """Megabytes of stored output added to the answer cell (a huge notebook file)."""
     fake_test: str | None = None
     """Code of an extra cell the learner marks as an nbgrader test cell (not in the gradebook)."""
+    edit: Callable[[Any], None] | None = None
+    """Changes the learner makes to the notebook's cells after answering (copy, delete, reorder)."""
 
 
 def _docx() -> bytes:

@@ -79,6 +79,8 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
         if grade_id == "uji" and attack.student == "metadata_diedit":
             cell.source = "pass  # uji dihapus"
             cell.metadata["nbgrader"]["points"] = 100
+    if attack.edit is not None:
+        attack.edit(nb)
     if attack.fake_test:
         fake = nbformat.v4.new_code_cell(attack.fake_test.format(**paths))
         fake.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "palsu", "points": 0,

@@ -29,7 +29,7 @@ def server_cmd(*argv: str) -> tuple[int, str]:
     register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
     out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):  # GAGAL: goes to stderr
         code = args.func(args)
     return code, out.getvalue()
 

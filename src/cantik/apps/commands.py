@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve the apps until Ctrl-C."""
+    """Serve the apps until Ctrl-C or SIGTERM (both stop Voilà and its kernels)."""
     from cantik.apps.server import serve
     from cantik.errors import CantikError
 

@@ -33,7 +33,7 @@ import threading
 from markupsafe import Markup
 
 #: Output metadata key marking the static first paint of an app (the same key as
-#: ``cantik.apps.ui.FIRST_PAINT_KEY``, which a test keeps equal; this module stays free of the widgets).
+#: ``cantik.apps.base.FIRST_PAINT_KEY``, which a test keeps equal; this module stays free of the widgets).
 FIRST_PAINT_KEY = "cantik-first-paint"
 
 #: The Jinja filters of the ``cantik`` template: name -> import path (nbconvert imports them).

@@ -1,7 +1,7 @@
 """Build course content: master notebooks from their authoring scripts, learner versions with nbgrader.
 
 * Master notebooks (nbgrader "source", with solutions and hidden tests) live in ``courses/<modul>/``.
-  :func:`tulis` writes them from the authoring scripts ``courses/_naskah/<modul>.py``
+  :func:`tulis` writes them from the authoring scripts ``naskah/<modul>.py``
   (cells made with :mod:`cantik.authoring.cells`).
 * Learner versions live in ``notebooks/<modul>/`` and are produced by ``nbgrader generate_assignment``
   (:func:`bangun`); they are committed, and :func:`kedaluwarsa` tells whether they still match their source.
@@ -31,7 +31,7 @@ def _root(root: Path | None = None) -> Path:
 
 
 def daftar_modul(root: Path | None = None) -> list[str]:
-    """Module ids: folders of ``courses/`` holding notebooks (authoring folders start with ``_``)."""
+    """Module ids: folders of ``courses/`` holding notebooks."""
     src = _root(root) / "courses"
     if not src.is_dir():
         return []
@@ -39,15 +39,21 @@ def daftar_modul(root: Path | None = None) -> list[str]:
                   if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.ipynb")))
 
 
+#: Folder of the authoring scripts, relative to the project root. It lives outside ``courses/`` because
+#: nbgrader and formgrader take every folder of ``courses/`` for an assignment; like ``courses/`` it holds
+#: solutions and is for trainers and course authors only.
+NASKAH = "naskah"
+
+
 def daftar_naskah(root: Path | None = None) -> list[str]:
-    """Modules with an authoring script ``courses/_naskah/modul*.py``."""
-    return sorted(p.stem for p in (_root(root) / "courses" / "_naskah").glob("modul*.py"))
+    """Modules with an authoring script ``naskah/modul*.py``."""
+    return sorted(p.stem for p in (_root(root) / NASKAH).glob("modul*.py"))
 
 
 def naskah(modul: str, root: Path | None = None) -> dict[str, str]:
-    """The master notebooks of ``modul`` as written by ``courses/_naskah/<modul>.py``: ``{name: json}``."""
+    """The master notebooks of ``modul`` as written by ``naskah/<modul>.py``: ``{name: json}``."""
     root = _root(root)
-    script = root / "courses" / "_naskah" / f"{modul}.py"
+    script = root / NASKAH / f"{modul}.py"
     if not script.is_file():
         ada = ", ".join(daftar_naskah(root)) or "(tidak ada)"
         raise CourseError(f"Naskah modul '{modul}' tidak ditemukan: {script}.",

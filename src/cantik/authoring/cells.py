@@ -1,4 +1,4 @@
-"""Cell helpers for the authoring scripts ``courses/_naskah/<modul>.py``: every cell gets a stable id and
+"""Cell helpers for the authoring scripts ``naskah/<modul>.py``: every cell gets a stable id and
 valid nbgrader metadata.
 
 An authoring script builds its notebooks from :func:`md`, :func:`kode`, :func:`jawaban`, :func:`tes`,

@@ -67,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub = group.add_subparsers(title="perintah", metavar="PERINTAH", dest="perintah_kursus")
     group.set_defaults(func=lambda _a, g=group: (g.print_help(), 2)[1])
     for name, help_text, func in [
-        ("tulis", "tulis ulang notebook sumber (courses/) dari naskahnya (courses/_naskah/)", _cmd_tulis),
+        ("tulis", "tulis ulang notebook sumber (courses/) dari naskahnya (naskah/)", _cmd_tulis),
         ("bangun", "buat versi peserta (notebooks/) dengan nbgrader generate_assignment", _cmd_bangun),
         ("periksa", "periksa apakah versi peserta masih sesuai dengan sumbernya", _cmd_periksa),
     ]:

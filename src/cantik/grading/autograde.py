@@ -93,9 +93,14 @@ class ParallelAutograde(LoggingConfigurable):
     # ------------------------------------------------------------------------------------------- run
     def run(self, course: Course, modul: str, students: list[str] | None = None) -> GradeResult:
         """Grade ``modul``'s submissions (or only ``students``'); the state file records each outcome."""
+        from cantik.grading.roster import trainer_ids
+
         submitted = self._submissions(course, modul, students)
+        trainers = trainer_ids(course)
+        result = GradeResult(modul=modul, sandboxed=self.sandbox,
+                             trainers=[s for s in submitted if s in trainers])
+        submitted = [s for s in submitted if s not in trainers]  # trainers are never learners
         state = ModuleState.open(course, modul, submitted)
-        result = GradeResult(modul=modul, sandboxed=self.sandbox)
         todo = self._plan(course, state, result, submitted)
         if not todo:
             state.save()

@@ -5,6 +5,7 @@
     hub.json                 settings read by jupyterhub_config.py (ports, users, limits, paths)
     akun.json                password hashes of every account (mode 0600; RosterAuthenticator)
     kata_sandi_awal.csv      id, nama, peran, kata_sandi: first-login passwords for the trainer (mode 0600)
+    pra_mulai.token          API token of the hub service that starts learners' servers before class (0600)
     jupyterhub_config.py     three lines: hands JupyterHub's config object to :func:`configure`
 
 :func:`configure` sets JupyterHub through its documented configuration only: the hub and
@@ -190,6 +191,9 @@ def write_hub(
         else:
             (base / name).unlink(missing_ok=True)
     (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    from cantik.server.prestart import service_token
+
+    service_token(base)  # the `pra-mulai` service's token (0600), read by the hub and by the trainer
     (base / "jupyterhub_config.py").write_text(
         '"""Kelas Cantik hub: all settings are in hub.json (see cantik.server.hub)."""\n'
         "from cantik.server.hub import configure\n\n"
@@ -280,9 +284,15 @@ def configure(c: Any, config_file: str) -> None:
     c.Authenticator.allowed_users = set(learners) | set(trainers)
     c.Authenticator.admin_users = set()  # trainers get the scoped 'pelatih' role, not full admin
     c.JupyterHub.load_groups = {LEARNER: {"users": learners}, TRAINER: {"users": trainers}}
+    from cantik.server.prestart import SERVICE, culler_config, service_token
+
     services = [{
         "name": "pembersih-idle",
-        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}"],
+        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}",
+                    f"--config={culler_config(base)}"],  # spares servers started before class
+    }, {
+        "name": SERVICE,  # `cantik server pra-mulai`: learners' servers ready before class
+        "api_token": service_token(base),
     }]
     roles = [
         {
@@ -296,6 +306,13 @@ def configure(c: Any, config_file: str) -> None:
             "name": "pembersih-idle",
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": ["pembersih-idle"],
+        },
+        {
+            "name": SERVICE,
+            "description": "Menyalakan server peserta sebelum kelas mulai",
+            "scopes": [f"list:users!group={LEARNER}", f"read:users!group={LEARNER}",
+                       f"servers!group={LEARNER}"],
+            "services": [SERVICE],
         },
     ]
     if s.get("gallery_port"):

@@ -27,7 +27,7 @@ import json, os, signal, socket, sys
 r = {"uid": os.getuid(), "cwd": os.getcwd(), "files": sorted(os.listdir(".")),
      "home": os.path.expanduser("~"), "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())}
 # forked from the zygote: the heavy modules and the apps were imported before this kernel existed
-r["warm"] = {m: m in sys.modules for m in ["pandas", "matplotlib.pyplot", "ipywidgets", "cantik.apps.ui",
+r["warm"] = {m: m in sys.modules for m in ["pandas", "matplotlib.pyplot", "ipywidgets", "cantik.apps.base",
                                               "cantik.apps.rata_median", "cantik.apps.stunting"]}
 r["visible"] = {p: os.path.exists(p) for p in [ROOT + "/grading", ROOT + "/courses", ROOT + "/.git",
                 ROOT + "/nbgrader_config.py", ROOT + "/voila_apps", SERVER_DIR]}

@@ -1,6 +1,6 @@
 """The apps' static first paint, cached in the Voilà server for every visitor (stdlib + markupsafe only).
 
-An app's first chart and text summary (:meth:`cantik.apps.ui.AppBase.first_paint_html`) are rendered by a
+An app's first chart and text summary (:meth:`cantik.apps.base.AppBase.first_paint_html`) are rendered by a
 preheated kernel, before any visitor comes: our ``cantik`` template finds that output (marked with
 :data:`FIRST_PAINT_KEY`) in the page Voilà renders for the kernel pool. The template hands it to
 :func:`remember`, and from then on writes the cached block at the top of **every** page of that app, before
@@ -32,8 +32,10 @@ import threading
 
 from markupsafe import Markup
 
-#: Output metadata key marking the static first paint of an app (the same key as
-#: ``cantik.apps.base.FIRST_PAINT_KEY``, which a test keeps equal; this module stays free of the widgets).
+#: Output metadata key marking the static first paint of an app
+#: (:meth:`cantik.apps.base.AppBase.first_paint_html` marks its output with it; the ``cantik`` Voilà
+#: template writes such an output into the page HTML and hands it to :func:`remember`). Defined here,
+#: free of the widgets; ``cantik.apps.base`` imports it.
 FIRST_PAINT_KEY = "cantik-first-paint"
 
 #: The Jinja filters of the ``cantik`` template: name -> import path (nbconvert imports them).

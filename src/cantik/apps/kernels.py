@@ -44,7 +44,7 @@ from cantik.apps.voila_config import PROVISIONER_NAME  # noqa: F401  (the entry-
 
 #: What the zygote imports besides :data:`cantik.sandbox.zygote.WARM_MODULES`: the widgets, the apps'
 #: shared module, and each app's module (from the gallery registry).
-BASE_PRELOAD = ("ipywidgets", "matplotlib_inline.backend_inline", "cantik.apps.ui")
+BASE_PRELOAD = ("ipywidgets", "matplotlib_inline.backend_inline", "cantik.apps.base")
 #: Environment variables of Voilà's request that reach a visitor's kernel (nothing else of the server's).
 PASSED_ENV_PREFIXES = ("VOILA_", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "SERVER_", "JPY_SESSION_NAME",
                        "CANTIK_FIRST_PAINT")
@@ -54,7 +54,7 @@ def preload_modules() -> list[str]:
     """Modules the apps' zygote imports once: :data:`BASE_PRELOAD` and every app's module."""
     from cantik.apps.registry import APPS
 
-    return [*os.environ.get("CANTIK_EXP_PRELOAD", "").split(), *BASE_PRELOAD, *(app.entry.split(":")[0] for app in APPS)]
+    return [*BASE_PRELOAD, *(app.entry.split(":")[0] for app in APPS)]
 
 
 # ----------------------------------------------------------------------------------------- the zygote
@@ -194,7 +194,7 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
             return await super().launch_kernel(cmd, **kwargs)
         km = self.parent
         box = self.box()
-        request = {"argv": ["-f", km.connection_file, "--IPKernelApp.extensions=ipywidgets", *os.environ.get("CANTIK_EXP_ARGV", "").split()],
+        request = {"argv": ["-f", km.connection_file, "--IPKernelApp.extensions=ipywidgets"],
                    "env": box.pop("env"), "cwd": box["workdir"], "proxy_pid": os.getpid(), "box": box}
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.setblocking(False)

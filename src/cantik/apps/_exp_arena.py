@@ -1,2 +1,0 @@
-import ctypes
-ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX

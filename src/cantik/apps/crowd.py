@@ -51,17 +51,22 @@ BUSY_LINE = ("Aplikasi interaktif sedang ramai; grafik di atas tetap bisa dibaca
 class CrowdedError(HTTPError):
     """No kernel can start now: jupyter_server renders :data:`BUSY_TEMPLATE` with this as ``exception``.
 
-    ``app`` is the app's notebook name without ``.ipynb`` (for the cached first paint), ``retry`` the
-    seconds after which the page tries again.
+    ``app`` is the app's notebook name without ``.ipynb`` (its cached first paint is ``paint``), ``retry``
+    the seconds after which the page tries again.
     """
 
     def __init__(self, app: str, reason: str, retry: int) -> None:
         super().__init__(503, "cantik: no kernel for %s now (%s)", app or "?", reason,
                          reason="Aplikasi sedang ramai")
+        from cantik.apps.first_paint import cached
+
         self.app = app
         self.why = reason
         self.retry = retry
         self.line = BUSY_LINE
+        #: The app's cached first chart and summary (the busy page is rendered by jupyter_server's
+        #: ``write_error`` in Voilà's own Jinja environment, which has not our exporter's filters).
+        self.paint = cached(app)
 
 
 def app_of(env: dict[str, str], base_url: str = "/") -> str:

@@ -108,11 +108,15 @@ async def shared_zygote(log: Any = None) -> Any:
 # ------------------------------------------------------------------------------------ the provisioner
 @dataclasses.dataclass
 class _Link:
-    """The provisioner's connection to one kernel's monitor (:func:`cantik.sandbox.confine._monitor`)."""
+    """The provisioner's connection to one kernel's monitor (:func:`cantik.sandbox.confine._monitor`).
+
+    Read without a task of its own (:meth:`VisitorProvisioner._drain`): jupyter_server shuts the kernels
+    down at exit on a new event loop, where a reader task of the old loop would never run again.
+    """
 
     sock: socket.socket
-    status: asyncio.Future
-    reader: asyncio.Task | None = None
+    data: bytes = b""
+    code: int | None = None
 
 
 class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
@@ -209,8 +213,7 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
             for fd in null:
                 os.close(fd)
         sock.setblocking(False)
-        self.link = _Link(sock, loop.create_future())
-        self.link.reader = asyncio.ensure_future(self._read(self.link))
+        self.link = _Link(sock)
         self._locker = asyncio.ensure_future(self._lock_run_dir(km))
         self.pid = None
         self.cwd = box["workdir"]
@@ -224,58 +227,54 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
         sockets = [Path(f"{km.ip}-{port}") for port in ports]
         deadline = time.monotonic() + timeout
         while run_dir is not None and not all(p.exists() for p in sockets):
-            if time.monotonic() > deadline or self.link is None or self.link.status.done():
+            if time.monotonic() > deadline or self._drain() is not None:
                 return
             await asyncio.sleep(0.02)
         with contextlib.suppress(OSError):
             run_dir.chmod(0o750)  # type: ignore[union-attr]
 
-    async def _read(self, link: _Link) -> None:
-        """Read the monitor's messages until it reports how the kernel ended (or the link breaks)."""
-        loop = asyncio.get_running_loop()
-        data = b""
-        status: int | None = None
-        try:
-            while status is None:
-                chunk = await loop.sock_recv(link.sock, 4096)
-                if not chunk:
-                    break
-                data += chunk
-                while b"\n" in data and status is None:
-                    line, data = data.split(b"\n", 1)
-                    with contextlib.suppress(ValueError):
-                        status = json.loads(line).get("status")
-        except OSError:
-            pass
-        if not link.status.done():
-            if status is None:
-                code = -signal.SIGKILL
-            elif os.WIFSIGNALED(status):
-                code = -os.WTERMSIG(status)
-            else:
-                code = os.waitstatus_to_exitcode(status)
-            link.status.set_result(code)
+    def _drain(self) -> int | None:
+        """Read what the monitor sent so far; the kernel's exit code once it ended (or the link broke)."""
+        link = self.link
+        if link is None:
+            return 0
+        while link.code is None:
+            try:
+                chunk = link.sock.recv(4096, socket.MSG_DONTWAIT)
+            except (BlockingIOError, InterruptedError):
+                return None
+            except OSError:
+                chunk = b""
+            if not chunk:  # the monitor is gone without a word: as if killed
+                link.code = -signal.SIGKILL
+                break
+            link.data += chunk
+            while b"\n" in link.data and link.code is None:
+                line, link.data = link.data.split(b"\n", 1)
+                with contextlib.suppress(ValueError, AttributeError):
+                    status = json.loads(line).get("status")
+                    if status is not None:
+                        link.code = (-os.WTERMSIG(status) if os.WIFSIGNALED(status)
+                                     else os.waitstatus_to_exitcode(status))
+        return link.code
 
     async def poll(self) -> int | None:
         if self.cold:
             return await super().poll()
-        if self.link is None:
-            return 0
-        return self.link.status.result() if self.link.status.done() else None
+        return self._drain()
 
     async def wait(self) -> int | None:
         if self.cold:
             return await super().wait()
-        if self.link is None:
-            return 0
-        code = await asyncio.shield(self.link.status)
+        while (code := self._drain()) is None:
+            await asyncio.sleep(0.05)
         self._close_link()
         return code
 
     async def send_signal(self, signum: int) -> None:
         if self.cold:
             return await super().send_signal(signum)
-        if self.link is None or self.link.status.done():
+        if self.link is None or self._drain() is not None:
             return None
         with contextlib.suppress(OSError):
             self.link.sock.send(json.dumps({"signal": int(signum)}).encode() + b"\n")
@@ -296,8 +295,6 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
     def _close_link(self) -> None:
         """Closing the link makes the monitor kill the kernel (if it still runs) and end."""
         if self.link is not None:
-            if self.link.reader is not None:
-                self.link.reader.cancel()
             self.link.sock.close()
             self.link = None
 

@@ -29,7 +29,8 @@ APP = "kalkulator_stunting.ipynb"
 
 @pytest.fixture(scope="module")
 def server(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """Production Voilà on one app, at most two kernels, busy pages retrying after 2 s."""
+    """Production Voilà on one app, at most two kernels, busy pages retrying after 2 s, kernels whose page
+    closed culled 5 s after under pressure."""
     import shutil
 
     work = tmp_path_factory.mktemp("crowd")
@@ -37,7 +38,8 @@ def server(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     root.mkdir()
     shutil.copy(ROOT / "voila_apps" / APP, root / APP)
     port = free_port()
-    cmd, env = voila_command(port, work / "config", root=root, max_kernels=2, retry_seconds=2)
+    cmd, env = voila_command(port, work / "config", root=root, max_kernels=2, retry_seconds=2,
+                             pressure_cull_disconnected=5)
     env["CANTIK_HOME"] = str(cantik_home)
     log = work / "voila.log"
     with running(cmd, f"http://127.0.0.1:{port}/", env=env, log=log, timeout=180):
@@ -95,9 +97,12 @@ def test_at_the_limit_the_busy_page_shows_the_chart_and_retries(browser: Browser
     expect(line).to_contain_text("Aplikasi interaktif sedang ramai; grafik di atas tetap bisa dibaca")
     expect(busy.locator(".cantik-first-paint img.cantik-chart-static")).to_be_visible()
     assert "Traceback" not in busy.content() and "503" not in busy.locator("body").inner_text()
-    # Two visitors leave: their kernels are shut down, the pool refills, the busy page retries by itself.
+    # Two visitors leave. Voilà keeps their kernels (no page connected) until they are culled: under
+    # pressure that is soon; the pool refills and the busy page, retrying by itself, gets the live app.
     first.close(run_before_unload=True)
     second.close(run_before_unload=True)
     _live(busy)
-    assert "cantik: busy page for kalkulator_stunting" in log.read_text(errors="replace")
+    text = log.read_text(errors="replace")
+    assert "cantik: busy page for kalkulator_stunting" in text
+    assert "culled (no page connected" in text
     busy.close(run_before_unload=True)

@@ -17,9 +17,10 @@ The limit (:meth:`CrowdKernelManager.limit_reason`):
   behind all of them).
 
 Under pressure (kernels at ``pressure`` × their limit, or memory below twice the reserve) idle kernels are
-culled sooner (``pressure_cull_idle_timeout``, connected or not), and pool refills start as plain kernels
-(no prefetching of the next charts: the CPU goes to the visitors waiting). Once the pressure is over, the
-kernel pools Voilà emptied are filled again.
+culled sooner (``pressure_cull_idle_timeout``, connected or not; ``pressure_cull_disconnected`` when no page
+is connected any more: Voilà keeps a kernel after its visitor closed the page), and pool refills start as
+plain kernels (no prefetching of the next charts: the CPU goes to the visitors waiting). Once the pressure
+is over, the kernel pools Voilà emptied are filled again.
 
 Everything here is public Voilà / jupyter_server configuration:
 ``VoilaConfiguration.multi_kernel_manager_class`` names this class, Voilà wraps it with its pooling
@@ -114,6 +115,9 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
     pressure_cull_idle_timeout = Integer(
         120, help="Seconds of inactivity after which a kernel is culled under pressure (connected or "
                   "not).").tag(config=True)
+    pressure_cull_disconnected = Integer(
+        30, help="Under pressure, seconds after which an idle kernel with no page connected (its visitor "
+                 "has left: Voilà keeps the kernel until it is culled) is shut down.").tag(config=True)
     check_interval = Float(2.0, help="Seconds between two checks of the pressure.").tag(config=True)
 
     def __init__(self, **kwargs: Any) -> None:
@@ -173,6 +177,27 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         return await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
 
     # ------------------------------------------------------------------------------------ pressure
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """jupyter_server's culling, and under pressure sooner for a kernel whose visitor has left.
+
+        Voilà does not shut a kernel down when its page closes; the kernel waits for the culler. Under
+        pressure, a kernel with no page connected and idle for ``pressure_cull_disconnected`` seconds goes
+        at once. (Voilà's pooling manager, this class's subclass, never passes its pool kernels here.)
+        """
+        kernel = self._kernels.get(kernel_id)
+        if (self.under_pressure and kernel is not None and hasattr(kernel, "last_activity")
+                and not self._kernel_connections.get(kernel_id, 0)
+                and getattr(kernel, "execution_state", None) != "busy"):
+            from jupyter_server.utils import utcnow
+
+            idle = (utcnow() - kernel.last_activity).total_seconds()
+            if idle > self.pressure_cull_disconnected:
+                self.log.warning("cantik: under pressure: kernel %s culled (no page connected, idle %d s)",
+                                 kernel_id, idle)
+                await self.shutdown_kernel(kernel_id)
+                return
+        await super().cull_kernel_if_idle(kernel_id)
+
     def _watch_pressure(self) -> None:
         if self._checker is None:
             from tornado.ioloop import PeriodicCallback

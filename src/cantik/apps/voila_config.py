@@ -82,6 +82,7 @@ def production_config(
     starts_per_cpu: int = 30,
     max_kernels: int = 0,
     retry_seconds: int = 10,
+    pressure_cull_disconnected: int = 30,
 ) -> dict[str, Any]:
     """The traitlets configuration (a JSON-able ``dict``) of our production Voilà server.
 
@@ -95,10 +96,11 @@ def production_config(
         Seconds after which an idle visitor kernel is shut down, and how often to check.
     cell_timeout
         Seconds a notebook cell may run before Voilà stops it.
-    memory_reserve_mb, starts_per_cpu, max_kernels, retry_seconds
+    memory_reserve_mb, starts_per_cpu, max_kernels, retry_seconds, pressure_cull_disconnected
         The machine's limit (:class:`cantik.apps.crowd.CrowdKernelManager`): beyond it new visitors get the
         busy page (first chart and summary, an Indonesian line, a retry by itself after ``retry_seconds``)
-        instead of waiting.
+        instead of waiting; near it, kernels whose page is closed go after ``pressure_cull_disconnected``
+        seconds.
     """
     from cantik.apps.first_paint import FILTERS as FIRST_PAINT_FILTERS
     from cantik.apps.registry import APPS
@@ -152,6 +154,7 @@ def production_config(
             "starts_per_cpu": starts_per_cpu,
             "max_kernels": max_kernels,
             "retry_seconds": retry_seconds,
+            "pressure_cull_disconnected": pressure_cull_disconnected,
         },
         # The Jinja filters of our template: the first paint cached for every visitor.
         "VoilaExporter": {"filters": dict(FIRST_PAINT_FILTERS)},

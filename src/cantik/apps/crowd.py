@@ -188,9 +188,9 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         if (self.under_pressure and kernel is not None and hasattr(kernel, "last_activity")
                 and not self._kernel_connections.get(kernel_id, 0)
                 and getattr(kernel, "execution_state", None) != "busy"):
-            from jupyter_server.utils import utcnow
+            from datetime import UTC, datetime
 
-            idle = (utcnow() - kernel.last_activity).total_seconds()
+            idle = (datetime.now(UTC) - kernel.last_activity).total_seconds()
             if idle > self.pressure_cull_disconnected:
                 self.log.warning("cantik: under pressure: kernel %s culled (no page connected, idle %d s)",
                                  kernel_id, idle)

@@ -126,6 +126,8 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         self._checker: Any = None
         self._last_cull = 0.0
         self.under_pressure = False
+        #: Kernels whose page has connected at least once (seen by the pressure check).
+        self._connected_once: set[str] = set()
         #: Visitors sent the busy page since the server started (for the log and the benchmark).
         self.refused = 0
 
@@ -181,12 +183,14 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         """jupyter_server's culling, and under pressure sooner for a kernel whose visitor has left.
 
         Voilà does not shut a kernel down when its page closes; the kernel waits for the culler. Under
-        pressure, a kernel with no page connected and idle for ``pressure_cull_disconnected`` seconds goes
-        at once. (Voilà's pooling manager, this class's subclass, never passes its pool kernels here.)
+        pressure, a kernel whose page was connected and is not any more, idle for
+        ``pressure_cull_disconnected`` seconds, goes at once. (A kernel whose page has not connected yet is
+        not one of them: the visitor may still be loading the page.) Voilà's pooling manager, this class's
+        subclass, never passes its pool kernels here.
         """
         kernel = self._kernels.get(kernel_id)
         if (self.under_pressure and kernel is not None and hasattr(kernel, "last_activity")
-                and not self._kernel_connections.get(kernel_id, 0)
+                and kernel_id in self._connected_once and not self._kernel_connections.get(kernel_id, 0)
                 and getattr(kernel, "execution_state", None) != "busy"):
             from datetime import UTC, datetime
 
@@ -206,6 +210,9 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             self._checker.start()
 
     def _check_pressure(self) -> None:
+        # the kernels whose page has connected (jupyter_server counts each kernel's websockets)
+        self._connected_once = {k for k in self._connected_once if k in self._kernels}
+        self._connected_once.update(k for k, n in self._kernel_connections.items() if n)
         pressed = self.pressed()
         if pressed != self.under_pressure:
             self.under_pressure = pressed

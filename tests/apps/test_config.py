@@ -94,7 +94,14 @@ def test_voila_command_writes_the_only_config_file(tmp_path: Path, profile: str)
     assert f"--Voila.config_file_paths={tmp_path / 'cfg'}" in cmd
     written = json.loads((tmp_path / "cfg" / "voila.json").read_text())
     assert written == json.loads(json.dumps(voila_config.config_for(profile)))
-    assert env["JUPYTER_PATH"].split(":")[0] == str(voila_config.SHARE_DIR)
+    paths = env["JUPYTER_PATH"].split(":")
+    if profile == "production":  # first the visitors' kernelspec (forked, confined), then the template
+        spec = json.loads((tmp_path / "cfg" / "share" / "kernels" / "python3" / "kernel.json").read_text())
+        assert spec == voila_config.kernelspec()
+        assert paths[:2] == [str(tmp_path / "cfg" / "share"), str(voila_config.SHARE_DIR)]
+    else:  # Voilà's own kernels
+        assert paths[0] == str(voila_config.SHARE_DIR)
+        assert not (tmp_path / "cfg" / "share").exists()
 
 
 def test_apps_command_registers_with_indonesian_help() -> None:

@@ -93,12 +93,45 @@ class Run:
 
 
 # ---------------------------------------------------------------------------------- the HTTP + ws client
-def _msg(msg_type: str, content: dict, channel: str = "shell", session: str = "") -> dict:
+#: The widget control protocol the page's widget manager speaks (ipywidgets refuses a ``comm_open`` of
+#: ``jupyter.widget.control`` without it in the metadata).
+CONTROL_PROTOCOL_VERSION = "1.0.0"
+
+
+def _msg(msg_type: str, content: dict, channel: str = "shell", session: str = "",
+         metadata: dict | None = None) -> dict:
     return {
         "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "pengunjung",
                    "session": session, "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "content": content, "channel": channel, "buffers": [],
+        "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": channel,
+        "buffers": [],
     }
+
+
+async def widget_states(ws, session: str, deadline: float) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
+    """Send on the kernel websocket ``ws`` what the page's widget manager sends when it starts, and wait for
+    the widget states: returns (the control comm's id, the states by model id)."""
+    comm_id = uuid.uuid4().hex
+    for message in (
+        _msg("kernel_info_request", {}, session=session),
+        _msg("comm_info_request", {"target_name": "jupyter.widget"}, session=session),
+        _msg("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
+             session=session, metadata={"version": CONTROL_PROTOCOL_VERSION}),
+        _msg("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}}, session=session),
+    ):
+        await ws.write_message(json.dumps(message))
+    while True:
+        frame = await asyncio.wait_for(ws.read_message(), max(0.1, deadline - time.monotonic()))
+        if frame is None:
+            raise ConnectionError("websocket closed")
+        msg = _decode(frame)
+        if msg.get("msg_type") == "comm_close" and msg["content"].get("comm_id") == comm_id:
+            raise RuntimeError("the kernel refused the widget control comm")
+        if msg.get("msg_type") != "comm_msg" or msg["content"].get("comm_id") != comm_id:
+            continue
+        data = msg["content"].get("data", {})
+        if data.get("method") == "update_states":
+            return comm_id, data.get("states", {})
 
 
 def _decode(frame: str | bytes) -> dict:
@@ -161,29 +194,12 @@ async def http_visitor(base: str, notebook: str, delay: float, timeout: float, h
         ws_url = base.replace("http", "ws", 1) + f"api/kernels/{kernel_id}/channels?session_id={session}"
         ws = await asyncio.wait_for(websocket_connect(ws_url, max_message_size=64 * MIB),
                                     max(1.0, deadline - time.monotonic()))
-        comm_id = uuid.uuid4().hex
-        for message in (
-            _msg("kernel_info_request", {}, session=session),
-            _msg("comm_info_request", {"target_name": "jupyter.widget"}, session=session),
-            _msg("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}},
-                 session=session),
-            _msg("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}}, session=session),
-        ):
-            await ws.write_message(json.dumps(message))
-        while visitor.live is None:
-            frame = await asyncio.wait_for(ws.read_message(), max(0.1, deadline - time.monotonic()))
-            if frame is None:
-                raise ConnectionError("websocket closed")
-            msg = _decode(frame)
-            if msg.get("msg_type") != "comm_msg" or msg["content"].get("comm_id") != comm_id:
-                continue
-            data = msg["content"].get("data", {})
-            if data.get("method") == "update_states":
-                if LIVE_MARK not in json.dumps(data.get("states", {})):
-                    raise RuntimeError("widget states without the app's chart")
-                visitor.live = time.monotonic() - start
-                if visitor.first is None:  # default Voilà: the chart arrives with the widget states
-                    visitor.first = visitor.live
+        _comm, states = await widget_states(ws, session, deadline)
+        if LIVE_MARK not in json.dumps(states):
+            raise RuntimeError("widget states without the app's chart")
+        visitor.live = time.monotonic() - start
+        if visitor.first is None:  # default Voilà: the chart arrives with the widget states
+            visitor.first = visitor.live
         await hold.wait()  # stay connected (an idle visitor) until the memory is measured
     except Exception as exc:
         visitor.error = f"{type(exc).__name__}: {exc}"[:200]

@@ -13,6 +13,7 @@ import concurrent.futures
 import json
 import re
 import shutil
+import time
 import urllib.request
 import uuid
 from http.cookies import SimpleCookie
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.crowd import _decode, _msg, widget_states
 from cantik.apps.replicas import COOKIE, haproxy_config, replica_name, replicas
 from tests.servers import free_port, wait_for_http
 
@@ -36,14 +38,6 @@ def test_haproxy_config_keeps_visitors_on_their_replica() -> None:
     assert "server replika-1 127.0.0.1:9001 cookie replika-1" in text
     assert "server replika-2 127.0.0.1:9002 cookie replika-2" in text
     assert "timeout tunnel 1h" in text  # an idle visitor's websocket is not cut after a minute
-
-
-def _msg(msg_type: str, content: dict, session: str) -> str:
-    return json.dumps({
-        "header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "", "session": session,
-                   "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": [],
-    })
 
 
 async def _visitor(base: str) -> dict:
@@ -67,32 +61,19 @@ async def _visitor(base: str) -> dict:
     ws_url = base.replace("http", "ws", 1) + f"api/kernels/{kernel_id}/channels?session_id={session}"
     ws = await websocket_connect(HTTPRequest(ws_url, headers={"Cookie": f"{COOKIE}={replica}"}),
                                  max_message_size=64 << 20)
-    control = uuid.uuid4().hex
-    for msg in (_msg("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
-                     session),
-                _msg("comm_msg", {"comm_id": control, "data": {"method": "request_states"}}, session)):
-        await ws.write_message(msg)
-    states: dict = {}
-    while not states:
-        frame = await asyncio.wait_for(ws.read_message(), 120)
-        assert frame is not None, "websocket closed"
-        msg = json.loads(frame) if isinstance(frame, str) else {}
-        data = msg.get("content", {}).get("data", {})
-        if data.get("method") == "update_states":
-            states = data["states"]
+    _control, states = await widget_states(ws, session, time.monotonic() + 120)
     # move an integer slider by one step (the rich families added): the chart must come back updated
     slider = next(cid for cid, s in states.items()
                   if s["model_name"] == "IntSliderModel" and s["state"].get("step") == 1)
     old = states[slider]["state"]["value"]
     new = old + 1 if old < states[slider]["state"]["max"] else old - 1
-    await ws.write_message(_msg("comm_msg", {"comm_id": slider, "data": {
-        "method": "update", "state": {"value": new}, "buffer_paths": []}}, session))
+    await ws.write_message(json.dumps(_msg("comm_msg", {"comm_id": slider, "data": {
+        "method": "update", "state": {"value": new}, "buffer_paths": []}}, session=session)))
     updated = False
     while not updated:
         frame = await asyncio.wait_for(ws.read_message(), 120)
         assert frame is not None, "websocket closed before the update came back"
-        msg = json.loads(frame) if isinstance(frame, str) else {}
-        data = msg.get("content", {}).get("data", {})
+        data = _decode(frame).get("content", {}).get("data", {})
         updated = data.get("method") == "update" and 'class=\\"cantik-chart\\"' in json.dumps(data)
     ws.close()
     return {"replica": replica, "kernel": kernel_id}

@@ -42,20 +42,31 @@ def replica_name(i: int) -> str:
     return f"replika-{i}"
 
 
-def haproxy_config(port: int, replica_ports: list[int], *, ip: str = "127.0.0.1") -> str:
+def max_connections() -> int:
+    """Connections haproxy may hold: two descriptors each (visitor and replica) within this process's hard
+    limit of open files (haproxy refuses to start when it cannot raise its own limit that far), at most
+    10 000."""
+    import resource
+
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    return max(256, min(10_000, (hard - 100) // 2)) if hard != resource.RLIM_INFINITY else 10_000
+
+
+def haproxy_config(port: int, replica_ports: list[int], *, ip: str = "127.0.0.1",
+                   maxconn: int | None = None) -> str:
     """haproxy's configuration: listen on ``ip:port``, balance new visitors over ``replica_ports`` on
     loopback, keep each visitor on its replica with :data:`COOKIE`.
 
     Time-outs: an idle websocket (a visitor reading the page) is kept for an hour (``timeout tunnel``);
-    Voilà's own culler decides when its kernel goes.
+    Voilà's own culler decides when its kernel goes. ``maxconn``: default :func:`max_connections`.
     """
     servers = "\n".join(
-        f"    server {replica_name(i)} 127.0.0.1:{p} cookie {replica_name(i)} check inter 2s"
+        f"    server {replica_name(i)} 127.0.0.1:{p} cookie {replica_name(i)} check inter 2s rise 1"
         for i, p in enumerate(replica_ports, start=1)
     )
     return f"""# Kelas Cantik: the gallery on {len(replica_ports)} Voilà replicas (cantik.apps.replicas)
 global
-    maxconn 20000
+    maxconn {maxconn or max_connections()}
 
 defaults
     mode http
@@ -91,12 +102,12 @@ def find_haproxy() -> str:
 def replicas(port: int, count: int, work: Path, *, ip: str = "127.0.0.1", profile: str = "production",
              root: Path | None = None, env: dict[str, str] | None = None,
              replica_ports: list[int] | None = None, log_dir: Path | None = None,
-             ) -> Iterator[list[tuple[str, int, subprocess.Popen]]]:
+             timeout: float = 180.0) -> Iterator[list[tuple[str, int, subprocess.Popen]]]:
     """Run ``count`` Voilà replicas on loopback and haproxy on ``ip:port`` in front of them.
 
-    Yields ``[(name, port, process), …]`` of the replicas once haproxy runs (the replicas may still be
-    preheating); everything is stopped on exit. ``work`` holds each replica's configuration and
-    ``haproxy.cfg``.
+    Yields ``[(name, port, process), …]`` of the replicas once every replica listens (within ``timeout``
+    seconds; they may still be preheating their kernels) and haproxy runs; everything is stopped on exit.
+    ``work`` holds each replica's configuration and ``haproxy.cfg``.
     """
     from cantik.apps.server import voila_command
 
@@ -114,6 +125,8 @@ def replicas(port: int, count: int, work: Path, *, ip: str = "127.0.0.1", profil
                                     stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
             out.close()
             started.append((replica_name(i), p, proc))
+        for _name, p, proc in started:  # haproxy's first health check must find every replica listening
+            _wait_listening(p, proc, timeout)
         cfg = work / "haproxy.cfg"
         cfg.write_text(haproxy_config(port, ports, ip=ip), encoding="utf-8")
         subprocess.run([haproxy, "-c", "-q", "-f", str(cfg)], check=True)
@@ -140,6 +153,20 @@ def _stop(proc: subprocess.Popen, grace: float = 20.0) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def _wait_listening(port: int, proc: subprocess.Popen, timeout: float) -> None:
+    """Wait until something listens on loopback ``port``; RuntimeError if ``proc`` ends or time runs out."""
+    import socket
+
+    deadline = time.monotonic() + timeout
+    while True:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"Voilà replica on port {port} did not start (exit code {proc.poll()})")
+        time.sleep(0.2)
 
 
 def _free_port() -> int:

@@ -112,3 +112,18 @@ def test_every_visitors_widget_updates_come_from_the_replica_that_rendered_its_p
             assert _on(own, visit["kernel"]), visit
             assert not any(_on(p, visit["kernel"]) for name, p in ports.items() if name != visit["replica"])
         assert {v["replica"] for v in visits} == {replica_name(1), replica_name(2)}  # both served visitors
+
+
+def test_the_kubernetes_manifest_keeps_visitors_on_their_pod() -> None:
+    """docs/kubernetes/galeri.yaml: a Deployment of the gallery, a Service with session affinity, and an
+    Ingress pinning each visitor to a pod with the same cookie haproxy uses here."""
+    import yaml
+
+    text = (ROOT / "docs" / "kubernetes" / "galeri.yaml").read_text()
+    docs = {d["kind"]: d for d in yaml.safe_load_all(text)}
+    container = docs["Deployment"]["spec"]["template"]["spec"]["containers"][0]
+    assert container["command"][:2] == ["cantik", "aplikasi"] and "0.0.0.0" in container["command"]
+    assert docs["Service"]["spec"]["sessionAffinity"] == "ClientIP"
+    annotations = docs["Ingress"]["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert annotations["nginx.ingress.kubernetes.io/session-cookie-name"] == COOKIE

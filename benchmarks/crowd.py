@@ -357,16 +357,20 @@ def run_one(profile: str, n: int, notebook: str, browsers: int, timeout: float, 
     log = work / f"voila-{profile}-{n}.log"
     base = f"http://127.0.0.1:{port}/"
     run = Run(profile, n)
-    with running(cmd, base, env=env, log=log, timeout=180) as proc:
-        if profile == "production":  # every pool has started and run its app (the cache is filled)
-            deadline = time.monotonic() + 180
-            while log.read_text(errors="replace").count("is filled with") < 7 and time.monotonic() < deadline:
-                time.sleep(0.2)
-        _wait_until_quiet(proc.pid, timeout=120)
-        run.load_before = os.getloadavg()
-        asyncio.run(crowd(base, notebook, n, browsers, timeout, proc.pid, run))
-        run.load_after = os.getloadavg()
-        run.busy_refused = _refused(log)
+    try:
+        with running(cmd, base, env=env, log=log, timeout=180, grace=90) as proc:
+            if profile == "production":  # every pool has started and run its app (the cache is filled)
+                deadline = time.monotonic() + 180
+                while (log.read_text(errors="replace").count("is filled with") < 7
+                       and time.monotonic() < deadline):
+                    time.sleep(0.2)
+            _wait_until_quiet(proc.pid, timeout=120)
+            run.load_before = os.getloadavg()
+            asyncio.run(crowd(base, notebook, n, browsers, timeout, proc.pid, run))
+            run.load_after = os.getloadavg()
+            run.busy_refused = _refused(log)
+    except AssertionError as exc:  # the server was slow to stop (a loaded machine): noted
+        print(f"  note ({profile}, N={n}): {exc}", flush=True)
     return run
 
 

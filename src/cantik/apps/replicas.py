@@ -13,7 +13,7 @@ stdlib only.
 Examples
 --------
 >>> text = haproxy_config(8866, [8901, 8902])
->>> "cookie CANTIK_REPLIKA insert indirect nocache" in text, text.count("server replika-")
+>>> "cookie cantik-replika insert indirect nocache" in text, text.count("server replika-")
 (True, 2)
 """
 
@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 #: The cookie haproxy inserts to keep a visitor on its replica (its value: the replica's name).
-COOKIE = "CANTIK_REPLIKA"
+COOKIE = "cantik-replika"
 
 HAPROXY_MISSING = ("Program `haproxy` (paket Debian `haproxy`) belum terpasang; galeri dengan beberapa "
                    "replika membutuhkannya.",

@@ -46,6 +46,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -451,6 +452,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profiles", default="default,production")
     parser.add_argument("--keep", type=Path, help="keep the server logs and configs in this folder")
     args = parser.parse_args(argv)
+    # Started in the background by a non-interactive shell, this process ignores SIGINT, and so would the
+    # servers it starts (an ignored signal is inherited): they must stop on Ctrl-C as in a terminal.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     from cantik.apps.registry import by_slug
     from cantik.data.generate import generate

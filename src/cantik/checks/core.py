@@ -18,20 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.compare import Hasil, Pembanding, as_number
+from cantik.checks.mistakes import KODE_KHUSUS, Rumus, Salah, katalog, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
-
-
-@dataclass
-class Salah:
-    """A known mistake: the wrong value it produces (``nilai``) or a test on the answer (``cocok``).
-
-    ``nilai`` is computed from the data like the expected answer (e.g. dividing by the whole population) and
-    compared with the question's own comparator; ``cocok`` receives the plain answer.
-    """
-
-    pesan: str
-    nilai: Callable[[], Any] | None = None
-    cocok: Callable[[Any], bool] | None = None
 
 
 @dataclass
@@ -50,9 +38,15 @@ class Soal:
     bentuk : str
         What kind of answer is asked: ``angka``, ``deret``, ``tabel``, ``teks``, ``himpunan``, ``grafik``.
     salah : list of Salah
-        Known mistakes with targeted messages, tried in order when the answer is wrong.
+        The question's mistake catalogue: hand-written entries and those generated from ``rumus``
+        (:mod:`cantik.checks.mistakes`); the entries of its kind are added automatically.
     petunjuk : list of str
         Hints, shown one step at a time.
+    langkah : str
+        The parts of the computation to check, named in the message for a wrong answer that matches no
+        catalogue entry (e.g. "pembilang (penduduk 0–14 dan 65+), penyebut (penduduk 15–64), dikali 100").
+    rumus : Rumus, optional
+        The computation with its parameters; with its defaults it gives the expected answer (tested).
     """
 
     id: str
@@ -62,6 +56,8 @@ class Soal:
     salah: list[Salah] = field(default_factory=list)
     petunjuk: list[str] = field(default_factory=list)
     pesan_benar: str = ""
+    langkah: str = ""
+    rumus: Rumus | None = None
 
     def __post_init__(self) -> None:
         self._harapan = functools.cache(self.harapan)
@@ -105,6 +101,19 @@ def _polos(soal: Soal, value: Any) -> Any:
     return ke_polos(value)
 
 
+def daftar_soal(modul: Any = None) -> list[Soal]:
+    """The registered questions of the given module numbers (all modules 0–20 when ``None``), in id order."""
+    for n in modul if modul is not None else range(21):
+        try:
+            importlib.import_module(f"cantik.checks.modul{int(n)}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cantik.checks.modul{int(n)}":
+                raise
+    wanted = None if modul is None else {str(int(n)) for n in modul}
+    out = [s for s in _REGISTRY.values() if wanted is None or re.match(r"\d+", s.id).group() in wanted]
+    return sorted(out, key=lambda s: (int(re.match(r"\d+", s.id).group()), s.id))
+
+
 def periksa(id: str, value: Any) -> Hasil:
     """Check ``value`` for question ``id``; returns :class:`Hasil` with the targeted Indonesian message.
 
@@ -119,38 +128,13 @@ def periksa(id: str, value: Any) -> Hasil:
     try:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
-        return Hasil(False, str(exc))
+        return Hasil(False, str(exc), (f"{soal.id}/bentuk",), "bentuk")
     return periksa_polos(soal.id, jawaban)
 
 
 def periksa_polos(id: str, jawaban: Any) -> Hasil:
     """Check an answer already converted to plain data (what the grader re-checks outside the kernel)."""
-    soal = ambil(id)
-    harapan = soal.nilai_harapan()
-    hasil = soal.banding(jawaban, harapan)
-    if hasil.benar:
-        return Hasil(True, soal.pesan_benar)
-    for s in soal.salah:
-        try:
-            if s.cocok is not None and s.cocok(jawaban):
-                return Hasil(False, s.pesan)
-            if s.nilai is not None and soal.banding(jawaban, _salah_cache(soal.id, s)).benar:
-                return Hasil(False, s.pesan)
-        except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError):
-            continue
-    if hasil.pesan:
-        return hasil
-    return Hasil(False, f'Jawaban belum tepat. Coba lihat petunjuk("{soal.id}").')
-
-
-_WRONG: dict[tuple[str, int], Any] = {}
-
-
-def _salah_cache(sid: str, s: Salah) -> Any:
-    key = (sid, id(s))
-    if key not in _WRONG:
-        _WRONG[key] = s.nilai() if s.nilai else None
-    return _WRONG[key]
+    return periksa_nilai(ambil(id), jawaban)
 
 
 def cek(id: str, value: Any) -> None:
@@ -191,7 +175,7 @@ def uji(id: str, value: Any) -> None:
     if os.environ.get("NBGRADER_EXECUTION"):
         _serahkan(id, value)
     if not hasil.benar:
-        raise AssertionError(f"Soal {id}: {hasil.pesan}")
+        raise AssertionError(tandai(f"Soal {id}: {hasil.pesan}", hasil.kode))
 
 
 def _serahkan(id: str, value: Any) -> None:
@@ -292,7 +276,9 @@ def uji_bentuk(id: str, value: Any) -> None:
     }[soal.bentuk](jawaban)
     if not ok:
         targeted = periksa(id, value)  # a known mistake (e.g. `df.shape` for a count) gets its own message
-        raise AssertionError(f"Soal {id}: {targeted.pesan if targeted.pesan else pesan}")
+        if targeted.pesan:
+            raise AssertionError(tandai(f"Soal {id}: {targeted.pesan}", targeted.kode))
+        raise AssertionError(tandai(f"Soal {id}: {pesan}", (f"{soal.id}/bentuk",)))
 
 
 def _ada_gambar(j: Any) -> bool:
@@ -330,5 +316,26 @@ def petunjuk(id: str, semua: bool = False) -> None:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "dari_json",
-           "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]
+
+def arti_kode(kode: str) -> tuple[str, str | None]:
+    """What a recorded id means: (short description, key of :data:`cantik.checks.mistakes.KONSEP` or
+    ``None`` when it is not a misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
+
+    Examples
+    --------
+    >>> arti_kode("waktu-habis")
+    ('Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)', None)
+    >>> arti_kode("2b/hampir")[1]
+    'pembulatan'
+    """
+    sid, _, key = kode.rpartition("/")
+    if key in KODE_KHUSUS:
+        return KODE_KHUSUS[key]
+    try:
+        entry = next((s for s in katalog(ambil(sid)) if s.kode == key), None)
+    except Exception:  # an id from an older catalogue, or data missing: describe it by its id
+        entry = None
+    return (entry.pesan, entry.konsep) if entry is not None else (kode, "lain")
+
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "arti_kode", "cek", "daftar",
+           "daftar_soal", "dari_json", "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]

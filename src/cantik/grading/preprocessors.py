@@ -124,6 +124,7 @@ class RecheckAnswers(NbGraderPreprocessor):
 
     def _recheck(self, soal: str, handed: dict[str, object]) -> str:
         from cantik.checks.core import ambil, dari_json, periksa_polos
+        from cantik.checks.mistakes import tandai
 
         try:
             ambil(soal)
@@ -133,7 +134,8 @@ class RecheckAnswers(NbGraderPreprocessor):
         if soal not in handed:
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
         hasil = periksa_polos(soal, dari_json(handed[soal]))
-        return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"
+        return "" if hasil.benar else tandai(f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)",
+                                             hasil.kode)
 
 
 #: The names these preprocessors had before the naming rule (English inside): course configurations that

@@ -75,6 +75,8 @@ ERRORS = {
     "data kalibrasi": (["--folder", NONE], "tidak ditemukan"),
     "data periksa": (["x.csv", "--tabel", "pendudukk"], "Tabel 'pendudukk' tidak ada"),
     "data tabel": (["--wilayah", "atlantis"], "Wilayah 'atlantis' tidak ada"),
+    "data impor": ([NONE, "--wilayah", "desa_x", "--pemetaan", NONE + ".xlsx"], "tidak ditemukan"),
+    "data templat": (["."], "tidak ditimpa"),
     "kelas mulai": (["peserta.csv", "--folder", NONE], "tidak punya berkas nbgrader_config.py"),
     "kelas rilis": (["--folder", NONE], "tidak punya berkas nbgrader_config.py"),
     "kelas kumpulkan": (["modul1", "--folder", NONE], "tidak punya berkas nbgrader_config.py"),

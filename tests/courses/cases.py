@@ -72,11 +72,13 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m2-2a": [
             "jk = penduduk[\"jenis_kelamin\"].value_counts()\nlaki_laki = jk[\"L\"]\nperempuan = jk[\"P\"]\n"
             "rasio_jk = round(laki_laki / perempuan * 100, 2)",
-            "laki_laki = len(penduduk.query('jenis_kelamin == \"L\"'))\nperempuan = len(penduduk) - laki_laki\n"
+            "laki_laki = len(penduduk.query('jenis_kelamin == \"L\"'))\nperempuan = len(penduduk) - "
+            "laki_laki\n"
             "rasio_jk = [laki_laki / perempuan * 100]",
         ],
         "m2-2b": [
-            "bukan_produktif = int(((umur < 15) | (umur > 64)).sum())\nproduktif = len(umur) - bukan_produktif\n"
+            "bukan_produktif = int(((umur < 15) | (umur > 64)).sum())\nproduktif = len(umur) - "
+            "bukan_produktif\n"
             "rasio_ketergantungan = bukan_produktif / produktif * 100",
         ],
         "m2-2c": ["u = penduduk.umur\nrasio_tua = float(round(100 * (u > 64).sum() / ((u > 14) & (u < "
@@ -133,14 +135,16 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "kepadatan = desa.eval(\"jumlah_penduduk / luas_km2\")",
                   "kepadatan = {n: r.jumlah_penduduk / r.luas_km2 for n, r in desa.iterrows()}\n"
                   "terpadat = max(kepadatan, key=kepadatan.get)"],
-        "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()"],
+        "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()",
+                  "terpadat = \"Kelurahan \" + (desa.jumlah_penduduk / desa.luas_km2).idxmax() + \".\""],
         "m3-3f": ["import pandas as pd\nlaju_tiga = pd.Series({\n"
                   "    w.replace(\"_\", \" \").title(): "
                   "ind.laju_pertumbuhan_geometrik(*load(\"penduduk_tahunan\", wilayah=w)"
                   "\n        .query(\"tahun in [2015, 2025]\")[\"jumlah_penduduk\"].tolist(), 10)\n"
                   "    for w in [\"gambah_luar\", \"taluk_haur\", \"kandangan_utara\"]})"],
         "m3-3g": ["perubahan_poin = round(4.01 - 4.54, 2)"],
-        "m3-3h": ["selisih_p0 = -0.53\np0_awal = 4.54\nperubahan_persen = round(selisih_p0 / p0_awal * 100, 1)"],
+        "m3-3h": ["selisih_p0 = -0.53\np0_awal = 4.54\nperubahan_persen = round(selisih_p0 / p0_awal * 100, "
+                  "1)"],
         "m3-3k": [f"perubahan_rt = ind.perubahan_persen({_MATI_A}, {_MATI_B})  # dibaca dari tabel"],
         "m3-3l": ["pilihan_3l = \"b\""],
     },
@@ -150,24 +154,28 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "aps_7_12 = sekolah_7_12 / anak_7_12 * 100"],
         "m4-4b": ["a = penduduk.query(\"16 <= umur <= 18\")\n"
                   "aps_16_18 = round(100 * a.status_sekolah.eq(\"Masih sekolah\").sum() / len(a), 1)"],
-        "m4-4c": ["semua_murid_smp = murid_smp.shape[0]\nanak_13_15 = int(penduduk.umur.between(13, 15).sum())\n"
+        "m4-4c": ["semua_murid_smp = murid_smp.shape[0]\nanak_13_15 = int(penduduk.umur.between(13, "
+                  "15).sum())\n"
                   "apk_smp = 100 * semua_murid_smp / anak_13_15"],
         "m4-4d": ["murid_smp_13_15 = ((murid_smp.umur >= 13) & (murid_smp.umur <= 15)).sum()\n"
                   "apm_smp = [100 * murid_smp_13_15 / anak_13_15]"],
         "m4-4e": ["murid_sd_luar_umur = len(murid_sd[(murid_sd.umur < 7) | (murid_sd.umur > 12)])"],
         "m4-4f": ["apk_sd_jk = {jk: ind.apk(penduduk[penduduk.jenis_kelamin == jk], \"SD/sederajat\") "
                   "for jk in [\"P\", \"L\"]}"],
-        "m4-4g": ["import pandas as pd\nanak = penduduk[penduduk.umur.between(16, 18)]\n"
-                  "aps_rt = (anak.assign(sekolah=anak.status_sekolah.eq(\"Masih sekolah\"))"
-                  ".groupby(\"rt\")[\"sekolah\"].mean() * 100).round(2).reset_index()"],
+        # a dict keyed by RT number, built in a loop: the most natural beginner answer (a DataFrame with the
+        # RT as a column is covered by tests/sandbox/test_answer_contract.py)
+        "m4-4g": ["aps_rt = {}\nfor nomor, warga in penduduk.groupby(\"rt\"):\n"
+                  "    aps_rt[nomor] = round(ind.aps(warga, 16, 18), 2)"],
         "m4-4h": ["s = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))\n"
-                  "rt_terendah = s[s == s.min()].index.tolist()"],
+                  "rt_terendah = [f\"RT {k}\" for k in s[s == s.min()].index]"],
     },
 }
 
 _WHIPPLE_OK = ("u = umur_valid[umur_valid.between(23, 62)]\n"
-               "pembilang_whipple = u.isin([25, 30, 35, 40, 45, 50, 55, 60]).sum()\npenyebut_whipple = len(u)\n")
-_JK = "laki_laki = (penduduk.jenis_kelamin == \"L\").sum()\nperempuan = (penduduk.jenis_kelamin == \"P\").sum()\n"
+               "pembilang_whipple = u.isin([25, 30, 35, 40, 45, 50, 55, 60]).sum()\npenyebut_whipple = "
+               "len(u)\n")
+_JK = ("laki_laki = (penduduk.jenis_kelamin == \"L\").sum()\n"
+       "perempuan = (penduduk.jenis_kelamin == \"P\").sum()\n")
 _RK = "bukan_produktif = ((umur <= 14) | (umur >= 65)).sum()\nproduktif = umur.between(15, 64).sum()\n"
 _P = "p2015 = penduduk_per_tahun[2015]\np2025 = penduduk_per_tahun[2025]\n"
 
@@ -196,7 +204,8 @@ SALAH: dict[str, list[tuple]] = {
          "m0-0f-tes", "belum punya judul"),
         ("m0-0f", "frek_rt = keluarga[\"rt\"].value_counts()", "m0-0f-tes", "masih grafik contoh"),
         ("m0-0f", "fig, ax = plt.subplots()\npenduduk[\"rt\"].value_counts().sort_index().plot.bar(ax=ax)\n"
-                  "ax.set(title=\"Per RT\", xlabel=\"RT\", ylabel=\"Orang\")", "m0-0f-tes", "penduduk per RT"),
+                  "ax.set(title=\"Per RT\", xlabel=\"RT\", ylabel=\"Orang\")", "m0-0f-tes", "penduduk per "
+                                                                                            "RT"),
         ("m0-0f", "fig, ax = plt.subplots()\nkeluarga[\"rt\"].value_counts().sort_index().plot(ax=ax)\n"
                   "ax.set(title=\"Keluarga per RT\", xlabel=\"RT\", ylabel=\"Keluarga\")", "m0-0f-tes",
          "padahal yang diminta"),
@@ -235,7 +244,8 @@ SALAH: dict[str, list[tuple]] = {
     ],
     "modul2": [
         ("m2-2a", "laki_laki = (penduduk.jenis_kelamin == \"P\").sum()\n"
-                  "perempuan = (penduduk.jenis_kelamin == \"L\").sum()\nrasio_jk = laki_laki / perempuan * 100",
+                  "perempuan = (penduduk.jenis_kelamin == \"L\").sum()\nrasio_jk = laki_laki / perempuan * "
+                  "100",
          "m2-2a-tes", "pembilang dan penyebut tertukar"),
         ("m2-2a", "laki_laki = (penduduk.jenis_kelamin == \"L\").sum()\nperempuan = len(penduduk)\n"
                   "rasio_jk = laki_laki / perempuan * 100", "m2-2a-tes", "Pembilangnya sudah benar"),
@@ -244,8 +254,10 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2b", "bukan_produktif = ((umur <= 14) | (umur >= 65)).sum()\nproduktif = len(umur)\n"
                   "rasio_ketergantungan = bukan_produktif / produktif * 100", "m2-2b-tes",
          "penyebutnya hanya penduduk 15–64 tahun"),
-        ("m2-2b", "bukan_produktif = ((umur <= 14) | (umur >= 60)).sum()\nproduktif = umur.between(15, 64).sum()\n"
-                  "rasio_ketergantungan = bukan_produktif / produktif * 100", "m2-2b-tes", "batas tua 60 tahun"),
+        ("m2-2b", "bukan_produktif = ((umur <= 14) | (umur >= 60)).sum()\nproduktif = umur.between(15, "
+                  "64).sum()\n"
+                  "rasio_ketergantungan = bukan_produktif / produktif * 100", "m2-2b-tes", "batas tua 60 "
+                                                                                           "tahun"),
         ("m2-2b", _RK + "rasio_ketergantungan = produktif / bukan_produktif * 100", "m2-2b-tes", "membalik"),
         ("m2-2b", _RK + "rasio_ketergantungan = ind.rasio_ketergantungan(penduduk).total", "m2-2b-tes",
          _REFUSED),
@@ -253,11 +265,13 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2d", "jumlah_per_kelompok = ind.kelompok_umur(penduduk.umur).value_counts(normalize=True) * 100",
          "m2-2d-tes", "persentase"),
         ("m2-2e", "median_umur = penduduk.umur.mean()", "m2-2e-tes", "rata-rata (mean)"),
-        ("m2-2f", f"L, F, f = {_L}, {_F + _FK}, {_FK}\nmedian_kelompok = L + (n / 2 - F) / f * 5", "m2-2f-tes",
+        ("m2-2f", f"L, F, f = {_L}, {_F + _FK}, {_FK}\nmedian_kelompok = L + (n / 2 - F) / f * 5",
+         "m2-2f-tes",
          "SAMPAI kelompok median"),
         ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = penduduk.umur.median()", "m2-2f-tes",
          "BERKELOMPOK"),
-        ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = ind.median_umur_berkelompok(jumlah_per_kelompok)",
+        ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = "
+                  f"ind.median_umur_berkelompok(jumlah_per_kelompok)",
          "m2-2f-tes", _REFUSED),
         ("m2-2g", "fig, ax = plt.subplots()\ntabel_piramida.plot.bar(ax=ax)\nax.set_title(\"Piramida\")",
          "m2-2g-tes", "diagram batang tegak"),
@@ -279,7 +293,8 @@ SALAH: dict[str, list[tuple]] = {
          "m2-2j-tes", "selisih dalam orang"),
     ],
     "modul3": [
-        ("m3-3a", _P + "t = 2025 - 2015 + 1\nlaju_geometrik = ((p2025 / p2015) ** (1 / t) - 1) * 100", "m3-3a-tes",
+        ("m3-3a", _P + "t = 2025 - 2015 + 1\nlaju_geometrik = ((p2025 / p2015) ** (1 / t) - 1) * 100",
+         "m3-3a-tes",
          "bukan 11", ("m3-3b-tes", "m3-3c-tes")),
         ("m3-3a", "p2015 = penduduk_per_tahun[2025]\np2025 = penduduk_per_tahun[2015]\nt = 10\n"
                   "laju_geometrik = ((p2025 / p2015) ** (1 / t) - 1) * 100", "m3-3a-tes",
@@ -288,9 +303,10 @@ SALAH: dict[str, list[tuple]] = {
          "cara aritmetik", ("m3-3c-tes",)),
         ("m3-3a", _P + "t = 10\nlaju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan",
          ("m3-3c-tes",)),
-        ("m3-3a", _P + "t = 10\nlaju_geometrik = ind.laju_pertumbuhan_geometrik(p2015, p2025, t)", "m3-3a-tes",
+        ("m3-3a", _P + "t = 10\nlaju_geometrik = ind.laju_pertumbuhan_geometrik(p2015, p2025, t)",
+         "m3-3a-tes",
          _REFUSED),
-        ("m3-3b", "laju_eksponensial = laju_geometrik", "m3-3b-tes", "Itu laju geometrik"),
+        ("m3-3b", "laju_eksponensial = laju_geometrik", "m3-3b-tes", "rumus geometrik"),
         ("m3-3b", "laju_eksponensial = ind.laju_pertumbuhan_eksponensial(p2015, p2025, t)", "m3-3b-tes",
          _REFUSED),
         ("m3-3c", "proyeksi_2030 = p2025 * (1 + laju_geometrik / 100 * 5)", "m3-3c-tes", "linear"),
@@ -316,7 +332,8 @@ SALAH: dict[str, list[tuple]] = {
          "m3-3h-tes", "Itu angka akhir (2023); perubahan persen dibagi angka awal. Pembilangnya sudah benar"),
         ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.54\nperubahan_persen = selisih_p0", "m3-3h-tes",
          "perubahan PERSEN"),
-        ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.54\nperubahan_persen = ind.perubahan_persen(4.54, 4.01)",
+        ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.54\nperubahan_persen = ind.perubahan_persen(4.54, "
+                  "4.01)",
          "m3-3h-tes", _REFUSED),
         ("m3-3k", f"perubahan_rt = {_MATI_B} - {_MATI_A}", "m3-3k-tes", "tambahan dalam orang"),
         ("m3-3k", f"perubahan_rt = ({_MATI_B} - {_MATI_A}) / {_MATI_B} * 100", "m3-3k-tes", "angka AWAL"),
@@ -338,13 +355,15 @@ SALAH: dict[str, list[tuple]] = {
                   "aps_7_12 = ind.aps(penduduk, 7, 12)", "m4-4a-tes", _REFUSED),
         ("m4-4b", "aps_16_18 = ind.apm(penduduk, \"SMA\")", "m4-4b-tes", "Itu APM SMA"),
         ("m4-4c", "semua_murid_smp = murid_smp.umur.between(13, 15).sum()\n"
-                  "anak_13_15 = penduduk.umur.between(13, 15).sum()\napk_smp = semua_murid_smp / anak_13_15 * 100",
+                  "anak_13_15 = penduduk.umur.between(13, 15).sum()\napk_smp = semua_murid_smp / anak_13_15 "
+                  "* 100",
          "m4-4c-tes", "pembilang APM"),
         ("m4-4c", "semua_murid_smp = len(murid_smp)\nanak_13_15 = penduduk.umur.between(13, 15).sum()\n"
                   "apk_smp = ind.apk(penduduk, \"SMP\")", "m4-4c-tes", _REFUSED),
         ("m4-4d", "murid_smp_13_15 = len(murid_smp)\napm_smp = murid_smp_13_15 / anak_13_15 * 100",
          "m4-4d-tes", "pembilang APK"),
-        ("m4-4d", "murid_smp_13_15 = murid_smp.umur.between(13, 15).sum()\napm_smp = ind.apm(penduduk, \"SMP\")",
+        ("m4-4d", "murid_smp_13_15 = murid_smp.umur.between(13, 15).sum()\napm_smp = ind.apm(penduduk, "
+                  "\"SMP\")",
          "m4-4d-tes", _REFUSED),
         ("m4-4e", "murid_sd_luar_umur = len(murid_sd)", "m4-4e-tes", "semua murid SD"),
         ("m4-4e", "murid_sd_luar_umur = (murid_sd.umur > 12).sum()", "m4-4e-tes", "lebih MUDA"),

@@ -37,7 +37,8 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m5-5c": ["miskin = keluarga.query(\"pengeluaran_per_kapita < @garis_kemiskinan\")\n"
                   "jumlah_orang_miskin = int(miskin.jumlah_anggota.sum())"],
         "m5-5d": [
-            _GAP + "jumlah_jarak = (gap * k.jumlah_anggota).sum()\np1 = jumlah_jarak / seluruh_penduduk * 100",
+            _GAP + "jumlah_jarak = (gap * k.jumlah_anggota).sum()\np1 = jumlah_jarak / seluruh_penduduk * "
+                   "100",
         ],
         "m5-5e": [_GAP + "p2 = round(float((gap ** 2 * k.jumlah_anggota).sum() / k.jumlah_anggota.sum()"
                          " * 100), 3)"],
@@ -47,14 +48,15 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m5-5g": ["y = keluarga.pengeluaran_per_kapita\n"
                   "persen_di_bawah_rata = round(len(y[y < y.mean()]) / len(y) * 100, 1)"],
         "m5-5h": ["perubahan_persen_p1 = (0.71 - 0.62) / 0.62 * 100"],
-        "m5-5i": ["indikator_naik = (\"p2\", \"p1\")", "indikator_naik = pd.Series([\"P1\", \"P2\"])"],
+        "m5-5i": ["indikator_naik = {\"p2\", \"P1\"}", "indikator_naik = pd.Series([\"P1\", \"P2\"])"],
         "m5-5k": ["orang_miskin_gk_2022 = keluarga.loc[keluarga.pengeluaran_per_kapita < 581229, "
                   "\"jumlah_anggota\"].sum()"],
         "m5-5l": ["miskin_tanpa_bansos = (miskin.penerima_bansos == \"Tidak\").sum()\n"
                   "keluarga_miskin = len(miskin)\neksklusi = 100 * miskin_tanpa_bansos / keluarga_miskin"],
         "m5-5m": ["p = keluarga[keluarga.penerima_bansos == \"Ya\"]\n"
                   "penerima_tidak_miskin = (p.pengeluaran_per_kapita >= garis_kemiskinan).sum()\n"
-                  "semua_penerima = len(p)\ninklusi = round(penerima_tidak_miskin / semua_penerima * 100, 1)"],
+                  "semua_penerima = len(p)\ninklusi = round(penerima_tidak_miskin / semua_penerima * 100, "
+                  "1)"],
     },
     "modul6": {
         "m6-6a": [
@@ -89,7 +91,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m6-6h": ["pilihan_6h = \"b\"", "pilihan_6h = \" (B) \"", "pilihan_6h = \"B. Data ini menunjukkan\""],
     },
     "modul7": {
-        "m7-7a": ["pilihan_7a = \"b\"", "pilihan_7a = \"Diagram garis\""],
+        "m7-7a": ["pilihan_7a = \"diagram garis (B)\"", "pilihan_7a = \"Diagram garis\""],
         "m7-7b": ["per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.strftime(\"%Y-%m\")).size()",
                   "per_bulan = ampunku.set_index(\"tanggal\").resample(\"MS\").size()"],
         "m7-7c": ["ax = per_bulan.plot(marker=\"o\", title=\"Perjalanan AMPUNKU per bulan 2024/2025\")\n"
@@ -111,7 +113,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "fig_tunggu, ax = plt.subplots()\n"
                   "ax.hist(ampunku[\"waktu_tunggu_menit\"], bins=range(0, 130, 10), density=True,\n"
                   "        rwidth=0.9)\n"
-                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (menit)\", ylabel=\"Kepadatan\")"],
+                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (mnt)\", ylabel=\"Kepadatan\")"],
         "m7-7g": [
             "baris = []\nfor rt, d in penduduk.groupby(\"rt\"):\n"
             "    lk, pr = int((d.jenis_kelamin == \"L\").sum()), int((d.jenis_kelamin == \"P\").sum())\n"
@@ -146,7 +148,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "            \"Rumus\": \"balita dengan z < -2 / balita diukur x 100\", \"Satuan\": \"persen\",\n"
             "            \"Interpretasi\": \"Makin tinggi makin banyak balita pendek\",\n"
             "            \"Disagregasi\": \"posyandu, RT\", \"Periodisasi\": \"bulanan (posyandu)\",\n"
-            "            \"Sumber data\": \"Penimbangan posyandu (DATA SINTETIS)\",\n"
+            "            \"Sumber data\": \"Penimbangan posyandu (data latihan buatan komputer)\",\n"
             "            \"catatan\": \"angka kecil\"}",
         ],
         "m8-8g": [
@@ -203,11 +205,13 @@ SALAH: dict[str, list[tuple]] = {
         ("m5-5g", "y = keluarga.pengeluaran_per_kapita\npersen_di_bawah_rata = (y < y.median()).mean() * 100",
          "m5-5g-tes", "MEDIAN"),
         ("m5-5h", "perubahan_persen_p1 = 0.71 - 0.62", "m5-5h-tes", "POIN"),
-        ("m5-5h", "perubahan_persen_p1 = ind.perubahan_persen(4.54, 4.01)", "m5-5h-tes", "perubahan persen P0"),
+        ("m5-5h", "perubahan_persen_p1 = ind.perubahan_persen(4.54, 4.01)", "m5-5h-tes", "perubahan persen "
+                                                                                         "P0"),
         ("m5-5i", "indikator_naik = [\"P0\", \"P1\", \"P2\"]", "m5-5i-tes", "P0 TURUN"),
         ("m5-5i", "indikator_naik = [\"P1\"]", "m5-5i-tes", "Periksa juga P2"),
         ("m5-5k", "orang_miskin_gk_2022 = keluarga.loc[keluarga.pengeluaran_per_kapita < garis_kemiskinan,\n"
-                  "                                    \"jumlah_anggota\"].sum()", "m5-5k-tes", "dengan GK 2024"),
+                  "                                    \"jumlah_anggota\"].sum()", "m5-5k-tes", "dengan GK "
+                                                                                                "2024"),
         ("m5-5k", "orang_miskin_gk_2022 = (keluarga.pengeluaran_per_kapita < 581229).sum()", "m5-5k-tes",
          "KELUARGA di bawah GK 2022"),
         ("m5-5l", "miskin_tanpa_bansos = (kel_miskin & ~terima).sum()\nkeluarga_miskin = len(keluarga)\n"
@@ -216,7 +220,8 @@ SALAH: dict[str, list[tuple]] = {
         ("m5-5l", "miskin_tanpa_bansos = (kel_miskin & terima).sum()\nkeluarga_miskin = kel_miskin.sum()\n"
                   "eksklusi = miskin_tanpa_bansos / keluarga_miskin * 100", "m5-5l-tes",
          "keluarga miskin yang menerima bansos"),
-        ("m5-5m", "penerima_tidak_miskin = (~kel_miskin & terima).sum()\nsemua_penerima = (~kel_miskin).sum()\n"
+        ("m5-5m", "penerima_tidak_miskin = (~kel_miskin & terima).sum()\nsemua_penerima = "
+                  "(~kel_miskin).sum()\n"
                   "inklusi = penerima_tidak_miskin / semua_penerima * 100", "m5-5m-tes",
          "dihitung di antara penerima bansos"),
     ],
@@ -230,7 +235,8 @@ SALAH: dict[str, list[tuple]] = {
         ("m6-6b", "jumlah_stunting = (ind.kategori_stunting(z) == \"pendek\").sum()", "m6-6b-tes",
          "baru menghitung kategori 'pendek'"),
         ("m6-6b", "jumlah_stunting = (z < -3).sum()", "m6-6b-tes", "baru anak 'sangat pendek'"),
-        ("m6-6c", "jumlah_stunting = (z < -2).sum()\nbalita_diukur = z.notna().sum()\nprevalensi = jumlah_stunting",
+        ("m6-6c", "jumlah_stunting = (z < -2).sum()\nbalita_diukur = z.notna().sum()\nprevalensi = "
+                  "jumlah_stunting",
          "m6-6c-tes", "banyaknya anak, bukan persentase"),
         ("m6-6c", "jumlah_stunting = (z < -2).sum()\nbalita_diukur = z.notna().sum()\n"
                   "prevalensi = jumlah_stunting / balita_diukur", "m6-6c-tes", "pecahan"),
@@ -238,7 +244,8 @@ SALAH: dict[str, list[tuple]] = {
                   "prevalensi = jumlah_stunting / balita_diukur * 100", "m6-6c-tes",
          "Itu baru anak 'pendek' (−3 ≤ z < −2); anak 'sangat pendek' (z < −3) juga stunting. Penyebutnya "
          "sudah benar"),
-        ("m6-6c", "jumlah_stunting = (z < -2).sum()\nbalita_diukur = len(z)\nprevalensi = ind.prevalensi_stunting(z)",
+        ("m6-6c", "jumlah_stunting = (z < -2).sum()\nbalita_diukur = len(z)\nprevalensi = "
+                  "ind.prevalensi_stunting(z)",
          "m6-6c-tes", _REFUSED),
         ("m6-6d", "prevalensi_posyandu = (z < -2).groupby(balita[\"posyandu\"]).sum()", "m6-6d-tes",
          "banyaknya anak pendek"),
@@ -257,7 +264,8 @@ SALAH: dict[str, list[tuple]] = {
          "perubahan PERSEN"),
         ("m6-6g", f"perubahan_survei = {_SURVEI[2021]} - {_SURVEI[2024]}", "m6-6g-tes", "tandanya"),
         ("m6-6g", "t = stunting[stunting.tahun == 2024].set_index(\"sumber\")[\"nilai\"]\n"
-                  "perubahan_survei = t[\"Survei gizi (SSGI, sintetis)\"] - t[\"Posyandu (e-PPGBM, sintetis)\"]",
+                  "perubahan_survei = t[\"Survei gizi (SSGI, sintetis)\"] - t[\"Posyandu (e-PPGBM, "
+                  "sintetis)\"]",
          "m6-6g-tes", "mencampur dua sumber"),
         ("m6-6j", "stunting_umur[\"p\"] = stunting_umur.balita_stunting / stunting_umur.balita_diukur * 100\n"
                   "prevalensi_gabungan = stunting_umur.groupby(\"nama\")[\"p\"].mean()", "m6-6j-tes",
@@ -286,10 +294,10 @@ SALAH: dict[str, list[tuple]] = {
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
-         "m7-7d-tes", "bukan per 100", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
+         "m7-7d-tes", "per 100. Yang diminta per 1.000", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()\n"
          "laju_rt = laju_rt / load(\"keluarga\")[\"rt\"].value_counts() * 1000",
-         "m7-7d-tes", "bukan banyaknya keluarga", ["m7-7e-tes"]),
+         "m7-7d-tes", "bukan banyaknya KELUARGA", ["m7-7e-tes"]),
         ("m7-7e", "u = laju_rt.sort_index()\nfig_rt, ax = plt.subplots()\n"
          "ax.barh(u.index.astype(str), u.to_numpy())\n"
          "ax.set(title=\"AMPUNKU per RT\", xlabel=\"Perjalanan per 1.000 penduduk\", ylabel=\"RT\")",
@@ -320,7 +328,8 @@ SALAH: dict[str, list[tuple]] = {
          "                   t.rasio_jenis_kelamin.mean()]\n"
          "tabel_penduduk = t.rename_axis(\"rt\").reset_index()",
          "m7-7g-tes", "bukan rata-rata rasio"),
-        ("m7-7i", "rt_disembunyikan = stunting_rt.between(0, 4).sum()", "m7-7i-tes", "ikut menghitung RT dengan "
+        ("m7-7i", "rt_disembunyikan = stunting_rt.between(0, 4).sum()", "m7-7i-tes", "ikut menghitung RT "
+                                                                                     "dengan "
                                                                                     "angka 0"),
         ("m7-7i", "rt_disembunyikan = stunting_rt[stunting_rt.between(1, 4)].sum()", "m7-7i-tes",
          "banyaknya balita di RT-RT itu"),
@@ -330,11 +339,12 @@ SALAH: dict[str, list[tuple]] = {
         ("m7-7k", "g = desa.merge(sekolah, left_on=\"nama\", right_on=\"nama_wilayah\").set_index(\"nama\")\n"
                   "sd_per_10000 = g.jumlah_sd / g.jumlah_penduduk * 10000", "m7-7k-tes",
          "Sebagian desa/kelurahan hilang"),
-        ("m7-7k", "g = desa.merge(kode, on=\"nama\").merge(sekolah, on=\"kode_wilayah\").set_index(\"nama\")\n"
+        ("m7-7k", "g = desa.merge(kode, on=\"nama\").merge(sekolah, "
+                  "on=\"kode_wilayah\").set_index(\"nama\")\n"
                   "sd_per_10000 = g.jumlah_sd / g.jumlah_penduduk * 1000", "m7-7k-tes", "per 1.000 penduduk"),
     ],
     "modul8": [
-        ("m8-8a", "jumlah_penduduk = len(keluarga)", "m8-8a-tes", "banyaknya keluarga"),
+        ("m8-8a", "jumlah_penduduk = len(keluarga)", "m8-8a-tes", "satu baris = satu keluarga"),
         ("m8-8b", "jk = penduduk.jenis_kelamin.value_counts()\nrasio_jk = jk[\"P\"] / jk[\"L\"] * 100",
          "m8-8b-tes", "membagi perempuan dengan laki-laki"),
         ("m8-8c", "u = penduduk.umur\nrasio_ketergantungan = (~u.between(15, 64)).mean() * 100", "m8-8c-tes",
@@ -343,7 +353,7 @@ SALAH: dict[str, list[tuple]] = {
         ("m8-8j", "aps_16_18 = ind.aps(penduduk, 7, 12)", "m8-8j-tes", "Itu APS 7–12"),
         ("m8-8k", "apm_smp = ind.apk(penduduk, \"SMP\")", "m8-8k-tes", "Itu APK SMP"),
         ("m8-8e", "z = ind.skor_z_tb_u(balita)\nprevalensi_stunting = (z < -2).sum()", "m8-8e-tes",
-         "banyaknya anak stunting"),
+         "banyaknya anak, bukan persentase"),
         ("m8-8f", _META8.replace("\"sumber_data\"", "\"sumber\""), "m8-8f-tes", "belum ada: sumber_data"),
         ("m8-8f", _META8.replace("data sintetis", "BPS"), "m8-8f-tes", "SINTETIS"),
         ("m8-8f", _META8.replace("\"Persentase penduduk miskin\"", "\"\""), "m8-8f-tes", "masih kosong"),

@@ -77,7 +77,8 @@ def estimate(nb: dict[str, Any], known: set[str] | None = None) -> dict[str, flo
             continue
         if known is not None and is_worked_example(cell):
             known |= idioms(src)
-        minutes["sel"] += 1 + ("contoh" in cell.get("metadata", {}).get("tags", [])) + 4 * ("aplikasi(" in src)
+        contoh = "contoh" in cell.get("metadata", {}).get("tags", [])
+        minutes["sel"] += 1 + contoh + 4 * ("aplikasi(" in src)
     minutes["baca"] = words / WORDS_PER_MINUTE
     return minutes
 

@@ -9,9 +9,9 @@ question) and of Python's built-in functions (``len``, ``round``) are not idioms
 from a result object (``.total``, ``.lower`` of an interval) are idioms only when pandas names them so
 (``.index``, ``.loc`` …).
 
-Worked examples are the code cells tagged ``contoh`` (:func:`cantik.authoring.cells.contoh_kode`). Exercises are the
-solution regions of the answer cells. The course is read in order: Modul 0, then modules 1, 2, … each from
-top to bottom; an exercise may use what any earlier worked example showed.
+Worked examples are the code cells tagged ``contoh`` (:func:`cantik.authoring.cells.contoh_kode`).
+Exercises are the solution regions of the answer cells. The course is read in order: Modul 0, then modules
+1, 2, … each from top to bottom; an exercise may use what any earlier worked example showed.
 """
 
 from __future__ import annotations

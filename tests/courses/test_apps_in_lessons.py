@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from cantik.authoring import build as course
 from cantik.apps.registry import APPS, HUB_GALLERY, app_links, by_slug
+from cantik.authoring import build as course
 from tests.courses import pipeline as pl
 
 ROOT = pl.ROOT

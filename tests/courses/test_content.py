@@ -152,10 +152,12 @@ def test_written_answers_have_one_score_box_per_rubric_criterion(modul: str, nam
 
 @pytest.mark.parametrize("modul", MODULES)
 def test_trainers_rubric_file_is_current(modul: str) -> None:
-    """grading/rubrik/<modul>.md is what `cantik kursus tulis` writes: every criterion, key number and example."""
+    """grading/rubrik/<modul>.md is what `cantik kursus tulis` writes: every criterion, key number and
+    example."""
     expected = course.rubrik_naskah(modul, ROOT)
     path = course.rubrik_path(modul, ROOT)
-    assert expected is not None and path.read_text(encoding="utf-8") == expected, f"run `cantik kursus tulis {modul}`"
+    assert expected is not None, f"run `cantik kursus tulis {modul}`"
+    assert path.read_text(encoding="utf-8") == expected, f"run `cantik kursus tulis {modul}`"
     assert not (ROOT / "notebooks" / modul / "rubrik.md").exists()  # never released to learners
     nb = pl.read_nb(next((ROOT / "courses" / modul).glob("*.ipynb")))
     for cell in nb["cells"]:

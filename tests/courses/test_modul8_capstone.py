@@ -70,7 +70,8 @@ def test_trainer_exports_through_the_cli(tmp_path: Path, capsys) -> None:
 
 
 def _html_table(df_html: str) -> dict:
-    return {"output_type": "display_data", "metadata": {}, "data": {"text/html": df_html, "text/plain": "tabel"}}
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": df_html, "text/plain": "tabel"}}
 
 
 def test_export_refuses_nik_and_kk_and_warns_on_small_counts_by_rt(tmp_path: Path, capsys) -> None:

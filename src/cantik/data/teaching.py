@@ -103,14 +103,15 @@ def _lansia_tahunan(tables: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def place_tables(key: str, tables: dict[str, Any], seed: int = 2025) -> dict[str, list[dict[str, Any]]]:
-    """The teaching tables of one place, from its main tables (own random stream)."""
+def place_tables(place: Any, tables: dict[str, Any], seed: int = 2025) -> dict[str, list[dict[str, Any]]]:
+    """The teaching tables of one place (a :class:`cantik.data.people.Place` or a built-in place's key), from
+    its main tables (own random stream); ``lansia_tahunan`` only where the profile lists it."""
     from cantik.data.people import PLACES
 
-    place = PLACES[key]
+    place = PLACES[place] if isinstance(place, str) else place
     rng = np.random.default_rng([seed, place.seed_offset, 2])
     out = {"registrasi_kk": _registrasi_kk(rng, place.code, tables)}
-    if key == "kandangan_utara":
+    if "lansia_tahunan" in place.optional_tables:
         out["lansia_tahunan"] = _lansia_tahunan(tables)
     return out
 

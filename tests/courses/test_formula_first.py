@@ -95,3 +95,11 @@ def test_real_grading_accepts_by_hand_refuses_library_and_names_the_wrong_part(
     for student, message in expected.items():
         page = html.unescape((root / "grading" / "umpan_balik" / "modul2" / f"{student}.html").read_text())
         assert message in page, student
+
+
+def test_a_wrong_result_without_its_parts_gets_its_catalogue_message() -> None:
+    """Parts are asked for a right result; a wrong one is diagnosed by the question's mistake catalogue."""
+    hasil = periksa("2a", P / L * 100)
+    assert not hasil.benar and "Anda membagi perempuan dengan laki-laki" in hasil.pesan
+    assert "2a/dibalik" in hasil.kode
+    assert "belum diberikan" in periksa("2a", L / P * 100).pesan

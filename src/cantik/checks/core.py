@@ -221,21 +221,32 @@ def _tanya_layanan(path: str, payload: dict[str, Any]) -> dict[str, Any]:
 
 def periksa_polos(id: str, jawaban: Any, bagian: dict[str, Any] | None = None, kode: str | None = None
                   ) -> Hasil:
-    """Check an answer already converted to plain data (what the grader re-checks outside the kernel)."""
+    """Check an answer already converted to plain data (what the grader re-checks outside the kernel).
+
+    A formula-first question (:attr:`Soal.bagian`) checks the parts first when all are given; a wrong result
+    without its parts gets its catalogue message, a right one is refused until the parts are given.
+    """
     soal = ambil(id)
     if soal.hitung_sendiri and kode:
         dipakai = memakai(kode, nama_terlarang(soal.hitung_sendiri))
         if dipakai:
             return Hasil(False, pesan_hitung_sendiri(dipakai, soal.rumus_kata),
                          (f"{soal.id}/hitung-sendiri",), "nilai")
-    if soal.bagian:
-        hasil_bagian = periksa_bagian(soal.bagian, bagian or {}, lambda b, a, e: b(a, e).benar)
+    parts = bagian or {}
+    lengkap = all(b.nama in parts for b in soal.bagian)
+    if soal.bagian and lengkap:  # every part given: a wrong part is named before the result is read
+        hasil_bagian = periksa_bagian(soal.bagian, parts, lambda b, a, e: b(a, e).benar)
         if hasil_bagian is not None:
             return Hasil(False, hasil_bagian.pesan, (f"{soal.id}/bagian",), "nilai")
     if soal.bentuk == "grafik" and not _is_chart(jawaban):
         return Hasil(False, "Jawaban harus berupa gambar matplotlib (Figure atau Axes), misalnya `fig` "
                             "atau `ax`.", (f"{soal.id}/bentuk",), "bentuk")
-    return periksa_nilai(soal, jawaban)
+    hasil = periksa_nilai(soal, jawaban)
+    if hasil.benar and not lengkap:  # a right result still needs its parts (formula first)
+        kurang = periksa_bagian(soal.bagian, parts, lambda b, a, e: b(a, e).benar)
+        assert kurang is not None
+        return Hasil(False, kurang.pesan, (f"{soal.id}/bagian-kurang",), "bentuk")
+    return hasil
 
 
 def _ipython() -> Any:

@@ -466,6 +466,9 @@ KODE_KHUSUS = {
     "galat": ("Sel jawaban berhenti dengan galat (error)", None),
     "belum-diisi": ("Jawaban belum diisi", None),
     "dihentikan": ("Notebook dihentikan sandbox sebelum soal ini", None),
+    "bagian": ("Bagian rumus (pembilang, penyebut ...) yang dihitung sendiri belum tepat", "rumus"),
+    "bagian-kurang": ("Hasilnya benar, tetapi bagian rumusnya tidak disertakan di `cek`", None),
+    "hitung-sendiri": ("Memakai fungsi pustaka padahal soal meminta rumusnya dihitung sendiri", None),
 }
 
 

@@ -378,7 +378,7 @@ daftar(
         harapan=lambda: _ind().percentage_point_change(P0_2022, P0_2023),
         banding=banding_angka(desimal=2),
         hitung_sendiri=("perubahan_poin_persen",),
-        rumus="angka akhir − angka awal",
+        rumus_kata="angka akhir − angka awal",
         salah=[
             Salah(PESAN_PERSEN_POIN, nilai=lambda: _ind().percent_change(P0_2022, P0_2023), kode="persen",
                   konsep="persen-poin"),

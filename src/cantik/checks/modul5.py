@@ -212,7 +212,7 @@ daftar(
         harapan=_gk,
         banding=banding_angka(desimal=0),
         hitung_sendiri=("garis_kemiskinan",),
-        rumus="GK makanan + GK bukan makanan",
+        rumus_kata="GK makanan + GK bukan makanan",
         salah=[
             Salah("Itu baru GK makanan. Garis kemiskinan = GK makanan + GK bukan makanan.",
                   nilai=lambda: GK_MAKANAN, kode="makanan", konsep="rumus"),

@@ -10,7 +10,7 @@ from cantik.checks.compare import banding_angka, banding_deret
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Piramida, banding_grafik
 from cantik.checks.formula import Bagian
-from cantik.checks.mistakes import Rumus
+from cantik.checks.mistakes import Rumus, tanda
 from cantik.checks.plain import Deret, Tabel
 
 
@@ -395,20 +395,40 @@ daftar(
     Soal(
         "2j",
         harapan=lambda: _kenaikan("umur_60_ke_atas"),
-        banding=banding_angka(desimal=1),
+        banding=banding_angka(desimal=1, persen=True),
         salah=[
             Salah("Itu kenaikan menurut angka profil, padahal definisinya berubah: profil 2022 menghitung "
-                  "lansia "
-                  "65 tahun ke atas, profil 2023 menghitung 60 tahun ke atas. Bandingkan dua tahun dengan "
-                  "definisi yang sama (kolom `umur_60_ke_atas`).",
-                  nilai=lambda: _kenaikan("lansia_di_profil")),
+                  "lansia 65 tahun ke atas, profil 2023 menghitung 60 tahun ke atas. Bandingkan dua tahun "
+                  "dengan definisi yang sama (kolom `umur_60_ke_atas`).",
+                  nilai=lambda: _kenaikan("lansia_di_profil"), kode="angka-profil", konsep="definisi"),
             Salah("Definisinya sudah sama (65 tahun ke atas), itu cara berpikir yang benar. Soal ini meminta "
                   "definisi lansia 60 tahun ke atas (kolom `umur_60_ke_atas`).",
-                  nilai=lambda: _kenaikan("umur_65_ke_atas")),
+                  nilai=lambda: _kenaikan("umur_65_ke_atas"), kode="umur-65", konsep="definisi"),
             Salah("Itu selisih dalam orang. Yang diminta kenaikan persen: selisih / angka 2022 × 100.",
                   nilai=lambda: _lansia("umur_60_ke_atas", TAHUN_DRIFT[1])
-                  - _lansia("umur_60_ke_atas", TAHUN_DRIFT[0])),
+                  - _lansia("umur_60_ke_atas", TAHUN_DRIFT[0]), kode="selisih-orang", konsep="rumus"),
+            Salah("Itu selisih angka PROFIL dalam orang, dan definisinya pun berubah di antara kedua tahun. "
+                  "Pakai kolom `umur_60_ke_atas` untuk kedua tahun, lalu hitung kenaikan persennya.",
+                  nilai=lambda: _lansia("lansia_di_profil", TAHUN_DRIFT[1])
+                  - _lansia("lansia_di_profil", TAHUN_DRIFT[0]), kode="selisih-profil", konsep="definisi"),
+            Salah("Itu angka 2023 sebagai persen dari 2022 (2023 / 2022 × 100). Kenaikan persen = (2023 − "
+                  "2022) / 2022 × 100: kurangi 100 dari hasil Anda.",
+                  nilai=lambda: _lansia("umur_60_ke_atas", TAHUN_DRIFT[1])
+                  / _lansia("umur_60_ke_atas", TAHUN_DRIFT[0]) * 100, kode="rasio-100", konsep="persen-poin"),
+            Salah("Itu perbandingan 2023 terhadap 2022 (2023 / 2022). Kenaikan persen = (2023 − 2022) / 2022 "
+                  "× 100.", nilai=lambda: _lansia("umur_60_ke_atas", TAHUN_DRIFT[1])
+                  / _lansia("umur_60_ke_atas", TAHUN_DRIFT[0]), kode="rasio", konsep="rumus"),
+            tanda(lambda: _kenaikan("umur_60_ke_atas"),
+                  "Periksa urutannya: angka 2023 dikurangi angka 2022 (banyaknya lansia bertambah, jadi "
+                  "kenaikannya positif)."),
+            Salah("Itu kenaikan pada tahun lain (2023 ke 2024). Soal ini membandingkan 2022 dengan 2023, "
+                  "tahun ketika definisi di profil berubah.",
+                  nilai=lambda: (_lansia("umur_60_ke_atas", TAHUN_DRIFT[1] + 1)
+                                 - _lansia("umur_60_ke_atas", TAHUN_DRIFT[1]))
+                  / _lansia("umur_60_ke_atas", TAHUN_DRIFT[1]) * 100, kode="tahun-lain", konsep="batas"),
         ],
+        langkah="ambil `umur_60_ke_atas` tahun 2022 dan 2023 (definisi yang sama), lalu (2023 − 2022) / 2022 "
+                "× 100.",
         petunjuk=["Ambil baris 2022 dan 2023 dari tabel `lansia_tahunan`.",
                   "Pakai kolom yang definisinya sama untuk kedua tahun: `umur_60_ke_atas`.",
                   "Kenaikan persen = (angka 2023 − angka 2022) / angka 2022 × 100."],

@@ -190,6 +190,20 @@ def pilihan_3l() -> dict[str, str]:
     }
 
 
+class _PilihanData:
+    """Multiple choice whose options quote the data (computed when first read, like expected answers)."""
+
+    def __init__(self, buat: Any) -> None:
+        self._buat = buat
+
+    @property
+    def pilihan(self) -> dict[str, str]:
+        return self._buat()
+
+    def __call__(self, jawaban: Any, harapan: Any) -> Any:
+        return banding_pilihan(self.pilihan)(jawaban, harapan)
+
+
 PESAN_PERSEN_POIN = ("Itu perubahan persen (relatif terhadap angka awal). Yang diminta selisih dalam POIN "
                      "persen: angka akhir dikurangi angka awal.")
 PESAN_POIN_PERSEN = ("Itu selisih dalam poin persen. Yang diminta perubahan PERSEN: selisih dibagi angka "
@@ -473,28 +487,47 @@ daftar(
     Soal(
         "3k",
         harapan=lambda: _ind().percent_change(*fakta_rt_dasar()[1:]),
-        banding=banding_angka(desimal=1),
+        banding=banding_angka(desimal=1, persen=True),
         salah=[
             Salah("Itu tambahan dalam orang. Yang diminta perubahan persen: selisih / angka awal × 100.",
-                  nilai=lambda: fakta_rt_dasar()[2] - fakta_rt_dasar()[1]),
+                  nilai=lambda: fakta_rt_dasar()[2] - fakta_rt_dasar()[1], kode="selisih-orang",
+                  konsep="rumus"),
             Salah("Pembaginya angka AWAL (tahun sebelumnya), bukan angka akhir.",
-                  nilai=lambda: (fakta_rt_dasar()[2] - fakta_rt_dasar()[1]) / fakta_rt_dasar()[2] * 100),
+                  nilai=lambda: (fakta_rt_dasar()[2] - fakta_rt_dasar()[1]) / fakta_rt_dasar()[2] * 100,
+                  kode="pembagi-akhir", konsep="rumus"),
             Salah("Itu perubahan kematian di seluruh kelurahan. Soal ini tentang satu RT saja.",
-                  nilai=lambda: _ind().percent_change(*fakta_mati_kelurahan())),
+                  nilai=lambda: _ind().percent_change(*fakta_mati_kelurahan()), kode="kelurahan",
+                  konsep="angka-dasar"),
+            Salah("Pembaginya kematian RT itu sendiri pada tahun awal, bukan kematian seluruh kelurahan.",
+                  nilai=lambda: (fakta_rt_dasar()[2] - fakta_rt_dasar()[1]) / fakta_mati_kelurahan()[0] * 100,
+                  kode="pembagi-kelurahan", konsep="penyebut"),
+            Salah("Itu angka akhir sebagai persen dari angka awal (akhir / awal × 100). Perubahan persen = "
+                  "(akhir − awal) / awal × 100: kurangi 100 dari hasil Anda.",
+                  nilai=lambda: fakta_rt_dasar()[2] / fakta_rt_dasar()[1] * 100, kode="rasio-100",
+                  konsep="persen-poin"),
+            tanda(lambda: _ind().percent_change(*fakta_rt_dasar()[1:]),
+                  "Periksa urutannya: angka akhir dikurangi angka awal (kematian di RT ini bertambah, jadi "
+                  "perubahannya positif)."),
+            Salah("Tahunnya tertukar: tahun awal adalah tahun yang lebih dulu. (akhir − awal) / awal × 100.",
+                  nilai=lambda: (fakta_rt_dasar()[1] - fakta_rt_dasar()[2]) / fakta_rt_dasar()[2] * 100,
+                  kode="tahun-tertukar", konsep="arah"),
         ],
+        langkah="ambil kematian RT itu pada kedua tahun, lalu (akhir − awal) / awal × 100.",
         petunjuk=["Ambil banyaknya kematian RT itu pada kedua tahun dari tabel di atas.",
                   "Perubahan persen = (akhir − awal) / awal × 100."],
     ),
     Soal(
         "3l",
         harapan=lambda: "B",
-        banding=lambda j, e: banding_pilihan(pilihan_3l())(j, e),
+        banding=_PilihanData(pilihan_3l),
         bentuk="teks",
         salah=[
             Salah("Hati-hati dengan angka dasar kecil: dari sedikit kejadian, satu atau dua orang saja sudah "
-                  "membuat persennya melonjak. Sebutkan juga jumlah orangnya.", nilai=lambda: "A"),
+                  "membuat persennya melonjak. Sebutkan juga jumlah orangnya.", nilai=lambda: "A",
+                  kode="persen-melonjak", konsep="angka-dasar"),
             Salah("Satu RT tidak mewakili seluruh kelurahan: di tingkat kelurahan kematian justru turun. "
-                  "Persen kenaikan satu RT tidak bisa dipindahkan ke kelurahan.", nilai=lambda: "C"),
+                  "Persen kenaikan satu RT tidak bisa dipindahkan ke kelurahan.", nilai=lambda: "C",
+                  kode="satu-rt-kelurahan", konsep="angka-dasar"),
         ],
         petunjuk=["Bandingkan persen dengan jumlah orangnya: berapa orang tambahan di balik persen itu?",
                   "Lihat juga angka seluruh kelurahan."],
@@ -505,18 +538,35 @@ daftar(
         banding=banding_angka(desimal=0),
         salah=[
             Salah("Itu selisih bersih (daftar KK − pencacahan). Selisih bersih menyembunyikan dua arah: ada "
-                  "yang "
-                  "sudah pindah tetapi masih tercatat di KK, dan ada pendatang yang belum tercatat. Hitung "
-                  "NIK di "
-                  "daftar KK yang tidak ditemukan di tabel penduduk.",
-                  nilai=lambda: fakta_registrasi()[0] - fakta_registrasi()[1]),
+                  "yang sudah pindah tetapi masih tercatat di KK, dan ada pendatang yang belum tercatat. "
+                  "Hitung NIK di daftar KK yang tidak ditemukan di tabel penduduk.",
+                  nilai=lambda: fakta_registrasi()[0] - fakta_registrasi()[1], kode="selisih-bersih",
+                  konsep="registrasi"),
             Salah("Itu arah sebaliknya: penduduk yang tinggal di kelurahan tetapi belum tercatat di KK. Yang "
                   "diminta orang di daftar KK yang tidak ditemukan saat pencacahan.",
-                  nilai=lambda: fakta_registrasi()[3]),
+                  nilai=lambda: fakta_registrasi()[3], kode="arah-sebaliknya", konsep="arah"),
             Salah("Itu banyaknya orang di daftar KK. Yang diminta hanya yang tidak ditemukan di tabel "
-                  "penduduk.",
-                  nilai=lambda: fakta_registrasi()[0]),
+                  "penduduk.", nilai=lambda: fakta_registrasi()[0], kode="semua-kk", konsep="registrasi"),
+            Salah("Itu banyaknya penduduk hasil pencacahan. Yang diminta orang di daftar KK yang NIK-nya "
+                  "tidak ada di tabel penduduk.", nilai=lambda: fakta_registrasi()[1],
+                  kode="semua-pencacahan", konsep="registrasi"),
+            Salah("Itu banyaknya orang di daftar KK yang DITEMUKAN di tabel penduduk. Balik syaratnya dengan "
+                  "`~` untuk menghitung yang tidak ditemukan.",
+                  nilai=lambda: fakta_registrasi()[0] - fakta_registrasi()[2], kode="ditemukan",
+                  konsep="arah"),
+            Salah("Itu jumlah kedua arah (sudah pindah + belum tercatat). Yang diminta satu arah saja: orang "
+                  "di daftar KK yang tidak ditemukan saat pencacahan.",
+                  nilai=lambda: fakta_registrasi()[2] + fakta_registrasi()[3], kode="dua-arah",
+                  konsep="registrasi"),
+            Salah("Itu persentasenya. Yang diminta BANYAKNYA orang (jumlahkan dengan `.sum()`).",
+                  nilai=lambda: fakta_registrasi()[2] / fakta_registrasi()[0] * 100, kode="persen",
+                  konsep="skala"),
+            Salah("Itu proporsinya (rata-rata True/False, `.mean()`). Yang diminta BANYAKNYA orang: pakai "
+                  "`.sum()`.", nilai=lambda: fakta_registrasi()[2] / fakta_registrasi()[0], kode="proporsi",
+                  konsep="skala"),
         ],
+        langkah="NIK di daftar KK yang tidak ada di tabel penduduk: "
+                "`(~registrasi[\"nik\"].isin(penduduk[\"nik\"])).sum()`.",
         petunjuk=["Setiap orang punya NIK. Orang yang sudah pindah ada di `registrasi` tetapi tidak di "
                   "`penduduk`.",
                   "`registrasi[\"nik\"].isin(penduduk[\"nik\"])` bernilai True bila NIK-nya ditemukan.",

@@ -84,13 +84,24 @@ def _jarak_tertimbang() -> float:
     return float((m["jumlah_anggota"] * (_gk() - m["pengeluaran_per_kapita"]) / _gk()).sum())
 
 
-def _bansos() -> tuple[int, int, int, int]:
-    """(poor households without aid, poor households, non-poor recipients, recipients)."""
+def _bansos(garis: float | None = None) -> tuple[int, int, int, int]:
+    """(poor households without aid, poor households, non-poor recipients, recipients); GK 2024 unless
+    ``garis`` is given."""
     k = _kel()
-    miskin = k["pengeluaran_per_kapita"] < _gk()
+    miskin = k["pengeluaran_per_kapita"] < (_gk() if garis is None else garis)
     terima = k["penerima_bansos"] == "Ya"
     return (int((miskin & ~terima).sum()), int(miskin.sum()), int((~miskin & terima).sum()),
             int(terima.sum()))
+
+
+def _bansos_orang() -> tuple[float, float]:
+    """Exclusion and inclusion errors counted in persons (members) instead of households: a mistake."""
+    k = _kel()
+    a = k["jumlah_anggota"]
+    miskin = k["pengeluaran_per_kapita"] < _gk()
+    terima = k["penerima_bansos"] == "Ya"
+    return (float(a[miskin & ~terima].sum() / a[miskin].sum() * 100),
+            float(a[~miskin & terima].sum() / a[terima].sum() * 100))
 
 
 PESAN_KELUARGA = ("Anda menghitung KELUARGA, bukan ORANG. BPS menghitung kemiskinan per orang: setiap "
@@ -477,12 +488,37 @@ daftar(
         banding=banding_angka(desimal=0),
         salah=[
             Salah("Itu banyaknya orang miskin dengan GK 2024 (soal 5c). Soal ini meminta data yang sama "
-                  "dihitung "
-                  "dengan GK 2022 (Rp581.229).", nilai=lambda: _orang_di_bawah(_gk())),
+                  "dihitung dengan GK 2022 (Rp581.229).", nilai=lambda: _orang_di_bawah(_gk()),
+                  kode="gk-2024",
+                  konsep="definisi"),
             Salah("Itu banyaknya KELUARGA di bawah GK 2022. Yang diminta banyaknya ORANG: jumlahkan "
-                  "`jumlah_anggota`.",
-                  nilai=lambda: int((_kel()["pengeluaran_per_kapita"] < GK_2022).sum())),
+                  "`jumlah_anggota`.", nilai=lambda: int((_kel()["pengeluaran_per_kapita"] < GK_2022).sum()),
+                  kode="keluarga", konsep="keluarga-orang"),
+            Salah("Itu banyaknya KELUARGA di bawah GK 2024. Yang diminta banyaknya ORANG di bawah GK 2022: "
+                  "jumlahkan `jumlah_anggota` keluarga yang pengeluaran per kapitanya di bawah 581229.",
+                  nilai=lambda: int((_kel()["pengeluaran_per_kapita"] < _gk()).sum()),
+                  kode="keluarga-gk-2024",
+                  konsep="keluarga-orang"),
+            Salah("Itu persentase (P0) dengan GK 2022. Yang diminta BANYAKNYA orang, bukan persennya.",
+                  nilai=lambda: _orang_di_bawah(GK_2022) / int(_kel()["jumlah_anggota"].sum()) * 100,
+                  kode="persen", konsep="skala"),
+            Salah("Itu persentase (P0) dengan GK 2024. Yang diminta BANYAKNYA orang di bawah GK 2022.",
+                  nilai=lambda: _orang_di_bawah(_gk()) / int(_kel()["jumlah_anggota"].sum()) * 100,
+                  kode="persen-gk-2024", konsep="definisi"),
+            Salah("Sepertinya Anda memakai GK MAKANAN saja. Garis kemiskinan = GK makanan + GK bukan "
+                  "makanan; untuk 2022 angkanya Rp581.229.", nilai=lambda: _orang_di_bawah(GK_MAKANAN),
+                  kode="gk-makanan", konsep="indikator"),
+            Salah("Itu banyaknya orang yang TIDAK miskin (di atas GK 2022). Yang diminta orang dengan "
+                  "pengeluaran per kapita DI BAWAH GK.",
+                  nilai=lambda: int(_kel()["jumlah_anggota"].sum()) - _orang_di_bawah(GK_2022),
+                  kode="di-atas",
+                  konsep="arah"),
+            Salah("Itu selisih orang miskin menurut GK 2024 dan GK 2022. Yang diminta banyaknya orang miskin "
+                  "menurut GK 2022 saja.", nilai=lambda: _orang_di_bawah(_gk()) - _orang_di_bawah(GK_2022),
+                  kode="selisih-garis", konsep="definisi"),
         ],
+        langkah="keluarga dengan pengeluaran per kapita di bawah GK 2022 (581229), lalu jumlahkan "
+                "`jumlah_anggota`.",
         petunjuk=["Pilih keluarga dengan pengeluaran per kapita di bawah 581229.",
                   "Jumlahkan `jumlah_anggota` keluarga-keluarga itu."],
     ),
@@ -500,6 +536,35 @@ daftar(
                     ("Itu banyaknya penerima bansos; penyebutnya semua keluarga miskin.",
                      lambda: _bansos()[3])]),
         ],
+        salah=[
+            Salah("Itu persen keluarga miskin yang MENERIMA bansos (tepat sasaran). Kesalahan eksklusi "
+                  "adalah keluarga miskin yang TIDAK menerima.",
+                  nilai=lambda: (_bansos()[1] - _bansos()[0]) / _bansos()[1] * 100, kode="menerima",
+                  konsep="sasaran"),
+            Salah("Pembaginya semua keluarga miskin, bukan semua keluarga di kelurahan.",
+                  nilai=lambda: _bansos()[0] / len(_kel()) * 100, kode="penyebut-semua", konsep="penyebut"),
+            Salah("Pembaginya semua keluarga miskin, bukan banyaknya penerima bansos.",
+                  nilai=lambda: _bansos()[0] / _bansos()[3] * 100, kode="penyebut-penerima",
+                  konsep="penyebut"),
+            Salah("Itu kesalahan INKLUSI (penerima yang tidak miskin, soal 5m). Kesalahan eksklusi adalah "
+                  "keluarga miskin yang tidak menerima bansos.",
+                  nilai=lambda: _bansos()[2] / _bansos()[3] * 100, kode="inklusi", konsep="sasaran"),
+            Salah("Itu BANYAKNYA keluarga miskin yang tidak menerima. Yang diminta persennya: bagi dengan "
+                  "semua keluarga miskin, lalu kalikan 100.", nilai=lambda: _bansos()[0], kode="banyaknya",
+                  konsep="skala"),
+            Salah("Anda menghitung ORANG (bobot jumlah anggota). Kesalahan eksklusi di sini dihitung per "
+                  "KELUARGA, karena bansos diberikan kepada keluarga.",
+                  nilai=lambda: _bansos_orang()[0], kode="per-orang", konsep="keluarga-orang"),
+            Salah("Sepertinya Anda memakai GK 2022 (Rp581.229). Soal ini memakai GK 2024, Rp644.107.",
+                  nilai=lambda: _bansos(GK_2022)[0] / _bansos(GK_2022)[1] * 100, kode="gk-2022",
+                  konsep="definisi"),
+            Salah("Itu persen keluarga TIDAK miskin yang tidak menerima bansos. Kesalahan eksklusi dihitung "
+                  "di antara keluarga MISKIN.",
+                  nilai=lambda: (len(_kel()) - _bansos()[1] - _bansos()[2]) / (len(_kel()) - _bansos()[1])
+                  * 100, kode="tidak-miskin", konsep="sasaran"),
+        ],
+        langkah="pembilang = keluarga miskin yang tidak menerima bansos, penyebut = semua keluarga miskin, "
+                "lalu dikali 100.",
         petunjuk=["Keluarga miskin: pengeluaran per kapita di bawah GK. Penerima: `penerima_bansos == "
                   "\"Ya\"`.",
                   "Pembilang: keluarga miskin dan tidak menerima; penyebut: semua keluarga miskin.",
@@ -519,6 +584,33 @@ daftar(
                      lambda: len(_kel()) - _bansos()[1]),
                     ("Itu semua keluarga; penyebutnya hanya penerima bansos.", lambda: len(_kel()))]),
         ],
+        salah=[
+            Salah("Itu kesalahan EKSKLUSI (keluarga miskin yang tidak menerima, soal 5l). Kesalahan inklusi "
+                  "adalah penerima bansos yang TIDAK miskin.",
+                  nilai=lambda: _bansos()[0] / _bansos()[1] * 100, kode="eksklusi", konsep="sasaran"),
+            Salah("Itu persen penerima yang MISKIN (tepat sasaran). Kesalahan inklusi adalah penerima yang "
+                  "TIDAK miskin.", nilai=lambda: (_bansos()[3] - _bansos()[2]) / _bansos()[3] * 100,
+                  kode="penerima-miskin", konsep="sasaran"),
+            Salah("Pembaginya semua penerima bansos, bukan semua keluarga di kelurahan.",
+                  nilai=lambda: _bansos()[2] / len(_kel()) * 100, kode="penyebut-semua", konsep="penyebut"),
+            Salah("Pembaginya semua penerima bansos, bukan semua keluarga tidak miskin.",
+                  nilai=lambda: _bansos()[2] / (len(_kel()) - _bansos()[1]) * 100,
+                  kode="penyebut-tidak-miskin", konsep="penyebut"),
+            Salah("Itu BANYAKNYA penerima yang tidak miskin. Yang diminta persennya: bagi dengan semua "
+                  "penerima, lalu kalikan 100.", nilai=lambda: _bansos()[2], kode="banyaknya",
+                  konsep="skala"),
+            Salah("Anda menghitung ORANG (bobot jumlah anggota). Kesalahan inklusi di sini dihitung per "
+                  "KELUARGA penerima.", nilai=lambda: _bansos_orang()[1], kode="per-orang",
+                  konsep="keluarga-orang"),
+            Salah("Sepertinya Anda memakai GK 2022 (Rp581.229). Soal ini memakai GK 2024, Rp644.107.",
+                  nilai=lambda: _bansos(GK_2022)[2] / _bansos(GK_2022)[3] * 100, kode="gk-2022",
+                  konsep="definisi"),
+            Salah("Itu persen keluarga penerima di antara SEMUA keluarga. Yang diminta persen penerima yang "
+                  "tidak miskin di antara semua penerima.", nilai=lambda: _bansos()[3] / len(_kel()) * 100,
+                  kode="persen-penerima", konsep="sasaran"),
+        ],
+        langkah="pembilang = penerima bansos yang tidak miskin (pengeluaran per kapita ≥ GK), penyebut = "
+                "semua penerima bansos, lalu dikali 100.",
         petunjuk=["Penerima: `penerima_bansos == \"Ya\"`; tidak miskin: pengeluaran per kapita ≥ GK.",
                   "Pembilang: penerima yang tidak miskin; penyebut: semua penerima.",
                   "Kesalahan inklusi = pembilang / penyebut × 100."],

@@ -17,7 +17,7 @@ from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.formula import Bagian
-from cantik.checks.mistakes import Rumus
+from cantik.checks.mistakes import Rumus, tanda
 from cantik.checks.plain import Deret
 
 #: Years compared in question 6g (the nutrition survey, the same source and geography in both years).
@@ -117,6 +117,33 @@ def _prevalensi_gabungan() -> Any:
     return t["balita_stunting"] / t["balita_diukur"] * 100
 
 
+def _gabungan_per(kolom: str) -> Any:
+    t = _stunting_umur().groupby(kolom)[["balita_stunting", "balita_diukur"]].sum()
+    return t["balita_stunting"] / t["balita_diukur"] * 100
+
+
+def _gabungan_dibalik() -> Any:
+    t = _stunting_umur().groupby("nama")[["balita_stunting", "balita_diukur"]].sum()
+    return t["balita_diukur"] / t["balita_stunting"] * 100
+
+
+def _survei() -> tuple[float, float]:
+    """The survey's (SSGI) prevalence in the two years of question 6g."""
+    return _sumber("Survei", TAHUN_SURVEI[0]), _sumber("Survei", TAHUN_SURVEI[1])
+
+
+def _teks_memuat(jawaban: Any, *kata: str) -> bool:
+    return isinstance(jawaban, str) and any(k in jawaban.casefold().split() for k in kata)
+
+
+def _bukan_nama_simpson(jawaban: Any) -> bool:
+    """A place name, but neither of the two kelurahan compared in question 6k."""
+    if not isinstance(jawaban, str) or not jawaban.strip() or _teks_memuat(jawaban, "sama", "tidak", "belum",
+                                                                          "bulan"):
+        return False
+    return not any(banding_teks()(jawaban, n).benar for n in fakta_simpson())
+
+
 def fakta_simpson() -> tuple[str, str]:
     """(the kelurahan lower in every age group, the other one) in ``stunting_umur``."""
     t = _stunting_umur().pivot_table(index="kelompok_umur", columns="nama", values="prevalensi")
@@ -140,11 +167,9 @@ PILIHAN_6H_TEKS = {
 }
 
 PESAN_CAMPUR = ("Anda mencampur dua sumber: angka posyandu kelurahan dan angka survei kabupaten mengukur "
-                "hal yang "
-                "berbeda di wilayah yang berbeda. Bandingkan survei dengan survei.")
+                "hal yang berbeda di wilayah yang berbeda. Bandingkan survei dengan survei.")
 PESAN_JUMLAH = ("Itu banyaknya anak pendek, bukan prevalensi (persen). Kelompok yang besar cenderung punya "
-                "lebih "
-                "banyak kasus; bagi dengan banyaknya balita di kelompok itu.")
+                "lebih banyak kasus; bagi dengan banyaknya balita di kelompok itu.")
 PESAN_PENDEK = "Anda baru menghitung kategori 'pendek'. Anak 'sangat pendek' juga termasuk stunting."
 
 
@@ -371,19 +396,43 @@ daftar(
         banding=banding_angka(desimal=1),
         salah=[
             Salah("Itu perubahan PERSEN (relatif). Yang diminta perubahan dalam POIN persen: angka akhir − "
-                  "angka awal.",
-                  nilai=lambda: _ind().percent_change(*(_sumber("Survei", t) for t in TAHUN_SURVEI))),
-            Salah("Periksa tandanya: angka akhir dikurangi angka awal (angkanya turun, jadi hasilnya "
-                  "negatif).",
-                  nilai=lambda: -_ind().percentage_point_change(*(_sumber("Survei", t)
-                                                                   for t in TAHUN_SURVEI))),
+                  "angka awal.", nilai=lambda: _ind().percent_change(*_survei()), kode="persen",
+                  konsep="persen-poin"),
+            tanda(lambda: _ind().percentage_point_change(*_survei()),
+                  "Periksa tandanya: angka akhir dikurangi angka awal (angkanya turun, jadi hasilnya "
+                  "negatif)."),
             Salah(PESAN_CAMPUR,
                   nilai=lambda: _ind().percentage_point_change(_sumber("Posyandu", TAHUN_SURVEI[1]),
-                                                               _sumber("Survei", TAHUN_SURVEI[1]))),
-            Salah(PESAN_CAMPUR,
+                                                               _sumber("Survei", TAHUN_SURVEI[1])),
+                  kode="campur-sumber", konsep="sumber"),
+            Salah(PESAN_CAMPUR + " Angka awal dan angka akhir harus dari survei yang sama.",
                   nilai=lambda: _ind().percentage_point_change(_sumber("Survei", TAHUN_SURVEI[0]),
-                                                               _sumber("Posyandu", TAHUN_SURVEI[1]))),
+                                                               _sumber("Posyandu", TAHUN_SURVEI[1])),
+                  kode="campur-awal-akhir", konsep="sumber"),
+            Salah("Itu perubahan angka POSYANDU (e-PPGBM). Soal ini meminta perubahan angka SURVEI (SSGI), "
+                  "yang dibandingkan dengan survei tahun lain.",
+                  nilai=lambda: _ind().percentage_point_change(*(_sumber("Posyandu", t)
+                                                                   for t in TAHUN_SURVEI)),
+                  kode="posyandu", konsep="sumber"),
+            Salah(f"Itu perubahan dari tahun lain. Soal ini membandingkan survei {TAHUN_SURVEI[0]} dengan "
+                  f"survei "
+                  f"{TAHUN_SURVEI[1]}.",
+                  nilai=lambda: _ind().percentage_point_change(_sumber("Survei", TAHUN_SURVEI[0] + 1),
+                                                               _sumber("Survei", TAHUN_SURVEI[1])),
+                  kode="tahun-lain", konsep="batas"),
+            Salah("Itu perbandingan (berapa kali lipat). Yang diminta selisih poin persen: angka akhir − "
+                  "angka "
+                  "awal.", nilai=lambda: _survei()[1] / _survei()[0], kode="rasio", konsep="persen-poin"),
+            Salah("Itu rata-rata kedua angka. Yang diminta SELISIHNYA: angka akhir − angka awal.",
+                  nilai=lambda: sum(_survei()) / 2, kode="rata-rata", konsep="rumus"),
+            Salah("Itu perubahan persen dengan angka akhir sebagai pembagi. Yang diminta selisih POIN "
+                  "persen: akhir − awal, tanpa dibagi.",
+                  nilai=lambda: (_survei()[1] - _survei()[0]) / _survei()[1] * 100,
+                  kode="persen-pembagi-akhir", konsep="persen-poin"),
         ],
+        langkah=f"ambil prevalensi survei (SSGI) tahun {TAHUN_SURVEI[0]} dan {TAHUN_SURVEI[1]}, lalu akhir − "
+                f"awal "
+                "(poin persen).",
         petunjuk=[f"Ambil angka survei (SSGI) tahun {TAHUN_SURVEI[0]} dan {TAHUN_SURVEI[1]} dari tabel "
                   "`sumber_banding`.",
                   "Perubahan poin persen = angka akhir − angka awal."],
@@ -396,10 +445,38 @@ daftar(
         salah=[
             Salah("Anda merata-ratakan prevalensi ketiga kelompok umur. Kelompok umur punya banyak anak yang "
                   "berbeda; jumlahkan dulu anak stunting dan anak yang diukur, baru dibagi.",
-                  nilai=lambda: deret(_stunting_umur().groupby("nama")["prevalensi"].mean())),
+                  nilai=lambda: deret(_stunting_umur().groupby("nama")["prevalensi"].mean()),
+                  kode="rata-kelompok", konsep="gabungan"),
             Salah("Itu banyaknya anak stunting, bukan prevalensi (persen).",
-                  nilai=lambda: deret(_stunting_umur().groupby("nama")["balita_stunting"].sum())),
+                  nilai=lambda: deret(_stunting_umur().groupby("nama")["balita_stunting"].sum()),
+                  kode="banyaknya", konsep="jumlah-laju"),
+            Salah("Itu banyaknya anak yang DIUKUR. Prevalensi = anak stunting / anak yang diukur × 100.",
+                  nilai=lambda: deret(_stunting_umur().groupby("nama")["balita_diukur"].sum()),
+                  kode="banyaknya-diukur", konsep="jumlah-laju"),
+            Salah("Anda menjumlahkan prevalensi ketiga kelompok umur. Persen tidak bisa dijumlahkan: "
+                  "jumlahkan anak stunting dan anak yang diukur, baru dibagi.",
+                  nilai=lambda: deret(_stunting_umur().groupby("nama")["prevalensi"].sum()),
+                  kode="jumlah-prevalensi", konsep="gabungan"),
+            Salah("Pembilang dan penyebutnya terbalik: anak STUNTING dibagi anak yang diukur, lalu dikali "
+                  "100.",
+                  nilai=lambda: deret(_gabungan_dibalik()), kode="dibalik", konsep="rumus"),
+            Salah("Itu prevalensi satu kelompok umur saja (24–59 bulan). Yang diminta prevalensi gabungan "
+                  "semua kelompok umur di setiap kelurahan.",
+                  nilai=lambda: deret(_stunting_umur().query("kelompok_umur == '24-59 bulan'")
+                                      .set_index("nama")["prevalensi"]),
+                  kode="satu-kelompok", konsep="gabungan"),
+            Salah("Itu prevalensi per KELOMPOK UMUR (kedua kelurahan digabung). Yang diminta satu angka per "
+                  "KELURAHAN: kelompokkan dengan `groupby(\"nama\")`.",
+                  nilai=lambda: deret(_gabungan_per("kelompok_umur")), kode="per-kelompok-umur",
+                  konsep="bentuk"),
+            Salah("Itu prevalensi seluruh baris tabel (kedua kelurahan digabung). Yang diminta satu angka "
+                  "per kelurahan.", cocok=lambda j: isinstance(j, int | float) and not isinstance(j, bool),
+                  kode="satu-angka", konsep="bentuk",
+                  contoh=lambda: float(_stunting_umur()["balita_stunting"].sum()
+                                       / _stunting_umur()["balita_diukur"].sum() * 100)),
         ],
+        langkah="per kelurahan: jumlah `balita_stunting` / jumlah `balita_diukur` × 100 (jumlahkan dulu, "
+                "baru dibagi).",
         petunjuk=["Jumlahkan kolom `balita_stunting` dan `balita_diukur` per kelurahan: "
                   "`stunting_umur.groupby(\"nama\")[[\"balita_stunting\", \"balita_diukur\"]].sum()`.",
                   "Prevalensi = jumlah anak stunting / jumlah anak yang diukur × 100."],
@@ -414,9 +491,36 @@ daftar(
                   "kelompok umur yang sama, kelurahan lainlah yang lebih rendah. Angka gabungannya tampak "
                   "lebih "
                   "baik karena kelurahan itu mengukur lebih banyak bayi, dan bayi lebih jarang stunting "
-                  "daripada "
-                  "anak yang lebih tua (paradoks Simpson).", nilai=lambda: fakta_simpson()[1]),
+                  "daripada anak yang lebih tua (paradoks Simpson).", nilai=lambda: fakta_simpson()[1],
+                  kode="gabungan-lebih-rendah", konsep="gabungan"),
+            Salah("Keduanya tidak sama: di setiap kelompok umur satu kelurahan lebih rendah. Bandingkan "
+                  "kedua kelurahan di dalam setiap kelompok umur, lalu tulis nama kelurahan itu.",
+                  cocok=lambda j: _teks_memuat(j, "sama"), kode="sama-saja", konsep="gabungan",
+                  contoh=lambda: "Sama saja"),
+            Salah("Jawabannya bisa ditentukan dari tabel: bandingkan prevalensi kedua kelurahan di dalam "
+                  "setiap "
+                  "kelompok umur (tabel `pivot`), lalu tulis nama kelurahan yang lebih rendah di semuanya.",
+                  cocok=lambda j: _teks_memuat(j, "tidak", "belum"), kode="tidak-bisa", konsep="gabungan",
+                  contoh=lambda: "Tidak bisa ditentukan"),
+            Salah("Yang diminta NAMA kelurahan (teks), bukan angka prevalensinya.",
+                  cocok=lambda j: isinstance(j, int | float) and not isinstance(j, bool), kode="angka",
+                  konsep="bentuk", contoh=lambda: round(float(_prevalensi_gabungan().min()), 1)),
+            Salah("Pilih SATU kelurahan: yang prevalensinya lebih rendah di setiap kelompok umur.",
+                  cocok=lambda j: isinstance(j, list | tuple | set | frozenset) and len(j) > 1,
+                  kode="dua-nama",
+                  konsep="bentuk", contoh=lambda: list(fakta_simpson())),
+            Salah("Itu kelompok umur. Yang diminta NAMA kelurahan yang prevalensinya lebih rendah di setiap "
+                  "kelompok umur.", cocok=lambda j: _teks_memuat(j, "bulan"), kode="kelompok-umur",
+                  konsep="bentuk", contoh=lambda: "24-59 bulan"),
+            Salah("Yang diminta satu nama kelurahan (teks), bukan tabel atau Series prevalensi.",
+                  cocok=lambda j: isinstance(j, Deret), kode="series", konsep="bentuk",
+                  contoh=_prevalensi_gabungan),
+            Salah("Soal ini membandingkan dua kelurahan di tabel `stunting_umur`. Tulis salah satu nama di "
+                  "kolom `nama` tabel itu.", cocok=_bukan_nama_simpson, kode="nama-lain", konsep="bentuk",
+                  contoh=lambda: "Kandangan Utara"),
         ],
+        langkah="hitung prevalensi setiap baris, bandingkan kedua kelurahan di dalam setiap kelompok umur, "
+                "lalu tulis nama kelurahan yang lebih rendah di semua kelompok.",
         petunjuk=["Hitung prevalensi setiap baris: `balita_stunting / balita_diukur * 100`.",
                   "Bandingkan kedua kelurahan di dalam setiap kelompok umur (tabel `pivot`).",
                   "Tulis nama kelurahan sebagai teks, misalnya `\"Kandangan Kota\"`."],

@@ -561,7 +561,8 @@ def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
         if got is None or set(got) != set(want):
             return None
         ks = [dibulatkan(float(got[k]), float(v), a.desimal) if _is_number(got[k]) and _is_number(v) else None
-              for k, v in want.items() if not (_is_number(got[k]) and _close(got[k], v, a.tol))]
+              for k, v in want.items()
+              if not (_is_number(got[k]) and _is_number(v) and _close(got[k], v, a.tol))]
         k = max(ks) if ks and None not in ks else None
     else:
         return None

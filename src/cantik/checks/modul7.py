@@ -18,6 +18,7 @@ from cantik.checks.compare import (
     banding_deret,
     banding_pilihan,
     banding_tabel,
+    nilai_per_label,
 )
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi
@@ -165,14 +166,60 @@ def _tabel_aman(lo: int = 1) -> Any:
     return s.astype(object).where(~_sel_kecil(s, lo), f"<{BATAS_SEL_KECIL}")
 
 
-def _sd_per_10000(kunci: str = "kode") -> Any:
+def _sekolah_kode() -> Any:
+    """Desa/kelurahan with their schools, joined by region code (question 7k), indexed by name."""
     desa = tabel("desa_kelurahan")
-    sekolah = tabel("sekolah_wilayah")
+    t = desa.merge(tabel("kode_wilayah"), on="nama").merge(tabel("sekolah_wilayah"), on="kode_wilayah")
+    return t.set_index("nama")
+
+
+def _sd_per_10000(kunci: str = "kode", kolom: str = "jumlah_sd") -> Any:
+    """Schools per 10 000 people: joined by code (right) or by name (the mistake); ``kolom`` "semua" for all
+    schools."""
     if kunci == "kode":
-        t = desa.merge(tabel("kode_wilayah"), on="nama").merge(sekolah, on="kode_wilayah")
+        t = _sekolah_kode()
     else:
-        t = desa.merge(sekolah, left_on="nama", right_on="nama_wilayah")
-    return t.set_index("nama")["jumlah_sd"] / t.set_index("nama")["jumlah_penduduk"] * 10_000
+        desa = tabel("desa_kelurahan")
+        t = desa.merge(tabel("sekolah_wilayah"), left_on="nama", right_on="nama_wilayah").set_index("nama")
+    n = t[["jumlah_sd", "jumlah_smp", "jumlah_sma"]].sum(axis=1) if kolom == "semua" else t[kolom]
+    return n / t["jumlah_penduduk"] * 10_000
+
+
+def _label_kode(j: Any) -> bool:
+    kode = [str(k).strip() for k in j.label] if isinstance(j, Deret) else []
+    return bool(kode) and all(k.isdigit() and len(k) >= 8 for k in kode)
+
+
+def _sel_kecil_di(j: Any) -> list[Any] | None:
+    """The answer's values at the RTs whose count is 1–4, or None when it is not per RT with every RT."""
+    if not isinstance(j, Deret):
+        return None
+    s = _stunting_rt()
+    got = nilai_per_label(j, deret(_tabel_aman()))
+    kunci = nilai_per_label(deret(s), deret(_tabel_aman()))  # the RT labels, normalised the same way
+    if got is None or kunci is None or set(got) != set(kunci):
+        return None
+    return [got[k] for k, small in zip(kunci, _sel_kecil(s), strict=True) if small]
+
+
+def _kosong(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def _pengganti_lain(j: Any) -> bool:
+    kecil = _sel_kecil_di(j)
+    return bool(kecil) and all(isinstance(v, str) for v in kecil) and any(
+        v.replace(" ", "") != f"<{BATAS_SEL_KECIL}" for v in kecil)
+
+
+def _dikosongkan(j: Any) -> bool:
+    kecil = _sel_kecil_di(j)
+    return bool(kecil) and all(_kosong(v) for v in kecil)
+
+
+def _rt_dibuang(j: Any) -> bool:
+    return (isinstance(j, Deret) and 1 < len(_stunting_rt()) - len(j.label) <= len(_stunting_rt())
+            and not any(isinstance(v, str) for v in j.nilai))
 
 
 def _kurang_baris(j: Any) -> bool:
@@ -368,12 +415,32 @@ daftar(
         harapan=lambda: int(_sel_kecil(_stunting_rt()).sum()),
         banding=banding_angka(desimal=0),
         salah=[
-            Salah("Anda ikut menghitung RT dengan angka 0. Aturan di modul ini menyembunyikan angka 1 "
-                  "sampai 4; "
-                  "angka 0 boleh ditampilkan.", nilai=lambda: int(_sel_kecil(_stunting_rt(), 0).sum())),
+            Salah("Anda ikut menghitung RT dengan angka 0. Aturan di modul ini menyembunyikan angka 1 sampai "
+                  "4; angka 0 boleh ditampilkan.", nilai=lambda: int(_sel_kecil(_stunting_rt(), 0).sum()),
+                  kode="ikut-nol", konsep="kerahasiaan"),
             Salah("Itu banyaknya balita di RT-RT itu. Yang diminta banyaknya RT yang angkanya disembunyikan.",
-                  nilai=lambda: int(_stunting_rt()[_sel_kecil(_stunting_rt())].sum())),
+                  nilai=lambda: int(_stunting_rt()[_sel_kecil(_stunting_rt())].sum()),
+                  kode="banyaknya-balita",
+                  konsep="bentuk"),
+            Salah("Itu banyaknya RT yang angkanya 0. Yang disembunyikan RT dengan angka 1 sampai 4.",
+                  nilai=lambda: int((_stunting_rt() == 0).sum()), kode="rt-nol", konsep="kerahasiaan"),
+            Salah("Itu banyaknya RT dengan angka 5 ke atas (yang BOLEH ditampilkan). Yang diminta RT yang "
+                  "angkanya disembunyikan: 1 sampai 4.",
+                  nilai=lambda: int((_stunting_rt() >= BATAS_SEL_KECIL).sum()), kode="lima-ke-atas",
+                  konsep="arah"),
+            Salah("Angka 1 juga disembunyikan: aturannya angka 1 sampai 4, `between(1, 4)`.",
+                  nilai=lambda: int(_sel_kecil(_stunting_rt(), 2).sum()), kode="tanpa-1",
+                  konsep="kerahasiaan"),
+            Salah("Itu banyaknya RT yang angkanya tepat 1. Yang disembunyikan semua angka 1 sampai 4.",
+                  nilai=lambda: int((_stunting_rt() == 1).sum()), kode="hanya-1", konsep="kerahasiaan"),
+            Salah("Itu persentase RT yang disembunyikan. Yang diminta BANYAKNYA RT (`.sum()`).",
+                  nilai=lambda: float(_sel_kecil(_stunting_rt()).mean() * 100), kode="persen",
+                  konsep="skala"),
+            Salah("Itu proporsi RT yang disembunyikan (`.mean()`). Yang diminta BANYAKNYA RT: pakai "
+                  "`.sum()`.",
+                  nilai=lambda: float(_sel_kecil(_stunting_rt()).mean()), kode="proporsi", konsep="skala"),
         ],
+        langkah="RT dengan angka 1 sampai 4 (`stunting_rt.between(1, 4)`), lalu `.sum()`.",
         petunjuk=["`stunting_rt.between(1, 4)` bernilai True untuk RT yang angkanya 1 sampai 4.",
                   "Jumlahkan dengan `.sum()`."],
     ),
@@ -384,10 +451,28 @@ daftar(
         bentuk="deret",
         salah=[
             Salah("Angka kecil belum disembunyikan: ganti angka 1 sampai 4 dengan teks \"<5\".",
-                  cocok=_tanpa_sembunyi),
+                  cocok=_tanpa_sembunyi, kode="belum-disembunyikan", konsep="kerahasiaan",
+                  contoh=_stunting_rt),
             Salah("Angka 0 tidak perlu disembunyikan; ganti hanya angka 1 sampai 4 dengan \"<5\".",
-                  nilai=lambda: deret(_tabel_aman(0))),
+                  nilai=lambda: deret(_tabel_aman(0)), kode="nol-disembunyikan", konsep="kerahasiaan"),
+            Salah("Yang disembunyikan terbalik: angka 1 sampai 4 harus diganti \"<5\", angka lainnya tetap "
+                  "ditampilkan. Pakai `.where(~stunting_rt.between(1, 4), \"<5\")`.",
+                  nilai=lambda: deret(_stunting_rt().astype(object).where(_sel_kecil(_stunting_rt()),
+                                                                          f"<{BATAS_SEL_KECIL}")),
+                  kode="terbalik", konsep="arah"),
+            Salah("Tulis penggantinya persis teks \"<5\" (supaya pembaca tahu angkanya di bawah 5), bukan "
+                  "tanda atau kata lain.", cocok=_pengganti_lain, kode="teks-lain", konsep="kerahasiaan",
+                  contoh=lambda: _stunting_rt().astype(object).where(~_sel_kecil(_stunting_rt()), "-")),
+            Salah("Angka kecil dikosongkan (NaN). Ganti angka 1 sampai 4 dengan teks \"<5\", jangan "
+                  "dikosongkan: tabel kosong bisa dibaca sebagai 'tidak ada data'.", cocok=_dikosongkan,
+                  kode="dikosongkan", konsep="kerahasiaan",
+                  contoh=lambda: _stunting_rt().where(~_sel_kecil(_stunting_rt()))),
+            Salah("RT yang angkanya kecil dibuang dari tabel. Semua RT tetap ditampilkan; angkanya saja yang "
+                  "diganti \"<5\".", cocok=_rt_dibuang, kode="rt-dibuang", konsep="kerahasiaan",
+                  contoh=lambda: _stunting_rt()[~_sel_kecil(_stunting_rt())]),
         ],
+        langkah="mulai dari `stunting_rt.astype(object)`, lalu `.where(~stunting_rt.between(1, 4), \"<5\")`: "
+                "semua RT tetap ada.",
         petunjuk=["Mulai dari `stunting_rt.astype(object)` supaya kolomnya boleh berisi angka dan teks.",
                   "`.where(kondisi, \"<5\")` mempertahankan nilai yang kondisinya True dan mengganti yang "
                   "lain.",
@@ -400,12 +485,31 @@ daftar(
         bentuk="deret",
         salah=[
             Salah("Sebagian desa/kelurahan hilang: nama di daftar sekolah ditulis berbeda (huruf besar, "
-                  "\"Kel.\", "
-                  "\"Sei\"), jadi penggabungan lewat nama tidak menemukan pasangannya. Gabungkan lewat "
-                  "`kode_wilayah`.", cocok=_kurang_baris),
+                  "\"Kel.\", \"Sei\"), jadi penggabungan lewat nama tidak menemukan pasangannya. Gabungkan "
+                  "lewat `kode_wilayah`.", cocok=_kurang_baris, kode="gabung-nama", konsep="kode-wilayah",
+                  contoh=lambda: _sd_per_10000("nama")),
             Salah("Itu per 1.000 penduduk. Yang diminta per 10.000 penduduk.",
-                  nilai=lambda: deret(_sd_per_10000() / 10)),
+                  nilai=lambda: deret(_sd_per_10000() / 10), kode="per-1000", konsep="skala"),
+            Salah("Itu SD per penduduk (belum dikali 10.000). Kalikan hasil baginya dengan 10.000.",
+                  nilai=lambda: deret(_sd_per_10000() / 10_000), kode="belum-kali", konsep="skala"),
+            Salah("Itu penduduk per SD (dibagi terbalik). Yang diminta SD per 10.000 penduduk: jumlah_sd / "
+                  "jumlah_penduduk × 10.000.", nilai=lambda: deret(10_000 * 10_000 / _sd_per_10000()),
+                  kode="dibalik", konsep="rumus"),
+            Salah("Itu banyaknya SD. Desa yang penduduknya banyak cenderung punya lebih banyak SD; "
+                  "bandingkan "
+                  "dengan SD per 10.000 penduduk.", nilai=lambda: deret(_sekolah_kode()["jumlah_sd"]),
+                  kode="banyaknya", konsep="jumlah-laju"),
+            Salah("Itu SMP per 10.000 penduduk. Yang diminta SD (`jumlah_sd`).",
+                  nilai=lambda: deret(_sd_per_10000(kolom="jumlah_smp")), kode="smp", konsep="indikator"),
+            Salah("Itu SEMUA sekolah (SD + SMP + SMA) per 10.000 penduduk. Yang diminta SD saja.",
+                  nilai=lambda: deret(_sd_per_10000(kolom="semua")), kode="semua-sekolah",
+                  konsep="indikator"),
+            Salah("Labelnya masih kode wilayah. Pakai nama desa/kelurahan (`nama`) sebagai label.",
+                  cocok=_label_kode, kode="label-kode", konsep="bentuk",
+                  contoh=lambda: _sd_per_10000().set_axis(_sekolah_kode()["kode_wilayah"].astype(str))),
         ],
+        langkah="gabungkan `desa_kelurahan` → `kode_wilayah` (lewat `nama`) → `sekolah_wilayah` (lewat "
+                "`kode_wilayah`), lalu jumlah_sd / jumlah_penduduk × 10.000 dengan `nama` sebagai label.",
         petunjuk=["Tempelkan kode ke tabel desa: `desa.merge(kode, on=\"nama\")`.",
                   "Lalu tempelkan jumlah sekolah lewat kodenya: `.merge(sekolah, on=\"kode_wilayah\")`.",
                   "SD per 10.000 penduduk = jumlah_sd / jumlah_penduduk × 10.000, dengan `nama` sebagai "

@@ -181,6 +181,35 @@ _APK_JK = Rumus(_partisipasi_jk, jenis="apk", umur=(7, 12), jenjang="SD/sederaja
 _APS_RT = Rumus(_partisipasi_rt, jenis="aps", umur=(16, 18), jenjang=None, penyebut="kelompok",
                 hitung="sekolah")
 
+def salah_aps_16_18() -> list[Salah]:
+    """The mistake catalogue of APS 16–18, shared by 4b and 8j."""
+    return [
+        Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang "
+              "masih sekolah, di jenjang apa pun (ada yang masih SMP, ada yang sudah kuliah).",
+              nilai=lambda: _ind().apm(_pend(), "SMA"), kode="apm-sma", konsep="indikator"),
+        Salah("Itu APK SMA: semua murid SMA, berapa pun umurnya. APS menghitung anak 16–18 yang masih "
+              "sekolah di jenjang apa pun.", nilai=lambda: _ind().apk(_pend(), "SMA"), kode="apk-sma",
+              konsep="indikator"),
+        *_salah_partisipasi(_APS_16_18, "usia 16–18 tahun"),
+    ]
+
+
+def salah_apm_smp() -> list[Salah]:
+    """The mistake catalogue of APM SMP, shared by 4d and 8k."""
+    return [
+        Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid "
+              "SMP yang umurnya 13–15 tahun.", nilai=lambda: _ind().apk(_pend(), "SMP"), kode="apk",
+              konsep="indikator"),
+        Salah("Itu APS 13–15: termasuk anak 13–15 yang masih di SD atau sudah di SMA. APM hanya "
+              "menghitung yang duduk di SMP.", nilai=lambda: _ind().aps(_pend(), 13, 15), kode="aps",
+              konsep="indikator"),
+        *_salah_partisipasi(_APM_SMP, "usia SMP (13–15 tahun)"),
+        Salah("Itu BANYAKNYA murid SMP berumur 13–15. Bagi dengan penduduk berumur 13–15 tahun, lalu "
+              "kalikan 100.", nilai=lambda: int(_murid("SMP/sederajat")["umur"].between(13, 15).sum()),
+              kode="banyaknya", konsep="skala"),
+    ]
+
+
 daftar(
     Soal(
         "4a",
@@ -227,15 +256,7 @@ daftar(
         harapan=lambda: _ind().aps(_pend(), 16, 18),
         banding=banding_angka(desimal=1, persen=True),
         rumus=_APS_16_18,
-        salah=[
-            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang "
-                  "masih sekolah, di jenjang apa pun (ada yang masih SMP, ada yang sudah kuliah).",
-                  nilai=lambda: _ind().apm(_pend(), "SMA"), kode="apm-sma", konsep="indikator"),
-            Salah("Itu APK SMA: semua murid SMA, berapa pun umurnya. APS menghitung anak 16–18 yang masih "
-                  "sekolah di jenjang apa pun.", nilai=lambda: _ind().apk(_pend(), "SMA"), kode="apk-sma",
-                  konsep="indikator"),
-            *_salah_partisipasi(_APS_16_18, "usia 16–18 tahun"),
-        ],
+        salah=salah_aps_16_18(),
         langkah="pembilang = anak 16–18 tahun yang masih sekolah (jenjang apa pun), penyebut = semua anak "
                 "16–18 tahun, lalu dikali 100.",
         petunjuk=["Sama seperti soal 4a, tetapi untuk umur 16–18 tahun.", "`ind.aps(penduduk, 16, 18)`."],
@@ -294,18 +315,7 @@ daftar(
         hitung_sendiri=("apm",),
         rumus_kata="murid SMP berumur 13–15 / penduduk 13–15 × 100",
         rumus=_APM_SMP,
-        salah=[
-            Salah("Anda ikut menghitung murid SMP di luar umur 13–15 (itu APK). APM hanya menghitung murid "
-                  "SMP yang umurnya 13–15 tahun.", nilai=lambda: _ind().apk(_pend(), "SMP"), kode="apk",
-                  konsep="indikator"),
-            Salah("Itu APS 13–15: termasuk anak 13–15 yang masih di SD atau sudah di SMA. APM hanya "
-                  "menghitung yang duduk di SMP.", nilai=lambda: _ind().aps(_pend(), 13, 15), kode="aps",
-                  konsep="indikator"),
-            *_salah_partisipasi(_APM_SMP, "usia SMP (13–15 tahun)"),
-            Salah("Itu BANYAKNYA murid SMP berumur 13–15. Bagi dengan penduduk berumur 13–15 tahun, lalu "
-                  "kalikan 100.", nilai=lambda: int(_murid("SMP/sederajat")["umur"].between(13, 15).sum()),
-                  kode="banyaknya", konsep="skala"),
-        ],
+        salah=salah_apm_smp(),
         langkah="pembilang = murid SMP yang berumur 13–15, penyebut = penduduk 13–15 tahun, lalu dikali 100.",
         petunjuk=["APM SMP = murid SMP berumur 13–15 / penduduk 13–15 tahun × 100.",
                   "Pembilang: `murid_smp[\"umur\"].between(13, 15).sum()`."],

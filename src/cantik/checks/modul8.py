@@ -18,6 +18,7 @@ from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik
 from cantik.checks.modul1 import salah_jumlah_penduduk
 from cantik.checks.modul2 import salah_ketergantungan, salah_rasio_jk
+from cantik.checks.modul4 import salah_apm_smp, salah_aps_16_18
 from cantik.checks.modul5 import GARIS_LAIN, HSS, salah_p0
 from cantik.checks.modul6 import salah_prevalensi
 from cantik.checks.plain import Deret
@@ -391,21 +392,19 @@ daftar(
         banding=banding_angka(desimal=1, persen=True),
         salah=[
             Salah("Itu APS 7–12. Yang diminta APS umur 16–18 tahun.",
-                  nilai=lambda: _ind().aps(_penduduk(), 7, 12)),
-            Salah("Itu APM SMA: hanya anak 16–18 yang duduk di SMA. APS menghitung semua anak 16–18 yang "
-                  "masih "
-                  "sekolah, di jenjang apa pun.", nilai=lambda: _ind().apm(_penduduk(), "SMA")),
+                  nilai=lambda: _ind().aps(_penduduk(), 7, 12), kode="aps-7-12", konsep="batas"),
+            *salah_aps_16_18(),
         ],
+        langkah="pembilang = anak 16–18 tahun yang masih sekolah (jenjang apa pun), penyebut = semua anak "
+                "16–18 tahun, lalu dikali 100.",
         petunjuk=["`ind.aps(penduduk, 16, 18)` (modul 4)."],
     ),
     Soal(
         "8k",
         harapan=lambda: _ind().apm(_penduduk(), "SMP"),
         banding=banding_angka(desimal=1, persen=True),
-        salah=[
-            Salah("Itu APK SMP (semua murid SMP, berapa pun umurnya). APM hanya menghitung murid SMP berumur "
-                  "13–15.", nilai=lambda: _ind().apk(_penduduk(), "SMP")),
-        ],
+        salah=salah_apm_smp(),
+        langkah="pembilang = murid SMP yang berumur 13–15, penyebut = penduduk 13–15 tahun, lalu dikali 100.",
         petunjuk=["`ind.apm(penduduk, \"SMP\")` (modul 4)."],
     ),
 )

@@ -1,6 +1,6 @@
 """Every question's mistake catalogue, evaluated on the data: each entry's wrong answer gets its message.
 
-For each autograded question of modules 1–8 (charts excepted: their content checks live in
+For each autograded question of modules 0–8 (charts excepted: their content checks live in
 ``cantik.checks.figures``), every catalogue entry (hand-written, generated from the question's ``Rumus``, and
 those of its answer kind) is turned into a learner-shaped wrong answer and checked twice:
 
@@ -30,7 +30,7 @@ from cantik.checks.mistakes import KONSEP, baca_tanda, katalog
 from cantik.grading.results import explain_error
 from cantik.sandbox.answers import run_test, through_transport
 
-SOAL = [s.id for s in daftar_soal(range(1, 9)) if s.bentuk != "grafik"]
+SOAL = [s.id for s in daftar_soal(range(0, 9)) if s.bentuk != "grafik"]
 
 
 def test_every_module_question_is_covered() -> None:

@@ -294,9 +294,11 @@ daftar(
         salah=[
             Salah("Grafik Anda masih grafik contoh (jenis kelamin penduduk). Yang diminta banyaknya "
                   "keluarga per RT: buat tabel frekuensi dari `keluarga[\"rt\"]`, lalu gambar grafik baru "
-                  "dan simpan di `fig`.", cocok=cocok_isi(_contoh_jenis_kelamin)),
+                  "dan simpan di `fig`.", cocok=cocok_isi(_contoh_jenis_kelamin), kode="grafik-contoh",
+                  konsep="grafik"),
             Salah("Grafik Anda menggambar banyaknya penduduk per RT. Yang diminta banyaknya keluarga: pakai "
-                  "tabel `keluarga`.", cocok=cocok_isi(lambda: _per_rt("penduduk"))),
+                  "tabel `keluarga`.", cocok=cocok_isi(lambda: _per_rt("penduduk")), kode="penduduk-per-rt",
+                  konsep="keluarga-orang"),
         ],
         petunjuk=["Hitung dulu banyaknya keluarga per RT: `keluarga[\"rt\"].value_counts().sort_index()`.",
                   "Gambar seperti contoh: `fig, ax = plt.subplots()` lalu `frek_rt.plot.bar(ax=ax)`.",

@@ -562,10 +562,14 @@ daftar(
         bentuk="teks",
         salah=[
             Salah("Coba ambil sampel beberapa kali dengan ukuran yang sama: hasilnya berubah-ubah dari "
-                  "sampel ke sampel. Perbedaan itu disebut galat sampel.", nilai=lambda: "A"),
+                  "sampel ke sampel. Perbedaan itu disebut galat sampel.", nilai=lambda: "A",
+                  kode="pilihan-a", konsep="angka-kecil"),
             Salah("Ukuran sampel tidak membuat angkanya naik atau turun. Yang berubah adalah seberapa jauh "
-                  "hasilnya berayun di sekitar angka seluruh kelurahan.", nilai=lambda: "C"),
+                  "hasilnya berayun di sekitar angka seluruh kelurahan.", nilai=lambda: "C",
+                  kode="pilihan-c", konsep="angka-kecil"),
         ],
+        langkah="ambil sampel kecil dan besar beberapa kali di aplikasi Sampel, lalu bandingkan seberapa "
+                "jauh hasilnya berayun.",
         petunjuk=["Buka aplikasi Sampel dan survei dengan sel `aplikasi(\"sampel\")` di atas.",
                   "Klik Ambil sampel baru beberapa kali dengan ukuran 20, lalu dengan ukuran 500. Bandingkan "
                   "seberapa jauh hasilnya berubah."],

@@ -86,6 +86,25 @@ def test_check_service_verdicts_are_the_laptops_without_the_value() -> None:
         verdict("99z", "cek", 1)
 
 
+def test_check_service_checks_formula_first_parts_and_the_answer_cell() -> None:
+    """The class server's learners get the laptop's formula-first verdicts: parts and the answer cell's code
+    go with the answer to the service (read in the budgeted child)."""
+    jk = load("penduduk")["jenis_kelamin"]
+    laki, perempuan = int((jk == "L").sum()), int((jk == "P").sum())
+    rasio = laki / perempuan * 100
+    tangan = "laki_laki = ...\nperempuan = ...\nrasio_jk = laki_laki / perempuan * 100"
+    parts = {"pembilang": ke_json(laki), "penyebut": ke_json(perempuan)}
+    assert verdict("2a", "cek", ke_json(rasio), parts, tangan)["benar"] is True
+    wrong = {"pembilang": ke_json(perempuan), "penyebut": ke_json(perempuan)}
+    remote = verdict("2a", "cek", ke_json(perempuan / perempuan * 100), wrong, tangan)
+    local = periksa("2a", perempuan / perempuan * 100, {"pembilang": perempuan, "penyebut": perempuan},
+                    tangan)
+    assert (remote["benar"], remote["pesan"], remote["kode"]) == (False, local.pesan, ["2a/bagian"])
+    pustaka = verdict("2a", "cek", ke_json(rasio), parts, "rasio_jk = ind.rasio_jenis_kelamin(penduduk)")
+    assert pustaka["benar"] is False and pustaka["kode"] == ["2a/hitung-sendiri"]
+    assert verdict("2a", "cek", ke_json(rasio))["kode"] == ["2a/bagian-kurang"]  # parts still to give
+
+
 def test_a_crafted_hand_over_is_read_within_the_budget() -> None:
     """A kernel can hand anything over; the re-check reads it in a limited child and fails only that test."""
     cell = _cell("uji('1a', jumlah)")

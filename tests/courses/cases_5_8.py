@@ -290,7 +290,7 @@ SALAH: dict[str, list[tuple]] = {
         ("m7-7c", "fig_bulanan, ax = plt.subplots()\nax.plot(per_bulan.index.astype(str), "
          "per_bulan.to_numpy())\nax.set_xlabel(\"Bulan\")\nax.set_ylabel(\"Perjalanan\")", "m7-7c-tes",
          "belum punya judul"),
-        ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()", "m7-7d-tes", "banyaknya perjalanan",
+        ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()", "m7-7d-tes", "BANYAKNYA perjalanan",
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
@@ -351,7 +351,7 @@ SALAH: dict[str, list[tuple]] = {
          "seluruh penduduk"),
         ("m8-8d", "p0 = ind.indeks_kemiskinan(keluarga, 644107).p0", "m8-8d-tes", "KELUARGA, bukan ORANG"),
         ("m8-8j", "aps_16_18 = ind.aps(penduduk, 7, 12)", "m8-8j-tes", "Itu APS 7–12"),
-        ("m8-8k", "apm_smp = ind.apk(penduduk, \"SMP\")", "m8-8k-tes", "Itu APK SMP"),
+        ("m8-8k", "apm_smp = ind.apk(penduduk, \"SMP\")", "m8-8k-tes", "(itu APK)"),
         ("m8-8e", "z = ind.skor_z_tb_u(balita)\nprevalensi_stunting = (z < -2).sum()", "m8-8e-tes",
          "banyaknya anak, bukan persentase"),
         ("m8-8f", _META8.replace("\"sumber_data\"", "\"sumber\""), "m8-8f-tes", "belum ada: sumber_data"),

@@ -464,7 +464,7 @@ daftar(
                   "membandingkan dengan yang diharapkan (1 dari 5): pembilang / (penyebut / 5) × 100.",
                   nilai=_persen_berakhiran_0_5, kode="persen-semua-umur", konsep="rumus"),
             Salah("Itu persentase umur 23–62 yang berakhiran 0 atau 5. Indeks Whipple membandingkannya "
-                  "dengan yang diharapkan (1 dari 5, yaitu 20%): penyebutnya dibagi 5 dulu, "
+                  "dengan yang diharapkan (1 dari 5, yaitu 20%): penyebutnya perlu dibagi 5 dulu, "
                   "pembilang / (penyebut / 5) × 100.",
                   nilai=lambda: _whipple_model() / 5, kode="belum-dikali-5", konsep="rumus"),
             *_whipple.batas(rentang="indeks Whipple"),

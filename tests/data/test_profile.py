@@ -43,7 +43,8 @@ def test_the_locus_note_quotes_the_calibration_source() -> None:
 
 def test_profiles_say_what_differs_between_places() -> None:
     ku, gl, ml = (load_profile(k) for k in ("kandangan_utara", "gambah_luar", "malinau"))
-    assert ku.optional_tables == ("ampunku", "lansia_tahunan") and ml.optional_tables == () and gl.optional_tables == ()
+    assert ku.optional_tables == ("ampunku", "lansia_tahunan")
+    assert ml.optional_tables == () and gl.optional_tables == ()
     assert ku.planning["dana"] == "Dana Kelurahan" and ml.planning["dana"] == "Dana Desa"
     assert ml.planning["rencana"] == "RPJMDes" and ml.planning["musrenbang"] == "Musrenbang desa"
     assert (ku.label, gl.label, ml.label) == ("Kelurahan Kandangan Utara", "Desa Gambah Luar", "Desa Malinau")

@@ -83,12 +83,17 @@ def shared_folder(prefix: str) -> Path:
     return folder
 
 
+#: Results of the ordinary user's child pytest, by module: ``{nodeid: (outcome, report)}``.
+_RESULTS: dict[str, dict[str, tuple[str, str]]] = {}
+
+
 def run_as(request: pytest.FixtureRequest, user: str) -> bool:
     """Call first in a test parametrized over :data:`USERS`; True means "done here, return".
 
     ``root``: runs the body (True only after a loud skip when this process is not root). ``biasa``: in a
-    root process, runs this test again as the ordinary user and asserts it passed; in the ordinary user's
-    own process, runs the body.
+    root process, looks up this test's result in one child pytest that ran every ``biasa`` case of the
+    module as the ordinary user (one zygote, one interpreter start for all of them) and asserts it passed;
+    in the ordinary user's own process, runs the body.
     """
     if user == "root":
         if os.geteuid() != 0:
@@ -99,21 +104,43 @@ def run_as(request: pytest.FixtureRequest, user: str) -> bool:
     why = unavailable()
     if why:
         _loud_skip(why)
+    module = request.node.nodeid.split("::")[0]
+    if module not in _RESULTS:
+        _RESULTS[module] = _run_module(module)
+    outcome, report = _RESULTS[module].get(request.node.nodeid, ("missing", "not run by the child pytest"))
+    assert outcome == "passed", f"as uid {ORDINARY_UID}: {outcome}\n{report[-6000:]}"
+    return True
+
+
+def _run_module(module: str) -> dict[str, tuple[str, str]]:
+    """Run the ``biasa`` cases of ``module`` as the ordinary user; their outcomes by node id."""
+    import xml.etree.ElementTree as ET
+
     base = shared_folder("cantik-biasa-")
     try:
         (base / "stage").mkdir()
         home = base / "rumah"
         home.mkdir()
         os.chown(home, ORDINARY_UID, ORDINARY_UID)
-        argv = [sys.executable, "-m", "pytest", request.node.nodeid, "-p", "no:cacheprovider", "-q", "-x",
-                "-rs", f"--basetemp={base / 'pytest'}", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"]
+        report = base / "hasil.xml"
+        argv = [sys.executable, "-m", "pytest", module, "-k", "biasa", "-p", "no:cacheprovider", "-q",
+                f"--basetemp={base / 'pytest'}", f"--junitxml={report}", "-o", "junit_family=xunit2"]
         proc = subprocess.run(as_ordinary_user(argv, base / "stage"), cwd=ROOT, env=ordinary_env(home),
-                              capture_output=True, text=True, timeout=900)
+                              capture_output=True, text=True, timeout=1800)
+        out = proc.stdout + proc.stderr
+        if not report.exists():
+            return {}
+        results = {}
+        for case in ET.parse(report).getroot().iter("testcase"):
+            path = case.get("classname", "").replace(".", "/")
+            nodeid = f"{path}.py::{case.get('name')}"
+            kinds = [child.tag for child in case]
+            outcome = next((k for k in ("failure", "error", "skipped") if k in kinds), "passed")
+            text = " ".join((child.get("message") or "") + (child.text or "") for child in case)
+            results[nodeid] = (outcome, text or out)
+        return results
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    out = proc.stdout + proc.stderr
-    assert proc.returncode == 0 and " passed" in out and "skipped" not in out, out[-6000:]
-    return True
 
 
 def _loud_skip(why: str) -> None:

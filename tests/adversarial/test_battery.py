@@ -82,7 +82,8 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
             cell.source = "pass  # uji dihapus"
             cell.metadata["nbgrader"]["points"] = 100
     if attack.extra_cells:
-        at = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == "jawaban")
+        at = next(i for i, c in enumerate(nb.cells)
+                  if c.metadata.get("nbgrader", {}).get("grade_id") == "jawaban")
         nb.cells[at + 1:at + 1] = [nbformat.v4.new_code_cell(code) for code in attack.extra_cells]
     if attack.fake_test:
         fake = nbformat.v4.new_code_cell(attack.fake_test.format(**paths))

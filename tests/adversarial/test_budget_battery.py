@@ -28,7 +28,6 @@ import shutil
 import subprocess
 import sys
 import typing as t
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -106,15 +105,18 @@ import time
 get_ipython().events.register('pre_run_cell', lambda *a: time.sleep(3.5))
 """ + HONEST
 
+PANDAS_ANSWER = ("import pandas as pd\nd = pd.read_csv('data_kecil.csv', comment='#')\n"
+                 "rasio = float(d.laki.sum() / d.perempuan.sum() * 100)")
+
 BUDGET_ATTACKS: list[Attack] = [
-    *[Attack(f"jujur_{c}", "import pandas as pd\nd = pd.read_csv('data_kecil.csv', comment='#')\n"
-                           "rasio = float(d.laki.sum() / d.perempuan.sum() * 100)", points=1) for c in "abcdef"],
+    *[Attack(f"jujur_{c}", PANDAS_ANSWER, points=1) for c in "abcdef"],
     Attack("salah", "rasio = 100 / 120 * 100", points=0),
     Attack("tulis_fd_warisan", WRITE_FDS, points=1),
     Attack("sepuluh_anak_memori", TEN_CHILDREN, reason="per kiriman"),
     Attack("pemutar_cpu", SPINNERS, reason="untuk seluruh kiriman",
            extra_cells=tuple("import time\ntime.sleep(3)" for _ in range(20))),
-    Attack("hook_tidur", SLEEP_HOOK, reason="untuk seluruh kiriman", extra_cells=tuple("pass" for _ in range(20))),
+    Attack("hook_tidur", SLEEP_HOOK, reason="untuk seluruh kiriman",
+           extra_cells=tuple("pass" for _ in range(20))),
 ]
 HONEST_NAMES = [a.student for a in BUDGET_ATTACKS if a.points]
 
@@ -196,7 +198,8 @@ def test_sleeping_hook_is_bounded_and_explained(batch: dict) -> None:
 @pytest.mark.parametrize("student", HONEST_NAMES)
 def test_honest_learners_keep_their_points_and_are_not_blamed(batch: dict, student: str) -> None:
     """Beside forty spinners (or a busy machine), short cell limits: full points, no reason recorded."""
-    assert _score(batch["root"], student) == 1, (student, _reasons(batch, student), batch["run"].stderr[-3000:])
+    why = (student, _reasons(batch, student), batch["run"].stderr[-3000:])
+    assert _score(batch["root"], student) == 1, why
     assert _reasons(batch, student) == ""
     nb = _autograded(batch["root"], student)
     assert nb is not None and "Periksa perulangan" not in nbformat.writes(nb)

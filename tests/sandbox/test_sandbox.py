@@ -161,12 +161,18 @@ def test_kernel_sees_only_its_sandbox(tmp_path: Path, request: pytest.FixtureReq
         assert r["uid"] >= UID_BASE  # a user id of its own, not root
     else:
         assert r["uid"] != 0 and r["caps"] == "0000000000000000", r  # no root, no capability
-    # stdio is /dev/null; no descriptor of the grader's (its log, its terminal, nbgrader's stdout)
-    assert all(r["fds"][fd] == "/dev/null" for fd in ("0", "1", "2")), r["fds"]
-    inherited = {fd: target for fd, target in r["fds"].items() if fd not in ("0", "1", "2")
-                 and not target.startswith(("socket:", "anon_inode:", "pipe:", "/dev/null"))
+    # no descriptor of the grader's (its log, its terminal, nbgrader's stdout): stdin is /dev/null, and
+    # ipykernel's saved stdout/stderr too; every pipe is the kernel's own (both of its ends are open here)
+    import collections
+
+    fds = r["fds"]
+    assert fds["0"] == "/dev/null", fds
+    inherited = {fd: target for fd, target in fds.items()
+                 if not target.startswith(("socket:", "anon_inode:", "pipe:", "/dev/null", "/home/peserta/"))
                  and target not in r["own_files"]}
     assert not inherited, inherited
+    pipes = collections.Counter(target for target in fds.values() if target.startswith("pipe:"))
+    assert all(n >= 2 for n in pipes.values()), fds
     # writable: only what is the kernel's own (home, fresh /tmp, /dev/shm, its pseudo-terminals)
     shared = [d for d in r["writable"] if not d.startswith(("/home/peserta", "/tmp", "/dev/shm", "/dev/pts"))]
     assert not shared, shared
@@ -553,8 +559,8 @@ print(json.dumps({"found": found, "uid": os.getuid()}))
 
 @needs_bwrap
 @pytest.mark.parametrize("pengguna", USERS)
-def test_warm_kernels_running_side_by_side_cannot_reach_each_other(tmp_path: Path, request: pytest.FixtureRequest,
-                                                                   pengguna: str) -> None:
+def test_warm_kernels_running_side_by_side_cannot_reach_each_other(
+        tmp_path: Path, request: pytest.FixtureRequest, pengguna: str) -> None:
     """Two kernels forked from the same zygote at the same time: B finds nothing A wrote (home, /tmp,
     /dev/shm, every other folder A could write to, its environment, through /proc) and cannot kill A (or
     the zygote) with ``kill(-1)``; as root (a user id each) and as an ordinary user (the same user id

@@ -45,23 +45,6 @@ pytestmark = pytest.mark.skipif(
     reason="root, useradd, unshare and configurable-http-proxy needed (real Unix accounts)",
 )
 
-set -eu
-stage="$1"; shift
-mount --make-rprivate /
-mount --rbind /root "$stage"
-mount -t tmpfs -o mode=0755 cantik-root /root
-for entry in "$stage"/* "$stage"/.[!.]* "$stage"/..?*; do
-    [ -e "$entry" ] || [ -L "$entry" ] || continue
-    name="${entry##*/}"
-    if [ -L "$entry" ]; then cp -P "$entry" "/root/$name"
-    elif [ -d "$entry" ]; then mkdir "/root/$name"; mount --rbind "$entry" "/root/$name"
-    else touch "/root/$name"; mount --bind "$entry" "/root/$name"
-    fi
-done
-exec "$@"
-"""
-
-
 @pytest.fixture
 def server() -> Iterator[tuple[Path, list]]:
     """A world-traversable folder (not pytest's 0700 tmp) and three accounts with unique names."""

@@ -87,7 +87,8 @@ class ParallelAutograde(LoggingConfigurable):
         None, allow_none=True,
         help="Seconds one whole submission may take before its worker is killed and replaced. None: "
              f"sandboxed, the sandbox's submission_timeout + {HARD_TIMEOUT_MARGIN} s (at least "
-             f"{HARD_TIMEOUT_MIN} s); else {HARD_TIMEOUT_CELLS} × the cell timeout (at least {HARD_TIMEOUT_MIN} s).",
+             f"{HARD_TIMEOUT_MIN} s); else {HARD_TIMEOUT_CELLS} × the cell timeout (at least "
+             f"{HARD_TIMEOUT_MIN} s).",
     ).tag(config=True)
 
     # ------------------------------------------------------------------------------------------- run

@@ -318,7 +318,8 @@ class Watchdog:
         current = self.sample()
         if current is None:
             return
-        self._window = [*[w for w in self._window if current.wall - w[0] < 1.5], (current.wall, current.total)]
+        recent = [w for w in self._window if current.wall - w[0] < 1.5]
+        self._window = [*recent, (current.wall, current.total)]
         first_wall, first_total = self._window[0]
         if current.wall - first_wall < 0.9 or (current.total - first_total) / (current.wall - first_wall) \
                 <= CPU_SHARE:

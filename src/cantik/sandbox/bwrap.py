@@ -296,6 +296,8 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     cmd += [*_parents(spec.run_dir), "--bind", str(spec.run_dir), str(spec.run_dir)]
     cmd += _setenv(kernel_env(spec.datasets, spec.env))
     cmd += ["--chdir", WORKDIR]
+    # writable: only the home, /tmp and its connection folder
+    cmd += ["--remount-ro", "/", "--remount-ro", "/dev"]
     if spec.uid is not None:
         cmd += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
                 _tool("setpriv"), f"--reuid={spec.uid}", f"--regid={spec.uid}", "--clear-groups",

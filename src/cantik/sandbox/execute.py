@@ -49,6 +49,7 @@ from traitlets import Bool, Float, Integer, Unicode, default
 
 from cantik.sandbox.kernel import SandboxKernelManager
 
+
 class GraderBusy(RuntimeError):
     """The grading machine was so busy that this submission could not be graded fairly (not scored)."""
 
@@ -354,9 +355,9 @@ class SandboxExecute(Execute):
             lost = now.credit_since(first)
             if lost > self.busy_fraction * elapsed:
                 raise GraderBusy(
-                    f"Komputer penilai terlalu sibuk: kernel kiriman ini menunggu giliran CPU {lost:.0f} dari "
-                    f"{elapsed:.0f} detik, jadi kiriman tidak dinilai (bukan kesalahan peserta). Nilai ulang "
-                    "saat komputer tidak sibuk.")
+                    f"Komputer penilai terlalu sibuk: kernel kiriman ini menunggu giliran CPU {lost:.0f} "
+                    f"dari {elapsed:.0f} detik, jadi kiriman tidak dinilai (bukan kesalahan peserta). Nilai "
+                    "ulang saat komputer tidak sibuk.")
         if bound == "notebook":
             msg = f"notebook melewati batas waktu {self.notebook_timeout} detik untuk seluruh notebook."
         else:
@@ -486,8 +487,8 @@ class SandboxExecute(Execute):
         km = self.km
         if isinstance(km, SandboxKernelManager) and (
                 km.budget_exceeded == "memori" or (km.cgroups is not None and km.cgroups.oom_kills())):
-            return (f"semua proses kiriman ini bersama-sama memakai memori melebihi batas {km.budget_memory_mb} "
-                    "MB per kiriman, jadi kernel dihentikan.")
+            return ("semua proses kiriman ini bersama-sama memakai memori melebihi batas "
+                    f"{km.budget_memory_mb} MB per kiriman, jadi kernel dihentikan.")
         if isinstance(km, SandboxKernelManager):
             deadline = time.monotonic() + 2
             while (status := km.exit_status()) is None and time.monotonic() < deadline:

@@ -10,7 +10,7 @@ NODE   := .cantik/node
 
 ## start: set up .venv (first run only) and serve the learning environment (JupyterLab, id_ID)
 start: bootstrap
-	$(BIN)/cantik start
+	$(BIN)/cantik mulai
 
 ## test: set up .venv and the Debian packages the tests need, then run the whole test suite
 test: bootstrap-test system-deps node-deps

@@ -32,9 +32,9 @@ c.ClearSolutions.text_stub = "TULIS JAWABAN ANDA DI SINI"
 
 # ── Kelas Cantik: a warning on stderr must not zero a passing test (owner: course framework) ─────────
 # Plain nbgrader scores any test cell with stderr output as 0. The nbgrader preprocessor
-# cantik.grading.preprocessors.PeringatanBukanGalat (plugged in here; nbgrader itself is unchanged) runs
+# cantik.grading.preprocessors.WarningKeepsPoints (plugged in here; nbgrader itself is unchanged) runs
 # after Execute/LimitOutput and before SaveAutoGrades and relabels the stderr text of passing test cells.
-# cantik.grading.preprocessors.PeriksaUlang re-checks, outside the learner's kernel, the answers that the
+# cantik.grading.preprocessors.RecheckAnswers re-checks, outside the learner's kernel, the answers that the
 # hidden tests hand over, so learner code that patches the checks cannot earn points.
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
@@ -51,8 +51,8 @@ c.Autograde.autograde_preprocessors = [
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutput,
-    "cantik.grading.preprocessors.PeriksaUlang",
-    "cantik.grading.preprocessors.PeringatanBukanGalat",
+    "cantik.grading.preprocessors.RecheckAnswers",
+    "cantik.grading.preprocessors.WarningKeepsPoints",
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,

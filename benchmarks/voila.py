@@ -114,14 +114,6 @@ def _click(a: str, b: str | None = None) -> Callable[[object, int], None]:
     return act
 
 
-def _toggle_checkbox(label: str) -> Callable[[object, int], None]:
-    def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
-        box = page.get_by_label(label, exact=True)
-        box.check() if i % 2 == 0 else box.uncheck()
-
-    return act
-
-
 def _slider(label: str) -> Callable[[object, int], None]:
     def act(page, i: int) -> None:  # type: ignore[no-untyped-def]
         # By the visible label: Voilà's default template gives the slider handle no accessible name.
@@ -147,8 +139,8 @@ CHANGES: dict[str, Callable[[object, int], None]] = {
     "rata_median": _slider("Keluarga sangat kaya yang ditambahkan"),
     "persen_poin": _fill_new("Angka akhir (%)", 3.0, 0.01),
     "profil": _click("Persen", "Jumlah jiwa"),
-    "grafik": _toggle_checkbox("Potong sumbu tegak (tidak mulai dari 0)"),
-    "sampel": _click("Ambil sampel baru"),
+    "grafik": _click("Dipotong", "Mulai dari 0"),
+    "sampel": _click("Ambil 1 sampel lagi"),
     "ampunku": _select("Tujuan", "RSUD", "Puskesmas"),
 }
 
@@ -337,7 +329,7 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
 
     import matplotlib
 
-    from cantik.apps import ui
+    from cantik.apps import charts
     from cantik.apps.registry import by_slug
 
     results = {}
@@ -350,16 +342,17 @@ def render_costs(slugs: list[str], repeats: int = 12) -> dict[str, tuple[float, 
             mode = "baseline" if i % 2 == 0 else "ours"
             if mode == "baseline":
                 app.figure = None  # AppBase.axes() then makes a new figure and Axes, as before
-            # rcParams are applied when a figure is made (ui.new_figure); a reused one keeps them: set both.
+            # rcParams are applied when a figure is made (charts.new_figure); a reused one keeps them:
+            # set both.
             fonttype = "path" if mode == "baseline" else "none"
-            ui.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = fonttype
+            charts.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = fonttype
             try:
                 app._renders.clear()
                 t0 = time.process_time()
                 _render_change(slug, app, i)
                 elapsed = time.process_time() - t0
             finally:
-                ui.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = "none"
+                charts.FIGURE_STYLE["svg.fonttype"] = matplotlib.rcParams["svg.fonttype"] = "none"
             if app.status.message:
                 raise RuntimeError(f"{slug}: {app.status.message}")
             if i >= 2:  # the first of each mode warms up

@@ -9,6 +9,24 @@ from pathlib import Path
 import pytest
 
 from tests.servers import free_port
+from tests.strict import SKIP_PREFIX, missing
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A security test whose requirement is missing: a loud skip, or a failure in CI / make test."""
+    for mark in item.iter_markers("security_requires"):
+        missing(*mark.args)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    not_run = [r for r in terminalreporter.stats.get("skipped", [])
+               if SKIP_PREFIX in str(getattr(r, "longrepr", ""))]
+    if not_run:
+        terminalreporter.section("SECURITY TESTS NOT RUN", sep="!", red=True, bold=True)
+        for report in not_run:
+            terminalreporter.line(f"{report.nodeid}: {report.longrepr[-1]}", red=True)
+        terminalreporter.line("The sandbox and the accounts were NOT tested here; CI and `make test` fail "
+                              "on this instead of skipping.", red=True, bold=True)
 
 CHROMIUM = os.environ.get("CANTIK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -60,7 +60,7 @@ def test_environment_yml_lists_exactly_the_pyproject_packages():
     py = _pyproject()
     env = _environment_yml()
     assert set(env) == py["runtime"] | py["test"], (
-        f"only in pyproject: {sorted(py['runtime'] | py['test'] - set(env))}; "
+        f"only in pyproject: {sorted((py['runtime'] | py['test']) - set(env))}; "
         f"only in environment.yml: {sorted(set(env) - py['runtime'] - py['test'])}"
     )
 
@@ -75,7 +75,7 @@ def test_environment_yml_uses_the_same_version_ranges():
 def test_every_dependency_is_pinned_and_the_pin_is_installed():
     pins = _pins()
     py = _pyproject()
-    assert py["runtime"] | py["test"] <= set(pins), sorted(py["runtime"] | py["test"] - set(pins))
+    assert py["runtime"] | py["test"] <= set(pins), sorted((py["runtime"] | py["test"]) - set(pins))
     frozen = subprocess.run(
         [sys.executable, "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True,
         check=True,

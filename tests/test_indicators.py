@@ -437,6 +437,32 @@ def test_proportion_interval_wilson() -> None:
     assert r99.lower < r.lower and r99.upper > r.upper
 
 
+def test_proportion_interval_always_contains_the_estimate() -> None:
+    """Regression (issue 21): with 0 successes the lower end came out a rounding error above the
+    estimate (2.8e-15 %), so the sampling app's error bar got a negative length and crashed."""
+    for n in range(1, 3001):
+        for k in {0, 1, n // 2, n - 1, n}:
+            for population in (None, n, n + 1, 3 * n):
+                r = ind.proportion_interval(k, n, population=population)
+                assert 0 <= r.lower <= r.estimate <= r.upper <= 100, (k, n, population)
+        assert ind.proportion_interval(0, n).lower == 0.0
+        assert ind.proportion_interval(n, n).upper == 100.0
+
+
+def test_proportion_interval_finite_population_correction() -> None:
+    # Without replacement, n = 1000 of N = 2366: the half-width shrinks by about √((N − n)/(N − 1)).
+    plain = ind.proportion_interval(60, 1000)
+    fpc = ind.proportion_interval(60, 1000, population=2366)
+    ratio = (fpc.upper - fpc.lower) / (plain.upper - plain.lower)
+    assert ratio == pytest.approx(math.sqrt(1366 / 2365), rel=0.02)
+    # Everyone counted: no sampling error at all. A huge population: as if it were infinite.
+    assert ind.proportion_interval(60, 1000, population=1000) == (6.0, 6.0, 6.0)
+    huge = ind.proportion_interval(60, 1000, population=10**9)
+    assert (huge.lower, huge.upper) == pytest.approx((plain.lower, plain.upper), abs=1e-4)
+    with pytest.raises(ValueError, match="populasi"):
+        ind.proportion_interval(6, 100, population=50)
+
+
 @pytest.mark.parametrize(
     ("k", "n", "conf"), [(1, 0, 0.95), (5, 3, 0.95), (-1, 3, 0.95), (1, 3, 1.5), (1.5, 3, 0.95)]
 )

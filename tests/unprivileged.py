@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.strict import missing
+
 ROOT = Path(__file__).resolve().parents[1]
 ORDINARY_UID = 65534
 #: Parameter ids: the grader as root, and as an ordinary user (a trainer without root).
@@ -144,5 +146,6 @@ def _run_module(module: str) -> dict[str, tuple[str, str]]:
 
 
 def _loud_skip(why: str) -> None:
+    """A warning, then the strict policy of :func:`tests.strict.missing` (a failure in CI and make)."""
     warnings.warn(f"NOT TESTED as an ordinary user: {why}", stacklevel=3)
-    pytest.skip(f"NOT TESTED as an ordinary user: {why}")
+    missing(False, f"not tested as an ordinary user: {why}")

@@ -19,13 +19,17 @@ from collections.abc import Callable, Sequence
 from cantik import __version__
 from cantik.errors import CantikError
 
+#: Every command added by :func:`add_command` while :func:`build_parser` ran: its words after ``cantik``
+#: (e.g. ``"kelas nilai"``; aliases too, e.g. ``"data generate"``) → its parser.
+COMMANDS: dict[str, argparse.ArgumentParser] = {}
+
 #: What a command handler gives back: its summary text (printed; exit status 0) or an exit status.
 Handler = Callable[[argparse.Namespace], "str | int | None"]
 
 #: (group name, Indonesian help, modules whose ``register(subparsers)`` fill the group).
 #: A group with name ``None`` puts its modules' commands at the top level.
 GROUPS: list[tuple[str | None, str, list[str]]] = [
-    (None, "", ["cantik.start", "cantik.course", "cantik.apps.commands"]),
+    (None, "", ["cantik.start", "cantik.authoring.commands", "cantik.apps.commands"]),
     (
         "data",
         "Dataset kelurahan (sintetis): buat ulang, kalibrasi, daftar tabel, periksa berkas CSV desa",
@@ -103,10 +107,12 @@ def add_command(
     name: str,
     help_text: str,
     func: Handler,
+    aliases: Sequence[str] = (),
 ) -> argparse.ArgumentParser:
     """Add one subcommand with Indonesian help; command modules call this from their ``register``.
 
-    ``func`` runs through :func:`run_command`.
+    ``func`` runs through :func:`run_command`. ``aliases``: other names of the same command (the English
+    names kept from before the naming rule, e.g. ``generate`` for ``buat``).
 
     Examples
     --------
@@ -115,9 +121,13 @@ def add_command(
     ...     p.add_argument("nama", help="nama peserta")
     """
     parser = subparsers.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter,
-                                   add_help=False)
+                                   add_help=False, aliases=list(aliases))
     parser.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
     parser.set_defaults(func=run_command(func))
+    path = parser.prog.removeprefix("cantik").strip()
+    COMMANDS[path] = parser
+    for alias in aliases:
+        COMMANDS[path.rpartition(" ")[0] + " " + alias if " " in path else alias] = parser
     return parser
 
 
@@ -126,7 +136,11 @@ def _add_subparsers(parser: argparse.ArgumentParser) -> argparse._SubParsersActi
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (imports each command module, none of which imports pandas)."""
+    """The full argument parser (imports each command module, none of which imports pandas).
+
+    :data:`COMMANDS` then lists every command and group, e.g. ``"kelas"`` and ``"kelas nilai"``.
+    """
+    COMMANDS.clear()
     parser = argparse.ArgumentParser(
         prog="cantik",
         description=(

@@ -1114,10 +1114,21 @@ class ProportionInterval(NamedTuple):
     upper: float
 
 
-def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> ProportionInterval:
+def proportion_interval(successes: int, n: int, confidence: float = 0.95,
+                        population: int | None = None) -> ProportionInterval:
     """Wilson score interval for a proportion (good for small numbers, unlike p ± 1.96·SE).
 
-    Centre (p + z²/2n) / (1 + z²/n), half-width z/(1 + z²/n) · √(p(1 − p)/n + z²/4n²).
+    Centre (p + z²/2n) / (1 + z²/n), half-width z/(1 + z²/n) · √(p(1 − p)/n + z²/4n²). The interval
+    always contains p: with 0 successes its lower end is exactly 0, with n successes its upper end is
+    exactly 100 (no rounding error on the wrong side).
+
+    Parameters
+    ----------
+    population
+        Size N of the population the sample of ``n`` was drawn from *without replacement*. When given,
+        the finite population correction is applied: the interval is computed with the effective sample
+        size n·(N − 1)/(N − n), so it narrows by about √((N − n)/(N − 1)) and is a single point when the
+        whole population is counted (n = N). Leave it out for a sample from a large population.
 
     Returns
     -------
@@ -1130,6 +1141,12 @@ def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Pro
     >>> r = proportion_interval(3, 30)
     >>> round(r.estimate, 1), round(r.lower, 1), round(r.upper, 1)
     (10.0, 3.5, 25.6)
+    >>> proportion_interval(0, 10).lower
+    0.0
+    >>> # 1,000 of 2,366 households: the correction narrows the interval by about a quarter
+    >>> r = proportion_interval(60, 1000, population=2366)
+    >>> round(r.lower, 1), round(r.upper, 1)
+    (5.0, 7.2)
     """
     if isinstance(successes, bool) or isinstance(n, bool):
         raise ValueError("Banyaknya kejadian dan n harus bilangan bulat.")
@@ -1141,10 +1158,18 @@ def proportion_interval(successes: int, n: int, confidence: float = 0.95) -> Pro
         raise ValueError("Banyaknya kejadian harus antara 0 dan n.")
     if not 0 < confidence < 1:
         raise ValueError("Tingkat kepercayaan harus di antara 0 dan 1, misalnya 0.95.")
-    z = NormalDist().inv_cdf(0.5 + confidence / 2)
     p = successes / n
+    if population is not None:
+        if isinstance(population, bool) or int(population) != population or population < n:
+            raise ValueError("Ukuran populasi harus bilangan bulat dan tidak lebih kecil dari n.")
+        if population == n:  # everyone counted: no sampling error
+            return ProportionInterval(p * 100, p * 100, p * 100)
+        n = n * (population - 1) / (population - n)  # effective sample size
+    z = NormalDist().inv_cdf(0.5 + confidence / 2)
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z / denom * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
-    return ProportionInterval(p * 100, max(0.0, centre - half) * 100, min(1.0, centre + half) * 100)
+    lower = 0.0 if successes == 0 else min(p, max(0.0, centre - half))
+    upper = 1.0 if p == 1 else max(p, min(1.0, centre + half))
+    return ProportionInterval(p * 100, lower * 100, upper * 100)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+#: The course's nbgrader configuration file, in the project root (and in every class folder).
+NBGRADER_CONFIG = "nbgrader_config.py"
+
 
 def project_root() -> Path:
     """The Kelas Cantik folder: ``$CANTIK_HOME``, else the clone this package was installed from."""

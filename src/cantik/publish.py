@@ -18,7 +18,7 @@ def _sel_dinilai_otomatis(cell: Any) -> bool:
     return bool(meta.get("grade")) and not meta.get("solution") and cell.get("cell_type") == "code"
 
 
-#: Course scaffolding left out of the report page (ids of the cells written by ``courses/_naskah``).
+#: Course scaffolding left out of the report page (ids of the cells written by ``naskah/``).
 _KERANGKA = ("-tujuan", "-pertanyaan", "-sintetis", "-cara", "-langkah", "-poin-kunci", "-ekspor",
              "-ekspor-kode")
 _SEL_KURSUS = re.compile(r"^m\d+-")

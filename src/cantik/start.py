@@ -1,68 +1,50 @@
-"""``cantik start``: serve the learning environment — JupyterLab in Bahasa Indonesia on 127.0.0.1.
+"""``cantik mulai``: serve the learning environment — JupyterLab in Bahasa Indonesia on 127.0.0.1.
 
 JupyterLab opens on the start page ``Mulai_di_sini.ipynb``; nbgrader's and Voilà's extensions are enabled
 by their packages. Lab-wide defaults (the ``id_ID`` locale, no update checks or news — this machine may have
 no internet) are JupyterLab's documented admin overrides, copied from ``cantik/resources`` into the
 environment's ``share/jupyter/lab/settings/overrides.json``. Learners' own settings and workspaces go to
-the git-ignored ``.cantik/`` folder, never into tracked files.
+the git-ignored ``.cantik/`` folder, never into tracked files. The server is :mod:`cantik.labapp`
+(JupyterLab on which one Ctrl+C stops cleanly and gives the prompt back at once).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import secrets
 import socket
 import sys
-from importlib import resources
 from pathlib import Path
 
 from cantik.errors import CantikError
 from cantik.paths import project_root, state_dir
+from cantik.resources import install_lab_overrides
 
 START_PAGE = "Mulai_di_sini.ipynb"
 DEFAULT_PORT = 8888
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``start`` command."""
+    """Add the ``mulai`` command (alias ``start``)."""
     from cantik.cli import add_command
 
-    p = add_command(subparsers, "start", "jalankan lingkungan belajar (JupyterLab berbahasa Indonesia)", run)
+    p = add_command(subparsers, "mulai", "jalankan lingkungan belajar (JupyterLab berbahasa Indonesia)", run,
+                    aliases=["start"])
     p.add_argument("--port", type=int, default=DEFAULT_PORT,
                    help=f"nomor port (bawaan {DEFAULT_PORT}; bila terpakai, dicari port kosong berikutnya; "
                         "0 = port kosong mana saja)")
-    p.add_argument("--no-browser", action="store_true", help="jangan membuka peramban secara otomatis")
+    p.add_argument("--tanpa-browser", "--no-browser", dest="no_browser", action="store_true",
+                   help="jangan membuka peramban secara otomatis")
     p.add_argument("--token", default=None, help="token akses (bawaan: dibuat acak setiap kali)")
-
-
-def install_lab_overrides(prefix: Path | None = None) -> Path:
-    """Merge Kelas Cantik's JupyterLab defaults into ``<prefix>/share/jupyter/lab/settings/overrides.json``.
-
-    Keys already set there by an administrator are kept unless Kelas Cantik sets the same plugin key.
-    Returns the path written.
-    """
-    target = Path(prefix or sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    ours = json.loads(resources.files("cantik.resources").joinpath("lab-overrides.json").read_text("utf-8"))
-    current: dict = {}
-    if target.is_file():
-        try:
-            current = json.loads(target.read_text("utf-8"))
-        except json.JSONDecodeError:
-            current = {}
-    merged = {**current}
-    for plugin, values in ours.items():
-        merged[plugin] = {**merged.get(plugin, {}), **values}
-    if merged != current:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    return target
 
 
 def pick_port(wanted: int, host: str = "127.0.0.1", tries: int = 50) -> int:
     """``wanted`` if free, else the next free port (``0`` asks the system for any free port)."""
-    candidates = [0] if wanted == 0 else range(wanted, wanted + tries)
+    if not 0 <= wanted <= 65535:
+        raise CantikError(f"Nomor port harus antara 1 dan 65535 (atau 0: port kosong mana saja), bukan "
+                          f"{wanted}.", exit_code=2)
+    candidates = [0] if wanted == 0 else range(wanted, min(wanted + tries, 65536))
     for candidate in candidates:
         with socket.socket() as s:
             try:
@@ -77,7 +59,7 @@ def pick_port(wanted: int, host: str = "127.0.0.1", tries: int = 50) -> int:
 def lab_command(root: Path, port: int, token: str, open_browser: bool) -> list[str]:
     """The ``jupyter lab`` command line for the learning environment."""
     cmd = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable, "-m", "cantik.labapp",
         f"--ServerApp.root_dir={root}",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
@@ -111,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     print("Kelas Cantik: lingkungan belajar sedang dinyalakan (JupyterLab, bahasa Indonesia).")
     print("Semua dataset di sini SINTETIS untuk latihan, bukan data resmi BPS.")
     print(f"Buka alamat ini di peramban (Chrome/Firefox):\n\n    {url}\n")
-    print("Tekan Ctrl+C dua kali di jendela ini untuk berhenti.", flush=True)
+    print("Tekan Ctrl+C di jendela ini untuk berhenti.", flush=True)
     cmd = lab_command(root, port, token, open_browser=not args.no_browser)
     os.execve(sys.executable, cmd, lab_environment(root))
     return 0  # pragma: no cover  (execve does not return)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 HONEST = "rasio = 120 / 100 * 100"
 
@@ -34,6 +36,8 @@ class Attack:
     """Code of an extra cell the learner marks as an nbgrader test cell (not in the gradebook)."""
     extra_cells: tuple[str, ...] = ()
     """Code cells the learner adds after the answer cell (before the test cell)."""
+    edit: Callable[[Any], None] | None = None
+    """Changes the learner makes to the notebook's cells after answering (copy, delete, reorder)."""
 
 
 def _docx() -> bytes:

@@ -28,9 +28,9 @@ import pytest
 
 from tests.adversarial.attacks import ATTACKS, Attack
 from tests.adversarial.make_course import HIDDEN_MARKER
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 
-pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="bubblewrap missing: "
-                                "scripts/ensure-debian-packages bubblewrap")
+pytestmark = security_requires(has_bwrap(), BWRAP_MISSING)
 
 HERE = Path(__file__).parent
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
@@ -85,6 +85,8 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
         at = next(i for i, c in enumerate(nb.cells)
                   if c.metadata.get("nbgrader", {}).get("grade_id") == "jawaban")
         nb.cells[at + 1:at + 1] = [nbformat.v4.new_code_cell(code) for code in attack.extra_cells]
+    if attack.edit is not None:
+        attack.edit(nb)
     if attack.fake_test:
         fake = nbformat.v4.new_code_cell(attack.fake_test.format(**paths))
         fake.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "palsu", "points": 0,

@@ -10,8 +10,8 @@ with short cell limits (4 s). Honest learners are graded beside:
 * ``sepuluh_anak_memori``: ten child processes each filling 250 MiB (within the 2 GiB per process);
   cells later it sets the answer only if all ten hold their memory at once;
 * ``pemutar_cpu``: forty CPU spinners (each in a session of its own, deaf to interrupts), then sleeps
-  cell after cell to keep them running while the others are graded (``cantik kelas nilai`` grades side by side); under plain nbgrader (one submission at a time)
-  other programs on the machine keep the CPUs busy instead;
+  cell after cell to keep them running while the others are graded (``cantik kelas nilai`` grades side
+  by side); under plain nbgrader (one submission at a time) other programs keep the CPUs busy instead;
 * ``hook_tidur``: an IPython hook sleeping 3.5 s before every cell (each cell stays under its 4 s limit)
   and twenty extra cells.
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik import course
+from cantik.authoring import cells as course
 from tests.courses import pipeline as pl
 
 pytestmark = [pytest.mark.slow,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -103,10 +105,11 @@ def test_apps_command_registers_with_indonesian_help() -> None:
     commands.register(_add_subparsers(parser))
     args = parser.parse_args(["apps", "--port", "9000", "--profil", "default"])
     assert (args.port, args.profil, args.buka_browser) == (9000, "default", False)
-    assert args.func is commands.run
     assert args.ip == "127.0.0.1"
-    assert commands.run(argparse.Namespace(port=0, profil="production", ip="127.0.0.1",
-                                           buka_browser=False)) == 2
+    bad = parser.parse_args(["apps", "--port", "0"])
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        assert bad.func(bad) == 2  # through the one CLI error path: no server started
+    assert err.getvalue().startswith("GAGAL: Nomor port harus antara 1 dan 65535")
 
 
 def test_light_modules_import_nothing_heavy() -> None:
@@ -120,17 +123,49 @@ def test_light_modules_import_nothing_heavy() -> None:
     assert out.stdout.strip() == ""
 
 
+def _marked_processes(marker: str) -> list[int]:
+    """Processes of this user whose environment carries ``CANTIK_TEST_MARKER=marker`` (Voilà, kernels)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:  # gone, or not ours
+            continue
+        if f"CANTIK_TEST_MARKER={marker}".encode() in environ.split(b"\0"):
+            found.append(int(entry.name))
+    return found
+
+
+def _kernels(pids: list[int]) -> list[int]:
+    out = []
+    for pid in pids:
+        try:
+            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                out.append(pid)
+        except OSError:
+            continue
+    return out
+
+
 @pytest.mark.server
-def test_apps_command_serves_the_gallery(cantik_home: Path) -> None:
-    """``cantik apps`` end to end: its handler starts Voilà, the gallery answers, Ctrl-C stops it."""
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_apps_command_serves_the_gallery_and_stops_with_its_kernels(cantik_home: Path, how: str) -> None:
+    """``cantik apps`` end to end: its handler starts Voilà (with its preheated kernels), the gallery
+    answers; Ctrl-C in a terminal (SIGINT to the process group) or a service manager's stop (SIGTERM to
+    the process alone) stops it: the port is closed and no Voilà or kernel process is left."""
     import os
     import signal
+    import socket
     import time
     import urllib.request
+    import uuid
 
     from tests.servers import free_port, stop, unblock_signals, wait_for_http
 
     port = free_port()
+    marker = uuid.uuid4().hex
     code = (
         "import argparse, sys\n"
         "from cantik.apps import commands\n"
@@ -142,8 +177,8 @@ def test_apps_command_serves_the_gallery(cantik_home: Path) -> None:
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", code, "apps", "--port", str(port)],
-        env={**os.environ, "CANTIK_HOME": str(cantik_home)}, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=unblock_signals,
+        env={**os.environ, "CANTIK_HOME": str(cantik_home), "CANTIK_TEST_MARKER": marker},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=unblock_signals,
     )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/", timeout=90, proc=proc)
@@ -153,12 +188,29 @@ def test_apps_command_serves_the_gallery(cantik_home: Path) -> None:
         for app in APPS:
             assert f"/voila/render/{app.notebook}" in page
         assert (cantik_home / ".cantik" / "voila" / "production" / "voila.json").is_file()
-        os.killpg(proc.pid, signal.SIGINT)
+        deadline = time.monotonic() + 120  # the pool's kernels start while the gallery answers
+        while not _kernels(_marked_processes(marker)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _kernels(_marked_processes(marker)), "no preheated kernel started"
+        if how == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            os.kill(proc.pid, signal.SIGTERM)
         deadline = time.monotonic() + 60  # ~3 s when quiet; once >30 s on a CI running benchmarks too
         while proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert proc.poll() is not None, "Ctrl-C did not stop the server"
+        assert proc.poll() == 0, f"{how} did not stop the server cleanly (exit {proc.poll()})"
         out = proc.stdout.read().decode()
         assert "Galeri aplikasi Kelas Cantik" in out and "SINTETIS" in out
+        assert "Galeri aplikasi berhenti." in out
+        with socket.socket() as s:
+            assert s.connect_ex(("127.0.0.1", port)) != 0, "the port is still open"
+        deadline = time.monotonic() + 10  # kernels acknowledged shutdown; let their processes go
+        while _marked_processes(marker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _marked_processes(marker) == [], "Voilà or kernel processes are still running"
     finally:
         stop(proc)
+        for pid in _marked_processes(marker):  # never leave strays to the rest of the suite
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import cantik.data
-from cantik.apps import ui
-from cantik.apps.rata_median import RataMedianApp
+from cantik.apps import tables
+from cantik.apps.charts import RED, output_alt
+from cantik.apps.rata_median import RataMedianApp, change_text
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def test_starts_with_the_data_as_it_is(app: RataMedianApp) -> None:
     assert app.stats.n == len(spending)
     assert app.stats.mean == pytest.approx(spending.mean())
     assert app.stats.median == pytest.approx(np.median(spending))
-    assert "Median" in app.summary.value and ui.output_alt(app.chart).startswith("Histogram")
+    assert "Median" in app.summary.value and output_alt(app.chart).startswith("Histogram")
 
 
 def test_rich_households_pull_the_mean_not_the_median(app: RataMedianApp) -> None:
@@ -35,6 +36,24 @@ def test_rich_households_pull_the_mean_not_the_median(app: RataMedianApp) -> Non
     assert 0 <= median_shift < 0.01
     assert app.chart.outputs != chart
     assert "10 keluarga kaya" in app.summary.value
+    assert "0,0%" not in app.summary.value  # never "median hanya naik 0,0 %" (issue 21)
+    assert change_text("median", s.median, s.base_median) in app.summary.value
+    assert change_text("median", 1_510_500, 1_510_450) == "median naik Rp50 (kurang dari 0,1%)"
+
+
+def test_the_added_households_are_drawn(app: RataMedianApp) -> None:
+    """Issue 21: the rich households the visitor adds were only in the text, never in the chart."""
+    from matplotlib.colors import to_rgba
+
+    for count in (0, 3, 20):
+        app.extra_count.value = count
+        _main, far = app.figure.axes
+        (dots,) = far.collections
+        red = [c for c in dots.get_facecolors() if tuple(c) == to_rgba(RED)]
+        assert len(red) == count
+        xs = dots.get_offsets()[:, 0]
+        assert far.get_xlim()[0] <= xs.min() and xs.max() <= far.get_xlim()[1]  # inside the panel
+    assert "titik merah" in output_alt(app.chart)
 
 
 def test_switching_place_reloads_the_data(app: RataMedianApp) -> None:
@@ -47,11 +66,11 @@ def test_missing_dataset_shows_an_indonesian_message(app: RataMedianApp, monkeyp
     (tmp_path / "datasets").mkdir()
     (tmp_path / "pyproject.toml").write_text("")
     monkeypatch.setenv("CANTIK_HOME", str(tmp_path))
-    ui.load_table.cache_clear()
+    tables.load_table.cache_clear()
     try:
         app.wilayah.value = "taluk_haur"
         assert app.status.kind == "error"
         assert "cantik data" in app.status.message
         assert app.wilayah.value == "taluk_haur"
     finally:
-        ui.load_table.cache_clear()
+        tables.load_table.cache_clear()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik import course
+from cantik.authoring import build as course
 from cantik.data.schema import SYNTHETIC_NOTICE
 from tests.courses import pipeline as pl
 
@@ -55,6 +55,18 @@ def test_master_notebooks_match_their_naskah(modul: str) -> None:
         actual = (ROOT / "courses" / modul / f"{name}.ipynb").read_text(encoding="utf-8")
         hint = f"run `cantik kursus tulis {modul}`"
         assert actual == expected, f"courses/{modul}/{name}.ipynb is out of date: {hint}"
+
+
+def test_formgrader_lists_modules_only() -> None:
+    """Formgrader takes every folder of the nbgrader source folder for an assignment: the authoring
+    scripts live outside it (naskah/), so no draft such as ``_naskah`` is listed."""
+    from nbgrader.apps.api import NbGraderAPI
+
+    from cantik.grading.course import Course
+
+    kelas = Course.open(ROOT)
+    api = NbGraderAPI(coursedir=kelas.coursedir(), config=kelas.config)
+    assert sorted(api.get_source_assignments()) == MODULES == course.daftar_naskah(ROOT)
 
 
 @pytest.mark.slow

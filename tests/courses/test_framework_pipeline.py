@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cantik import course
+from cantik.authoring import cells as course
 from tests.courses import pipeline as pl
 
 pytestmark = pytest.mark.slow
@@ -48,7 +48,7 @@ def _toy() -> dict:
 
 def _warn_cell() -> dict:
     cell = course.tes("tes_a_peringatan", "0a", "persen_a", poin=3)
-    cell["source"] = course._lines(WARN_TEST)
+    cell["source"] = course.source_lines(WARN_TEST)
     return cell
 
 

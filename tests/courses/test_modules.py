@@ -97,9 +97,9 @@ def graded(request: pytest.FixtureRequest, course_graded: tuple[Path, dict[str, 
 
 
 def test_every_module_of_the_course_is_tested() -> None:
-    from cantik import course
+    from cantik.authoring.build import daftar_modul
 
-    assert {f"modul{i}" for i in range(1, 9)} <= set(course.daftar_modul(pl.ROOT)) == set(MODULES)
+    assert {f"modul{i}" for i in range(1, 9)} <= set(daftar_modul(pl.ROOT)) == set(MODULES)
 
 
 def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:
@@ -129,8 +129,11 @@ def test_unanswered_learner_version_scores_zero(graded: Graded) -> None:
 
 
 def test_alternative_correct_solutions_keep_full_marks(graded: Graded) -> None:
-    for student in (s for s in graded.plan if s.startswith("benar")):
+    correct = [s for s in graded.plan if s.startswith("benar")]
+    assert correct, f"{graded.modul}: no correct submission was graded, so nothing here would be checked"
+    for student in correct:
         auto = _auto(graded, student)
+        assert auto, f"{student}: no autograded question found"
         lost = {k: v for k, v in auto.items() if v[0] != v[1]}
         if lost:
             name = graded.names[0]

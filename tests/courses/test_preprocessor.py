@@ -1,4 +1,4 @@
-"""PeringatanBukanGalat on notebook cells, then nbgrader's own determine_grade on the result."""
+"""WarningKeepsPoints on notebook cells, then nbgrader's own determine_grade on the result."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from nbgrader.utils import determine_grade
 
-from cantik.grading.preprocessors import PeringatanBukanGalat
+from cantik.grading.preprocessors import WarningKeepsPoints
 
 
 def _test_cell(outputs: list[dict]) -> nbformat.NotebookNode:
@@ -22,7 +22,7 @@ ERR = {"output_type": "error", "ename": "AssertionError", "evalue": "Soal 1a: sa
 
 
 def _run(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    out, _ = PeringatanBukanGalat().preprocess_cell(cell, {}, 0)
+    out, _ = WarningKeepsPoints().preprocess_cell(cell, {}, 0)
     return out
 
 
@@ -47,10 +47,10 @@ def test_solution_and_ungraded_cells_untouched() -> None:
     assert _run(cell).outputs[0]["name"] == "stderr"
 
 
-# ── PeriksaUlang: grader-side re-check of the answers handed over by hidden tests ─────────────────────
+# ── RecheckAnswers: grader-side re-check of the answers handed over by hidden tests ─────────────────────
 from cantik.checks.core import MIME_JAWABAN, ke_json  # noqa: E402
 from cantik.checks.plain import ke_polos  # noqa: E402
-from cantik.grading.preprocessors import PeriksaUlang  # noqa: E402
+from cantik.grading.preprocessors import RecheckAnswers  # noqa: E402
 
 
 def _hand(soal: str, value: object) -> dict:
@@ -59,7 +59,7 @@ def _hand(soal: str, value: object) -> dict:
 
 
 def _recheck(cell: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    return PeriksaUlang().preprocess_cell(cell, {}, 0)[0]
+    return RecheckAnswers().preprocess_cell(cell, {}, 0)[0]
 
 
 def _hidden(soal: str, outputs: list[dict]) -> nbformat.NotebookNode:
@@ -95,7 +95,7 @@ def test_recheck_leaves_unknown_questions_and_failed_cells_alone() -> None:
 def test_recheck_defers_to_the_sandbox_when_it_graded_the_cell_in_the_grader() -> None:
     from traitlets.config import Config
 
-    sandbox = PeriksaUlang(config=Config({"SandboxExecute": {"grade_in_grader": True}}))
+    sandbox = RecheckAnswers(config=Config({"SandboxExecute": {"grade_in_grader": True}}))
     in_grader = sandbox.preprocess_cell(_hidden("1a", []), {}, 0)[0]
     assert determine_grade(in_grader) == (2.0, 2.0)
     marked = _hidden("1a", [])

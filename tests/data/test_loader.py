@@ -152,7 +152,7 @@ def test_one_place_table_elsewhere_says_where(table: str, wilayah: str, home: st
 
 
 def test_missing_file_says_generate(datasets: Path) -> None:
-    with pytest.raises(DataNotFoundError, match=r"belum ada.*cantik data generate"):
+    with pytest.raises(DataNotFoundError, match=r"belum ada.*cantik data buat"):
         load("keluarga")
 
 

@@ -17,6 +17,7 @@ from cantik.grading.autograde import autograde
 from cantik.grading.course import Course
 from cantik.grading.release import release
 from tests.grading.helpers import ANSWERS, MODUL, make_course, submit
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 
 pytestmark = pytest.mark.slow
 
@@ -116,11 +117,13 @@ def test_hard_time_limit_kills_the_worker_and_its_kernel(released: Course, sandb
     submit(released.root, "a_macet", "macet")
     submit(released.root, "b_benar", "benar")
     since = time.time() - 1
+    # the limit must exceed what an ordinary submission takes on a loaded 2-core machine (b_benar, graded
+    # beside the stuck one in a fresh worker: 10-14 s at load 12), yet stay below the cell timeout
     result = autograde(
-        released, MODUL, workers=2, timeout=120, hard_timeout=6, progress=False, sandbox=sandbox
+        released, MODUL, workers=2, timeout=120, hard_timeout=40, progress=False, sandbox=sandbox
     )
-    assert "melebihi batas waktu 6 detik" in result.failed["a_macet"]
-    assert result.graded["b_benar"]["score"] == 3.0
+    assert "melebihi batas waktu 40 detik" in result.failed["a_macet"]
+    assert result.graded.get("b_benar", {}).get("score") == 3.0, result.failed
     time.sleep(1.5)  # the killed worker's kernel notices its parent (bwrap) or proxy (warm) is gone
     mine = str(os.getpid())
     leftovers = []
@@ -212,9 +215,7 @@ def test_a_dead_zygote_is_restarted(tmp_path: Path):
             os.environ.pop("JUPYTER_PATH", None)
 
 
-@pytest.mark.skipif(
-    shutil.which("bwrap") is None, reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap"
-)
+@security_requires(has_bwrap(), BWRAP_MISSING)
 def test_sandbox_hides_trainer_files_from_learner_code(released: Course):
     submit(released.root, "a_intip", "intip")
     submit(released.root, "b_benar", "benar")

@@ -56,6 +56,7 @@ LOOSE = {
     "th05": ("Modul Uji - Yusuf (2).ipynb", "benar"),
 }
 # th06 hands in nothing
+TRAINER = "pl01"
 
 
 def _cli(*argv: str) -> tuple[int, str]:
@@ -92,6 +93,7 @@ def klass(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
             ws.append([sid, nama, "Agen statistik", "Kandangan Utara", "Kohort A"])
         for sid, nama in COHORT_B:
             ws.append([sid, nama, "Perangkat kelurahan", "Taluk Haur", "Kohort B"])
+        ws.append([TRAINER, "Yulia Kartika", "Pelatih BPS", "", ""])  # the trainer is on the same list
         wb.save(base / "peserta.xlsx")
         out["log"]["mulai"] = _cli("mulai", str(base / "peserta.xlsx"), "--folder", str(root))
         out["log"]["rilis"] = _cli("rilis", MODUL, "--folder", str(root))
@@ -99,6 +101,7 @@ def klass(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         homes = base / "rumah"
         for sid, variant in EXCHANGE.items():
             learner_fetch_and_submit(course, homes / sid, sid, variant)
+        learner_fetch_and_submit(course, homes / TRAINER, TRAINER, "benar")  # the trainer tries Submit
         time.sleep(1.1)  # nbgrader timestamps: the resubmission must be newer
         learner_fetch_and_submit(course, homes / "ku02", "ku02", "benar")  # ku02 fixes and resubmits
         out["log"]["kumpulkan"] = _cli("kumpulkan", MODUL, "--folder", str(root))
@@ -126,10 +129,13 @@ def test_class_of_twelve_end_to_end(klass: dict, tmp_path: Path):
     course: Course = klass["course"]
     log = klass["log"]
     root = str(course.root)
-    assert log["mulai"][0] == 0 and "12 orang" in log["mulai"][1] and "Kohort A, Kohort B" in log["mulai"][1]
+    assert log["mulai"][0] == 0 and "12 peserta dan 1 pelatih" in log["mulai"][1]
+    assert "Kohort A, Kohort B" in log["mulai"][1]
     assert log["rilis"][0] == 0 and "dirilis ke folder pertukaran" in log["rilis"][1]
     code, text = log["kumpulkan"]
     assert code == 0 and "7 peserta" in text
+    assert f"{TRAINER} (Yulia Kartika) adalah pelatih, bukan peserta" in text  # trainers are never learners
+    assert not (course.submitted_dir / TRAINER).exists()
     assert (course.submitted_dir / "ku02" / MODUL / "submission_secret.txt").is_file()
     code, text = log["impor"]
     assert code == 0 and "Modul Uji - Joko Susilo.ipynb: nama berkas tidak cocok" in text
@@ -154,14 +160,17 @@ def test_class_of_twelve_end_to_end(klass: dict, tmp_path: Path):
         gb.find_grade("tafsiran", "latihan", MODUL, "th01").manual_score = 3
         gb.db.commit()
 
-    code, text = _cli("umpan-balik", MODUL, "--folder", root)
+    code, text = _cli("umpan-balik", MODUL, "--folder", root)  # essays not graded yet: it refuses
+    assert code == 1 and text.startswith("GAGAL:") and "--kirim-sebelum-dinilai" in text
+    code, text = _cli("umpan-balik", MODUL, "--folder", root, "--kirim-sebelum-dinilai")
     assert code == 0 and "11 peserta" in text and "Dikirim lewat exchange ke 7 peserta" in text
+    assert "Langkah berikutnya" in text
     assert "ku05" in text  # loose-file learners get the HTML handout instead
     # ku06 learns why the sandbox stopped the notebook (in Indonesian, in the handout)
     handout = course.grading_dir / "umpan_balik" / MODUL / "ku06.html"
     assert "kernel Python berhenti sendiri" in html.unescape(handout.read_text(encoding="utf-8"))
     fetched = learner_fetch_feedback(course, klass["homes"] / "ku02", "ku02")
-    assert fetched and "Nilai: 3 dari 7" in fetched[-1].read_text()
+    assert fetched and "Nilai sementara: 3 dari 7" in fetched[-1].read_text()  # the essay waits
     assert "BEGIN HIDDEN" not in fetched[-1].read_text()
 
     code, text = _cli("ekspor", "--folder", root, "--keluaran", str(tmp_path / "ekspor"))
@@ -170,7 +179,7 @@ def test_class_of_twelve_end_to_end(klass: dict, tmp_path: Path):
     ws = wb[MODUL]
     header = [c.value for c in ws[1]]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
-    assert len([k for k in rows if k != "Rata-rata kelas"]) == 12
+    assert len([k for k in rows if not k.startswith("Rata-rata kelas")]) == 12 and TRAINER not in rows
     assert rows["th01"][header.index("Total")] == 6 and rows["th01"][header.index("Kohort")] == "Kohort B"
     assert rows["th06"][header.index("Status")] == "belum mengirim"
     assert rows["ku06"][header.index("Total")] in (None, 0)
@@ -180,6 +189,7 @@ def test_class_of_twelve_end_to_end(klass: dict, tmp_path: Path):
     page = (tmp_path / "laporan.html").read_text()
     assert "Kohort A" in page and "Kohort B" in page and "Taluk Haur" in page
     assert "ku06" in page and "th06" in page and "belum mengirim" in page
+    assert TRAINER not in page and "Yulia Kartika" not in page
 
 
 @pytest.mark.browser
@@ -209,6 +219,13 @@ def test_formgrader_shows_and_saves_the_written_answer(klass: dict, page, port, 
     base = f"http://127.0.0.1:{port}"
     page.set_extra_http_headers({"Authorization": f"token {token}"})  # also for formgrader's API calls
     with running(cmd, f"{base}/api/status", cwd=course.root, log=klass["base"] / "formgrader.log"):
+        auth = {"Authorization": f"token {token}"}
+        students = page.request.get(f"{base}/formgrader/api/students", headers=auth).json()
+        assert {x["id"] for x in students} == {sid for sid, _ in COHORT_A + COHORT_B}  # never the trainer
+        named = {x["id"]: f"{x['last_name']}, {x['first_name']}" for x in students}
+        assert named["th03"] == "Muhammad Rizki, th03"  # formgrader's "last, first": no stray comma
+        assignments = page.request.get(f"{base}/formgrader/api/assignments", headers=auth).json()
+        assert {x["name"] for x in assignments} == {MODUL}
         page.goto(f"{base}/formgrader/gradebook/{MODUL}/latihan")
         link = page.locator(f"a[href*='/formgrader/submissions/{sub_id}']").first
         link.wait_for(timeout=30000)  # th03's submission is listed, with a link to grade it

@@ -27,6 +27,10 @@ HAJAR = Learner("th02", "Siti Hajar")
         ("Modul 2 - Siti (1).ipynb", {}, ["ku01", "th02"]),  # two Sitis: ambiguous
         ("latihan.ipynb", {"metadata": {"cantik": {"peserta": "ku02"}}}, ["ku02"]),
         ("Modul 2 - Joko.ipynb", {}, []),
+        ("modul2 siti hajar.ipynb", {}, ["th02"]),
+        ("WhatsApp Document BUDI modul1 (1).ipynb", {}, ["ku02"]),
+        ("Tugas_modul1-HAJAR final revisi.ipynb", {}, ["th02"]),  # a last name only one learner has
+        ("aminah.siti.modul_2.ipynb", {}, ["ku01"]),  # any order, any separator
     ],
 )
 def test_match_learner(filename, meta, expected):
@@ -69,7 +73,7 @@ def test_import_loose_files_and_zip(released, tmp_path):
     assert "tidak cocok" in reasons["Modul Uji - Joko.ipynb"]
     assert "lebih dari satu peserta" in reasons["Modul Uji - Siti.ipynb"]
     assert "rusak" in reasons["rusak.ipynb"]
-    assert "bukan notebook" in reasons["kiriman.zip:catatan.txt"]
+    assert "bukan notebook" in reasons["kiriman.zip:kiriman/catatan.txt"]
     # nothing lost: every file received has a byte copy in the inbox, problems also in quarantine
     assert len(list(result.inbox.iterdir())) == 7 + 1 + 2  # 7 loose files + the zip + its 2 members
     quarantined = list(released.quarantine_dir.rglob("*.ipynb"))

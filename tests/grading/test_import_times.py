@@ -118,9 +118,14 @@ def test_late_penalty_counts_from_the_save_time(klass: Course, tmp_path: Path) -
     flash.mkdir()
     _write(klass, flash / "Modul Uji - Budi Santoso.ipynb", "benar", early)
     _write(klass, flash / "Modul Uji - Rahmah.ipynb", "benar", late)
+    _write(klass, flash / "Modul Uji - Siti.ipynb", "sebagian", early)  # two Sitis: quarantined first
     assert time.time() > late  # imported days after the due date
     result = import_files(klass, [flash])
     assert {who for _f, who, _w in result.imported} == {"ku02", "th01"}
+    quarantined = result.quarantined["Modul Uji - Siti.ipynb"]
+    os.utime(quarantined)  # the copy the trainer picks up lost its time (copied again, say)
+    settled = import_files(klass, [], assign=[(quarantined, "th02")])
+    assert settled.imported == [(quarantined.name, "th02", f"{MODUL}/latihan")]
     proc = subprocess.run([str(Path(sys.executable).with_name("nbgrader")), "autograde", MODUL],
                           cwd=klass.root, env=_env(), text=True, capture_output=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -128,4 +133,5 @@ def test_late_penalty_counts_from_the_save_time(klass: Course, tmp_path: Path) -
         on_time = gb.find_submission(MODUL, "ku02")
         after = gb.find_submission(MODUL, "th01")
         assert on_time.total_seconds_late == 0
+        assert gb.find_submission(MODUL, "th02").total_seconds_late == 0  # resolved from quarantine
         assert after.total_seconds_late == pytest.approx(2 * 3600, abs=1)

@@ -17,11 +17,11 @@ def test_csv_roster_goes_into_gradebook(course, tmp_path):
     result = start_class(course, path)
     assert sorted(result.added) == ["ku01", "ku02", "th01", "th02"]
     with course.gradebook() as gb:
-        names = {s.id: s.first_name for s in gb.students}
-    assert names["th01"] == "Rahmah"
+        names = {s.id: (s.last_name, s.first_name) for s in gb.students}
+    assert names["th01"] == ("Rahmah", "th01")  # formgrader shows "Rahmah, th01", never ", Rahmah"
     saved = {x.id: x for x in load_roster(course)}
     assert saved["th02"].kohort == "B" and saved["ku02"].desa == "Kandangan Utara"
-    assert "4 orang" in result.summary()
+    assert "4 peserta." in result.summary()
 
 
 def test_a_trainer_row_is_not_a_learner_in_the_gradebook(course, tmp_path):
@@ -33,6 +33,29 @@ def test_a_trainer_row_is_not_a_learner_in_the_gradebook(course, tmp_path):
     assert "pl01" not in ids and "pl01" not in result.added and "ku01" in ids
     assert "Pelatih (tidak dimasukkan ke buku nilai sebagai peserta): pl01" in result.summary()
     assert [x.id for x in load_roster(course) if x.is_trainer] == ["pl01"]
+
+
+@pytest.mark.parametrize(("peran", "trainer"), [
+    ("Pelatih BPS", True), ("pelatih", True), ("Instruktur", True), ("Trainer", True), ("PELATIH", True),
+    ("Tim Pelatih Kab. HSS", True), ("Co-trainer", True), ("Peserta pelatihan", False),
+    ("Agen statistik", False), ("Ketua RT 03", False), ("Kader posyandu", False), ("", False),
+])
+def test_one_rule_for_trainers(peran, trainer):
+    from cantik.grading.roster import Learner
+
+    assert Learner("ku09", "Ani", peran=peran).is_trainer is trainer
+
+
+def test_trainer_column_and_trainer_removed_from_gradebook(course, tmp_path):
+    """A dedicated 'pelatih' column works too; a trainer an older roster put into the gradebook leaves it."""
+    start_class(course, write_roster(tmp_path / "lama.csv", [*ROSTER_ROWS, ["pl02", "Andi", "", "", ""]]))
+    rows = [[*ROSTER_ROWS[0], "pelatih"], *[[*r, ""] for r in ROSTER_ROWS[1:]],
+            ["pl02", "Andi", "", "", "", "ya"], ["pl03", "Yulia Kartika", "Pelatih BPS", "", "", ""]]
+    result = start_class(course, write_roster(tmp_path / "baru.csv", rows))
+    with course.gradebook() as gb:
+        assert "pl02" not in {s.id for s in gb.students}
+    assert result.removed == ["pl02"] and "dikeluarkan dari buku nilai: pl02" in result.summary()
+    assert [x.id for x in load_roster(course) if x.is_trainer] == ["pl02", "pl03"]
 
 
 def test_excel_roster_and_reimport_keeps_old_learners(course, tmp_path):
@@ -115,7 +138,7 @@ def test_cli_mulai_reports_in_indonesian(course_root: Path, tmp_path, capsys):
     good = write_roster(tmp_path / "ok.csv", ROSTER_ROWS)
     args = _parser().parse_args(["mulai", str(good), "--folder", str(course_root)])
     assert args.func(args) == 0
-    assert "Daftar peserta dibaca: 4 orang" in capsys.readouterr().out
+    assert "Daftar peserta dibaca: 4 peserta." in capsys.readouterr().out
     bad = write_roster(tmp_path / "bad.csv", [["id", "nama"], ["x1", "A"], ["x1", "B"]])
     args = _parser().parse_args(["mulai", str(bad), "--folder", str(course_root)])
     assert args.func(args) == 1

@@ -9,15 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 
 ROOT = Path(__file__).resolve().parents[2]
 NBGRADER = str(Path(sys.executable).with_name("nbgrader"))
 MODULE = "modul2"
 
 
-@pytest.mark.skipif(not shutil.which("bwrap"),
-                    reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap")
+@security_requires(has_bwrap(), BWRAP_MISSING)
 def test_project_config_with_use_sandbox_grades_a_module(tmp_path: Path) -> None:
     from nbgrader.api import Gradebook
 

@@ -6,7 +6,6 @@ import asyncio
 import concurrent.futures
 import json
 import os
-import shutil
 import subprocess
 import sys
 import typing as t
@@ -17,11 +16,11 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from cantik.sandbox.bwrap import UID_BASE, SandboxUnavailable, find_bwrap, working_files
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
 from tests.unprivileged import USERS, run_as
 
 ROOT = Path(__file__).resolve().parents[2]
-needs_bwrap = pytest.mark.skipif(not shutil.which("bwrap"),
-                                 reason="bubblewrap missing: scripts/ensure-debian-packages bubblewrap")
+needs_bwrap = security_requires(has_bwrap(), BWRAP_MISSING)
 
 PROBE = r"""
 import json, os, signal, socket, sys
@@ -329,7 +328,7 @@ def test_prestarted_warm_kernel_grades_a_notebook(tmp_path: Path) -> None:
 
 
 @needs_bwrap
-@pytest.mark.skipif(os.geteuid() != 0, reason="own user id only when the grader is root")
+@security_requires(os.geteuid() == 0, "own user id only when the grader is root")
 def test_kernel_cannot_fill_the_hosts_disk_through_its_connection_folder(tmp_path: Path) -> None:
     from cantik.sandbox.kernel import start_sandboxed_kernel
 
@@ -493,8 +492,8 @@ with tempfile.TemporaryDirectory() as d:
 
 
 @needs_bwrap
-@pytest.mark.skipif(os.geteuid() != 0 or not Path("/usr/bin/python3").exists(),
-                    reason="needs root to switch to an ordinary user, and Debian's python3")
+@security_requires(os.geteuid() == 0 and Path("/usr/bin/python3").exists(),
+                   "needs root to switch to an ordinary user, and Debian's python3")
 def test_a_trainer_without_root_gets_the_sandbox_too() -> None:
     """As an ordinary user (uid 65534 here), bubblewrap builds the same sandbox in a user namespace and
     the process limit counts on top of the user's own processes."""

@@ -18,14 +18,18 @@ from tests.servers import running
 
 
 def server_cmd(*argv: str) -> tuple[int, str]:
-    """Run `cantik server ARGV...` in-process; returns (exit code, printed text)."""
+    """Run `cantik server ARGV...` in-process; returns (exit code, the text the trainer sees).
+
+    A failure is one ``GAGAL: …`` line on stderr (cantik.cli.run_command); stdout and stderr are joined,
+    as in the trainer's terminal.
+    """
     from cantik.server.commands import register
 
     parser = argparse.ArgumentParser()
     register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):  # GAGAL: goes to stderr
         code = args.func(args)
     return code, out.getvalue()
 

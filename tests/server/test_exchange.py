@@ -28,6 +28,7 @@ from cantik.grading.roster import Learner
 from cantik.server.hub import proxy_command, write_hub
 from tests.grading.helpers import MODUL, fill, make_course
 from tests.servers import free_port
+from tests.strict import security_requires
 
 BIN = Path(sys.executable).parent
 COURSE_ID = "kelas_cantik"
@@ -55,7 +56,7 @@ def _usable() -> bool:
     return True
 
 
-pytestmark = pytest.mark.skipif(not _usable(), reason="needs root, bwrap and setpriv to act as other users")
+pytestmark = security_requires(_usable(), "needs root, bwrap and setpriv to act as other users")
 
 
 class Setup:

@@ -122,7 +122,7 @@ def test_nbgrader_gradebook_in_postgres(pg: PgServer, tmp_path: Path) -> None:
 
     assert not (root / "grading" / "gradebook.db").exists()  # nothing went to SQLite
     with psycopg.connect(**_plain(url)) as conn:
-        students = dict(conn.execute("SELECT id, first_name FROM student").fetchall())
+        students = dict(conn.execute("SELECT id, last_name FROM student").fetchall())
         max_auto = conn.execute(
             "SELECT sum(gc.max_score) FROM grade_cells gc JOIN base_cell bc ON bc.id = gc.id "
             "JOIN notebook n ON n.id = bc.notebook_id JOIN assignment a ON a.id = n.assignment_id "
@@ -133,7 +133,7 @@ def test_nbgrader_gradebook_in_postgres(pg: PgServer, tmp_path: Path) -> None:
             "JOIN submitted_assignment sa ON sa.id = sn.assignment_id "
             "JOIN assignment a ON a.id = sa.assignment_id WHERE a.name = %s GROUP BY sa.student_id", (MODUL,),
         ).fetchall()
-    assert students == {"ku01": "Siti Aminah", "ku02": "Budi Santoso"}
+    assert students == {"ku01": "Siti Aminah", "ku02": "Budi Santoso"}  # the roster's names (last, first=id)
     auto = {sid: float(total or 0) for sid, total, _ in rows}
     manual_pending = {sid: n for sid, _, n in rows}
     assert max_auto and max_auto > 0

@@ -1,4 +1,4 @@
-"""``cantik apps``: serve the gallery of public Voilà apps (stdlib-only imports at module top)."""
+"""``cantik aplikasi``: serve the gallery of public Voilà apps (stdlib-only imports at module top)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from cantik.cli import add_command
 
     p = add_command(
-        subparsers, "apps",
-        "jalankan galeri aplikasi publik (Voilà) dengan konfigurasi produksi", run,
+        subparsers, "aplikasi",
+        "jalankan galeri aplikasi publik (Voilà) dengan konfigurasi produksi", run, aliases=["apps"],
     )
     p.add_argument("--port", type=int, default=8866, help="nomor port server (bawaan: 8866)")
     p.add_argument("--ip", default="127.0.0.1",
@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve the apps until Ctrl-C."""
+    """Serve the apps until Ctrl-C or SIGTERM (both stop Voilà and its kernels)."""
     from cantik.apps.server import serve
     from cantik.errors import CantikError
 

@@ -1,8 +1,13 @@
 """App 4 — Grafik jujur vs menyesatkan: the same data, drawn honestly or misleadingly.
 
 The data are the poor people per RT (persons in households below the poverty line), as a count or as
-P0 per RT from :func:`cantik.indicators.poverty_indices`. Three switches: a truncated value axis, counts vs
-rates, and unsorted vs sorted categories. The app explains what each switch changed.
+P0 per RT (poor persons per 100 residents) from :func:`cantik.indicators.poverty_indices`.
+
+Two charts. On top, two named RTs side by side, drawn the misleading way (counts, value axis cut just
+below the smaller bar) and the honest way (percent of residents, axis from 0): the same two RTs, opposite
+impressions. Below, every RT as a horizontal bar (one readable line each on a phone) with three switches:
+counts or percent, axis from 0 or cut, RT number or sorted. Every bar carries its value, so an RT with 0
+poor people reads "0" instead of looking like missing data.
 
 Examples
 --------
@@ -19,11 +24,18 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from cantik.apps import ui
+from cantik.apps import charts, tables
+from cantik.apps.base import AppBase
+from cantik.apps.challenge import Answer, Challenge
+from cantik.apps.formatting import format_number, format_percent, format_rupiah
+from cantik.apps.layout import FigureNote, labelled, summary_html
+from cantik.apps.messages import DATA_ERRORS, UserInputError
+from cantik.data.calibration import GARIS_KEMISKINAN
 
-#: Kalimantan Selatan poverty line, September 2024 (Rp per capita per month), as reported; the line the
-#: synthetic data were calibrated to.
-GARIS_KEMISKINAN = 644_107
+#: A rate from fewer poor persons than this is marked as unsteady.
+FEW_POOR = 10
+#: "Looks N times" above this is said as "more than" (a ratio of two tiny bar stubs means nothing).
+MAX_LOOKS = 20
 
 
 @functools.lru_cache(maxsize=8)
@@ -33,7 +45,7 @@ def poor_by_rt(wilayah: str) -> Any:
 
     from cantik import indicators as ind
 
-    keluarga = ui.load_table("keluarga", wilayah)
+    keluarga = tables.load_table("keluarga", wilayah)
     rows = []
     for rt, grp in keluarga.groupby("rt", observed=True):
         p0 = ind.poverty_indices(grp, GARIS_KEMISKINAN, weights="jumlah_anggota").p0
@@ -42,131 +54,308 @@ def poor_by_rt(wilayah: str) -> Any:
     return pd.DataFrame(rows)
 
 
-class GrafikApp(ui.AppBase):
-    """Toggle a truncated axis, counts vs rates, and sorting; read what changed."""
+def default_pair(table: Any) -> tuple[int, int]:
+    """Two RTs whose counts and rates tell opposite stories, if the data have such a pair.
+
+    The RT with the most poor persons, and the RT with the highest percentage among those with fewer
+    poor persons (else the next RT).
+    """
+    most = table.loc[table["miskin"].idxmax()]
+    others = table[(table["rt"] != most["rt"]) & (table["miskin"] < most["miskin"]) & (table["miskin"] > 0)]
+    if others.empty:
+        others = table[table["rt"] != most["rt"]]
+    if others.empty:
+        return int(most["rt"]), int(most["rt"])
+    return int(most["rt"]), int(others.loc[others["p0"].idxmax()]["rt"])
+
+
+def looks_text(looks: float) -> str:
+    """``'1,9 kali'``; ratios over :data:`MAX_LOOKS` are said as ``'lebih dari 20 kali'``."""
+    return f"lebih dari {MAX_LOOKS} kali" if looks > MAX_LOOKS else f"{format_number(looks, 1)} kali"
+
+
+class GrafikApp(AppBase):
+    """Two RTs drawn honestly and misleadingly; all RTs with switches; read what changed."""
 
     title = "Grafik jujur vs menyesatkan"
     intro = (
         "Data yang sama bisa digambar dengan jujur atau menyesatkan. Grafik ini menunjukkan penduduk "
-        "miskin per RT. Coba nyalakan dan matikan pilihan di bawah, lalu baca penjelasannya."
+        "miskin per RT. Bandingkan dua RT di grafik atas, lalu nyalakan dan matikan pilihan di bawah "
+        "dan baca penjelasannya."
     )
 
     def __init__(self, wilayah: str = "kandangan_utara") -> None:
         super().__init__()
         self.wilayah = wilayah
-        self.measure = ui.labelled(
+        self.measure = labelled(
             widgets.ToggleButtons(options=[("Jumlah orang miskin", "jumlah"),
-                                           ("Persentase penduduk miskin", "persen")], value="jumlah"),
-            "Yang digambar",
+                                           ("Persen penduduk miskin", "persen")], value="jumlah"),
+            "Yang digambar (grafik semua RT)",
         )
-        self.truncate = ui.labelled(widgets.Checkbox(value=False, indent=False),
-                                    "Potong sumbu tegak (tidak mulai dari 0)")
-        self.sort = ui.labelled(widgets.Checkbox(value=False, indent=False),
-                                "Urutkan RT dari yang tertinggi")
-        self._build(self.measure, self.truncate, self.sort)
-        self._watch(self.measure, self.truncate, self.sort)
+        self.truncate = labelled(
+            widgets.ToggleButtons(options=[("Mulai dari 0", False), ("Dipotong", True)], value=False),
+            "Sumbu nilai")
+        self.sort = labelled(
+            widgets.ToggleButtons(options=[("Nomor RT", False), ("Dari yang tertinggi", True)], value=False),
+            "Urutan RT")
+        rts: list[tuple[str, int]] = []
+        pair = (0, 0)
+        try:
+            table = poor_by_rt(wilayah)
+            rts = [(f"RT {r}", int(r)) for r in table["rt"]]
+            pair = default_pair(table)
+        except (UserInputError, *DATA_ERRORS):
+            pass  # update() below shows the message
+        self.rt_a = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[0] if rts else 0),
+                             "RT pertama")
+        self.rt_b = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[1] if rts else 0),
+                             "RT kedua")
+        self.shown: Any = None
+        self._build(self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
+        self._watch(self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
         self.update()
         self.prefetch({"measure": ["jumlah", "persen"], "truncate": [False, True], "sort": [False, True]})
 
-    def data(self) -> Any:
-        """The table drawn now: columns ``rt`` and ``nilai``, in the order shown."""
+    # -- data ---------------------------------------------------------------------------------------
+    def table(self) -> Any:
         table = poor_by_rt(self.wilayah)
         if table.empty:
-            raise ui.UserInputError("Tidak ada data keluarga untuk wilayah ini.")
+            raise UserInputError("Tidak ada data keluarga untuk wilayah ini.")
+        return table
+
+    def data(self) -> Any:
+        """The table drawn in the chart of all RTs: columns ``rt`` and ``nilai``, in the order shown."""
+        table = self.table()
         column = "miskin" if self.measure.value == "jumlah" else "p0"
         shown = table.assign(nilai=table[column])
         if self.sort.value:
             shown = shown.sort_values("nilai", ascending=False, kind="stable")
         return shown
 
+    def pair(self) -> tuple[Any, Any]:
+        """The rows of the two named RTs."""
+        table = self.table()
+        if self.rt_a.value == self.rt_b.value:
+            raise UserInputError("Pilih dua RT yang berbeda untuk dibandingkan.")
+        rows = []
+        for rt in (self.rt_a.value, self.rt_b.value):
+            match = table[table["rt"] == rt]
+            if match.empty:
+                raise UserInputError(f"RT {rt} tidak ada di data wilayah ini.")
+            rows.append(match.iloc[0])
+        return rows[0], rows[1]
+
     def axis_floor(self, values: Any) -> float:
-        """Where the value axis starts: 0, or (truncated) at 80 % of the lower-quartile bar."""
+        """Where the value axis of the chart of all RTs starts: 0, or (cut) at 80% of the lower quartile."""
         positive = values[values > 0]
         if not self.truncate.value or positive.empty:
             return 0.0
         return round(float(positive.quantile(0.25)) * 0.8, 1)
 
+    @staticmethod
+    def pair_floor(a: float, b: float) -> float:
+        """The misleading chart's axis start: just below the smaller bar (0 when a bar is 0)."""
+        low = min(a, b)
+        return 0.0 if low <= 0 else low * 0.9
+
     def update(self) -> None:
+        self.shown = None
+        a, b = self.pair()
         shown = self.data()
         self.shown = shown
         floor = self.axis_floor(shown["nilai"])
-        key = (self.measure.value, self.truncate.value, self.sort.value)
-        self._show_cached(key, lambda: (self.draw(shown, floor), self.alt_text(shown, floor)))
-        self.summary.value = self.summary_text(shown, floor)
+        key = self.control_state()
+        self._show_cached(key, lambda: (self.draw(shown, floor, a, b), self.alt_text(shown, floor, a, b)))
+        self.summary.value = self.summary_text(shown, floor, a, b)
+        self.show_notes()
 
     def _unit(self) -> str:
         return "orang" if self.measure.value == "jumlah" else "%"
 
-    def draw(self, shown: Any, floor: float) -> Any:
+    def _value_text(self, value: float) -> str:
+        """``'47 orang'`` or ``'12,7%'``."""
+        return f"{format_number(value, 0)} orang" if self._unit() == "orang" else format_percent(value, 1)
+
+    # -- chart --------------------------------------------------------------------------------------
+    def draw(self, shown: Any, floor: float, a: Any, b: Any) -> Any:
+        """On top the two named RTs, misleading beside honest; below every RT as a horizontal bar."""
+        height, layout = charts.stacked([2.2, 0.27 * len(shown) + 0.2], gap=1.0, top=0.95)
+        bad, good, every = self.axes(height=height, cols=2, mosaic=[["bad", "good"], ["every", "every"]],
+                                     left=0.17, right=0.93, wspace=0.55, **layout)
+        self._draw_pair(bad, good, a, b)
+        bad.figure.suptitle("Dua RT yang sama, dua kesan", x=0.02, y=1 - 0.15 / height, ha="left",
+                            va="top", fontsize=13, fontweight="bold")
+        self._draw_every(every, shown, floor, (int(a["rt"]), int(b["rt"])))
+        return every.figure
+
+    def _draw_pair(self, bad: Any, good: Any, a: Any, b: Any) -> None:
+        names = [f"RT {int(a['rt'])}", f"RT {int(b['rt'])}"]
+        # Misleading: counts, axis cut just below the smaller bar.
+        counts = [float(a["miskin"]), float(b["miskin"])]
+        cut = self.pair_floor(*counts)
+        bad.bar([0, 1], [c - cut for c in counts], bottom=cut, color=charts.RED, width=0.6)
+        bad.set_ylim(cut, max(counts) * 1.02 + (max(counts) - cut) * 0.05 or 1)
+        bad.set_title("Menyesatkan\n(sumbu dipotong)", loc="left", color=charts.RED)
+        bad.set_ylabel("Orang miskin")
+        charts.number_axis(bad.yaxis, whole=True)
+        # Honest: percent of residents, from 0, values written on the bars.
+        rates = [float(a["p0"]), float(b["p0"])]
+        good.bar([0, 1], rates, color=charts.BLUE, width=0.6)
+        charts.value_labels(good, [0, 1], rates, 1, "%", horizontal=False)
+        good.set_ylim(0, max(rates) * 1.3 or 1)
+        good.set_title("Jujur\n(persen, dari 0)", loc="left", color=charts.BLUE)
+        good.set_ylabel("Persen penduduk")
+        charts.number_axis(good.yaxis, suffix="%")
+        for ax in (bad, good):
+            ax.set_xticks([0, 1], names)
+            ax.set_xlim(-0.6, 1.6)
+
+    def _draw_every(self, every: Any, shown: Any, floor: float, named_rts: tuple[int, int]) -> None:
         import numpy as np
 
-        (ax,) = self.axes(6.4, 4.0, left=0.12, bottom=0.15)
-        labels = [str(r) for r in shown["rt"]]
-        positions = np.arange(len(labels))
-        ax.bar(positions, (shown["nilai"] - floor).clip(lower=0).to_numpy(), bottom=floor, color="#3b75af")
-        ax.set_xticks(positions, labels)
-        ax.set_xlim(-0.6, len(labels) - 0.4)
-        top = float(shown["nilai"].max())
-        ax.set_ylim(floor, top * 1.08 if top > 0 else 1)
-        ax.set_xlabel("RT")
-        ax.set_ylabel("Orang miskin" if self._unit() == "orang" else "Penduduk miskin (%)")
-        ax.tick_params(axis="x", labelsize=9 if len(labels) > 15 else 12)
+        rows = len(shown)
+        positions = np.arange(rows)[::-1]  # first row at the top
+        values = shown["nilai"].to_numpy(dtype=float)
+        named = shown["rt"].isin(list(named_rts)).to_numpy()
+        colours = [charts.ORANGE if n else charts.BLUE for n in named]
+        every.barh(positions, np.clip(values - floor, 0, None), left=floor, color=colours, height=0.7)
+        every.set_yticks(positions, [f"RT {int(r)}" for r in shown["rt"]])
+        every.set_ylim(-0.6, rows - 0.4)
+        few = (shown["miskin"] < FEW_POOR).to_numpy() if self._unit() == "%" else None
+        charts.value_labels(every, positions, values, 0 if self._unit() == "orang" else 1,
+                            "" if self._unit() == "orang" else "%", flags=few, at=np.maximum(values, floor))
+        top = float(values.max())
+        every.set_xlim(floor, top * 1.2 if top > 0 else 1)
+        if self._unit() == "orang":
+            charts.number_axis(every.xaxis, whole=True)
+            every.set_xlabel("Orang miskin")
+        else:
+            charts.number_axis(every.xaxis, suffix="%")
+            every.set_xlabel("Persen penduduk miskin")
+        title = "Semua RT"
         if floor > 0:
-            ax.set_title(f"Sumbu tegak mulai dari {ui.format_number(floor, 1)}, bukan 0", fontsize=12,
-                         color="#b3261e")
-        return ax.figure
+            title += f": sumbu mulai dari {format_number(floor, 1)}, bukan 0"
+        every.set_title(title, loc="left", color=charts.RED if floor > 0 else "black")
 
-    def alt_text(self, shown: Any, floor: float) -> str:
+    def alt_text(self, shown: Any, floor: float, a: Any, b: Any) -> str:
         what = "jumlah orang miskin" if self._unit() == "orang" else "persentase penduduk miskin"
         top = shown.loc[shown["nilai"].idxmax()]
         return (
-            f"Grafik batang {what} di {len(shown)} RT"
-            + (", sumbu tegak dipotong" if floor > 0 else "")
-            + f". Tertinggi RT {int(top['rt'])}: {ui.format_number(float(top['nilai']), 1)} {self._unit()}."
+            f"Atas: RT {int(a['rt'])} dan RT {int(b['rt'])}, kiri jumlah orang miskin dengan sumbu "
+            f"dipotong ({int(a['miskin'])} dan {int(b['miskin'])} orang), kanan persentase dari 0 "
+            f"({format_percent(float(a['p0']), 1)} dan {format_percent(float(b['p0']), 1)}). "
+            f"Bawah: grafik batang {what} di {len(shown)} RT"
+            + (", sumbu dipotong" if floor > 0 else "")
+            + f"; tertinggi RT {int(top['rt'])}: {self._value_text(float(top['nilai']))}."
         )
 
-    def summary_text(self, shown: Any, floor: float) -> str:
-        table = poor_by_rt(self.wilayah)
+    # -- words --------------------------------------------------------------------------------------
+    def summary_text(self, shown: Any, floor: float, a: Any, b: Any) -> str:
+        table = self.table()
+        lines = [self._pair_line(a, b)]
         top_count = table.loc[table["miskin"].idxmax()]
         top_rate = table.loc[table["p0"].idxmax()]
-        biggest = table.loc[table["penduduk"].idxmax()]
-        values = shown["nilai"]
-        hi = float(values.max())
-        lines = []
         if self.measure.value == "jumlah":
+            biggest = table.loc[table["penduduk"].idxmax()]
             lines.append(
-                "Anda melihat **jumlah** orang miskin. RT yang penduduknya banyak cenderung punya orang "
+                "Grafik bawah: **jumlah** orang miskin. RT yang penduduknya banyak cenderung punya orang "
                 f"miskin banyak juga (RT terbesar: RT {int(biggest['rt'])}, "
-                f"{ui.format_number(int(biggest['penduduk']))} jiwa). Untuk membandingkan RT, pakai "
-                "**persentase**."
+                f"{format_number(int(biggest['penduduk']))} jiwa). Untuk membandingkan RT, pakai "
+                "**persen penduduk**."
             )
         else:
             lines.append(
-                "Anda melihat **persentase** penduduk miskin: jumlah orang miskin dibagi jumlah penduduk RT "
-                "itu. Ini adil untuk membandingkan RT besar dan kecil, tetapi angka RT kecil mudah berayun."
+                "Grafik bawah: **persen** penduduk miskin, yaitu orang miskin per 100 penduduk RT itu. Ini "
+                "adil untuk membandingkan RT besar dan kecil, tetapi angka RT kecil mudah berayun"
+                + (f" (tanda *: kurang dari {FEW_POOR} orang miskin)." if (table["miskin"] < FEW_POOR).any()
+                   else ".")
             )
         lines.append(
-            f"Jumlah tertinggi: RT {int(top_count['rt'])}; persentase tertinggi: RT {int(top_rate['rt'])}."
-            + (" Keduanya berbeda: pilihan ukuran mengubah kesimpulan." if top_count["rt"] != top_rate["rt"]
-               else "")
+            f"Jumlah tertinggi: RT {int(top_count['rt'])}; persen tertinggi: RT {int(top_rate['rt'])}."
+            + (" Keduanya berbeda: pilihan ukuran mengubah kesimpulan."
+               if top_count["rt"] != top_rate["rt"] else "")
         )
-        visible = values[values > floor]
-        if floor > 0 and len(visible) and float(visible.min()) < hi:
-            lo = float(visible.min())
-            looks = (hi - floor) / (lo - floor)
+        values = shown["nilai"]
+        if floor > 0:
             hidden = int((values <= floor).sum())
             lines.append(
-                f"Sumbu tegak **tidak dimulai dari 0** (mulai {ui.format_number(floor, 1)}). Batang "
-                f"tertinggi tampak {ui.format_number(looks, 1)} kali batang terpendek yang terlihat, padahal "
-                f"nilainya hanya {ui.format_number(hi / lo, 1)} kali. {hidden} RT bahkan hilang dari grafik. "
-                "Grafik batang harus mulai dari 0."
+                f"Sumbu **tidak dimulai dari 0** (mulai {format_number(floor, 1)}): panjang batang tidak "
+                f"lagi sebanding dengan nilainya. {hidden} RT bahkan tak terlihat batangnya. Grafik batang "
+                "harus mulai dari 0."
             )
         else:
-            lines.append("Sumbu tegak mulai dari 0: panjang batang sebanding dengan nilainya.")
-        if self.sort.value:
-            lines.append("RT **diurutkan** dari yang tertinggi: peringkat mudah dibaca.")
+            lines.append("Sumbu mulai dari 0: panjang batang sebanding dengan nilainya.")
+        zero = shown.loc[values == 0, "rt"].astype(int).tolist()
+        if zero:
+            lines.append(f"RT tanpa orang miskin ({', '.join(f'RT {r}' for r in zero)}) tertulis 0: "
+                         "bukan data yang hilang.")
+        lines.append("RT **diurutkan** dari yang tertinggi: peringkat mudah dibaca." if self.sort.value else
+                     "RT disusun menurut nomor, **tidak diurutkan**: sulit melihat mana yang tertinggi.")
+        return summary_html("Apa yang berubah?", lines)
+
+    def _pair_line(self, a: Any, b: Any) -> str:
+        """What the two charts on top say about the two RTs."""
+        ca, cb = int(a["miskin"]), int(b["miskin"])
+        ra, rb = float(a["p0"]), float(b["p0"])
+        na, nb = f"RT {int(a['rt'])}", f"RT {int(b['rt'])}"
+        cut = self.pair_floor(ca, cb)
+        if ca == cb:
+            bad = f"Di grafik kiri kedua RT sama tinggi ({ca} orang miskin)."
         else:
-            lines.append("RT disusun menurut nomor, **tidak diurutkan**: sulit melihat mana yang tertinggi.")
-        note = ("Data sintetis; garis kemiskinan Rp 644.107 per kapita per bulan (Kalimantan Selatan, "
-                "September 2024, seperti dilaporkan).")
-        return ui.summary_html("Apa yang berubah?", lines, note)
+            big, small = (na, nb) if ca > cb else (nb, na)
+            hi, lo = max(ca, cb), min(ca, cb)
+            looks = (hi - cut) / (lo - cut) if lo - cut > 0 else float("inf")
+            bad = (f"Di grafik kiri, batang {big} tampak {looks_text(looks)} batang {small}, padahal orang "
+                   f"miskinnya hanya {format_number(hi / lo, 1) + ' kali' if lo else 'lebih banyak'} "
+                   f"({hi} dan {lo} orang), karena sumbunya mulai dari {format_number(cut, 1)}.")
+        if ra == rb:
+            good = "Persennya sama."
+        else:
+            higher = na if ra > rb else nb
+            good = (f"Grafik kanan jujur: per 100 penduduk, **{higher}** lebih tinggi "
+                    f"({format_percent(ra, 1)} di {na}, {format_percent(rb, 1)} di {nb}).")
+        return f"{bad} {good}"
+
+    def figure_notes(self) -> list[FigureNote]:
+        place = tables.place_name(self.wilayah)
+        source = f"tabel keluarga {place}"
+        period = f"tanggal rujukan {tables.reference_date_text()}"
+        return [
+            FigureNote("Orang miskin", "Anggota keluarga yang pengeluaran per kapitanya di bawah garis "
+                       "kemiskinan.", "orang", source, period),
+            FigureNote("Persen penduduk miskin (P0)", "Orang miskin dibagi penduduk RT itu (anggota "
+                       "keluarga), dikali 100.", "persen (orang miskin per 100 penduduk)", source, period),
+            FigureNote("Garis kemiskinan", "Pengeluaran per kapita per bulan minimum untuk kebutuhan dasar "
+                       f"makanan dan bukan makanan: {format_rupiah(GARIS_KEMISKINAN)}.",
+                       "rupiah per kapita per bulan", "BPS Provinsi Kalimantan Selatan, seperti dilaporkan",
+                       "September 2024", sintetis=False),
+        ]
+
+    # -- challenge ----------------------------------------------------------------------------------
+    def make_challenge(self) -> Challenge | None:
+        try:
+            top = self.table().loc[self.table()["miskin"].idxmax()]
+        except (UserInputError, *DATA_ERRORS):
+            return None  # no data: update() says so
+        rt = int(top["rt"])
+        return Challenge(
+            f"RT {rt} punya orang miskin **terbanyak** ({int(top['miskin'])} orang). Apakah RT {rt} juga "
+            "punya **persen** penduduk miskin tertinggi?",
+            [("Ya", "ya"), ("Tidak", "tidak")], functools.partial(self._challenge_answer, rt),
+            action="Lihat grafik persen, diurutkan")
+
+    def _challenge_answer(self, rt: int) -> Answer:
+        self.truncate.value = False
+        self.measure.value = "persen"
+        self.sort.value = True
+        table = self.table()
+        row = table[table["rt"] == rt].iloc[0]
+        top = table.loc[table["p0"].idxmax()]
+        rank = int((table["p0"] > row["p0"]).sum()) + 1
+        same = int(top["rt"]) == rt
+        return Answer("ya" if same else "tidak", (
+            f"RT {rt}: {format_percent(float(row['p0']), 1)} penduduknya miskin, urutan ke-{rank} dari "
+            f"{len(table)} RT. Tertinggi RT {int(top['rt'])} ({format_percent(float(top['p0']), 1)}, "
+            f"{int(top['miskin'])} orang dari {format_number(int(top['penduduk']))} penduduk). "
+            + ("Kali ini sama." if same else "RT yang besar wajar punya orang miskin banyak: untuk "
+               "membandingkan RT, pakai persen.")))

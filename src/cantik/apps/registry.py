@@ -33,31 +33,31 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "rata_median", "rata_rata_atau_median.ipynb", "Rata-rata atau median?",
-        "Pengeluaran per kapita keluarga: tambahkan beberapa keluarga yang sangat kaya dan lihat rata-rata "
-        "bergeser jauh, sementara median hampir tidak berubah.",
+        "Pengeluaran per kapita keluarga: tambahkan beberapa keluarga yang sangat kaya, lihat mereka di "
+        "grafik, dan lihat rata-rata bergeser jauh sementara median hampir tidak berubah.",
         "cantik.apps.rata_median:RataMedianApp",
     ),
     AppInfo(
         "persen_poin", "persen_atau_poin_persen.ipynb", "Persen atau poin persen?",
-        "Contoh kemiskinan 4,54 % menjadi 4,01 %: turun 0,53 poin persen, atau turun sekitar 11,7 persen?",
+        "Contoh kemiskinan 4,54% menjadi 4,01%: turun 0,53 poin persen, atau turun sekitar 11,7 persen?",
         "cantik.apps.persen_poin:PersenPoinApp",
     ),
     AppInfo(
         "grafik", "grafik_jujur.ipynb", "Grafik jujur vs menyesatkan",
-        "Sumbu yang dipotong, jumlah atau persentase, urutan kategori: lihat bagaimana data yang sama "
-        "bisa memberi kesan berbeda, dan apa penjelasannya.",
+        "Dua RT digambar jujur dan menyesatkan berdampingan; sumbu yang dipotong, jumlah atau persen, "
+        "urutan RT: data yang sama bisa memberi kesan berbeda.",
         "cantik.apps.grafik:GrafikApp",
     ),
     AppInfo(
         "sampel", "sampel_dan_survei.ipynb", "Sampel dan survei",
-        "Ambil sampel dari keluarga di kelurahan: hasil tiap sampel berbeda, dan sampel kecil lebih "
-        "berayun. Apa itu margin of error?",
+        "Ambil sampel dari keluarga di kelurahan: hasil tiap sampel berbeda, sampel kecil lebih berayun, "
+        "dan sesekali selangnya meleset. Seberapa jauh hasil survei bisa meleset?",
         "cantik.apps.sampel:SampelApp",
     ),
     AppInfo(
         "ampunku", "dasbor_ampunku.ipynb", "Dasbor AMPUNKU",
-        "Antar Jemput Pasien Kandangan Utara: perjalanan per bulan, per RT dan tujuan, serta sebaran "
-        "waktu tunggu.",
+        "Antar Jemput Pasien Kandangan Utara: perjalanan per bulan, per 100 penduduk menurut RT, dan "
+        "menurut tujuan, serta sebaran waktu tunggu.",
         "cantik.apps.ampunku:AmpunkuApp",
     ),
     AppInfo(

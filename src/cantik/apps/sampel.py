@@ -1,9 +1,12 @@
-"""App 5 — Sampel dan survei: draw samples of households, see sampling variability and margin of error.
+"""App 5 — Sampel dan survei: draw samples of households, see how results swing and how often intervals miss.
 
 The population is the keluarga table of the place. Each click draws a new simple random sample without
-replacement; the interval is :func:`cantik.indicators.proportion_interval` (Wilson). The spread of 1,000
-repeated samples is simulated exactly (the number of "yes" households in a sample without replacement
-is hypergeometric).
+replacement; its 95% interval is :func:`cantik.indicators.proportion_interval` (Wilson) with the finite
+population correction (the sample is drawn without replacement from a known number of households). The
+visitor's own samples accumulate (per target and size): their intervals are drawn one under the other, the
+ones that miss the true value in red, with the count of those that cover it. The spread of 1,000 other
+samples is simulated exactly (the number of "yes" households in a sample without replacement is
+hypergeometric), with one bar per possible result (a sample of n gives multiples of 100/n percent).
 
 Examples
 --------
@@ -15,24 +18,50 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import math
 from typing import Any, NamedTuple
 
 import ipywidgets as widgets
 
-from cantik.apps import ui
-from cantik.apps.grafik import GARIS_KEMISKINAN
+from cantik.apps import charts, tables
+from cantik.apps.base import AppBase
+from cantik.apps.challenge import Answer, Challenge
+from cantik.apps.formatting import format_number, format_percent, format_rupiah
+from cantik.apps.layout import FigureNote, button, labelled, summary_html
+from cantik.apps.messages import UserInputError, user_error
+from cantik.data.calibration import GARIS_KEMISKINAN
 
 REPEATS = 1000
+#: Sample sizes offered (households); each is a button, easy to tap on a phone.
+SIZES = [10, 20, 30, 50, 100, 200, 500, 1000]
+#: Samples drawn by the "many at once" button.
+BATCH = 20
+#: The visitor's intervals drawn at most (the most recent ones).
+SHOWN_INTERVALS = 25
 
-#: What the survey estimates: label, and the rule that makes a household count as "yes".
+#: What the survey estimates: label, and the definition (how a household counts as "yes").
 TARGETS = {
     "miskin": "Keluarga miskin (%)",
     "bansos": "Keluarga penerima bansos (%)",
 }
+DEFINITIONS = {
+    "miskin": f"Keluarga yang pengeluaran per kapitanya di bawah garis kemiskinan "
+              f"{format_rupiah(GARIS_KEMISKINAN)} per bulan (Kalimantan Selatan, September 2024).",
+    "bansos": "Keluarga yang tercatat menerima bantuan sosial (bansos).",
+}
+
+
+class Interval(NamedTuple):
+    """One sample's estimate and its 95% interval (percent)."""
+
+    estimate: float
+    lower: float
+    upper: float
 
 
 class SampleResult(NamedTuple):
-    """One sample, and the spread of many samples of the same size (all in percent)."""
+    """The latest sample, and the spread of many samples of the same size (all in percent)."""
 
     n: int
     population: int
@@ -43,54 +72,160 @@ class SampleResult(NamedTuple):
     spread_low: float  # 2.5th percentile of the repeated-sample estimates
     spread_high: float  # 97.5th percentile
     estimates: Any  # the REPEATS simulated estimates
+    history: tuple[Interval, ...]  # the visitor's samples of this target and size, oldest first
+    coverage: float  # exact probability (percent) that an interval of this size covers the true value
+    plain_half_width: float  # half-width of the latest interval without the finite population correction
+
+    @property
+    def covered(self) -> int:
+        """How many of the visitor's intervals contain the true value."""
+        return sum(covers(i, self.true_percent) for i in self.history)
 
 
-class SampelApp(ui.AppBase):
+def covers(interval: Interval, true_percent: float) -> bool:
+    """Does ``interval`` contain the true value? (a tiny tolerance for rounding)."""
+    return interval.lower - 1e-9 <= true_percent <= interval.upper + 1e-9
+
+
+def draw_sample(flags: Any, n: int, rng: Any) -> Interval:
+    """Draw ``n`` of the households without replacement; the estimate and its corrected interval.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> flags = np.array([True] * 10 + [False] * 90)
+    >>> r = draw_sample(flags, 100, np.random.default_rng(1))   # everyone: no sampling error
+    >>> r.estimate, r.lower, r.upper
+    (10.0, 10.0, 10.0)
+    """
+    from cantik import indicators as ind
+
+    picked = rng.choice(len(flags), size=n, replace=False)
+    yes = int(flags[picked].sum())
+    try:
+        r = ind.proportion_interval(yes, n, population=len(flags))
+    except ValueError as exc:
+        raise user_error(exc) from None
+    return Interval(r.estimate, r.lower, r.upper)
+
+
+@functools.lru_cache(maxsize=64)
+def exact_coverage(total_yes: int, population: int, n: int) -> float:
+    """Probability (percent) that the corrected Wilson interval of a sample of ``n`` covers the truth.
+
+    Sums the hypergeometric probability of every possible number of "yes" households in the sample
+    whose interval contains the true value.
+    """
+    from cantik import indicators as ind
+
+    true = total_yes / population * 100
+    log_all = _log_comb(population, n)
+    total = 0.0
+    for k in range(max(0, n - (population - total_yes)), min(n, total_yes) + 1):
+        r = ind.proportion_interval(k, n, population=population)
+        if covers(Interval(r.estimate, r.lower, r.upper), true):
+            total += math.exp(_log_comb(total_yes, k) + _log_comb(population - total_yes, n - k) - log_all)
+    return total * 100
+
+
+def _log_comb(a: int, b: int) -> float:
+    return math.lgamma(a + 1) - math.lgamma(b + 1) - math.lgamma(a - b + 1)
+
+
+def bin_edges(n: int, high: float, max_bins: int = 40) -> Any:
+    """Histogram edges with one bar per possible result (multiples of 100/n), or per few of them.
+
+    Each bar is centred on a possible result: a sample of 10 gives 0%, 10%, 20% ..., and the bar of 0%
+    spans −5 to 5, not 0 to 10.
+
+    Examples
+    --------
+    >>> bin_edges(10, 30)[:3]
+    array([-5.,  5., 15.])
+    """
+    import numpy as np
+
+    unit = 100 / n
+    per_bar = max(1, math.ceil(high / unit / max_bins))
+    count = math.ceil(high / unit / per_bar) + 1
+    return (np.arange(count + 1) * per_bar - 0.5) * unit
+
+
+class SampelApp(AppBase):
     """Choose a sample size, draw samples, compare with the true value of the whole kelurahan."""
 
     title = "Sampel dan survei"
     intro = (
         "Survei tidak mendata semua keluarga, hanya sebagian (sampel). Pilih ukuran sampel lalu ambil "
-        "sampel berkali-kali: hasilnya berubah-ubah di sekitar angka sebenarnya. Makin kecil sampel, makin "
-        "besar ayunannya. Itulah sebabnya angka desa atau RT kecil mudah naik-turun."
+        "sampel berkali-kali: hasilnya berubah-ubah di sekitar angka sebenarnya, dan sesekali selangnya "
+        "meleset. Makin kecil sampel, makin besar ayunannya. Itulah sebabnya angka desa atau RT kecil "
+        "mudah naik-turun."
     )
 
     def __init__(self, wilayah: str = "kandangan_utara", seed: int = 2025) -> None:
         super().__init__()
         self.wilayah = wilayah
         self.seed = seed
-        self.draws = 0
-        self.target = ui.labelled(
+        self.target = labelled(
             widgets.Dropdown(options=[(v, k) for k, v in TARGETS.items()], value="bansos"),
             "Yang diperkirakan",
         )
-        self.size = ui.labelled(widgets.IntSlider(value=50, min=10, max=1000, step=10),
-                                "Ukuran sampel (keluarga)")
-        self.again = widgets.Button(description="Ambil sampel baru", button_style="primary",
-                                    layout=widgets.Layout(width="auto"))
+        self.size = labelled(widgets.ToggleButtons(options=[(format_number(s), s) for s in SIZES], value=50),
+                             "Ukuran sampel (keluarga)")
+        self.again = button("Ambil 1 sampel lagi", primary=True)
+        self.many = button(f"Ambil {BATCH} sampel sekaligus")
         self.again.on_click(lambda _b: self.new_sample())
+        self.many.on_click(lambda _b: self.new_sample(BATCH))
+        #: The visitor's samples per (target, size), oldest first; and how many were drawn in all.
+        self.histories: dict[tuple[str, int], list[Interval]] = {}
+        self.draws: dict[tuple[str, int], int] = {}
         self.result: SampleResult | None = None
-        self._build(self.target, self.size, self.again)
+        self._build(self.target, self.size, widgets.Box([self.again, self.many], layout=widgets.Layout(
+            flex_flow="row wrap", width="100%")))
         self._watch(self.target, self.size)
         self.update()
 
-    def new_sample(self) -> None:
-        """Draw another sample (a new random seed) and redraw."""
-        self.draws += 1
-        self.update()
-
+    # -- samples ------------------------------------------------------------------------------------
     def population(self) -> Any:
         """A boolean array over the place's households: does it count as "yes"?"""
         import numpy as np
 
-        keluarga = ui.load_table("keluarga", self.wilayah)
+        keluarga = tables.load_table("keluarga", self.wilayah)
         if self.target.value == "miskin":
             flags = keluarga["pengeluaran_per_kapita"].to_numpy(dtype=float) < GARIS_KEMISKINAN
         elif self.target.value == "bansos":
             flags = (keluarga["penerima_bansos"].astype(str) == "Ya").to_numpy()
         else:
-            raise ui.UserInputError("Pilih apa yang diperkirakan.")
+            raise UserInputError("Pilih apa yang diperkirakan.")
         return np.asarray(flags, dtype=bool)
+
+    def _key(self) -> tuple[str, int]:
+        return (str(self.target.value), int(self.size.value))
+
+    def _check_size(self, flags: Any) -> int:
+        n = int(self.size.value)
+        if not 1 <= n <= len(flags):
+            raise UserInputError(
+                f"Ukuran sampel harus antara 1 dan {format_number(len(flags))} (banyaknya keluarga).")
+        return n
+
+    def new_sample(self, count: int = 1) -> None:
+        """Draw ``count`` more samples of the chosen size and redraw."""
+        self._draw_samples(count)
+        self.update()
+
+    def _draw_samples(self, count: int) -> None:
+        import numpy as np
+
+        flags = self.population()
+        n = self._check_size(flags)
+        key = self._key()
+        history = self.histories.setdefault(key, [])
+        for _ in range(count):
+            index = self.draws.get(key, 0)
+            self.draws[key] = index + 1
+            rng = np.random.default_rng([self.seed, list(TARGETS).index(key[0]), n, index])
+            history.append(draw_sample(flags, n, rng))
 
     def compute(self) -> SampleResult:
         import numpy as np
@@ -99,73 +234,155 @@ class SampelApp(ui.AppBase):
 
         flags = self.population()
         big_n = len(flags)
-        n = int(self.size.value)
-        if not 1 <= n <= big_n:
-            raise ui.UserInputError(
-                f"Ukuran sampel harus antara 1 dan {ui.format_number(big_n)} (banyaknya keluarga).")
-        rng = np.random.default_rng([self.seed, self.draws, n])
-        sample = rng.choice(big_n, size=n, replace=False)
-        yes = int(flags[sample].sum())
-        try:
-            interval = ind.proportion_interval(yes, n)
-        except ValueError as exc:
-            raise ui.user_error(exc) from None
+        n = self._check_size(flags)
+        if not self.histories.get(self._key()):
+            self._draw_samples(1)
+        history = tuple(self.histories[self._key()])
+        latest = history[-1]
         total_yes = int(flags.sum())
+        rng = np.random.default_rng([self.seed, n, total_yes])  # the same 1,000 others for this size
         estimates = rng.hypergeometric(total_yes, big_n - total_yes, n, size=REPEATS) / n * 100
         low, high = np.percentile(estimates, [2.5, 97.5])
-        return SampleResult(n=n, population=big_n, true_percent=total_yes / big_n * 100,
-                            estimate=interval.estimate, lower=interval.lower, upper=interval.upper,
-                            spread_low=float(low), spread_high=float(high), estimates=estimates)
+        yes = round(latest.estimate * n / 100)
+        plain = ind.proportion_interval(yes, n)
+        return SampleResult(
+            n=n, population=big_n, true_percent=total_yes / big_n * 100, estimate=latest.estimate,
+            lower=latest.lower, upper=latest.upper, spread_low=float(low), spread_high=float(high),
+            estimates=estimates, history=history, coverage=exact_coverage(total_yes, big_n, n),
+            plain_half_width=(plain.upper - plain.lower) / 2)
+
+    def control_state(self) -> tuple:
+        key = self._key()
+        return (*key, len(self.histories.get(key, [])))
 
     def update(self) -> None:
-        self.result = self.compute()
-        self._show(self.draw(self.result), self.alt_text(self.result))
-        self.summary.value = self.summary_text(self.result)
+        self.result = None
+        r = self.compute()
+        self.result = r
+        self._show_cached(self.control_state(), lambda: (self.draw(r), self.alt_text(r)))
+        self.summary.value = self.summary_text(r)
+        self.show_notes()
 
+    # -- chart --------------------------------------------------------------------------------------
     def draw(self, r: SampleResult) -> Any:
         import numpy as np
 
-        (ax,) = self.axes(6.4, 4.2, left=0.12, bottom=0.14, top=0.88)
-        hi = max(float(np.max(r.estimates)), r.upper, r.true_percent) * 1.1 + 1
-        step = max(100 / r.n, hi / 40)  # a sample of n gives multiples of 100/n %: one bar each
-        ax.hist(r.estimates, bins=np.arange(0, hi + step, step), color="#c6d5e8",
-                label=f"hasil {ui.format_number(REPEATS)} sampel lain")
-        ax.axvline(r.true_percent, color="black", lw=2.5, label="angka sebenarnya")
-        ymax = ax.get_ylim()[1]
-        ax.errorbar([r.estimate], [ymax * 0.55], xerr=[[r.estimate - r.lower], [r.upper - r.estimate]],
-                    fmt="o", color="#c25400", capsize=6, lw=2.5, ms=9, label="sampel ini dan selangnya")
-        ax.set_xlim(0, hi)
-        ax.set_xlabel("Persentase dari sampel (%)")
-        ax.set_ylabel("Banyak sampel")
-        ax.set_title(f"Sampel {ui.format_number(r.n)} dari {ui.format_number(r.population)} keluarga",
-                     fontsize=12)
-        ax.legend(loc="upper right", fontsize=10)
-        return ax.figure
+        shown = r.history[-SHOWN_INTERVALS:]
+        height, layout = charts.stacked([2.4, 0.75 + 0.16 * max(len(shown), 5)], gap=1.3, top=1.3)
+        top, bottom = self.axes(height=height, left=0.15, right=0.95, **layout)
+        high = min(100.0, max(float(np.max(r.estimates)), max(i.upper for i in shown), r.true_percent)
+                   * 1.1 + 100 / r.n)
+        edges = bin_edges(r.n, high)
+        one_each = edges[1] - edges[0] <= 100 / r.n + 1e-9
+        top.hist(r.estimates, bins=edges, color=charts.LIGHT_BLUE, rwidth=0.8 if one_each else 1.0,
+                 label=f"{format_number(REPEATS)} sampel lain")
+        top.axvline(r.true_percent, color="black", lw=2.5, label="angka sebenarnya")
+        top.plot([r.estimate], [0], marker="v", ms=13, color=charts.ORANGE, clip_on=False, ls="none",
+                 label="sampel terakhir Anda", transform=top.get_xaxis_transform())
+        charts.number_axis(top.yaxis, whole=True)
+        top.set_ylabel("Banyak sampel")
+        top.figure.suptitle(f"Hasil sampel {format_number(r.n)} keluarga", x=0.02, y=1 - 0.12 / height,
+                            ha="left", va="top", fontsize=13, fontweight="bold")
+        top.legend(loc="lower left", bbox_to_anchor=(-0.02, 1.02), ncol=2, frameon=False, borderaxespad=0,
+                   columnspacing=1.0, handlelength=1.5)
+
+        rows = np.arange(len(shown))[::-1]  # the latest at the top
+        hit = [covers(i, r.true_percent) for i in shown]
+        colours = [charts.BLUE if h else charts.RED for h in hit]
+        bottom.hlines(rows, [i.lower for i in shown], [i.upper for i in shown], colors=colours,
+                      lw=[2.5 if h else 3.5 for h in hit])
+        bottom.scatter([i.estimate for i in shown], rows, color=colours, s=22, zorder=3)
+        bottom.axvline(r.true_percent, color="black", lw=2.5)
+        bottom.set_yticks([])
+        bottom.set_ylim(-1.9, max(len(shown), 5) - 0.2)  # a free row at the bottom for the note
+        missed = len(r.history) - r.covered
+        bottom.set_title(f"Selang dari sampel Anda:\n{r.covered} dari {len(r.history)} memuat angka "
+                         "sebenarnya", loc="left")
+        bottom.text(0.99, -1.3, f"merah = meleset ({missed})", transform=bottom.get_yaxis_transform(),
+                    ha="right", va="center", color=charts.RED, fontsize=charts.MIN_FONT_SIZE)
+        for ax in (top, bottom):
+            ax.set_xlim(edges[0], high)
+            charts.number_axis(ax.xaxis, suffix="%")
+        bottom.set_xlabel("Persentase dari sampel")
+        return top.figure
 
     def alt_text(self, r: SampleResult) -> str:
         return (
-            f"Histogram hasil {REPEATS} sampel berukuran {r.n}: sebagian besar antara "
-            f"{ui.format_number(r.spread_low, 1)} dan {ui.format_number(r.spread_high, 1)} persen. "
-            f"Angka sebenarnya {ui.format_number(r.true_percent, 1)} persen; sampel ini "
-            f"{ui.format_number(r.estimate, 1)} persen."
+            f"Atas: histogram hasil {format_number(REPEATS)} sampel berukuran {format_number(r.n)}, sebagian "
+            "besar antara "
+            f"{format_number(r.spread_low, 1)} dan {format_number(r.spread_high, 1)} persen; angka "
+            f"sebenarnya {format_number(r.true_percent, 1)} persen; sampel terakhir Anda "
+            f"{format_number(r.estimate, 1)} persen. Bawah: {len(r.history)} selang dari sampel Anda, "
+            f"{r.covered} mengenai angka sebenarnya."
         )
 
+    # -- words --------------------------------------------------------------------------------------
     def summary_text(self, r: SampleResult) -> str:
-        moe = (r.upper - r.lower) / 2
+        half = (r.upper - r.lower) / 2
         lines = [
-            f"Angka sebenarnya (semua {ui.format_number(r.population)} keluarga): "
-            f"**{ui.format_number(r.true_percent, 1)} %**",
-            f"Hasil sampel ini ({r.n} keluarga): **{ui.format_number(r.estimate, 1)} %**, selang "
-            f"kepercayaan 95 %: {ui.format_number(r.lower, 1)} – {ui.format_number(r.upper, 1)} %",
-            f"Margin of error sekitar **±{ui.format_number(moe, 1)} poin persen**.",
-            f"Dari {ui.format_number(REPEATS)} sampel berukuran {r.n}, 95 % hasilnya antara "
-            f"{ui.format_number(r.spread_low, 1)} % dan {ui.format_number(r.spread_high, 1)} %.",
+            f"Angka sebenarnya (semua {format_number(r.population)} keluarga): "
+            f"**{format_percent(r.true_percent, 1)}**",
+            f"Sampel terakhir Anda ({format_number(r.n)} keluarga): **{format_percent(r.estimate, 1)}**, "
+            f"selang kepercayaan 95%: {format_number(r.lower, 1)}–{format_percent(r.upper, 1)}; batas "
+            f"kesalahannya sekitar **±{format_number(half, 1)} poin persen**.",
+            f"Sampel Anda dengan ukuran ini: {len(r.history)}; **{r.covered} selang mengenai** angka "
+            f"sebenarnya, {len(r.history) - r.covered} meleset. Selang 95% mengenai sekitar 95 dari 100 "
+            f"(untuk ukuran ini tepatnya {format_percent(r.coverage, 1)}).",
+            f"Dari {format_number(REPEATS)} sampel lain berukuran {format_number(r.n)}, 95% hasilnya antara "
+            f"{format_number(r.spread_low, 1)}% dan {format_percent(r.spread_high, 1)}.",
         ]
-        what = {
-            "miskin": "Keluarga miskin: pengeluaran per kapita di bawah garis kemiskinan Rp 644.107 "
-                      "per bulan. ",
-            "bansos": "Keluarga penerima bansos: menerima bantuan sosial menurut data keluarga. ",
-        }[self.target.value]
-        note = (what + "Perbesar ukuran sampel: ayunannya menyempit. Dengan sampel kecil, perbedaan "
-                "beberapa poin persen antar-desa atau antar-tahun bisa terjadi hanya karena kebetulan.")
-        return ui.summary_html("Hasil", lines, note)
+        if r.n / r.population >= 0.05:
+            lines.append(
+                f"Sampel ini {format_percent(r.n / r.population * 100, 0)} dari semua keluarga dan diambil "
+                f"tanpa pengembalian, jadi selangnya **sudah dikoreksi** (koreksi populasi terbatas): "
+                f"±{format_number(half, 1)} poin persen, bukan ±{format_number(r.plain_half_width, 1)} "
+                "seperti untuk populasi yang sangat besar.")
+        if r.n < 30:
+            lines.append("Sampel sekecil ini berayun jauh: satu keluarga saja menggeser hasil "
+                         f"{format_number(100 / r.n, 1)} poin persen.")
+        note = (DEFINITIONS[self.target.value] + " Perbesar ukuran sampel: ayunannya menyempit. Dengan "
+                "sampel kecil, perbedaan beberapa poin persen antar-desa atau antar-tahun bisa terjadi hanya "
+                "karena kebetulan.")
+        return summary_html("Hasil", lines, note)
+
+    def figure_notes(self) -> list[FigureNote]:
+        place = tables.place_name(self.wilayah)
+        notes = [
+            FigureNote(TARGETS[self.target.value].removesuffix(" (%)"), DEFINITIONS[self.target.value],
+                       "persen keluarga", f"tabel keluarga {place}",
+                       f"tanggal rujukan {tables.reference_date_text()}"),
+            FigureNote("Selang kepercayaan 95%", "Selang Wilson dengan koreksi populasi terbatas: dari "
+                       "100 sampel, sekitar 95 selangnya memuat angka sebenarnya.", "persen",
+                       "dihitung dari sampel acak tanpa pengembalian", "setiap sampel"),
+        ]
+        if self.target.value == "miskin":
+            notes.append(FigureNote(
+                "Garis kemiskinan", "Pengeluaran per kapita per bulan minimum untuk memenuhi kebutuhan "
+                "dasar makanan dan bukan makanan.", "rupiah per kapita per bulan",
+                "BPS Provinsi Kalimantan Selatan, seperti dilaporkan", "September 2024", sintetis=False))
+        return notes
+
+    # -- challenge ----------------------------------------------------------------------------------
+    def make_challenge(self) -> Challenge:
+        return Challenge(
+            f"Anda akan mengambil **{BATCH} sampel** berukuran 30 keluarga. Berapa dari {BATCH} selangnya "
+            "yang kira-kira **meleset** (tidak memuat angka sebenarnya)?",
+            [("Tidak ada", "0"), ("Sekitar 1", "1"), ("Sekitar 5", "5"), ("Sekitar 10", "10")],
+            self._challenge_answer, action=f"Ambil {BATCH} sampel dan lihat",
+        )
+
+    def _challenge_answer(self) -> Answer:
+        self.size.value = 30
+        self.histories[self._key()] = []
+        self.new_sample(BATCH)
+        r = self.result
+        if r is None:
+            raise UserInputError("Sampel belum bisa diambil. Muat ulang halaman.")
+        expected = BATCH * (1 - r.coverage / 100)
+        key = min(["0", "1", "5", "10"], key=lambda k: abs(int(k) - expected))
+        missed = len(r.history) - r.covered
+        return Answer(key, (
+            f"Barusan {missed} dari {BATCH} selang Anda meleset. Selang 95% memuat angka sebenarnya "
+            f"sekitar 95 dari 100 kali (untuk ukuran ini {format_percent(r.coverage, 1)}), jadi rata-rata "
+            f"sekitar {format_number(expected, 1)} dari {BATCH} meleset. Banyaknya yang meleset juga "
+            "berayun: ambil 20 lagi dan lihat."))

@@ -11,6 +11,7 @@ Examples
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -68,34 +69,70 @@ def voila_command(
     return cmd, env
 
 
+#: Seconds Voilà gets to shut its kernels down after the stop signal, before it is killed.
+STOP_TIMEOUT = 30.0
+
+
+class _Stop(Exception):
+    """Raised in the main thread by the SIGTERM handler of :func:`serve`."""
+
+
 def serve(
     port: int, *, profile: str = "production", ip: str = "127.0.0.1", open_browser: bool = False
 ) -> int:
-    """Run Voilà in the foreground until Ctrl-C; return its exit code."""
+    """Run Voilà in the foreground until Ctrl-C (SIGINT) or SIGTERM; return its exit code.
+
+    Either signal stops Voilà the way it stops itself on SIGTERM: it shuts every kernel down (the
+    preheated pool too) and closes its port. A service manager's stop (``kill``, ``systemctl stop``)
+    therefore leaves nothing running, like Ctrl-C in a terminal. Voilà runs in a process group of its
+    own, so that a Ctrl-C in the terminal reaches this process only and Voilà gets exactly one stop
+    signal (a second one, while it shuts its kernels down, would interrupt that).
+    """
     from cantik.data.schema import DEFAULT_WILAYAH
     from cantik.paths import datasets_dir, project_root
 
     if not (datasets_dir() / DEFAULT_WILAYAH / "penduduk.csv").is_file():
         print("Perhatian: dataset sintetis belum dibuat, aplikasi akan menampilkan pesan galat data.\n"
-              "Buat dulu dengan: cantik data generate")
+              "Buat dulu dengan: cantik data buat")
     config_dir = project_root() / ".cantik" / "voila" / profile
     cmd, env = voila_command(port, config_dir, profile=profile, ip=ip)
     host = "127.0.0.1" if ip in ("0.0.0.0", "") else ip
     url = f"http://{host}:{port}/"
     print(f"Galeri aplikasi Kelas Cantik: {url}")
-    print("Semua data di aplikasi ini SINTETIS (buatan komputer). Tekan Ctrl-C untuk berhenti.")
-    proc = subprocess.Popen(cmd, env={**os.environ, **env})
-    if open_browser:
-        import threading
-        import webbrowser
+    print("Semua data di aplikasi ini SINTETIS (buatan komputer). Tekan Ctrl-C untuk berhenti.", flush=True)
 
-        threading.Timer(3.0, webbrowser.open, args=(url,)).start()
+    def on_term(_signum: int, _frame: Any) -> None:
+        raise _Stop
+
+    previous = signal.signal(signal.SIGTERM, on_term)
     try:
-        return proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
+        proc = subprocess.Popen(cmd, env={**os.environ, **env}, process_group=0)
+        if open_browser:
+            import threading
+            import webbrowser
+
+            threading.Timer(3.0, webbrowser.open, args=(url,)).start()
         try:
-            return proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
             return proc.wait()
+        except (KeyboardInterrupt, _Stop):
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one stop at a time
+            return stop_voila(proc)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def stop_voila(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> int:
+    """Ask Voilà to stop (SIGTERM: it shuts its kernels down), wait, and kill it if it hangs.
+
+    A second Ctrl-C while waiting kills it at once.
+    """
+    print("Menghentikan galeri aplikasi dan kernelnya…", flush=True)
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        code = proc.wait(timeout=timeout)
+    except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        proc.kill()
+        code = proc.wait()
+    print("Galeri aplikasi berhenti.", flush=True)
+    return 0 if code in (0, -signal.SIGTERM) else code

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from cantik.checks.plain import Deret, Tabel, _kunci_urut
+from cantik.checks.plain import Deret, Tabel, kunci_urut
+from cantik.helpers import format_number
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,14 @@ def angka_id(x: float, desimal: int = 2) -> str:
     >>> angka_id(1234.5, 1)
     '1.234,5'
     """
-    s = f"{x:,.{desimal}f}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(x, desimal)
 
 
 def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-def _as_number(v: Any) -> float | None:
+def as_number(v: Any) -> float | None:
     """A plain number from a plain value (a one-item list or Series also counts), else ``None``."""
     if _is_number(v):
         return float(v)
@@ -87,7 +87,7 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
     tol = _tol(desimal, toleransi)
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:
-        x = _as_number(jawaban)
+        x = as_number(jawaban)
         if x is None:
             if isinstance(jawaban, str):
                 return Hasil(False, "Jawaban Anda berupa teks. Yang diminta angka (tanpa tanda kutip).")
@@ -209,8 +209,8 @@ def banding_deret(desimal: int | None = 1, toleransi: float | None = None, perse
         if len(a) != len(d.label):
             return Hasil(False, "Ada kelompok yang muncul lebih dari sekali dalam jawaban Anda.")
         if set(a) != set(e):
-            kurang = sorted(set(e) - set(a), key=_kunci_urut)
-            lebih = sorted(set(a) - set(e), key=_kunci_urut)
+            kurang = sorted(set(e) - set(a), key=kunci_urut)
+            lebih = sorted(set(a) - set(e), key=kunci_urut)
             bagian = []
             if kurang:
                 bagian.append("kelompok yang belum ada: " + ", ".join(map(str, kurang[:5])))

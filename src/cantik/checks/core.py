@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cantik.checks.compare import Hasil, Pembanding, _as_number
+from cantik.checks.compare import Hasil, Pembanding, as_number
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
 
 
@@ -172,8 +172,11 @@ def cek(id: str, value: Any) -> None:
         print(f"❌ Belum tepat (soal {ambil(id).id}): {hasil.pesan}")
 
 
-#: MIME type of the plain answer a hidden test hands to the grader (see ``PeriksaUlang``).
+#: MIME type of the plain answer a hidden test hands to the grader (see ``RecheckAnswers``).
 MIME_JAWABAN = "application/vnd.cantik.jawaban+json"
+#: A test cell whose source holds this comment runs in the learner's kernel even when the grader checks
+#: answers in its own process (e.g. checks of a live matplotlib figure): ``SandboxExecute.kernel_marker``.
+KERNEL_MARKER = "# uji-di-kernel"
 
 
 def uji(id: str, value: Any) -> None:
@@ -181,7 +184,7 @@ def uji(id: str, value: Any) -> None:
 
     Under ``nbgrader autograde`` (``NBGRADER_EXECUTION`` set) it also hands the answer, as plain JSON, to the
     grader process, which checks it again outside the learner's kernel
-    (:class:`cantik.grading.preprocessors.PeriksaUlang`), so patching this module from a learner's cell
+    (:class:`cantik.grading.preprocessors.RecheckAnswers`), so patching this module from a learner's cell
     cannot turn a wrong answer into points.
     """
     hasil = periksa(id, value)
@@ -280,7 +283,7 @@ def uji_bentuk(id: str, value: Any) -> None:
         "grafik": "Jawaban harus berupa gambar matplotlib.",
     }[soal.bentuk]
     ok = {
-        "angka": lambda j: _as_number(j) is not None,
+        "angka": lambda j: as_number(j) is not None,
         "deret": lambda j: isinstance(j, Deret | list | tuple | Tabel),
         "tabel": lambda j: isinstance(j, Tabel),
         "teks": lambda j: isinstance(j, str),

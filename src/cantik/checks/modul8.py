@@ -17,9 +17,8 @@ from cantik.checks.compare import Hasil, Pembanding, banding_angka
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik
 from cantik.checks.plain import Deret
+from cantik.data.calibration import GARIS_KEMISKINAN
 
-#: Kalimantan Selatan's reported poverty line, September 2024 (Rp per capita per month), as in module 5.
-GARIS_KEMISKINAN = 644_107
 #: Fields of an indicator's metadata in the SIRUSA style (the keys of ``datasets/metadata_indikator.json``).
 ISIAN_METADATA = ("nama", "konsep", "definisi", "metode_perhitungan", "rumus", "satuan", "interpretasi",
                   "disagregasi", "periodisasi", "sumber_data")

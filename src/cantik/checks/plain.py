@@ -153,7 +153,7 @@ def ke_polos(value: Any, _depth: int = 0) -> Any:
         vals = [ke_polos(v, _depth + 1) for v in dict.values(value)]
         return Deret(tuple(keys), tuple(vals))
     if t in (set, frozenset):
-        return sorted((ke_polos(v, _depth + 1) for v in value), key=_kunci_urut)
+        return sorted((ke_polos(v, _depth + 1) for v in value), key=kunci_urut)
     np = _numpy()
     if t is np.ndarray:
         return _array(value)
@@ -204,7 +204,7 @@ def _tabel(df: Any) -> Tabel:
     return Tabel(kolom, tuple(tuple(r) for r in baris))
 
 
-def _kunci_urut(v: Any) -> tuple[int, Any]:
+def kunci_urut(v: Any) -> tuple[int, Any]:
     """Sort key that orders mixed plain values without raising (numbers before text)."""
     if v is None:
         return (3, "")

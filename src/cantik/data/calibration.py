@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cantik.helpers import format_number
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -86,6 +88,13 @@ SOURCES: dict[str, dict[str, str]] = {
     },
 }
 
+#: Kalimantan Selatan poverty line, September 2024, Rp per capita per month (SOURCES["kemiskinan"]): the
+#: generator calibrates spending to it, the lessons and checks use it.
+GARIS_KEMISKINAN = 644_107
+#: Kec. Kandangan: population (mid-2022 estimate) and area, km² (SOURCES["kec_kandangan"]).
+KECAMATAN_PENDUDUK = 49_604
+KECAMATAN_LUAS_KM2 = 106.71
+
 _KU = "Kandangan Utara"
 _PLACE_NAMES = {"kandangan_utara": "Kandangan Utara", "taluk_haur": "Taluk Haur",
                 "gambah_luar": "Gambah Luar"}
@@ -93,10 +102,12 @@ _NOT_FOUND = ("Catatan kurikulum: angka Kandangan Utara tidak ditemukan di sumbe
               "untuk kelurahan perkotaan berpenduduk 5.000-9.000 jiwa")
 
 FIGURES: list[Figure] = [
-    Figure("kec_luas", "Luas Kecamatan Kandangan", 106.71, "km²", "Kecamatan Kandangan",
-           SOURCES["kec_kandangan"]["title"], 106.70, 106.72, "jumlah luas 18 desa/kelurahan"),
-    Figure("kec_penduduk", "Jumlah penduduk Kecamatan Kandangan", 49_604, "jiwa", "Kecamatan Kandangan",
-           SOURCES["kec_kandangan"]["title"], 49_604 * 0.97, 49_604 * 1.03,
+    Figure("kec_luas", "Luas Kecamatan Kandangan", KECAMATAN_LUAS_KM2, "km²", "Kecamatan Kandangan",
+           SOURCES["kec_kandangan"]["title"], KECAMATAN_LUAS_KM2 - 0.01, KECAMATAN_LUAS_KM2 + 0.01,
+           "jumlah luas 18 desa/kelurahan"),
+    Figure("kec_penduduk", "Jumlah penduduk Kecamatan Kandangan", KECAMATAN_PENDUDUK, "jiwa",
+           "Kecamatan Kandangan", SOURCES["kec_kandangan"]["title"], KECAMATAN_PENDUDUK * 0.97,
+           KECAMATAN_PENDUDUK * 1.03,
            "jumlah penduduk 18 desa/kelurahan"),
     Figure("kec_kepadatan", "Kepadatan penduduk Kecamatan Kandangan", 465, "jiwa/km²", "Kecamatan Kandangan",
            SOURCES["kec_kandangan"]["title"], 450, 480, "total penduduk / total luas"),
@@ -107,7 +118,7 @@ FIGURES: list[Figure] = [
       for k, name in _PLACE_NAMES.items()],
     *[Figure(f"p0_{k}", f"Persentase penduduk miskin P0 ({name})", 4.54, "persen", "Kab. HSS",
              SOURCES["kemiskinan"]["title"], 3.0, 6.5,
-             f"P0 {name} dengan garis kemiskinan Kalsel Rp 644.107 (Sep 2024)")
+             f"P0 {name} dengan garis kemiskinan Kalsel Rp {format_number(GARIS_KEMISKINAN)} (Sep 2024)")
       for k, name in _PLACE_NAMES.items()],
     Figure("anggota_miskin", "Rata-rata anggota rumah tangga miskin", 4.9, "orang", "Kab. HSS",
            SOURCES["kemiskinan"]["title"], 4.3, 5.5,
@@ -159,7 +170,6 @@ def _aggregates(root: Path) -> dict[str, float]:
     import pandas as pd
 
     from cantik import indicators as ind
-    from cantik.data import generate as gen
 
     ku = root / "kandangan_utara"
     balita = pd.read_csv(ku / "balita.csv", dtype={"nik": str})
@@ -176,8 +186,8 @@ def _aggregates(root: Path) -> dict[str, float]:
         pend = pd.read_csv(root / k / "penduduk.csv", dtype={"nik": str, "no_kk": str})
         kel = pd.read_csv(root / k / "keluarga.csv", dtype={"no_kk": str})
         out[f"rasio_jk_{k}"] = float(ind.sex_ratio(pend))
-        out[f"p0_{k}"] = float(ind.poverty_indices(kel, gen.GARIS_KEMISKINAN, weights="jumlah_anggota").p0)
-        poor_sizes.append(kel.loc[kel["pengeluaran_per_kapita"] < gen.GARIS_KEMISKINAN, "jumlah_anggota"])
+        out[f"p0_{k}"] = float(ind.poverty_indices(kel, GARIS_KEMISKINAN, weights="jumlah_anggota").p0)
+        poor_sizes.append(kel.loc[kel["pengeluaran_per_kapita"] < GARIS_KEMISKINAN, "jumlah_anggota"])
         if k == "kandangan_utara":
             out["penduduk_ku"] = float(len(pend))
         if k == "gambah_luar":
@@ -202,8 +212,7 @@ def calibrate(root: Path | None = None) -> list[Row]:
 def _fmt(x: float) -> str:
     if not math.isfinite(x):
         return "-"
-    s = f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.2f}"
-    return s.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(x, 0 if abs(x) >= 1000 or float(x).is_integer() else 2)
 
 
 def format_report(rows: list[Row]) -> str:

@@ -1,4 +1,4 @@
-"""``cantik data generate`` and ``cantik data calibrate`` (stdlib-only imports at the top)."""
+"""``cantik data buat`` and ``cantik data kalibrasi`` (stdlib-only imports at the top)."""
 
 from __future__ import annotations
 
@@ -12,21 +12,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``generate`` and ``calibrate`` to the ``cantik data`` group."""
     from cantik.cli import add_command
 
-    p = add_command(subparsers, "generate",
+    p = add_command(subparsers, "buat",
                     "buat ulang semua dataset sintetis (CSV, datapackage.json, metadata) dari benih acak",
-                    run_generate)
-    p.add_argument("--seed", type=int, default=2025, help="benih acak (bawaan 2025; benih sama = berkas sama "
-                                                          "persis)")
+                    run_generate, aliases=["generate"])
+    p.add_argument("--benih", "--seed", dest="seed", type=int, default=2025,
+                   help="benih acak (bawaan 2025; benih sama = berkas sama persis)")
     p.add_argument("--keluaran", metavar="FOLDER", default=None,
                    help="folder tujuan (bawaan: folder datasets/ proyek)")
-    p = add_command(subparsers, "calibrate",
-                    "bandingkan data sintetis dengan angka yang dilaporkan (kalibrasi)", run_calibrate)
+    p = add_command(subparsers, "kalibrasi",
+                    "bandingkan data sintetis dengan angka yang dilaporkan (kalibrasi)", run_calibrate,
+                    aliases=["calibrate"])
     p.add_argument("--folder", metavar="FOLDER", default=None,
                    help="folder dataset yang diperiksa (bawaan: folder datasets/ proyek)")
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    """Handler of ``cantik data generate``."""
+    """Handler of ``cantik data buat``."""
     from cantik.data.generate import generate
 
     if args.seed < 0:
@@ -49,7 +50,7 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def run_calibrate(args: argparse.Namespace) -> int:
-    """Handler of ``cantik data calibrate``; exit code 1 when a figure is out of tolerance."""
+    """Handler of ``cantik data kalibrasi``; exit code 1 when a figure is out of tolerance."""
     from cantik.data.calibration import calibrate, format_report
 
     folder = Path(args.folder) if args.folder else None
@@ -57,6 +58,6 @@ def run_calibrate(args: argparse.Namespace) -> int:
         rows = calibrate(folder)
     except FileNotFoundError as exc:
         raise DataNotFoundError(f"Berkas dataset tidak ditemukan: {exc.filename}.",
-                                "Jalankan dulu `cantik data generate`.") from exc
+                                "Jalankan dulu `cantik data buat`.") from exc
     print(format_report(rows))
     return 0 if all(r.ok for r in rows) else 1

@@ -67,7 +67,14 @@ TABLE_TITLES: dict[str, str] = {
 }
 
 
-def _normalise(name: str) -> str:
+def normalise_name(name: str) -> str:
+    """A table or place name as the datasets spell it: lower case, ``_`` for spaces and dashes.
+
+    Examples
+    --------
+    >>> normalise_name(" Kandangan-Utara ")
+    'kandangan_utara'
+    """
     return str(name).strip().lower().replace(" ", "_").replace("-", "_")
 
 
@@ -110,7 +117,7 @@ def _suggest(name: str, choices: list[str]) -> str:
 
 
 def _check_wilayah(wilayah: str) -> str:
-    key = _normalise(wilayah)
+    key = normalise_name(wilayah)
     valid = wilayah_list()
     if key in valid:
         return key
@@ -149,7 +156,7 @@ def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
     DataNotFoundError
         With an Indonesian message that lists the valid names and suggests the closest one.
     """
-    key = _normalise(table)
+    key = normalise_name(table)
     all_tables = _all_tables()
     if key not in _schema.SCHEMAS:
         raise DataNotFoundError(
@@ -223,7 +230,7 @@ def _convert(raw: pd.Series, field: dict[str, Any], where: str) -> pd.Series:
     def fail(what: str, mask: pd.Series) -> DataFormatError:
         return DataFormatError(
             f"{where}: kolom '{name}' berisi {what} di {_where(raw, mask)}. "
-            f"Periksa berkas dengan: cantik data validate <berkas> --table <tabel>."
+            f"Periksa berkas dengan: cantik data periksa <berkas> --tabel <tabel>."
         )
 
     if constraints.get("required") and not present.all():
@@ -308,7 +315,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     if not path.is_file():
         raise DataNotFoundError(
             f"Berkas data '{key}' untuk {_wilayah_label(place)} belum ada ({path}). "
-            "Buat dataset sintetis dulu dengan perintah: cantik data generate"
+            "Buat dataset sintetis dulu dengan perintah: cantik data buat"
         )
     where = f"Berkas {path.name} ({_wilayah_label(place)})"
     try:
@@ -325,7 +332,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     if missing:
         raise DataFormatError(
             f"{where}: kolom {', '.join(repr(m) for m in missing)} tidak ada. Buat ulang dataset sintetis "
-            "agar sesuai dengan daftar kolom terbaru: cantik data generate"
+            "agar sesuai dengan daftar kolom terbaru: cantik data buat"
         )
     columns = {f["name"]: _convert(raw[f["name"]], f, where) for f in fields}
     known = set(columns)

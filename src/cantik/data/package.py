@@ -91,7 +91,7 @@ def descriptor(key: str, seed: int = 2025) -> dict[str, Any]:
         "name": f"kelas-cantik-{key.replace('_', '-')}",
         "title": f"Data sintetis {_title(key)}",
         "description": (f"{schema.SYNTHETIC_NOTICE} Tanggal rujukan {schema.REFERENCE_DATE}. Dibangkitkan "
-                        f"dengan `cantik data generate --seed {seed}`; angka kalibrasi dan sumbernya ada di "
+                        f"dengan `cantik data buat --benih {seed}`; angka kalibrasi dan sumbernya ada di "
                         f"'sources' "
                         "dan di cantik.data.calibration."),
         "profile": "tabular-data-package",

@@ -6,13 +6,14 @@ row (the header is row 1, as in Excel), the column (its letter and name) and wha
 
 How the work is split:
 
-* file-level checks are done here, because they decide how the file can be read at all and Frictionless
+* file-level checks come first, because they decide how the file can be read at all and Frictionless
   would silently work around them: empty file, not a CSV (an Excel workbook or another binary renamed
-  ``.csv``), not UTF-8 (Windows-1252/Latin-1 or UTF-16 from "Save as"), a delimiter other than the comma,
-  and the header row (missing, misspelt, duplicate or unknown columns);
+  ``.csv``), not UTF-8 (Windows-1252/Latin-1 or UTF-16 from "Save as"), a delimiter other than the comma
+  (:mod:`cantik.data.sniff`), and, here, the header row (missing, misspelt, duplicate or unknown columns);
 * row-level checks (types, dates, required cells, enumerations, ranges, patterns, unique values and primary
   keys, short and long rows, blank rows) are done by ``frictionless`` with the table's Frictionless schema
-  from :mod:`cantik.data.schema`, and its errors are translated.
+  from :mod:`cantik.data.schema`, and its errors are translated (:mod:`cantik.data.problems`: the
+  :class:`Problem` and its Indonesian wording).
 
 The file is only read, never written. ``frictionless`` is imported inside :func:`validate_csv`.
 
@@ -24,10 +25,8 @@ Examples
 ...     print(p)
 GALAT  Baris 4, kolom F 'umur': isinya 'dua belas', padahal kolom ini harus berisi bilangan bulat ...
 """
-
 from __future__ import annotations
 
-import csv
 import difflib
 import re
 from collections.abc import Callable
@@ -36,7 +35,28 @@ from pathlib import Path
 from typing import Any
 
 from cantik.data import schema as _schema
-from cantik.data.loader import DataNotFoundError, _normalise
+from cantik.data.loader import DataNotFoundError, normalise_name
+from cantik.data.problems import (
+    ERROR,
+    WARNING,
+    Problem,
+    constraint_message,
+    has_errors,
+    locate,
+    type_message,
+)
+from cantik.data.sniff import (
+    DELIMITER_HINT,
+    DELIMITERS,
+    SAVE_AS,
+    decode,
+    detect_delimiter,
+    encoding_problem,
+    first_line,
+    not_csv,
+    split_line,
+)
+from cantik.helpers import column_letter
 
 __all__ = [
     "MAX_ERRORS",
@@ -56,209 +76,6 @@ MAX_ERRORS = 10_000
 #: Larger files are refused with a message rather than read into memory.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-ERROR = "error"
-WARNING = "warning"
-
-_DELIMITERS = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab", "|": "garis tegak (|)"}
-_DELIMITER_HINT = {
-    ";": " Bila Excel tetap memakai titik koma (pengaturan wilayah Indonesia), ubah 'Pemisah daftar' (List "
-    "separator) menjadi koma di pengaturan Wilayah Windows, atau unduh sebagai CSV dari Google Sheets.",
-    "\t": " Pemisah tab biasanya berasal dari pilihan 'Text (Tab delimited)' atau 'Unicode Text': jangan "
-    "pakai pilihan itu.",
-}
-_SAVE_AS = "Di Excel: File > Save As (Simpan Sebagai) > pilih jenis 'CSV UTF-8 (Comma delimited) (*.csv)'."
-_PATTERN_HELP = {
-    _schema.NIK_PATTERN: "dua huruf kapital kode wilayah, tanda '-', huruf 'P', lalu lima angka "
-    "(contoh: KU-P00001)",
-    _schema.NO_KK_PATTERN: "dua huruf kapital kode wilayah, tanda '-', huruf 'K', lalu empat angka "
-    "(contoh: KU-K0001)",
-}
-#: Common ways people write an enumeration value, per column: normalised text → the valid value.
-_ALIASES = {
-    "jenis_kelamin": {
-        "laki_laki": "L", "laki": "L", "lk": "L", "pria": "L", "l": "L",
-        "perempuan": "P", "pr": "P", "wanita": "P", "p": "P",
-    },
-    "status_perkawinan": {
-        "lajang": "Belum kawin", "belum_menikah": "Belum kawin", "bujang": "Belum kawin",
-        "blm_kawin": "Belum kawin", "blm._kawin": "Belum kawin",
-        "janda/duda_mati": "Cerai mati", "janda_mati": "Cerai mati", "duda_mati": "Cerai mati",
-        "janda/duda_hidup": "Cerai hidup", "janda_hidup": "Cerai hidup", "duda_hidup": "Cerai hidup",
-        "menikah": "Kawin", "sudah_menikah": "Kawin",
-    },
-}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong (``severity="error"``) or worth a look (``"warning"``) in a checked file.
-
-    Attributes
-    ----------
-    kind : str
-        Stable English code, e.g. ``"delimiter"``, ``"encoding"``, ``"missing-column"``, ``"type"``,
-        ``"date"``, ``"enum"``, ``"range"``, ``"duplicate-key"``, ``"required"``.
-    row : int or None
-        Spreadsheet row number (header = 1); None for the file as a whole.
-    column : str or None
-        Column name (the contract's name when the header was recognised).
-    message : str
-        Indonesian sentence naming the row and column and saying what to do.
-    severity : str
-        ``"error"`` (the file cannot be used as is) or ``"warning"``.
-    value : str or None
-        The offending cell's text, when there is one.
-    """
-
-    kind: str
-    row: int | None
-    column: str | None
-    message: str
-    severity: str = ERROR
-    value: str | None = None
-
-    @property
-    def is_error(self) -> bool:
-        """True for an error, False for a warning."""
-        return self.severity == ERROR
-
-    def __str__(self) -> str:
-        return f"{'GALAT' if self.is_error else 'PERINGATAN'}  {self.message}"
-
-
-def has_errors(problems: list[Problem]) -> bool:
-    """True when at least one problem is an error (warnings alone leave a file usable)."""
-    return any(p.is_error for p in problems)
-
-
-def column_letter(number: int) -> str:
-    """Spreadsheet letter of a 1-based column number.
-
-    Examples
-    --------
-    >>> column_letter(1), column_letter(26), column_letter(28)
-    ('A', 'Z', 'AB')
-    """
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _where(row: int | None, number: int | None, name: str | None) -> str:
-    parts = []
-    if row is not None:
-        parts.append(f"Baris {row}")
-    if name is not None:
-        parts.append(f"kolom {column_letter(number)} '{name}'" if number else f"kolom '{name}'")
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:]
-
-
-def _quote_list(values: list[str]) -> str:
-    return ", ".join(f"'{v}'" for v in values)
-
-
-# --------------------------------------------------------------------------------------------- file level
-
-
-def _not_csv(data: bytes) -> str | None:
-    """Describe the real kind of a binary file, or None when it may be text."""
-    head = data[:8192]
-    if head.startswith(b"PK\x03\x04"):
-        if b"xl/" in data[:200_000] or b"[Content_Types].xml" in head:
-            kind = "buku kerja Excel (.xlsx)"
-        elif b"opendocument.spreadsheet" in head:
-            kind = "lembar kerja LibreOffice/OpenOffice (.ods)"
-        else:
-            kind = "arsip ZIP (atau dokumen Office)"
-        return kind
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "buku kerja Excel lama (.xls)"
-    if head.startswith(b"%PDF"):
-        return "dokumen PDF"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "gambar"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None  # UTF-16 text: handled as an encoding problem
-    if b"\x00" in head:
-        return "berkas biner (bukan teks)"
-    return None
-
-
-def _decode(data: bytes) -> tuple[str, str | None]:
-    """Text of ``data`` and the name of the wrong encoding it was saved in (None for UTF-8)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16 (Unicode Text)"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252/Latin-1 (ANSI)"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1 (ISO-8859-1)"
-
-
-def _first_line(text: str) -> str:
-    return text.split("\n", 1)[0].rstrip("\r")
-
-
-def _split(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
-
-
-def _detect_delimiter(header: str, names: set[str]) -> str:
-    """The delimiter that splits ``header`` into the most known column names (ties: more columns)."""
-    best, best_score = ",", (-1, -1)
-    for delimiter in _DELIMITERS:
-        if delimiter != "," and delimiter not in header:
-            continue
-        cells = _split(header, delimiter)
-        known = sum(_normalise(c) in names for c in cells)
-        score = (known, len(cells))
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _encoding_problem(data: bytes, delimiter: str, encoding: str, labels: list[str]) -> Problem:
-    """Point at the first line (and cell) that is not valid UTF-8."""
-    if encoding.startswith("UTF-16"):
-        return Problem(
-            "encoding", None, None,
-            f"Berkas disimpan dengan pengodean {encoding}, bukan UTF-8. Simpan ulang sebagai UTF-8. "
-            f"{_SAVE_AS}",
-        )
-    bad_rows: list[int] = []
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            bad_rows.append(number)
-    row = bad_rows[0]
-    line = data.split(b"\n")[row - 1].rstrip(b"\r").decode("cp1252", errors="replace")
-    column = value = None
-    number = None
-    for i, cell in enumerate(_split(line, delimiter), start=1):
-        try:
-            cell.encode("cp1252", errors="strict").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            number, value = i, cell
-            column = labels[i - 1] if i <= len(labels) else None
-            break
-    others = f" Ada {len(bad_rows) - 1} baris lain dengan masalah yang sama." if len(bad_rows) > 1 else ""
-    shown = f" (isi: '{value}')" if value is not None else ""
-    return Problem(
-        "encoding", row, column,
-        f"{_where(row, number, column)}{shown}: berkas tidak tersimpan sebagai UTF-8, melainkan "
-        f"kemungkinan {encoding}, sehingga huruf khusus seperti é atau tanda – bisa berubah. Simpan berkas "
-        f"sebagai UTF-8. {_SAVE_AS}{others}",
-        value=value,
-    )
-
-
 # ------------------------------------------------------------------------------------------- header level
 
 
@@ -267,13 +84,13 @@ def _check_header(
 ) -> tuple[list[Problem], list[str | None]]:
     """Problems of the header row, and the contract name each column stands for (None: ignored)."""
     fields = {f["name"]: f for f in _schema.SCHEMAS[table]["fields"]}
-    by_title = {_normalise(f.get("title", "")): name for name, f in fields.items()}
+    by_title = {normalise_name(f.get("title", "")): name for name, f in fields.items()}
     problems: list[Problem] = []
     mapping: list[str | None] = []
     seen: dict[str, int] = {}
     for number, label in enumerate(labels, start=1):
         text = label.strip()
-        key = _normalise(text)
+        key = normalise_name(text)
         name = text if text in fields else key if key in fields else by_title.get(key)
         if not text:
             problems.append(Problem(
@@ -399,98 +216,6 @@ def _rule_check(rule: Rule, note: str) -> Any:
     return RuleCheck()
 
 
-def _type_message(field: dict[str, Any], value: str) -> tuple[str, str]:
-    """(kind, advice) for a cell whose text does not parse as the field's type."""
-    ftype = field.get("type")
-    stripped = value.strip()
-    if stripped != value and stripped:
-        return "type", f"ada spasi di awal atau akhir isian '{value}'. Hapus spasi itu."
-    if ftype == "integer":
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", stripped):
-            return "type", (f"isinya '{value}'. Tulis bilangan bulat tanpa titik pemisah ribuan, misalnya "
-                            f"{stripped.replace('.', '')}.")
-        if re.fullmatch(r"-?\d+[.,]\d+", stripped):
-            return "type", f"isinya '{value}', padahal kolom ini harus berisi bilangan bulat (tanpa desimal)."
-        return "type", (f"isinya '{value}', padahal kolom ini harus berisi bilangan bulat (misalnya 25). "
-                        "Ganti dengan angka.")
-    if ftype == "number":
-        if re.fullmatch(r"-?\d+,\d+", stripped):
-            return "type", (f"isinya '{value}'. Pakai titik sebagai pemisah desimal: "
-                            f"{stripped.replace(',', '.')}.")
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", stripped):
-            fixed = stripped.replace(".", "").replace(",", ".")
-            return "type", (f"isinya '{value}'. Tulis angka tanpa titik pemisah ribuan dan dengan titik "
-                            f"sebagai pemisah desimal: {fixed}.")
-        return "type", (f"isinya '{value}', padahal kolom ini harus berisi angka (misalnya 84.5). "
-                        "Ganti dengan angka.")
-    if ftype == "date":
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped):
-            return "date", (f"tanggal '{value}' tidak ada di kalender (periksa bulan dan harinya; "
-                            "misalnya Februari hanya sampai tanggal 28 atau 29).")
-        example = "2025-06-30"
-        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", stripped)
-        if m:
-            day, month = int(m.group(1)), int(m.group(2))
-            if month > 12 >= day:  # written month first, e.g. 6/30/2025
-                day, month = month, day
-            if 1 <= day <= 31 and 1 <= month <= 12:
-                example = f"{m.group(3)}-{month:02d}-{day:02d}"
-        return "date", (f"tanggal '{value}' tidak sesuai format. Tulis tanggal sebagai TTTT-BB-HH "
-                        f"(YYYY-MM-DD: tahun-bulan-hari), misalnya {example}. Di Excel, format sel "
-                        "sebagai Teks atau format khusus yyyy-mm-dd sebelum menyimpan.")
-    if ftype == "yearmonth":
-        return "date", (f"isinya '{value}'. Tulis tahun dan bulan sebagai TTTT-BB (YYYY-MM), "
-                        "misalnya 2025-06.")
-    if ftype == "boolean":
-        return "type", f"isinya '{value}', padahal kolom ini harus berisi true atau false."
-    return "type", f"isinya '{value}' tidak sesuai jenis kolom ini ({ftype})."
-
-
-def _enum_message(field: dict[str, Any], value: str) -> str:
-    allowed = list(field["constraints"]["enum"])
-    text = f"isian '{value}' tidak termasuk pilihan. Pilihan yang sah: {_quote_list(allowed)}."
-    stripped = value.strip()
-    lowered = {v.lower(): v for v in allowed}
-    alias = _ALIASES.get(field["name"], {}).get(_normalise(stripped))
-    if stripped in allowed:
-        return text + f" Hapus spasi di awal/akhir: tulis '{stripped}'."
-    if stripped.lower() in lowered:
-        spaces = ", tanpa spasi di awal/akhir" if stripped != value else ""
-        return text + f" Tulis persis '{lowered[stripped.lower()]}' (huruf besar/kecil harus sama{spaces})."
-    if alias:
-        return text + f" Untuk '{value}' tulis '{alias}'."
-    close = difflib.get_close_matches(stripped.lower(), list(lowered), n=1, cutoff=0.6)
-    if close:
-        return text + f" Mungkin maksud Anda '{lowered[close[0]]}'?"
-    return text
-
-
-def _constraint_message(field: dict[str, Any], value: str, note: str) -> tuple[str, str]:
-    found = re.search(r'constraint "(\w+)"', note)
-    constraint = found.group(1) if found else ""
-    constraints = field.get("constraints", {})
-    if constraint == "required":
-        return "required", "kosong, padahal wajib diisi. Lengkapi isian ini."
-    if constraint == "enum":
-        return "enum", _enum_message(field, value)
-    if constraint in ("minimum", "maximum"):
-        low, high = constraints.get("minimum"), constraints.get("maximum")
-        if low is not None and high is not None:
-            limits = f"harus antara {low} dan {high}"
-        elif low is not None:
-            limits = f"tidak boleh kurang dari {low}"
-        else:
-            limits = f"tidak boleh lebih dari {high}"
-        return "range", f"nilai {value} di luar batas yang diizinkan ({limits}). Periksa kembali isian ini."
-    if constraint == "pattern":
-        pattern = constraints.get("pattern", "")
-        want = _PATTERN_HELP.get(pattern, f"pola {pattern}")
-        return "pattern", f"isian '{value}' tidak sesuai bentuk yang diminta: {want}."
-    if constraint in ("minLength", "maxLength"):
-        return "length", f"panjang isian '{value}' tidak sesuai ({constraint} {constraints.get(constraint)})."
-    return "constraint", f"isian '{value}' tidak memenuhi aturan kolom ini ({note})."
-
-
 def _row_problems(
     text: str, delimiter: str, labels: list[str], mapping: list[str | None], table: str
 ) -> tuple[list[Problem], int]:
@@ -539,14 +264,14 @@ def _row_problems(
             name = mapping[number - 1] if number and number <= len(mapping) else None
             value = getattr(error, "cell", None)
             field = by_name.get(name) if name else None
-            where = _where(row, number, name)
+            where = locate(row, number, name)
             if etype in ("type-error", "constraint-error", "unique-error") and field is None:
                 continue
             if etype == "type-error":
-                kind, advice = _type_message(field, value)
+                kind, advice = type_message(field, value)
                 problems.append(Problem(kind, row, name, f"{where}: {advice}", value=value))
             elif etype == "constraint-error":
-                kind, advice = _constraint_message(field, value, error.note)
+                kind, advice = constraint_message(field, value, error.note)
                 sep = " " if kind == "required" else ": "
                 problems.append(Problem(kind, row, name, f"{where}{sep}{advice}", value=value))
             elif etype == "unique-error":
@@ -604,7 +329,7 @@ def _row_problems(
                 problems.append(Problem(
                     "unreadable", row, name,
                     f"{where + ': ' if where else ''}berkas tidak dapat dibaca sebagai CSV ({error.note}). "
-                    f"Simpan ulang berkas. {_SAVE_AS}",
+                    f"Simpan ulang berkas. {SAVE_AS}",
                 ))
         if len(task.errors) >= MAX_ERRORS:
             problems.append(Problem(
@@ -690,7 +415,7 @@ def validate_report(path: str | Path, table: str) -> ValidationResult:
     >>> result.ok, result.rows  # doctest: +SKIP
     (True, 7412)
     """
-    key = _normalise(table)
+    key = normalise_name(table)
     if key not in _schema.SCHEMAS:
         names = list(_schema.SCHEMAS)
         close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
@@ -717,29 +442,29 @@ def validate_report(path: str | Path, table: str) -> ValidationResult:
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         return only("empty-file", f"Berkas '{path.name}' kosong. Isi baris 1 dengan judul kolom dan baris "
                     "berikutnya dengan data, lalu simpan sebagai CSV.")
-    real = _not_csv(data)
+    real = not_csv(data)
     if real:
         return only("not-csv", f"Berkas '{path.name}' bukan berkas CSV, melainkan {real}. Buka di program "
-                    f"aslinya lalu simpan sebagai CSV. {_SAVE_AS}")
+                    f"aslinya lalu simpan sebagai CSV. {SAVE_AS}")
 
-    text, wrong_encoding = _decode(data)
+    text, wrong_encoding = decode(data)
     text = text.lstrip("\ufeff")
-    header = _first_line(text)
+    header = first_line(text)
     if not header.strip():
         return only("no-header", "Baris 1 kosong. Baris 1 harus berisi judul kolom (misalnya "
                     f"{', '.join(_schema.field_names(key)[:3])}, ...); hapus baris kosong di atasnya.", row=1)
     problems: list[Problem] = []
-    delimiter = _detect_delimiter(header, set(_schema.field_names(key)))
+    delimiter = detect_delimiter(header, set(_schema.field_names(key)))
     if delimiter != ",":
         problems.append(Problem(
             "delimiter", 1, None,
-            f"Baris 1: pemisah kolom di berkas ini adalah {_DELIMITERS[delimiter]}, padahal yang diharapkan "
-            f"koma (,). Simpan ulang dengan pemisah koma. {_SAVE_AS}{_DELIMITER_HINT.get(delimiter, '')} "
+            f"Baris 1: pemisah kolom di berkas ini adalah {DELIMITERS[delimiter]}, padahal yang diharapkan "
+            f"koma (,). Simpan ulang dengan pemisah koma. {SAVE_AS}{DELIMITER_HINT.get(delimiter, '')} "
             "(Pemeriksaan berikut tetap memakai pemisah yang ditemukan.)", value=delimiter,
         ))
-    labels = _split(header, delimiter)
+    labels = split_line(header, delimiter)
     if wrong_encoding:
-        problems.append(_encoding_problem(data, delimiter, wrong_encoding, labels))
+        problems.append(encoding_problem(data, delimiter, wrong_encoding, labels))
     header_problems, mapping = _check_header(labels, key)
     problems.extend(header_problems)
     row_problems, rows = _row_problems(text, delimiter, labels, mapping, key)
@@ -762,4 +487,5 @@ def summary(problems: list[Problem]) -> dict[str, Any]:
             per_column[p.column or "(berkas)"] = per_column.get(p.column or "(berkas)", 0) + 1
     errors = sum(p.is_error for p in problems)
     return {"galat": errors, "peringatan": len(problems) - errors, "per_kolom": per_column}
+
 

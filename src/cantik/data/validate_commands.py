@@ -1,4 +1,4 @@
-"""``cantik data validate`` and ``cantik data tables``: check a village's CSV file, list the tables.
+"""``cantik data periksa`` and ``cantik data tabel``: check a village's CSV file, list the tables.
 
 Only the standard library is imported at module level (the CLI imports this module at start-up);
 ``frictionless`` is imported when ``validate`` actually runs.
@@ -21,22 +21,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from cantik.cli import add_command
 
     p = add_command(
-        subparsers, "validate",
+        subparsers, "periksa",
         "periksa berkas CSV milik desa/kelurahan terhadap daftar kolom sebuah tabel", run_validate,
+        aliases=["validate"],
     )
     p.add_argument("berkas", metavar="BERKAS.csv", help="berkas CSV yang akan diperiksa (tidak diubah)")
-    p.add_argument("--table", "--tabel", dest="table", required=True, metavar="TABEL",
-                   help="nama tabel acuan, misalnya penduduk (lihat: cantik data tables)")
+    p.add_argument("--tabel", "--table", dest="table", required=True, metavar="TABEL",
+                   help="nama tabel acuan, misalnya penduduk (lihat: cantik data tabel)")
     p.add_argument("--batas", type=int, default=DEFAULT_LIMIT, metavar="N",
                    help=f"tampilkan paling banyak N pesan (bawaan: {DEFAULT_LIMIT})")
     p.add_argument("--semua", action="store_true", help="tampilkan semua pesan")
 
-    t = add_command(subparsers, "tables", "daftar tabel dataset sintetis per wilayah", run_tables)
+    t = add_command(subparsers, "tabel", "daftar tabel dataset sintetis per wilayah", run_tables,
+                    aliases=["tables"])
     t.add_argument("--wilayah", metavar="WILAYAH", help="hanya wilayah ini, misalnya kandangan_utara")
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """Handler of ``cantik data validate``."""
+    """Handler of ``cantik data periksa``."""
     from cantik.data.loader import table_title
     from cantik.data.validate import summary, validate_report
 
@@ -73,7 +75,7 @@ def _count_rows(path: Path) -> int | None:
 
 
 def run_tables(args: argparse.Namespace) -> int:
-    """Handler of ``cantik data tables``."""
+    """Handler of ``cantik data tabel``."""
     from cantik.data.loader import (
         csv_path,
         table_title,

@@ -94,9 +94,14 @@ class ParallelAutograde(LoggingConfigurable):
     # ------------------------------------------------------------------------------------------- run
     def run(self, course: Course, modul: str, students: list[str] | None = None) -> GradeResult:
         """Grade ``modul``'s submissions (or only ``students``'); the state file records each outcome."""
+        from cantik.grading.roster import trainer_ids
+
         submitted = self._submissions(course, modul, students)
+        trainers = trainer_ids(course)
+        result = GradeResult(modul=modul, sandboxed=self.sandbox,
+                             trainers=[s for s in submitted if s in trainers])
+        submitted = [s for s in submitted if s not in trainers]  # trainers are never learners
         state = ModuleState.open(course, modul, submitted)
-        result = GradeResult(modul=modul, sandboxed=self.sandbox)
         todo = self._plan(course, state, result, submitted)
         if not todo:
             state.save()
@@ -246,6 +251,9 @@ class ParallelAutograde(LoggingConfigurable):
                         bar.advance(task)
                         if finished < len(todo):
                             pool.spawn()
+                    if finished < len(todo) and not pool.alive():  # e.g. every worker failed to start
+                        raise KelasError("Semua proses penilai berhenti sebelum penilaian selesai.",
+                                         f"Lihat catatannya di {pool.log_dir}, lalu nilai lagi.")
                     names = ", ".join(s for s, _ in pool.running.values())
                     bar.update(task, description=f"Menilai {names}" if names else "Menilai")
                 result.worker_cpu += pool.close()

@@ -43,7 +43,14 @@ def _kumpulkan(args: argparse.Namespace) -> str:
 def _impor(args: argparse.Namespace) -> str:
     from cantik.grading.importer import import_files
 
-    return import_files(_course(args), args.berkas, replace=args.ganti).summary()
+    if not args.berkas and not args.tetapkan:
+        from cantik.errors import KelasError
+
+        raise KelasError("Tidak ada berkas yang diberikan.",
+                         "Tulis berkas atau folder kiriman, mis. `cantik kelas impor D:/kiriman/`, atau "
+                         "`cantik kelas impor --tetapkan BERKAS ID_PESERTA`.")
+    return import_files(_course(args), args.berkas, replace=args.ganti,
+                        assign=[tuple(pair) for pair in args.tetapkan or []]).summary()
 
 
 def _nilai(args: argparse.Namespace) -> str:
@@ -65,13 +72,14 @@ def _nilai(args: argparse.Namespace) -> str:
 def _umpan_balik(args: argparse.Namespace) -> str:
     from cantik.grading.feedback import generate_feedback
 
-    return generate_feedback(_course(args), args.modul, exchange=not args.tanpa_exchange).summary()
+    return generate_feedback(_course(args), args.modul, exchange=not args.tanpa_exchange,
+                             before_graded=args.kirim_sebelum_dinilai).summary()
 
 
 def _ekspor(args: argparse.Namespace) -> str:
     from cantik.grading.export import export_grades
 
-    return export_grades(_course(args), args.keluaran).summary()
+    return export_grades(_course(args), args.keluaran, csv_format=args.format_csv).summary()
 
 
 def _laporan(args: argparse.Namespace) -> str:
@@ -105,11 +113,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("modul", help="nama modul")
 
     p = cmd("impor", "impor berkas kiriman lepas (.ipynb atau .zip, mis. dari flashdisk atau pesan)", _impor)
-    p.add_argument("berkas", nargs="+", help="berkas .ipynb, .zip, atau folder berisi berkas itu")
+    p.add_argument("berkas", nargs="*", help="berkas .ipynb, .zip, atau folder berisi berkas itu")
     p.add_argument(
         "--ganti",
         action="store_true",
         help="ganti kiriman yang sudah ada (versi lama tetap disimpan di kotak masuk)",
+    )
+    p.add_argument(
+        "--tetapkan", nargs=2, action="append", metavar=("BERKAS", "ID"),
+        help="berkas ini (mis. dari grading/karantina/) milik peserta ID; waktu simpan peserta tetap "
+        "dipakai dan keputusan ini diingat untuk impor berikutnya (boleh diulang)",
     )
 
     p = cmd("nilai", "nilai otomatis semua kiriman sebuah modul (paralel, dengan bilah kemajuan)", _nilai)
@@ -131,9 +144,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = cmd("umpan-balik", "buat umpan balik HTML per peserta (tanpa kode uji tersembunyi)", _umpan_balik)
     p.add_argument("modul", help="nama modul")
     p.add_argument("--tanpa-exchange", action="store_true", help="jangan kirim lewat exchange")
+    p.add_argument(
+        "--kirim-sebelum-dinilai", action="store_true",
+        help="buat dan kirim umpan balik walau jawaban tertulis belum dinilai di Formgrader (bagian itu "
+        "tertulis 'menunggu penilaian pelatih'); tanpa ini perintah menolak",
+    )
 
     p = cmd("ekspor", "ekspor nilai ke CSV dan Excel (satu lembar per modul)", _ekspor)
     p.add_argument("--keluaran", default=None, help="folder hasil (bawaan: grading/ekspor)")
+    p.add_argument(
+        "--format-csv", choices=["indonesia", "internasional"], default="indonesia",
+        help="indonesia (bawaan): pemisah ';' dan koma desimal, seperti Excel berbahasa Indonesia; "
+        "internasional: pemisah ',' dan titik desimal",
+    )
 
     p = cmd("laporan", "buat laporan kelas (HTML dengan grafik)", _laporan)
     p.add_argument("--keluaran", default=None, help="berkas HTML hasil (bawaan: grading/laporan_kelas.html)")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cantik.errors import KelasError
+from cantik.paths import NBGRADER_CONFIG
 
 if TYPE_CHECKING:
     from nbgrader.api import Gradebook
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
 
-CONFIG_FILE = "nbgrader_config.py"
 
 
 def _venv_on_path() -> None:
@@ -56,13 +56,13 @@ class Course:
         from cantik.paths import project_root
 
         base = Path(root).resolve() if root else project_root()
-        if not (base / CONFIG_FILE).is_file():
+        if not (base / NBGRADER_CONFIG).is_file():
             raise KelasError(
-                f"Folder kelas {base} tidak punya berkas {CONFIG_FILE}.",
+                f"Folder kelas {base} tidak punya berkas {NBGRADER_CONFIG}.",
                 "Jalankan perintah dari folder Kelas Cantik, atau beri --folder yang benar.",
             )
         _venv_on_path()
-        config = PyFileConfigLoader(CONFIG_FILE, path=str(base)).load_config()
+        config = PyFileConfigLoader(NBGRADER_CONFIG, path=str(base)).load_config()
         config.CourseDirectory.root = str(base)
         return cls(root=base, config=config)
 

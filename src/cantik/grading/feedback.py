@@ -16,8 +16,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cantik.errors import KelasError
 from cantik.grading.course import Course
-from cantik.grading.results import CellResult, cell_results
+from cantik.grading.results import WAITING, CellResult, cell_results, submission_notes
 from cantik.grading.roster import load_roster
 
 _CSS = """
@@ -32,7 +33,7 @@ footer{margin-top:2rem;font-size:.85rem;color:#555}
 
 
 def _status_class(row: CellResult) -> str:
-    return {"lulus": "lulus", "dinilai pelatih": "lulus", "menunggu penilaian pelatih": "tunggu"}.get(
+    return {"lulus": "lulus", "dinilai pelatih": "lulus", WAITING: "tunggu"}.get(
         row.status, "belum"
     )
 
@@ -41,19 +42,33 @@ def _fmt(x: float | None) -> str:
     return "–" if x is None else (f"{x:.0f}" if float(x).is_integer() else f"{x:.1f}")
 
 
-def render(student: str, nama: str, modul: str, rows: list[CellResult]) -> str:
-    """The feedback page of one learner for one module (a complete HTML document)."""
+def render(student: str, nama: str, modul: str, rows: list[CellResult],
+           notes: list[str] | None = None) -> str:
+    """The feedback page of one learner for one module (a complete HTML document).
+
+    Parts still waiting for the trainer show "menunggu penilaian pelatih" instead of a score, and the total
+    says it is provisional; ``notes`` are the grader's notes (e.g. a copied cell repaired before grading).
+    """
     e = html.escape
-    total = sum(r.score or 0 for r in rows)
+    total = sum(r.score or 0 for r in rows if r.status != WAITING)
     maximum = sum(r.max_score for r in rows)
+    waiting = sum(r.max_score for r in rows if r.status == WAITING)
     body = []
     for r in rows:
         note = e(r.message) + (f"<br><em>Catatan pelatih:</em> {e(r.comment)}" if r.comment else "")
+        score = WAITING if r.status == WAITING else f"{_fmt(r.score)} / {_fmt(r.max_score)}"
         body.append(
             f"<tr><td>{e(r.title)}<br><small>{e(r.notebook)} · {e(r.grade_id)}</small></td>"
-            f"<td>{_fmt(r.score)} / {_fmt(r.max_score)}</td>"
+            f"<td>{score}</td>"
             f"<td class='{_status_class(r)}'>{e(r.status.capitalize())}</td><td>{note}</td></tr>"
         )
+    if waiting:
+        result = (f"Nilai sementara: {_fmt(total)} dari {_fmt(maximum)}; jawaban tertulis ({_fmt(waiting)} "
+                  f"poin) {WAITING}.")
+    else:
+        result = f"Nilai: {_fmt(total)} dari {_fmt(maximum)}"
+    notes_html = ("<section><h2>Catatan penilai</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in notes)
+                  + "</ul></section>") if notes else ""
     waktu = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
     return f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8">
@@ -62,7 +77,8 @@ def render(student: str, nama: str, modul: str, rows: list[CellResult]) -> str:
 <body><main>
 <h1>Umpan balik: {e(modul)}</h1>
 <p>Peserta: <strong>{e(nama)}</strong> ({e(student)})</p>
-<p class="total">Nilai: {_fmt(total)} dari {_fmt(maximum)}</p>
+<p class="total">{e(result)}</p>
+{notes_html}
 <table><caption class="visually-hidden">Nilai per soal</caption>
 <thead><tr><th scope="col">Soal / uji</th><th scope="col">Nilai</th><th scope="col">Hasil</th>
 <th scope="col">Pesan</th></tr></thead>
@@ -102,36 +118,64 @@ class FeedbackResult:
             )
         if self.waiting:
             lines.append(
-                "Masih ada jawaban tertulis yang belum dinilai di formgrader untuk: "
-                + ", ".join(self.waiting)
-                + "."
+                "Dikirim SEBELUM jawaban tertulis dinilai (tertulis 'menunggu penilaian pelatih') untuk: "
+                + ", ".join(self.waiting) + "."
             )
+            lines.append("Langkah berikutnya: nilai jawaban tertulis di Formgrader, lalu jalankan "
+                         f"`cantik kelas umpan-balik {self.modul}` lagi agar umpan balik memuat nilai "
+                         "akhirnya.")
+        else:
+            lines.append("Langkah berikutnya: bagikan berkas HTML kepada peserta yang mengirim berkas lepas, "
+                         "lalu `cantik kelas ekspor` dan `cantik kelas laporan`.")
         return "\n".join(lines)
 
 
-def generate_feedback(course: Course, modul: str, *, exchange: bool = True) -> FeedbackResult:
+def generate_feedback(course: Course, modul: str, *, exchange: bool = True,
+                      before_graded: bool = False) -> FeedbackResult:
     """Write feedback HTML for every autograded submission of ``modul`` (and release it via the exchange).
+
+    Refuses (:class:`~cantik.errors.KelasError`, nothing written or sent) while written answers wait for
+    the trainer, unless ``before_graded`` (``--kirim-sebelum-dinilai``): those parts then read "menunggu
+    penilaian pelatih" and the total is marked provisional. Trainers of the roster get no feedback.
 
     Examples
     --------
     >>> print(generate_feedback(Course.open(), "modul_1").summary())  # doctest: +SKIP
     """
+    from cantik.grading.roster import learners_only
+
     course.require_assignment(modul)
-    names = {x.id: x.nama for x in load_roster(course)}
+    roster = load_roster(course)
+    names = {x.id: x.nama for x in roster}
+    trainers = {x.id for x in roster} - {x.id for x in learners_only(roster)}
     result = FeedbackResult(modul=modul, folder=course.grading_dir / "umpan_balik" / modul)
-    students = sorted(p.parent.name for p in course.autograded_dir.glob(f"*/{modul}") if p.is_dir())
+    students = sorted(p.parent.name for p in course.autograded_dir.glob(f"*/{modul}")
+                      if p.is_dir() and p.parent.name not in trainers)
+    rows_of = {student: cell_results(course, modul, student) for student in students}
+    result.waiting = [s for s, rows in rows_of.items() if any(r.status == WAITING for r in rows)]
+    if result.waiting and not before_graded:
+        parts = sum(r.status == WAITING for rows in rows_of.values() for r in rows)
+        raise KelasError(
+            f"Umpan balik modul '{modul}' belum dibuat: {parts} jawaban tertulis dari {len(result.waiting)} "
+            f"peserta belum dinilai ({', '.join(result.waiting)}).",
+            "Nilai dulu di Formgrader (JupyterLab: menu Nbgrader → Formgrader → Manual Grading → "
+            f"{modul}), lalu jalankan `cantik kelas umpan-balik {modul}` lagi. Bila umpan balik harus "
+            f"dikirim sekarang: `cantik kelas umpan-balik {modul} --kirim-sebelum-dinilai` (bagian itu "
+            "tertulis 'menunggu penilaian pelatih').",
+        )
     api = course.api() if exchange else None
     for student in students:
-        rows = cell_results(course, modul, student)
-        if any(r.status == "menunggu penilaian pelatih" for r in rows):
-            result.waiting.append(student)
+        rows = rows_of[student]
+        notes = submission_notes(course, modul, student)
         nama = names.get(student, student)
         src = course.autograded_dir / student / modul
         dest = course.feedback_dir / student / modul
         dest.mkdir(parents=True, exist_ok=True)
         for nb in sorted({r.notebook for r in rows}):
             nb_rows = [r for r in rows if r.notebook == nb]
-            (dest / f"{nb}.html").write_text(render(student, nama, f"{modul} / {nb}", nb_rows), "utf-8")
+            nb_notes = [n.partition(": ")[2] for n in notes if n.startswith(f"{nb}: ")]
+            (dest / f"{nb}.html").write_text(render(student, nama, f"{modul} / {nb}", nb_rows, nb_notes),
+                                             "utf-8")
         if (src / "timestamp.txt").is_file():
             shutil.copy(src / "timestamp.txt", dest / "timestamp.txt")
         secret = course.submitted_dir / student / modul / "submission_secret.txt"
@@ -139,7 +183,7 @@ def generate_feedback(course: Course, modul: str, *, exchange: bool = True) -> F
             shutil.copy(secret, dest / "submission_secret.txt")
         handout = result.folder / f"{student}.html"
         handout.parent.mkdir(parents=True, exist_ok=True)
-        handout.write_text(render(student, nama, modul, rows), "utf-8")
+        handout.write_text(render(student, nama, modul, rows, notes), "utf-8")
         result.files.append(handout)
         if api is not None and secret.is_file():
             outcome = api.release_feedback(modul, student)

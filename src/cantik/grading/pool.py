@@ -119,17 +119,20 @@ def grade_one(course: Course, modul: str, student: str) -> dict[str, Any]:
             result["score"] = float(sub.score)
             result["max_score"] = float(sub.max_score)
         result["stops"] = sandbox_stops(course.autograded_dir / student / modul)
+        result["notes"] = sandbox_stops(course.autograded_dir / student / modul, notes=True)
         result["timeouts"] += sum("batas waktu" in why for why in result["stops"])
     else:
         result["reason"] = explain(log + "\n" + error)
     return result
 
 
-def sandbox_stops(folder: Path) -> list[str]:
-    """The sandbox's Indonesian reasons recorded in the autograded notebooks of one submission."""
+def sandbox_stops(folder: Path, *, notes: bool = False) -> list[str]:
+    """The sandbox's Indonesian reasons recorded in the autograded notebooks of one submission (``notes``:
+    the grader's notes instead, e.g. a repeated grade id repaired before grading)."""
     import nbformat
 
     from cantik.sandbox.execute import stops
+    from cantik.sandbox.sanitize import grader_notes
 
     out = []
     for path in sorted(folder.glob("*.ipynb")):
@@ -137,7 +140,8 @@ def sandbox_stops(folder: Path) -> list[str]:
             nb = nbformat.read(path, as_version=4)
         except Exception:  # an unreadable copy is nbgrader's failure, reported elsewhere
             continue
-        out += [f"{path.stem}: {s['alasan']}" for s in stops(nb)]
+        found = grader_notes(nb) if notes else [s["alasan"] for s in stops(nb)]
+        out += [f"{path.stem}: {why}" for why in found]
     return out
 
 
@@ -282,6 +286,10 @@ class WorkerPool:
                        if too_long else "proses penilai berhenti mendadak")
                 lost.append((student, why))
         return lost
+
+    def alive(self) -> int:
+        """How many workers are running."""
+        return sum(p.is_alive() for p in self.procs.values())
 
     def close(self, wait: float = 15) -> float:
         """Stop the workers (each reports its CPU time first); returns the CPU seconds reported."""

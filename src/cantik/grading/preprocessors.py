@@ -2,13 +2,13 @@
 
 Plain nbgrader gives zero to a test cell with *any* output on stderr (``nbgrader.utils.determine_grade``),
 so a passing test whose pandas/matplotlib code printed a ``FutureWarning`` would lose its points.
-:class:`PeringatanBukanGalat` runs after ``Execute`` and before ``SaveAutoGrades``: in autograded test cells
+:class:`WarningKeepsPoints` runs after ``Execute`` and before ``SaveAutoGrades``: in autograded test cells
 that finished without an error it turns stderr text into ordinary output, labelled as a warning, so the
 learner still sees it in the feedback but keeps the points. Cells that raised keep all their outputs and
 score zero as before.
 
 Learner code runs in the same kernel as the tests, so it could patch ``cantik.checks`` to pass any answer.
-:class:`PeriksaUlang` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
+:class:`RecheckAnswers` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
 answer, already converted to plain JSON, to the grader (a display output of type
 :data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
 where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
@@ -18,7 +18,7 @@ as the SVG it renders to and read here, :mod:`cantik.checks.figures`.)
 
 Both are enabled in the repo-root ``nbgrader_config.py``::
 
-    c.Autograde.autograde_preprocessors = [..., LimitOutput, PeriksaUlang, PeringatanBukanGalat,
+    c.Autograde.autograde_preprocessors = [..., LimitOutput, RecheckAnswers, WarningKeepsPoints,
                                            SaveAutoGrades, ...]
 """
 
@@ -33,12 +33,13 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
+from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN
+
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
-MIME_JAWABAN = "application/vnd.cantik.jawaban+json"  # same as cantik.checks.core.MIME_JAWABAN
 _UJI = re.compile(r"""(?<![\w.])uji\(\s*['"]([^'"]+)['"]""")
 
 
-class PeringatanBukanGalat(NbGraderPreprocessor):
+class WarningKeepsPoints(NbGraderPreprocessor):
     """Keep the points of a passing autograder test cell that printed a warning on stderr."""
 
     label = Unicode(LABEL, help="Text put before the former stderr output, shown in the feedback.").tag(
@@ -65,7 +66,7 @@ def _is_test_cell(cell: NotebookNode) -> bool:
     return cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell)
 
 
-class PeriksaUlang(NbGraderPreprocessor):
+class RecheckAnswers(NbGraderPreprocessor):
     """Re-check, in the grader process, the answers that hidden ``uji`` calls handed over."""
 
     def preprocess_cell(
@@ -119,7 +120,7 @@ class PeriksaUlang(NbGraderPreprocessor):
         sandbox = self.config.get("SandboxExecute", {})
         if not sandbox.get("grade_in_grader", False):
             return False
-        return sandbox.get("kernel_marker", "# uji-di-kernel") not in cell.source
+        return sandbox.get("kernel_marker", KERNEL_MARKER) not in cell.source
 
     def _recheck(self, soal: str, handed: dict[str, object]) -> str:
         from cantik.checks.core import ambil, dari_json, periksa_polos
@@ -133,3 +134,9 @@ class PeriksaUlang(NbGraderPreprocessor):
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
         hasil = periksa_polos(soal, dari_json(handed[soal]))
         return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"
+
+
+#: The names these preprocessors had before the naming rule (English inside): course configurations that
+#: list ``cantik.grading.preprocessors.PeriksaUlang`` or ``PeringatanBukanGalat`` keep working.
+PeriksaUlang = RecheckAnswers
+PeringatanBukanGalat = WarningKeepsPoints

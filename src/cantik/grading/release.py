@@ -8,10 +8,7 @@ disappear.
 
 from __future__ import annotations
 
-import re
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from cantik.errors import KelasError
 from cantik.grading.course import Course
@@ -77,16 +74,29 @@ class CollectResult:
     updated: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     refused: dict[str, list[str]] = field(default_factory=dict)
-    """Files left out of a collected submission (links, pipes…): note name → Indonesian reasons."""
+    """Files or submissions left out (links, pipes, identity conflicts…): note name → Indonesian reasons."""
+    repaired: dict[str, list[str]] = field(default_factory=dict)
+    """Collected notebooks repaired before grading (repeated grade ids): note name → what was done."""
+
+    @staticmethod
+    def _note_lines(title: str, notes: dict[str, list[str]], tail: list[str]) -> list[str]:
+        """``title``, then each note's reasons under its learner, then ``tail`` (nothing without notes)."""
+        if not notes:
+            return []
+        lines = [title]
+        for note, reasons in notes.items():
+            lines += [f"  {note.split('+')[0]}: {r}" for r in reasons]
+        return lines + tail
 
     def _refused_lines(self) -> list[str]:
-        if not self.refused:
-            return []
-        lines = ["DITOLAK (tidak ikut dikumpulkan; catatannya ada di grading/kotak_masuk/ditolak):"]
-        for note, reasons in self.refused.items():
-            lines += [f"  {note.split('+')[0]}: {r}" for r in reasons]
-        lines.append("  Minta peserta mengirim ulang berkas biasa (bukan tautan/shortcut).")
-        return lines
+        return self._note_lines(
+            "DITOLAK (tidak ikut dikumpulkan; catatannya ada di grading/kotak_masuk/ditolak):", self.refused,
+            ["  Tautan: minta peserta mengirim ulang berkas biasa. Kiriman yang tidak dikumpulkan ada di "
+             "grading/karantina/exchange/."])
+
+    def _repaired_lines(self) -> list[str]:
+        return self._note_lines("Diperbaiki sebelum dinilai (catatannya di grading/kotak_masuk/diperbaiki):",
+                                self.repaired, [])
 
     def summary(self) -> str:
         if not self.collected:
@@ -97,7 +107,7 @@ class CollectResult:
                 "lepas dengan `cantik kelas impor`.",
             ])
         lines = [f"Kiriman dikumpulkan untuk modul '{self.modul}': {len(self.collected)} peserta."]
-        lines += self._refused_lines()
+        lines += self._refused_lines() + self._repaired_lines()
         if self.updated:
             lines.append(
                 "Diganti dengan kiriman yang lebih baru (versi lama tetap ada di grading/kotak_masuk): "
@@ -114,25 +124,11 @@ class CollectResult:
         return "\n".join(lines)
 
 
-def archive_submission(course: Course, modul: str, student: str) -> Path | None:
-    """Copy ``submitted/<student>/<modul>`` into the inbox under its timestamp (never overwriting)."""
-    src = course.submitted_dir / student / modul
-    if not src.is_dir():
-        return None
-    stamp_file = src / "timestamp.txt"
-    stamp = stamp_file.read_text().strip() if stamp_file.is_file() else "tanpa-waktu"
-    safe = re.sub(r"[^0-9A-Za-z]+", "-", stamp).strip("-")
-    dest = course.inbox_dir / "exchange" / modul / student / safe
-    if not dest.exists():
-        shutil.copytree(src, dest)
-    return dest
-
-
 def collect(course: Course, modul: str) -> CollectResult:
     """Collect ``modul`` from the exchange (newer resubmissions replace older ones; both are kept)."""
     from nbgrader.utils import parse_utc
 
-    from cantik.grading.importer import collect_refusals
+    from cantik.grading.importer import archive_submission, collect_refusals, collect_repairs
     from cantik.grading.roster import load_roster
 
     course.require_assignment(modul)
@@ -140,6 +136,7 @@ def collect(course: Course, modul: str) -> CollectResult:
     for sub in course.submitted_dir.glob(f"*/{modul}/timestamp.txt"):
         before[sub.parent.parent.name] = parse_utc(sub.read_text().strip())
     refused_before = set(collect_refusals(course, modul))
+    repaired_before = set(collect_repairs(course, modul))
     _check(
         course.api().collect(modul, update=True),
         f"Mengumpulkan modul '{modul}' dari exchange",
@@ -147,6 +144,7 @@ def collect(course: Course, modul: str) -> CollectResult:
     )
     result = CollectResult(modul=modul)
     result.refused = {k: v for k, v in collect_refusals(course, modul).items() if k not in refused_before}
+    result.repaired = {k: v for k, v in collect_repairs(course, modul).items() if k not in repaired_before}
     roster = {x.id for x in load_roster(course)}
     for sub in sorted(course.submitted_dir.glob(f"*/{modul}/timestamp.txt")):
         student = sub.parent.parent.name

@@ -1,41 +1,49 @@
 """Class report: one HTML file with embedded matplotlib charts (PNG, with alternative text).
 
-Sections: score distribution, per-question difficulty, most frequent mistakes (from the tests'
-messages), results by village and by cohort, and learners who need help (below 60 %, not submitted,
-or failed autograding).
+Sections, one per module under its title ("Modul 2 · Struktur penduduk"): score distribution,
+per-question difficulty, most frequent mistakes (from the tests' messages), results by village and by
+cohort; then the learners who need help (below 60 % of the points graded so far, not submitted, or failed
+autograding). Before the trainer has graded the written answers, those parts count as "menunggu
+penilaian pelatih", not as zero: a learner with every code question right is not listed for help.
+Trainers of the roster never appear.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cantik.grading.course import Course
-from cantik.grading.export import module_table
-from cantik.grading.results import cell_results
+from cantik.grading.export import GRADED, GRADED_MAX, module_table
+from cantik.grading.results import WAITING, cell_results
+from cantik.grading.titles import module_title
+from cantik.helpers import figure_img
 
 #: Below this percentage a learner is listed under "perlu bantuan".
 HELP_THRESHOLD = 60.0
 
 
-def _png(fig) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=96, bbox_inches="tight")
-    import matplotlib.pyplot as plt
+def graded_share(table):  # (pd.DataFrame) -> pd.Series
+    """Each learner's percentage of the points graded so far (NaN: nothing submitted or graded).
 
-    plt.close(fig)
-    return base64.b64encode(buf.getvalue()).decode()
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> graded_share(pd.DataFrame({"_dinilai": [9.0, None, 0.0], "_maks_dinilai": [9.0, None, 0.0]}))
+    0    100.0
+    1      NaN
+    2      NaN
+    dtype: float64
+    """
+    maximum = table[GRADED_MAX].astype(float)
+    return (100 * table[GRADED].astype(float) / maximum.where(maximum > 0)).round(1)
 
 
-def _img(data: str, alt: str) -> str:
-    alt = html.escape(alt)
-    return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{alt}"><figcaption>{alt}</figcaption></figure>'
-    )
+def _figure(fig, alt: str) -> str:
+    """``fig`` (closed) as a captioned PNG ``<figure>``."""
+    return f"<figure>{figure_img(fig, alt, close=True)}<figcaption>{html.escape(alt)}</figcaption></figure>"
 
 
 @dataclass
@@ -75,22 +83,29 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     help_rows: list[dict[str, str]] = []
     for modul in moduls:
         table = module_table(course, modul)
+        table["Persen"] = graded_share(table)
         done = table.dropna(subset=["Persen"])
+        waiting = int((done["Status"] == WAITING).sum())
         part = [
-            f"<h2>Modul {e(modul)}</h2>",
+            f"<h2>{e(module_title(course, modul))}</h2>",
             f"<p>{len(done)} dari {len(table)} peserta sudah dinilai; "
             f"rata-rata {done['Persen'].mean():.1f} %, "
             f"median {done['Persen'].median():.1f} %.</p>"
             if len(done)
             else "<p>Belum ada kiriman yang dinilai.</p>",
         ]
+        if waiting:
+            part.append(
+                f"<p class='tunggu'><strong>{waiting} peserta {WAITING}</strong>: jawaban tertulisnya belum "
+                "dinilai di Formgrader. Persentase di sini dihitung dari bagian yang sudah dinilai saja; "
+                "jalankan laporan lagi setelah menilai.</p>")
         if len(done):
             fig, ax = plt.subplots(figsize=(6, 3))
             ax.hist(done["Persen"], bins=range(0, 101, 10), color="#2f6f9f", edgecolor="white")
             ax.set_xlabel("Nilai (%)")
             ax.set_ylabel("Jumlah peserta")
-            ax.set_title(f"Sebaran nilai – {modul}")
-            part.append("<h3>Sebaran nilai</h3>" + _img(_png(fig), f"Histogram nilai peserta modul {modul}"))
+            ax.set_title(f"Sebaran nilai – {module_title(course, modul)}")
+            part.append("<h3>Sebaran nilai</h3>" + _figure(fig, f"Histogram nilai peserta modul {modul}"))
 
             qcols = [c for c in table.columns if c.startswith("Soal: ")]
             rows, mistakes = [], Counter()
@@ -109,9 +124,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             ax.set_title("Tingkat kesulitan per soal (makin pendek makin sulit)")
             part.append(
                 "<h3>Kesulitan per soal</h3>"
-                + _img(
-                    _png(fig),
-                    f"Rata-rata skor per soal modul {modul}: "
+                + _figure(fig, f"Rata-rata skor per soal modul {modul}: "
                     + "; ".join(f"{k} {v:.0f} %" for k, v in diff.items()),
                 )
             )
@@ -138,17 +151,19 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
                     alt = f"Rata-rata nilai per {label}: " + "; ".join(
                         f"{k} {v:.0f} % ({int(c)} orang)" for k, (c, v) in groups.iterrows()
                     )
-                    part.append(f"<h3>Per {label}</h3>" + _img(_png(fig), alt))
+                    part.append(f"<h3>Per {label}</h3>" + _figure(fig, alt))
             del qcols
         failed = {s for s, v in state.get(modul, {}).items() if not v.get("ok")}
         for _, row in table.iterrows():
             why = ""
             if row["ID"] in failed:
                 why = "notebook gagal dinilai otomatis: " + state[modul][row["ID"]].get("reason", "")
-            elif pd.isna(row["Persen"]):
+            elif row["Status"] == "belum mengirim":
                 why = "belum mengirim"
-            elif row["Persen"] < HELP_THRESHOLD:
+            elif pd.notna(row["Persen"]) and row["Persen"] < HELP_THRESHOLD:
                 why = f"nilai {row['Persen']:.0f} % (di bawah {HELP_THRESHOLD:.0f} %)"
+                if row["Status"] == WAITING:
+                    why += f" dari bagian yang sudah dinilai; jawaban tertulis {WAITING}"
             if why:
                 help_rows.append(
                     {
@@ -176,13 +191,14 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     style = (
         "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
         "line-height:1.5} table{border-collapse:collapse} th,td{border:1px solid #bbb;padding:.3rem .5rem;"
-        "text-align:left} th{background:#eef2f7} img{max-width:100%}"
+        "text-align:left} th{background:#eef2f7} img{max-width:100%} .tunggu{color:#6b4e00}"
     )
+    titles = ", ".join(module_title(course, m) for m in moduls)
     page = f"""<!DOCTYPE html>
 <html lang="id"><head><meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
 <style>{style}</style></head><body><main>
 <h1>Laporan kelas Kelas Cantik</h1>
-<p>Kursus: {e(course.course_id)}. Modul: {e(", ".join(moduls) or "(belum ada)")}.</p>
+<p>Kursus: {e(course.course_id)}. Modul: {e(titles or "(belum ada)")}.</p>
 {"".join(sections)}
 <h2>Peserta yang perlu bantuan</h2>
 {help_table}

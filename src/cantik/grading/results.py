@@ -14,6 +14,8 @@ from pathlib import Path
 from cantik.grading.course import Course
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Status of a written answer the trainer has not graded yet.
+WAITING = "menunggu penilaian pelatih"
 
 
 @dataclass
@@ -112,6 +114,54 @@ def _cell_errors(cell: dict) -> list[tuple[str, str]]:
     ]
 
 
+def missing_cell_reason(submitted: Path) -> str:
+    """Why a graded cell is not in a learner's notebook: an old notebook format, or the cell was deleted.
+
+    Examples
+    --------
+    >>> missing_cell_reason(Path("tidak/ada.ipynb"))[:40]
+    'Sel ini tidak ada di notebook kiriman (t'
+    """
+    import json
+
+    try:
+        version = json.loads(submitted.read_text(encoding="utf-8-sig")).get("nbformat")
+    except (OSError, ValueError, AttributeError, RecursionError):
+        version = None
+    if version is not None and version != 4:
+        return (f"Notebook dikirim dalam format lama (nbformat {version}), sehingga sel soal dan sel uji "
+                "tidak dikenali penilai: 0 poin. Buka notebook modul yang dirilis di JupyterLab, kerjakan "
+                "(atau salin jawaban) di sana, lalu kirim ulang.")
+    return ("Sel ini tidak ada di notebook kiriman (terhapus), jadi tidak bisa dinilai: 0 poin. Sel soal "
+            "dan sel uji tidak boleh dihapus; ambil lagi notebook modulnya, salin jawaban, lalu kirim ulang.")
+
+
+def _partial(cell: dict) -> str:
+    """Why a test cell without an error did not score full marks (nbgrader: stderr output, or a partial
+    score returned by the cell)."""
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "stream" and o.get("name") == "stderr":
+            text = _ANSI.sub("", str(o.get("text", ""))).strip()
+            text = redact(text, cell.get("source", "")) if text else ""
+            return "Uji menulis pesan galat" + (f": {text}" if text else "") + " (nilai 0)."
+    return "Nilai sebagian dari uji ini."
+
+
+def submission_notes(course: Course, modul: str, student: str) -> list[str]:
+    """The grader's notes on one submission (e.g. a copied cell repaired before grading), per notebook."""
+    import nbformat
+
+    from cantik.sandbox.sanitize import grader_notes
+
+    out = []
+    for path in sorted((Path(course.autograded_dir) / student / modul).glob("*.ipynb")):
+        try:
+            out += [f"{path.stem}: {n}" for n in grader_notes(nbformat.read(path, as_version=4))]
+        except Exception:  # an unreadable autograded copy: nbgrader's failure, reported elsewhere
+            continue
+    return out
+
+
 def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
     """Results of every grade cell of ``student``'s submission of ``modul``, in notebook order.
 
@@ -136,6 +186,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                     gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                     if gid:
                         cells[gid] = cell
+            gone = missing_cell_reason(course.submitted_dir / student / modul / f"{nb.name}.ipynb")
             for grade_cell in sorted(
                 nb.grade_cells, key=lambda g: list(cells).index(g.name) if g.name in cells else 10**6
             ):
@@ -147,12 +198,11 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                 score = None if grade is None else grade.score
                 if grade is None or not path.is_file():
                     status, message = "tidak dikirim", "Notebook ini tidak dikirim atau belum dinilai."
+                elif grade_cell.name not in cells and grade.manual_score is None:
+                    status, message = "belum tepat", gone
                 elif manual:
                     if grade.manual_score is None and grade.needs_manual_grade:
-                        status, message = (
-                            "menunggu penilaian pelatih",
-                            "Jawaban tertulis ini belum dinilai pelatih.",
-                        )
+                        status, message = WAITING, "Jawaban tertulis ini belum dinilai pelatih."
                     else:
                         status, message = "dinilai pelatih", ""
                 else:
@@ -163,8 +213,10 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         status, message = "belum tepat", explain_error(ename, evalue)
                     elif score is not None and score >= grade_cell.max_score:
                         status, message = "lulus", "Lulus semua uji."
+                    elif grade.manual_score is not None:
+                        status, message = "belum tepat", "Nilai diubah pelatih."
                     else:
-                        status, message = "belum tepat", "Nilai dikurangi pelatih."
+                        status, message = "belum tepat", _partial(cell)
                 rows.append(
                     CellResult(
                         student=student,

@@ -1,9 +1,14 @@
 """Class roster: read a CSV or Excel list of learners, check it, and put it into nbgrader's gradebook.
 
 Columns (Indonesian headers, any case; order free): ``id``, ``nama``, ``peran``, ``desa`` (or
-``kelurahan`` / ``desa/kelurahan``), ``kohort``. ``id`` and ``nama`` are required. nbgrader's gradebook
-keeps the id and the name; the full roster (role, village, cohort) is kept beside it in
-``grading/peserta.csv`` for exports and the class report.
+``kelurahan`` / ``desa/kelurahan``), ``kohort`` and, optionally, ``pelatih``. ``id`` and ``nama`` are
+required. nbgrader's gradebook keeps the id and the name; the full roster (role, village, cohort) is kept
+beside it in ``grading/peserta.csv`` for exports and the class report.
+
+**Trainers are never learners** (:attr:`Learner.is_trainer`, the one rule every part applies): a row is a
+trainer when its ``peran`` names the trainer's role in any form ("Pelatih BPS", "pelatih", "Instruktur",
+"Trainer", "Tim pelatih"; not "Peserta pelatihan") or its ``pelatih`` column says yes ("ya", "y", "1",
+"x", "✓"). Trainers get a hub account but no place in the gradebook, formgrader, exports or report.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from cantik.errors import KelasError
 from cantik.grading.course import Course
+from cantik.helpers import open_atomic
 
-COLUMNS = ["id", "nama", "peran", "desa", "kohort"]
+COLUMNS = ["id", "nama", "peran", "desa", "kohort", "pelatih"]
 _ALIASES = {
     "id": "id",
     "id peserta": "id",
@@ -37,11 +43,20 @@ _ALIASES = {
     "kohort": "kohort",
     "angkatan": "kohort",
     "kelompok": "kohort",
+    "pelatih": "pelatih",
+    "pelatih?": "pelatih",
+    "trainer": "pelatih",
+    "instruktur": "pelatih",
 }
 #: nbgrader uses the id as a folder name: keep it to letters, digits, dot, dash and underscore.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-#: ``peran`` of a trainer in the roster.
+#: The trainers' role: hub group and role name, and what ``cantik server`` writes as their ``peran``.
 TRAINER_ROLE = "pelatih"
+#: A ``peran`` naming a trainer, in any case and form ("Pelatih BPS", "Instruktur", "Trainer", "co-trainer");
+#: whole words only, so "Peserta pelatihan" is a learner.
+TRAINER_PATTERN = re.compile(r"\b(pelatih|co-?trainers?|trainers?|instruktur|instructors?)\b", re.IGNORECASE)
+#: Values of the ``pelatih`` column that mean yes.
+YES = frozenset({"ya", "y", "yes", "1", "x", "v", "✓", "✔", "benar", "true", "pelatih"})
 
 
 @dataclass(frozen=True)
@@ -53,11 +68,31 @@ class Learner:
     peran: str = ""
     desa: str = ""
     kohort: str = ""
+    pelatih: str = ""  # the optional trainer column as written ("ya", "", ...)
 
     @property
     def is_trainer(self) -> bool:
-        """A trainer (``peran`` "pelatih"): has a hub account, is never a learner in the gradebook."""
-        return self.peran.strip().lower() == TRAINER_ROLE
+        """A trainer: has a hub account, never a learner in the gradebook, formgrader, exports or report.
+
+        Examples
+        --------
+        >>> [Learner("a", "A", peran=p).is_trainer for p in ("Pelatih BPS", "Instruktur", "Trainer",
+        ...                                                  "Peserta pelatihan", "Agen statistik")]
+        [True, True, True, False, False]
+        >>> Learner("b", "B", pelatih="Ya").is_trainer
+        True
+        """
+        return bool(TRAINER_PATTERN.search(self.peran)) or self.pelatih.strip().lower() in YES
+
+
+def learners_only(people: list[Learner]) -> list[Learner]:
+    """The roster without its trainers (:attr:`Learner.is_trainer`)."""
+    return [x for x in people if not x.is_trainer]
+
+
+def trainer_ids(course: Course) -> set[str]:
+    """Ids of the trainers in the course's saved roster."""
+    return {x.id for x in load_roster(course) if x.is_trainer}
 
 
 @dataclass
@@ -68,13 +103,17 @@ class RosterResult:
     added: list[str]
     updated: list[str]
     kept: list[str]  # in the gradebook already but not in this roster (kept, never deleted)
-
+    removed: list[str] = field(default_factory=list)  # trainers taken out of the gradebook
     def summary(self) -> str:
         """Indonesian summary for the trainer."""
-        lines = [f"Daftar peserta dibaca: {len(self.learners)} orang."]
         trainers = [x.id for x in self.learners if x.is_trainer]
+        lines = [f"Daftar peserta dibaca: {len(self.learners) - len(trainers)} peserta"
+                 + (f" dan {len(trainers)} pelatih." if trainers else ".")]
         if trainers:
             lines.append(f"Pelatih (tidak dimasukkan ke buku nilai sebagai peserta): {', '.join(trainers)}.")
+        if self.removed:
+            lines.append("Pelatih yang sebelumnya tercatat sebagai peserta dikeluarkan dari buku nilai: "
+                         f"{', '.join(self.removed)}.")
         kohort = sorted({x.kohort for x in self.learners if x.kohort})
         if kohort:
             lines.append("Kohort: " + ", ".join(kohort) + ".")
@@ -236,20 +275,23 @@ def save_roster(course: Course, learners: list[Learner]) -> None:
     existing = {x.id: x for x in load_roster(course)}
     existing.update({x.id: x for x in learners})
     course.roster_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = course.roster_file.with_suffix(".tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as fh:
+    with open_atomic(course.roster_file, newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS)
         writer.writeheader()
         for learner in sorted(existing.values(), key=lambda x: x.id):
             writer.writerow(asdict(learner))
-    tmp.replace(course.roster_file)
 
 
 def load_roster(course: Course) -> list[Learner]:
     """The roster saved by :func:`start_class` (empty when no class was started)."""
-    if not course.roster_file.is_file():
+    return load_roster_file(course.roster_file)
+
+
+def load_roster_file(path: Path) -> list[Learner]:
+    """A roster saved by :func:`save_roster` at ``path`` (empty when there is none)."""
+    if not path.is_file():
         return []
-    with course.roster_file.open(newline="", encoding="utf-8") as fh:
+    with path.open(newline="", encoding="utf-8") as fh:
         return [Learner(**{c: row.get(c, "") or "" for c in COLUMNS}) for row in csv.DictReader(fh)]
 
 
@@ -260,14 +302,32 @@ def start_class(course: Course, path: str | Path) -> RosterResult:
     this file are kept (a roster never deletes grades).
     """
     learners = read_roster(path)
-    added, updated = [], []
+    added, updated, removed = [], [], []
     with course.gradebook() as gb:
         known = {s.id for s in gb.students}
         for learner in learners:
             if learner.is_trainer:
+                if learner.id in known:  # e.g. an older roster, or a trainer's test submission graded
+                    gb.remove_student(learner.id)
+                    removed.append(learner.id)
                 continue
             (updated if learner.id in known else added).append(learner.id)
-            gb.update_or_create_student(learner.id, first_name=learner.nama, last_name="")
+            gb.update_or_create_student(learner.id, **gradebook_name(learner.nama, learner.id))
         kept = sorted(known - {x.id for x in learners})
     save_roster(course, learners)
-    return RosterResult(learners=learners, added=added, updated=updated, kept=kept)
+    return RosterResult(learners=learners, added=added, updated=updated, kept=kept, removed=removed)
+
+
+def gradebook_name(nama: str, student_id: str) -> dict[str, str]:
+    """nbgrader's name fields for a learner, so formgrader's "last, first" reads well.
+
+    Formgrader always shows ``last_name + ", " + first_name``; many Indonesian names have no family name,
+    so the whole name goes first and the id after the comma ("Nurul Hidayah, ku01"), never ", Nurul
+    Hidayah" or "None, Nurul Hidayah".
+
+    Examples
+    --------
+    >>> gradebook_name("Nurul Hidayah", "ku01")
+    {'last_name': 'Nurul Hidayah', 'first_name': 'ku01'}
+    """
+    return {"last_name": nama, "first_name": student_id}

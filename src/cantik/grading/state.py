@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cantik.grading.course import Course
+from cantik.helpers import write_atomic
 
 STATE_FILE = "status_penilaian.json"
 
@@ -56,10 +57,7 @@ def load_state(course: Course) -> dict[str, Any]:
 
 def save_state(course: Course, state: dict[str, Any]) -> None:
     """Write the state file (a new file renamed over the old one: never half written)."""
-    path = course.grading_dir / STATE_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), "utf-8")
-    tmp.replace(path)
+    write_atomic(course.grading_dir / STATE_FILE, json.dumps(state, indent=1, sort_keys=True))
 
 
 @dataclass

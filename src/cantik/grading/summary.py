@@ -24,6 +24,7 @@ class GradeResult:
     seconds: float = 0.0
     worker_cpu: float = 0.0  # CPU seconds used by the worker processes that ended normally
     sandboxed: bool = True  # every submission ran in cantik.sandbox
+    trainers: list[str] = field(default_factory=list)  # submissions of roster trainers, not graded
 
     def summary(self) -> str:
         """The Indonesian report printed by ``cantik kelas nilai``, ending with the next step."""
@@ -32,6 +33,9 @@ class GradeResult:
             f"Dinilai: {len(self.graded)}; gagal: {len(self.failed)}; dilewati (sudah dinilai dan "
             f"tidak berubah): {len(self.skipped)}."
         )
+        if self.trainers:
+            lines.append("Kiriman pelatih tidak dinilai (pelatih bukan peserta): " + ", ".join(self.trainers)
+                         + ".")
         if not self.sandboxed:
             lines.append("PERHATIAN: dinilai tanpa sandbox; kode peserta berjalan dengan hak Anda.")
         stopped = {s: r["stops"] for s, r in self.graded.items() if r.get("stops")}
@@ -40,6 +44,10 @@ class GradeResult:
                 "Dihentikan oleh sandbox (sel yang tidak selesai bernilai 0; alasannya ada di umpan balik):"
             )
             lines += [f"  - {s}: {'; '.join(why)}" for s, why in sorted(stopped.items())]
+        repaired = {s: r["notes"] for s, r in self.graded.items() if r.get("notes")}
+        if repaired:
+            lines.append("Diperbaiki sebelum dinilai (catatannya ada di umpan balik):")
+            lines += [f"  - {s}: {'; '.join(why)}" for s, why in sorted(repaired.items())]
         slow = [s for s, r in self.graded.items() if r.get("timeouts")]
         if slow:
             lines.append(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import typing as t
 
 EXECUTE = "cantik.sandbox.execute.SandboxExecute"
+REPAIR_IDS = "cantik.sandbox.sanitize.RepairGradeIds"
 
 
 def use_sandbox(
@@ -25,7 +26,9 @@ def use_sandbox(
     grade_in_grader: bool = True,
     **kernel: t.Any,
 ) -> None:
-    """Replace nbgrader's ``Execute`` by :class:`~cantik.sandbox.execute.SandboxExecute` in ``c``.
+    """Replace nbgrader's ``Execute`` by :class:`~cantik.sandbox.execute.SandboxExecute` in ``c``, and its
+    ``DeduplicateIds`` (which makes a repeated grade id stop the whole batch) by
+    :class:`~cantik.sandbox.sanitize.RepairGradeIds`.
 
     Parameters
     ----------
@@ -44,6 +47,7 @@ def use_sandbox(
         ``read_only_paths``).
     """
     c.Autograde.autograde_preprocessors = sandboxed_preprocessors(c)
+    c.Autograde.sanitize_preprocessors = repaired_sanitizers(c)
     c.SandboxExecute.timeout = cell_timeout
     c.SandboxExecute.notebook_timeout = notebook_timeout
     c.SandboxExecute.submission_timeout = submission_timeout
@@ -57,6 +61,17 @@ def _current(c: t.Any) -> list[t.Any]:
     from nbgrader.converters import Autograde
 
     return list(c.Autograde.get("autograde_preprocessors") or Autograde.autograde_preprocessors.default())
+
+
+def repaired_sanitizers(c: t.Any) -> list[t.Any]:
+    """``c``'s sanitize preprocessors with nbgrader's ``DeduplicateIds`` replaced by ``RepairGradeIds``."""
+    from nbgrader.converters import Autograde
+    from nbgrader.preprocessors import DeduplicateIds
+
+    current = list(c.Autograde.get("sanitize_preprocessors") or Autograde.sanitize_preprocessors.default())
+    names = {DeduplicateIds, "nbgrader.preprocessors.DeduplicateIds",
+             "nbgrader.preprocessors.deduplicateids.DeduplicateIds"}
+    return [REPAIR_IDS if p in names else p for p in current]
 
 
 def _is_sandbox(p: t.Any) -> bool:

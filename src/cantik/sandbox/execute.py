@@ -47,6 +47,7 @@ from nbformat.notebooknode import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
+from cantik.checks.core import KERNEL_MARKER
 from cantik.sandbox.kernel import SandboxKernelManager
 
 
@@ -130,7 +131,7 @@ class SandboxExecute(Execute):
                     "notebook's test cells as the trainer's code. Never set this for submissions."
     ).tag(config=True)
     kernel_marker = Unicode(
-        "# uji-di-kernel",
+        KERNEL_MARKER,
         help="With grade_in_grader: a test cell whose (trainer's) source contains this comment runs in the "
              "learner's kernel as in plain nbgrader, e.g. a trainer's own check that needs a live object "
              "(the course's chart questions do not: charts cross as SVG). "

@@ -74,6 +74,56 @@ def check_notebook(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> 
     return None
 
 
+def repair_grade_ids(nb: dict) -> list[str]:
+    """Keep one cell per nbgrader ``grade_id`` and per cell ``id``; return what was repaired (Indonesian).
+
+    A learner who copies a cell (or edits the file) can leave two cells with the same ``grade_id``.
+    nbgrader's own ``DeduplicateIds`` then empties the copy's metadata, which its next check reads as
+    "old metadata format" and **aborts the whole batch** (``SchemaTooOldError``). Here the copy loses
+    its nbgrader metadata altogether (it stays in the notebook as an ordinary cell and earns nothing);
+    like nbgrader, the *last* cell with that id is kept. Repeated cell ids get a fresh one.
+
+    Examples
+    --------
+    >>> cell = {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "uji", "grade": True}}}
+    >>> nb = {"cells": [dict(cell, id="a"), dict(cell, id="a", metadata={"nbgrader": {"grade_id": "uji"}})]}
+    >>> print(*repair_grade_ids(nb))  # doctest: +NORMALIZE_WHITESPACE
+    sel ke-1 adalah salinan sel 'uji' (nama sel ganda): salinan itu tidak dinilai,
+    yang dinilai sel 'uji' terakhir
+    >>> "nbgrader" in nb["cells"][0]["metadata"], nb["cells"][0]["id"] != nb["cells"][1]["id"]
+    (False, True)
+    """
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        return []
+    notes: list[str] = []
+    seen: set[str] = set()
+    for index in reversed(range(len(cells))):
+        cell = cells[index]
+        meta = cell.get("metadata") if isinstance(cell, dict) else None
+        grader = meta.get("nbgrader") if isinstance(meta, dict) else None
+        grade_id = grader.get("grade_id") if isinstance(grader, dict) else None
+        if not isinstance(grade_id, str):
+            continue
+        if grade_id in seen:
+            del meta["nbgrader"]
+            notes.append(f"sel ke-{index + 1} adalah salinan sel '{grade_id}' (nama sel ganda): salinan itu "
+                         f"tidak dinilai, yang dinilai sel '{grade_id}' terakhir")
+        seen.add(grade_id)
+    ids: set[str] = set()
+    for cell in cells:
+        cid = cell.get("id") if isinstance(cell, dict) else None
+        if isinstance(cid, str) and cid in ids:
+            fresh, n = f"{cid[:50]}-salinan", 1
+            while fresh in ids:
+                fresh, n = f"{cid[:50]}-salinan{n}", n + 1
+            cell["id"] = fresh
+            cid = fresh
+        if isinstance(cid, str):
+            ids.add(cid)
+    return notes[::-1]
+
+
 # ── Files of a submission: regular files only, links never followed ─────────────────────────────────────
 # A submission folder (the exchange's inbound copy, a flash disk, an unpacked zip) may hold a symbolic link
 # such as ``data.csv -> ../../gradebook.db``: copying it the usual way (``shutil.copytree``, nbgrader's

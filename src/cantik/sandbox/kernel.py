@@ -45,9 +45,7 @@ from cantik.sandbox.bwrap import (
     python_paths,
     working_files,
 )
-
-#: Environment variable naming the warm zygote's socket (set by ``WarmKernels(sandbox=True).env``).
-ZYGOTE_ENV = "CANTIK_SANDBOX_ZYGOTE"
+from cantik.sandbox.zygote import ZYGOTE_ENV, kernel_command
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -216,8 +214,6 @@ class SandboxKernelManager(AsyncKernelManager):
         box_file.write_text(json.dumps(box))
         box_file.chmod(0o600)
         args = kernel_cmd[kernel_cmd.index("-f"):] if "-f" in kernel_cmd else kernel_cmd[3:]
-        from cantik.sandbox.zygote import kernel_command
-
         return kernel_command(self.zygote, "--box", str(box_file), *args)
 
     async def _async_post_start_kernel(self, **kw: t.Any) -> None:

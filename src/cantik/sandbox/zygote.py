@@ -33,6 +33,9 @@ import time
 from pathlib import Path
 
 KERNEL_NAME = "cantik-warm"
+#: Environment variable naming a sandboxed zygote's socket (``WarmKernels(sandbox=True).env``), read by
+#: :class:`cantik.sandbox.kernel.SandboxKernelManager`.
+ZYGOTE_ENV = "CANTIK_SANDBOX_ZYGOTE"
 #: This module's import name (also when it runs as ``python -m``): the commands below start it by name.
 MODULE = __spec__.name if __spec__ is not None else "cantik.sandbox.zygote"
 #: Modules imported once in the zygote: what the course notebooks use, then what ipykernel imports while
@@ -335,8 +338,6 @@ class WarmKernels:
     def env(self) -> dict[str, str]:
         """Environment for the processes that run nbgrader: where to find this zygote's kernels."""
         if self.sandbox:
-            from cantik.sandbox.kernel import ZYGOTE_ENV
-
             return {ZYGOTE_ENV: self.socket}
         path = str(self.dir / "share")
         old = os.environ.get("JUPYTER_PATH")

@@ -4,7 +4,8 @@ The integrator lists this module in ``cantik.cli.GROUPS`` as the group
 ``("server", "Server kelas: buku nilai PostgreSQL (dan JupyterHub)", ["cantik.server.commands"])``.
 
 Commands: ``hub-siapkan`` (hub folder from the roster; with ``--akun-unix`` also the Unix accounts),
-``hub-mulai`` (run JupyterHub), ``z2jh`` (Zero to JupyterHub values from the hub folder),
+``hub-mulai`` (run JupyterHub), ``pra-mulai`` (start every learner's server before class,
+:mod:`cantik.server.prestart`), ``z2jh`` (Zero to JupyterHub values from the hub folder),
 ``akun-hapus`` (remove the Unix accounts made by ``--akun-unix``),
 ``postgres-mulai`` (initialise if needed, start, create the course database, print the
 ``db_url``), ``postgres-berhenti``, ``postgres-status`` and ``cek-buku-nilai`` (connect once to a gradebook
@@ -59,7 +60,7 @@ def _status(args: argparse.Namespace) -> str:
 
 def _cek(args: argparse.Namespace) -> str:
     from cantik.errors import KelasError
-    from cantik.server.postgres import _hide_password, check_gradebook_url
+    from cantik.server.postgres import check_gradebook_url, hide_password
 
     url = args.url or os.environ.get("CANTIK_GRADEBOOK_URL")
     if not url:
@@ -68,7 +69,7 @@ def _cek(args: argparse.Namespace) -> str:
             "Beri alamatnya sebagai argumen, atau isi variabel CANTIK_GRADEBOOK_URL.",
         )
     check_gradebook_url(url)
-    return f"Buku nilai {_hide_password(url)} bisa dibuka."
+    return f"Buku nilai {hide_password(url)} bisa dibuka."
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -202,6 +203,21 @@ def _hub_mulai(args: argparse.Namespace) -> int:
             continue
 
 
+def _pra_mulai(args: argparse.Namespace) -> str:
+    import json
+
+    from cantik.errors import KelasError
+    from cantik.server.prestart import parse_start, prestart
+
+    settings_file = Path(args.folder) / "hub.json"
+    if not settings_file.is_file():
+        raise KelasError(f"Belum ada hub di folder {args.folder}.", "Sebutkan folder hub dengan --folder.")
+    port = json.loads(settings_file.read_text(encoding="utf-8"))["port"]
+    start = parse_start(args.mulai) if args.mulai else None
+    return prestart(f"http://127.0.0.1:{port}", args.folder, start=start, learners=args.peserta or None,
+                    at_once=args.sekaligus).summary()
+
+
 def _z2jh(args: argparse.Namespace) -> str:
     from cantik.errors import KelasError
     from cantik.server.z2jh import write_values
@@ -256,6 +272,14 @@ def register_hub(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
     p = add_command(subparsers, "hub-mulai", "nyalakan JupyterHub kelas (Ctrl-C untuk berhenti)", _hub_mulai)
     p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
+    p = add_command(subparsers, "pra-mulai",
+                    "nyalakan server semua peserta sebelum kelas (hub harus sudah menyala); server itu tidak "
+                    "dimatikan karena menganggur sampai kelas mulai", _pra_mulai)
+    p.add_argument("--folder", default=".cantik/hub", help="folder hub (bawaan: .cantik/hub)")
+    p.add_argument("--mulai", help="jam kelas mulai, mis. 08:00 atau '2026-12-05 08:00' (waktu server ini)")
+    p.add_argument("--peserta", nargs="*", help="hanya peserta ini (id); bawaan: semua peserta")
+    p.add_argument("--sekaligus", type=int, default=4,
+                   help="berapa server dinyalakan bersamaan (bawaan: 4, agar server tetap lancar)")
     p = add_command(subparsers, "z2jh",
                     "tulis config.yaml Zero to JupyterHub (Kubernetes) dari pengaturan hub yang sama",
                     _z2jh)

@@ -5,6 +5,7 @@
     hub.json                 settings read by jupyterhub_config.py (ports, users, limits, paths)
     akun.json                password hashes of every account (mode 0600; RosterAuthenticator)
     kata_sandi_awal.csv      id, nama, peran, kata_sandi: first-login passwords for the trainer (mode 0600)
+    pra_mulai.token          API token of the hub service that starts learners' servers before class (0600)
     jupyterhub_config.py     three lines: hands JupyterHub's config object to :func:`configure`
 
 :func:`configure` sets JupyterHub through its documented configuration only: the hub and
@@ -34,6 +35,7 @@ from typing import Any
 
 from cantik.errors import KelasError
 from cantik.grading.roster import TRAINER_ROLE
+from cantik.helpers import open_atomic, write_secret
 
 #: Unambiguous characters for first-login passwords (no 0/O, 1/l/I).
 _ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
@@ -144,9 +146,9 @@ def write_hub(
         servers know the gradebook URL. Default: ``jupyterhub.sqlite`` in the hub folder.
     """
     from cantik.paths import project_root
+    from cantik.resources import install_lab_overrides
     from cantik.server.exchange import prepare_exchange, write_role_configs
     from cantik.server.hubauth import hash_password
-    from cantik.start import install_lab_overrides
 
     base = Path(folder).absolute()
     accounts = make_accounts(learners, trainers)
@@ -155,12 +157,12 @@ def write_hub(
                          "Buat basis data tersendiri untuk hub (cantik server hub-siapkan melakukannya).")
     base.mkdir(parents=True, exist_ok=True)
     prepare_exchange(exchange_root)
-    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik start`
+    install_lab_overrides()  # learners' JupyterLab opens in Indonesian, as with `cantik mulai`
     course = str(Path(course_root or project_root()).absolute())
     config_paths = write_role_configs(base, course_id, exchange_root, course)
     hashes = {a.name: {"hash": hash_password(a.password), "peran": a.peran, "awal": True} for a in accounts}
-    _secret_write(base / "akun.json", json.dumps(hashes, indent=1))
-    with _secret_open(base / "kata_sandi_awal.csv") as f:
+    write_secret(base / "akun.json", json.dumps(hashes, indent=1))
+    with open_atomic(base / "kata_sandi_awal.csv", 0o600, newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["id", "nama", "peran", "kata_sandi"])
         for a in accounts:
@@ -185,10 +187,13 @@ def write_hub(
     }
     for name, url in (("buku_nilai.url", gradebook_url), ("hub_db.url", hub_db_url)):
         if url:
-            _secret_write(base / name, url + "\n")
+            write_secret(base / name, url + "\n")
         else:
             (base / name).unlink(missing_ok=True)
     (base / "hub.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
+    from cantik.server.prestart import service_token
+
+    service_token(base)  # the `pra-mulai` service's token (0600), read by the hub and by the trainer
     (base / "jupyterhub_config.py").write_text(
         '"""Kelas Cantik hub: all settings are in hub.json (see cantik.server.hub)."""\n'
         "from cantik.server.hub import configure\n\n"
@@ -249,17 +254,6 @@ def hub_database(pg_folder: str | os.PathLike[str], gradebook_url: str, course_i
     return server.create_course_db(f"{course_id.lower()}_hub")
 
 
-def _secret_open(path: Path):  # -> TextIO
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.chmod(path, 0o600)
-    return os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-
-def _secret_write(path: Path, text: str) -> None:
-    with _secret_open(path) as f:
-        f.write(text)
-
-
 def configure(c: Any, config_file: str) -> None:
     """Fill JupyterHub's config object ``c`` from ``hub.json`` beside ``config_file``."""
     base = Path(config_file).resolve().parent
@@ -290,9 +284,15 @@ def configure(c: Any, config_file: str) -> None:
     c.Authenticator.allowed_users = set(learners) | set(trainers)
     c.Authenticator.admin_users = set()  # trainers get the scoped 'pelatih' role, not full admin
     c.JupyterHub.load_groups = {LEARNER: {"users": learners}, TRAINER: {"users": trainers}}
+    from cantik.server.prestart import SERVICE, culler_config, service_token
+
     services = [{
         "name": "pembersih-idle",
-        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}"],
+        "command": [py, "-m", "jupyterhub_idle_culler", f"--timeout={int(s['idle_timeout'])}",
+                    f"--config={culler_config(base)}"],  # spares servers started before class
+    }, {
+        "name": SERVICE,  # `cantik server pra-mulai`: learners' servers ready before class
+        "api_token": service_token(base),
     }]
     roles = [
         {
@@ -306,6 +306,13 @@ def configure(c: Any, config_file: str) -> None:
             "name": "pembersih-idle",
             "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
             "services": ["pembersih-idle"],
+        },
+        {
+            "name": SERVICE,
+            "description": "Menyalakan server peserta sebelum kelas mulai",
+            "scopes": [f"list:users!group={LEARNER}", f"read:users!group={LEARNER}",
+                       f"servers!group={LEARNER}"],
+            "services": [SERVICE],
         },
     ]
     if s.get("gallery_port"):

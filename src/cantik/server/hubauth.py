@@ -25,7 +25,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 from pathlib import Path
 
@@ -37,6 +36,8 @@ from jupyterhub.utils import url_path_join
 from tornado import web
 from tornado.httputil import url_concat
 from traitlets import Unicode
+
+from cantik.helpers import write_secret
 
 ITERATIONS = 200_000
 MIN_LENGTH = 8
@@ -122,12 +123,7 @@ class RosterAuthenticator(Authenticator):
         if name in new.lower():
             return "Kata sandi baru tidak boleh memuat nama akun."
         accounts[name] = {**account, "hash": hash_password(new), "awal": False}
-        path = Path(self.accounts_file)
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(accounts, indent=1))
-        os.replace(tmp, path)  # atomic: a crash leaves the old file, never half a file
+        write_secret(self.accounts_file, json.dumps(accounts, indent=1))  # a crash leaves the old file
         self.log.info("User %s changed their password", name)
         return None
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from cantik.errors import KelasError
+from cantik.helpers import write_secret
 
 DEFAULT_PORT = 5433
 HOST = "127.0.0.1"
@@ -66,13 +67,6 @@ def pg_bindir() -> Path:
         if (bindir / "pg_ctl").is_file() and (bindir / "initdb").is_file():
             return bindir
     raise KelasError("Program PostgreSQL (initdb, pg_ctl) tidak ditemukan di mesin ini.", _INSTALL)
-
-
-def _write_secret(path: Path, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.chmod(path, 0o600)
 
 
 def _reachable_by(path: Path, uid: int, gid: int) -> bool:
@@ -185,9 +179,9 @@ class PgServer:
                 )
             os.chown(self.data_dir, uid, gid)
         password = secrets.token_urlsafe(24)
-        _write_secret(self.base / "superuser.pw", password)
+        write_secret(self.base / "superuser.pw", password)
         pwfile = self.data_dir.parent / f".pw-{secrets.token_hex(4)}"
-        _write_secret(pwfile, password + "\n")
+        write_secret(pwfile, password + "\n")
         if self.run_as:
             os.chown(pwfile, uid, gid)
         try:
@@ -283,11 +277,12 @@ class PgServer:
                 conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(ident, ident))
             conn.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(ident))
         url = f"postgresql+psycopg://{name}:{quote(password, safe='')}@{HOST}:{self.port}/{name}"
-        _write_secret(url_file, url + "\n")
+        write_secret(url_file, url + "\n")
         return url
 
 
-def _hide_password(url: str) -> str:
+def hide_password(url: str) -> str:
+    """``url`` with its password shown as ``***`` (for messages and logs)."""
     parts = urlsplit(url)
     if parts.password:
         return url.replace(":" + parts.password + "@", ":***@", 1)
@@ -308,7 +303,7 @@ def check_gradebook_url(url: str, timeout: int = 10) -> None:
     from sqlalchemy import create_engine, text
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
-    shown = _hide_password(url)
+    shown = hide_password(url)
     example = (
         "Tulis seperti sqlite:////jalur/gradebook.db atau "
         "postgresql+psycopg://peran:sandi@127.0.0.1:5433/kelas_cantik"

@@ -6,7 +6,7 @@ The rubrics below are repeated, word for word, in the trainer's file ``courses/m
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.authoring.cells import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m8"
 

@@ -1,4 +1,4 @@
-"""Unit tests of the shared app building blocks (no browser)."""
+"""Unit tests of the shared app building blocks: messages, layout, charts, the app shape (no browser)."""
 
 from __future__ import annotations
 
@@ -7,37 +7,19 @@ import logging
 import ipywidgets as widgets
 import pytest
 
-from cantik.apps import ui
-
-
-def test_format_number_uses_indonesian_separators() -> None:
-    assert ui.format_number(1234567.891, 2) == "1.234.567,89"
-    assert ui.format_number(-0.53, 2) == "-0,53"
-    assert ui.format_number(float("nan")) == "–"
-
-
-@pytest.mark.parametrize(("text", "expected"), [("85,5", 85.5), ("85.5", 85.5), (" 90 ", 90.0),
-                                                ("1.234,5", 1234.5), (7, 7.0)])
-def test_parse_number_accepts_comma_and_dot(text: str, expected: float) -> None:
-    assert ui.parse_number(text, "Tinggi") == expected
-
-
-@pytest.mark.parametrize(("text", "message"), [("", "belum diisi"), ("abc", "harus berupa angka"),
-                                               ("inf", "angka biasa")])
-def test_parse_number_rejects_with_indonesian_message(text: str, message: str) -> None:
-    with pytest.raises(ui.UserInputError, match=message):
-        ui.parse_number(text, "Tinggi")
+from cantik.apps import base, charts, layout, messages
+from cantik.apps.messages import UserInputError
 
 
 def test_safe_callback_shows_input_errors_and_clears_them() -> None:
-    status = ui.Status()
+    status = messages.Status()
     calls = []
 
-    @ui.safe_callback(status)
+    @messages.safe_callback(status)
     def cb(fail: bool) -> str:
         calls.append(fail)
         if fail:
-            raise ui.UserInputError("Umur harus antara 0 dan 60 bulan.")
+            raise UserInputError("Umur harus antara 0 dan 60 bulan.")
         return "ok"
 
     assert cb(True) is None
@@ -50,20 +32,20 @@ def test_safe_callback_shows_input_errors_and_clears_them() -> None:
 
 
 def test_safe_callback_hides_unexpected_errors_from_the_visitor(caplog: pytest.LogCaptureFixture) -> None:
-    status = ui.Status()
+    status = messages.Status()
 
-    @ui.safe_callback(status)
+    @messages.safe_callback(status)
     def cb() -> None:
         raise ZeroDivisionError("division by zero")
 
-    ui.log.propagate = True  # let caplog see the record
+    messages.log.propagate = True  # let caplog see the record
     try:
         with caplog.at_level(logging.ERROR, logger="cantik.apps"):
             cb()
     finally:
-        ui.log.propagate = False
+        messages.log.propagate = False
     assert status.kind == "error"
-    assert status.message == ui.GENERIC_ERROR
+    assert status.message == messages.GENERIC_ERROR
     assert "ZeroDivisionError" not in status.value and "Traceback" not in status.value
     assert "ZeroDivisionError" in caplog.text  # the maintainers still get the traceback
 
@@ -71,9 +53,9 @@ def test_safe_callback_hides_unexpected_errors_from_the_visitor(caplog: pytest.L
 def test_safe_callback_shows_data_loader_errors() -> None:
     from cantik.data import DataNotFoundError
 
-    status = ui.Status()
+    status = messages.Status()
 
-    @ui.safe_callback(status)
+    @messages.safe_callback(status)
     def cb() -> None:
         raise DataNotFoundError("Berkas data 'balita' belum ada.")
 
@@ -82,43 +64,44 @@ def test_safe_callback_shows_data_loader_errors() -> None:
 
 
 def test_labelled_gives_a_visible_label_and_phone_width() -> None:
-    w = ui.labelled(widgets.IntSlider(), "Ukuran sampel")
+    w = layout.labelled(widgets.IntSlider(), "Ukuran sampel")
     assert w.description == "Ukuran sampel"
     assert w.style.description_width == "initial"
     assert w.layout.width == "100%"
 
 
 def test_wrap_row_wraps() -> None:
-    row = ui.wrap_row(widgets.Label("a"), widgets.Label("b"))
+    row = layout.wrap_row(widgets.Label("a"), widgets.Label("b"))
     assert row.layout.flex_flow == "row wrap"
 
 
 def test_summary_html_escapes_and_bolds() -> None:
-    html = ui.summary_html("Hasil", ["a <b> **tebal**"], note="catatan")
+    html = layout.summary_html("Hasil", ["a <b> **tebal**"], note="catatan")
     assert "&lt;b&gt;" in html and "<strong>tebal</strong>" in html and "catatan" in html
     assert 'aria-live="polite"' in html
 
 
-def test_show_figure_puts_an_img_with_alt_text_in_the_output() -> None:
+def test_a_chart_is_an_img_with_alt_text_in_the_output() -> None:
     out = widgets.Output()
-    fig = ui.new_figure()
+    fig = charts.new_figure()
     fig.subplots().plot([0, 1], [1, 2])
-    ui.show_figure(out, fig, "Garis naik dari 1 ke 2")
+    alt = "Garis naik dari 1 ke 2"
+    out.outputs = charts.chart_output(charts.figure_html(fig, alt), alt)
     (item,) = out.outputs
     assert item["data"]["text/html"].startswith('<img class="cantik-chart" src="data:image/svg+xml;base64,')
     assert 'alt="Garis naik dari 1 ke 2"' in item["data"]["text/html"]
-    assert ui.output_alt(out) == "Garis naik dari 1 ke 2"
+    assert charts.output_alt(out) == "Garis naik dari 1 ke 2"
 
 
 def test_header_carries_the_synthetic_notice() -> None:
     from cantik.data.schema import SYNTHETIC_NOTICE
 
-    assert SYNTHETIC_NOTICE in ui.header("Judul", "Pengantar").value
+    assert SYNTHETIC_NOTICE in layout.header("Judul", "Pengantar").value
 
 
 def test_sliders_update_on_release() -> None:
-    assert ui.labelled(widgets.IntSlider(), "Ukuran").continuous_update is False
-    assert ui.labelled(widgets.FloatSlider(), "Nilai").continuous_update is False
+    assert layout.labelled(widgets.IntSlider(), "Ukuran").continuous_update is False
+    assert layout.labelled(widgets.FloatSlider(), "Nilai").continuous_update is False
 
 
 def test_renderings_are_cached_per_control_state(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -174,7 +157,7 @@ def test_static_first_paint_is_published_only_in_a_preheated_kernel(
         monkeypatch.setenv(key, value)
     with capture_output() as captured:
         app._ipython_display_()
-    marked = [o for o in captured.outputs if (o.metadata or {}).get(ui.FIRST_PAINT_KEY)]
+    marked = [o for o in captured.outputs if (o.metadata or {}).get(base.FIRST_PAINT_KEY)]
     assert len(marked) == static_outputs
     if marked:
         assert marked[0].data["text/html"] == app.first_paint_html()

@@ -3,7 +3,7 @@
 from _umum import pembuka, penutup
 
 from cantik.checks.modul7 import PILIHAN_7A_TEKS
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.authoring.cells import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m7"
 

@@ -2,7 +2,7 @@
 
 from _umum import pembuka, penutup
 
-from cantik.course import jawaban, kode, md, rubrik, tes, tulisan
+from cantik.authoring.cells import jawaban, kode, md, rubrik, tes, tulisan
 
 M = "m1"
 

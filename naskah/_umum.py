@@ -1,6 +1,6 @@
 """Shared cells of every Kelas Cantik notebook (used by the authoring scripts in this folder)."""
 
-from cantik.course import kode, md
+from cantik.authoring.cells import kode, md
 
 
 def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], durasi: str) -> list[dict]:

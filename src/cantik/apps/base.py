@@ -1,0 +1,251 @@
+"""The common shape of every app (:class:`AppBase`): controls, status line, chart, summary, notes, challenge.
+
+Every app follows the same shape: a header with the notice on where its data come from, labelled controls
+in a wrapping row, a status line for short Indonesian messages, a chart (a matplotlib figure shown as an
+``<img>`` with alternative text inside an ``Output`` widget) beside a text summary, a block saying what
+each figure is and where it comes from (:class:`~cantik.apps.layout.FigureNote`), and one "Coba ini"
+challenge (:class:`~cantik.apps.challenge.Challenge`).
+
+An update that fails, whatever the reason, takes the chart, the summary and every other result off the
+screen and says what to do (:meth:`AppBase.clear_results`): a visitor never reads an old result under
+controls that say something else.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from cantik.apps.challenge import Challenge
+from cantik.apps.charts import chart_output, clear_axes, figure_html, new_figure
+from cantik.apps.layout import (
+    BACK_LINK,
+    FigureNote,
+    about_html,
+    back_link,
+    chart_beside_summary,
+    header,
+    header_html,
+    summary_html,
+    wrap_row,
+)
+from cantik.apps.messages import Status, safe_callback
+from cantik.data.schema import SYNTHETIC_NOTICE
+
+CSS_CLASS = "cantik-app"
+
+#: Renderings kept per visitor by :meth:`AppBase._show_cached`.
+RENDER_CACHE_SIZE = 32
+
+#: Set to "True" by Voilà in the kernels it preheats (``voila.utils.ENV_VARIABLE.VOILA_PREHEAT``).
+PREHEAT_ENV = "VOILA_PREHEAT"
+
+#: Output metadata key marking the static first paint of an app (see :meth:`AppBase.first_paint_html`);
+#: the ``cantik`` Voilà template writes such an output into the page HTML.
+FIRST_PAINT_KEY = "cantik-first-paint"
+
+#: Set to "0" in the server's environment to switch the static first paint off (benchmarks compare).
+FIRST_PAINT_ENV = "CANTIK_FIRST_PAINT"
+
+#: The summary shown while there is no result (after a failed update).
+NO_RESULT = "Belum ada hasil untuk pilihan ini. Baca pesan di atas grafik, lalu ubah pilihan Anda."
+
+
+class AppBase:
+    """Base class of an app: a status line, a chart ``Output``, a summary and a root widget.
+
+    Subclasses build their controls in ``__init__``, call :meth:`_build` with the control widgets, connect
+    controls with :meth:`_watch`, and implement :meth:`update`, which must be safe to call at any time.
+    Widgets that show results besides the chart and the summary go in ``self.result_widgets`` (cleared on
+    failure); :meth:`figure_notes` and :meth:`make_challenge` give the notes and the challenge.
+    """
+
+    title = ""
+    intro = ""
+    #: Where the data come from, in the header (synthetic unless the app says otherwise).
+    notice = SYNTHETIC_NOTICE
+
+    def __init__(self) -> None:
+        self.status = Status()
+        self.chart = widgets.Output(layout=widgets.Layout(width="100%"))
+        self.summary = widgets.HTML()
+        self.about = widgets.HTML()
+        self.result_widgets: list[widgets.HTML] = []
+        self.challenge: Challenge | None = None
+        self.figure: Any = None
+        self._figure_layout: tuple | None = None
+        self._axes: list[Any] = []
+        self._renders: dict[tuple, tuple[str, str]] = {}
+        self._watched: list[widgets.Widget] = []
+        #: The control state the chart on screen was drawn for (None when no chart is shown).
+        self.rendered_for: tuple | None = None
+        self.update = safe_callback(self.status, self.clear_results)(self.update)  # type: ignore[method-assign]
+        self.root: widgets.VBox | None = None
+
+    def _build(self, *controls: widgets.Widget, extra: list[widgets.Widget] | None = None) -> widgets.VBox:
+        self.challenge = self.make_challenge()
+        self.root = widgets.VBox(
+            [
+                back_link(),
+                header(self.title, self.intro, self.notice),
+                wrap_row(*controls),
+                self.status,
+                chart_beside_summary(self.chart, self.summary),
+                self.about,
+                *([self.challenge.root] if self.challenge else []),
+                *(extra or []),
+            ],
+            layout=widgets.Layout(width="100%", max_width="1200px"),
+        )
+        self.root.add_class(CSS_CLASS)
+        return self.root
+
+    def _watch(self, *controls: widgets.Widget) -> None:
+        self._watched.extend(controls)
+        for control in controls:
+            control.observe(lambda _change: self.update(), names="value")
+
+    def update(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def make_challenge(self) -> Challenge | None:
+        """The app's "Coba ini" challenge (None: no challenge)."""
+        return None
+
+    def figure_notes(self) -> list[FigureNote]:
+        """What each figure shown is, SIRUSA style (see :func:`~cantik.apps.layout.about_html`)."""
+        return []
+
+    def show_notes(self) -> None:
+        """Refresh the block of figure notes (call at the end of a successful update)."""
+        notes = self.figure_notes()
+        self.about.value = about_html(notes) if notes else ""
+
+    def control_state(self) -> tuple:
+        """The values of the watched controls: what the chart on screen must have been drawn for."""
+        return tuple(c.value for c in self._watched)
+
+    def clear_results(self) -> None:
+        """Take every result off the screen (after a failed update): no chart, no old figures."""
+        self.chart.outputs = ()
+        self.rendered_for = None
+        self.summary.value = summary_html("Hasil", [NO_RESULT])
+        self.about.value = ""
+        for widget in self.result_widgets:
+            widget.value = ""
+
+    def axes(self, width: float | None = None, height: float = 4.0, rows: int = 1, cols: int = 1,
+             height_ratios: tuple[float, ...] | None = None,
+             width_ratios: tuple[float, ...] | None = None,
+             mosaic: list[list[str]] | None = None, **margins: float) -> list[Any]:
+        """The ``Axes`` to draw on, emptied: the app's figure is made once and reused on every update.
+
+        A grid of ``rows`` × ``cols`` (listed row by row), or a ``mosaic`` (``Figure.subplot_mosaic``:
+        one name per cell, a name repeated to span cells; listed in order of first appearance). A new
+        figure is made only when the layout (size, grid, margins) changes. See
+        :func:`~cantik.apps.charts.clear_axes` for what is reset between draws.
+        """
+        from cantik.apps.charts import CHART_WIDTH
+
+        width = CHART_WIDTH if width is None else width
+        grid = tuple(map(tuple, mosaic)) if mosaic else (rows, cols)
+        layout = (width, height, grid, height_ratios, width_ratios, tuple(sorted(margins.items())))
+        if layout != self._figure_layout or self.figure is None:
+            fig = new_figure(width, height, **margins)
+            ratios = {"height_ratios": list(height_ratios) if height_ratios else None,
+                      "width_ratios": list(width_ratios) if width_ratios else None}
+            if mosaic:
+                named = fig.subplot_mosaic(mosaic, **ratios)
+                order = list(dict.fromkeys(name for row in mosaic for name in row))
+                axes = [named[name] for name in order]
+            else:
+                axes = list(fig.subplots(rows, cols, squeeze=False, **ratios).flat)
+            self.figure, self._axes, self._figure_layout = fig, axes, layout
+        else:
+            for ax in self._axes:
+                clear_axes(ax)
+        return self._axes
+
+    def _show_cached(self, key: tuple, build: Callable[[], tuple[Any, str]]) -> None:
+        """Show the chart for the control state ``key``; ``build()`` returns ``(figure, alt)`` on a miss.
+
+        Rendering a figure costs most of an update; visitors often go back to a state they saw (a toggle
+        on and off), so the last :data:`RENDER_CACHE_SIZE` renderings are kept per visitor.
+        """
+        hit = self._renders.pop(key, None)
+        if hit is None:
+            fig, alt = build()
+            self.figure = fig
+            hit = (figure_html(fig, alt), alt)
+        self._renders[key] = hit  # most recent last
+        while len(self._renders) > RENDER_CACHE_SIZE:
+            self._renders.pop(next(iter(self._renders)))
+        self.chart.outputs = chart_output(*hit)
+        self.rendered_for = self.control_state()
+
+    def prefetch(self, choices: dict[str, list[Any]]) -> int:
+        """Render the charts of the likely next states ahead, in a preheated kernel only.
+
+        ``choices`` maps a control attribute name to the values to try; every combination is rendered
+        once (into the per-visitor render cache) and the controls are set back to where they were, so the
+        visitor sees the initial state, and a change to one of these states costs no rendering. Done
+        only while Voilà preheats the kernel (before any visitor is connected; see :data:`PREHEAT_ENV`);
+        elsewhere (a kernel started for a waiting visitor, tests) nothing happens. Returns the number of
+        states visited.
+        """
+        if os.environ.get(PREHEAT_ENV) != "True":
+            return 0
+        names = list(choices)
+        controls = [getattr(self, name) for name in names]
+        start = [c.value for c in controls]
+        count = 0
+        try:
+            for combo in itertools.product(*(choices[n] for n in names)):
+                for control, value in zip(controls, combo, strict=True):
+                    control.value = value
+                count += 1
+        finally:
+            for control, value in zip(controls, start, strict=True):
+                control.value = value
+            self.update()
+        return count
+
+    def first_paint_html(self) -> str:
+        """The app's current chart and text summary as static HTML, for the page's first paint.
+
+        The same chart (``<img class="cantik-chart-static">`` with the same alternative text), the same
+        summary and the notice on the data, without controls. Voilà's page renders widgets only once
+        its JavaScript has loaded (~0.5 s); our template writes this block into the page HTML instead, and
+        removes it as soon as the live chart is on the page (no duplicate for screen readers). Empty when
+        there is no chart yet.
+        """
+        if not self.chart.outputs:
+            return ""
+        img = self.chart.outputs[0]["data"].get("text/html", "")
+        img = img.replace('class="cantik-chart"', 'class="cantik-chart-static"', 1)
+        summary = self.summary.value.replace(
+            'class="cantik-summary" aria-live="polite"', 'class="cantik-summary-static"', 1)
+        return (
+            f"{BACK_LINK}{header_html(self.title, self.intro, self.notice)}"
+            '<p class="cantik-first-paint-note">Grafik awal. Pilihan untuk mengubahnya sedang dimuat…</p>'
+            '<div class="cantik-row" style="display:flex;flex-flow:row wrap;align-items:flex-start;">'
+            f'<div style="flex:3 1 300px;min-width:0;max-width:100%;">{img}</div>'
+            f'<div style="flex:2 1 240px;min-width:0;max-width:100%;">{summary}</div></div>'
+        )
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display, publish_display_data
+
+        if os.environ.get(PREHEAT_ENV) == "True" and os.environ.get(FIRST_PAINT_ENV, "1") != "0":
+            # A preheated page is rendered before its visitor arrives: our template writes this output
+            # into the page HTML (see FIRST_PAINT_KEY), so the chart is seen before the widgets load.
+            static = self.first_paint_html()
+            if static:
+                publish_display_data({"text/html": static, "text/plain": ""},
+                                     metadata={FIRST_PAINT_KEY: True})
+        display(self.root)
+

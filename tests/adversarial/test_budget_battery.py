@@ -34,10 +34,10 @@ import pytest
 
 from tests.adversarial.attacks import HONEST, Attack
 from tests.adversarial.test_battery import CONFIG, _autograded, _outputs_text, _score, grade_course
+from tests.strict import BWRAP_MISSING, has_bwrap, missing, security_requires
 from tests.unprivileged import USERS, shared_folder, unavailable
 
-pytestmark = pytest.mark.skipif(not shutil.which("bwrap"), reason="bubblewrap missing: "
-                                "scripts/ensure-debian-packages bubblewrap")
+pytestmark = security_requires(has_bwrap(), BWRAP_MISSING)
 
 MARKER = "PENANDA_FD_BOCOR_4c1e"
 #: Today's per-process memory (2 GiB) and notebook limit (600 s); new: 1 GiB and 40 s per submission.
@@ -146,10 +146,7 @@ def busy_machine(n: int = 6) -> t.Iterator[None]:
 def batch(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> t.Iterator[dict]:
     path, user = request.param
     if user == "biasa" and unavailable():
-        import warnings
-
-        warnings.warn(f"NOT TESTED as an ordinary user: {unavailable()}", stacklevel=1)
-        pytest.skip(f"NOT TESTED as an ordinary user: {unavailable()}")
+        missing(False, f"not tested as an ordinary user: {unavailable()}")
     base = shared_folder("cantik-anggaran-") if user == "biasa" else tmp_path_factory.mktemp("anggaran")
     try:
         yield grade_course(base, BUDGET_ATTACKS, parallel=path == "paralel", config=BUDGET_CONFIG, user=user,

@@ -10,9 +10,23 @@ It plugs into jupyter_client through an ordinary kernelspec (``cantik-warm``), s
 preprocessor and jupyter_client's ``KernelManager`` run it like any kernel (``Execute.kernel_name``):
 
 * the kernelspec starts a tiny *proxy* (``python -m cantik.sandbox.zygote kernel -f CONN``), which asks the
-  zygote (over a Unix socket, passing its stdin/stdout/stderr) to fork a kernel for ``CONN``;
+  zygote (over a Unix socket) to fork a kernel for ``CONN``; the kernel's stdin, stdout and stderr are
+  ``/dev/null`` (no descriptor of the grader's, e.g. its log or the trainer's terminal, reaches it);
 * the proxy forwards interrupt/terminate signals to the kernel and exits when it does; the kernel exits
   when the proxy dies (jupyter_client's kill), so a stuck notebook is still killed as usual.
+
+The reusable API (the grader's :class:`cantik.sandbox.kernel.SandboxKernelManager` uses it; any other
+launcher, e.g. a kernel provisioner, can do the same):
+
+* :class:`WarmKernels` ``(sandbox=True)`` starts the zygote inside one bubblewrap sandbox
+  (:func:`cantik.sandbox.bwrap.zygote_command`), as root or as an ordinary user; ``.socket`` is its socket;
+* a confined kernel is the command :func:`kernel_command` ``(socket, "--box", BOX_FILE, "-f", CONN)``, where
+  ``BOX_FILE`` (JSON, mode 0600) says how to confine it (the keys are listed in
+  :func:`cantik.sandbox.confine.enter`, plus ``env``: the kernel's whole environment, and ``cgroups``:
+  ``cgroup.procs`` files it joins first). The proxy behaves like the kernel for the launcher: signals reach
+  the kernel, and it ends as the kernel ended;
+* :func:`monitor_pid_file` ``(run_dir)`` then names the kernel's monitor as the launcher sees it: its
+  ``/proc/<pid>/root/proc`` holds exactly the kernel's processes (:class:`cantik.sandbox.budget.Watchdog`).
 """
 
 from __future__ import annotations

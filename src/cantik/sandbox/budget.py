@@ -204,13 +204,13 @@ class Sample:
         return max(0.0, (self.wait - earlier.wait) - max(0.0, others))
 
 
-def _stat(path: Path) -> list[bytes] | None:
+def proc_stat(path: Path) -> list[bytes] | None:
     """Fields of a ``/proc/<pid>/stat`` after the command name (field 3 first), or None."""
     try:
         data = (path / "stat").read_bytes()
-    except OSError:
+        return data[data.rindex(b")") + 2:].split()
+    except (OSError, ValueError):  # gone, or read while it was ending
         return None
-    return data[data.rindex(b")") + 2:].split()
 
 
 def _memory_kib(path: Path) -> int:
@@ -287,7 +287,7 @@ class Watchdog:
             return None
         total = 0
         for pid in self._pids():
-            fields = _stat(self.proc / str(pid))
+            fields = proc_stat(self.proc / str(pid))
             if fields is not None:
                 total += int(fields[11]) + int(fields[12])
         return Sample(now, wait / 1e9, run / 1e9, total / _TICK)
@@ -326,7 +326,7 @@ class Watchdog:
             return
         inner = {}
         for pid in self._pids():
-            fields = _stat(self.proc / str(pid))
+            fields = proc_stat(self.proc / str(pid))
             if fields is not None:
                 inner[int(fields[19])] = (pid, int(fields[3]))  # start time -> (pid inside, session)
         session = inner.get(next((k for k, v in inner.items() if v[0] == 2), -1), (0, 0))[1]
@@ -347,7 +347,7 @@ def _host_tasks(inner: dict[int, tuple[int, int]]) -> t.Iterator[tuple[int, int,
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
-        fields = _stat(Path(entry.path))
+        fields = proc_stat(Path(entry.path))
         if fields is None or int(fields[19]) not in inner:
             continue
         pid_inside, sid = inner[int(fields[19])]

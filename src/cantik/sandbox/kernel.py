@@ -31,7 +31,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, List, Unicode, default
 
-from cantik.sandbox.budget import SubmissionCgroups, Watchdog
+from cantik.sandbox.budget import SubmissionCgroups, Watchdog, proc_stat
 from cantik.sandbox.bwrap import (
     DATASETS,
     HOME,
@@ -315,12 +315,9 @@ def _children(pid: int) -> list[int]:
     """Ids of the processes whose parent is ``pid`` (oldest first)."""
     found = []
     for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError, ValueError):
-                data = Path(entry.path, "stat").read_bytes()
-                fields = data[data.rindex(b")") + 2:].split()
-                if int(fields[1]) == pid:
-                    found.append((int(fields[19]), int(entry.name)))
+        fields = proc_stat(Path(entry.path)) if entry.name.isdigit() else None
+        if fields is not None and int(fields[1]) == pid:
+            found.append((int(fields[19]), int(entry.name)))
     return [p for _, p in sorted(found)]
 
 

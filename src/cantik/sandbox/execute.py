@@ -217,10 +217,11 @@ class SandboxExecute(Execute):
         except DeadKernelError:
             self._stop(cell, index, self._death_reason())
             return cell, resources
-        except CellTimeoutError:  # interrupted, yet the kernel never went idle
+        except CellTimeoutError:  # interrupted, yet the kernel never went idle (e.g. a fork bomb)
+            note = self._process_note()  # counted at the time limit, before the kill
             self._kill()
             self._stop(cell, index, f"sel berjalan lebih dari {self.timeout} detik dan kernel tidak bisa "
-                                    "dihentikan dengan interupsi, jadi kernel dimatikan.")
+                                    "dihentikan dengan interupsi, jadi kernel dimatikan." + note)
             return cell, resources
         if self._output_exceeded:
             self._stop(cell, index, self._death_reason())

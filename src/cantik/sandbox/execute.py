@@ -10,10 +10,10 @@ Plug it into nbgrader through its public configuration (nothing in nbgrader is p
 Time is budgeted per cell (``timeout``), per notebook (``notebook_timeout``) and per submission
 (``submission_timeout``: all notebooks of one learner's folder together, wall clock, what a hook sleeping
 before every cell cannot stretch). A cell's own limit is extended by the time the kernel waited for a CPU
-because of *other* submissions' or programs' load (:meth:`cantik.sandbox.budget.Sample.credit_since`), never
-past the notebook's or submission's end; if one of those ends a submission that mostly waited for the
-machine, the submission is not scored at all (:class:`GraderBusy`: graded again later) instead of being
-blamed for it.
+because of *other* submissions' or programs' load (:meth:`cantik.sandbox.budget.Sample.credit_since`), and
+the notebook's end moves with it (a spinning or sleeping kernel earns no such time); the submission's end
+never moves. If the notebook's or submission's end stops a kernel that mostly waited for the machine, the
+submission is not scored at all (:class:`GraderBusy`: graded again later) instead of being blamed for it.
 
 When a submission hits a limit:
 
@@ -163,7 +163,8 @@ class SandboxExecute(Execute):
         self._waiting_msg_id: str | None = None
         self._cell_sample: t.Any = None
         self._first_sample: t.Any = None
-        self._granted = 0.0
+        self._granted = 0.0  # seconds this notebook's cells were extended for the machine's load
+        self._cell_granted = 0.0
 
     # ------------------------------------------------------------------------------------------ run
     def preprocess(self, nb: NotebookNode, resources: t.Any = None, km: t.Any = None) -> t.Any:
@@ -195,6 +196,7 @@ class SandboxExecute(Execute):
         self._notebook_bound = notebook_bound
         self.timeout = max(1, math.ceil(remaining)) if notebook_bound else self._cell_timeout
         self._cell_sample = self._sample()
+        self._cell_granted = 0.0
         if self._first_sample is None:
             self._first_sample = self._cell_sample
         meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -236,9 +238,9 @@ class SandboxExecute(Execute):
             else:
                 msg = (f"{_cell_name(cell, index).capitalize()} berjalan lebih dari {self.timeout} detik "
                        "(batas waktu per sel) dan dihentikan. Periksa perulangan yang tidak pernah selesai.")
-                if self._granted >= 1:
-                    msg += (f" (Waktu menunggu karena komputer penilai sibuk, {self._granted:.0f} detik, "
-                            "tidak dihitung.)")
+                if self._cell_granted >= 1:
+                    msg += (" (Waktu menunggu karena komputer penilai sibuk, "
+                            f"{self._cell_granted:.0f} detik, tidak dihitung.)")
             msg += self._process_note()
             for o in timed_out:
                 o["evalue"] = msg
@@ -337,9 +339,13 @@ class SandboxExecute(Execute):
 
     # --------------------------------------------------------------------------------------- time
     def _remaining(self) -> tuple[float, str]:
-        """Seconds left before the notebook's or the submission's end, and which one is nearer."""
+        """Seconds left before the notebook's or the submission's end, and which one is nearer.
+
+        The notebook's end moves by the time its cells were extended for others' load (:attr:`_granted`:
+        an honest notebook on a busy machine is not cut short); the submission's end never moves.
+        """
         now = time.monotonic()
-        notebook = self.notebook_timeout - (now - self._started)
+        notebook = self.notebook_timeout + self._granted - (now - self._started)
         submission = self.submission_timeout - (now - self._submission_started)
         return (notebook, "notebook") if notebook <= submission else (submission, "kiriman")
 
@@ -379,7 +385,7 @@ class SandboxExecute(Execute):
 
     async def _wait_for_lost_time(self) -> dict[str, t.Any] | None:
         """At a cell's time limit: wait as long again as the kernel lost to others' load during the cell
-        (never past the notebook's or submission's end); the cell's reply if it came meanwhile."""
+        (never past the submission's end); the cell's reply if it came meanwhile."""
         from queue import Empty
 
         start, msg_id = self._cell_sample, self._waiting_msg_id
@@ -395,6 +401,7 @@ class SandboxExecute(Execute):
                 return None
             granted += extra
             self._granted += extra
+            self._cell_granted += extra
             deadline = time.monotonic() + extra
             while (left := deadline - time.monotonic()) > 0:
                 try:

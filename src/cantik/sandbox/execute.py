@@ -10,7 +10,7 @@ Plug it into nbgrader through its public configuration (nothing in nbgrader is p
 Time is budgeted per cell (``timeout``), per notebook (``notebook_timeout``) and per submission
 (``submission_timeout``: all notebooks of one learner's folder together, wall clock, what a hook sleeping
 before every cell cannot stretch). A cell's own limit is extended by the time the kernel waited for a CPU
-because of *other* submissions' or programs' load (:meth:`cantik.sandbox.budget.Sample.credit_since`), and
+because of *other* submissions' or programs' load (:meth:`cantik.sandbox.quota.Sample.credit_since`), and
 the notebook's end moves with it (a spinning or sleeping kernel earns no such time); the submission's end
 never moves. If the notebook's or submission's end stops a kernel that mostly waited for the machine, the
 submission is not scored at all (:class:`GraderBusy`: graded again later) instead of being blamed for it.

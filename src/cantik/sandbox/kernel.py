@@ -9,7 +9,7 @@ and the trainer workflow drive it like any other. Only two things differ:
   private home, no network, own PID namespace, own user id when the grader is root), or asks the warm
   zygote for a kernel confined the same way (:mod:`cantik.sandbox.confine`; as root or not);
 * the kernel's stdin, stdout and stderr are ``/dev/null`` (never the grader's log or terminal), and the
-  whole submission has one budget of memory, processes and CPU share (:mod:`cantik.sandbox.budget`:
+  whole submission has one budget of memory, processes and CPU share (:mod:`cantik.sandbox.quota`:
   cgroups as root, else a watchdog), which also measures how long the kernel waited for a CPU.
 
 Limits are traitlets configuration, so nbgrader's configuration file can set them, e.g.
@@ -31,7 +31,6 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Integer, List, Unicode, default
 
-from cantik.sandbox.budget import SubmissionCgroups, Watchdog, proc_stat
 from cantik.sandbox.bwrap import (
     DATASETS,
     HOME,
@@ -45,6 +44,7 @@ from cantik.sandbox.bwrap import (
     python_paths,
     working_files,
 )
+from cantik.sandbox.quota import SubmissionCgroups, Watchdog, proc_stat
 from cantik.sandbox.zygote import ZYGOTE_ENV, kernel_command
 
 
@@ -72,7 +72,7 @@ class SandboxKernelManager(AsyncKernelManager):
         config=True)
     submission_memory_mb = Integer(
         0, help="Memory of all processes of one submission together, MiB (a cgroup as root, else the "
-                "watchdog of cantik.sandbox.budget); 0: the same as memory_mb.").tag(config=True)
+                "watchdog of cantik.sandbox.quota); 0: the same as memory_mb.").tag(config=True)
     zygote = Unicode(
         help="Socket of a sandboxed warm zygote (cantik.sandbox.zygote.WarmKernels(sandbox=True)): kernels "
              "are forked from it, already past importing pandas and matplotlib, and confined one by one "
@@ -253,7 +253,7 @@ class SandboxKernelManager(AsyncKernelManager):
         self.run_dir.chmod(0o750)
 
     async def _watch(self) -> None:
-        """Start the :class:`~cantik.sandbox.budget.Watchdog` on the sandbox's own ``/proc``."""
+        """Start the :class:`~cantik.sandbox.quota.Watchdog` on the sandbox's own ``/proc``."""
         from cantik.sandbox.zygote import monitor_pid_file
 
         root: list[int] = []

@@ -26,7 +26,7 @@ launcher, e.g. a kernel provisioner, can do the same):
   ``cgroup.procs`` files it joins first). The proxy behaves like the kernel for the launcher: signals reach
   the kernel, and it ends as the kernel ended;
 * :func:`monitor_pid_file` ``(run_dir)`` then names the kernel's monitor as the launcher sees it: its
-  ``/proc/<pid>/root/proc`` holds exactly the kernel's processes (:class:`cantik.sandbox.budget.Watchdog`).
+  ``/proc/<pid>/root/proc`` holds exactly the kernel's processes (:class:`cantik.sandbox.quota.Watchdog`).
 """
 
 from __future__ import annotations

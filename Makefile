@@ -30,9 +30,9 @@ $(VENV)/.installed-test: $(VENV)/.installed-base
 	$(PIP) -e '.[test]'
 	touch $@
 
-## system-deps: Debian packages for the browser, sandbox and class-server tests (apt-get as root, else a message)
+## system-deps: Debian packages for the browser, sandbox, class-server and replica tests (apt-get as root, else a message)
 system-deps:
-	scripts/ensure-debian-packages chromium bubblewrap postgresql
+	scripts/ensure-debian-packages chromium bubblewrap postgresql haproxy
 
 ## node-deps: JupyterHub's proxy (configurable-http-proxy) from the npm registry, pinned by server/package-lock.json
 node-deps: $(NODE)/node_modules/.bin/configurable-http-proxy

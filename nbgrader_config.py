@@ -73,3 +73,13 @@ use_sandbox(c, cell_timeout=30, notebook_timeout=180, submission_timeout=180, ma
 # logged and noted in grading/kotak_masuk/ditolak/<modul>/ (cantik.grading.importer.SafeExchangeCollect).
 c.ExchangeFactory.collect = "cantik.grading.importer.SafeExchangeCollect"
 # ── end of the sandbox block ──────────────────────────────────────────────────────────────────────────
+
+# ── Kelas Cantik: learner HTML is inert (owner: cantik.safehtml) ─────────────────────────────────────
+# Formgrader and `nbgrader generate_feedback` render submissions through nbconvert's HTMLExporter, which
+# would pass a learner's <script>, display(HTML(...)), <img onerror>, javascript: links or widget state into
+# the trainer's browser. cantik.safehtml.SanitizeLearnerHTML (an nbconvert preprocessor, configured here as
+# c.HTMLExporter.preprocessors) cleans every markdown cell (after rendering it), raw cell and rich output.
+from cantik.safehtml import configure_nbconvert  # noqa: E402
+
+configure_nbconvert(c)
+# ── end of the inert-HTML block ──────────────────────────────────────────────────────────────────────

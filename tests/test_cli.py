@@ -75,6 +75,8 @@ ERRORS = {
     "data kalibrasi": (["--folder", NONE], "tidak ditemukan"),
     "data periksa": (["x.csv", "--tabel", "pendudukk"], "Tabel 'pendudukk' tidak ada"),
     "data tabel": (["--wilayah", "atlantis"], "Wilayah 'atlantis' tidak ada"),
+    "data impor": ([NONE, "--wilayah", "desa_x", "--pemetaan", NONE + ".xlsx"], "tidak ditemukan"),
+    "data templat": (["."], "tidak ditimpa"),
     "kelas mulai": (["peserta.csv", "--folder", NONE], "tidak punya berkas nbgrader_config.py"),
     "kelas rilis": (["--folder", NONE], "tidak punya berkas nbgrader_config.py"),
     "kelas kumpulkan": (["modul1", "--folder", NONE], "tidak punya berkas nbgrader_config.py"),
@@ -93,6 +95,7 @@ ERRORS = {
     "server hub-mulai": (["--folder", NONE], "Belum ada hub"),
     "server akun-hapus": (["--folder", NONE], "Belum ada hub"),
     "server z2jh": (["--folder", NONE], "Belum ada hub"),
+    "server pra-mulai": (["--folder", NONE], "Belum ada hub"),
 }
 NO_CHEAP_ERROR = {
     "server postgres-mulai": "starts PostgreSQL (tests/server/test_postgres.py covers its errors)",

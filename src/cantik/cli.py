@@ -32,8 +32,9 @@ GROUPS: list[tuple[str | None, str, list[str]]] = [
     (None, "", ["cantik.start", "cantik.authoring.commands", "cantik.apps.commands"]),
     (
         "data",
-        "Dataset kelurahan (sintetis): buat ulang, kalibrasi, daftar tabel, periksa berkas CSV desa",
-        ["cantik.data.commands", "cantik.data.validate_commands"],
+        "Dataset desa/kelurahan: buat (sintetis), kalibrasi, daftar tabel, periksa berkas CSV, impor data "
+        "nyata",
+        ["cantik.data.commands", "cantik.data.validate_commands", "cantik.data.import_commands"],
     ),
     (
         "kelas",

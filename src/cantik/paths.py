@@ -30,6 +30,12 @@ def datasets_dir() -> Path:
     return Path(os.environ.get("CANTIK_DATASETS") or project_root() / "datasets")
 
 
+def real_data_dir() -> Path:
+    """Folder of real places imported with ``cantik data impor`` (``$CANTIK_DATA_NYATA``, else
+    ``data_nyata/`` of the project): git-ignored, so a village's own data never enters the repository."""
+    return Path(os.environ.get("CANTIK_DATA_NYATA") or project_root() / "data_nyata")
+
+
 def state_dir() -> Path:
     """Per-machine, git-ignored state (JupyterLab user settings, workspaces)."""
     return project_root() / ".cantik"

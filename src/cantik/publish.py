@@ -22,14 +22,14 @@ def _sel_dinilai_otomatis(cell: Any) -> bool:
 _KERANGKA = ("-tujuan", "-pertanyaan", "-sintetis", "-cara", "-langkah", "-poin-kunci", "-ekspor",
              "-ekspor-kode")
 _SEL_KURSUS = re.compile(r"^m\d+-")
-_CEK = re.compile(r"^\s*(✅|❌|💡)")
+_CEK = re.compile(r"^\s*(✅|❌|💡|ℹ️)")
 
 
 def _jadi_laporan(cells: list[Any]) -> list[Any]:
     """Keep what a reader of the report needs: section headings, results, the learner's own writing.
 
     Course cells keep only their ``#``/``##`` headings (instructions, question texts and rubrics go);
-    self-check lines (✅/❌/💡) are removed from outputs; cells the learner added are kept as they are.
+    self-check lines (✅/❌/💡/ℹ️) are removed from outputs; cells the learner added are kept as they are.
     """
     out = []
     for c in cells:
@@ -64,7 +64,9 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
     Uses nbconvert's ``HTMLExporter`` with ``exclude_input=True``; the autograder test cells are left out,
     images stay embedded, and the synthetic-data notice is placed at the top. With ``laporan=True`` (the
     default) the page reads as a report for the Musrenbang: course instructions, question texts, rubrics and
-    self-check messages are dropped, section headings, results and the learner's writing stay. Save the
+    self-check messages are dropped, section headings, results and the learner's writing stay. The page is
+    inert wherever it is opened: the notebook's HTML is cleaned (:class:`cantik.safehtml.SanitizeLearnerHTML`)
+    and the page declares that it runs no script (its formulas therefore show as written, in TeX). Save the
     notebook (Ctrl+S) before exporting: the file on disk is what gets exported. The whole notebook (without
     its code) can also be exported on the command line with
     ``jupyter nbconvert --to html --no-input <notebook>.ipynb``.
@@ -90,6 +92,7 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
     from nbconvert import HTMLExporter
 
     from cantik.data.schema import SYNTHETIC_NOTICE
+    from cantik.safehtml import SanitizeLearnerHTML, with_csp
 
     src = Path(notebook)
     if src.suffix != ".ipynb":
@@ -109,7 +112,8 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
                       for ln in c.source.splitlines() if ln.startswith("# ")), src.stem)
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"> ⚠️ **{SYNTHETIC_NOTICE}**"))
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(SanitizeLearnerHTML, enabled=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": judul}})
     out = Path(tujuan) if tujuan is not None else src.with_suffix(".html")
-    out.write_text(body, encoding="utf-8")
+    out.write_text(with_csp(body), encoding="utf-8")
     return out

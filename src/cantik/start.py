@@ -1,11 +1,13 @@
 """``cantik mulai``: serve the learning environment — JupyterLab in Bahasa Indonesia on 127.0.0.1.
 
 JupyterLab opens on the start page ``Mulai_di_sini.ipynb``; nbgrader's and Voilà's extensions are enabled
-by their packages. Lab-wide defaults (the ``id_ID`` locale, no update checks or news — this machine may have
-no internet) are JupyterLab's documented admin overrides, copied from ``cantik/resources`` into the
-environment's ``share/jupyter/lab/settings/overrides.json``. Learners' own settings and workspaces go to
-the git-ignored ``.cantik/`` folder, never into tracked files. The server is :mod:`cantik.labapp`
-(JupyterLab on which one Ctrl+C stops cleanly and gives the prompt back at once).
+by their packages. Every page carries a strict Content-Security-Policy and the terminal is off
+(:mod:`cantik.safehtml`): the trainer opens learners' submissions in formgrader on this server. Lab-wide
+defaults (the ``id_ID`` locale, no update checks or news — this machine may have no internet) are
+JupyterLab's documented admin overrides, copied from ``cantik/resources`` into the environment's
+``share/jupyter/lab/settings/overrides.json``. Learners' own settings and workspaces go to the git-ignored
+``.cantik/`` folder, never into tracked files. The server is :mod:`cantik.labapp` (JupyterLab on which one
+Ctrl+C stops cleanly and gives the prompt back at once).
 """
 
 from __future__ import annotations
@@ -74,12 +76,19 @@ def lab_command(root: Path, port: int, token: str, open_browser: bool) -> list[s
 
 
 def lab_environment(root: Path) -> dict[str, str]:
-    """Environment for the server: project-local Lab settings and workspaces, course on the path."""
+    """Environment for the server: project-local Lab settings and workspaces, course on the path, and
+    the server's own settings (:func:`cantik.safehtml.server_settings`: Content-Security-Policy, no
+    terminals) in ``.cantik/jupyter_config``, first on ``JUPYTER_CONFIG_PATH``."""
+    from cantik.safehtml import write_server_config
+
     state = state_dir()
     env = dict(os.environ)
     env.setdefault("JUPYTERLAB_SETTINGS_DIR", str(state / "lab" / "user-settings"))
     env.setdefault("JUPYTERLAB_WORKSPACES_DIR", str(state / "lab" / "workspaces"))
     env.setdefault("CANTIK_HOME", str(root))
+    config = write_server_config(state / "jupyter_config").parent
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+        [str(config), *filter(None, env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep))])
     return env
 
 

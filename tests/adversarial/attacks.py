@@ -197,7 +197,9 @@ ANSWER_ATTACKS: list[Attack] = [
     Attack("jujur_a", HONEST, points=1),
     Attack("jujur_numpy", "import numpy as np\nrasio = np.float64(120.0)", points=1),
     Attack("salah", "rasio = 100 / 120 * 100", points=0),
-    Attack("eq_override", EQ_OVERRIDE, reason="bukan angka"),
+    # read for its honest value (0.0), as cek reads a float subclass: the overrides earn nothing, the value
+    # is wrong and gets the test's own message
+    Attack("eq_override", EQ_OVERRIDE, reason="Rasio = laki-laki / perempuan x 100"),
     Attack("monkeypatch_builtins", PATCH_BUILTINS),
     Attack("monkeypatch_numpy", PATCH_NUMPY, points=1),
     Attack("os_exit", "import os\nos._exit(0)", reason="berhenti sendiri"),

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -94,7 +95,14 @@ def test_voila_command_writes_the_only_config_file(tmp_path: Path, profile: str)
     assert f"--Voila.config_file_paths={tmp_path / 'cfg'}" in cmd
     written = json.loads((tmp_path / "cfg" / "voila.json").read_text())
     assert written == json.loads(json.dumps(voila_config.config_for(profile)))
-    assert env["JUPYTER_PATH"].split(":")[0] == str(voila_config.SHARE_DIR)
+    paths = env["JUPYTER_PATH"].split(":")
+    if profile == "production":  # first the visitors' kernelspec (forked, confined), then the template
+        spec = json.loads((tmp_path / "cfg" / "share" / "kernels" / "python3" / "kernel.json").read_text())
+        assert spec == voila_config.kernelspec()
+        assert paths[:2] == [str(tmp_path / "cfg" / "share"), str(voila_config.SHARE_DIR)]
+    else:  # Voilà's own kernels
+        assert paths[0] == str(voila_config.SHARE_DIR)
+        assert not (tmp_path / "cfg" / "share").exists()
 
 
 def test_apps_command_registers_with_indonesian_help() -> None:
@@ -138,13 +146,33 @@ def _marked_processes(marker: str) -> list[int]:
     return found
 
 
+def _tree(pids: list[int]) -> list[int]:
+    """``pids`` and every process descended from them (the zygote's forked kernels carry none of the
+    server's environment, so they are found as descendants)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], list(pids)
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
 def _kernels(pids: list[int]) -> list[int]:
+    """The kernels among ``pids`` and their descendants: a cold ``ipykernel`` process, or a kernel forked
+    from the apps' zygote (it runs under a user id of its own)."""
     out = []
-    for pid in pids:
+    for pid in _tree(pids):
         try:
-            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            uid = int(Path(f"/proc/{pid}/status").read_text().split("\nUid:")[1].split()[0])
+            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes() or uid != os.getuid():
                 out.append(pid)
-        except OSError:
+        except (OSError, IndexError, ValueError):
             continue
     return out
 
@@ -155,7 +183,6 @@ def test_apps_command_serves_the_gallery_and_stops_with_its_kernels(cantik_home:
     """``cantik apps`` end to end: its handler starts Voilà (with its preheated kernels), the gallery
     answers; Ctrl-C in a terminal (SIGINT to the process group) or a service manager's stop (SIGTERM to
     the process alone) stops it: the port is closed and no Voilà or kernel process is left."""
-    import os
     import signal
     import socket
     import time
@@ -192,6 +219,7 @@ def test_apps_command_serves_the_gallery_and_stops_with_its_kernels(cantik_home:
         while not _kernels(_marked_processes(marker)) and time.monotonic() < deadline:
             time.sleep(0.5)
         assert _kernels(_marked_processes(marker)), "no preheated kernel started"
+        started = _tree(_marked_processes(marker))  # Voilà, the zygote, the kernels
         if how == "ctrl-c":
             os.killpg(proc.pid, signal.SIGINT)
         else:
@@ -209,6 +237,8 @@ def test_apps_command_serves_the_gallery_and_stops_with_its_kernels(cantik_home:
         while _marked_processes(marker) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert _marked_processes(marker) == [], "Voilà or kernel processes are still running"
+        left = [pid for pid in started if Path(f"/proc/{pid}").exists()]
+        assert left == [], "processes of the server (zygote, kernels) are still running"
     finally:
         stop(proc)
         for pid in _marked_processes(marker):  # never leave strays to the rest of the suite

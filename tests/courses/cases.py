@@ -100,7 +100,8 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "kepadatan = desa.eval(\"jumlah_penduduk / luas_km2\")",
                   "kepadatan = {n: r.jumlah_penduduk / r.luas_km2 for n, r in desa.iterrows()}\n"
                   "terpadat = max(kepadatan, key=kepadatan.get)"],
-        "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()"],
+        "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()",
+                  "terpadat = \"Kelurahan \" + (desa.jumlah_penduduk / desa.luas_km2).idxmax() + \".\""],
         "m3-3f": ["import pandas as pd\nlaju_tiga = pd.Series({\n"
                   "    w.replace(\"_\", \" \").title(): "
                   "ind.growth_rate_geometric(*load(\"penduduk_tahunan\", wilayah=w)"
@@ -123,11 +124,12 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m4-4e": ["murid_sd_luar_umur = len(murid_sd[(murid_sd.umur < 7) | (murid_sd.umur > 12)])"],
         "m4-4f": ["apk_sd_jk = {jk: ind.apk(penduduk[penduduk.jenis_kelamin == jk], \"SD/sederajat\") "
                   "for jk in [\"P\", \"L\"]}"],
-        "m4-4g": ["import pandas as pd\nanak = penduduk[penduduk.umur.between(16, 18)]\n"
-                  "aps_rt = (anak.assign(sekolah=anak.status_sekolah.eq(\"Masih sekolah\"))"
-                  ".groupby(\"rt\")[\"sekolah\"].mean() * 100).round(2).reset_index()"],
+        # a dict keyed by RT number, built in a loop: the most natural beginner answer (a DataFrame with the
+        # RT as a column is covered by tests/sandbox/test_answer_contract.py)
+        "m4-4g": ["aps_rt = {}\nfor nomor, warga in penduduk.groupby(\"rt\"):\n"
+                  "    aps_rt[nomor] = round(ind.aps(warga, 16, 18), 2)"],
         "m4-4h": ["s = penduduk.groupby(\"rt\").apply(lambda d: ind.aps(d, 16, 18))\n"
-                  "rt_terendah = s[s == s.min()].index.tolist()"],
+                  "rt_terendah = [f\"RT {k}\" for k in s[s == s.min()].index]"],
     },
 }
 
@@ -184,13 +186,13 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2h", "rata_umur = penduduk.umur.median()", "m2-2h-tes", "Itu median"),
     ],
     "modul3": [
-        ("m3-3a", "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 11)", "m3-3a-tes", "bukan 11",
+        ("m3-3a", "laju_geometrik = ind.growth_rate_geometric(p2015, p2025, 11)", "m3-3a-tes", "t = 11",
          ("m3-3c-tes",)),
         ("m3-3a", "laju_geometrik = (p2025 - p2015) / p2015 * 100 / 10", "m3-3a-tes", "cara aritmetik",
          ("m3-3c-tes",)),
         ("m3-3a", "laju_geometrik = (p2025 / p2015) ** (1 / 10) - 1", "m3-3a-tes", "pecahan", ("m3-3c-tes",)),
         ("m3-3b", "laju_eksponensial = ind.growth_rate_geometric(p2015, p2025, 10)", "m3-3b-tes",
-         "Itu laju geometrik"),
+         "rumus geometrik"),
         ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r / 100 * "
                   "5)", "m3-3c-tes", "linear"),
         ("m3-3c", "r = ind.growth_rate_geometric(p2015, p2025, 10)\nproyeksi_2030 = p2025 * (1 + r) ** 5",

@@ -39,7 +39,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m5-5g": ["y = keluarga.pengeluaran_per_kapita\n"
                   "persen_di_bawah_rata = round(len(y[y < y.mean()]) / len(y) * 100, 1)"],
         "m5-5h": ["perubahan_persen_p1 = (0.71 - 0.62) / 0.62 * 100"],
-        "m5-5i": ["indikator_naik = (\"p2\", \"p1\")", "indikator_naik = pd.Series([\"P1\", \"P2\"])"],
+        "m5-5i": ["indikator_naik = {\"p2\", \"P1\"}", "indikator_naik = pd.Series([\"P1\", \"P2\"])"],
     },
     "modul6": {
         "m6-6a": [
@@ -72,7 +72,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
         "m6-6h": ["pilihan_6h = \"b\"", "pilihan_6h = \" (B) \"", "pilihan_6h = \"B. Data ini menunjukkan\""],
     },
     "modul7": {
-        "m7-7a": ["pilihan_7a = \"b\"", "pilihan_7a = \"Diagram garis\""],
+        "m7-7a": ["pilihan_7a = \"diagram garis (B)\"", "pilihan_7a = \"Diagram garis\""],
         "m7-7b": ["per_bulan = ampunku.groupby(ampunku[\"tanggal\"].dt.strftime(\"%Y-%m\")).size()",
                   "per_bulan = ampunku.set_index(\"tanggal\").resample(\"MS\").size()"],
         "m7-7c": ["ax = per_bulan.plot(marker=\"o\", title=\"Perjalanan AMPUNKU per bulan 2024/2025\")\n"
@@ -94,7 +94,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "fig_tunggu, ax = plt.subplots()\n"
                   "ax.hist(ampunku[\"waktu_tunggu_menit\"], bins=range(0, 130, 10), density=True,\n"
                   "        rwidth=0.9)\n"
-                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (menit)\", ylabel=\"Kepadatan\")"],
+                  "ax.set(title=\"Waktu tunggu\", xlabel=\"Waktu tunggu (mnt)\", ylabel=\"Kepadatan\")"],
         "m7-7g": [
             "baris = []\nfor rt, d in penduduk.groupby(\"rt\"):\n"
             "    lk, pr = int((d.jenis_kelamin == \"L\").sum()), int((d.jenis_kelamin == \"P\").sum())\n"
@@ -122,7 +122,7 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "            \"Rumus\": \"balita dengan z < -2 / balita diukur x 100\", \"Satuan\": \"persen\",\n"
             "            \"Interpretasi\": \"Makin tinggi makin banyak balita pendek\",\n"
             "            \"Disagregasi\": \"posyandu, RT\", \"Periodisasi\": \"bulanan (posyandu)\",\n"
-            "            \"Sumber data\": \"Penimbangan posyandu (DATA SINTETIS)\",\n"
+            "            \"Sumber data\": \"Penimbangan posyandu (data latihan buatan komputer)\",\n"
             "            \"catatan\": \"angka kecil\"}",
         ],
         "m8-8g": [
@@ -230,10 +230,10 @@ SALAH: dict[str, list[tuple]] = {
          ["m7-7e-tes"]),
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts() / penduduk[\"rt\"].value_counts()"
          " * 100",
-         "m7-7d-tes", "bukan per 100", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
+         "m7-7d-tes", "per 100. Yang diminta per 1.000", ["m7-7e-tes"]),  # the chart of 7e shows it: per 100
         ("m7-7d", "laju_rt = ampunku[\"rt\"].value_counts()\n"
          "laju_rt = laju_rt / load(\"keluarga\")[\"rt\"].value_counts() * 1000",
-         "m7-7d-tes", "bukan banyaknya keluarga", ["m7-7e-tes"]),
+         "m7-7d-tes", "bukan banyaknya KELUARGA", ["m7-7e-tes"]),
         ("m7-7e", "u = laju_rt.sort_index()\nfig_rt, ax = plt.subplots()\n"
          "ax.barh(u.index.astype(str), u.to_numpy())\n"
          "ax.set(title=\"AMPUNKU per RT\", xlabel=\"Perjalanan per 1.000 penduduk\", ylabel=\"RT\")",
@@ -266,14 +266,14 @@ SALAH: dict[str, list[tuple]] = {
          "m7-7g-tes", "bukan rata-rata rasio"),
     ],
     "modul8": [
-        ("m8-8a", "jumlah_penduduk = len(keluarga)", "m8-8a-tes", "banyaknya keluarga"),
+        ("m8-8a", "jumlah_penduduk = len(keluarga)", "m8-8a-tes", "satu baris = satu keluarga"),
         ("m8-8b", "jk = penduduk.jenis_kelamin.value_counts()\nrasio_jk = jk[\"P\"] / jk[\"L\"] * 100",
          "m8-8b-tes", "membagi perempuan dengan laki-laki"),
         ("m8-8c", "u = penduduk.umur\nrasio_ketergantungan = (~u.between(15, 64)).mean() * 100", "m8-8c-tes",
          "seluruh penduduk"),
         ("m8-8d", "p0 = ind.poverty_indices(keluarga, 644107).p0", "m8-8d-tes", "KELUARGA, bukan ORANG"),
         ("m8-8e", "z = ind.height_for_age_z_table(balita)\nprevalensi_stunting = (z < -2).sum()", "m8-8e-tes",
-         "banyaknya anak stunting"),
+         "banyaknya anak, bukan persentase"),
         ("m8-8f", _META8.replace("\"sumber_data\"", "\"sumber\""), "m8-8f-tes", "belum ada: sumber_data"),
         ("m8-8f", _META8.replace("data sintetis", "BPS"), "m8-8f-tes", "SINTETIS"),
         ("m8-8f", _META8.replace("\"Persentase penduduk miskin\"", "\"\""), "m8-8f-tes", "masih kosong"),

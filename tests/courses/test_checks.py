@@ -88,29 +88,49 @@ def test_plain_conversion_of_pandas_and_numpy() -> None:
 
 
 # ── comparisons ────────────────────────────────────────────────────────────────────────────────────
+daftar(Soal("99p", harapan=lambda: 41.4634, banding=banding_angka(desimal=1, persen=True),
+            langkah="pembilang dan penyebutnya."))
+
+
 @pytest.mark.parametrize(
     ("answer", "ok", "fragment"),
     [
         (41.46, True, ""),
         (41.5, True, ""),
-        (41.4, False, "dibulatkan terlalu kasar"),  # 1 decimal asked: 41.4 is a wrong rounding of 41.4634
+        (41.4, False, "dipotong"),  # 1 decimal asked: 41.4 cuts 41.4634 instead of rounding it
+        (41, False, "dibulatkan terlalu kasar (menjadi bilangan bulat)"),
+        (41.3, False, "Periksa lagi: pembilang"),  # not a rounding of 41.46: no "Hampir"
         (0.414634, False, "pecahan"),
         ("41.5", False, "teks"),
+        ("41,5", False, "sudah benar, tetapi ditulis sebagai teks"),
         (float("nan"), False, "NaN"),
         ([41.4634], True, ""),
-        (60.0, False, "terlalu besar"),
+        (60.0, False, "lebih besar daripada jawaban yang benar"),
         (None, False, "kosong"),
     ],
 )
-def test_number_comparison(answer: object, ok: bool, fragment: str) -> None:
-    hasil = banding_angka(desimal=1, persen=True)(ke_polos(answer), 41.4634)
+def test_number_messages(answer: object, ok: bool, fragment: str) -> None:
+    hasil = periksa("99p", answer)
     assert hasil.benar is ok
     assert fragment in hasil.pesan
+    assert "terlalu besar" not in hasil.pesan and "terlalu kecil" not in hasil.pesan
+    assert ("Hampir" in hasil.pesan) == ("dibulatkan terlalu kasar" in fragment or "dipotong" in fragment)
+
+
+def test_number_comparator_alone_only_decides() -> None:
+    assert banding_angka(desimal=1)(12.3, 12.34).benar
+    wrong = banding_angka(desimal=1)(13.0, 12.34)
+    assert not wrong and wrong.jenis == "nilai"
+    assert banding_angka(desimal=1)("12,3", 12.34).jenis == "bentuk"
 
 
 def test_percent_given_where_fraction_asked() -> None:
-    hasil = banding_angka(desimal=3)(12.3, 0.123)
-    assert not hasil.benar and "Jangan kalikan dengan 100" in hasil.pesan
+    from cantik.checks.mistakes import skala
+
+    daftar(Soal("99f", harapan=lambda: 0.123, banding=banding_angka(desimal=3),
+                salah=[skala(lambda: 0.123, 0.01, "Jangan kalikan dengan 100.", "persen")]))
+    hasil = periksa("99f", 12.3)
+    assert not hasil.benar and "Jangan kalikan dengan 100" in hasil.pesan and hasil.kode == ("99f/persen",)
 
 
 def test_series_comparison_ignores_order_dtype_and_label_spelling() -> None:
@@ -124,9 +144,10 @@ def test_series_comparison_ignores_order_dtype_and_label_spelling() -> None:
     assert not missing and "belum ada: 3" in missing.pesan
     wrong = cmp(ke_polos(pd.Series([10, 21, 30], index=[1, 2, 3])), expected)
     assert not wrong and "1 kelompok" in wrong.pesan
-    persen = banding_deret(desimal=1, persen=True)
-    frac = persen(ke_polos(pd.Series([0.5, 0.25])), ke_polos(pd.Series([50.0, 25.0])))
-    assert not frac and "pecahan" in frac.pesan
+    daftar(Soal("99d", harapan=lambda: ke_polos(pd.Series([50.0, 25.0, 12.5])), bentuk="deret",
+                banding=banding_deret(desimal=1, persen=True)))
+    assert "pecahan" in periksa("99d", pd.Series([0.5, 0.25, 0.125])).pesan
+    assert "Hampir" in periksa("99d", pd.Series([50, 25, 12])).pesan
 
 
 def test_table_comparison_ignores_row_and_column_order() -> None:
@@ -186,7 +207,8 @@ daftar(
 def test_targeted_message_and_generic_fallback() -> None:
     assert periksa("99a", 75.04).benar
     assert periksa("99a", 30.0).pesan == "Sepertinya Anda membagi dengan seluruh penduduk."
-    assert "terlalu besar" in periksa("99a", 90).pesan
+    assert "lebih besar daripada jawaban yang benar" in periksa("99a", 90).pesan
+    assert "Periksa lagi: langkah satu" in periksa("99a", 90).pesan  # no langkah given: the first hint
     assert not periksa("99a", EqSelalu()).benar
     assert not periksa("99a", FloatCurang(10.0)).benar
 

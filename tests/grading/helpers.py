@@ -29,8 +29,9 @@ ANSWERS: dict[str, dict[str, str]] = {
         "jawaban_grafik": "fig, ax = plt.subplots()\nax.plot(data['rt'], data['laki'])",
         "tafsiran": "",
     },
+    # an endless loop that has already set a (wrong, half-computed) value when the time limit stops it
     "macet": {
-        "jawaban_rasio": "while True:\n    pass",
+        "jawaban_rasio": "rasio = 0\nwhile True:\n    rasio += 1",
         "jawaban_grafik": "fig, ax = plt.subplots()\nax.bar(data['rt'], data['laki'] + data['perempuan'])",
         "tafsiran": "",
     },

@@ -92,6 +92,12 @@ def test_crash_and_endless_notebooks_do_not_stop_the_batch_and_rerun_skips(relea
     assert result.graded["b_mogok"]["score"] == result.graded["d_tuli"]["score"] == 0.0
     assert result.graded["c_macet"]["timeouts"] >= 1
     assert result.graded["a_benar"]["score"] == 3.0
+    # the endless loop's half-computed value is not graded as a wrong number: the feedback names the limit
+    from cantik.grading.results import cell_results
+
+    rasio = next(r for r in cell_results(released, MODUL, "c_macet") if r.grade_id == "uji_rasio")
+    assert rasio.score == 0 and rasio.kesalahan == ("waktu-habis",), rasio
+    assert rasio.message.startswith("Waktu habis") and "Jumlahkan" not in rasio.message
     text = result.summary()
     assert "Dihentikan oleh sandbox" in text and "b_mogok" in text and "terlalu lama" in text
 

@@ -401,7 +401,7 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
               "ts = pd.Timestamp('2024-05-01 08:00')\n"
               "class Aneh:\n    pass\naneh = Aneh()")
     test = ("import numpy as np, pandas as pd\n"
-            "assert type(n) is int and n == 7 and f == 0.1 + 0.2 and s == 'Kandangan Utara'\n"
+            "assert type(n) is np.int64 and n == 7 and f == 0.1 + 0.2 and s == 'Kandangan Utara'\n"
             "assert xs == [1, (2, 3), {'a': None}]\n"
             "assert arr.dtype == np.int32 and arr.shape == (2, 3) and arr.sum() == 15\n"
             "pd.testing.assert_frame_equal(df, pd.DataFrame({'rt': ['RT 1', 'RT 2'], 'jiwa': [120, 95], "

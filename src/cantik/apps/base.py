@@ -22,6 +22,7 @@ import ipywidgets as widgets
 
 from cantik.apps.challenge import Challenge
 from cantik.apps.charts import chart_output, clear_axes, figure_html, new_figure
+from cantik.apps.first_paint import FIRST_PAINT_KEY
 from cantik.apps.layout import (
     BACK_LINK,
     FigureNote,
@@ -44,9 +45,6 @@ RENDER_CACHE_SIZE = 32
 #: Set to "True" by Voilà in the kernels it preheats (``voila.utils.ENV_VARIABLE.VOILA_PREHEAT``).
 PREHEAT_ENV = "VOILA_PREHEAT"
 
-#: Output metadata key marking the static first paint of an app (see :meth:`AppBase.first_paint_html`);
-#: the ``cantik`` Voilà template writes such an output into the page HTML.
-FIRST_PAINT_KEY = "cantik-first-paint"
 
 #: Set to "0" in the server's environment to switch the static first paint off (benchmarks compare).
 FIRST_PAINT_ENV = "CANTIK_FIRST_PAINT"

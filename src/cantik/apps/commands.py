@@ -20,6 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="konfigurasi Voilà: 'production' (bawaan) atau 'default' (Voilà apa adanya, "
                         "untuk perbandingan)")
     p.add_argument("--buka-browser", action="store_true", help="buka galeri di browser setelah server siap")
+    p.add_argument("--replika", type=int, default=1, metavar="N",
+                   help="jalankan N server Voilà yang sama di belakang haproxy (tiap pengunjung tetap di "
+                        "server yang sama); bawaan: 1, tanpa haproxy")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,4 +32,10 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise CantikError(f"Nomor port harus antara 1 dan 65535, bukan {args.port}.", exit_code=2)
+    if not 1 <= args.replika <= 16:
+        raise CantikError(f"Jumlah replika harus antara 1 dan 16, bukan {args.replika}.", exit_code=2)
+    if args.replika > 1:
+        from cantik.apps.replicas import serve as serve_replicas
+
+        return serve_replicas(args.port, args.replika, ip=args.ip, profile=args.profil)
     return serve(args.port, profile=args.profil, ip=args.ip, open_browser=args.buka_browser)

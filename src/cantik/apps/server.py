@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cantik.apps.voila_config import SHARE_DIR, config_for, write_config
+from cantik.apps.voila_config import SHARE_DIR, config_for, write_config, write_kernelspec
 
 
 def apps_dir() -> Path:
@@ -47,7 +47,10 @@ def voila_command(
     """The command line and extra environment that run Voilà on ``port`` with ``profile``.
 
     The configuration is written to ``config_dir/voila.json`` and is the only config file Voilà reads
-    (``Voila.config_file_paths``), so a stray ``voila.json`` in the working folder cannot change it.
+    (``Voila.config_file_paths``), so a stray ``voila.json`` in the working folder cannot change it. With
+    ``profile="production"`` the kernelspec of the apps (``python3``: kernels forked from a warm zygote and
+    confined, :mod:`cantik.apps.kernels`) is written to ``config_dir/share``
+    (:func:`~cantik.apps.voila_config.write_kernelspec`) and put first on ``JUPYTER_PATH``.
     Behind a proxy, pass its prefix as ``base_url`` (for example ``/services/galeri/``): it is also the
     prefix of the production cache rule for the lab extensions.
     """
@@ -64,7 +67,10 @@ def voila_command(
         "--no-browser",
         f"--Voila.config_file_paths={config_dir}",
     ]
-    paths = (str(SHARE_DIR), os.environ.get("JUPYTER_PATH", ""))
+    paths = [str(SHARE_DIR), os.environ.get("JUPYTER_PATH", "")]
+    if profile == "production":  # the apps' kernelspec: kernels forked from the warm zygote, confined
+        write_kernelspec(config_dir / "share")
+        paths.insert(0, str(config_dir / "share"))
     env = {"JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
     return cmd, env
 

@@ -3,6 +3,14 @@
 The production configuration (read against voila 0.5's ``configuration.py``, ``app.py``,
 ``voila_kernel_manager.py`` and ``execute.py``):
 
+- visitor kernels forked from one warm zygote and confined like grading kernels: the production server's
+  kernelspec ``python3`` names our kernel provisioner (:mod:`cantik.apps.kernels`, written by
+  :func:`cantik.apps.server.voila_command`);
+- the app's first chart and summary in every page at once, from the server's cache
+  (:mod:`cantik.apps.first_paint`; Jinja filters of our template through ``VoilaExporter.filters``);
+- at the machine's limit, new visitors get a busy page with that first paint and a retry instead of a
+  time-out, and idle kernels are culled sooner (``multi_kernel_manager_class``:
+  :class:`cantik.apps.crowd.CrowdKernelManager`);
 - preheated kernels: ``VoilaConfiguration.preheat_kernel`` with a pool per notebook
   (``default_pool_size``; ``VoilaKernelManager.kernel_pools_config`` can size one app's pool), each pool
   kernel has already run its notebook when a visitor arrives;
@@ -27,7 +35,7 @@ The production configuration (read against voila 0.5's ``configuration.py``, ``a
   ``<html lang="id">``, phone styles) and the gallery
   as the start page (classic tree page rendered by ``cantik/tree.html``).
 
-This module imports only the standard library.
+This module imports only the standard library (and markupsafe).
 
 Examples
 --------
@@ -39,6 +47,7 @@ Examples
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +56,16 @@ SHARE_DIR = Path(__file__).resolve().parent / "share"
 TEMPLATE = "cantik"
 
 PROFILES = ("production", "default")
+
+#: Entry-point name of :class:`cantik.apps.kernels.VisitorProvisioner` (group
+#: ``jupyter_client.kernel_provisioners``, see ``pyproject.toml``).
+PROVISIONER_NAME = "cantik-visitor"
+#: The kernelspec name the app notebooks use; the production server's spec of that name forks kernels.
+KERNEL_NAME = "python3"
+
+#: Environment variable naming the app (its notebook without ``.ipynb``) of a pool kernel, set per notebook
+#: in ``VoilaKernelManager.kernel_pools_config`` (read by :func:`cantik.apps.crowd.app_of`).
+APP_ENV = "CANTIK_APP"
 
 #: The lab extensions an app page needs: the widget manager and the widget views.
 WIDGET_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8")
@@ -59,6 +78,11 @@ def production_config(
     cull_idle_timeout: int = 600,
     cull_interval: int = 60,
     cell_timeout: int = 60,
+    memory_reserve_mb: int = 1024,
+    starts_per_cpu: int = 30,
+    max_kernels: int = 0,
+    retry_seconds: int = 10,
+    pressure_cull_disconnected: int = 30,
 ) -> dict[str, Any]:
     """The traitlets configuration (a JSON-able ``dict``) of our production Voilà server.
 
@@ -72,7 +96,13 @@ def production_config(
         Seconds after which an idle visitor kernel is shut down, and how often to check.
     cell_timeout
         Seconds a notebook cell may run before Voilà stops it.
+    memory_reserve_mb, starts_per_cpu, max_kernels, retry_seconds, pressure_cull_disconnected
+        The machine's limit (:class:`cantik.apps.crowd.CrowdKernelManager`): beyond it new visitors get the
+        busy page (first chart and summary, an Indonesian line, a retry by itself after ``retry_seconds``)
+        instead of waiting; near it, kernels whose page is closed go after ``pressure_cull_disconnected``
+        seconds.
     """
+    from cantik.apps.first_paint import FILTERS as FIRST_PAINT_FILTERS
     from cantik.apps.registry import APPS
     from cantik.data.schema import SYNTHETIC_NOTICE
 
@@ -98,6 +128,7 @@ def production_config(
             "strip_sources": True,
             "preheat_kernel": True,
             "default_pool_size": pool_size,
+            "multi_kernel_manager_class": "cantik.apps.crowd.CrowdKernelManager",
             "file_allowlist": [r"static/.*\.(png|jpg|jpeg|svg|webp)"],
             "file_denylist": [r".*\.(ipynb|py|csv|json|db|sqlite|xlsx|parquet)", r"(^|.*/)\..*"],
             "extension_config": {"cantikGallery": gallery, "cantikNotice": SYNTHETIC_NOTICE},
@@ -105,9 +136,28 @@ def production_config(
             "extension_allowlist": list(WIDGET_EXTENSIONS),
         },
         "VoilaKernelManager": {
-            # Refill a pool one second after a visitor took its kernel (Voilà's default).
-            "fill_delay": 1.0,
+            # Refill a pool at once: in a crowd the next visitor takes the refill, and a forked kernel
+            # starts in milliseconds (Voilà's default waits one second, which every such visitor waited).
+            "fill_delay": 0.0,
+            # Each pool kernel knows its app (cantik.apps.crowd.APP_ENV): the busy page shows that app's
+            # cached first paint when a pool refill cannot start.
+            "kernel_pools_config": {
+                "default": {"pool_size": pool_size},
+                **{a.notebook: {"pool_size": pool_size,
+                                "kernel_env_variables": {APP_ENV: a.notebook.removesuffix(".ipynb")}}
+                   for a in APPS},
+            },
         },
+        # At the machine's limit new visitors get the busy page at once (cantik.apps.crowd).
+        "CrowdKernelManager": {
+            "memory_reserve_mb": memory_reserve_mb,
+            "starts_per_cpu": starts_per_cpu,
+            "max_kernels": max_kernels,
+            "retry_seconds": retry_seconds,
+            "pressure_cull_disconnected": pressure_cull_disconnected,
+        },
+        # The Jinja filters of our template: the first paint cached for every visitor.
+        "VoilaExporter": {"filters": dict(FIRST_PAINT_FILTERS)},
         "MappingKernelManager": {
             "cull_idle_timeout": cull_idle_timeout,
             "cull_interval": cull_interval,
@@ -137,6 +187,35 @@ def config_for(profile: str, **kwargs: Any) -> dict[str, Any]:
     if profile == "default":
         return default_config()
     raise ValueError(f"unknown Voilà profile {profile!r}; choose one of {PROFILES}")
+
+
+def kernelspec() -> dict[str, Any]:
+    """The kernelspec (``kernel.json`` content) of the production server's visitor kernels.
+
+    ``argv`` is what a cold kernel would run; the provisioner forks instead (and falls back to ``argv``,
+    with a warning in the server log, only when the sandbox cannot run on this machine).
+
+    Examples
+    --------
+    >>> kernelspec()["metadata"]["kernel_provisioner"]["provisioner_name"]
+    'cantik-visitor'
+    """
+    return {
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (Kelas Cantik, kernel pengunjung)",
+        "language": "python",
+        "interrupt_mode": "message",
+        "metadata": {"debugger": False, "kernel_provisioner": {"provisioner_name": PROVISIONER_NAME}},
+    }
+
+
+def write_kernelspec(share: Path) -> Path:
+    """Write :func:`kernelspec` as ``share/kernels/python3/kernel.json``; put ``share`` first on the
+    server's ``JUPYTER_PATH`` so that the apps' notebooks (kernelspec ``python3``) get forked kernels."""
+    folder = share / "kernels" / KERNEL_NAME
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kernel.json").write_text(json.dumps(kernelspec(), indent=1), encoding="utf-8")
+    return folder
 
 
 def write_config(config: dict[str, Any], folder: Path) -> Path:

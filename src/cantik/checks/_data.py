@@ -18,6 +18,11 @@ def tabel(table: str, wilayah: str | None = None) -> Any:
     return _load(table, wilayah).copy()
 
 
+def kolom(table: str, name: str, wilayah: str | None = None) -> Any:
+    """A copy of one column of a table (cheaper than copying the whole table)."""
+    return _load(table, wilayah)[name].copy()
+
+
 def ind() -> Any:
     """:mod:`cantik.indicators`, imported on first use (expected answers come only from there)."""
     from cantik import indicators

@@ -2,9 +2,9 @@
 
 The SVG is rendered in the learner's kernel (:func:`cantik.checks.figures.render_chart_svg`), so it is
 untrusted data: it is parsed with ``defusedxml`` (no entity expansion, no external references), within
-limits on size, element count, numbers and nesting, and every coordinate must be a finite number. Only what is
-*drawn* is read (rectangles, paths, markers, texts); nothing matplotlib computed about the chart in the
-kernel is used.
+limits on size, element count, filled shapes, numbers and nesting, and every coordinate must be a finite
+number. Only what is *drawn* is read (rectangles, paths, markers, texts); nothing matplotlib computed about
+the chart in the kernel is used.
 
 The reader relies on the structure matplotlib's SVG backend writes (``svg.fonttype = "none"``, so texts are
 ``<text>`` elements): one ``<g id="axes_N">`` per panel holding its artists, ``<g id="matplotlib.axis_N">``
@@ -32,6 +32,9 @@ MAX_CHARS = 1_000_000
 MAX_ELEMENTS = 20_000
 #: Numbers in all paths together (a line of 10 000 points has 20 000).
 MAX_NUMBERS = 100_000
+#: Filled shapes (bars, wedges, areas) in all panels together (a histogram of 1 000 bins has 1 000); reading
+#: one costs ~0.1 ms, so this cap keeps a crafted SVG within the answer budget's 1 s of CPU (issue 17).
+MAX_SHAPES = 2_000
 MAX_DEPTH = 48
 TOO_BIG = "Gambar terlalu besar untuk diperiksa (terlalu banyak batang atau titik)."
 #: id the renderer gives the panel of an ``Axes`` the learner handed in (instead of a whole Figure).
@@ -237,6 +240,7 @@ class _Reader:
         self.panels: list[Panel] = []
         self.figure_texts: list[tuple[float, float, str]] = []
         self.budget = [MAX_NUMBERS]
+        self.shapes_left = MAX_SHAPES
 
     @staticmethod
     def _height(root: Any) -> float:
@@ -328,6 +332,9 @@ class _Reader:
         return bool(m)
 
     def _shape(self, el: Any, acc: dict[str, Any]) -> None:
+        self.shapes_left -= 1
+        if self.shapes_left < 0:
+            raise UnreadableChart(TOO_BIG)
         commands = _path(el.get("d", ""), self.budget)
         if not commands:
             return

@@ -4,6 +4,10 @@ A module's questions live in ``cantik.checks.modul<N>`` and are registered on fi
 with ``<N>`` (``"2a"`` loads ``cantik.checks.modul2``). Expected answers are computed from the datasets with
 :mod:`cantik.indicators` when first needed and cached for the session; no expected number is written into
 a notebook.
+
+Where the key is not present (:mod:`cantik.checks.key`), the same functions still work: in a graded kernel
+``cek``/``petunjuk`` say that the grader checks, and ``uji``/``uji_bentuk`` only hand the plain answer to the
+grader; on the class server they ask the check service, which answers right/wrong and the message.
 """
 
 from __future__ import annotations
@@ -17,21 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from cantik.checks import key
 from cantik.checks.compare import Hasil, Pembanding, as_number
+from cantik.checks.mistakes import KODE_KHUSUS, Rumus, Salah, katalog, periksa_nilai, tandai
 from cantik.checks.plain import Deret, JawabanDitolak, Tabel, ke_polos
-
-
-@dataclass
-class Salah:
-    """A known mistake: the wrong value it produces (``nilai``) or a test on the answer (``cocok``).
-
-    ``nilai`` is computed from the data like the expected answer (e.g. dividing by the whole population) and
-    compared with the question's own comparator; ``cocok`` receives the plain answer.
-    """
-
-    pesan: str
-    nilai: Callable[[], Any] | None = None
-    cocok: Callable[[Any], bool] | None = None
 
 
 @dataclass
@@ -50,9 +43,15 @@ class Soal:
     bentuk : str
         What kind of answer is asked: ``angka``, ``deret``, ``tabel``, ``teks``, ``himpunan``, ``grafik``.
     salah : list of Salah
-        Known mistakes with targeted messages, tried in order when the answer is wrong.
+        The question's mistake catalogue: hand-written entries and those generated from ``rumus``
+        (:mod:`cantik.checks.mistakes`); the entries of its kind are added automatically.
     petunjuk : list of str
         Hints, shown one step at a time.
+    langkah : str
+        The parts of the computation to check, named in the message for a wrong answer that matches no
+        catalogue entry (e.g. "pembilang (penduduk 0–14 dan 65+), penyebut (penduduk 15–64), dikali 100").
+    rumus : Rumus, optional
+        The computation with its parameters; with its defaults it gives the expected answer (tested).
     """
 
     id: str
@@ -62,6 +61,8 @@ class Soal:
     salah: list[Salah] = field(default_factory=list)
     petunjuk: list[str] = field(default_factory=list)
     pesan_benar: str = ""
+    langkah: str = ""
+    rumus: Rumus | None = None
 
     def __post_init__(self) -> None:
         self._harapan = functools.cache(self.harapan)
@@ -97,12 +98,30 @@ def ambil(id: str) -> Soal:
     return _REGISTRY[key]
 
 
-def _polos(soal: Soal, value: Any) -> Any:
-    if soal.bentuk == "grafik":
+def _polos(soal: Soal | None, value: Any) -> Any:
+    """The plain form of an answer: the chart's SVG for a chart question, else :func:`ke_polos`.
+
+    Without the question (no key here) a matplotlib object is taken for a chart.
+    """
+    chart = soal.bentuk == "grafik" if soal is not None else type(value).__module__.startswith("matplotlib.")
+    if chart:
         from cantik.checks.figures import gambar
 
         return gambar(value)  # the chart's SVG: what the grader reads, never facts computed in a kernel
     return ke_polos(value)
+
+
+def daftar_soal(modul: Any = None) -> list[Soal]:
+    """The registered questions of the given module numbers (all modules 0–20 when ``None``), in id order."""
+    for n in modul if modul is not None else range(21):
+        try:
+            importlib.import_module(f"cantik.checks.modul{int(n)}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cantik.checks.modul{int(n)}":
+                raise
+    wanted = None if modul is None else {str(int(n)) for n in modul}
+    out = [s for s in _REGISTRY.values() if wanted is None or re.match(r"\d+", s.id).group() in wanted]
+    return sorted(out, key=lambda s: (int(re.match(r"\d+", s.id).group()), s.id))
 
 
 def periksa(id: str, value: Any) -> Hasil:
@@ -113,44 +132,76 @@ def periksa(id: str, value: Any) -> Hasil:
     >>> periksa("2a", 0.98).benar  # doctest: +SKIP
     False
     """
-    soal = ambil(id)
+    where = key.mode()
+    soal = ambil(id) if where == "lokal" else None
     if value is NotImplemented or value is Ellipsis:
         return Hasil(False, "Soal ini belum dijawab.")
     try:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
-        return Hasil(False, str(exc))
-    return periksa_polos(soal.id, jawaban)
+        return Hasil(False, str(exc), (f"{_id(id)}/bentuk",), "bentuk")
+    if soal is not None:
+        return periksa_polos(soal.id, jawaban)
+    return _jawaban_layanan(id, jawaban, "cek")
+
+
+class PemeriksaanTidakTersedia(Exception):
+    """No verdict here: a graded kernel (the grader checks) or an unreachable check service."""
+
+
+#: What ``cek`` says in a graded kernel, where the answer key is never present.
+PESAN_DINILAI = ("Saat penilaian, jawaban diperiksa oleh penilai (bukan di notebook ini); hasilnya ada di "
+                 "umpan balik.")
+
+
+def _jawaban_layanan(id: str, jawaban: Any, jenis: str) -> Hasil:
+    """The check service's verdict on a plain answer (``jenis``: ``cek`` or ``bentuk``)."""
+    if key.mode() != "layanan":
+        raise PemeriksaanTidakTersedia(PESAN_DINILAI)
+    reply = _tanya_layanan("periksa", {"soal": str(id), "jenis": jenis, "jawaban": ke_json(jawaban)})
+    return Hasil(bool(reply.get("benar")), str(reply.get("pesan", "")),
+                 tuple(str(k) for k in reply.get("kode", ())), str(reply.get("jenis", "")))
+
+
+def _tanya_layanan(path: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """POST ``payload`` to the class server's check service (:mod:`cantik.server.checkservice`).
+
+    Authenticated with this server's JupyterHub token; an unknown question raises ``KeyError``, anything
+    else that goes wrong :class:`PemeriksaanTidakTersedia` (both with an Indonesian message).
+    """
+    import urllib.error
+    import urllib.request
+
+    url = os.environ[key.SERVICE_ENV].rstrip("/") + "/" + path
+    request = urllib.request.Request(
+        url, data=json.dumps(payload).encode("utf-8"), method="POST",
+        headers={"Authorization": f"token {os.environ.get('JUPYTERHUB_API_TOKEN', '')}",
+                 "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as reply:
+            return json.loads(reply.read())
+    except urllib.error.HTTPError as exc:
+        try:
+            pesan = str(json.loads(exc.read()).get("pesan", ""))
+        except ValueError:
+            pesan = ""
+        if exc.code == 404 and pesan:
+            raise KeyError(pesan) from None
+        raise PemeriksaanTidakTersedia(
+            pesan or f"Layanan pemeriksaan menolak permintaan ini (kode {exc.code}).") from None
+    except (OSError, ValueError):
+        raise PemeriksaanTidakTersedia(
+            "Layanan pemeriksaan tidak bisa dihubungi. Coba lagi sebentar; bila tetap gagal, beri tahu "
+            "pelatih.") from None
 
 
 def periksa_polos(id: str, jawaban: Any) -> Hasil:
     """Check an answer already converted to plain data (what the grader re-checks outside the kernel)."""
     soal = ambil(id)
-    harapan = soal.nilai_harapan()
-    hasil = soal.banding(jawaban, harapan)
-    if hasil.benar:
-        return Hasil(True, soal.pesan_benar)
-    for s in soal.salah:
-        try:
-            if s.cocok is not None and s.cocok(jawaban):
-                return Hasil(False, s.pesan)
-            if s.nilai is not None and soal.banding(jawaban, _salah_cache(soal.id, s)).benar:
-                return Hasil(False, s.pesan)
-        except (TypeError, ValueError, AssertionError, KeyError, ZeroDivisionError):
-            continue
-    if hasil.pesan:
-        return hasil
-    return Hasil(False, f'Jawaban belum tepat. Coba lihat petunjuk("{soal.id}").')
-
-
-_WRONG: dict[tuple[str, int], Any] = {}
-
-
-def _salah_cache(sid: str, s: Salah) -> Any:
-    key = (sid, id(s))
-    if key not in _WRONG:
-        _WRONG[key] = s.nilai() if s.nilai else None
-    return _WRONG[key]
+    if soal.bentuk == "grafik" and not _is_chart(jawaban):
+        return Hasil(False, "Jawaban harus berupa gambar matplotlib (Figure atau Axes), misalnya `fig` "
+                            "atau `ax`.", (f"{soal.id}/bentuk",), "bentuk")
+    return periksa_nilai(soal, jawaban)
 
 
 def cek(id: str, value: Any) -> None:
@@ -166,10 +217,24 @@ def cek(id: str, value: Any) -> None:
     except KeyError as exc:
         print(exc.args[0])
         return
+    except PemeriksaanTidakTersedia as exc:
+        print(f"ℹ️ {exc}")
+        return
     if hasil.benar:
-        print(f"✅ Benar! (soal {ambil(id).id})" + (f" {hasil.pesan}" if hasil.pesan else ""))
+        print(f"✅ Benar! (soal {_id(id)})" + (f" {hasil.pesan}" if hasil.pesan else ""))
     else:
-        print(f"❌ Belum tepat (soal {ambil(id).id}): {hasil.pesan}")
+        print(f"❌ Belum tepat (soal {_id(id)}): {hasil.pesan}")
+
+
+def _id(id: str) -> str:
+    """A question id as the registry writes it (``" 2A "`` → ``"2a"``)."""
+    return str(id).strip().lower()
+
+
+def _is_chart(jawaban: Any) -> bool:
+    from cantik.checks.figures import Gambar
+
+    return isinstance(jawaban, Gambar)
 
 
 #: MIME type of the plain answer a hidden test hands to the grader (see ``RecheckAnswers``).
@@ -187,17 +252,24 @@ def uji(id: str, value: Any) -> None:
     (:class:`cantik.grading.preprocessors.RecheckAnswers`), so patching this module from a learner's cell
     cannot turn a wrong answer into points.
     """
-    hasil = periksa(id, value)
+    if key.mode() == "penilai":  # a graded kernel holds no key: the grader checks what is handed over
+        _serahkan(id, value)
+        return
+    try:
+        hasil = periksa(id, value)
+    except PemeriksaanTidakTersedia as exc:
+        raise AssertionError(f"Soal {id}: {exc}") from None
     if os.environ.get("NBGRADER_EXECUTION"):
         _serahkan(id, value)
     if not hasil.benar:
-        raise AssertionError(f"Soal {id}: {hasil.pesan}")
+        raise AssertionError(tandai(f"Soal {id}: {hasil.pesan}", hasil.kode))
 
 
-def _serahkan(id: str, value: Any) -> None:
+def _serahkan(id: str, value: Any, jenis: str = "uji") -> None:
     """Display the plain answer under :data:`MIME_JAWABAN` (read by the grader, removed from feedback).
 
-    Only inside a kernel: when a sandbox runs the test cell in the grader's own process, nothing is handed.
+    ``jenis``: ``uji`` (the full check) or ``bentuk`` (the kind of answer, :func:`uji_bentuk`). Only inside
+    a kernel: when a sandbox runs the test cell in the grader's own process, nothing is handed.
     """
     try:
         from IPython import get_ipython
@@ -206,12 +278,13 @@ def _serahkan(id: str, value: Any) -> None:
     if getattr(get_ipython(), "kernel", None) is None:
         return
     try:
-        data: Any = json.loads(json.dumps(ke_json(_polos(ambil(id), value))))
+        soal = ambil(id) if key.mode() == "lokal" else None
+        data: Any = json.loads(json.dumps(ke_json(_polos(soal, value))))
     except (JawabanDitolak, TypeError, ValueError):
         data = None  # the grader's re-check then fails with its own message
     from IPython.display import display
 
-    display({MIME_JAWABAN: {"soal": str(id), "jawaban": data}}, raw=True)
+    display({MIME_JAWABAN: {"soal": str(id), "jawaban": data, "jenis": jenis}}, raw=True)
 
 
 def ke_json(j: Any) -> Any:
@@ -269,11 +342,27 @@ def uji_bentuk(id: str, value: Any) -> None:
 
     It never compares with the expected value, so it reveals nothing about the answer.
     """
-    soal = ambil(id)
+    where = key.mode()
+    if where == "penilai":  # a graded kernel holds no key: the grader checks what is handed over
+        _serahkan(id, value, "bentuk")
+        return
+    soal = ambil(id) if where == "lokal" else None
     try:
         jawaban = _polos(soal, value)
     except JawabanDitolak as exc:
         raise AssertionError(f"Soal {id}: {exc}") from None
+    try:
+        hasil = periksa_bentuk(id, jawaban) if soal is not None else _jawaban_layanan(id, jawaban, "bentuk")
+    except PemeriksaanTidakTersedia as exc:
+        raise AssertionError(f"Soal {id}: {exc}") from None
+    if not hasil.benar:
+        raise AssertionError(tandai(f"Soal {id}: {hasil.pesan}", hasil.kode))
+
+
+def periksa_bentuk(id: str, jawaban: Any) -> Hasil:
+    """Whether a plain answer has the right *kind* for question ``id`` (what :func:`uji_bentuk` checks);
+    a known mistake gets its own message."""
+    soal = ambil(id)
     pesan = {
         "angka": "Jawaban harus berupa satu angka.",
         "deret": "Jawaban harus berupa nilai per kelompok (Series, dict atau list).",
@@ -290,9 +379,12 @@ def uji_bentuk(id: str, value: Any) -> None:
         "himpunan": lambda j: isinstance(j, list | tuple | Deret | int | str),
         "grafik": _ada_gambar,
     }[soal.bentuk](jawaban)
-    if not ok:
-        targeted = periksa(id, value)  # a known mistake (e.g. `df.shape` for a count) gets its own message
-        raise AssertionError(f"Soal {id}: {targeted.pesan if targeted.pesan else pesan}")
+    if ok:
+        return Hasil(True, "")
+    targeted = periksa_polos(id, jawaban)  # a known mistake (e.g. `df.shape` for a count) gets its message
+    if targeted.pesan:
+        return Hasil(False, targeted.pesan, targeted.kode, targeted.jenis)
+    return Hasil(False, pesan, (f"{soal.id}/bentuk",), "bentuk")
 
 
 def _ada_gambar(j: Any) -> bool:
@@ -313,22 +405,83 @@ def petunjuk(id: str, semua: bool = False) -> None:
     Petunjuk 1 dari 3 (soal 2a): ...
     """
     try:
-        soal = ambil(id)
+        hints = daftar_petunjuk(id)
     except KeyError as exc:
         print(exc.args[0])
         return
-    if not soal.petunjuk:
-        print(f"Belum ada petunjuk untuk soal {soal.id}.")
+    except PemeriksaanTidakTersedia as exc:
+        print(f"ℹ️ {exc}")
         return
-    n = len(soal.petunjuk)
-    step = min(_HINT_STEP.get(soal.id, 0) + 1, n)
-    _HINT_STEP[soal.id] = step
+    sid = _id(id)
+    if not hints:
+        print(f"Belum ada petunjuk untuk soal {sid}.")
+        return
+    n = len(hints)
+    step = min(_HINT_STEP.get(sid, 0) + 1, n)
+    _HINT_STEP[sid] = step
     first = 1 if semua else step
     for i in range(first, step + 1):
-        print(f"💡 Petunjuk {i} dari {n} (soal {soal.id}): {soal.petunjuk[i - 1]}")
+        print(f"💡 Petunjuk {i} dari {n} (soal {sid}): {hints[i - 1]}")
     if step == n and not semua:
         print("   (Ini petunjuk terakhir.)")
 
 
-__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "cek", "daftar", "dari_json",
-           "ke_json", "periksa", "periksa_polos", "petunjuk", "uji", "uji_bentuk"]
+#: A call of ``uji``/``uji_bentuk`` with a literal question id in a test cell's source.
+UJI_CALL = re.compile(r"""(?<![\w.])(uji|uji_bentuk)\(\s*['"]([^'"]+)['"]""")
+
+
+def soal_di_uji(source: str) -> list[str]:
+    """The question ids a test cell checks with ``uji``/``uji_bentuk``, in order.
+
+    Examples
+    --------
+    >>> soal_di_uji('uji_bentuk("2a", rasio)\\nuji("2a", rasio)\\nuji("2b", x)')
+    ['2a', '2b']
+    """
+    return list(dict.fromkeys(m.group(2) for m in UJI_CALL.finditer(source)))
+
+
+def siapkan_soal(ids: list[str]) -> None:
+    """Compute now, once, the expected values and catalogue values of these questions (the grader does
+    this before it reads any learner data, so checking an answer later costs only the comparison)."""
+    for sid in ids:
+        soal = ambil(sid)
+        soal.nilai_harapan()
+        for entry in katalog(soal):
+            entry.hitung()
+
+
+def daftar_petunjuk(id: str) -> list[str]:
+    """The hints of question ``id``, from the key here or from the check service."""
+    where = key.mode()
+    if where == "lokal":
+        return list(ambil(id).petunjuk)
+    if where == "penilai":
+        raise PemeriksaanTidakTersedia("Petunjuk tidak ditampilkan saat penilaian.")
+    return [str(h) for h in _tanya_layanan("petunjuk", {"soal": str(id)}).get("petunjuk", [])]
+
+
+def arti_kode(kode: str) -> tuple[str, str | None]:
+    """What a recorded id means: (short description, key of :data:`cantik.checks.mistakes.KONSEP` or
+    ``None`` when it is not a misconception, e.g. a time-out). Unknown ids give the id itself and ``"lain"``.
+
+    Examples
+    --------
+    >>> arti_kode("waktu-habis")
+    ('Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)', None)
+    >>> arti_kode("2b/hampir")[1]
+    'pembulatan'
+    """
+    sid, _, key = kode.rpartition("/")
+    if key in KODE_KHUSUS:
+        return KODE_KHUSUS[key]
+    try:
+        entry = next((s for s in katalog(ambil(sid)) if s.kode == key), None)
+    except Exception:  # an id from an older catalogue, or data missing: describe it by its id
+        entry = None
+    return (entry.pesan, entry.konsep) if entry is not None else (kode, "lain")
+
+
+__all__ = ["MIME_JAWABAN", "Deret", "Hasil", "Salah", "Soal", "Tabel", "ambil", "arti_kode", "cek", "daftar",
+           "daftar_soal", "dari_json", "ke_json", "periksa", "periksa_bentuk", "periksa_polos", "petunjuk",
+           "uji", "uji_bentuk"]

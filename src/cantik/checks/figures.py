@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.chart_reader import MAX_CHARS, Panel, UnreadableChart, read_svg
-from cantik.checks.compare import Hasil, Pembanding, angka_id
+from cantik.checks.compare import Hasil, Pembanding, angka_id, sebut_satuan
 from cantik.checks.plain import JawabanDitolak
 
 JENIS_NAMA = {
@@ -822,9 +822,9 @@ def banding_grafik(jenis: str | tuple[str, ...] | None = None, judul: bool = Tru
         if harus_nol and not g.sumbu_nilai_dari_nol:
             return Hasil(False, "Sumbu nilai pada diagram batang harus mulai dari nol. Sumbu yang dipotong "
                                 "membuat selisih kecil tampak besar.")
-        if satuan_nilai and not any(s in g.label_nilai.casefold() for s in satuan_nilai):
+        if satuan_nilai and not any(sebut_satuan(g.label_nilai, s) for s in satuan_nilai):
             return Hasil(False, pesan_satuan or "Label sumbu nilai belum menyebut satuannya.")
-        if satuan_x and not any(s in g.label_x.casefold() for s in satuan_x):
+        if satuan_x and not any(sebut_satuan(g.label_x, s) for s in satuan_x):
             return Hasil(False, pesan_satuan or "Label sumbu mendatar belum menyebut satuannya.")
         return Hasil(True)
 

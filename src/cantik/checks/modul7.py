@@ -11,9 +11,16 @@ import re
 from typing import Any
 
 from cantik.checks._data import deret, tabel
-from cantik.checks.compare import Hasil, Pembanding, banding_deret, banding_pilihan, banding_tabel
+from cantik.checks.compare import (
+    Hasil,
+    Pembanding,
+    banding_deret,
+    banding_pilihan,
+    banding_tabel,
+)
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi
+from cantik.checks.mistakes import Rumus, sebagai_jawaban
 from cantik.checks.plain import Deret, Tabel
 
 #: The answer of the multiple-choice question 7a (which chart shows trips per month over a year).
@@ -40,6 +47,29 @@ def _penduduk_rt() -> Any:
 def _laju_rt(per: int = PER_PENDUDUK, penyebut: Any = None) -> Any:
     pembagi = _penduduk_rt() if penyebut is None else penyebut
     return _per_rt() / pembagi * per
+
+
+def _laju_model(per: int = PER_PENDUDUK, penyebut: str = "penduduk_rt") -> Deret:
+    """Trips per ``per`` residents of each RT; the denominator a parameter (residents of the RT, its
+    households, or the whole kelurahan)."""
+    pembagi = {"penduduk_rt": _penduduk_rt(), "keluarga_rt": tabel("keluarga")["rt"].value_counts(),
+               "kelurahan": len(tabel("penduduk"))}[penyebut]
+    return deret(_per_rt() / pembagi * per)
+
+
+def _tabel_model(rasio: str = "L/P", kali: int = 100, baris_jumlah: str = "total") -> Any:
+    """The "… dalam Angka" table with the sex ratio's direction and scale and its total row's ratio as
+    parameters."""
+    t = _tabel_dalam_angka(baris_jumlah)
+    lk, pr = t["laki_laki"].astype(float), t["perempuan"].astype(float)
+    r = (lk / pr if rasio == "L/P" else pr / lk) * kali
+    if baris_jumlah == "total":
+        t["rasio_jenis_kelamin"] = r
+    else:
+        t.loc[t.index[:-1], "rasio_jenis_kelamin"] = r.iloc[:-1]
+        rows = t["rasio_jenis_kelamin"].iloc[:-1]
+        t.loc[t.index[-1], "rasio_jenis_kelamin"] = getattr(rows, baris_jumlah)()
+    return _ke_tabel(t)
 
 
 def _bulan(label: Any) -> Any:
@@ -118,6 +148,25 @@ def _tanpa_jumlah(j: Any) -> bool:
     return isinstance(j, Tabel) and len(j.baris) == len(_penduduk_rt())
 
 
+def _rasio_jumlah_kosong(j: Any) -> bool:
+    if not isinstance(j, Tabel) or not j.baris:
+        return False
+    kolom = [str(k).casefold() for k in j.kolom]
+    if "rasio_jenis_kelamin" not in kolom:
+        return False
+    v = j.baris[-1][kolom.index("rasio_jenis_kelamin")]
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def _tabel_rasio_jumlah_kosong() -> Any:
+    t = sebagai_jawaban(_ke_tabel(_tabel_dalam_angka()))
+    t.loc[t.index[-1], "rasio_jenis_kelamin"] = float("nan")
+    return t
+
+
+_LAJU = Rumus(_laju_model, per=PER_PENDUDUK, penyebut="penduduk_rt")
+_TABEL = Rumus(_tabel_model, rasio="L/P", kali=100, baris_jumlah="total")
+
 daftar(
     Soal(
         "7a",
@@ -126,10 +175,16 @@ daftar(
         bentuk="teks",
         salah=[
             Salah("Diagram lingkaran menunjukkan bagian dari keseluruhan pada satu waktu, bukan perubahan "
-                  "dari bulan ke bulan.", nilai=lambda: "A"),
+                  "dari bulan ke bulan.", nilai=lambda: "A", kode="pilihan-a", konsep="grafik"),
             Salah("Diagram pencar untuk hubungan dua variabel angka (mis. jarak dan waktu tempuh), bukan "
-                  "untuk perubahan menurut waktu.", nilai=lambda: "C"),
+                  "untuk perubahan menurut waktu.", nilai=lambda: "C", kode="pilihan-c", konsep="grafik"),
+            Salah("Diagram batang atau histogram tidak ada di pilihan. Pilih satu huruf (A, B atau C): jenis "
+                  "diagram yang paling cocok untuk melihat naik-turun dari bulan ke bulan.",
+                  cocok=lambda j: isinstance(j, str) and any(w in j.casefold() for w in ("batang",
+                  "histogram")),
+                  kode="bukan-pilihan", konsep="grafik", contoh=lambda: "diagram batang"),
         ],
+        langkah="pikirkan apa yang ingin dilihat: naik-turunnya banyak perjalanan dari bulan ke bulan.",
         petunjuk=["Yang ingin dilihat: naik-turunnya banyak perjalanan dari bulan ke bulan."],
     ),
     Soal(
@@ -139,8 +194,23 @@ daftar(
         bentuk="deret",
         salah=[
             Salah("Pakai tahun-bulan (mis. 2024-07), bukan nomor bulan saja: dengan nomor bulan, Januari "
-                  "2025 tergambar sebelum Juli 2024.", cocok=_nomor_bulan),
+                  "2025 tergambar sebelum Juli 2024.",
+                  cocok=_nomor_bulan, kode="nomor-bulan", konsep="bentuk",
+                  contoh=lambda: tabel("ampunku")["tanggal"].dt.month.value_counts()),
+            Salah("Itu banyaknya perjalanan per RT. Yang diminta per BULAN: kelompokkan menurut bulan dari "
+                  "kolom `tanggal`.", cocok=lambda j: isinstance(j, Deret) and not _nomor_bulan(j)
+                  and all(isinstance(k, int) for k in j.label), kode="per-rt", konsep="bentuk",
+                  contoh=_per_rt),
+            Salah("Itu jumlah kumulatif (`cumsum()`). Yang diminta banyaknya perjalanan di setiap bulan "
+                  "saja.",
+                  nilai=lambda: deret(_per_bulan().cumsum()), kode="kumulatif", konsep="bentuk"),
+            Salah("Itu jumlah JARAK per bulan (km). Yang diminta BANYAKNYA perjalanan: hitung barisnya "
+                  "(`value_counts()` atau `.size()`).",
+                  nilai=lambda: deret(tabel("ampunku").groupby(tabel("ampunku")["tanggal"].dt.to_period("M"))
+                                      ["jarak_km"].sum()), kode="jumlah-jarak", konsep="indikator"),
         ],
+        langkah="ubah tanggal menjadi bulan (`.dt.to_period(\"M\")`), lalu hitung banyaknya perjalanan per "
+                "bulan dan urutkan menurut bulan.",
         petunjuk=["Ubah tanggal menjadi bulan: `ampunku[\"tanggal\"].dt.to_period(\"M\")`.",
                   "Hitung banyaknya perjalanan per bulan dengan `.value_counts().sort_index()`."],
     ),
@@ -158,13 +228,23 @@ daftar(
         harapan=lambda: deret(_laju_rt()),
         banding=banding_deret(desimal=1),
         bentuk="deret",
+        rumus=_LAJU,
         salah=[
             Salah("Itu BANYAKNYA perjalanan. RT yang penduduknya banyak tentu punya lebih banyak perjalanan; "
-                  "bagi dengan jumlah penduduk RT dan kalikan 1.000.", nilai=lambda: deret(_per_rt())),
-            Salah("Yang diminta per 1.000 penduduk, bukan per 100.", nilai=lambda: deret(_laju_rt(100))),
-            Salah("Penyebutnya jumlah PENDUDUK RT (tabel penduduk), bukan banyaknya keluarga.",
-                  nilai=lambda: deret(_laju_rt(penyebut=tabel("keluarga")["rt"].value_counts()))),
+                  "bagi dengan jumlah penduduk RT dan kalikan 1.000.", nilai=lambda: deret(_per_rt()),
+                  kode="banyaknya", konsep="jumlah-laju"),
+            *_LAJU.ganti("per", {100: "per 100", 1: "per 1 penduduk (belum dikali 1.000)"},
+                         pesan="Itu perjalanan {salah}. Yang diminta per 1.000 penduduk: kalikan hasil "
+                               "baginya dengan 1.000.", konsep="skala"),
+            *_LAJU.ganti("penyebut", {"keluarga_rt": "banyaknya KELUARGA di RT",
+                                      "kelurahan": "seluruh penduduk KELURAHAN"},
+                         pesan="Penyebutnya jumlah PENDUDUK RT itu sendiri (tabel penduduk), bukan {salah}.",
+                         konsep="penyebut"),
+            Salah("Pembilang dan penyebutnya terbalik: perjalanan AMPUNKU dibagi jumlah penduduk RT, lalu "
+                  "dikali 1.000.", nilai=lambda: deret(_penduduk_rt() / _per_rt() * PER_PENDUDUK),
+                  kode="dibalik", konsep="rumus"),
         ],
+        langkah="untuk setiap RT: banyaknya perjalanan / jumlah penduduk RT itu × 1.000.",
         petunjuk=["Banyaknya perjalanan per RT: `ampunku[\"rt\"].value_counts()`.",
                   "Jumlah penduduk per RT: `penduduk[\"rt\"].value_counts()`.",
                   "Bagi keduanya (pandas mencocokkan RT-nya), lalu kalikan 1.000."],
@@ -212,14 +292,34 @@ daftar(
         harapan=lambda: _ke_tabel(_tabel_dalam_angka()),
         banding=banding_tabel(desimal=1),
         bentuk="tabel",
+        rumus=_TABEL,
         salah=[
             Salah("Tabel gaya \"… dalam Angka\" diakhiri baris Jumlah (total kelurahan). Tambahkan baris "
-                  "dengan rt = \"Jumlah\".", cocok=_tanpa_jumlah),
-            Salah("Rasio jenis kelamin baris Jumlah dihitung dari TOTAL laki-laki dan perempuan, bukan "
-                  "dijumlahkan dari rasio setiap RT.", nilai=lambda: _ke_tabel(_tabel_dalam_angka("sum"))),
-            Salah("Rasio jenis kelamin baris Jumlah dihitung dari TOTAL laki-laki dan perempuan, bukan "
-                  "rata-rata rasio setiap RT.", nilai=lambda: _ke_tabel(_tabel_dalam_angka("mean"))),
+                  "dengan rt = \"Jumlah\".", cocok=_tanpa_jumlah, kode="tanpa-baris-jumlah", konsep="bentuk",
+                  contoh=lambda: sebagai_jawaban(_ke_tabel(_tabel_dalam_angka())).iloc[:-1]),
+            *_TABEL.ganti("baris_jumlah", {
+                "sum": "dijumlahkan dari rasio setiap RT", "mean": "rata-rata rasio setiap RT",
+                "median": "median rasio setiap RT"},
+                pesan="Rasio jenis kelamin baris Jumlah dihitung dari TOTAL laki-laki dan perempuan, bukan "
+                      "{salah}.", konsep="gabungan"),
+            *_TABEL.ganti("rasio", {"P/L": "perempuan dibagi laki-laki"},
+                          pesan="Kolom rasio_jenis_kelamin Anda memakai {salah}. Rasio jenis kelamin = L / P "
+                                "× 100.", konsep="rumus"),
+            *_TABEL.ganti("kali", {1: "belum dikali 100"},
+                          pesan="Kolom rasio_jenis_kelamin Anda {salah}. Rasio jenis kelamin dinyatakan per "
+                                "100 perempuan: L / P × 100.", konsep="skala"),
+            Salah("Rasio jenis kelamin di baris Jumlah masih kosong. Hitung dari total: total L / total P × "
+                  "100.", cocok=_rasio_jumlah_kosong, kode="rasio-jumlah-kosong", konsep="gabungan",
+                  contoh=_tabel_rasio_jumlah_kosong),
+            Salah("Kolom `jumlah` (laki-laki + perempuan) belum ada. Tambahkan: `tabel[\"jumlah\"] = "
+                  "tabel[\"laki_laki\"] + tabel[\"perempuan\"]`.",
+                  cocok=lambda j: isinstance(j, Tabel) and "jumlah" not in {str(k).casefold()
+                                                                             for k in j.kolom},
+                  kode="tanpa-kolom-jumlah", konsep="bentuk",
+                  contoh=lambda: sebagai_jawaban(_ke_tabel(_tabel_dalam_angka())).drop(columns="jumlah")),
         ],
+        langkah="per RT: laki_laki, perempuan, jumlah dan rasio_jenis_kelamin (L / P × 100); baris Jumlah: "
+                "total L, total P, total jumlah dan rasio dari kedua total.",
         petunjuk=["`pd.crosstab(penduduk[\"rt\"], penduduk[\"jenis_kelamin\"])` memberi L dan P per RT.",
                   "Ganti nama kolom, tambah kolom jumlah dan rasio_jenis_kelamin (L / P × 100).",
                   "Tambah baris Jumlah: `tabel.loc[\"Jumlah\"] = [...]`, lalu `reset_index()`."],

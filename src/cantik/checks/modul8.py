@@ -13,9 +13,13 @@ from typing import Any
 
 from cantik.checks._data import ind as _ind
 from cantik.checks._data import tabel
-from cantik.checks.compare import Hasil, Pembanding, banding_angka
+from cantik.checks.compare import Hasil, Pembanding, banding_angka, sebut_sintetis
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik
+from cantik.checks.modul1 import salah_jumlah_penduduk
+from cantik.checks.modul2 import salah_ketergantungan, salah_rasio_jk
+from cantik.checks.modul5 import GARIS_LAIN, HSS, salah_p0
+from cantik.checks.modul6 import salah_prevalensi
 from cantik.checks.plain import Deret
 from cantik.data.calibration import GARIS_KEMISKINAN
 
@@ -36,6 +40,74 @@ def _penduduk() -> Any:
 
 def _kunci(k: Any) -> str:
     return "_".join(str(k).strip().casefold().replace("-", " ").split())
+
+
+#: Text a template leaves in a field ("...", "-", "isi di sini" ...): not an answer.
+_TEMPAT = re.compile(r"^\s*(?:\.{2,}|…|[-–—_?x]+|isi(?: di ?sini)?|tulis(?: di ?sini)?|belum(?: diisi)?|"
+                     r"tbd|todo|n/?a|none|null|kosong|tidak ada|-)\s*$", re.IGNORECASE)
+#: Fewest words each field needs to say what it means.
+KATA_MINIMAL = {"nama": 2, "konsep": 3, "definisi": 4, "metode_perhitungan": 3, "rumus": 2, "satuan": 1,
+                "interpretasi": 4, "disagregasi": 1, "periodisasi": 1, "sumber_data": 2}
+_OPERATOR = re.compile(r"[/÷×*+=−]|\s[x-]\s|\bdibagi\b|\bdikali\b|\bper\b|\bditambah\b|\bdikurangi\b")
+_SATUAN = re.compile(r"persen|%|\bper\s?(?:100|1\.?000|seribu|seratus)|jiwa|orang|rupiah|\brp\b|km|tahun|"
+                     r"bulan|kasus|rasio|indeks|poin|anak|balita|keluarga|kali|perjalanan|menit",
+                     re.IGNORECASE)
+_TINGKAT = re.compile(r"\brt\b|\brw\b|dusun|lingkungan|desa|kelurahan|kecamatan|kabupaten|kota|provinsi|"
+                      r"posyandu|jenis kelamin|umur|usia|kelompok|wilayah|nasional|sekolah|jenjang",
+                      re.IGNORECASE)
+_PERIODE = re.compile(r"tahun|bulan|triwulan|kuartal|semester|minggu|harian|hari|sekali|periodik|sensus",
+                      re.IGNORECASE)
+
+
+def _kata(teks: str) -> list[str]:
+    return re.findall(r"[^\W_]{2,}", teks)
+
+
+def masalah_metadata(jawaban: Any) -> dict[str, str]:
+    """Problems of a SIRUSA metadata answer, by catalogue id, each with its Indonesian message (empty when
+    every field is present and says what it should)."""
+    if not isinstance(jawaban, Deret):
+        return {"bukan-dict": "Metadata ditulis sebagai dict: {\"nama\": \"...\", \"konsep\": \"...\", ...}."}
+    isi = {_kunci(k): v for k, v in zip(jawaban.label, jawaban.nilai, strict=True)}
+    out: dict[str, str] = {}
+    kurang = [k for k in ISIAN_METADATA if k not in isi]
+    if kurang:
+        out["kunci-kurang"] = "Isian metadata yang belum ada: " + ", ".join(kurang) + "."
+    teks = {k: (v.strip() if isinstance(v, str) else "") for k, v in isi.items() if k in ISIAN_METADATA}
+    kosong = [k for k, v in teks.items() if not v or _TEMPAT.match(v) or not _kata(v)]
+    if kosong:
+        out["isian-kosong"] = ("Isian metadata yang masih kosong atau masih berisi tanda dari templat "
+                               "(\"...\", "
+                               "\"-\", \"isi di sini\"): " + ", ".join(kosong) + ".")
+    isi_ok = {k: v for k, v in teks.items() if k not in kosong}
+    pendek = [k for k, v in isi_ok.items() if len(_kata(v)) < KATA_MINIMAL[k]]
+    if pendek:
+        out["terlalu-singkat"] = ("Isian yang terlalu singkat untuk menjelaskan artinya (tulis beberapa "
+                                  "kata): "
+                                  + ", ".join(f"{k} (paling sedikit {KATA_MINIMAL[k]} "
+                                              f"kata)" for k in pendek) + ".")
+    rumus = isi_ok.get("rumus", "")
+    if rumus and "rumus" not in pendek and (not _OPERATOR.search(rumus) or len(_kata(rumus)) < 2):
+        out["rumus-tanpa-bagian"] = ("Isian rumus harus menyebut bagian-bagiannya dan cara menghitungnya, "
+                                     "misalnya \"banyaknya penduduk miskin / seluruh penduduk × 100\".")
+    if isi_ok.get("satuan") and not _SATUAN.search(isi_ok["satuan"]):
+        out["satuan-tanpa-satuan"] = ("Isian satuan harus menyebut satuannya, misalnya \"persen\" atau "
+                                      "\"jiwa\".")
+    if isi_ok.get("disagregasi") and not _TINGKAT.search(isi_ok["disagregasi"]):
+        out["disagregasi-tanpa-tingkat"] = ("Isian disagregasi harus menyebut tingkat rinciannya, misalnya "
+                                            "\"RT\", \"posyandu\" atau \"jenis kelamin\".")
+    if isi_ok.get("periodisasi") and not _PERIODE.search(isi_ok["periodisasi"]):
+        out["periodisasi-tanpa-waktu"] = ("Isian periodisasi harus menyebut seberapa sering angkanya "
+                                          "dihitung, misalnya \"tahunan\" atau \"bulanan\".")
+    if "sumber_data" in isi_ok and not sebut_sintetis(isi_ok["sumber_data"]):
+        out["sumber-tidak-sintetis"] = ("Isian sumber_data harus menyebut bahwa datanya SINTETIS (data "
+                                        "latihan buatan komputer), supaya tidak dikira data resmi.")
+    sama = [v.casefold() for v in isi_ok.values()]
+    if len(sama) >= 3 and max(sama.count(v) for v in sama) >= 3:
+        out["isian-disalin"] = ("Beberapa isian berisi teks yang sama persis. Setiap isian punya arti "
+                                "sendiri: konsep, definisi, rumus, satuan ... tulis masing-masing.")
+    return out
+
 
 
 # ── question 8g: one honest chart of any indicator, compared with what the data give ────────────────
@@ -159,27 +231,78 @@ def _katalog_8g() -> Katalog:
 
 
 def banding_metadata() -> Pembanding:
-    """Every SIRUSA field is present and filled in, and the source says the data are synthetic."""
+    """Every SIRUSA field is present and says what it means (no template placeholder, enough words, a formula
+    naming its parts, a unit, a level of detail, a period), and the source says the data are synthetic."""
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:
-        if not isinstance(jawaban, Deret):
-            return Hasil(False, "Metadata ditulis sebagai dict: "
-                                "{\"nama\": \"...\", \"konsep\": \"...\", ...}.")
-        isi = {_kunci(k): v for k, v in zip(jawaban.label, jawaban.nilai, strict=True)}
-        kurang = [k for k in harapan if k not in isi]
-        if kurang:
-            return Hasil(False, "Isian metadata yang belum ada: " + ", ".join(kurang) + ".")
-        kosong = [k for k in harapan if not isinstance(isi[k], str) or len(isi[k].strip()) < 2]
-        if kosong:
-            return Hasil(False, "Isian metadata yang masih kosong atau terlalu pendek: "
-                                + ", ".join(kosong) + ".")
-        if "sintetis" not in isi["sumber_data"].casefold():
-            return Hasil(False, "Isian sumber_data harus menyebut bahwa datanya SINTETIS (data latihan), "
-                                "supaya tidak dikira data resmi.")
-        return Hasil(True)
+        masalah = masalah_metadata(jawaban)
+        if not masalah:
+            return Hasil(True)
+        return Hasil(False, " ".join(masalah.values()),
+        jenis="bentuk" if "bukan-dict" in masalah else "nilai")
 
     return banding
 
+
+def _metadata_contoh(**ubah: Any) -> Any:
+    """The lesson's model metadata with some fields changed (``None`` removes a field)."""
+    contoh = dict(CONTOH_METADATA)
+    for k, v in ubah.items():
+        if v is None:
+            contoh.pop(k, None)
+        else:
+            contoh[k] = v
+    return contoh
+
+
+#: A complete metadata answer (the notebook's model answer), for examples of each mistake.
+CONTOH_METADATA = {
+    "nama": "Persentase penduduk miskin (P0)",
+    "konsep": "Kemiskinan dipandang sebagai ketidakmampuan memenuhi kebutuhan dasar.",
+    "definisi": "Persentase penduduk yang pengeluaran per kapita per bulannya di bawah garis kemiskinan.",
+    "metode_perhitungan": "Anggota keluarga dengan pengeluaran per kapita di bawah GK dihitung miskin.",
+    "rumus": "P0 = banyaknya penduduk miskin / seluruh penduduk × 100",
+    "satuan": "persen",
+    "interpretasi": "P0 4 % berarti sekitar 4 dari 100 penduduk hidup di bawah garis kemiskinan.",
+    "disagregasi": "RT, kelurahan",
+    "periodisasi": "Tahunan",
+    "sumber_data": "Data keluarga Kelas Cantik (data sintetis, bukan data resmi BPS)",
+}
+
+_MASALAH_CONTOH = {
+    "bukan-dict": lambda: list(ISIAN_METADATA),
+    "kunci-kurang": lambda: _metadata_contoh(rumus=None),
+    "isian-kosong": lambda: _metadata_contoh(konsep="..."),
+    "terlalu-singkat": lambda: _metadata_contoh(metode_perhitungan="FGT"),
+    "rumus-tanpa-bagian": lambda: _metadata_contoh(rumus="rumus P0 dari BPS"),
+    "satuan-tanpa-satuan": lambda: _metadata_contoh(satuan="angka"),
+    "disagregasi-tanpa-tingkat": lambda: _metadata_contoh(disagregasi="lengkap"),
+    "periodisasi-tanpa-waktu": lambda: _metadata_contoh(periodisasi="rutin"),
+    "sumber-tidak-sintetis": lambda: _metadata_contoh(sumber_data="BPS Kabupaten Hulu Sungai Selatan"),
+    "isian-disalin": lambda: _metadata_contoh(konsep=CONTOH_METADATA["definisi"],
+                                             metode_perhitungan=CONTOH_METADATA["definisi"]),
+}
+
+
+def _salah_metadata() -> list[Salah]:
+    """One catalogue entry per metadata problem (its message is the one :func:`masalah_metadata` gives)."""
+    from cantik.checks.plain import ke_polos
+
+    out = []
+    for kode, contoh in _MASALAH_CONTOH.items():
+        pesan = masalah_metadata(ke_polos(contoh()))[kode]
+        out.append(Salah(pesan, cocok=lambda j, kode=kode: kode in masalah_metadata(j), kode=kode,
+                         konsep="metadata", contoh=contoh,
+                         rinci=lambda j, kode=kode: masalah_metadata(j)[kode]))
+    return out
+
+
+def _p0(garis: float, bobot: str | None = "jumlah_anggota") -> float:
+    return _ind().poverty_indices(tabel("keluarga"), garis, weights=bobot).p0
+
+
+_KETERGANTUNGAN, _SALAH_KETERGANTUNGAN = salah_ketergantungan("total")
+_P0, _SALAH_P0 = salah_p0(lambda: GARIS_KEMISKINAN)
 
 daftar(
     Soal(
@@ -187,56 +310,58 @@ daftar(
         harapan=lambda: len(_penduduk()),
         banding=banding_angka(desimal=0),
         salah=[
-            Salah("Itu banyaknya keluarga (Kartu Keluarga), bukan banyaknya penduduk.",
-                  nilai=lambda: len(tabel("keluarga"))),
+            *salah_jumlah_penduduk(),
             Salah("Itu angka registrasi (KK) dari tabel sumber_banding. Profil ini memakai tabel penduduk "
                   "(penduduk yang benar-benar tinggal di kelurahan).",
                   nilai=lambda: float(tabel("sumber_banding").query("indikator == 'Jumlah penduduk' and "
                                                                     "sumber.str.contains('Registrasi')")
-                                      ["nilai"].iloc[0])),
+                                      ["nilai"].iloc[0]), kode="registrasi", konsep="sumber"),
         ],
+        langkah="satu baris tabel `penduduk` adalah satu orang: `len(penduduk)`.",
         petunjuk=["Satu baris tabel `penduduk` = satu orang: `len(penduduk)`."],
     ),
     Soal(
         "8b",
         harapan=lambda: _ind().sex_ratio(_penduduk()),
         banding=banding_angka(desimal=1),
-        salah=[
-            Salah("Anda membagi perempuan dengan laki-laki. Rasio jenis kelamin = L / P × 100.",
-                  nilai=lambda: 100 / _ind().sex_ratio(_penduduk()) * 100),
-        ],
+        salah=salah_rasio_jk(_penduduk),
+        langkah="laki-laki / perempuan × 100.",
         petunjuk=["`ind.sex_ratio(penduduk)` (modul 2)."],
     ),
     Soal(
         "8c",
         harapan=lambda: _ind().dependency_ratio(_penduduk()).total,
         banding=banding_angka(desimal=1),
-        salah=[
-            Salah("Sepertinya Anda membagi dengan seluruh penduduk, bukan dengan penduduk usia 15–64 tahun.",
-                  nilai=lambda: float((~_penduduk()["umur"].between(15, 64)).mean() * 100)),
-        ],
+        rumus=_KETERGANTUNGAN,
+        salah=_SALAH_KETERGANTUNGAN,
+        langkah="(penduduk 0–14 + penduduk 65 tahun ke atas) / penduduk 15–64 tahun × 100.",
         petunjuk=["`ind.dependency_ratio(penduduk).total` (modul 2)."],
     ),
     Soal(
         "8d",
-        harapan=lambda: _ind().poverty_indices(tabel("keluarga"), GARIS_KEMISKINAN,
-                                               weights="jumlah_anggota").p0,
+        harapan=lambda: _p0(GARIS_KEMISKINAN),
         banding=banding_angka(desimal=2, persen=True),
+        rumus=_P0,
         salah=[
-            Salah("Anda menghitung KELUARGA, bukan ORANG: beri bobot jumlah anggota "
-                  "(`weights=\"jumlah_anggota\"`).",
-                  nilai=lambda: _ind().poverty_indices(tabel("keluarga"), GARIS_KEMISKINAN).p0),
+            *_SALAH_P0,
+            Salah("Itu P0 Kabupaten Hulu Sungai Selatan yang dilaporkan (4,01 %, modul 5), bukan hasil "
+                  "hitungan dari data keluarga kelurahan ini. Hitung dari tabel `keluarga`.",
+                  nilai=lambda: HSS[2023]["P0"],
+                  kode="p0-kabupaten", konsep="sumber"),
+            Salah("Sepertinya Anda memakai GK September 2022 (Rp581.229). Profil ini memakai GK September "
+                  "2024, Rp644.107.",
+                  nilai=lambda: _p0(GARIS_LAIN["2022"]), kode="garis-2022", konsep="sumber"),
         ],
+        langkah="orang miskin (anggota keluarga dengan pengeluaran per kapita di bawah Rp644.107) / seluruh "
+                "penduduk × 100.",
         petunjuk=["`ind.poverty_indices(keluarga, 644107, weights=\"jumlah_anggota\").p0` (modul 5)."],
     ),
     Soal(
         "8e",
         harapan=lambda: _ind().stunting_prevalence(_z()),
         banding=banding_angka(desimal=1, persen=True),
-        salah=[
-            Salah("Itu banyaknya anak stunting, bukan prevalensi (persen).",
-                  nilai=lambda: int((_z() < -2).sum())),
-        ],
+        salah=salah_prevalensi(_z),
+        langkah="balita dengan z-score TB/U di bawah −2 / balita yang diukur × 100.",
         petunjuk=["`ind.stunting_prevalence(ind.height_for_age_z_table(balita))` (modul 6)."],
     ),
     Soal(
@@ -244,6 +369,9 @@ daftar(
         harapan=lambda: ISIAN_METADATA,
         banding=banding_metadata(),
         bentuk="deret",
+        salah=_salah_metadata(),
+        langkah="setiap kunci SIRUSA diisi dengan kalimat yang menjelaskan artinya; rumus menyebut "
+                "bagiannya, satuan menyebut satuannya, sumber_data menyebut bahwa datanya sintetis.",
         petunjuk=["Contoh lengkap ada di `datasets/metadata_indikator.json` (mis. untuk rasio jenis "
                   "kelamin).",
                   "Kunci yang diperlukan: " + ", ".join(ISIAN_METADATA) + "."],

@@ -85,6 +85,10 @@ def _scalar(value: Any) -> Any:
             return pd.Timestamp.isoformat(value)
         if type(value) is pd.Period:
             return str(pd.Period.__str__(value))
+        if type(value) is pd.Interval:  # an age group from pd.cut without labels, e.g. "[0, 5)"
+            left, right = ke_polos(value.left), ke_polos(value.right)
+            return f"{'[' if value.closed in ('left', 'both') else '('}{left}, {right}" \
+                   f"{']' if value.closed in ('right', 'both') else ')'}"
     raise JawabanDitolak(
         f"Jawaban berjenis '{_nama_jenis(value)}' tidak bisa diperiksa. Gunakan angka, teks, list, "
         "dict, Series atau DataFrame biasa."

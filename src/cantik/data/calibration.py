@@ -205,8 +205,63 @@ def calibrate(root: Path | None = None) -> list[Row]:
     """Compare every :data:`FIGURES` entry with the generated data in ``root`` (default: datasets dir)."""
     from cantik.paths import datasets_dir
 
-    agg = _aggregates(Path(root) if root is not None else datasets_dir())
-    return [Row(f, agg[f.key]) for f in FIGURES]
+    folder = Path(root) if root is not None else datasets_dir()
+    agg = _aggregates(folder)
+    rows = [Row(f, agg[f.key]) for f in FIGURES]
+    rows.extend(_new_place_rows(folder))
+    return rows
+
+
+def _new_place_rows(folder: Path) -> list[Row]:
+    """Rows of the synthetic places beyond the built-in three, from the figures in their ``wilayah.json``."""
+    from cantik.data.profile import synthetic_profiles
+
+    rows = []
+    for profile in synthetic_profiles(folder):
+        if profile.figures:
+            agg = place_aggregates(folder / profile.key, profile)
+            rows.extend(Row(f, agg[f.key]) for f in place_figures(profile))
+    return rows
+
+
+#: Tolerances of a new place's figures (generated value vs figure), in the figure's unit (population and
+#: households: a share of the figure).
+PLACE_TOLERANCE: dict[str, float] = {"penduduk": 0.03, "keluarga": 0.12, "rasio_jk": 5.0,
+                                     "persen_umur_0_14": 2.5, "p0": 1.0, "stunting": 4.5}
+
+
+def place_figures(profile: Any) -> list[Figure]:
+    """Calibration targets of a new synthetic place (a :class:`cantik.data.profile.Wilayah`): its own
+    figures with their sources; its P0 is the kabupaten's when the place has no P0 of its own."""
+    keys = {f.key for f in profile.figures}
+    out = []
+    for f in profile.figures:
+        if f.key not in PLACE_TOLERANCE and not (f.key == "p0_kabupaten" and "p0" not in keys):
+            continue
+        tol = PLACE_TOLERANCE.get(f.key, PLACE_TOLERANCE["p0"])
+        width = f.value * tol if f.key in ("penduduk", "keluarga") else tol
+        out.append(Figure(f"{f.key}_{profile.key}", f"{f.name} ({profile.name})", f.value, f.unit, f.level,
+                          f.source, f.value - width, f.value + width,
+                          f"{f.name.lower()} data sintetis {profile.label}"))
+    return out
+
+
+def place_aggregates(folder: Path, profile: Any) -> dict[str, float]:
+    """The generated values :func:`place_figures` compares, from the place's CSV files in ``folder``."""
+    import pandas as pd
+
+    from cantik import indicators as ind
+
+    pend = pd.read_csv(folder / "penduduk.csv", dtype={"nik": str, "no_kk": str})
+    kel = pd.read_csv(folder / "keluarga.csv", dtype={"no_kk": str})
+    balita = pd.read_csv(folder / "balita.csv", dtype={"nik": str})
+    line = profile.figure("garis_kemiskinan").value
+    p0 = float(ind.poverty_indices(kel, line, weights="jumlah_anggota").p0)
+    values = {"penduduk": float(len(pend)), "keluarga": float(len(kel)),
+              "rasio_jk": float(ind.sex_ratio(pend)),
+              "persen_umur_0_14": float(100 * (pend["umur"] < 15).mean()), "p0": p0, "p0_kabupaten": p0,
+              "stunting": float(ind.stunting_prevalence(ind.height_for_age_z_table(balita)))}
+    return {f"{k}_{profile.key}": v for k, v in values.items()}
 
 
 def _fmt(x: float) -> str:

@@ -41,9 +41,10 @@ def _from_z(z: float, lms: tuple[float, float, float]) -> float:
     return mv * (1.0 + lv * sv * z) ** (1.0 / lv)
 
 
-#: Target distribution of height-for-age z in the posyandu measurements: mean and SD.
-#: N(-0.55, 0.95) puts about 6 % below -2 SD, close to the e-PPGBM level reported for HSS (5.4 %, 4.5 %).
-HAZ_MEAN, HAZ_SD = -0.55, 0.95
+#: Target distribution of height-for-age z in the posyandu measurements: the mean is the place's
+#: ``Place.haz_mean`` (-0.55 for the built-in places: N(-0.55, 0.95) puts about 6 % below -2 SD, close to the
+#: e-PPGBM level reported for HSS, 5.4 % and 4.5 %), the SD this one.
+HAZ_SD = 0.95
 
 
 def balita_rows(rng: np.random.Generator, world: World) -> list[dict[str, Any]]:
@@ -68,7 +69,7 @@ def balita_rows(rng: np.random.Generator, world: World) -> list[dict[str, Any]]:
         if months > 59:
             continue
         sex = "M" if p["jenis_kelamin"] == "L" else "F"
-        z_h = rng.normal(HAZ_MEAN, HAZ_SD)
+        z_h = rng.normal(place.haz_mean, HAZ_SD)
         z_w = 0.55 * z_h + rng.normal(-0.15, 0.85)
         height = _from_z(z_h, lms["lhfa"][sex][days])
         weight = _from_z(z_w, lms["wfa"][sex][days])
@@ -204,7 +205,8 @@ def sumber_banding_rows(rng: np.random.Generator, world: World, balita: list[dic
             v = max(0.5, v + rng.normal(0, 0.6))
         rows.append({"indikator": "Prevalensi stunting balita", "sumber": "Posyandu (e-PPGBM, sintetis)",
                      "tahun": year, "nilai": round(v, 1), "satuan": "persen",
-                     "catatan": ("Semua balita yang ditimbang dan diukur di posyandu kelurahan; alat ukur "
+                     "catatan": (f"Semua balita yang ditimbang dan diukur di posyandu {world.place.kind}; "
+                                 "alat ukur "
                                  "dan cara mengukur kader beragam; balita yang tidak datang tidak tercatat."
                                  + (" Tahun 2025 dihitung dari tabel balita." if year == 2025 else ""))})
     survey = {2021: 29.1, 2022: 27.4, 2023: 25.8, 2024: 24.3}
@@ -234,7 +236,8 @@ def sumber_banding_rows(rng: np.random.Generator, world: World, balita: list[dic
                              "belum mengurus KK.")})
     rows.append({"indikator": "Jumlah penduduk", "sumber": "Pencacahan lapangan (sensus, sintetis)",
                  "tahun": 2025, "nilai": census, "satuan": "jiwa",
-                 "catatan": f"Penduduk yang benar-benar tinggal di kelurahan pada {schema.REFERENCE_DATE} "
+                 "catatan": f"Penduduk yang benar-benar tinggal di {world.place.kind} pada "
+                            f"{schema.REFERENCE_DATE} "
                             "(= jumlah baris tabel penduduk)."})
     rows.sort(key=lambda r: (r["indikator"], r["sumber"], r["tahun"]))
     return rows

@@ -51,10 +51,20 @@ from typing import Any
 import numpy as np
 
 from cantik.data import schema
-from cantik.data.calibration import GARIS_KEMISKINAN, KECAMATAN_LUAS_KM2, KECAMATAN_PENDUDUK
+from cantik.data.calibration import KECAMATAN_LUAS_KM2, KECAMATAN_PENDUDUK
 from cantik.data.derived import ampunku_rows, balita_rows, sumber_banding_rows, yearly_and_mutasi
 from cantik.data.dirty import dirty_copy
-from cantik.data.people import DESA_KELURAHAN, GENERATED_IN_KECAMATAN, PLACES, World, choice, simulate_people
+from cantik.data.people import (
+    DESA_KELURAHAN,
+    GENERATED_IN_KECAMATAN,
+    PLACES,
+    Place,
+    World,
+    choice,
+    place_of,
+    simulate_people,
+)
+from cantik.data.profile import Wilayah, synthetic_profiles
 
 # --------------------------------------------------------------------------------------------------
 # writing
@@ -94,17 +104,17 @@ def _assets(rng: np.random.Generator, world: World) -> None:
         else:
             w = [0.30 + 0.2 * rel, 0.10, 0.33, 0.17, 0.10 - 0.08 * min(rel, 0)]
         kel["sumber_air_minum"] = choice(rng, schema.SUMBER_AIR_MINUM, [max(x, 0.005) for x in w])
-        ratio = pc / GARIS_KEMISKINAN
+        ratio = pc / world.place.poverty_line
         p_aid = 0.58 if ratio < 1 else (0.33 if ratio < 1.3 else (0.14 if ratio < 1.8 else 0.04))
         kel["penerima_bansos"] = "Ya" if rng.random() < p_aid else "Tidak"
 
 
-def build_place(key: str, seed: int = 2025) -> dict[str, Any]:
-    """Generate every table of one place in memory.
+def build_place(key: str | Place, seed: int = 2025) -> dict[str, Any]:
+    """Generate every table of one place (a built-in key, or a :class:`Place`) in memory.
 
     Returns a dict ``{table: rows}`` plus ``"_cacat"`` (the dirty copy's answer key).
     """
-    place = PLACES[key]
+    place = PLACES[key] if isinstance(key, str) else key
     rng = np.random.default_rng([seed, place.seed_offset])
     world = simulate_people(rng, place)
     _assets(np.random.default_rng([seed, place.seed_offset, 1]), world)
@@ -120,7 +130,7 @@ def build_place(key: str, seed: int = 2025) -> dict[str, Any]:
     tables["sumber_banding"] = sumber_banding_rows(rng, world, balita, mutasi)
     mentah, cacat = dirty_copy(rng, world.penduduk)
     tables["penduduk_mentah"] = mentah
-    if key == "kandangan_utara":
+    if "ampunku" in place.optional_tables:
         tables["ampunku"] = ampunku_rows(rng, world)
     tables["_cacat"] = cacat
     return tables
@@ -160,8 +170,24 @@ def build_kecamatan(places: dict[str, dict[str, Any]], seed: int = 2025) -> list
     return rows
 
 
-def generate(out_dir: Path | None = None, seed: int = 2025) -> list[Path]:
-    """Write every synthetic table, its ``datapackage.json`` and the metadata files.
+def write_place(out: Path, wilayah: Wilayah, seed: int = 2025) -> tuple[list[Path], dict[str, Any]]:
+    """Generate one synthetic place and write its folder ``out/<key>``: tables, answer key of the dirty
+    copy, ``datapackage.json`` and ``wilayah.json``. Returns the paths and the tables in memory."""
+    from cantik.data import package, profile
+
+    tables = build_place(place_of(wilayah), seed)
+    folder = out / wilayah.key
+    written = [_write(folder / f"{table}.csv", _csv_bytes(table, tables[table])) for table in wilayah.tables]
+    cacat = json.dumps(tables["_cacat"], ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    written.append(_write(folder / "penduduk_mentah_cacat.json", cacat.encode("utf-8")))
+    desc = package.descriptor(wilayah.key, seed=seed, wilayah=wilayah)
+    written.append(_write(folder / "datapackage.json", package.dumps(desc)))
+    written.append(_write(folder / profile.PROFILE_FILE, profile.dumps(wilayah)))
+    return written, tables
+
+
+def generate(out_dir: Path | None = None, seed: int = 2025, only: Wilayah | None = None) -> list[Path]:
+    """Write every synthetic table, its ``datapackage.json``, ``wilayah.json`` and the metadata files.
 
     Parameters
     ----------
@@ -169,6 +195,8 @@ def generate(out_dir: Path | None = None, seed: int = 2025) -> list[Path]:
         Destination folder (default :func:`cantik.paths.datasets_dir`). Gets ``<wilayah>/<table>.csv``.
     seed : int, default 2025
         Seed of ``numpy.random.default_rng``; the same seed gives byte-identical files.
+    only : Wilayah, optional
+        Write this one place only (e.g. a new place from ``cantik data buat --wilayah``).
 
     Returns
     -------
@@ -183,16 +211,13 @@ def generate(out_dir: Path | None = None, seed: int = 2025) -> list[Path]:
     from cantik.paths import datasets_dir
 
     out = Path(out_dir) if out_dir is not None else datasets_dir()
+    if only is not None:
+        return sorted(write_place(out, only, seed)[0])
     written: list[Path] = []
-    places = {key: build_place(key, seed) for key in schema.WILAYAH}
-    for key, tables in places.items():
-        folder = out / key
-        for table in schema.tables_of(key):
-            written.append(_write(folder / f"{table}.csv", _csv_bytes(table, tables[table])))
-        cacat = json.dumps(tables["_cacat"], ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        written.append(_write(folder / "penduduk_mentah_cacat.json", cacat.encode("utf-8")))
-        dp = package.descriptor(key, seed=seed)
-        written.append(_write(folder / "datapackage.json", package.dumps(dp)))
+    places: dict[str, dict[str, Any]] = {}
+    for wilayah in synthetic_profiles():
+        paths, places[wilayah.key] = write_place(out, wilayah, seed)
+        written.extend(paths)
     kec = build_kecamatan(places, seed)
     folder = out / schema.KECAMATAN
     written.append(_write(folder / "desa_kelurahan.csv", _csv_bytes("desa_kelurahan", kec)))

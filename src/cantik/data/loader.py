@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cantik.data import schema as _schema
+from cantik.data.profile import load_profile, place_dir, place_keys
 from cantik.errors import DataFormatError, DataNotFoundError
-from cantik.paths import datasets_dir
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,20 +79,25 @@ def normalise_name(name: str) -> str:
 
 
 def wilayah_list() -> list[str]:
-    """Names of every place with data: the villages of ``schema.WILAYAH``, then the kecamatan folder.
+    """Names of every place with data: the places with a profile (:func:`cantik.data.profile.place_keys`:
+    the built-in three, other synthetic places, imported real places), then the kecamatan folder.
 
     Examples
     --------
-    >>> wilayah_list()
-    ['kandangan_utara', 'taluk_haur', 'gambah_luar', 'kecamatan_kandangan']
+    >>> wilayah_list()[:3], wilayah_list()[-1]
+    (['kandangan_utara', 'taluk_haur', 'gambah_luar'], 'kecamatan_kandangan')
     """
-    return [*_schema.WILAYAH, _schema.KECAMATAN]
+    return [*place_keys(), _schema.KECAMATAN]
 
 
 def _wilayah_label(wilayah: str) -> str:
     if wilayah == _schema.KECAMATAN:
         return "Kecamatan Kandangan"
-    return _schema.WILAYAH.get(wilayah, wilayah)
+    return load_profile(wilayah).label
+
+
+def _tables_of(wilayah: str) -> list[str]:
+    return _schema.tables_of(wilayah) if wilayah == _schema.KECAMATAN else load_profile(wilayah).tables
 
 
 def wilayah_name(wilayah: str) -> str:
@@ -142,7 +147,7 @@ def tables(wilayah: str | None = None) -> list[str]:
     """
     if wilayah is None:
         return _all_tables()
-    return _schema.tables_of(_check_wilayah(wilayah))
+    return _tables_of(_check_wilayah(wilayah))
 
 
 def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
@@ -166,15 +171,15 @@ def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
     if wilayah is None:
         return key, home or _schema.DEFAULT_WILAYAH
     place = _check_wilayah(wilayah)
-    if key not in _schema.tables_of(place):
-        if home is not None:
+    if key not in _tables_of(place):
+        if home is not None and key not in load_profile(place).optional_tables:
             raise DataNotFoundError(
                 f"Tabel '{key}' hanya ada untuk {_wilayah_label(home)}: pakai wilayah='{home}' "
                 f"(bukan '{place}')."
             )
         raise DataNotFoundError(
             f"Tabel '{key}' tidak ada untuk {_wilayah_label(place)}. "
-            f"Pilihan untuk wilayah ini: {', '.join(_schema.tables_of(place))}."
+            f"Pilihan untuk wilayah ini: {', '.join(_tables_of(place))}."
         )
     return key, place
 
@@ -182,7 +187,7 @@ def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
 def csv_path(table: str, wilayah: str | None = None) -> Path:
     """Path of the CSV file of ``table`` for ``wilayah`` (it may not exist yet)."""
     key, place = resolve(table, wilayah)
-    return datasets_dir() / place / f"{key}.csv"
+    return place_dir(place) / f"{key}.csv"
 
 
 def _package_resource(folder: Path, table: str) -> dict[str, Any]:
@@ -207,7 +212,7 @@ def table_title(table: str, wilayah: str | None = None) -> str:
     key, place = resolve(table, wilayah)
     title = _schema.SCHEMAS[key].get("title") or TABLE_TITLES.get(key)
     if not title:
-        title = _package_resource(datasets_dir() / place, key).get("title")
+        title = _package_resource(place_dir(place), key).get("title")
     return str(title or key)
 
 
@@ -287,8 +292,9 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns in contract order (columns the contract does not know follow as text). ``df.attrs``
-        holds ``sumber`` (:data:`cantik.data.schema.SYNTHETIC_NOTICE`, show it wherever the data is
-        shown), ``judul`` (Indonesian table title and place), ``tabel``, ``wilayah``, ``nama_wilayah``,
+        holds ``sumber`` (:data:`cantik.data.schema.SYNTHETIC_NOTICE`, or a real place's source and date:
+        show it wherever the data is shown), ``sintetis`` (False for a real place), ``judul`` (Indonesian
+        table title and place), ``tabel``, ``wilayah``, ``nama_wilayah``,
         ``keterangan`` (the table's description from ``datapackage.json``, or "") and ``judul_kolom``
         (column name → Indonesian title).
 
@@ -311,7 +317,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     key, place = resolve(table, wilayah)
-    path = datasets_dir() / place / f"{key}.csv"
+    path = place_dir(place) / f"{key}.csv"
     if not path.is_file():
         raise DataNotFoundError(
             f"Berkas data '{key}' untuk {_wilayah_label(place)} belum ada ({path}). "
@@ -341,9 +347,11 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
 
     title = table_title(key, place)
     description = _package_resource(path.parent, key).get("description") or ""
+    profile = None if place == _schema.KECAMATAN else load_profile(place)
     df.attrs.update(
         {
-            "sumber": _schema.SYNTHETIC_NOTICE,
+            "sumber": _schema.SYNTHETIC_NOTICE if profile is None else profile.notice,
+            "sintetis": profile is None or profile.synthetic,
             "judul": f"{title}, {_wilayah_label(place)}",
             "tabel": key,
             "wilayah": place,

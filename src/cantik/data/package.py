@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cantik.data import schema
+from cantik.data.profile import Wilayah
 
 #: Short Indonesian descriptions of each table (the synthetic notice is appended to each).
 TABLE_DESCRIPTIONS: dict[str, str] = {
@@ -48,38 +49,50 @@ LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 
 
-#: Places whose kecamatan is confirmed by the 18-name list of Kec. Kandangan. Taluk Haur is not on that
-#: list and its kecamatan could not be verified, so its title names only the regency.
-_IN_KANDANGAN = {"kandangan_utara", "gambah_luar"}
-
-
-def _title(key: str) -> str:
-    if key == schema.KECAMATAN:
+def _title(wilayah: Wilayah | None) -> str:
+    if wilayah is None:
         return "Kecamatan Kandangan, Kab. Hulu Sungai Selatan"
-    kec = "Kec. Kandangan, " if key in _IN_KANDANGAN else ""
-    return f"{schema.WILAYAH[key]}, {kec}Kab. Hulu Sungai Selatan"
+    kec = f"Kec. {wilayah.kecamatan}, " if wilayah.kecamatan else ""
+    return f"{wilayah.label}, {kec}Kab. {wilayah.kabupaten}"
 
 
-def descriptor(key: str, seed: int = 2025) -> dict[str, Any]:
+def _figure_sources(wilayah: Wilayah) -> list[dict[str, str]]:
+    """One ``sources`` entry per calibration figure of a new synthetic place: the figure and its source."""
+    from cantik.helpers import format_number
+
+    return [{"title": f"{f.name} ({f.level}): "
+                      f"{format_number(f.value, 0 if float(f.value).is_integer() else 2)} "
+                      f"{f.unit}. Sumber: {f.source}"} for f in wilayah.figures]
+
+
+def descriptor(key: str, seed: int = 2025, wilayah: Wilayah | None = None) -> dict[str, Any]:
     """The Frictionless data package descriptor of one dataset folder.
 
     Parameters
     ----------
     key : str
-        A key of ``schema.WILAYAH`` or ``schema.KECAMATAN``.
+        A place key (see :func:`cantik.data.profile.place_keys`) or ``schema.KECAMATAN``.
     seed : int, default 2025
         Recorded in the description (the generator's seed).
+    wilayah : Wilayah, optional
+        The place's profile (default: :func:`cantik.data.profile.load_profile`). A real place's package
+        names its data source and date instead of the synthetic notice.
     """
     from cantik.data.calibration import package_sources
     from cantik.data.loader import TABLE_TITLES
+    from cantik.data.profile import load_profile
 
+    if key != schema.KECAMATAN and wilayah is None:
+        wilayah = load_profile(key)
+    synthetic = wilayah is None or wilayah.synthetic
+    notice = wilayah.notice if wilayah is not None else schema.SYNTHETIC_NOTICE
     resources = []
-    for table in schema.tables_of(key):
+    for table in (wilayah.tables if wilayah is not None else schema.tables_of(key)):
         resources.append({
             "name": table,
             "path": f"{table}.csv",
             "title": schema.SCHEMAS[table].get("title") or TABLE_TITLES.get(table, table),
-            "description": f"{TABLE_DESCRIPTIONS[table]} {schema.SYNTHETIC_NOTICE}",
+            "description": f"{TABLE_DESCRIPTIONS[table]} {notice}" if synthetic else notice,
             "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
@@ -87,17 +100,26 @@ def descriptor(key: str, seed: int = 2025) -> dict[str, Any]:
             "dialect": {"delimiter": ",", "header": True},
             "schema": copy.deepcopy(schema.SCHEMAS[table]),
         })
+    if not synthetic:
+        assert wilayah is not None
+        return {"name": f"kelas-cantik-{key.replace('_', '-')}", "title": f"Data {_title(wilayah)}",
+                "description": f"{notice} Diimpor dengan `cantik data impor`; bukan data sintetis.",
+                "profile": "tabular-data-package", "keywords": ["Desa Cantik", "Kelurahan Cantik", "BPS"],
+                "sources": [{"title": wilayah.source}], "resources": resources}
+    builtin = wilayah is None or wilayah.key in schema.WILAYAH
+    command = f"cantik data buat --benih {seed}" if builtin else \
+        f"cantik data buat --wilayah {key} --benih {seed}"
+    where = "dan di cantik.data.calibration" if builtin else "dan di wilayah.json"
     return {
         "name": f"kelas-cantik-{key.replace('_', '-')}",
-        "title": f"Data sintetis {_title(key)}",
+        "title": f"Data sintetis {_title(wilayah)}",
         "description": (f"{schema.SYNTHETIC_NOTICE} Tanggal rujukan {schema.REFERENCE_DATE}. Dibangkitkan "
-                        f"dengan `cantik data buat --benih {seed}`; angka kalibrasi dan sumbernya ada di "
-                        f"'sources' "
-                        "dan di cantik.data.calibration."),
+                        f"dengan `{command}`; angka kalibrasi dan sumbernya ada di 'sources' {where}."),
         "profile": "tabular-data-package",
-        "keywords": ["Desa Cantik", "Kelurahan Cantik", "BPS", "Hulu Sungai Selatan", "data sintetis"],
+        "keywords": ["Desa Cantik", "Kelurahan Cantik", "BPS",
+                     wilayah.kabupaten if wilayah else "Hulu Sungai Selatan", "data sintetis"],
         "licenses": [LICENSE],
-        "sources": package_sources(),
+        "sources": package_sources() if builtin else _figure_sources(wilayah),
         "resources": resources,
     }
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from cantik.data import schema
 from cantik.data.calibration import GARIS_KEMISKINAN
+from cantik.data.profile import Wilayah, builtin_profile
 
 REF = date.fromisoformat(schema.REFERENCE_DATE)
 
@@ -31,16 +32,44 @@ class Place:
     p0_target: float  # share of people below GARIS_KEMISKINAN
     posyandu: tuple[str, ...]
     luas_km2: float
+    kind: str = "kelurahan"  # or "desa": the word the tables' notes use
+    poverty_line: int = GARIS_KEMISKINAN  # Rp per capita per month that p0_target refers to
+    aging: float = 0.0  # 0: the age shape of the built-in places; > 0 older (see _household)
+    haz_mean: float = -0.55  # mean height-for-age z of the balita (stunting level)
+    sex_balance: float = 0.0  # > 0: grown sons stay home more often than daughters (sex ratio up)
+    optional_tables: tuple[str, ...] = ()
+
+
+def _units(key: str) -> int:
+    profile = builtin_profile(key)
+    assert profile is not None
+    return profile.units
 
 
 PLACES: dict[str, Place] = {
-    "kandangan_utara": Place("kandangan_utara", "KU", 7400, 25, True, 1, 0.041,
-                             ("Mawar", "Melati", "Anggrek", "Dahlia", "Kenanga", "Cempaka"), 2.31),
-    "taluk_haur": Place("taluk_haur", "TH", 3600, 12, True, 2, 0.046,
+    "kandangan_utara": Place("kandangan_utara", "KU", 7400, _units("kandangan_utara"), True, 1, 0.041,
+                             ("Mawar", "Melati", "Anggrek", "Dahlia", "Kenanga", "Cempaka"), 2.31,
+                             optional_tables=("ampunku",)),
+    "taluk_haur": Place("taluk_haur", "TH", 3600, _units("taluk_haur"), True, 2, 0.046,
                         ("Flamboyan", "Teratai", "Seroja"), 3.05),
-    "gambah_luar": Place("gambah_luar", "GL", 2050, 6, False, 3, 0.052,
-                         ("Bougenvil", "Kamboja"), 4.12),
+    "gambah_luar": Place("gambah_luar", "GL", 2050, _units("gambah_luar"), False, 3, 0.052,
+                         ("Bougenvil", "Kamboja"), 4.12, kind="desa"),
 }
+
+def place_of(profile: Wilayah) -> Place:
+    """The generator's settings of a synthetic place's profile: a built-in place's own, else those in
+    the profile's ``pembangkitan`` and ``angka_kalibrasi`` (written by :mod:`cantik.data.synthetic_place`)."""
+    if profile.key in PLACES:
+        return PLACES[profile.key]
+    g = profile.generation
+    values = {f.key: f.value for f in profile.figures}
+    return Place(profile.key, g["kode"], int(values["penduduk"]), profile.units, profile.kind == "kelurahan",
+                 int(g["benih_wilayah"]), values.get("p0", values["p0_kabupaten"]) / 100.0,
+                 tuple(g["posyandu"]), float(values["luas_km2"]), kind=profile.kind,
+                 poverty_line=int(values["garis_kemiskinan"]), aging=float(g["penuaan"]),
+                 haz_mean=float(g["rata_z_tb_u"]), sex_balance=float(g["keseimbangan_jk"]),
+                 optional_tables=profile.optional_tables)
+
 
 #: Kec. Kandangan: 4 kelurahan and 14 desa. Names from a public regional reference table (not an official
 #: BPS list) that agrees with the four kelurahan named in "Kecamatan Kandangan Dalam Angka".
@@ -142,11 +171,23 @@ def _stay_prob(age: int) -> float:
     return 0.06
 
 
-def _household(rng: np.random.Generator, urban: bool) -> list[Person]:
+def _head_bands(aging: float) -> np.ndarray:
+    """Head-of-household age weights; ``aging`` > 0 tilts them towards older heads."""
+    if not aging:
+        return _HEAD_BANDS / _HEAD_BANDS.sum()
+    w = _HEAD_BANDS * np.exp(0.18 * aging * (np.arange(len(_HEAD_BANDS)) - 6))
+    return w / w.sum()
+
+
+def _household(rng: np.random.Generator, urban: bool, aging: float = 0.0, sex_balance: float = 0.0
+               ) -> list[Person]:
+    """One household. ``aging`` (0 for the built-in places, which it leaves unchanged draw for draw)
+    makes an older place: older heads, fewer children, grown children leaving for town sooner, more
+    elderly parents living with their children."""
     # Young single men living alone (workers, civil servants posted to town) balance the widows.
     if rng.random() < (0.05 if urban else 0.03):
         return [Person("L", int(rng.integers(20, 40)), "Kepala keluarga", "Belum kawin")]
-    band = int(rng.choice(len(_HEAD_BANDS), p=_HEAD_BANDS / _HEAD_BANDS.sum()))
+    band = int(rng.choice(len(_HEAD_BANDS), p=_head_bands(aging)))
     head_age = 20 + 5 * band + int(rng.integers(0, 5))
     p_female_head = 0.05 if head_age < 50 else (0.14 if head_age < 65 else 0.32)
     head_sex = "P" if rng.random() < p_female_head else "L"
@@ -174,7 +215,7 @@ def _household(rng: np.random.Generator, urban: bool) -> list[Person]:
 
     # Children of the mother (or of the former marriage).
     if mother_age is not None and mother_age >= 18:
-        cohort = 2.85 if mother_age < 40 else (2.7 if mother_age < 55 else 3.3)
+        cohort = (2.85 if mother_age < 40 else (2.7 if mother_age < 55 else 3.3)) * (1 - 0.3 * aging)
         done = float(_FERT_CUM[min(mother_age, 45) - 17])
         n_kids = int(rng.poisson(cohort * done))
         birth_ages: list[int] = []
@@ -184,9 +225,16 @@ def _household(rng: np.random.Generator, urban: bool) -> list[Person]:
                 birth_ages.append(a)
         for a in sorted(birth_ages):
             child_age = mother_age - a
-            if rng.random() >= _stay_prob(child_age):
+            stay = _stay_prob(child_age) * (1 - 0.5 * aging if child_age >= 18 else 1.0)
+            if sex_balance and child_age >= 18:
+                stay = min(1.0, stay * (1 + sex_balance))  # the sex is drawn next: sons stay, daughters
+                if rng.random() >= stay:                   # leave (below) by the balance
+                    continue
+                sex = "L" if rng.random() < 0.512 * (1 + sex_balance) / (1 + 0.512 * sex_balance) else "P"
+            elif rng.random() >= stay:
                 continue
-            sex = "L" if rng.random() < 0.512 else "P"
+            else:
+                sex = "L" if rng.random() < 0.512 else "P"
             married = child_age >= 20 and rng.random() < min(0.55, 0.06 * (child_age - 19))
             people.append(Person(sex, child_age, "Anak", "Kawin" if married else "Belum kawin"))
             if married:
@@ -204,7 +252,7 @@ def _household(rng: np.random.Generator, urban: bool) -> list[Person]:
             people.append(Person("L" if rng.random() < 0.512 else "P", int(rng.integers(0, 14)), "Cucu",
                                  "Belum kawin"))
     # An elderly parent or parent-in-law.
-    if 28 <= head_age <= 58 and rng.random() < 0.11:
+    if 28 <= head_age <= 58 and rng.random() < 0.11 + 0.08 * aging:
         p_age = min(97, head_age + int(rng.integers(22, 33)))
         sex = "P" if rng.random() < 0.62 else "L"
         status = "Cerai mati" if rng.random() < 0.7 else "Kawin"
@@ -345,7 +393,7 @@ def simulate_people(rng: np.random.Generator, place: Place) -> World:
     households: list[list[Person]] = []
     total = 0
     while total < place.target_population:
-        hh = _household(rng, place.urban)
+        hh = _household(rng, place.urban, place.aging, place.sex_balance)
         households.append(hh)
         total += len(hh)
 
@@ -395,7 +443,7 @@ def simulate_people(rng: np.random.Generator, place: Place) -> World:
     k = int(np.searchsorted(cum, place.p0_target))
     lo_log, hi_log = logs[order][max(k - 1, 0)], logs[order][min(k, len(order) - 1)]
     cut = 0.5 * (lo_log + hi_log) if k > 0 else logs.min() - 0.01
-    shift = math.log(GARIS_KEMISKINAN) - cut
+    shift = math.log(place.poverty_line) - cut
     for kel, lg in zip(keluarga, logs, strict=True):
         total_pc = math.exp(lg + shift)
         kel["pengeluaran_per_kapita"] = int(round(total_pc / 100.0) * 100)

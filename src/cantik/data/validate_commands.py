@@ -83,13 +83,17 @@ def run_tables(args: argparse.Namespace) -> int:
         wilayah_list,
         wilayah_name,
     )
-    from cantik.data.schema import SYNTHETIC_NOTICE
+    from cantik.data.profile import load_profile
+    from cantik.data.schema import KECAMATAN, SYNTHETIC_NOTICE
 
     places = [args.wilayah] if args.wilayah else wilayah_list()
     listing = [(place, tables(place)) for place in places]
     print(SYNTHETIC_NOTICE)
     for place, names in listing:
         print(f"\n{wilayah_name(place)} (wilayah: {place})")
+        profile = None if place == KECAMATAN else load_profile(place)
+        if profile is not None and not profile.synthetic:
+            print(f"  DATA NYATA, bukan sintetis. {profile.notice}")
         for name in names:
             path = csv_path(name, place)
             rows = _count_rows(path)

@@ -20,6 +20,7 @@ from cantik.errors import KelasError
 from cantik.grading.course import Course
 from cantik.grading.results import WAITING, CellResult, cell_results, submission_notes
 from cantik.grading.roster import load_roster
+from cantik.safehtml import csp_meta
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;
@@ -48,6 +49,7 @@ def render(student: str, nama: str, modul: str, rows: list[CellResult],
 
     Parts still waiting for the trainer show "menunggu penilaian pelatih" instead of a score, and the total
     says it is provisional; ``notes`` are the grader's notes (e.g. a copied cell repaired before grading).
+    Every text is escaped, and the page declares that it runs no script (:func:`cantik.safehtml.csp_meta`).
     """
     e = html.escape
     total = sum(r.score or 0 for r in rows if r.status != WAITING)
@@ -71,7 +73,7 @@ def render(student: str, nama: str, modul: str, rows: list[CellResult],
                   + "</ul></section>") if notes else ""
     waktu = dt.datetime.now().strftime("%d-%m-%Y %H:%M")
     return f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8">
+<html lang="id"><head>{csp_meta()}<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Umpan balik {e(modul)} – {e(nama)}</title><style>{_CSS}</style></head>
 <body><main>

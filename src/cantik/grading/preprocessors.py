@@ -11,10 +11,13 @@ Learner code runs in the same kernel as the tests, so it could patch ``cantik.ch
 :class:`RecheckAnswers` closes that hole for value answers: each hidden ``uji(...)`` also hands the learner's
 answer, already converted to plain JSON, to the grader (a display output of type
 :data:`cantik.checks.core.MIME_JAWABAN`); this preprocessor checks it again in the grader's own process,
-where learner code never ran, and turns the cell into a failure when the re-check disagrees or the answer
-never arrived. The hand-off outputs are removed so the feedback does not show them. (A learner who patches
-the hand-off itself must still produce the correct value, i.e. solve the question; a chart is handed over
-as the SVG it renders to and read here, :mod:`cantik.checks.figures`.)
+where learner code never ran (in a child process with the answer budget of :mod:`cantik.sandbox.budget`),
+and turns the cell into a failure when the re-check disagrees or the answer never arrived. The hand-off
+outputs are removed so the feedback does not show them. (A learner who patches the hand-off itself must
+still produce the correct value, i.e. solve the question; a chart is handed over as the SVG it renders to
+and read here, :mod:`cantik.checks.figures`.) Sandboxed kernels hold no answer key
+(:mod:`cantik.checks.key`): there ``uji`` and ``uji_bentuk`` only hand their answers over, and this
+preprocessor gives the verdict of both.
 
 Both are enabled in the repo-root ``nbgrader_config.py``::
 
@@ -25,7 +28,6 @@ Both are enabled in the repo-root ``nbgrader_config.py``::
 from __future__ import annotations
 
 import json
-import re
 
 from nbconvert.exporters.exporter import ResourcesDict
 from nbformat.notebooknode import NotebookNode
@@ -33,10 +35,9 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
-from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN
+from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN, UJI_CALL
 
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
-_UJI = re.compile(r"""(?<![\w.])uji\(\s*['"]([^'"]+)['"]""")
 
 
 class WarningKeepsPoints(NbGraderPreprocessor):
@@ -76,7 +77,7 @@ class RecheckAnswers(NbGraderPreprocessor):
         if not _is_test_cell(cell):
             return cell, resources
         outputs = cell.get("outputs", [])
-        handed: dict[str, object] = {}
+        handed: dict[tuple[str, str], object] = {}
         kept = []
         for out in outputs:
             data = out.get("data", {}) if out.get("output_type") in ("display_data", "execute_result") else {}
@@ -84,7 +85,8 @@ class RecheckAnswers(NbGraderPreprocessor):
                 payload = data[MIME_JAWABAN]
                 if isinstance(payload, str):
                     payload = json.loads(payload)
-                handed[str(payload.get("soal"))] = payload.get("jawaban")
+                jenis = "bentuk" if payload.get("jenis") == "bentuk" else "uji"
+                handed[(jenis, str(payload.get("soal")))] = payload.get("jawaban")
                 continue
             kept.append(out)
         cell.outputs = kept
@@ -93,8 +95,8 @@ class RecheckAnswers(NbGraderPreprocessor):
         if not handed and self._graded_in_grader(cell):
             return cell, resources  # cantik.sandbox already ran this test in the grader's process
         problems = []
-        for soal in dict.fromkeys(_UJI.findall(cell.source)):
-            pesan = self._recheck(soal, handed)
+        for fungsi, soal in dict.fromkeys(UJI_CALL.findall(cell.source)):
+            pesan = self._recheck(soal, handed, "bentuk" if fungsi == "uji_bentuk" else "uji")
             if pesan:
                 problems.append(pesan)
         if problems:
@@ -122,18 +124,29 @@ class RecheckAnswers(NbGraderPreprocessor):
             return False
         return sandbox.get("kernel_marker", KERNEL_MARKER) not in cell.source
 
-    def _recheck(self, soal: str, handed: dict[str, object]) -> str:
-        from cantik.checks.core import ambil, dari_json, periksa_polos
+    def _recheck(self, soal: str, handed: dict[tuple[str, str], object], jenis: str) -> str:
+        """'' when the handed answer passes ``uji`` (``jenis`` "uji") or ``uji_bentuk`` ("bentuk") here."""
+        from cantik.checks.core import ambil
+        from cantik.checks.mistakes import tandai
+        from cantik.sandbox.budget import Budget, shared_checker
+        from cantik.sandbox.config import is_sandboxed
 
         try:
             ambil(soal)
         except KeyError:
             self.log.info("Question %s is not known to the grader; kernel result kept.", soal)
             return ""
-        if soal not in handed:
+        if (jenis, soal) not in handed:
+            if jenis == "bentuk" and not is_sandboxed(self.config):
+                return ""  # a kernel holding the key checked the kind of answer itself
             return f"Soal {soal}: jawaban tidak sampai ke penilai (sel tes dilewati atau diubah)."
-        hasil = periksa_polos(soal, dari_json(handed[soal]))
-        return "" if hasil.benar else f"Soal {soal}: {hasil.pesan} (pemeriksaan ulang oleh penilai)"
+        # learner data: read and checked in a child with the answer budget (cantik.sandbox.budget)
+        hasil = shared_checker(Budget()).recheck(soal, jenis, handed[(jenis, soal)])
+        if hasil.get("benar"):
+            return ""
+        pesan = hasil.get("pesan") or hasil.get("unusable") or "jawaban tidak bisa diperiksa."
+        return tandai(f"Soal {soal}: {pesan} (pemeriksaan ulang oleh penilai)",
+                      tuple(hasil.get("kode", ())) or (f"{soal}/bentuk",))
 
 
 #: The names these preprocessors had before the naming rule (English inside): course configurations that

@@ -1,20 +1,22 @@
 """Class report: one HTML file with embedded matplotlib charts (PNG, with alternative text).
 
-Sections, one per module under its title ("Modul 2 · Struktur penduduk"): score distribution,
-per-question difficulty, most frequent mistakes (from the tests' messages), results by village and by
-cohort; then the learners who need help (below 60 % of the points graded so far, not submitted, or failed
-autograding). Before the trainer has graded the written answers, those parts count as "menunggu
-penilaian pelatih", not as zero: a learner with every code question right is not listed for help.
-Trainers of the roster never appear.
+Sections: what to reteach (the misconceptions behind most wrong answers, each with the lesson that teaches
+it) and, one per module under its title ("Modul 2 · Struktur penduduk"): score distribution, per-question
+difficulty, how many learners made which mistake per question (:mod:`cantik.grading.misconceptions`),
+results by village and by cohort; then the learners who need help (below 60 % of the points graded so far,
+not submitted, or failed autograding). Before the trainer has graded the written answers, those parts count
+as "menunggu penilaian pelatih", not as zero: a learner with every code question right is not listed for
+help. Trainers of the roster never appear. Every recorded mistake is also written as CSV next to the page
+(``laporan_kesalahan.csv``).
 """
 
 from __future__ import annotations
 
 import html
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cantik.grading import misconceptions
 from cantik.grading.course import Course
 from cantik.grading.export import GRADED, GRADED_MAX, module_table
 from cantik.grading.results import WAITING, cell_results
@@ -50,9 +52,12 @@ def _figure(fig, alt: str) -> str:
 class ReportResult:
     path: Path
     need_help: list[str] = field(default_factory=list)
+    mistakes_csv: Path | None = None
 
     def summary(self) -> str:
         text = f"Laporan kelas ditulis: {self.path} (buka dengan peramban)."
+        if self.mistakes_csv is not None:
+            text += f"\nKesalahan setiap peserta per soal: {self.mistakes_csv}."
         if self.need_help:
             text += f"\nPeserta yang perlu bantuan: {', '.join(self.need_help)}."
         return text
@@ -73,6 +78,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     import pandas as pd
 
     from cantik.grading.state import load_state
+    from cantik.safehtml import csp_meta
 
     e = html.escape
     out = Path(output) if output else course.grading_dir / "laporan_kelas.html"
@@ -81,6 +87,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     state = load_state(course)
     sections: list[str] = []
     help_rows: list[dict[str, str]] = []
+    records: list[misconceptions.Record] = []
     for modul in moduls:
         table = module_table(course, modul)
         table["Persen"] = graded_share(table)
@@ -107,15 +114,15 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
             ax.set_title(f"Sebaran nilai – {module_title(course, modul)}")
             part.append("<h3>Sebaran nilai</h3>" + _figure(fig, f"Histogram nilai peserta modul {modul}"))
 
-            qcols = [c for c in table.columns if c.startswith("Soal: ")]
-            rows, mistakes = [], Counter()
+            rows, modul_records = [], []
             for sid in done["ID"]:
-                for r in cell_results(course, modul, sid):
+                results = cell_results(course, modul, sid)
+                modul_records += misconceptions.records_of(results)
+                for r in results:
                     rows.append(
                         {"soal": r.grade_id, "skor": (r.score or 0) / r.max_score if r.max_score else 0}
                     )
-                    if r.status == "belum tepat" and not r.manual:
-                        mistakes[(r.grade_id, r.message)] += 1
+            records += modul_records
             diff = pd.DataFrame(rows).groupby("soal", sort=False)["skor"].mean().mul(100)
             fig, ax = plt.subplots(figsize=(6, 0.5 + 0.4 * len(diff)))
             ax.barh(diff.index[::-1], diff.values[::-1], color="#c8553d")
@@ -128,16 +135,7 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
                     + "; ".join(f"{k} {v:.0f} %" for k, v in diff.items()),
                 )
             )
-            if mistakes:
-                items = "".join(
-                    f"<tr><td>{e(g)}</td><td>{e(m)}</td><td>{n}</td></tr>"
-                    for (g, m), n in mistakes.most_common(10)
-                )
-                part.append(
-                    "<h3>Kesalahan paling sering</h3><table><thead><tr><th scope='col'>Soal</th>"
-                    f"<th scope='col'>Pesan uji</th><th scope='col'>Jumlah peserta</th></tr></thead>"
-                    f"<tbody>{items}</tbody></table>"
-                )
+            part.append(misconceptions.html_per_question(modul_records))
             for col, label in (("Desa/Kelurahan", "desa/kelurahan"), ("Kohort", "kohort")):
                 groups = (
                     done[done[col].astype(str).str.len() > 0].groupby(col)["Persen"].agg(["count", "mean"])
@@ -152,7 +150,6 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
                         f"{k} {v:.0f} % ({int(c)} orang)" for k, (c, v) in groups.iterrows()
                     )
                     part.append(f"<h3>Per {label}</h3>" + _figure(fig, alt))
-            del qcols
         failed = {s for s, v in state.get(modul, {}).items() if not v.get("ok")}
         for _, row in table.iterrows():
             why = ""
@@ -195,14 +192,20 @@ def class_report(course: Course, output: str | Path | None = None) -> ReportResu
     )
     titles = ", ".join(module_title(course, m) for m in moduls)
     page = f"""<!DOCTYPE html>
-<html lang="id"><head><meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
+<html lang="id"><head>{csp_meta()}<meta charset="utf-8"><title>Laporan kelas – Kelas Cantik</title>
 <style>{style}</style></head><body><main>
 <h1>Laporan kelas Kelas Cantik</h1>
 <p>Kursus: {e(course.course_id)}. Modul: {e(titles or "(belum ada)")}.</p>
+<h2>Yang perlu diajarkan ulang</h2>
+<p>Miskonsepsi di balik jawaban salah yang paling banyak peserta, dikenali dari katalog kesalahan setiap soal.
+Jawaban yang tidak bisa diperiksa (waktu habis, galat) tidak dihitung di sini.</p>
+{misconceptions.html_reteach(records)}
 {"".join(sections)}
 <h2>Peserta yang perlu bantuan</h2>
 {help_table}
 </main></body></html>"""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, "utf-8")
-    return ReportResult(path=out, need_help=sorted({h["id"] for h in help_rows}))
+    csv_path = misconceptions.write_csv(records, out.with_name(out.stem.replace("laporan_kelas", "laporan")
+                                                                + "_kesalahan.csv"))
+    return ReportResult(path=out, need_help=sorted({h["id"] for h in help_rows}), mistakes_csv=csv_path)

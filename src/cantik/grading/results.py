@@ -2,7 +2,14 @@
 
 Used by feedback, exports and the class report. A question's *message* comes only from the error
 name/value a failing cell raised (e.g. the assertion's text) — never from the cell's source, so hidden
-test code cannot leak (nbgrader issue #917).
+test code cannot leak (nbgrader issue #917). The catalogue ids a check appended to its message
+(:func:`cantik.checks.mistakes.tandai`) are taken off the message into ``CellResult.kesalahan``, for the
+class report's misconception counts.
+
+A test that failed because its answer cell never finished — the cell time limit (an endless loop), a crash,
+or the answer left empty — is reported as such, never as a wrong value: the learner's variable may hold a
+half-computed number, and "Angka Anda lebih kecil ..." would be the wrong lesson. An answer cell that raised
+an error after its answer was set gets both: the error, and what the check said about the answer.
 """
 
 from __future__ import annotations
@@ -33,6 +40,9 @@ class CellResult:
     status: str  # "lulus", "belum tepat", "menunggu penilaian pelatih", "dinilai pelatih", "tidak dikirim"
     message: str
     comment: str
+    #: ids of the mistakes the answer matched ("2b/penyebut-semua", "2b/umum" ...), or why it could not be
+    #: checked ("waktu-habis", "galat", "belum-diisi", "dihentikan"); empty for passed or manual cells
+    kesalahan: tuple[str, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -40,7 +50,7 @@ class CellResult:
 
 
 #: Longest error message shown in feedback (longer text is cut).
-MAX_MESSAGE = 400
+MAX_MESSAGE = 800
 _HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.DOTALL)
 
 
@@ -114,6 +124,62 @@ def _cell_errors(cell: dict) -> list[tuple[str, str]]:
     ]
 
 
+#: enames of a cell stopped by a time limit (nbclient's, or the sandbox's own stop)
+_TIMEOUT = "CellTimeoutError"
+_STOP = "BatasSandbox"
+
+
+def answer_failure(cells: list[dict], test_source: str) -> tuple[str, tuple[str, ...]] | None:
+    """Why the answer cells before a failed test did not finish, as (message, ids), or ``None``.
+
+    Examples
+    --------
+    >>> loop = {"cell_type": "code", "outputs": [{"output_type": "error", "ename": "CellTimeoutError",
+    ...                                            "evalue": "Sel ke-5 berjalan lebih dari 30 detik"}]}
+    >>> answer_failure([loop], "")[1]
+    ('waktu-habis',)
+    """
+    for cell in cells:
+        errors = _cell_errors(cell)
+        if not errors:
+            continue
+        ename, evalue = errors[-1]
+        evalue = redact(_ANSI.sub("", evalue or ""), test_source)
+        if ename == _TIMEOUT or (ename == _STOP and "batas waktu" in evalue):
+            detail = f" ({evalue.rstrip('.')})" if evalue else ""
+            return (f"Waktu habis: sel jawaban soal ini berjalan terlalu lama lalu dihentikan{detail}. "
+                    "Jawabannya belum dinilai: periksa perulangan yang tidak pernah selesai, lalu jalankan "
+                    "lagi sel jawabannya.", ("waktu-habis",))
+        if ename == "NotImplementedError":
+            return explain_error(ename, evalue), ("belum-diisi",)
+        if ename == _STOP:
+            return explain_error(ename, evalue), ("dihentikan",)
+        return (f"Sel jawaban soal ini berhenti dengan galat {ename}" + (f": {evalue}" if evalue else "")
+                + ". Jawabannya belum bisa dinilai: perbaiki galat itu, lalu jalankan lagi sel jawabannya.",
+                ("galat",))
+    return None
+
+
+def _is_grade(cell: dict) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+
+
+def _test_message(cell: dict, before: list[dict]) -> tuple[str, tuple[str, ...]]:
+    """The feedback message of a failed test cell and the ids it records."""
+    from cantik.checks.mistakes import baca_tanda
+
+    source = cell.get("source", "")
+    ename, evalue = _cell_errors(cell)[-1]
+    evalue, kode = baca_tanda(_ANSI.sub("", evalue or ""))
+    message = explain_error(ename, redact(evalue, source))
+    failure = answer_failure(before, source)
+    if failure is None:
+        return message, kode
+    if failure[1] == ("galat",) and kode:  # the cell failed after its answer was set: say both
+        return f"{failure[0]} Pemeriksaan jawabannya: {message}", (*failure[1], *kode)
+    return failure
+
+
 def missing_cell_reason(submitted: Path) -> str:
     """Why a graded cell is not in a learner's notebook: an old notebook format, or the cell was deleted.
 
@@ -180,12 +246,18 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
             grades = {g.name: g for g in sub.grades} if sub is not None else {}
             comments = {c.name: (c.comment or "") for c in sub.comments} if sub is not None else {}
             path = Path(course.autograded_dir) / student / modul / f"{nb.name}.ipynb"
-            cells = {}
+            cells: dict[str, dict] = {}
+            before: dict[str, list[dict]] = {}  # the ungraded code cells since the previous grade cell
+            window: list[dict] = []
             if path.is_file():
                 for cell in nbformat.read(path, as_version=4).cells:
                     gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                     if gid:
                         cells[gid] = cell
+                    if _is_grade(cell):
+                        before[gid], window = window, []
+                    elif cell.get("cell_type") == "code":
+                        window.append(cell)
             gone = missing_cell_reason(course.submitted_dir / student / modul / f"{nb.name}.ipynb")
             for grade_cell in sorted(
                 nb.grade_cells, key=lambda g: list(cells).index(g.name) if g.name in cells else 10**6
@@ -196,6 +268,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                 )
                 grade = grades.get(grade_cell.name)
                 score = None if grade is None else grade.score
+                kesalahan: tuple[str, ...] = ()
                 if grade is None or not path.is_file():
                     status, message = "tidak dikirim", "Notebook ini tidak dikirim atau belum dinilai."
                 elif grade_cell.name not in cells and grade.manual_score is None:
@@ -205,18 +278,15 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         status, message = WAITING, "Jawaban tertulis ini belum dinilai pelatih."
                     else:
                         status, message = "dinilai pelatih", ""
+                elif _cell_errors(cell):
+                    status = "belum tepat"
+                    message, kesalahan = _test_message(cell, before.get(grade_cell.name, []))
+                elif score is not None and score >= grade_cell.max_score:
+                    status, message = "lulus", "Lulus semua uji."
+                elif grade.manual_score is not None:
+                    status, message = "belum tepat", "Nilai diubah pelatih."
                 else:
-                    errors = _cell_errors(cell)
-                    if errors:
-                        ename, evalue = errors[-1]
-                        evalue = redact(_ANSI.sub("", evalue or ""), cell.get("source", ""))
-                        status, message = "belum tepat", explain_error(ename, evalue)
-                    elif score is not None and score >= grade_cell.max_score:
-                        status, message = "lulus", "Lulus semua uji."
-                    elif grade.manual_score is not None:
-                        status, message = "belum tepat", "Nilai diubah pelatih."
-                    else:
-                        status, message = "belum tepat", _partial(cell)
+                    status, message = "belum tepat", _partial(cell)
                 rows.append(
                     CellResult(
                         student=student,
@@ -232,6 +302,7 @@ def cell_results(course: Course, modul: str, student: str) -> list[CellResult]:
                         status=status,
                         message=message,
                         comment=comments.get(grade_cell.name, "") if grade else "",
+                        kesalahan=kesalahan,
                     )
                 )
     return rows

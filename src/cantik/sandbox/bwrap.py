@@ -11,7 +11,8 @@ The sandbox is an allow-list, not a deny-list: the kernel sees only
   ``/tmp`` and no network at all (a new network namespace).
 
 The gradebook, ``courses/`` (sources with hidden tests), ``grading/`` (other learners' work), ``.git``,
-the trainer's home and the grader's environment variables are simply not there.
+the trainer's home and the grader's environment variables are simply not there, and the answer key (the
+question modules of :mod:`cantik.checks`, see :mod:`cantik.checks.key`) shows as empty files.
 
 Limits are kernel resource limits (``prlimit``): address space (memory), number of processes/threads,
 file size and CPU seconds. When the grader runs as root the kernel is switched (``setpriv``) to a fresh
@@ -20,6 +21,7 @@ user id of its own, so the process limit counts only this sandbox and the kernel
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -216,11 +218,30 @@ def _shared_mounts(read_only: list[Path], datasets: Path | None) -> list[str]:
     cmd += ["--size", str(16 * mb), "--perms", "1777", "--tmpfs", "/tmp"]
     for path in [*python_paths(), *read_only]:
         cmd += [*_parents(path), "--ro-bind", str(path), str(path)]
+    cmd += _hide_answer_key()
     cmd += ["--proc", "/proc", "--dev", "/dev"]
     cmd += ["--perms", "0755", "--dir", "/home"]
     return cmd + (
         [*_parents(Path(DATASETS)), "--ro-bind", str(datasets), DATASETS]
         if datasets is not None and datasets.is_dir() else [])
+
+
+def _hide_answer_key() -> list[str]:
+    """Show the answer key (the question modules of :mod:`cantik.checks`) as empty files, and the
+    package's ``__pycache__`` as an empty read-only folder (a compiled copy written after the sandbox was
+    made would otherwise show through): expected values can never be imported or read in a kernel."""
+    from cantik.checks.key import answer_key_files, package_dir
+
+    cmd: list[str] = []
+    for path in answer_key_files():
+        if path.suffix == ".py":
+            cmd += ["--ro-bind", "/dev/null", str(path)]
+    cache = package_dir() / "__pycache__"
+    with contextlib.suppress(OSError):
+        cache.mkdir(exist_ok=True)
+    if cache.is_dir():
+        cmd += ["--tmpfs", str(cache), "--remount-ro", str(cache)]
+    return cmd
 
 
 def kernel_env(datasets: Path | None, extra: dict[str, str] | None = None) -> dict[str, str]:

@@ -78,6 +78,12 @@ def _is_sandbox(p: t.Any) -> bool:
     return p == EXECUTE or getattr(p, "__name__", "") == "SandboxExecute"
 
 
+def is_sandboxed(c: t.Any) -> bool:
+    """Whether ``c`` runs submissions in :class:`~cantik.sandbox.execute.SandboxExecute` (whose kernels
+    never hold the answer key, :mod:`cantik.checks.key`)."""
+    return any(_is_sandbox(p) for p in _current(c))
+
+
 def sandboxed_preprocessors(c: t.Any) -> list[t.Any]:
     """``c``'s autograde preprocessors with nbgrader's ``Execute`` replaced by ``SandboxExecute``."""
     from nbgrader.preprocessors import Execute

@@ -37,9 +37,11 @@ Either way the kernel's standard input and outputs are ``/dev/null`` (nothing of
 its terminal) and it inherits no descriptor but what it opens itself. The learner's code never runs with
 any capability.
 
-``box["cgroups"]``: the number of descriptors, after the stdio ones, that are ``cgroup.procs`` files of
-the submission's cgroups (opened by the grader as root): the child joins them before anything else, so
-every process of the kernel counts against the submission's memory, CPU share and process budget.
+``box["cgroup_fds"]``: how many of the descriptors sent with the request (the last ones) are
+``cgroup.procs`` files of the submission's cgroups (opened by the grader as root; the zygote's proxy
+opens the paths listed in ``box["cgroups"]``): the child joins them before anything else, so every
+process of the kernel counts against the submission's memory, CPU share and process budget. Any other
+descriptor sent (e.g. a launcher's ``/dev/null``) is closed unused.
 """
 
 from __future__ import annotations

@@ -29,11 +29,13 @@ learner's feedback and survive nbgrader's metadata clearing; :func:`stops` reads
 ``resources["cantik_sandbox"]`` holds them for code that runs nbgrader in-process. The batch goes on.
 
 With ``grade_in_grader`` (on by default) autograder test cells do not run in the learner's kernel at all:
-the names they read are taken out as plain data and the test runs in the grader's process
-(:mod:`cantik.sandbox.answers`), but only when the cell's source equals the gradebook's (nbgrader restores
-locked cells from it) or the caller sets ``trust_test_cells``; anything else runs sandboxed. A matplotlib
-chart crosses as the SVG it renders to and is read in the grader (:mod:`cantik.checks.figures`). Test cells
-containing ``# uji-di-kernel`` (a trainer's own check that needs a live object) stay in the kernel.
+the names they read are taken out as plain data and the test runs on the grader's side, in a child process
+with a budget of memory, CPU and answer size (:mod:`cantik.sandbox.answers`, :mod:`cantik.sandbox.budget`;
+``answer_memory_mb``, ``answer_cpu_seconds``, ``answer_elements``), but only when the cell's source equals
+the gradebook's (nbgrader restores locked cells from it) or the caller sets ``trust_test_cells``; anything
+else runs sandboxed. A matplotlib chart crosses as the SVG it renders to and is read in that child
+(:mod:`cantik.checks.figures`). Test cells containing ``# uji-di-kernel`` (a trainer's own check that needs
+a live object) stay in the kernel.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
 from cantik.checks.core import KERNEL_MARKER
+from cantik.sandbox.budget import Budget, Checker, shared_checker
 from cantik.sandbox.kernel import SandboxKernelManager
 
 
@@ -140,6 +143,16 @@ class SandboxExecute(Execute):
     ).tag(config=True)
     ping_timeout = Float(3.0, help="Seconds a kernel has to answer after an interrupted cell.").tag(
         config=True)
+    answer_memory_mb = Integer(
+        Budget.memory_mb, help="With grade_in_grader: memory (MB) that reading one test cell's answers and "
+                               "running its test may add (cantik.sandbox.budget); past it the cell fails "
+                               "with an Indonesian reason, the notebook goes on.").tag(config=True)
+    answer_cpu_seconds = Integer(
+        Budget.cpu_seconds, help="With grade_in_grader: CPU seconds for reading one test cell's answers and "
+                                 "running its test.").tag(config=True)
+    answer_elements = Integer(
+        Budget.elements, help="With grade_in_grader: most values one answer may hold (a range index counts "
+                              "its length, an array its cells).").tag(config=True)
 
     @default("error_on_timeout")
     def _default_error_on_timeout(self) -> dict[str, t.Any]:
@@ -165,6 +178,7 @@ class SandboxExecute(Execute):
         self._first_sample: t.Any = None
         self._granted = 0.0  # seconds this notebook's cells were extended for the machine's load
         self._cell_granted = 0.0
+        self._answer_costs: list[dict[str, t.Any]] = []
 
     # ------------------------------------------------------------------------------------------ run
     def preprocess(self, nb: NotebookNode, resources: t.Any = None, km: t.Any = None) -> t.Any:
@@ -177,7 +191,8 @@ class SandboxExecute(Execute):
         finally:
             self.timeout = self._cell_timeout
             if resources is not None:
-                resources["cantik_sandbox"] = {"dihentikan": self._stopped, "kejadian": list(self._events)}
+                resources["cantik_sandbox"] = {"dihentikan": self._stopped, "kejadian": list(self._events),
+                                               "biaya_jawaban": list(self._answer_costs)}
             for event in self._events:
                 self.log.warning("Sandbox: %s", event["alasan"])
 
@@ -292,17 +307,16 @@ class SandboxExecute(Execute):
             km.submitted_dir = getattr(self, "_submitted_dir", "")
         return km
 
+    def _checker(self) -> Checker:
+        """The answer checker of this process for this budget (:mod:`cantik.sandbox.budget`)."""
+        return shared_checker(Budget(memory_mb=self.answer_memory_mb, cpu_seconds=self.answer_cpu_seconds,
+                                     elements=self.answer_elements))
+
     def _grade_here(self, cell: NotebookNode, resources: t.Any, index: int, names: list[str]) -> t.Any:
         """Take ``names`` out of the kernel as plain data and run the test cell in this process."""
         from nbformat.v4 import new_code_cell, new_output
 
-        from cantik.sandbox.answers import (
-            Unusable,
-            decode,
-            extraction_code,
-            parse_extraction,
-            run_test,
-        )
+        from cantik.sandbox.answers import extraction_code
 
         probe = new_code_cell(extraction_code(names))
         try:
@@ -321,14 +335,14 @@ class SandboxExecute(Execute):
             self._stop(cell, index, self._death_reason())
             return cell, resources
         text = "".join(o.get("text", "") for o in probe.outputs if o.get("output_type") == "stream")
-        try:
-            raw = parse_extraction(text)
-            values = {name: decode(name, raw.get(name, {"t": "missing"})) for name in names}
-        except Unusable as exc:
-            cell.outputs = [new_output("error", ename=ANSWER_ENAME, evalue=str(exc),
-                                       traceback=[f"{ANSWER_ENAME}: {exc}"])]
+        outcome = self._checker().grade(cell.source, text, names)
+        self._answer_costs.append({"sel": index + 1, "cpu_detik": outcome.cpu_seconds,
+                                   "maks_rss_mb": outcome.maxrss_mb})
+        if outcome.unusable is not None:
+            cell.outputs = [new_output("error", ename=ANSWER_ENAME, evalue=outcome.unusable,
+                                       traceback=[f"{ANSWER_ENAME}: {outcome.unusable}"])]
             return cell, resources
-        stdout, error = run_test(cell.source, values)
+        stdout, error = outcome.stdout, outcome.error
         outputs = [new_output("stream", name="stdout", text=stdout)] if stdout else []
         if error is not None:
             outputs.append(new_output("error", ename=error["ename"], evalue=error["evalue"],

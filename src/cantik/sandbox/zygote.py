@@ -98,15 +98,19 @@ def _run_kernel(request: dict, fds: list[int], conn: socket.socket | None = None
     """Body of a forked child: become an ipykernel for ``request['argv']`` (never returns).
 
     A request with a ``box`` (sandboxed zygote) is first confined by :func:`cantik.sandbox.confine.enter`
-    (``fds``: the submission's ``cgroup.procs`` files to join), which leaves this process as the kernel's
+    (the last ``box["cgroup_fds"]`` of ``fds``: the submission's ``cgroup.procs`` files to join; any other
+    descriptor sent is closed unused), which leaves this process as the kernel's
     monitor and continues in the confined kernel. Either way the kernel's stdin, stdout and stderr are
     ``/dev/null``: nothing of the grader's (its log, the trainer's terminal) is reachable.
     """
     try:
         from cantik.sandbox.confine import devnull_stdio, enter
 
-        if "box" in request:
-            enter(request["box"], conn, fds)  # type: ignore[arg-type]
+        if "box" in request:  # only the descriptors the box declares are cgroup files; others are closed
+            joins = int(request["box"].get("cgroup_fds", 0))
+            for fd in fds[:len(fds) - joins]:
+                os.close(fd)
+            enter(request["box"], conn, fds[len(fds) - joins:])  # type: ignore[arg-type]
         else:
             if conn is not None:
                 conn.close()
@@ -149,17 +153,23 @@ def _run_kernel(request: dict, fds: list[int], conn: socket.socket | None = None
     os._exit(0)
 
 
-def serve(sock_path: str, owner_pid: int) -> None:
-    """Zygote main loop: import the heavy modules once, then fork one kernel per request."""
+def serve(sock_path: str, owner_pid: int, preload: list[str] | None = None) -> None:
+    """Zygote main loop: import the heavy modules once (:data:`WARM_MODULES`, then ``preload``), then fork
+    one kernel per request."""
     os.environ.setdefault("MPLBACKEND", _INLINE)
+    import gc
     import importlib
 
-    for name in WARM_MODULES:
+    for name in [*WARM_MODULES, *(preload or [])]:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
     from jupyter_client import localinterfaces
 
     localinterfaces.localhost()  # list the machine's IP addresses once (cached for every kernel)
+    # Everything imported so far is shared copy-on-write with every kernel: keep the collector from
+    # writing to those objects (and so copying their pages) in each kernel.
+    gc.collect()
+    gc.freeze()
 
     if threading.active_count() != 1:  # forking a process with threads is unsafe
         raise RuntimeError("cantik warm zygote: threads exist before fork")
@@ -230,6 +240,7 @@ def proxy(sock_path: str, argv: list[str]) -> int:
     fds: list[int] = []
     if box is not None:  # nothing of the grader's environment reaches a confined kernel
         fds = [os.open(path, os.O_WRONLY | os.O_CLOEXEC) for path in box.pop("cgroups", [])]
+        box["cgroup_fds"] = len(fds)
         request.update(env=box.pop("env"), cwd=box["workdir"], box=box)
         client.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
     socket.send_fds(client, [json.dumps(request).encode()], fds)
@@ -338,10 +349,12 @@ class WarmKernels:
     """
 
     def __init__(self, timeout: float = 60.0, sandbox: bool = False,
-                 read_only: list[Path] | None = None) -> None:
+                 read_only: list[Path] | None = None, preload: list[str] | None = None) -> None:
         self.timeout = timeout
         self.sandbox = sandbox
         self.read_only = list(read_only or [])
+        #: Modules imported once in the zygote besides :data:`WARM_MODULES` (e.g. the public apps').
+        self.preload = list(preload or [])
         # below /tmp: each confined kernel gets a fresh /tmp where only its own folder of the spool returns
         self._tmp = tempfile.TemporaryDirectory(prefix="cantik-warm-", dir="/tmp" if sandbox else None)
         self.dir = Path(self._tmp.name)
@@ -386,12 +399,13 @@ class WarmKernels:
             "MPLBACKEND": os.environ.get("MPLBACKEND", _INLINE),
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
         }
-        cmd = [sys.executable, "-m", MODULE, "serve", self.socket, str(os.getpid())]
+        owner = "0" if self.sandbox else str(os.getpid())  # in its sandbox: bwrap --die-with-parent
+        cmd = [sys.executable, "-m", MODULE, "serve", self.socket, owner, *self.preload]
         if self.sandbox:
             from cantik.paths import datasets_dir
             from cantik.sandbox.bwrap import zygote_command
 
-            cmd = zygote_command([*cmd[:-1], "0"], self.dir, datasets_dir(), self.read_only)
+            cmd = zygote_command(cmd, self.dir, datasets_dir(), self.read_only)
         self.proc = subprocess.Popen(
             cmd,
             env=env,
@@ -448,11 +462,11 @@ class WarmKernels:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["serve"]:
-        serve(args[1], int(args[2]))
+        serve(args[1], int(args[2]), args[3:])
         return 0
     if args[:1] == ["kernel"]:
         return proxy(args[1], args[2:])
-    print(f"pakai: python -m {MODULE} serve SOCKET PID | kernel SOCKET -f CONN", file=sys.stderr)
+    print(f"pakai: python -m {MODULE} serve SOCKET PID [MODUL…] | kernel SOCKET -f CONN", file=sys.stderr)
     return 2
 
 

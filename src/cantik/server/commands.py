@@ -143,6 +143,7 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
         created = create_unix_accounts(accounts, "kelas_cantik", home_base=args.folder_rumah)
         made = (f"Akun Unix dibuat: {len(created)} (yang sudah ada dari kelas ini dipakai lagi); "
                 f"rumah di {args.folder_rumah}, mode 0700. Hapus nanti dengan `cantik server akun-hapus`.\n")
+        made += _protect_key()
     n_trainers = sum(a.peran == "pelatih" for a in accounts)
     mode = args.cara_batas_memori
     if mode == "auto":
@@ -164,6 +165,22 @@ def _hub_siapkan(args: argparse.Namespace) -> str:
         "(hanya untuk pelatih; bagikan satu per satu, lalu simpan di tempat aman).\n"
         f"Nyalakan hub: cantik server hub-mulai --folder {folder}"
     )
+
+
+def _protect_key() -> str:
+    """Make the answer key readable by the trainers only; say so, and name copies still open to all."""
+    from cantik.checks.key import open_copies, protect_answer_key
+    from cantik.paths import project_root
+    from cantik.server.accounts import trainer_group
+
+    protect_answer_key(trainer_group("kelas_cantik"))
+    text = ("Kunci jawaban (soal-soal cantik.checks) hanya bisa dibaca pelatih; `cek` peserta bertanya ke "
+            "layanan cek.\n")
+    exposed = open_copies(project_root())
+    if exposed:
+        text += ("PERHATIAN: folder ini masih bisa dibaca semua akun dan memuat kunci atau solusi: "
+                 + ", ".join(str(p) for p in exposed) + ". Jalankan `chmod o-rwx` pada folder itu.\n")
+    return text
 
 
 def _akun_hapus(args: argparse.Namespace) -> str:

@@ -10,8 +10,9 @@ without touching nbgrader:
   keeps the sticky bit);
 * per-role Jupyter config folders for the hub (``JUPYTER_CONFIG_PATH``): learners get the course id and
   exchange root, with formgrader/course-list/create-assignment switched off (server and JupyterLab
-  extensions); trainers get ``CourseDirectory.root`` (nbgrader then loads the course's own
-  ``nbgrader_config.py``, which takes the exchange from ``CANTIK_EXCHANGE``) and formgrader.
+  extensions) and no terminal; trainers get ``CourseDirectory.root`` (nbgrader then loads the course's own
+  ``nbgrader_config.py``, which takes the exchange from ``CANTIK_EXCHANGE``) and formgrader. Both get the
+  Content-Security-Policy of :data:`cantik.safehtml.SERVER_CSP`.
 
 Examples
 --------
@@ -26,6 +27,7 @@ import stat
 from pathlib import Path
 
 from cantik.errors import KelasError
+from cantik.safehtml import write_server_config
 
 EXCHANGE_MODE = 0o1777
 
@@ -74,6 +76,10 @@ def write_role_configs(base: Path, course_id: str, exchange_root: str, course_ro
     (learner / "labconfig" / "page_config.json").write_text(json.dumps({"disabledExtensions": {
         f"@jupyter/nbgrader:{name}": True for name in ("formgrader", "create-assignment", "course-list")
     }}, indent=1), encoding="utf-8")
+    # every page with a strict Content-Security-Policy (cantik.safehtml); learners get no terminal,
+    # trainers keep theirs (they run `cantik kelas ...` on this server)
+    write_server_config(learner, terminals=False)
+    write_server_config(trainer, terminals=True)
     (trainer / "nbgrader_config.py").write_text(
         '"""Trainers: point nbgrader at the course root (written by cantik.server.exchange)."""\n'
         "c = get_config()  # noqa: F821\n"

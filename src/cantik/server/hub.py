@@ -11,9 +11,11 @@
 :func:`configure` sets JupyterHub through its documented configuration only: the hub and
 configurable-http-proxy on 127.0.0.1, groups ``peserta`` and ``pelatih``, a ``pelatih`` role (admin page,
 list users, access and stop learners' servers; not a full admin), ``jupyterhub-idle-culler`` as a hub
-service, ``Spawner.mem_limit``, and the Voilà gallery as a hub-managed service at ``/services/galeri/``
-(the proxy forwards it without login). Learners' servers open in their home with an Indonesian start page
-(:func:`place_start_page`: how to fetch, work on and submit a module); trainers' servers open the course.
+service, ``Spawner.mem_limit``, the Voilà gallery as a hub-managed service at ``/services/galeri/``
+(the proxy forwards it without login), and the check service ``/services/cek/``
+(:mod:`cantik.server.checkservice`) that answers learners' ``cek`` without handing them the answer key.
+Learners' servers open in their home with an Indonesian start page (:func:`place_start_page`: how to
+fetch, work on and submit a module); trainers' servers open the course.
 
 Examples
 --------
@@ -33,9 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cantik.checks.key import SERVICE_ENV
 from cantik.errors import KelasError
 from cantik.grading.roster import TRAINER_ROLE
 from cantik.helpers import open_atomic, write_secret
+from cantik.server.checkservice import SERVICE_NAME as CHECK_SERVICE
 
 #: Unambiguous characters for first-login passwords (no 0/O, 1/l/I).
 _ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"
@@ -116,6 +120,7 @@ def write_hub(
     memory_enforcement: str = "auto",
     idle_timeout: int = 3600,
     gallery_port: int | None = 8866,
+    check_port: int | None = None,
     course_id: str = "kelas_cantik",
     exchange_root: str = "/srv/nbgrader/exchange",
     gradebook_url: str | None = None,
@@ -135,6 +140,9 @@ def write_hub(
         How: a memory cgroup per user when the hub runs as root, else ``RLIMIT_DATA`` per process.
     gallery_port : int or None
         Port of the Voilà gallery started by the hub as a service (None: no gallery).
+    check_port : int, optional
+        Loopback port of the check service (:mod:`cantik.server.checkservice`) that answers learners'
+        ``cek``; default: the first free port from ``port + 2``.
     exchange_root : str
         nbgrader's shared exchange; created here with mode 1777 (:mod:`cantik.server.exchange`).
     gradebook_url : str, optional
@@ -149,6 +157,7 @@ def write_hub(
     from cantik.resources import install_lab_overrides
     from cantik.server.exchange import prepare_exchange, write_role_configs
     from cantik.server.hubauth import hash_password
+    from cantik.start import pick_port
 
     base = Path(folder).absolute()
     accounts = make_accounts(learners, trainers)
@@ -183,6 +192,7 @@ def write_hub(
         "memory_enforcement": memory_enforcement,
         "idle_timeout": idle_timeout,
         "gallery_port": gallery_port,
+        "check_port": check_port or pick_port(port + 2),
         "python": sys.executable,
     }
     for name, url in (("buku_nilai.url", gradebook_url), ("hub_db.url", hub_db_url)):
@@ -254,6 +264,26 @@ def hub_database(pg_folder: str | os.PathLike[str], gradebook_url: str, course_i
     return server.create_course_db(f"{course_id.lower()}_hub")
 
 
+def _check_service(s: dict[str, Any], py: str) -> dict[str, Any]:
+    """The check service (:mod:`cantik.server.checkservice`) as a hub-managed service, run as the first
+    trainer's Unix account when the hub is root and that account exists (it can read the answer key)."""
+    service: dict[str, Any] = {
+        "name": CHECK_SERVICE,
+        "url": f"http://127.0.0.1:{int(s['check_port'])}",
+        "command": [py, "-m", "cantik.server.checkservice"],
+        "environment": {"CANTIK_HOME": s["course_root"], "LANG": "C.UTF-8"},
+    }
+    if s["spawner"] == "local" and os.geteuid() == 0 and s["trainers"]:
+        import pwd
+
+        try:
+            pwd.getpwnam(s["trainers"][0])
+            service["user"] = s["trainers"][0]
+        except KeyError:  # no Unix account yet: run as the hub's user (hub-siapkan --akun-unix makes it)
+            pass
+    return service
+
+
 def configure(c: Any, config_file: str) -> None:
     """Fill JupyterHub's config object ``c`` from ``hub.json`` beside ``config_file``."""
     base = Path(config_file).resolve().parent
@@ -314,7 +344,17 @@ def configure(c: Any, config_file: str) -> None:
                        f"servers!group={LEARNER}"],
             "services": [SERVICE],
         },
+        {
+            "name": "pemeriksa-jawaban",
+            "description": "Memakai layanan cek (benar/salah dan pesannya, tanpa kunci jawaban)",
+            "scopes": [f"access:services!service={CHECK_SERVICE}"],
+            "groups": [LEARNER, TRAINER],
+        },
     ]
+    services.append(_check_service(s, py))
+    # a server's own token (JUPYTERHUB_API_TOKEN, which its kernels inherit) may call the check service
+    c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server",
+                                     f"access:services!service={CHECK_SERVICE}"]
     if s.get("gallery_port"):
         from cantik.apps.server import voila_command
 
@@ -352,6 +392,7 @@ def configure(c: Any, config_file: str) -> None:
         return paths[TRAINER] if TRAINER in groups else paths[LEARNER]
 
     course = Path(s["course_root"])
+    check_url = f"http://127.0.0.1:{int(s['check_port'])}/services/{CHECK_SERVICE}/"
     url_file = base / "buku_nilai.url"
     gradebook_url = url_file.read_text(encoding="utf-8").strip() if url_file.is_file() else ""
 
@@ -372,6 +413,8 @@ def configure(c: Any, config_file: str) -> None:
                     return
                 home, owner = Path(entry.pw_dir), (entry.pw_uid, entry.pw_gid)
             place_start_page(home, owner)
+            # cek asks the check service: learners cannot read the answer key (cantik.checks.key)
+            spawner.environment = {**spawner.environment, SERVICE_ENV: check_url}
             page = home / START_PAGE
             if page.is_file() and not page.is_symlink():  # a learner's own link there: open Lab as usual
                 spawner.default_url = f"/lab/tree/{START_PAGE}"

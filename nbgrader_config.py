@@ -69,7 +69,8 @@ c.Autograde.autograde_preprocessors = [
 # one run: `cantik kelas nilai MODUL --tanpa-sandbox` (or cantik.sandbox.config.unsandboxed_preprocessors).
 from cantik.sandbox.config import use_sandbox  # noqa: E402
 
-use_sandbox(c, cell_timeout=30, notebook_timeout=600, max_output_bytes=2_000_000, memory_mb=2048)
+use_sandbox(c, cell_timeout=30, notebook_timeout=180, submission_timeout=180, max_output_bytes=2_000_000,
+            memory_mb=2048)
 # Collecting from the exchange copies regular files only: a symbolic link in a submission (for instance
 # data.csv -> ../../gradebook.db) is never followed, pipes and devices are never opened; what is left out is
 # logged and noted in grading/kotak_masuk/ditolak/<modul>/ (cantik.grading.importer.SafeExchangeCollect).

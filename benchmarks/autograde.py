@@ -8,13 +8,16 @@ per-question score in the two gradebooks is identical, and prints both times, th
 and the peak memory of each run's whole process tree (sampled every 50 ms; RSS counts pages shared by
 forked processes once per process, PSS splits them between the processes sharing them).
 
-Target on the 2-core machine: ``speed-up >= 4.0x``.
+Targets on the 2-core machine: ``speed-up >= 8.0x`` as root, ``>= 4.0x`` as an ordinary user
+(``--pengguna biasa`` runs the whole benchmark, both sides, as uid 65534 when started as root: a trainer
+without root, see :mod:`tests.unprivileged`).
 
 The baseline is what the issue names: plain ``nbgrader autograde`` with nbgrader's own ``Execute`` (the
 project's ``nbgrader_config.py`` sandboxes plain nbgrader too; ``--baseline-sandbox`` keeps that, i.e.
 compares against plain nbgrader with cold sandboxed kernels).
 
     .venv/bin/python benchmarks/autograde.py [--n 40] [--workers N] [--tanpa-sandbox] [--keep DIR]
+                                             [--pengguna root|biasa]
 """
 
 from __future__ import annotations
@@ -115,6 +118,23 @@ def _baseline_kind(root: Path) -> str:
     return "nbgrader's own Execute (no sandbox)"
 
 
+def _as_ordinary_user() -> int:
+    """Run this benchmark again, whole, as the ordinary user (both sides: plain nbgrader and ours)."""
+    from tests.unprivileged import ORDINARY_UID, as_ordinary_user, ordinary_env, shared_folder
+
+    base = shared_folder("cantik-bench-biasa-")
+    (base / "stage").mkdir()
+    home = base / "rumah"
+    home.mkdir()
+    os.chown(home, ORDINARY_UID, ORDINARY_UID)
+    argv = [sys.executable, __file__, *[a for a in sys.argv[1:] if a not in ("--pengguna", "biasa")]]
+    try:
+        cmd = as_ordinary_user(argv, base / "stage")
+        return subprocess.run(cmd, cwd=ROOT, env=ordinary_env(home)).returncode
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -131,7 +151,11 @@ def main() -> int:
              "nbgrader's own Execute",
     )
     parser.add_argument("--keep", type=Path, default=None, help="keep the two course copies in this folder")
+    parser.add_argument("--pengguna", choices=["root", "biasa"], default=None,
+                        help="biasa: run as an ordinary user (uid 65534; needs root to switch)")
     args = parser.parse_args()
+    if args.pengguna == "biasa" and os.geteuid() == 0:
+        return _as_ordinary_user()
 
     from cantik.grading.autograde import autograde
     from cantik.grading.course import Course
@@ -203,7 +227,9 @@ def main() -> int:
         v: sum(s for (st, _, _), s in a.items() if s is not None and int(st[-2:]) % 3 == i)
         for i, v in enumerate(VARIANTS)
     }
-    print(f"submissions                 : {args.n} ({', '.join(VARIANTS)}); CPUs: {os.cpu_count()}")
+    user = "root" if os.geteuid() == 0 else f"an ordinary user (uid {os.geteuid()})"
+    print(f"submissions                 : {args.n} ({', '.join(VARIANTS)}); CPUs: {os.cpu_count()}; "
+          f"as {user}")
     print(f"per-question scores         : identical ({len(a)} grades); auto points by variant: {totals}")
     print(f"baseline                    : plain `nbgrader autograde`, {baseline}")
     ours_kind = "every submission sandboxed" if result.sandboxed else "NOT sandboxed (warm kernels)"
@@ -218,7 +244,9 @@ def main() -> int:
         f"peak RSS {ours_mem.peak / 2**20:5.0f} MiB (PSS {ours_mem.peak_pss / 2**20:4.0f})  "
         f"CPU {ours_cpu:6.1f} s  (load avg before: {load1:.1f})"
     )
-    print(f"speed-up: {plain_s / ours_s:.1f}x  (target >= 4.0x; CPU-time ratio {plain_cpu / ours_cpu:.1f}x)")
+    target = 8.0 if os.geteuid() == 0 else 4.0
+    print(f"speed-up: {plain_s / ours_s:.1f}x  (target >= {target:.1f}x; "
+          f"CPU-time ratio {plain_cpu / ours_cpu:.1f}x)")
     print("note: the machine is shared; a high load average slows both runs (the CPU ratio is less noisy)")
     if args.keep is None:
         shutil.rmtree(base, ignore_errors=True)

@@ -34,6 +34,8 @@ class Attack:
     """Megabytes of stored output added to the answer cell (a huge notebook file)."""
     fake_test: str | None = None
     """Code of an extra cell the learner marks as an nbgrader test cell (not in the gradebook)."""
+    extra_cells: tuple[str, ...] = ()
+    """Code cells the learner adds after the answer cell (before the test cell)."""
     edit: Callable[[Any], None] | None = None
     """Changes the learner makes to the notebook's cells after answering (copy, delete, reorder)."""
 

@@ -11,6 +11,7 @@ trainer's home, except what nbgrader itself writes).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
@@ -19,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import typing as t
 from pathlib import Path
 
 import nbformat
@@ -79,6 +81,10 @@ def _submission(release: nbformat.NotebookNode, attack: Attack, paths: dict[str,
         if grade_id == "uji" and attack.student == "metadata_diedit":
             cell.source = "pass  # uji dihapus"
             cell.metadata["nbgrader"]["points"] = 100
+    if attack.extra_cells:
+        at = next(i for i, c in enumerate(nb.cells)
+                  if c.metadata.get("nbgrader", {}).get("grade_id") == "jawaban")
+        nb.cells[at + 1:at + 1] = [nbformat.v4.new_code_cell(code) for code in attack.extra_cells]
     if attack.edit is not None:
         attack.edit(nb)
     if attack.fake_test:
@@ -100,15 +106,22 @@ def batch(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 
 def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = False,
-                 parallel: bool = False) -> dict:
+                 parallel: bool = False, config: str = CONFIG, user: str = "root",
+                 load: t.Callable[[], t.ContextManager[object]] = contextlib.nullcontext) -> dict:
     """Submit ``attacks`` to a fresh copy of the course under ``base`` and grade them with real nbgrader
-    (``parallel``: through ``cantik kelas nilai``, which runs nbgrader's Autograde converter in workers)."""
+    (``parallel``: through ``cantik kelas nilai``, which runs nbgrader's Autograde converter in workers).
+
+    ``config``: the course's ``nbgrader_config.py`` (formatted with ``root`` and ``grade_in_grader``);
+    ``user``: ``"biasa"`` grades as an ordinary user (:mod:`tests.unprivileged`; ``base`` must then be a
+    folder that user can enter); ``load``: a context manager around the grading (e.g. other programs
+    keeping the CPUs busy).
+    """
     root = base / "kursus"
     home = base / "rumah_pelatih"
     shutil.copytree(HERE / "course", root)
     home.mkdir()
     (home / "rahasia.txt").write_text(SECRET_HOME)
-    (root / "nbgrader_config.py").write_text(CONFIG.format(root=str(root), grade_in_grader=grade_in_grader))
+    (root / "nbgrader_config.py").write_text(config.format(root=str(root), grade_in_grader=grade_in_grader))
     env = {**os.environ, "HOME": str(home), "CANTIK_RAHASIA": SECRET_ENV,
            "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
     gen = subprocess.run([NBGRADER, "generate_assignment", "kuis", "--force"], cwd=root, env=env,
@@ -143,11 +156,19 @@ def grade_course(base: Path, attacks: list[Attack], grade_in_grader: bool = Fals
             (folder / name).symlink_to(target.format(**paths))
 
     before = _hashes(root, home)
-    started = time.monotonic()
     grade = ([sys.executable, "-m", "cantik", "kelas", "nilai", "kuis", "--folder", str(root),
               "--tanpa-progres"] if parallel else [NBGRADER, "autograde", "kuis", "--force"])
-    run = subprocess.run(grade, cwd=root, env=env, capture_output=True, text=True, timeout=900)
-    elapsed = time.monotonic() - started
+    if user == "biasa":
+        from tests.unprivileged import ORDINARY_UID, as_ordinary_user
+
+        for path in [base, *base.rglob("*")]:
+            os.lchown(path, ORDINARY_UID, ORDINARY_UID)
+        (base / "stage").mkdir()
+        grade = as_ordinary_user(grade, base / "stage")
+    with load():
+        started = time.monotonic()
+        run = subprocess.run(grade, cwd=root, env=env, capture_output=True, text=True, timeout=900)
+        elapsed = time.monotonic() - started
     after = _hashes(root, home)
     feedback = subprocess.run([NBGRADER, "generate_feedback", "kuis", "--force"], cwd=root, env=env,
                               capture_output=True, text=True, timeout=600)

@@ -16,13 +16,14 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from cantik.sandbox.bwrap import UID_BASE, SandboxUnavailable, find_bwrap, working_files
-from tests.strict import BWRAP_MISSING, has_bwrap, missing, security_requires
+from tests.strict import BWRAP_MISSING, has_bwrap, security_requires
+from tests.unprivileged import USERS, run_as
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_bwrap = security_requires(has_bwrap(), BWRAP_MISSING)
 
 PROBE = r"""
-import json, os, signal, socket
+import json, os, signal, socket, sys
 r = {"uid": os.getuid(), "cwd": os.getcwd(), "files": sorted(os.listdir(".")),
      "home": os.path.expanduser("~"), "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit())}
 r["visible"] = {p: os.path.exists(p) for p in [ROOT + "/grading", ROOT + "/courses", ROOT + "/.git",
@@ -49,6 +50,21 @@ except OSError:
     r["kill"] = False
 import pandas
 r["datasets"] = sorted(os.listdir(os.environ["CANTIK_DATASETS"]))[:3]
+r["fds"] = {}
+for fd in os.listdir("/proc/self/fd"):
+    try:
+        r["fds"][fd] = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        pass
+r["own_files"] = [os.path.realpath(m.__file__) for m in list(sys.modules.values())
+                  if getattr(m, "__file__", None)] + ["/proc/self/fd", f"/proc/{os.getpid()}/fd"]
+r["writable"] = []
+for root, dirs, files in os.walk("/"):
+    if root.startswith(("/proc", "/sys")):
+        dirs[:] = []
+    elif os.access(root, os.W_OK):
+        r["writable"].append(root)
+r["caps"] = [line.split()[1] for line in open("/proc/self/status") if line.startswith("CapEff")][0]
 print(json.dumps(r))
 """
 
@@ -84,25 +100,28 @@ def test_working_files_leave_out_notebooks_links_and_submitted_links(tmp_path: P
 
 @pytest.fixture(scope="module")
 def zygote() -> t.Iterator[str]:
-    """A sandboxed warm zygote (root only): its socket, to set as ``SandboxKernelManager.zygote``."""
-    missing(os.geteuid() == 0, "the warm sandboxed zygote gives each kernel a user id of its own: needs root")
+    """A sandboxed warm zygote (as root: a user id per kernel; else a nested user namespace per kernel):
+    its socket, to set as ``SandboxKernelManager.zygote``."""
     from cantik.sandbox.zygote import WarmKernels
 
     with WarmKernels(sandbox=True) as warm:
         yield warm.socket
 
 
-@pytest.fixture(params=["dingin", "hangat"])
-def kernel_config(request: pytest.FixtureRequest) -> dict[str, str]:
-    """Both ways a sandboxed kernel starts: cold in its own bwrap, or forked from the warm zygote."""
-    return {"zygote": request.getfixturevalue("zygote")} if request.param == "hangat" else {}
-
-
 @needs_bwrap
-def test_kernel_sees_only_its_sandbox(tmp_path: Path, kernel_config: dict[str, str]) -> None:
+@pytest.mark.parametrize("pengguna", USERS)
+@pytest.mark.parametrize("cara", ["dingin", "hangat"])
+def test_kernel_sees_only_its_sandbox(tmp_path: Path, request: pytest.FixtureRequest, pengguna: str,
+                                      cara: str) -> None:
+    """What a kernel can see, write, reach and signal; its descriptors; as root and as an ordinary user,
+    cold (its own bwrap) and warm (forked from the zygote and confined)."""
     from jupyter_client.manager import AsyncKernelManager  # noqa: F401  (real jupyter_client)
 
     from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    if run_as(request, pengguna):
+        return
+    kernel_config = {"zygote": request.getfixturevalue("zygote")} if cara == "hangat" else {}
 
     secret = tmp_path / "rahasia"
     secret.mkdir()
@@ -139,6 +158,23 @@ def test_kernel_sees_only_its_sandbox(tmp_path: Path, kernel_config: dict[str, s
     r = json.loads("".join(outputs))
     if os.getuid() == 0:
         assert r["uid"] >= UID_BASE  # a user id of its own, not root
+    else:
+        assert r["uid"] != 0 and r["caps"] == "0000000000000000", r  # no root, no capability
+    # no descriptor of the grader's (its log, its terminal, nbgrader's stdout): stdin is /dev/null, and
+    # ipykernel's saved stdout/stderr too; every pipe is the kernel's own (both of its ends are open here)
+    import collections
+
+    fds = r["fds"]
+    assert fds["0"] == "/dev/null", fds
+    inherited = {fd: target for fd, target in fds.items()
+                 if not target.startswith(("socket:", "anon_inode:", "pipe:", "/dev/null", "/home/peserta/"))
+                 and target not in r["own_files"]}
+    assert not inherited, inherited
+    pipes = collections.Counter(target for target in fds.values() if target.startswith("pipe:"))
+    assert all(n >= 2 for n in pipes.values()), fds
+    # writable: only what is the kernel's own (home, fresh /tmp, /dev/shm, its pseudo-terminals)
+    shared = [d for d in r["writable"] if not d.startswith(("/home/peserta", "/tmp", "/dev/shm", "/dev/pts"))]
+    assert not shared, shared
     assert r["cwd"] == "/home/peserta/kerja" and r["home"] == "/home/peserta"
     assert r["files"] == ["data.csv"]
     assert not any(r["visible"].values()), r["visible"]
@@ -387,7 +423,9 @@ def test_answers_cross_as_plain_data_and_tests_run_in_the_grader(tmp_path: Path)
 @needs_bwrap
 def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None:
     """A trainer's own check of a live object (``fig.axes[0].patches``): the marker keeps it in the kernel;
-    a learner's object merely claiming to be matplotlib is not read as a chart."""
+    a learner's object merely claiming to be matplotlib is not read as a chart: under the one answer
+    contract (:mod:`cantik.sandbox.answers`) a float subclass crosses as its honest value, 0.0, and its
+    ``__eq__`` stays in the kernel."""
     answer = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
               "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\n"
               "class Palsu(float):\n    __module__ = 'matplotlib.figure'\n    def __eq__(self, o):\n"
@@ -396,7 +434,8 @@ def test_kernel_marker_keeps_a_figure_test_in_the_kernel(tmp_path: Path) -> None
     unmarked = "assert palsu == 120"
     nb, _ = _run([answer, marked, unmarked], tmp_path, SandboxExecute__grade_in_grader=True,
                    SandboxExecute__trust_test_cells=True)
-    assert nb.cells[2].outputs[0].ename == "JawabanTidakTerbaca"
+    assert nb.cells[2].outputs[0].ename == "AssertionError", nb.cells[2].outputs
+    assert _points(nb.cells[2]) == 0
     nb2, _ = _run([answer, marked], tmp_path, SandboxExecute__grade_in_grader=True,
                    SandboxExecute__trust_test_cells=True)
     assert _points(nb2.cells[1]) == 1, nb2.cells[1].outputs
@@ -496,9 +535,15 @@ def test_a_project_under_tmp_stays_visible_to_its_kernel(tmp_path: Path) -> None
 
 
 SIBLING = r"""
-import glob, json, os, signal
+import glob, json, os, signal, sys
 found = []
-for pattern in ["/tmp/**", "/dev/shm/**", "/home/**", "/proc/*/root/home/peserta/**", "/proc/*/root/tmp/**"]:
+skip = ("/proc", "/sys", "/usr", sys.prefix, sys.base_prefix)  # read-only for A too
+for root, dirs, files in os.walk("/"):
+    if root.startswith(skip):
+        dirs[:] = []
+        continue
+    found += [os.path.join(root, f) for f in files if "rahasia-a" in f]
+for pattern in ["/proc/*/root/home/peserta/**", "/proc/*/root/tmp/**"]:
     found += [p for p in glob.glob(pattern, recursive=True) if "rahasia-a" in p]
 for path in glob.glob("/proc/[0-9]*/environ"):
     try:
@@ -515,16 +560,32 @@ print(json.dumps({"found": found, "uid": os.getuid()}))
 
 
 @needs_bwrap
-def test_warm_kernels_running_side_by_side_cannot_reach_each_other(tmp_path: Path, zygote: str) -> None:
+@pytest.mark.parametrize("pengguna", USERS)
+def test_warm_kernels_running_side_by_side_cannot_reach_each_other(
+        tmp_path: Path, request: pytest.FixtureRequest, pengguna: str) -> None:
     """Two kernels forked from the same zygote at the same time: B finds nothing A wrote (home, /tmp,
-    /dev/shm, its environment, through /proc) and cannot kill A (or the zygote) with ``kill(-1)``."""
+    /dev/shm, every other folder A could write to, its environment, through /proc) and cannot kill A (or
+    the zygote) with ``kill(-1)``; as root (a user id each) and as an ordinary user (the same user id
+    outside, a user namespace each)."""
     from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    if run_as(request, pengguna):
+        return
+    zygote = request.getfixturevalue("zygote")
 
     write_a = """
 import os
 os.environ['RAHASIA_A'] = '1'
 for d in [os.path.expanduser('~'), '/tmp', '/dev/shm']:
     open(os.path.join(d, 'rahasia-a.txt'), 'w').write('x')
+for root, dirs, files in os.walk('/'):
+    if root.startswith(('/proc', '/sys')):
+        dirs[:] = []
+    elif os.access(root, os.W_OK):
+        try:
+            open(os.path.join(root, 'rahasia-a-di-mana-saja.txt'), 'w').write('x')
+        except OSError:
+            pass
 """
 
     async def run() -> tuple[dict, str, str]:
@@ -552,14 +613,21 @@ for d in [os.path.expanduser('~'), '/tmp', '/dev/shm']:
 
     probe, a_after, uid_a = _run_async(run())
     assert probe["found"] == [], probe
-    assert str(probe["uid"]) != uid_a  # a user id of its own each
+    if os.geteuid() == 0:
+        assert str(probe["uid"]) != uid_a  # a user id of its own each
     assert a_after.strip() == "x"  # A survived B's kill(-1)
 
 
 @needs_bwrap
-def test_warm_kernel_hits_its_limits(tmp_path: Path, zygote: str) -> None:
-    """Memory and process limits hold in a kernel forked from the zygote; its monitor reports a kill."""
+@pytest.mark.parametrize("pengguna", USERS)
+def test_warm_kernel_hits_its_limits(tmp_path: Path, request: pytest.FixtureRequest, pengguna: str) -> None:
+    """Memory and process limits hold in a kernel forked from the zygote (the process limit counts this
+    kernel's processes only, also for an ordinary user); its monitor reports a kill."""
     from cantik.sandbox.kernel import start_sandboxed_kernel
+
+    if run_as(request, pengguna):
+        return
+    zygote = request.getfixturevalue("zygote")
 
     code = """
 import os, time

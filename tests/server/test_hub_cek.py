@@ -32,7 +32,6 @@ from tests.server.helpers import hub_running, run_in_kernel
 from tests.server.test_hub import Hub
 from tests.server.test_hub_unix import (  # noqa: F401
     COURSE,
-    OPEN_ROOT,
     _outputs,
     _server_env,
     _server_pid,
@@ -40,6 +39,7 @@ from tests.server.test_hub_unix import (  # noqa: F401
     server,
 )
 from tests.servers import free_port
+from tests.unprivileged import open_root_wrapper
 
 PROBE = r"""
 import glob, os
@@ -94,7 +94,7 @@ def test_learner_gets_verdicts_never_the_key(server: tuple[Path, list]) -> None:
         protect_answer_key(trainer_group(COURSE))
         assert readable_by_others() == []
         (base / "stage").mkdir()
-        wrap = ("unshare", "--mount", "--", "sh", "-c", OPEN_ROOT, "open-root", str(base / "stage"))
+        wrap = tuple(open_root_wrapper(base / "stage"))
         hub_env = {k: v for k, v in os.environ.items() if not k.startswith("CANTIK_")}
         with hub_running(folder, base / "hub.log", env=hub_env, wrap=wrap) as url:
             hub = Hub(folder, int(url.rsplit(":", 1)[1]), {a.name: a for a in accounts})

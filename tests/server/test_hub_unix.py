@@ -36,6 +36,7 @@ from tests.grading.helpers import MODUL, ROOT, make_course
 from tests.server.helpers import hub_running, run_in_kernel, trainer_nbgrader
 from tests.server.test_hub import Hub, _chp_available
 from tests.servers import free_port
+from tests.unprivileged import open_root_wrapper
 
 COURSE = "kelas_cantik"
 pytestmark = pytest.mark.skipif(
@@ -43,26 +44,6 @@ pytestmark = pytest.mark.skipif(
     or not _chp_available(),
     reason="root, useradd, unshare and configurable-http-proxy needed (real Unix accounts)",
 )
-
-# /root readable for everyone inside the hub's mount namespace only: a 0755 tmpfs over /root, holding a
-# bind mount of every entry of the real /root (each keeps its own owner and mode)
-OPEN_ROOT = r"""
-set -eu
-stage="$1"; shift
-mount --make-rprivate /
-mount --rbind /root "$stage"
-mount -t tmpfs -o mode=0755 cantik-root /root
-for entry in "$stage"/* "$stage"/.[!.]* "$stage"/..?*; do
-    [ -e "$entry" ] || [ -L "$entry" ] || continue
-    name="${entry##*/}"
-    if [ -L "$entry" ]; then cp -P "$entry" "/root/$name"
-    elif [ -d "$entry" ]; then mkdir "/root/$name"; mount --rbind "$entry" "/root/$name"
-    else touch "/root/$name"; mount --bind "$entry" "/root/$name"
-    fi
-done
-exec "$@"
-"""
-
 
 @pytest.fixture
 def server() -> Iterator[tuple[Path, list]]:
@@ -129,7 +110,7 @@ def test_learners_work_as_their_own_unix_users(server: tuple[Path, list]) -> Non
     # b has a link where the start page goes: the hub (root) must neither follow nor replace it
     (base / "rumah" / ku_b / "Mulai_kelas.ipynb").symlink_to("/etc/passwd")
     (base / "stage").mkdir()
-    wrap = ("unshare", "--mount", "--", "sh", "-c", OPEN_ROOT, "open-root", str(base / "stage"))
+    wrap = tuple(open_root_wrapper(base / "stage"))
     hub_env = {k: v for k, v in os.environ.items() if not k.startswith("CANTIK_")}
     with hub_running(folder, base / "hub.log", env=hub_env, wrap=wrap) as url:
         hub = Hub(folder, int(url.rsplit(":", 1)[1]), {a.name: a for a in accounts})

@@ -9,8 +9,8 @@ through nbgrader's public configuration:
   network, its own user id, resource limits; ``SandboxExecute`` replaces nbgrader's ``Execute``). Its
   kernel is forked from a warm process that already imported pandas and matplotlib
   (:mod:`cantik.sandbox.zygote`), itself in a bubblewrap sandbox, and confined alone on the way
-  (:mod:`cantik.sandbox.confine`); when the grader is not root, each kernel starts cold in its own
-  bubblewrap sandbox instead (slower, same isolation). Without ``bwrap`` the trainer gets an Indonesian
+  (:mod:`cantik.sandbox.confine`: a user id of its own as root, a nested user namespace of its own for a
+  trainer without root; same isolation and limits). Without ``bwrap`` the trainer gets an Indonesian
   message; ``sandbox=False`` (``--tanpa-sandbox``) is the explicit opt-out: warm kernels with the
   trainer's rights (``Execute.kernel_name = "cantik-warm"``);
 * several worker processes run submissions side by side (:mod:`cantik.grading.pool`).
@@ -42,7 +42,7 @@ from cantik.grading.summary import GradeResult, progress_bar
 
 #: hard_timeout when not set: at least this many seconds, and this many times the cell timeout ...
 HARD_TIMEOUT_MIN, HARD_TIMEOUT_CELLS = 120, 10
-#: ... and this much longer than the sandbox's notebook limit (the sandbox stops first, and says why).
+#: ... and, sandboxed, this much longer than the sandbox's submission budget (it stops first, and says why).
 HARD_TIMEOUT_MARGIN = 30
 
 
@@ -69,7 +69,7 @@ class ParallelAutograde(LoggingConfigurable):
     ).tag(config=True)
     warm = Bool(
         True, help="Fork kernels from a process that already imported pandas/matplotlib instead of starting "
-                   "a cold kernel per notebook (in the sandbox: only when the grader runs as root)."
+                   "a cold kernel per notebook (as root or not)."
     ).tag(config=True)
     sandbox = Bool(
         True, help="Run every submission in cantik.sandbox (needs bwrap, else an Indonesian KelasError). "
@@ -85,9 +85,10 @@ class ParallelAutograde(LoggingConfigurable):
     ).tag(config=True)
     hard_timeout = Float(
         None, allow_none=True,
-        help="Seconds one whole submission may take before its worker is killed and replaced. None: the "
-             f"largest of {HARD_TIMEOUT_MIN} s, {HARD_TIMEOUT_CELLS} × the cell timeout, and the sandbox's "
-             f"notebook_timeout + {HARD_TIMEOUT_MARGIN} s.",
+        help="Seconds one whole submission may take before its worker is killed and replaced. None: "
+             f"sandboxed, the sandbox's submission_timeout + {HARD_TIMEOUT_MARGIN} s (at least "
+             f"{HARD_TIMEOUT_MIN} s); else {HARD_TIMEOUT_CELLS} × the cell timeout (at least "
+             f"{HARD_TIMEOUT_MIN} s).",
     ).tag(config=True)
 
     # ------------------------------------------------------------------------------------------- run
@@ -187,11 +188,11 @@ class ParallelAutograde(LoggingConfigurable):
         """Seconds one submission may take before its worker is killed (see :attr:`hard_timeout`)."""
         if self.hard_timeout is not None:
             return float(self.hard_timeout)
-        notebook = 0
-        if self.sandbox:  # the sandbox stops a notebook past its own limit (and says why) first
-            notebook = int(course.config.SandboxExecute.get("notebook_timeout",
-                                                            _sandbox_default("notebook_timeout")))
-        return float(max(HARD_TIMEOUT_MIN, HARD_TIMEOUT_CELLS * cell_timeout, notebook + HARD_TIMEOUT_MARGIN))
+        if self.sandbox:  # the sandbox stops a submission past its own budget (and says why) first
+            budget = int(course.config.SandboxExecute.get("submission_timeout",
+                                                          _sandbox_default("submission_timeout")))
+            return float(max(HARD_TIMEOUT_MIN, budget + HARD_TIMEOUT_MARGIN))
+        return float(max(HARD_TIMEOUT_MIN, HARD_TIMEOUT_CELLS * cell_timeout))
 
     def overrides(self, course: Course, cell_timeout: int) -> dict[str, dict[str, Any]]:
         """What every worker changes in the course configuration: preprocessors and the cell timeout."""
@@ -209,7 +210,7 @@ class ParallelAutograde(LoggingConfigurable):
         """Launch the warm zygote (not waiting for it) when warm kernels apply, else ``None``."""
         from cantik.sandbox.zygote import KERNEL_NAME, WarmKernels
 
-        if not self.warm or (self.sandbox and os.geteuid() != 0):  # a user id per kernel needs root
+        if not self.warm:
             return None
         if not self.sandbox:
             overrides["Execute"]["kernel_name"] = KERNEL_NAME

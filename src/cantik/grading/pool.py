@@ -33,6 +33,8 @@ PRELOAD = [
 
 #: Log/traceback fragments → Indonesian reason shown to the trainer.
 _REASONS = [
+    ("GraderBusy", "komputer penilai terlalu sibuk sehingga kiriman ini tidak bisa dinilai dengan adil "
+                   "(bukan kesalahan peserta); kiriman akan dinilai ulang pada penilaian berikutnya"),
     ("A cell timed out", "satu sel berjalan terus dan tidak bisa dihentikan (waktu habis)"),
     (
         "DeadKernelError",

@@ -317,6 +317,8 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     cmd += [*_parents(spec.run_dir), "--bind", str(spec.run_dir), str(spec.run_dir)]
     cmd += _setenv(kernel_env(spec.datasets, spec.env))
     cmd += ["--chdir", WORKDIR]
+    # writable: only the home, /tmp and its connection folder
+    cmd += ["--remount-ro", "/", "--remount-ro", "/dev"]
     if spec.uid is not None:
         cmd += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
                 _tool("setpriv"), f"--reuid={spec.uid}", f"--regid={spec.uid}", "--clear-groups",
@@ -326,7 +328,8 @@ def build_command(inner: list[str], spec: SandboxSpec) -> list[str]:
     return cmd + inner
 
 
-#: What the warm zygote keeps to confine each kernel it forks (:mod:`cantik.sandbox.confine`).
+#: What a root zygote keeps to confine each kernel it forks (:mod:`cantik.sandbox.confine`); an
+#: ordinary user's zygote keeps nothing (each forked child makes a user namespace of its own instead).
 ZYGOTE_CAPS = ("CAP_SYS_ADMIN", "CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_KILL")
 
 
@@ -336,16 +339,18 @@ def zygote_command(inner: list[str], spool: Path, datasets: Path | None,
 
     It sees what :func:`build_command` shows every kernel, plus ``spool`` (read-write: its socket and the
     kernels' connection folders); each forked kernel is then confined further, alone
-    (:func:`cantik.sandbox.confine.enter`). Needs root (to give each kernel a user id of its own).
+    (:func:`cantik.sandbox.confine.enter`). As root the zygote keeps :data:`ZYGOTE_CAPS` to give each kernel
+    a user id of its own; as an ordinary user it runs in bubblewrap's user namespace and each kernel gets a
+    nested one. What all kernels share is read-only (``/`` and ``/dev`` too: as an ordinary user every
+    kernel has the same user id outside).
     """
-    if os.geteuid() != 0:
-        raise SandboxUnavailable(
-            "Kernel hangat bersandbox hanya tersedia bila penilaian berjalan sebagai root.")
-    cmd = [*_bwrap(unshare_user=False), *_shared_mounts(list(read_only or []), datasets)]
+    root = os.geteuid() == 0
+    cmd = [*_bwrap(unshare_user=not root), *_shared_mounts(list(read_only or []), datasets)]
     cmd += ["--perms", "0755", "--tmpfs", HOME]
     cmd += [*_parents(spool), "--bind", str(spool), str(spool)]
     cmd += _setenv(kernel_env(datasets))
     cmd += ["--chdir", "/"]
-    for cap in ZYGOTE_CAPS:
+    for cap in ZYGOTE_CAPS if root else ():
         cmd += ["--cap-add", cap]
+    cmd += ["--remount-ro", "/", "--remount-ro", "/dev"]
     return [*cmd, "--", *inner]

@@ -5,7 +5,7 @@ Examples
 In ``nbgrader_config.py``, after the autograde preprocessors are listed::
 
     from cantik.sandbox.config import use_sandbox
-    use_sandbox(c, cell_timeout=30, notebook_timeout=300, memory_mb=2048)
+    use_sandbox(c, cell_timeout=30, notebook_timeout=300, submission_timeout=180, memory_mb=2048)
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ def use_sandbox(
     *,
     cell_timeout: int = 30,
     notebook_timeout: int = 600,
+    submission_timeout: int = 180,
     max_output_bytes: int = 2_000_000,
     grade_in_grader: bool = True,
     **kernel: t.Any,
@@ -33,20 +34,23 @@ def use_sandbox(
     ----------
     c : traitlets.config.Config
         The configuration object of ``nbgrader_config.py``.
-    cell_timeout, notebook_timeout : int
-        Seconds per cell and per notebook (wall clock).
+    cell_timeout, notebook_timeout, submission_timeout : int
+        Seconds per cell, per notebook and per submission (all notebooks of one learner's folder), wall
+        clock; a cell's limit is extended by the time a busy machine took from it, the others are not.
     max_output_bytes : int
         Output a notebook may produce in total.
     grade_in_grader : bool
         Run test cells in the grader's process on plain-data answers (:mod:`cantik.sandbox.answers`).
     **kernel
         Traits of :class:`~cantik.sandbox.kernel.SandboxKernelManager` (``memory_mb``, ``processes``,
-        ``file_mb``, ``cpu_seconds``, ``home_mb``, ``datasets_dir``, ``read_only_paths``).
+        ``file_mb``, ``cpu_seconds``, ``home_mb``, ``submission_memory_mb``, ``datasets_dir``,
+        ``read_only_paths``).
     """
     c.Autograde.autograde_preprocessors = sandboxed_preprocessors(c)
     c.Autograde.sanitize_preprocessors = repaired_sanitizers(c)
     c.SandboxExecute.timeout = cell_timeout
     c.SandboxExecute.notebook_timeout = notebook_timeout
+    c.SandboxExecute.submission_timeout = submission_timeout
     c.SandboxExecute.max_output_bytes = max_output_bytes
     c.SandboxExecute.grade_in_grader = grade_in_grader
     for key, value in kernel.items():

@@ -7,6 +7,14 @@ Plug it into nbgrader through its public configuration (nothing in nbgrader is p
     c.SandboxExecute.notebook_timeout = 300   # seconds per notebook (wall clock)
     c.SandboxKernelManager.memory_mb = 2048   # see cantik.sandbox.kernel
 
+Time is budgeted per cell (``timeout``), per notebook (``notebook_timeout``) and per submission
+(``submission_timeout``: all notebooks of one learner's folder together, wall clock, what a hook sleeping
+before every cell cannot stretch). A cell's own limit is extended by the time the kernel waited for a CPU
+because of *other* submissions' or programs' load (:meth:`cantik.sandbox.quota.Sample.credit_since`), and
+the notebook's end moves with it (a spinning or sleeping kernel earns no such time); the submission's end
+never moves. If the notebook's or submission's end stops a kernel that mostly waited for the machine, the
+submission is not scored at all (:class:`GraderBusy`: graded again later) instead of being blamed for it.
+
 When a submission hits a limit:
 
 * per-cell time: the cell is interrupted (as nbgrader does) and gets an Indonesian error naming the cell
@@ -45,6 +53,11 @@ from cantik.checks.core import KERNEL_MARKER
 from cantik.sandbox.budget import Budget, Checker, shared_checker
 from cantik.sandbox.kernel import SandboxKernelManager
 
+
+class GraderBusy(RuntimeError):
+    """The grading machine was so busy that this submission could not be graded fairly (not scored)."""
+
+
 #: ename of the error outputs this preprocessor writes.
 STOP_ENAME = "BatasSandbox"
 TIMEOUT_ENAME = "CellTimeoutError"
@@ -53,6 +66,22 @@ ANSWER_ENAME = "JawabanTidakTerbaca"
 _TIMEOUT_PLACEHOLDER = "__cantik_batas_waktu_sel__"
 _SIGNALS = {9: "SIGKILL", 11: "SIGSEGV", 6: "SIGABRT", 24: "SIGXCPU", 25: "SIGXFSZ", 15: "SIGTERM",
             2: "SIGINT"}
+
+
+#: The submission whose clock runs in this process: (assignment, student), its start, notebooks seen.
+_CLOCK: dict[str, t.Any] = {"key": None, "started": 0.0, "seen": set()}
+
+
+def _submission_clock(resources: t.Any) -> float:
+    """When the current submission started (``time.monotonic``): notebooks of the same learner's
+    assignment processed one after the other share one clock; a notebook seen again starts a new one."""
+    info = (resources or {}).get("nbgrader", {})
+    key = (info.get("assignment"), info.get("student"))
+    notebook = info.get("notebook")
+    if None in key or key != _CLOCK["key"] or notebook in _CLOCK["seen"]:
+        _CLOCK.update(key=key, started=time.monotonic(), seen=set())
+    _CLOCK["seen"].add(notebook)
+    return float(_CLOCK["started"])
 
 
 def _cell_name(cell: NotebookNode, index: int) -> str:
@@ -86,6 +115,13 @@ class SandboxExecute(Execute):
     """nbgrader ``Execute`` on :class:`~cantik.sandbox.kernel.SandboxKernelManager` kernels, with limits."""
 
     notebook_timeout = Integer(600, help="Wall-clock seconds for the whole notebook.").tag(config=True)
+    submission_timeout = Integer(
+        180, help="Wall-clock seconds for all notebooks of one submission together (one learner's folder); "
+                  "waiting for a busy machine extends a cell's limit, never this one.").tag(config=True)
+    busy_fraction = Float(
+        0.25, help="When the notebook or submission time limit stops a kernel that waited for the busy "
+                   "machine more than this fraction of the time, the submission is not scored (GraderBusy) "
+                   "and is graded again later, instead of being blamed.").tag(config=True)
     max_output_bytes = Integer(
         2_000_000, help="Output (text, images) a notebook may produce in total; more stops it."
     ).tag(config=True)
@@ -131,16 +167,23 @@ class SandboxExecute(Execute):
         self._stopped: str | None = None
         self._events: list[dict[str, t.Any]] = []
         self._started = time.monotonic()
+        self._submission_started = self._started
         self._out_bytes = 0
         self._output_exceeded = False
         self._cell_timeout = self.timeout
         self._notebook_bound = False
         self._trusted_tests: dict[str, str] | None = None
+        self._waiting_msg_id: str | None = None
+        self._cell_sample: t.Any = None
+        self._first_sample: t.Any = None
+        self._granted = 0.0  # seconds this notebook's cells were extended for the machine's load
+        self._cell_granted = 0.0
         self._answer_costs: list[dict[str, t.Any]] = []
 
     # ------------------------------------------------------------------------------------------ run
     def preprocess(self, nb: NotebookNode, resources: t.Any = None, km: t.Any = None) -> t.Any:
         self._reset()
+        self._submission_started = _submission_clock(resources)
         self._submitted_dir = self._find_submitted_dir(resources)
         self._trusted_tests = self._gradebook_tests(resources)
         try:
@@ -160,14 +203,17 @@ class SandboxExecute(Execute):
             cell.outputs = [_error(f"{_cell_name(cell, index).capitalize()} tidak dijalankan: "
                                    f"{self._stopped}")]
             return cell, resources
-        remaining = self.notebook_timeout - (time.monotonic() - self._started)
+        remaining, bound = self._remaining()
         if remaining <= 0:
-            self._stop(cell, index, f"notebook melewati batas waktu {self.notebook_timeout} detik "
-                                    "untuk seluruh notebook")
+            self._stop(cell, index, self._time_up_reason(bound))
             return cell, resources
         notebook_bound = self._cell_timeout is None or remaining < self._cell_timeout
         self._notebook_bound = notebook_bound
         self.timeout = max(1, math.ceil(remaining)) if notebook_bound else self._cell_timeout
+        self._cell_sample = self._sample()
+        self._cell_granted = 0.0
+        if self._first_sample is None:
+            self._first_sample = self._cell_sample
         meta = cell.get("metadata", {}).get("nbgrader", {})
         in_kernel = bool(self.kernel_marker) and self.kernel_marker in cell.source
         if self.grade_in_grader and meta.get("grade") and not meta.get("solution") and not in_kernel:
@@ -188,10 +234,11 @@ class SandboxExecute(Execute):
         except DeadKernelError:
             self._stop(cell, index, self._death_reason())
             return cell, resources
-        except CellTimeoutError:  # interrupted, yet the kernel never went idle
+        except CellTimeoutError:  # interrupted, yet the kernel never went idle (e.g. a fork bomb)
+            note = self._process_note()  # counted at the time limit, before the kill
             self._kill()
             self._stop(cell, index, f"sel berjalan lebih dari {self.timeout} detik dan kernel tidak bisa "
-                                    "dihentikan dengan interupsi, jadi kernel dimatikan.")
+                                    "dihentikan dengan interupsi, jadi kernel dimatikan." + note)
             return cell, resources
         if self._output_exceeded:
             self._stop(cell, index, self._death_reason())
@@ -201,18 +248,21 @@ class SandboxExecute(Execute):
                      if o.get("output_type") == "error" and o.get("evalue") == _TIMEOUT_PLACEHOLDER]
         if timed_out:
             if notebook_bound:
-                msg = (f"{_cell_name(cell, index).capitalize()} dihentikan: notebook melewati batas waktu "
-                       f"{self.notebook_timeout} detik untuk seluruh notebook.")
+                reason = self._time_up_reason(self._remaining()[1])
+                msg = f"{_cell_name(cell, index).capitalize()} dihentikan: {reason}"
             else:
                 msg = (f"{_cell_name(cell, index).capitalize()} berjalan lebih dari {self.timeout} detik "
                        "(batas waktu per sel) dan dihentikan. Periksa perulangan yang tidak pernah selesai.")
+                if self._cell_granted >= 1:
+                    msg += (" (Waktu menunggu karena komputer penilai sibuk, "
+                            f"{self._cell_granted:.0f} detik, tidak dihitung.)")
             msg += self._process_note()
             for o in timed_out:
                 o["evalue"] = msg
                 o["traceback"] = [f"\x1b[0;31m{TIMEOUT_ENAME}\x1b[0m: {msg}"]
             self._events.append({"sel": index + 1, "batas": "waktu_sel", "alasan": msg})
             if notebook_bound:
-                self._stopped = f"notebook melewati batas waktu {self.notebook_timeout} detik."
+                self._stopped = self._time_up_reason(self._remaining()[1])
             elif not self._responsive():
                 self._kill()
                 self._stopped = ("kernel tidak bisa dihentikan setelah melewati batas waktu per sel "
@@ -301,6 +351,80 @@ class SandboxExecute(Execute):
         cell.execution_count = probe.get("execution_count")
         return cell, resources
 
+    # --------------------------------------------------------------------------------------- time
+    def _remaining(self) -> tuple[float, str]:
+        """Seconds left before the notebook's or the submission's end, and which one is nearer.
+
+        The notebook's end moves by the time its cells were extended for others' load (:attr:`_granted`:
+        an honest notebook on a busy machine is not cut short); the submission's end never moves.
+        """
+        now = time.monotonic()
+        notebook = self.notebook_timeout + self._granted - (now - self._started)
+        submission = self.submission_timeout - (now - self._submission_started)
+        return (notebook, "notebook") if notebook <= submission else (submission, "kiriman")
+
+    def _sample(self) -> t.Any:
+        watchdog = getattr(self.km, "watchdog", None)
+        return watchdog.sample() if watchdog is not None else None
+
+    def _time_up_reason(self, bound: str) -> str:
+        """Why the notebook or submission time ran out, in Indonesian; :class:`GraderBusy` when the kernel
+        mostly waited for the busy machine (then it is not the learner's doing, and nothing is scored)."""
+        now, first = self._sample(), self._first_sample
+        started = self._started if bound == "notebook" else self._submission_started
+        elapsed = max(time.monotonic() - started, 1e-6)
+        if now is not None and first is not None:
+            lost = now.credit_since(first)
+            if lost > self.busy_fraction * elapsed:
+                raise GraderBusy(
+                    f"Komputer penilai terlalu sibuk: kernel kiriman ini menunggu giliran CPU {lost:.0f} "
+                    f"dari {elapsed:.0f} detik, jadi kiriman tidak dinilai (bukan kesalahan peserta). Nilai "
+                    "ulang saat komputer tidak sibuk.")
+        if bound == "notebook":
+            msg = f"notebook melewati batas waktu {self.notebook_timeout} detik untuk seluruh notebook."
+        else:
+            msg = (f"kiriman ini melewati batas waktu {self.submission_timeout} detik untuk seluruh kiriman "
+                   "(semua notebooknya bersama-sama).")
+        if now is not None and first is not None and now.wall - first.wall > 5:
+            cpu, span = now.main - first.main, now.wall - first.wall
+            if cpu < 0.25 * span:
+                msg += (f" Kernel lebih banyak menunggu daripada menghitung (hanya {cpu:.0f} detik CPU dalam "
+                        f"{span:.0f} detik), misalnya karena time.sleep() atau kode yang dijalankan sebelum "
+                        "setiap sel.")
+        return msg
+
+    async def _async_poll_for_reply(self, msg_id: str, *args: t.Any, **kwargs: t.Any) -> t.Any:
+        self._waiting_msg_id = msg_id  # for _async_handle_timeout, which nbclient does not tell
+        return await super()._async_poll_for_reply(msg_id, *args, **kwargs)
+
+    async def _wait_for_lost_time(self) -> dict[str, t.Any] | None:
+        """At a cell's time limit: wait as long again as the kernel lost to others' load during the cell
+        (never past the submission's end); the cell's reply if it came meanwhile."""
+        from queue import Empty
+
+        start, msg_id = self._cell_sample, self._waiting_msg_id
+        if start is None or msg_id is None or self.kc is None:
+            return None
+        granted = 0.0
+        while True:
+            now = self._sample()
+            if now is None:
+                return None
+            extra = min(now.credit_since(start) - granted, self._remaining()[0])
+            if extra < 0.05:
+                return None
+            granted += extra
+            self._granted += extra
+            self._cell_granted += extra
+            deadline = time.monotonic() + extra
+            while (left := deadline - time.monotonic()) > 0:
+                try:
+                    msg = await self.kc.shell_channel.get_msg(timeout=left)
+                except (Empty, TimeoutError):
+                    break
+                if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                    return msg
+
     # ------------------------------------------------------------------------------------- limits
     def output(self, outs: list[NotebookNode], msg: dict[str, t.Any], display_id: str | None,
                cell_index: int) -> NotebookNode | None:
@@ -318,6 +442,10 @@ class SandboxExecute(Execute):
         return super().output(outs, msg, display_id, cell_index)
 
     async def _async_handle_timeout(self, timeout: int, cell: NotebookNode | None = None) -> t.Any:
+        if not self._notebook_bound:
+            reply = await self._wait_for_lost_time()
+            if reply is not None:
+                return reply
         # count the sandbox's processes before the interrupt reaches them (it may end some of them)
         km = self.km
         self._tasks_at_timeout = km.task_count() if isinstance(km, SandboxKernelManager) else None
@@ -380,6 +508,10 @@ class SandboxExecute(Execute):
             return f"keluaran (print/tampilan) melebihi batas {mb:g} MB untuk satu notebook."
         status = None
         km = self.km
+        if isinstance(km, SandboxKernelManager) and (
+                km.budget_exceeded == "memori" or (km.cgroups is not None and km.cgroups.oom_kills())):
+            return ("semua proses kiriman ini bersama-sama memakai memori melebihi batas "
+                    f"{km.budget_memory_mb} MB per kiriman, jadi kernel dihentikan.")
         if isinstance(km, SandboxKernelManager):
             deadline = time.monotonic() + 2
             while (status := km.exit_status()) is None and time.monotonic() < deadline:

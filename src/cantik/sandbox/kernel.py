@@ -6,7 +6,11 @@ and the trainer workflow drive it like any other. Only two things differ:
 * the kernel talks over Unix sockets (``transport = "ipc"``) in a private folder of its own, because the
   sandbox has no network at all, not even loopback shared with the grader;
 * the launch command is wrapped by :func:`cantik.sandbox.bwrap.build_command` (limits, read-only system,
-  private home, no network, own PID namespace, own user id when the grader is root).
+  private home, no network, own PID namespace, own user id when the grader is root), or asks the warm
+  zygote for a kernel confined the same way (:mod:`cantik.sandbox.confine`; as root or not);
+* the kernel's stdin, stdout and stderr are ``/dev/null`` (never the grader's log or terminal), and the
+  whole submission has one budget of memory, processes and CPU share (:mod:`cantik.sandbox.quota`:
+  cgroups as root, else a watchdog), which also measures how long the kernel waited for a CPU.
 
 Limits are traitlets configuration, so nbgrader's configuration file can set them, e.g.
 ``c.SandboxKernelManager.memory_mb = 1024``.
@@ -19,6 +23,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import tempfile
 import typing as t
 from pathlib import Path
@@ -39,6 +44,7 @@ from cantik.sandbox.bwrap import (
     python_paths,
     working_files,
 )
+from cantik.sandbox.quota import SubmissionCgroups, Watchdog, proc_stat
 from cantik.sandbox.zygote import ZYGOTE_ENV, kernel_command
 
 
@@ -64,6 +70,9 @@ class SandboxKernelManager(AsyncKernelManager):
     ).tag(config=False)
     read_only_paths = List(Unicode(), help="Extra host paths shown read-only at the same path.").tag(
         config=True)
+    submission_memory_mb = Integer(
+        0, help="Memory of all processes of one submission together, MiB (a cgroup as root, else the "
+                "watchdog of cantik.sandbox.quota); 0: the same as memory_mb.").tag(config=True)
     zygote = Unicode(
         help="Socket of a sandboxed warm zygote (cantik.sandbox.zygote.WarmKernels(sandbox=True)): kernels "
              "are forked from it, already past importing pandas and matplotlib, and confined one by one "
@@ -86,6 +95,10 @@ class SandboxKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self.run_dir: Path | None = None
         self.sandbox_uid: int | None = None
+        self.cgroups: SubmissionCgroups | None = None
+        self.watchdog: Watchdog | None = None
+        #: Set (in Indonesian terms: "memori") when the submission's budget stopped the kernel.
+        self.budget_exceeded: str | None = None
 
     @property
     def limits(self) -> Limits:
@@ -118,9 +131,23 @@ class SandboxKernelManager(AsyncKernelManager):
         self.ip = str(self.run_dir / "k")
 
     def _cleanup_run_dir(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+            self.watchdog = None
+        if self.cgroups is not None:
+            self.cgroups.remove()
+            self.cgroups = None
         if self.run_dir is not None:
             shutil.rmtree(self.run_dir, ignore_errors=True)
+            for marker in (".pid", ".ro"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(str(self.run_dir) + marker)
             self.run_dir = None
+
+    @property
+    def budget_memory_mb(self) -> int:
+        """Memory of the whole submission (:attr:`submission_memory_mb`, else :attr:`memory_mb`)."""
+        return self.submission_memory_mb or self.memory_mb
 
     async def _async_pre_start_kernel(self, **kw: t.Any) -> tuple[list[str], dict[str, t.Any]]:
         find_bwrap()  # a clear Indonesian message before anything is written
@@ -133,6 +160,11 @@ class SandboxKernelManager(AsyncKernelManager):
         if self.kernel_spec is not None:
             self.kernel_spec.interrupt_mode = "message"
         kernel_cmd, kw = await super()._async_pre_start_kernel(**kw)
+        # nothing of the grader's reaches the kernel: not its log (stdout/stderr), not the terminal
+        kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.budget_exceeded = None
+        self.cgroups = SubmissionCgroups.create(self.run_dir.name, self.budget_memory_mb,  # type: ignore[union-attr]
+                                                self.processes)
         if self.sandbox_uid is not None:  # readable, not writable, by the kernel
             os.chown(self.connection_file, 0, self.sandbox_uid)
             os.chmod(self.connection_file, 0o640)
@@ -148,9 +180,10 @@ class SandboxKernelManager(AsyncKernelManager):
             submitted_dir=Path(self.submitted_dir) if self.submitted_dir else None,
             uid=self.sandbox_uid,
         )
-        if self.zygote and spec.uid is not None:
+        if self.zygote:
             return self._warm_command(kernel_cmd, spec), kw
-        return build_command(kernel_cmd, spec), kw
+        prefix = self.cgroups.join_prefix() if self.cgroups is not None else []
+        return [*prefix, *build_command(kernel_cmd, spec)], kw
 
     def _warm_command(self, kernel_cmd: list[str], spec: SandboxSpec) -> list[str]:
         """Ask the warm zygote for a kernel confined like ``spec`` (see :mod:`cantik.sandbox.confine`)."""
@@ -175,6 +208,7 @@ class SandboxKernelManager(AsyncKernelManager):
             "keep": [str(p) for p in [*python_paths(), *spec.read_only]],
             "hide": [] if spec.datasets is not None else [DATASETS],
             "env": kernel_env(spec.datasets, spec.env),
+            "cgroups": self.cgroups.procs_files if self.cgroups is not None else [],
         }
         box_file = run_dir / ".box.json"
         box_file.write_text(json.dumps(box))
@@ -185,26 +219,67 @@ class SandboxKernelManager(AsyncKernelManager):
     async def _async_post_start_kernel(self, **kw: t.Any) -> None:
         await super()._async_post_start_kernel(**kw)
         await self._lock_run_dir()
+        await self._watch()
 
-    async def _lock_run_dir(self, timeout: float = 60.0) -> None:
-        """Once the kernel has made its five sockets, take away its right to create files on the host.
-
-        The connection folder is the only host folder the kernel can write to; locked, it cannot be used
-        to fill the trainer's disk.
-        """
-        if self.sandbox_uid is None or self.run_dir is None:
-            return
+    async def _wait_for(self, ready: t.Callable[[], bool], timeout: float = 60.0) -> bool:
+        """Poll ``ready`` until it holds (True), the kernel ends or ``timeout`` passes (False)."""
         import asyncio
         import time
 
+        deadline = time.monotonic() + timeout
+        while not ready():
+            if time.monotonic() > deadline or self.exit_status() is not None:
+                return False
+            await asyncio.sleep(0.005)
+        return True
+
+    async def _lock_run_dir(self) -> None:
+        """Once the kernel has made its five sockets, take away its right to create files on the host.
+
+        The connection folder is the only host folder the kernel can write to; locked, it cannot be used
+        to fill the trainer's disk. As root the folder is the grader's (the kernel wrote through its
+        group); a warm kernel of an ordinary user is the folder's owner outside, so its monitor makes the
+        folder read-only in the kernel's mount namespace instead and says so (``<run_dir>.ro``).
+        """
+        if self.run_dir is None:
+            return
+        if self.sandbox_uid is None:
+            if self.zygote:
+                await self._wait_for(Path(str(self.run_dir) + ".ro").exists)
+            return
         ports = (self.shell_port, self.iopub_port, self.stdin_port, self.control_port, self.hb_port)
         sockets = [Path(f"{self.ip}-{port}") for port in ports]
-        deadline = time.monotonic() + timeout
-        while not all(p.exists() for p in sockets):
-            if time.monotonic() > deadline or self.exit_status() is not None:
-                break
-            await asyncio.sleep(0.01)
+        await self._wait_for(lambda: all(p.exists() for p in sockets))
         self.run_dir.chmod(0o750)
+
+    async def _watch(self) -> None:
+        """Start the :class:`~cantik.sandbox.quota.Watchdog` on the sandbox's own ``/proc``."""
+        from cantik.sandbox.zygote import monitor_pid_file
+
+        root: list[int] = []
+
+        def found() -> bool:
+            if self.zygote:  # the monitor shares the kernel's mount namespace (and its /proc)
+                with contextlib.suppress(OSError, ValueError):
+                    root[:] = [int(monitor_pid_file(self.run_dir).read_text())]  # type: ignore[arg-type]
+            else:  # bubblewrap's first child is PID 1 of the sandbox, the kernel its first child
+                init = _children(self.provisioner.process.pid)[:1]  # type: ignore[union-attr]
+                root[:] = _children(init[0])[:1] if init else []
+            return bool(root) and Path(f"/proc/{root[0]}/root/proc/2").exists()
+
+        if not await self._wait_for(found, timeout=10):
+            self.log.warning("Sandbox: the kernel's processes were not found; no budget watchdog")
+            return
+        try:
+            self.watchdog = Watchdog(Path(f"/proc/{root[0]}/root/proc"), self.budget_memory_mb,
+                                     police=self.cgroups is None, cgroups=self.cgroups,
+                                     on_exceeded=self._exceeded).start()
+        except OSError as exc:
+            self.log.warning("Sandbox: the kernel's processes cannot be watched (%s)", exc)
+
+    def _exceeded(self, what: str) -> None:
+        self.budget_exceeded = what
+        self.kill_now()
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)
@@ -234,6 +309,16 @@ class SandboxKernelManager(AsyncKernelManager):
         if proc is not None and proc.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(proc.pid, signal.SIGKILL)
+
+
+def _children(pid: int) -> list[int]:
+    """Ids of the processes whose parent is ``pid`` (oldest first)."""
+    found = []
+    for entry in os.scandir("/proc"):
+        fields = proc_stat(Path(entry.path)) if entry.name.isdigit() else None
+        if fields is not None and int(fields[1]) == pid:
+            found.append((int(fields[19]), int(entry.name)))
+    return [p for _, p in sorted(found)]
 
 
 async def start_sandboxed_kernel(

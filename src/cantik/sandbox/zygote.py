@@ -10,9 +10,23 @@ It plugs into jupyter_client through an ordinary kernelspec (``cantik-warm``), s
 preprocessor and jupyter_client's ``KernelManager`` run it like any kernel (``Execute.kernel_name``):
 
 * the kernelspec starts a tiny *proxy* (``python -m cantik.sandbox.zygote kernel -f CONN``), which asks the
-  zygote (over a Unix socket, passing its stdin/stdout/stderr) to fork a kernel for ``CONN``;
+  zygote (over a Unix socket) to fork a kernel for ``CONN``; the kernel's stdin, stdout and stderr are
+  ``/dev/null`` (no descriptor of the grader's, e.g. its log or the trainer's terminal, reaches it);
 * the proxy forwards interrupt/terminate signals to the kernel and exits when it does; the kernel exits
   when the proxy dies (jupyter_client's kill), so a stuck notebook is still killed as usual.
+
+The reusable API (the grader's :class:`cantik.sandbox.kernel.SandboxKernelManager` uses it; any other
+launcher, e.g. a kernel provisioner, can do the same):
+
+* :class:`WarmKernels` ``(sandbox=True)`` starts the zygote inside one bubblewrap sandbox
+  (:func:`cantik.sandbox.bwrap.zygote_command`), as root or as an ordinary user; ``.socket`` is its socket;
+* a confined kernel is the command :func:`kernel_command` ``(socket, "--box", BOX_FILE, "-f", CONN)``, where
+  ``BOX_FILE`` (JSON, mode 0600) says how to confine it (the keys are listed in
+  :func:`cantik.sandbox.confine.enter`, plus ``env``: the kernel's whole environment, and ``cgroups``:
+  ``cgroup.procs`` files it joins first). The proxy behaves like the kernel for the launcher: signals reach
+  the kernel, and it ends as the kernel ended;
+* :func:`monitor_pid_file` ``(run_dir)`` then names the kernel's monitor as the launcher sees it: its
+  ``/proc/<pid>/root/proc`` holds exactly the kernel's processes (:class:`cantik.sandbox.quota.Watchdog`).
 """
 
 from __future__ import annotations
@@ -24,6 +38,7 @@ import resource
 import select
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -82,22 +97,29 @@ def _exit_when_gone(pid: int) -> None:
 def _run_kernel(request: dict, fds: list[int], conn: socket.socket | None = None) -> None:
     """Body of a forked child: become an ipykernel for ``request['argv']`` (never returns).
 
-    A request with a ``box`` (sandboxed zygote) is first confined by :func:`cantik.sandbox.confine.enter`,
-    which leaves this process as the kernel's monitor and continues in the confined kernel.
+    A request with a ``box`` (sandboxed zygote) is first confined by :func:`cantik.sandbox.confine.enter`
+    (the last ``box["cgroup_fds"]`` of ``fds``: the submission's ``cgroup.procs`` files to join; any other
+    descriptor sent is closed unused), which leaves this process as the kernel's
+    monitor and continues in the confined kernel. Either way the kernel's stdin, stdout and stderr are
+    ``/dev/null``: nothing of the grader's (its log, the trainer's terminal) is reachable.
     """
     try:
-        if "box" in request:
-            from cantik.sandbox.confine import enter
+        from cantik.sandbox.confine import devnull_stdio, enter
 
-            enter(request["box"], conn, fds)  # type: ignore[arg-type]
-        elif conn is not None:
-            conn.close()
+        if "box" in request:  # only the descriptors the box declares are cgroup files; others are closed
+            joins = int(request["box"].get("cgroup_fds", 0))
+            for fd in fds[:len(fds) - joins]:
+                os.close(fd)
+            enter(request["box"], conn, fds[len(fds) - joins:])  # type: ignore[arg-type]
+        else:
+            if conn is not None:
+                conn.close()
+            for fd in fds:
+                os.close(fd)
+            devnull_stdio()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
-        for target, fd in zip((0, 1, 2), fds, strict=False):
-            os.dup2(fd, target)
-            os.close(fd)
         os.setsid()
         os.environ.clear()
         os.environ.update(request["env"])
@@ -171,7 +193,7 @@ def serve(sock_path: str, owner_pid: int, preload: list[str] | None = None) -> N
             continue
         conn, _ = server.accept()
         with conn:
-            msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 3)
+            msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 8)
             request = json.loads(msg.decode())
             pid = os.fork()
             if pid == 0:
@@ -205,7 +227,8 @@ def proxy(sock_path: str, argv: list[str]) -> int:
     """Kernelspec entry point: get a forked kernel for ``argv`` and stand in for it until it ends.
 
     ``argv`` starting with ``--box FILE`` asks a sandboxed zygote for a confined kernel
-    (:mod:`cantik.sandbox.confine`); FILE holds the confinement and the kernel's whole environment.
+    (:mod:`cantik.sandbox.confine`); FILE holds the confinement and the kernel's whole environment, and
+    ``box["cgroups"]`` the ``cgroup.procs`` files the kernel joins (opened here, passed as descriptors).
     """
     box = None
     if argv[:1] == ["--box"]:
@@ -214,11 +237,17 @@ def proxy(sock_path: str, argv: list[str]) -> int:
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.connect(sock_path)
     request = {"argv": argv, "env": dict(os.environ), "cwd": os.getcwd(), "proxy_pid": os.getpid()}
+    fds: list[int] = []
     if box is not None:  # nothing of the grader's environment reaches a confined kernel
+        fds = [os.open(path, os.O_WRONLY | os.O_CLOEXEC) for path in box.pop("cgroups", [])]
+        box["cgroup_fds"] = len(fds)
         request.update(env=box.pop("env"), cwd=box["workdir"], box=box)
-    socket.send_fds(client, [json.dumps(request).encode()], [0, 1, 2])
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+    socket.send_fds(client, [json.dumps(request).encode()], fds)
+    for fd in fds:
+        os.close(fd)
     if box is not None:
-        return _stand_in(client)
+        return _stand_in(client, box["run_dir"])
     child = json.loads(client.recv(4096).decode())["pid"]
     client.close()
     pidfd = os.pidfd_open(child)
@@ -245,8 +274,25 @@ def proxy(sock_path: str, argv: list[str]) -> int:
             return 1
 
 
-def _stand_in(conn: socket.socket) -> int:
-    """Proxy of a confined kernel: pass signals to its monitor, end the way the kernel ended."""
+def monitor_pid_file(run_dir: str | os.PathLike[str]) -> Path:
+    """Where the proxy of a confined kernel writes its monitor's process id (as the grader sees it):
+    beside the connection folder, out of the kernel's sight.
+
+    Examples
+    --------
+    >>> monitor_pid_file("/tmp/cantik-warm-x/s/cantik-sbx-1")
+    PosixPath('/tmp/cantik-warm-x/s/cantik-sbx-1.pid')
+    """
+    return Path(str(run_dir) + ".pid")
+
+
+def _stand_in(conn: socket.socket, run_dir: str) -> int:
+    """Proxy of a confined kernel: pass signals to its monitor, end the way the kernel ended.
+
+    The monitor's first message carries its credentials (``SO_PASSCRED``): the kernel translates its pid
+    into this process's PID namespace, which is written to :func:`monitor_pid_file`, so the grader can
+    find the kernel's processes (CPU, memory, waiting time) in its own ``/proc``.
+    """
 
     def forward(signum: int, _frame: object) -> None:
         with contextlib.suppress(OSError):
@@ -258,6 +304,7 @@ def _stand_in(conn: socket.socket) -> int:
     parentfd = os.pidfd_open(parent) if parent > 1 else None
     watched = [conn] + ([parentfd] if parentfd is not None else [])
     data = b""
+    creds = socket.CMSG_SPACE(struct.calcsize("3i"))
     while True:
         try:
             readable, _, _ = select.select(watched, [], [])
@@ -265,12 +312,20 @@ def _stand_in(conn: socket.socket) -> int:
             continue
         if parentfd in readable:  # whoever started the kernel is gone: closing the link kills it
             return 1
-        chunk = conn.recv(4096)
+        chunk, ancillary, _flags, _addr = conn.recvmsg(4096, creds)
         if not chunk:
             return 1
+        for level, kind, value in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_CREDENTIALS and b"monitor" in chunk:
+                pid = struct.unpack("3i", value[:12])[0]
+                monitor_pid_file(run_dir).write_text(str(pid))
         data += chunk
-        if b"\n" in data:
-            status = json.loads(data.split(b"\n", 1)[0])["status"]
+        while b"\n" in data:
+            line, data = data.split(b"\n", 1)
+            message = json.loads(line)
+            if "status" not in message:
+                continue
+            status = message["status"]
             if os.WIFSIGNALED(status):  # end as the kernel ended, so the grader can tell why
                 sig = os.WTERMSIG(status)
                 if sig not in (signal.SIGKILL, signal.SIGSTOP):

@@ -275,6 +275,6 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     # the report also lists the unanswered released notebook ("kosong"); the source solution has no row
     assert {r["ID"] for r in written if (r["Modul"], r["ID"]) not in learners} <= {"kosong"}
 
-    feedback = generate_feedback(course, "modul2", exchange=False)
+    feedback = generate_feedback(course, "modul2", exchange=False, before_graded=True)
     text = (feedback.folder / f"{student}.html").read_text(encoding="utf-8")
     assert "bukan dengan penduduk usia 15–64 tahun" in text and "[kesalahan:" not in text

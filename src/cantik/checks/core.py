@@ -134,7 +134,7 @@ def periksa(id: str, value: Any) -> Hasil:
     """
     where = key.mode()
     # without the key, a question the notebook registered itself is still checked here (not a secret)
-    soal = ambil(id) if where == "lokal" or str(id).strip().lower() in _REGISTRY else None
+    soal = ambil(id) if where == "lokal" or _id(id) in _REGISTRY else None
     if value is NotImplemented or value is Ellipsis:
         return Hasil(False, "Soal ini belum dijawab.")
     try:
@@ -255,7 +255,7 @@ def uji(id: str, value: Any) -> None:
     """
     if key.mode() == "penilai":  # a graded kernel holds no key: the grader checks what is handed over
         _serahkan(id, value)
-        if str(id).strip().lower() not in _REGISTRY:
+        if _id(id) not in _REGISTRY:
             return
         # A question the notebook registered itself (its expectation is in the notebook, not in the key):
         # the grader may not know it, so it is checked here too, as before the keyless mode.

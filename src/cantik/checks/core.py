@@ -17,6 +17,7 @@ import importlib
 import json
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,12 +75,21 @@ class Soal:
 
 _REGISTRY: dict[str, Soal] = {}
 _HINT_STEP: dict[str, int] = {}
+#: Questions registered from outside the answer key (a course author's own notebook): their expectation is
+#: in the notebook, not a secret, and the grader may not know them, so a keyless kernel checks them too.
+_OWN: set[str] = set()
 
 
 def daftar(*soal: Soal) -> None:
-    """Register questions (called by the ``cantik.checks.modul<N>`` modules)."""
+    """Register questions (called by the ``cantik.checks.modul<N>`` modules, or by a notebook)."""
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    from_key = caller.startswith("cantik.checks.modul")
     for s in soal:
         _REGISTRY[s.id] = s
+        if from_key:
+            _OWN.discard(s.id)
+        else:
+            _OWN.add(s.id)
 
 
 def ambil(id: str) -> Soal:
@@ -134,7 +144,7 @@ def periksa(id: str, value: Any) -> Hasil:
     """
     where = key.mode()
     # without the key, a question the notebook registered itself is still checked here (not a secret)
-    soal = ambil(id) if where == "lokal" or _id(id) in _REGISTRY else None
+    soal = ambil(id) if where == "lokal" or _id(id) in _OWN else None
     if value is NotImplemented or value is Ellipsis:
         return Hasil(False, "Soal ini belum dijawab.")
     try:
@@ -255,7 +265,7 @@ def uji(id: str, value: Any) -> None:
     """
     if key.mode() == "penilai":  # a graded kernel holds no key: the grader checks what is handed over
         _serahkan(id, value)
-        if _id(id) not in _REGISTRY:
+        if _id(id) not in _OWN:
             return
         # A question the notebook registered itself (its expectation is in the notebook, not in the key):
         # the grader may not know it, so it is checked here too, as before the keyless mode.

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = "kalkulator_stunting.ipynb"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture()  # one server per test: a kernel left by the other test would count against the limit
 def server(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Production Voilà on one app, at most two kernels, busy pages retrying after 2 s, kernels whose page
     closed culled 5 s after under pressure."""

@@ -20,7 +20,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from cantik.grading.course import Course
 from cantik.grading.roster import read_roster
+from cantik.grading.titles import part_labels
 from tests.grading.helpers import MODUL, fill, make_course
 from tests.server.helpers import hub_running, submit_in_lab
 from tests.server.test_hub import Hub, _chp_available
@@ -125,12 +127,16 @@ def test_class_on_one_server(tmp_path: Path, page, artifacts_dir: Path) -> None:
         assert auto["ku02"] == pytest.approx(float(max_auto)) and max_auto > 0
         assert 0 < auto["ku03"] < auto["ku02"]
         assert auto["ku01"] < auto["ku03"]  # submitted untouched
+        # the export is Indonesian Excel's CSV (';', decimal comma) with readable part headers
+        parts = part_labels(Course.open(course), MODUL)
+        labels = {label for (_, grade_id), label in parts.items() if grade_id in code_cells}
         with open(out / f"nilai_{MODUL}.csv", encoding="utf-8-sig", newline="") as f:
-            table = {r["ID"]: r for r in csv.DictReader(f)}
+            table = {r["ID"]: r for r in csv.DictReader(f, delimiter=";")}
         assert set(table) == {n for n, _ in LEARNERS}
         assert table["ku05"]["Status"] == "belum mengirim"
         for sid in ("ku02", "ku03"):  # the export shows the code points that PostgreSQL holds
-            code_cols = [c for c in table[sid] if c.split(" (")[0].removeprefix("Soal: ") in code_cells]
+            code_cols = [c for c in table[sid] if c.rsplit(" (maks", 1)[0] in labels]
             assert len(code_cols) == len(code_cells) > 0, (list(table[sid]), code_cells)
-            assert sum(float(table[sid][c] or 0) for c in code_cols) == pytest.approx(auto[sid])
+            points = sum(float((table[sid][c] or "0").replace(",", ".")) for c in code_cols)
+            assert points == pytest.approx(auto[sid])
         print(json.dumps(auto))

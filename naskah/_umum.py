@@ -2,6 +2,12 @@
 
 from cantik.apps.registry import by_slug
 from cantik.authoring.cells import kode, md
+from cantik.authoring.place import Tempat
+from cantik.data import active_wilayah
+
+#: The place this course is written for: Kandangan Utara, or the place of `cantik kursus bangun --wilayah`
+#: (cantik.authoring.place). Every place name, type, unit and planning term in the texts comes from here.
+tempat = Tempat.dari(active_wilayah())
 
 #: Numbers course text may type because they are definitions, not data (every other number is computed
 #: from the data with cantik.authoring.numbers.angka; tests/courses/test_angka.py holds the texts to this).
@@ -60,14 +66,16 @@ def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], dura
     """Title, *Tujuan pembelajaran*, *Pertanyaan*, the synthetic-data notice and the setup cell
     (``pengantar``: cells shown right before the setup cell, e.g. how to run a cell)."""
     return [
-        md(f"{cid}-judul", f"# {judul}\n\n*Kelas Cantik: literasi statistik untuk Kelurahan Cantik Kandangan Utara, "
-           f"Kab. Hulu Sungai Selatan.* Perkiraan waktu: {durasi}.", kunci=True),
+        md(f"{cid}-judul", f"# {judul}\n\n*Kelas Cantik: literasi statistik untuk {tempat.judul}, "
+           f"Kab. {tempat.kabupaten}.* Perkiraan waktu: {durasi}.", kunci=True),
         md(f"{cid}-tujuan", "## Tujuan pembelajaran\n\nSetelah modul ini, Anda dapat:\n\n"
            + "\n".join(f"- {t}" for t in tujuan), kunci=True),
         md(f"{cid}-pertanyaan", "## Pertanyaan\n\n" + "\n".join(f"- {q}" for q in pertanyaan), kunci=True),
         md(f"{cid}-sintetis", "> ⚠️ **Data sintetis.** Semua tabel di modul ini dibuat komputer untuk latihan. "
            "Angkanya dikalibrasi ke angka publikasi, tetapi **bukan data resmi BPS dan bukan data warga "
-           "sebenarnya**. Jangan dikutip sebagai statistik resmi.", kunci=True),
+           "sebenarnya**. Jangan dikutip sebagai statistik resmi." if tempat.profil.synthetic else
+           f"> ℹ️ **Data {tempat.label}.** Sumber: {tempat.profil.source}, per {tempat.profil.source_date}. "
+           "Sebelum membagikan angka, periksa dulu kerahasiaannya (modul 7).", kunci=True),
         md(f"{cid}-cara", "### Cara mengerjakan\n\n"
            "1. Jalankan sel dari atas ke bawah (Shift + Enter).\n"
            "2. Di sel jawaban, ganti `raise NotImplementedError()` dengan kode Anda.\n"
@@ -83,17 +91,22 @@ def pembuka(cid: str, judul: str, tujuan: list[str], pertanyaan: list[str], dura
              "from cantik import indikator as ind\n"
              "from cantik.apps.registry import aplikasi\n"
              "from cantik.checks import cek, petunjuk\n"
-             "from cantik.data import SYNTHETIC_NOTICE, load\n"
-             "from cantik.error_explainer import jelaskan_galat\n\n"
+             + ("from cantik.data import SYNTHETIC_NOTICE, load\n" if tempat.bawaan
+                else "from cantik.data import load, pakai_wilayah\n")
+             + "from cantik.error_explainer import jelaskan_galat\n\n"
              "jelaskan_galat()  # bila ada galat (error), penjelasannya muncul dalam bahasa Indonesia\n"
-             "print(SYNTHETIC_NOTICE)", kunci=True),
+             + ("print(SYNTHETIC_NOTICE)" if tempat.bawaan
+                else f'print(pakai_wilayah("{tempat.kunci}"))  # semua tabel modul ini: {tempat.label}'),
+             kunci=True),
     ]
 
 
 def penutup(cid: str, poin: list[str]) -> list[dict]:
     """*Poin kunci* at the end of a notebook."""
     return [md(f"{cid}-poin-kunci", "## Poin kunci\n\n" + "\n".join(f"- {p}" for p in poin)
-               + "\n\n*Ingat: semua angka di modul ini berasal dari data sintetis.*", kunci=True)]
+               + ("\n\n*Ingat: semua angka di modul ini berasal dari data sintetis.*" if tempat.profil.synthetic
+                  else f"\n\n*Ingat: angka di modul ini berasal dari {tempat.profil.source}, per "
+                  f"{tempat.profil.source_date}.*"), kunci=True)]
 
 
 def aplikasi_sel(cid: str, slug: str, ajakan: str) -> list[dict]:

@@ -6,7 +6,7 @@ and in the written answer's exemplars are computed from the data when this scrip
 as the questions' checks). Kept short on purpose (about 60 minutes for a novice, see courses/README.md).
 """
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, rupiah
@@ -34,12 +34,12 @@ KRITERIA_0G = [
                                              "jelas, dan menyebut data latihan (sintetis)"]),
 ]
 CONTOH_0G = [
-    Contoh(1, "Keluarga di kelurahan kita banyak dan pengeluarannya macam-macam.", [1, 2]),
-    Contoh(2, f"Ada {angka(KELUARGA)} keluarga di kelurahan ini, dan pengeluarannya berbeda-beda.", [2, 3]),
-    Contoh(3, f"Kandangan Utara punya {angka(KELUARGA)} keluarga dan {angka(BESAR)} di antaranya beranggota "
+    Contoh(1, f"Keluarga di {tempat.jenis} kita banyak dan pengeluarannya macam-macam.", [1, 2]),
+    Contoh(2, f"Ada {angka(KELUARGA)} keluarga di {tempat.jenis} ini, dan pengeluarannya berbeda-beda.", [2, 3]),
+    Contoh(3, f"{tempat.nama} punya {angka(KELUARGA)} keluarga dan {angka(BESAR)} di antaranya beranggota "
               f"{angka(ANGGOTA_BESAR)} orang atau lebih. Separuh keluarga membelanjakan kurang dari "
               f"{rupiah(MEDIAN)} per orang per bulan.", [3, 3]),
-    Contoh(4, f"Menurut data latihan (sintetis), Kandangan Utara punya {angka(KELUARGA)} keluarga; "
+    Contoh(4, f"Menurut data latihan (sintetis), {tempat.nama} punya {angka(KELUARGA)} keluarga; "
               f"{angka(BESAR)} di antaranya beranggota {angka(ANGGOTA_BESAR)} orang atau lebih. Separuh keluarga "
               f"membelanjakan kurang dari {rupiah(MEDIAN)} per orang per bulan (median), sedangkan rata-ratanya "
               f"({rupiah(RATA)}) ditarik ke atas oleh beberapa keluarga.", [4, 4]),
@@ -62,7 +62,7 @@ NOTEBOOKS = {
                 "memakai `cek` dan `petunjuk`, membaca pesan galat (*error*), dan mengumpulkan pekerjaan.",
             ],
             pertanyaan=[
-                "Berapa banyak keluarga di Kandangan Utara, dan berapa pengeluaran per orang yang khas?",
+                f"Berapa banyak keluarga di {tempat.nama}, dan berapa pengeluaran per orang yang khas?",
             ],
             durasi="60 menit (untuk yang belum pernah menulis kode)",
             pengantar=[md(f"{M}-sel", """## 0. Sel
@@ -77,14 +77,14 @@ bertanda `[ ]:`) berisi perintah Python. Klik sel kode lalu tekan **Shift + Ente
 **Contoh.** Jalankan sel di bawah. Baris yang diawali `#` adalah **catatan** untuk manusia; Python
 melewatinya. Sebuah **variabel** menyimpan nilai dengan sebuah nama: nama di kiri, `=`, nilai di kanan.
 Teks diapit tanda kutip; angka desimal memakai **titik** (`87.5`, bukan `87,5`)."""),
-        contoh_kode(f"{M}-contoh-variabel", """# Python bisa dipakai seperti kalkulator: + tambah, - kurang, * kali, / bagi
+        contoh_kode(f"{M}-contoh-variabel", f"""# Python bisa dipakai seperti kalkulator: + tambah, - kurang, * kali, / bagi
 print(7 * 24)
 # Variabel: simpan angka dengan sebuah nama (angka contoh, bukan data), lalu pakai untuk menghitung
 balita_laki = 12
 balita_perempuan = 15
 balita = balita_laki + balita_perempuan
 # Teks diapit tanda kutip. print(...) menampilkan isi kurungnya; koma memisahkan beberapa hal
-nama_kecamatan = "Kandangan"
+nama_kecamatan = "{tempat.profil.kecamatan or tempat.nama}"
 print("Balita di", nama_kecamatan, "(contoh):", balita)"""),
         md(f"{M}-0a-soal", f"""### Soal 0a
 
@@ -183,7 +183,7 @@ bulan). Simpan di `median_pengeluaran`, tanpa dibulatkan."""),
 
 **Contoh:** `.value_counts()` menghitung baris untuk setiap isian sebuah kolom (**tabel frekuensi**), dan
 diagram batang menggambarnya, dengan **judul** dan **label sumbu**."""),
-        contoh_kode(f"{M}-contoh-grafik", """# Tabel frekuensi: banyaknya penduduk per jenis kelamin.
+        contoh_kode(f"{M}-contoh-grafik", f"""# Tabel frekuensi: banyaknya penduduk per jenis kelamin.
 # .sort_index() mengurutkan menurut labelnya (L lalu P), bukan menurut jumlahnya.
 frek_jk = penduduk["jenis_kelamin"].value_counts().sort_index()
 # plt.subplots() menyiapkan gambar (fig) dan bidang gambarnya (ax)
@@ -191,7 +191,7 @@ fig, ax = plt.subplots(figsize=(5, 3))
 # Gambar diagram batang dari tabel frekuensi itu di bidang ax
 frek_jk.plot.bar(ax=ax, color="#4a7")
 # ax.set_title: judul; ax.set_xlabel dan ax.set_ylabel: label sumbu mendatar dan tegak
-ax.set_title("Penduduk menurut jenis kelamin, Kandangan Utara (data sintetis)")
+ax.set_title("Penduduk menurut jenis kelamin, {tempat.nama} (data sintetis)")
 ax.set_xlabel("Jenis kelamin")
 ax.set_ylabel("Jumlah orang")
 # plt.show() menampilkan gambarnya
@@ -205,27 +205,27 @@ dan label kedua sumbu. Simpan gambarnya di `fig`."""),
                 "frek_rt = keluarga[\"rt\"].value_counts().sort_index()\n"
                 "fig, ax = plt.subplots(figsize=(8, 3))\n"
                 "frek_rt.plot.bar(ax=ax, color=\"#4a7\")\n"
-                "ax.set_title(\"Banyaknya keluarga per RT, Kandangan Utara (data sintetis)\")\n"
+                f"ax.set_title(\"Banyaknya keluarga per RT, {tempat.nama} (data sintetis)\")\n"
                 "ax.set_xlabel(\"RT\")\n"
                 "ax.set_ylabel(\"Jumlah keluarga\")",
                 'cek("0f", fig)\nplt.show()'),
         tes(f"{M}-0f-tes", "0f", "fig"),
-        md(f"{M}-0g-soal", """### Soal 0g (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-0g-soal", f"""### Soal 0g (jawaban tertulis, dinilai pelatih)
 
-Pak Lurah bertanya: *"Seperti apa keluarga di kelurahan kita?"* Jawab dalam **2 kalimat** dengan angka dari
+{tempat.sapaan} bertanya: *"Seperti apa keluarga di {tempat.jenis} kita?"* Jawab dalam **2 kalimat** dengan angka dari
 soal 0b, 0d dan 0e; sebutkan bahwa datanya data latihan. Klik dua kali sel `TULIS JAWABAN ANDA DI SINI` di
 bawah rubrik, tulis jawaban Anda, lalu tekan Shift + Enter."""),
         *soal_tulisan(f"{M}-0g", "0g", KRITERIA_0G, CONTOH_0G, KUNCI_0G,
                       catatan=["Angka boleh dibulatkan (mis. ke ribuan rupiah) asal tidak mengubah maknanya.",
                                "Kalimat yang menyebut rata-rata sebagai 'pengeluaran yang khas' tanpa "
                                "menyebut median belum tepat untuk K1 tingkat 4."]),
-        md(f"{M}-simpan", """## 7. Menyimpan dan mengumpulkan
+        md(f"{M}-simpan", f"""## 7. Menyimpan dan mengumpulkan
 
 1. **Simpan** sesering mungkin: **Ctrl + S**.
 2. **Kumpulkan:** di server kelas, menu *Nbgrader* → *Assignment List* → **Submit** (lihat halaman
    *Mulai_kelas*); di laptop sendiri, serahkan berkas `.ipynb` ini kepada pelatih.
 
-Berikutnya: **Modul 1 · Data kelurahan & Satu Data**. Semua istilah dan perintah ada di
+Berikutnya: **Modul 1 · Data {tempat.jenis} & Satu Data**. Semua istilah dan perintah ada di
 [Daftar istilah](daftar_istilah.md)."""),
         *penutup(M, [
             "Shift + Enter menjalankan sel; sel persiapan dulu, setiap kali.",

@@ -1,6 +1,6 @@
 """Naskah modul 1: Data kelurahan & Satu Data. Run `cantik kursus tulis modul1` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka
@@ -9,6 +9,12 @@ from cantik.checks import modul1 as F
 from cantik.checks.core import ambil
 
 M = "m1"
+#: The place's priority data (Kandangan Utara's include its AMPUNKU service records; a place without such a
+#: table gets the priorities every place shares).
+PRIORITAS = (f"Data prioritas {tempat.nama}: **kependudukan, kemiskinan, pendidikan**, serta data layanan **AMPUNKU**\n"
+             "(Antar Jemput Pasien Kandangan Utara)." if tempat.ada("ampunku") else
+             f"Data prioritas yang sering dipilih {tempat.jenis}: **kependudukan, kemiskinan, pendidikan**. Di "
+             f"modul-modul ini kita memakai data {tempat.label}.")
 DUPLIKAT = ambil("1f").nilai_harapan()
 MUSTAHIL = ambil("1g").nilai_harapan()
 WHIPPLE = ambil("1i").nilai_harapan()
@@ -34,32 +40,31 @@ CONTOH_1J = [
 NOTEBOOKS = {
     "modul1_data_kelurahan": [
         *pembuka(
-            M, "Modul 1 · Data kelurahan & Satu Data",
+            M, f"Modul 1 · Data {tempat.jenis} & Satu Data",
             tujuan=[
-                "menjelaskan data apa yang dimiliki kelurahan dan untuk apa (tahapan Kelurahan Cantik);",
+                f"menjelaskan data apa yang dimiliki {tempat.jenis} dan untuk apa (tahapan {tempat.cantik});",
                 "membaca tabel data penduduk: baris, kolom, jenis variabel dan metadata;",
                 "membuat tabel frekuensi dan persentase sederhana;",
                 "membersihkan data mentah: duplikat, ejaan tidak baku, nilai mustahil dan nilai kosong;",
                 "mengenali penumpukan umur (age heaping) dengan indeks Whipple.",
             ],
             pertanyaan=[
-                "Data apa yang dimiliki Kelurahan Kandangan Utara, dan bagaimana cara membacanya?",
+                f"Data apa yang dimiliki {tempat.label}, dan bagaimana cara membacanya?",
                 "Seberapa bersih data penduduk yang dikumpulkan dari lapangan, dan apa akibatnya bila tidak "
                 "dibersihkan?",
             ],
             durasi="1 jam 50 menit",
         ),
-        md(f"{M}-tahapan", """## 1. Data kelurahan dan Satu Data Indonesia
+        md(f"{M}-tahapan", f"""## 1. Data {tempat.jenis} dan Satu Data Indonesia
 
-Dalam program **Desa/Kelurahan Cinta Statistik (Cantik)**, BPS mendampingi perangkat kelurahan dan agen
+Dalam program **Desa/Kelurahan Cinta Statistik (Cantik)**, BPS mendampingi perangkat {tempat.jenis} dan agen
 statistik melalui seluruh proses statistik:
 
 1. mengenali kebutuhan data → 2. merancang instrumen → 3. mengumpulkan data → 4. mengolah dan
-membersihkan → 5. menganalisis → 6. menyebarluaskan (profil kelurahan, "… dalam Angka", dasbor,
+membersihkan → 5. menganalisis → 6. menyebarluaskan (profil {tempat.jenis}, "… dalam Angka", dasbor,
 infografis) → 7. menilai mutu → 8. **memakai data dalam perencanaan (Musrenbang)**.
 
-Data prioritas Kandangan Utara: **kependudukan, kemiskinan, pendidikan**, serta data layanan **AMPUNKU**
-(Antar Jemput Pasien Kandangan Utara).
+{PRIORITAS}
 
 *Satu Data Indonesia* (Perpres 39/2019) meminta setiap data punya **standar data**, **metadata**,
 **interoperabilitas** (bisa digabung dengan data lain) dan **kode referensi** (misalnya kode wilayah BPS/
@@ -93,7 +98,7 @@ Metadata menjelaskan arti setiap kolom. Judul kolom tersimpan di `penduduk.attrs
         jawaban(f"{M}-1c", "", "kolom_kuantitatif = [\"umur\"]", 'cek("1c", kolom_kuantitatif)'),
         tes(f"{M}-1c-tes", "1c", "kolom_kuantitatif"),
         *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
-                      "Aplikasi ini menampilkan indikator utama Kandangan Utara, Taluk Haur dan Gambah Luar "
+                      f"Aplikasi ini menampilkan indikator utama {tempat.nama}, Taluk Haur dan Gambah Luar "
                       "beserta definisinya (metadata), dan rinciannya per RT. Pilih wilayah lain, lalu baca "
                       "definisi setiap indikator: itulah gunanya metadata."),
         md(f"{M}-frekuensi", "## 3. Tabel frekuensi\n\nTabel frekuensi menghitung berapa orang di setiap "
@@ -214,9 +219,9 @@ Hitung indeks Whipple untuk umur di data **mentah** (pakai `umur_valid` di atas)
                 'print(round(whipple_mentah, 1))'),
         tes(f"{M}-1i-tes", "1i", "whipple_mentah",
             bagian={"pembilang": "pembilang_whipple", "penyebut": "penyebut_whipple"}),
-        md(f"{M}-1j-soal", """### Soal 1j (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-1j-soal", f"""### Soal 1j (jawaban tertulis, dinilai pelatih)
 
-Pak Lurah ingin membagi **paket bantuan lansia per RT** (lansia: umur **60 tahun ke atas**, seperti dalam
+{tempat.sapaan} ingin membagi **paket bantuan lansia per RT** (lansia: umur **60 tahun ke atas**, seperti dalam
 Undang-Undang Nomor 13 Tahun 1998 tentang Kesejahteraan Lanjut Usia) berdasarkan tabel `penduduk_mentah`
 minggu depan. Tulis saran Anda (4–6 kalimat): masalah data mana yang harus dibereskan dulu, **apa akibatnya**
 bagi pembagian bantuan bila tidak dibereskan (pakai angka dari soal 1f–1i), dan langkah apa yang Anda usulkan
@@ -239,7 +244,7 @@ kepada ketua RT."""),
             Kunci("Indeks Whipple data mentah (soal 1i)", WHIPPLE, 0.5, desimal=1),
         ]),
         *penutup(M, [
-            "Data kelurahan melewati tahapan: kebutuhan → instrumen → pengumpulan → pengolahan → analisis → "
+            f"Data {tempat.jenis} melewati tahapan: kebutuhan → instrumen → pengumpulan → pengolahan → analisis → "
             "diseminasi → evaluasi → dipakai di Musrenbang.",
             "Satu Data: standar data, metadata, interoperabilitas, kode referensi.",
             "Nomor RT adalah kode (kategorik), bukan angka untuk dijumlahkan.",

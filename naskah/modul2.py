@@ -1,12 +1,11 @@
 """Naskah modul 2: Struktur penduduk. Run `cantik kursus tulis modul2` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul2 as F
-from cantik.checks.core import ambil
 
 M = "m2"
 # Soal 2f: what the learner reads off the cumulative table (the median group's lower bound L, the cumulative
@@ -53,9 +52,9 @@ NOTEBOOKS = {
                 "mengenali perubahan definisi (lansia 60+ atau 65+) sebelum membandingkan dua angka.",
             ],
             pertanyaan=[
-                "Seperti apa susunan umur dan jenis kelamin penduduk Kandangan Utara?",
+                f"Seperti apa susunan umur dan jenis kelamin penduduk {tempat.nama}?",
                 "Berapa banyak penduduk yang 'ditanggung' oleh penduduk usia produktif, dan apa artinya bagi "
-                "program kelurahan?",
+                f"program {tempat.jenis}?",
             ],
             durasi="1 jam 55 menit",
         ),
@@ -125,7 +124,7 @@ Hitung **banyaknya orang** di setiap kelompok umur lima tahunan. Simpan di `juml
         md(f"{M}-contoh-dua-arah-md", """**Contoh → Coba: diagram batang dua arah.** Piramida penduduk adalah dua diagram
 batang **mendatar** yang saling membelakangi. Contoh di bawah memakai cara yang sama untuk pendidikan
 tertinggi menurut jenis kelamin: laki-laki diberi tanda minus supaya batangnya ke kiri."""),
-        contoh_kode(f"{M}-contoh-dua-arah", """# pd.crosstab(baris, kolom) membuat tabel silang: baris = pendidikan tertinggi,
+        contoh_kode(f"{M}-contoh-dua-arah", f"""# pd.crosstab(baris, kolom) membuat tabel silang: baris = pendidikan tertinggi,
 # kolom = jenis kelamin (L, P), isi = banyaknya orang
 tabel_pendidikan = pd.crosstab(penduduk["pendidikan_tertinggi"], penduduk["jenis_kelamin"])
 # Label setiap batang: .index adalah label baris tabel (nama pendidikan), .astype(str) menjadikannya teks
@@ -135,7 +134,7 @@ fig, ax = plt.subplots(figsize=(7, 4))
 ax.barh(label, -tabel_pendidikan["L"], color="#3a7dc9", label="Laki-laki")
 # Angka perempuan positif, jadi batangnya ke KANAN
 ax.barh(label, tabel_pendidikan["P"], color="#e07b91", label="Perempuan")
-ax.set_title("Pendidikan tertinggi menurut jenis kelamin, Kandangan Utara 2025 (data sintetis)")
+ax.set_title("Pendidikan tertinggi menurut jenis kelamin, {tempat.nama} 2025 (data sintetis)")
 ax.set_xlabel("Jumlah orang (kiri: laki-laki, kanan: perempuan)")
 ax.set_ylabel("Pendidikan tertinggi")
 # ax.legend() menampilkan keterangan warna, diambil dari label=... di atas
@@ -152,14 +151,14 @@ kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpa
                 "label = tabel_piramida.index.astype(str)\n"
                 "ax.barh(label, -tabel_piramida[\"L\"], color=\"#3a7dc9\", label=\"Laki-laki\")\n"
                 "ax.barh(label, tabel_piramida[\"P\"], color=\"#e07b91\", label=\"Perempuan\")\n"
-                "ax.set_title(\"Piramida penduduk Kandangan Utara, 2025 (data sintetis)\")\n"
+                f"ax.set_title(\"Piramida penduduk {tempat.nama}, 2025 (data sintetis)\")\n"
                 "ax.set_xlabel(\"Jumlah penduduk (kiri: laki-laki, kanan: perempuan)\")\n"
                 "ax.set_ylabel(\"Kelompok umur (tahun)\")\n"
                 "ax.legend()",
                 'cek("2g", fig)\nplt.show()'),
         tes(f"{M}-2g-tes", "2g", "fig"),
         *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
-                      "Bandingkan piramida penduduk Kandangan Utara dengan piramida Taluk Haur dan Gambah Luar, "
+                      f"Bandingkan piramida penduduk {tempat.nama} dengan piramida Taluk Haur dan Gambah Luar, "
                       "dalam jumlah orang dan dalam persen: di mana alasnya melebar, di mana menyempit?"),
         md(f"{M}-median", """## 4. Median umur
 
@@ -209,7 +208,7 @@ Rasio ketergantungan BPS memakai batas **65 tahun**. Tetapi *lansia* menurut Und
 **60 tahun ke atas** (soal 1j juga memakai 60). Keduanya benar untuk tujuannya masing-masing, tetapi angka
 dengan batas berbeda **tidak boleh dibandingkan** begitu saja.
 
-Profil Kandangan Utara menulis {angka(PROFIL_A)} lansia pada {A} dan {angka(PROFIL_B)} lansia pada {B}: naik
+Profil {tempat.nama} menulis {angka(PROFIL_A)} lansia pada {A} dan {angka(PROFIL_B)} lansia pada {B}: naik
 {persen(F._kenaikan("lansia_di_profil"))}. Lihat kolom `batas_umur_profil` di tabel berikut."""),
         kode(f"{M}-lansia-tabel", "lansia = load(\"lansia_tahunan\")\nlansia"),
         md(f"{M}-contoh-loc-md", "**Contoh → Coba: satu angka dari sebuah tabel.** `.loc[baris, kolom]` mengambil "
@@ -227,9 +226,9 @@ Berapa **persen kenaikan** lansia dari {A} ke {B} bila keduanya dihitung dengan 
                 f"/ t.loc[{A}, \"umur_60_ke_atas\"] * 100",
                 'cek("2j", kenaikan_lansia)\nprint(round(kenaikan_lansia, 1))'),
         tes(f"{M}-2j-tes", "2j", "kenaikan_lansia"),
-        md(f"{M}-2i-soal", """### Soal 2i (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-2i-soal", f"""### Soal 2i (jawaban tertulis, dinilai pelatih)
 
-Dana Kelurahan tahun depan hanya cukup untuk **satu** program baru yang diusulkan lewat Musrenbang kelurahan:
+{tempat.dana} tahun depan hanya cukup untuk **satu** program baru yang diusulkan lewat {tempat.musrenbang}:
 (a) menambah kelas PAUD dan kegiatan posyandu balita, atau (b) membentuk posyandu lansia di setiap RW. Dengan
 rasio ketergantungan muda dan tua, piramida penduduk dan jumlah lansia di atas, tulis rekomendasi Anda
 (4–6 kalimat). Sebutkan juga satu hal yang **tidak** bisa dijawab oleh data ini."""),

@@ -1,12 +1,13 @@
 """Naskah modul 3: Pertumbuhan, mutasi & kepadatan. Run `cantik kursus tulis modul3` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul3 as F
 from cantik.checks.core import ambil
+from cantik.data.profile import load_profile
 
 M = "m3"
 P0_A, P0_B = F.P0_2022, F.P0_2023
@@ -15,18 +16,30 @@ TAHUN_A, TAHUN_B = F.TAHUN_DASAR
 KK, CACAH, PINDAH, BELUM = F.fakta_registrasi()
 LAJU = dict(zip(ambil("3f").nilai_harapan().label, ambil("3f").nilai_harapan().nilai, strict=True))
 PROYEKSI = ambil("3c").nilai_harapan()
+TIGA = F.tiga_wilayah()  # the place and its comparison places (3f)
+B, B_NAMA = tempat.pembanding[-1], tempat.pembanding_nama[-1]  # the place of the 3j statement
+LEBIH, CEPAT = ("lebih tinggi", "lebih cepat") if LAJU[tempat.kunci] > LAJU[B] else ("tidak lebih tinggi",
+                                                                                      "tidak lebih cepat")
+_LOKUS = sorted((p for p in map(load_profile, TIGA) if p.cantik_year), key=lambda p: p.cantik_year)
+BANDING = ("## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS\n\n"
+           "Kab. Hulu Sungai Selatan memilih Desa Gambah Luar (2022), Kelurahan Taluk Haur (2024) dan Kelurahan\n"
+           "Kandangan Utara (2025)" if tempat.bawaan else
+           f"## 5. Membandingkan {tempat.label} dengan {' dan '.join(tempat.pembanding_nama)}\n\n"
+           f"Lokus Desa/Kelurahan Cantik Kab. {tempat.kabupaten}: "
+           + ", ".join(f"{p.label} ({p.cantik_year})" for p in _LOKUS))
+DAFTAR = "[" + ", ".join(f'"{w}"' for w in TIGA) + "]"  # the keys as Python code
 
 CONTOH_3J = [
-    Contoh(4, "Benar bahwa Kandangan Utara bertambah lebih banyak orang, tetapi itu karena penduduknya memang "
-              "lebih banyak. Perbandingan yang adil memakai laju per tahun: laju Kandangan Utara sekitar "
-              f"{persen(LAJU['kandangan_utara'])} per tahun, lebih tinggi daripada Gambah Luar (sekitar "
-              f"{persen(LAJU['gambah_luar'])}). Proyeksi 2030 sekitar {angka(round(PROYEKSI, -2))} orang hanya "
+    Contoh(4, f"Benar bahwa {tempat.nama} bertambah lebih banyak orang, tetapi itu karena penduduknya memang "
+              f"lebih banyak. Perbandingan yang adil memakai laju per tahun: laju {tempat.nama} sekitar "
+              f"{persen(LAJU[tempat.kunci])} per tahun, {LEBIH} daripada {B_NAMA} (sekitar "
+              f"{persen(LAJU[B])}). Proyeksi 2030 sekitar {angka(round(PROYEKSI, -2))} orang hanya "
               "perkiraan dengan anggapan laju tetap. Sebelum memutuskan ruang kelas, kita perlu jumlah anak "
               "umur 7–12 tahun per tahun ke depan dan daya tampung SD yang ada.", [4, 4, 4, 4]),
-    Contoh(3, f"Laju Kandangan Utara sekitar {persen(LAJU['kandangan_utara'])} per tahun, lebih cepat daripada "
-              "Gambah Luar, jadi pernyataannya sebagian benar. Proyeksi 2030 hanya perkiraan. Kita juga perlu "
+    Contoh(3, f"Laju {tempat.nama} sekitar {persen(LAJU[tempat.kunci])} per tahun, {CEPAT} daripada "
+              f"{B_NAMA}, jadi pernyataannya sebagian benar. Proyeksi 2030 hanya perkiraan. Kita juga perlu "
               "tahu berapa anak usia SD.", [3, 3, 3, 3]),
-    Contoh(2, "Kandangan Utara memang bertambah lebih banyak orang, jadi tambahan sekolah perlu. Penduduk 2030 "
+    Contoh(2, f"{tempat.nama} memang bertambah lebih banyak orang, jadi tambahan sekolah perlu. Penduduk 2030 "
               "akan bertambah lagi.", [2, 2, 1, 3]),
     Contoh(1, "Saya setuju, sekolah memang perlu ditambah.", [1, 1, 1, 2]),
 ]
@@ -43,21 +56,21 @@ NOTEBOOKS = {
                 "membedakan perubahan persen dan perubahan poin persen, serta mengenali efek angka dasar kecil.",
             ],
             pertanyaan=[
-                "Seberapa cepat penduduk Kandangan Utara bertambah dibanding Taluk Haur dan Gambah Luar?",
-                "Berapa kira-kira penduduk pada 2030, dan apa artinya bagi layanan kelurahan?",
+                f"Seberapa cepat penduduk {tempat.nama} bertambah dibanding {' dan '.join(tempat.pembanding_nama)}?",
+                f"Berapa kira-kira penduduk pada 2030, dan apa artinya bagi layanan {tempat.jenis}?",
             ],
             durasi="2 jam 10 menit",
         ),
         kode(f"{M}-muat", "tahunan = load(\"penduduk_tahunan\")\n"
              "penduduk_per_tahun = tahunan.set_index(\"tahun\")[\"jumlah_penduduk\"]\ntahunan"),
-        md(f"{M}-laju", """## 1. Laju pertumbuhan penduduk
+        md(f"{M}-laju", f"""## 1. Laju pertumbuhan penduduk
 
 BPS memakai rumus **geometrik**: r = (Pt / P0)^(1/t) − 1, dengan P0 penduduk awal, Pt penduduk akhir dan
 t lamanya periode dalam tahun. Rumus **eksponensial** menganggap pertumbuhan terjadi terus-menerus:
 r = ln(Pt / P0) / t. Keduanya dinyatakan dalam persen per tahun.
 
 ### Soal 3a
-Hitung sendiri laju pertumbuhan geometrik Kandangan Utara 2015–2025 (persen per tahun):
+Hitung sendiri laju pertumbuhan geometrik {tempat.nama} 2015–2025 (persen per tahun):
 
 1. penduduk 2015 (P0); simpan di `p2015` (pakai `penduduk_per_tahun[2015]`);
 2. penduduk 2025 (Pt); simpan di `p2025`;
@@ -76,13 +89,13 @@ Hitung sendiri laju pertumbuhan geometrik Kandangan Utara 2015–2025 (persen pe
         jawaban(f"{M}-3b", "import math", "laju_eksponensial = math.log(p2025 / p2015) / t * 100",
                 'cek("3b", laju_eksponensial)'),
         tes(f"{M}-3b-tes", "3b", "laju_eksponensial"),
-        md(f"{M}-3c-soal", """## 2. Proyeksi sederhana
+        md(f"{M}-3c-soal", f"""## 2. Proyeksi sederhana
 
 Bila laju geometrik tetap, penduduk t tahun lagi = P × (1 + r)^t (r dalam desimal). Proyeksi hanya
 perkiraan: ia menganggap keadaan masa lalu berlanjut.
 
 ### Soal 3c
-Perkirakan penduduk Kandangan Utara tahun **2030** dari penduduk 2025 dan `laju_geometrik`. Simpan di
+Perkirakan penduduk {tempat.nama} tahun **2030** dari penduduk 2025 dan `laju_geometrik`. Simpan di
 `proyeksi_2030`. Anda boleh menghitungnya sendiri atau memakai `ind.proyeksi_penduduk(p2025, laju_geometrik, 5)`."""),
         jawaban(f"{M}-3c", "", "proyeksi_2030 = ind.proyeksi_penduduk(p2025, laju_geometrik, 5)",
                 'cek("3c", proyeksi_2030)\nprint(round(proyeksi_2030))'),
@@ -103,9 +116,9 @@ Berapa **pertambahan penduduk** selama tahun 2024 menurut catatan mutasi? Simpan
         tes(f"{M}-3i-tes", "3i", "pertambahan_2024"),
         md(f"{M}-registrasi", f"""### Penduduk menurut KK dan menurut pencacahan
 
-Tabel `sumber_banding` memuat dua angka jumlah penduduk Kandangan Utara tahun 2025: **{angka(KK)}** jiwa menurut
+Tabel `sumber_banding` memuat dua angka jumlah penduduk {tempat.nama} tahun 2025: **{angka(KK)}** jiwa menurut
 daftar Kartu Keluarga (registrasi) dan **{angka(CACAH)}** jiwa menurut pencacahan lapangan (orang yang benar-benar
-tinggal di kelurahan). Mengapa berbeda?
+tinggal di {tempat.jenis}). Mengapa berbeda?
 
 Orang yang **pindah** sering belum mengurus surat pindah: namanya masih ada di KK keluarganya di sini,
 padahal ia sudah tinggal (dan mungkin sudah tercatat) di tempat baru. Bila daftar dari dua tempat dijumlahkan,
@@ -132,7 +145,7 @@ Mereka kemungkinan sudah pindah tetapi masih tercatat. Simpan di `sudah_pindah`.
         md(f"{M}-registrasi-arti", f"""Selisih kedua daftar hanya {angka(KK - CACAH)} orang, tetapi di baliknya ada
 {angka(PINDAH)} orang yang sudah pindah dan {angka(BELUM)} pendatang yang belum tercatat. Untuk perencanaan
 (misalnya jumlah paket bantuan atau kebutuhan sekolah), pakailah angka orang yang benar-benar tinggal di
-kelurahan, dan minta ketua RT memperbarui KK warga yang sudah pindah."""),
+{tempat.jenis}, dan minta ketua RT memperbarui KK warga yang sudah pindah."""),
         md(f"{M}-kepadatan", f"""## 4. Kepadatan penduduk
 
 **Kepadatan** = jumlah penduduk / luas wilayah (jiwa per km²). Luas dan jumlah penduduk tidak selalu sejalan:
@@ -158,23 +171,20 @@ print("Paling luas:", desa["luas_km2"].idxmax())
 print("Luasnya:", desa["luas_km2"].max(), "km²")"""),
         jawaban(f"{M}-3e", "", "terpadat = kepadatan.idxmax()", 'cek("3e", terpadat)\nprint(terpadat)'),
         tes(f"{M}-3e-tes", "3e", "terpadat"),
-        md(f"{M}-banding", """## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS
-
-Kab. Hulu Sungai Selatan memilih Desa Gambah Luar (2022), Kelurahan Taluk Haur (2024) dan Kelurahan
-Kandangan Utara (2025). Wilayah yang penduduknya banyak cenderung bertambah lebih banyak *orang*; untuk
+        md(f"{M}-banding", f"""{BANDING}. Wilayah yang penduduknya banyak cenderung bertambah lebih banyak *orang*; untuk
 membandingkan secara adil, pakai **laju** (persen per tahun).
 
 ### Soal 3f
 Hitung laju pertumbuhan geometrik 2015–2025 untuk ketiga wilayah. Simpan di `laju_tiga` sebagai dict
-atau Series dengan label `"kandangan_utara"`, `"taluk_haur"`, `"gambah_luar"`."""),
+atau Series dengan label {", ".join(f'`"{w}"`' for w in TIGA)}."""),
         md(f"{M}-contoh-ulang-md", """**Contoh → Coba: mengulang untuk beberapa wilayah.** Perintah `for` menjalankan
 baris-baris yang menjorok di bawahnya sekali untuk setiap isian daftar. Contoh ini mengambil penduduk 2025
 ketiga wilayah dan menyimpannya dalam sebuah **kamus** (dict) `{wilayah: angka}`."""),
-        contoh_kode(f"{M}-contoh-ulang", """# Kamus kosong untuk menampung hasil: {nama wilayah: angka}
-penduduk_2025 = {}
-# Ulangi untuk setiap wilayah: putaran pertama w = "kandangan_utara", lalu "taluk_haur", lalu "gambah_luar".
+        contoh_kode(f"{M}-contoh-ulang", f"""# Kamus kosong untuk menampung hasil: {{nama wilayah: angka}}
+penduduk_2025 = {{}}
+# Ulangi untuk setiap wilayah: putaran pertama w = "{TIGA[0]}", lalu {", lalu ".join(f'"{w}"' for w in TIGA[1:])}.
 # Baris yang menjorok 4 spasi di bawah "for ...:" diulang setiap putaran.
-for w in ["kandangan_utara", "taluk_haur", "gambah_luar"]:
+for w in {DAFTAR}:
     # Buka tabel wilayah w; .set_index("tahun") menjadikan tahun label baris, lalu pilih kolom jumlahnya
     t = load("penduduk_tahunan", wilayah=w).set_index("tahun")["jumlah_penduduk"]
     # Simpan penduduk tahun 2025 di kamus, dengan nama wilayah sebagai kuncinya
@@ -184,11 +194,11 @@ pd.Series(penduduk_2025)"""),
         jawaban(f"{M}-3f",
                 "# Kerangka seperti contoh penduduk_2025 di atas (pilih baris-baris kerangka, tekan Ctrl + / untuk membuang tanda #, lalu lengkapi):\n"
                 "# laju_tiga = {}\n"
-                "# for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
+                f"# for w in {DAFTAR}:\n"
                 "#     t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
                 "#     laju_tiga[w] = ...",
                 "laju_tiga = {}\n"
-                "for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]:\n"
+                f"for w in {DAFTAR}:\n"
                 "    t = load(\"penduduk_tahunan\", wilayah=w).set_index(\"tahun\")[\"jumlah_penduduk\"]\n"
                 "    laju_tiga[w] = ind.laju_pertumbuhan_geometrik(t[2015], t[2025], 10)",
                 'cek("3f", laju_tiga)\npd.Series(laju_tiga).round(2)'),
@@ -229,7 +239,7 @@ naik dari {angka(MATI_A)} menjadi {angka(MATI_B)} orang."""),
              "mati = mutasi[mutasi[\"jenis_mutasi\"] == \"Mati\"]\n"
              "mati_rt = mati.groupby([mati[\"rt\"], mati[\"periode\"].dt.year])[\"jumlah\"].sum().unstack()\n"
              f"mati_rt = mati_rt[[{TAHUN_A}, {TAHUN_B}]]\n"
-             "print(\"Seluruh kelurahan:\", mati_rt.sum().to_dict())\n"
+             f"print(\"Seluruh {tempat.jenis}:\", mati_rt.sum().to_dict())\n"
              "mati_rt.T"),
         md(f"{M}-3k-soal", f"""### Soal 3k
 Berapa **persen** perubahan kematian di RT {angka(RT_DASAR)} dari {TAHUN_A} ke {TAHUN_B}? Simpan di
@@ -238,17 +248,17 @@ Berapa **persen** perubahan kematian di RT {angka(RT_DASAR)} dari {TAHUN_A} ke {
                 f"/ mati_rt.loc[{RT_DASAR}, {TAHUN_A}] * 100",
                 'cek("3k", perubahan_rt)\nprint(round(perubahan_rt, 1))'),
         tes(f"{M}-3k-tes", "3k", "perubahan_rt"),
-        md(f"{M}-3l-soal", """### Soal 3l
-Seorang warga akan menulis di grup WhatsApp kelurahan. Kalimat mana yang **paling tepat**? Simpan hurufnya di
+        md(f"{M}-3l-soal", f"""### Soal 3l
+Seorang warga akan menulis di grup WhatsApp {tempat.jenis}. Kalimat mana yang **paling tepat**? Simpan hurufnya di
 `pilihan_3l`, misalnya `"A"`.
 
 """ + "\n".join(f"- **{k}.** {v}" for k, v in F.pilihan_3l().items())),
         jawaban(f"{M}-3l", "", "pilihan_3l = \"B\"", 'cek("3l", pilihan_3l)'),
         tes(f"{M}-3l-tes", "3l", "pilihan_3l"),
-        md(f"{M}-3j-soal", """### Soal 3j (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-3j-soal", f"""### Soal 3j (jawaban tertulis, dinilai pelatih)
 
-Kelurahan menyusun usulan Musrenbang: apakah perlu **menambah satu ruang kelas SD** dalam 5 tahun ke depan.
-Seorang peserta rapat berkata, *"Penduduk Kandangan Utara bertambah jauh lebih banyak daripada Gambah Luar,
+{tempat.Jenis} menyusun usulan Musrenbang: apakah perlu **menambah satu ruang kelas SD** dalam 5 tahun ke depan.
+Seorang peserta rapat berkata, *"Penduduk {tempat.nama} bertambah jauh lebih banyak daripada {B_NAMA},
 jadi kita paling butuh tambahan sekolah."* Tanggapi pernyataan itu dengan hasil soal 3a–3f (4–6 kalimat):
 apa yang benar, apa yang perlu diluruskan, dan data apa lagi yang diperlukan sebelum memutuskan."""),
         *soal_tulisan(f"{M}-3j", "3j", [
@@ -264,9 +274,9 @@ apa yang benar, apa yang perlu diluruskan, dan data apa lagi yang diperlukan seb
             Kriteria("Bahasa untuk pengambil keputusan", ["sulit dipahami", "banyak istilah teknis", "cukup jelas",
                                                           "jelas, singkat, angka dibulatkan secukupnya"]),
         ], CONTOH_3J, [
-            Kunci("Laju geometrik Kandangan Utara 2015–2025 (soal 3a)", LAJU["kandangan_utara"], 0.05, desimal=2,
+            Kunci(f"Laju geometrik {tempat.nama} 2015–2025 (soal 3a)", LAJU[tempat.kunci], 0.05, desimal=2,
                   satuan="% per tahun"),
-            Kunci("Laju geometrik Gambah Luar", LAJU["gambah_luar"], 0.05, desimal=2, satuan="% per tahun"),
+            Kunci(f"Laju geometrik {B_NAMA}", LAJU[B], 0.05, desimal=2, satuan="% per tahun"),
             Kunci("Proyeksi penduduk 2030 (soal 3c)", PROYEKSI, 50, satuan="orang"),
         ]),
         *penutup(M, [

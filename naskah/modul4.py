@@ -1,6 +1,6 @@
 """Naskah modul 4: Pendidikan (APS, APK, APM). Run `cantik kursus tulis modul4` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
@@ -47,7 +47,7 @@ NOTEBOOKS = {
                 "mengenali bahwa persentase dari sedikit anak mudah melonjak.",
             ],
             pertanyaan=[
-                "Apakah anak-anak Kandangan Utara bersekolah sesuai umurnya?",
+                f"Apakah anak-anak {tempat.nama} bersekolah sesuai umurnya?",
                 "RT mana yang perlu didahulukan untuk program pendampingan sekolah, dan seberapa yakin kita?",
             ],
             durasi="1 jam 30 menit",
@@ -106,7 +106,7 @@ penyebutnya `anak_13_15`. Simpan hasilnya di `apm_smp`, lalu bandingkan dengan A
         md(f"{M}-lebih-100", f"""## 2. Mengapa APK bisa lebih dari 100?
 
 Pembilang APK memuat **semua** murid suatu jenjang, termasuk yang terlalu muda (masuk SD umur 6) atau
-terlalu tua (mengulang kelas, terlambat masuk). Penyebutnya hanya penduduk umur resmi. Di Kandangan Utara ada
+terlalu tua (mengulang kelas, terlambat masuk). Penyebutnya hanya penduduk umur resmi. Di {tempat.nama} ada
 {angka(MURID_SD)} murid SD dan {angka(ANAK_7_12)} anak umur 7–12, jadi APK SD {angka(APK_SD, 1)}: murid SD memang
 lebih banyak daripada anak umur resmi. Tetapi APK di atas 100 **tidak** berarti semua anak bersekolah: murid di
 luar umur 7–12 ikut terhitung, sementara APS 7–12 hanya {persen(APS_7_12)}, artinya
@@ -128,9 +128,9 @@ print("Umur di luar 13-15 tahun:", (~umur_smp).sum())"""),
                 "murid_sd_luar_umur = (~murid_sd[\"umur\"].between(7, 12)).sum()",
                 'cek("4e", murid_sd_luar_umur)\nprint("APK SD:", round(ind.apk(penduduk, "SD"), 1))'),
         tes(f"{M}-4e-tes", "4e", "murid_sd_luar_umur"),
-        md(f"{M}-pilah", """## 3. Memilah menurut jenis kelamin dan RT
+        md(f"{M}-pilah", f"""## 3. Memilah menurut jenis kelamin dan RT
 
-Angka satu kelurahan bisa menyembunyikan perbedaan antarkelompok. Indikator yang **dipilah**
+Angka satu {tempat.jenis} bisa menyembunyikan perbedaan antarkelompok. Indikator yang **dipilah**
 (disagregasi) menurut jenis kelamin atau wilayah membantu menemukan siapa yang tertinggal.
 
 ### Soal 4f
@@ -185,9 +185,9 @@ kebetulan. Selalu lihat **berapa anak** di balik persentasenya."""),
                       "Aplikasi ini mengambil sampel keluarga berkali-kali. Pilih sampel kecil (misalnya 20 "
                       "keluarga) lalu sampel besar: persentase dari sedikit keluarga berayun jauh lebih lebar, "
                       "sama seperti APS dari sedikit anak di satu RT."),
-        md(f"{M}-4i-soal", """### Soal 4i (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-4i-soal", f"""### Soal 4i (jawaban tertulis, dinilai pelatih)
 
-Kelurahan punya dana untuk **pendampingan belajar dan beasiswa bagi anak 16–18 tahun di dua RT**. Dengan tabel
+{tempat.Jenis} punya dana untuk **pendampingan belajar dan beasiswa bagi anak 16–18 tahun di dua RT**. Dengan tabel
 `ringkas` di atas, RT mana yang Anda usulkan untuk didahulukan dan mengapa (4–6 kalimat)? Jelaskan mengapa
 peringkat APS saja bisa menyesatkan untuk RT kecil, dan apa yang perlu dicek sebelum dana dibagikan."""),
         *soal_tulisan(f"{M}-4i", "4i", [

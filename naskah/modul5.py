@@ -1,6 +1,6 @@
 """Naskah modul 5: Kemiskinan. Run `cantik kursus tulis modul5` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen, rupiah
@@ -21,7 +21,7 @@ CONTOH_5J = [
     Contoh(4, f"P0 HSS memang turun {angka(H22['P0'] - H23['P0'], 2)} poin persen (sekitar "
               f"{angka((H22['P0'] - H23['P0']) / H22['P0'] * 100, 1)} persen), tetapi P1 naik sekitar "
               f"{angka(P1_NAIK, 1)} persen dan P2 juga naik. Artinya orang miskin berkurang, tetapi yang tersisa "
-              f"makin jauh di bawah garis kemiskinan. Di Kandangan Utara sekitar {persen(P0_KU, 1)} penduduk "
+              f"makin jauh di bawah garis kemiskinan. Di {tempat.nama} sekitar {persen(P0_KU, 1)} penduduk "
               f"(sekitar {angka(round(ORANG_MISKIN, -1))} orang) di bawah GK. Bantuan pangan bagi yang paling "
               "miskin justru paling dibutuhkan sekarang, jadi sebaiknya tidak dialihkan seluruhnya. Sebelum "
               "memutuskan, saya perlu data siapa dan di RT mana keluarga yang pengeluarannya jauh di bawah GK, "
@@ -47,7 +47,7 @@ NOTEBOOKS = {
                 "memeriksa ketepatan sasaran bantuan sosial (kesalahan eksklusi dan inklusi).",
             ],
             pertanyaan=[
-                "Berapa banyak warga Kandangan Utara yang hidup di bawah garis kemiskinan, dan seberapa jauh?",
+                f"Berapa banyak warga {tempat.nama} yang hidup di bawah garis kemiskinan, dan seberapa jauh?",
                 "Apakah angka kemiskinan yang turun selalu berarti keadaan membaik?",
                 "Apakah bantuan sosial sampai kepada keluarga yang paling membutuhkan?",
             ],
@@ -66,7 +66,7 @@ setara 2.100 kkal per orang per hari; GK bukan makanan untuk perumahan, pendidik
 lain-lain.
 
 BPS menghitung GK untuk setiap **provinsi** (terpisah untuk perkotaan dan perdesaan) dari Survei Sosial
-Ekonomi Nasional (Susenas); tidak ada GK khusus kelurahan. Di modul ini kita memakai GK Provinsi Kalimantan
+Ekonomi Nasional (Susenas); tidak ada GK khusus {tempat.jenis}. Di modul ini kita memakai GK Provinsi Kalimantan
 Selatan September 2024 yang dilaporkan sebesar {rupiah(GK)}. Pembagiannya untuk latihan (perkiraan, bukan angka
 resmi): **GK makanan {rupiah(F.GK_MAKANAN)}** dan **GK bukan makanan {rupiah(F.GK_BUKAN_MAKANAN)}**.
 
@@ -76,7 +76,7 @@ Hitung sendiri garis kemiskinan (angka ditulis tanpa titik ribuan, misalnya `490
         jawaban(f"{M}-5a", "", f"garis_kemiskinan = {F.GK_MAKANAN} + {F.GK_BUKAN_MAKANAN}",
                 'cek("5a", garis_kemiskinan)'),
         tes(f"{M}-5a-tes", "5a", "garis_kemiskinan"),
-        md(f"{M}-p0", """## 2. Persentase penduduk miskin (P0)
+        md(f"{M}-p0", f"""## 2. Persentase penduduk miskin (P0)
 
 Tabel `keluarga` berisi satu baris per Kartu Keluarga: `jumlah_anggota` dan `pengeluaran_per_kapita`
 (pengeluaran keluarga dibagi jumlah anggota). Semua anggota keluarga miskin dihitung sebagai orang miskin.
@@ -86,8 +86,8 @@ keluarga miskin cenderung beranggota lebih banyak, sehingga persen keluarga misk
 persen orang miskin.
 
 > P0 resmi BPS hanya tersedia sampai tingkat **kabupaten/kota**, karena sampel Susenas tidak cukup untuk
-> kecamatan atau kelurahan. P0 kelurahan di modul ini adalah latihan dengan data sintetis. Untuk menentukan
-> **sasaran** program di kelurahan, pemerintah memakai peringkat kesejahteraan keluarga dalam Data Tunggal
+> kecamatan atau {tempat.jenis}. P0 {tempat.jenis} di modul ini adalah latihan dengan data sintetis. Untuk menentukan
+> **sasaran** program di {tempat.jenis}, pemerintah memakai peringkat kesejahteraan keluarga dalam Data Tunggal
 > Sosial dan Ekonomi Nasional (DTSEN, sebelumnya DTKS), bukan P0.
 
 ### Soal 5b
@@ -102,7 +102,7 @@ Hitung sendiri P0 (persen orang):
                 "p0 = orang_miskin / seluruh_penduduk * 100",
                 'cek("5b", p0, pembilang=orang_miskin, penyebut=seluruh_penduduk)\nprint(round(p0, 2))'),
         tes(f"{M}-5b-tes", "5b", "p0", bagian={"pembilang": "orang_miskin", "penyebut": "seluruh_penduduk"}),
-        md(f"{M}-5c-soal", "### Soal 5c\n\nBerapa **orang** miskin di Kandangan Utara? (Anda sudah menghitungnya "
+        md(f"{M}-5c-soal", f"### Soal 5c\n\nBerapa **orang** miskin di {tempat.nama}? (Anda sudah menghitungnya "
            "sebagai pembilang soal 5b.) Simpan di `jumlah_orang_miskin`, lalu bandingkan dengan banyaknya "
            "**keluarga** miskin."),
         jawaban(f"{M}-5c", "", "jumlah_orang_miskin = orang_miskin",
@@ -187,7 +187,7 @@ Berapa **perubahan persen** P1 dari 2022 ke 2023? Simpan di `perubahan_persen_p1
         md(f"{M}-garis-berubah", f"""## 6. Garis kemiskinan yang berbeda tahun
 
 Garis kemiskinan naik setiap tahun mengikuti harga. GK Kalimantan Selatan yang dilaporkan adalah
-{rupiah(F.GK_2022)} pada September 2022 dan {rupiah(GK)} pada September 2024. Misalkan laporan kelurahan tahun
+{rupiah(F.GK_2022)} pada September 2022 dan {rupiah(GK)} pada September 2024. Misalkan laporan {tempat.jenis} tahun
 lalu menghitung orang miskin dengan GK 2022, dan laporan tahun ini dengan GK 2024. Bila kedua angka
 dibandingkan begitu saja, sebagian "kenaikan" hanya karena **garisnya** berubah, bukan karena warganya.
 
@@ -241,11 +241,10 @@ Simpan hasilnya di `inklusi`."""),
             bagian={"pembilang": "penerima_tidak_miskin", "penyebut": "semua_penerima"}),
         md(f"{M}-5j-soal", f"""### Soal 5j (jawaban tertulis, dinilai pelatih)
 
-Dalam rapat Musrenbang kelurahan, seorang peserta berkata: *"Kemiskinan sudah turun, jadi anggaran bantuan pangan
+Dalam rapat {tempat.musrenbang}, seorang peserta berkata: *"Kemiskinan sudah turun, jadi anggaran bantuan pangan
 untuk keluarga paling miskin bisa dialihkan ke pembangunan jalan."* Dengan P0, P1 dan P2 (dari tabel HSS dan dari
-hitungan Anda untuk Kandangan Utara), tulis tanggapan Anda (4–6 kalimat). Gunakan istilah persen dan poin
-persen dengan benar, dan sebutkan satu data tambahan yang Anda perlukan sebelum memutuskan. (Di Kandangan
-Utara, {angka(TANPA_BANSOS)} dari {angka(KEL_MISKIN)} keluarga miskin tidak menerima bantuan.)"""),
+hitungan Anda untuk {tempat.nama}), tulis tanggapan Anda (4–6 kalimat). Gunakan istilah persen dan poin
+persen dengan benar, dan sebutkan satu data tambahan yang Anda perlukan sebelum memutuskan. (Di {tempat.nama.replace(" ", chr(10), 1) if tempat.bawaan else tempat.nama}, {angka(TANPA_BANSOS)} dari {angka(KEL_MISKIN)} keluarga miskin tidak menerima bantuan.)"""),
         *soal_tulisan(f"{M}-5j", "5j", [
             Kriteria("Memakai bukti dari data", ["tidak ada angka", "hanya P0", "P0 dan P1/P2 dipakai",
                                                  "P0, P1, P2 dipakai dan dibandingkan dengan tepat"]),
@@ -264,8 +263,8 @@ Utara, {angka(TANPA_BANSOS)} dari {angka(KEL_MISKIN)} keluarga miskin tidak mene
             Kunci("Perubahan P0 HSS 2022–2023 (relatif)", (H23['P0'] - H22['P0']) / H22['P0'] * 100, 0.5,
                   desimal=1, satuan="%"),
             Kunci("Perubahan P1 HSS 2022–2023 (relatif, soal 5h)", P1_NAIK, 0.5, desimal=1, satuan="%"),
-            Kunci("P0 Kandangan Utara (soal 5b)", P0_KU, 0.05, desimal=2, satuan="%"),
-            Kunci("Orang miskin Kandangan Utara (soal 5c)", ORANG_MISKIN, 0, satuan="orang"),
+            Kunci(f"P0 {tempat.nama} (soal 5b)", P0_KU, 0.05, desimal=2, satuan="%"),
+            Kunci(f"Orang miskin {tempat.nama} (soal 5c)", ORANG_MISKIN, 0, satuan="orang"),
         ]),
         *penutup(M, [
             "GK = GK makanan + GK bukan makanan, dalam rupiah per kapita per bulan; GK resmi dibuat per provinsi.",

@@ -1,6 +1,6 @@
 """Naskah modul 6: Kesehatan & stunting. Run `cantik kursus tulis modul6` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
@@ -50,7 +50,7 @@ NOTEBOOKS = {
                 "layanan AMPUNKU.",
             ],
             pertanyaan=[
-                "Berapa banyak balita Kandangan Utara yang stunting, dan di mana?",
+                f"Berapa banyak balita {tempat.nama} yang stunting, dan di mana?",
                 "Mengapa angka stunting dari posyandu jauh lebih kecil daripada angka survei?",
                 "Apa yang bisa, dan tidak bisa, disimpulkan dari data perjalanan AMPUNKU?",
             ],
@@ -93,10 +93,10 @@ Anak **pendek** dan **sangat pendek** bersama-sama disebut **stunting** (z < −
            "`.notna()` memberi `True` untuk isian yang **ada**, jadi `.notna().sum()` menghitungnya."),
         contoh_kode(f"{M}-contoh-ada", """# .notna(): True bila berat badan balita tercatat; .sum() menghitung yang True
 print("Berat badan tercatat:", balita["berat_kg"].notna().sum(), "dari", len(balita), "balita")"""),
-        md(f"{M}-6c-soal", """### Soal 6c
+        md(f"{M}-6c-soal", f"""### Soal 6c
 
 **Prevalensi stunting** = balita stunting / semua balita yang diukur × 100. Hitung sendiri prevalensi stunting
-Kandangan Utara: pembilangnya `jumlah_stunting` (soal 6b), penyebutnya banyaknya balita yang punya skor-z
+{tempat.nama}: pembilangnya `jumlah_stunting` (soal 6b), penyebutnya banyaknya balita yang punya skor-z
 (simpan di `balita_diukur`). Simpan hasilnya di `prevalensi`."""),
         jawaban(f"{M}-6c", "", "balita_diukur = z.notna().sum()\nprevalensi = jumlah_stunting / balita_diukur * 100",
                 'cek("6c", prevalensi, pembilang=jumlah_stunting, penyebut=balita_diukur)\n'
@@ -136,11 +136,11 @@ z.groupby(balita["jenis_kelamin"], observed=True).apply(ind.prevalensi_stunting)
                 'pd.DataFrame({"prevalensi (%)": prevalensi_rt.round(1), "balita diukur": balita["rt"].value_counts()})'
                 '.sort_values("prevalensi (%)", ascending=False).head()'),
         tes(f"{M}-6e-tes", "6e", "prevalensi_rt"),
-        md(f"{M}-sampel", """### Sampel kecil berayun
+        md(f"{M}-sampel", f"""### Sampel kecil berayun
 
 Sebelum menghitung selang untuk angka kecil, coba dulu aplikasi **Sampel dan survei**. Aplikasi itu mengambil
-sampel keluarga Kandangan Utara berkali-kali dan menunjukkan hasil setiap sampel di samping angka seluruh
-kelurahan. Jalankan sel di bawah untuk mendapat tautannya, lalu:
+sampel keluarga {tempat.nama} berkali-kali dan menunjukkan hasil setiap sampel di samping angka seluruh
+{tempat.jenis}. Jalankan sel di bawah untuk mendapat tautannya, lalu:
 
 1. pilih ukuran sampel kecil (misalnya 20 keluarga) dan klik **Ambil sampel baru** beberapa kali;
 2. ulangi dengan sampel besar (misalnya 500 keluarga);
@@ -170,15 +170,15 @@ balita yang diukur. Hasilnya punya `.perkiraan`, `.bawah` dan `.atas` (dalam per
 ### Soal 6f
 Untuk RT dengan prevalensi **tertinggi**, hitung selang Wilson 95%. Simpan sebagai list
 `selang_rt = [batas_bawah, batas_atas]` (dalam persen)."""),
-        md(f"{M}-contoh-selang-md", "**Contoh → Coba: selang Wilson untuk seluruh kelurahan.** `.notna()` memberi "
+        md(f"{M}-contoh-selang-md", f"**Contoh → Coba: selang Wilson untuk seluruh {tempat.jenis}.** `.notna()` memberi "
            "`True` untuk isian yang ada (tidak kosong), jadi `.notna().sum()` adalah banyaknya anak yang "
            "skor-z-nya bisa dihitung."),
-        contoh_kode(f"{M}-contoh-selang", """# x = banyaknya anak stunting (z < -2), n = banyaknya anak yang skor-z-nya ada
+        contoh_kode(f"{M}-contoh-selang", f"""# x = banyaknya anak stunting (z < -2), n = banyaknya anak yang skor-z-nya ada
 x = int((z < -2).sum())
 n = int(z.notna().sum())
 # Selang Wilson 95%: .bawah batas bawah dan .atas batas atas (dalam persen)
 selang = ind.selang_proporsi(x, n)
-print("Seluruh kelurahan:", x, "dari", n, "anak; selang", round(selang.bawah, 1), "sampai",
+print("Seluruh {tempat.jenis}:", x, "dari", n, "anak; selang", round(selang.bawah, 1), "sampai",
       round(selang.atas, 1), "persen")"""),
         jawaban(f"{M}-6f", "",
                 "rt_tertinggi = prevalensi_rt.idxmax()\n"
@@ -187,7 +187,7 @@ print("Seluruh kelurahan:", x, "dari", n, "anak; selang", round(selang.bawah, 1)
                 "selang_rt = [r.bawah, r.atas]",
                 'cek("6f", selang_rt)\nprint("RT", rt_tertinggi, [round(v, 1) for v in selang_rt])'),
         tes(f"{M}-6f-tes", "6f", "selang_rt"),
-        md(f"{M}-simpson", f"""## 5. Gabungan yang menyesatkan: paradoks Simpson
+        md(f"{M}-simpson", """## 5. Gabungan yang menyesatkan: paradoks Simpson
 
 Tabel `stunting_umur` memuat hasil pengukuran balita di dua kelurahan lain di Kecamatan Kandangan, menurut
 kelompok umur. Stunting lebih sering ditemukan pada anak yang lebih tua, dan kedua kelurahan mengukur anak
@@ -215,7 +215,7 @@ dan bayi lebih jarang stunting, sehingga angka gabungannya tampak lebih baik. Se
 wilayah, periksa apakah susunan kelompoknya (umur, jenis kelamin) sama; bila tidak, bandingkan per kelompok."""),
         md(f"{M}-sumber", f"""## 6. Satu indikator, dua sumber
 
-Tabel `sumber_banding` memuat prevalensi stunting dari **catatan posyandu kelurahan** (e-PPGBM) dan dari
+Tabel `sumber_banding` memuat prevalensi stunting dari **catatan posyandu {tempat.jenis}** (e-PPGBM) dan dari
 **survei gizi tingkat kabupaten** (SSGI). Di Kab. HSS pernah dilaporkan (angka perkiraan dari laporan media)
 sekitar {persen(PUBLIKASI["stunting_eppgbm"])} menurut e-PPGBM, tetapi {persen(PUBLIKASI["stunting_ssgi_2021"])}
 menurut SSGI 2021. Mengapa bisa berbeda jauh?
@@ -223,10 +223,10 @@ menurut SSGI 2021. Mengapa bisa berbeda jauh?
 - **Cakupan**: posyandu hanya mengukur anak yang datang; anak yang jarang datang bisa justru yang bermasalah.
 - **Cara ukur**: alat dan pelatihan kader berbeda dengan petugas survei terlatih.
 - **Wilayah dan sampel**: survei memakai sampel tingkat kabupaten, dengan galat sampel; angkanya bukan angka
-  kelurahan.
+  {tempat.jenis}.
 
 Keduanya bukan "benar" dan "salah": keduanya menjawab pertanyaan yang sedikit berbeda. Karena sumber **dan**
-wilayahnya berbeda, angka posyandu kelurahan tidak boleh dikurangkan begitu saja dari angka survei kabupaten.
+wilayahnya berbeda, angka posyandu {tempat.jenis} tidak boleh dikurangkan begitu saja dari angka survei kabupaten.
 Perubahan dari tahun ke tahun dibandingkan di dalam sumber yang sama."""),
         md(f"{M}-contoh-teks-md", "**Contoh → Coba: memilih baris menurut sepotong teks.** `.str.contains(\"…\")` "
            "memberi `True` bila teks itu ada di dalam isian; `.pivot_table(...)` menyusun angkanya menjadi tabel "
@@ -262,9 +262,9 @@ yang **paling tepat**? Simpan hurufnya di `pilihan_6h`, misalnya `"A"`.
         tes(f"{M}-6h-tes", "6h", "pilihan_6h"),
         md(f"{M}-6i-soal", f"""### Soal 6i (jawaban tertulis, dinilai pelatih)
 
-Kelurahan mendapat dana untuk **satu** kelas gizi (PMT dan penyuluhan) tambahan. Ketua RT {angka(RT_TINGGI)} meminta
+{tempat.Jenis} mendapat dana untuk **satu** kelas gizi (PMT dan penyuluhan) tambahan. Ketua RT {angka(RT_TINGGI)} meminta
 kelas itu diadakan di RT-nya karena "prevalensi stunting di RT kami tertinggi". Seorang kader mengusulkan
-posyandu dengan prevalensi tertinggi. Tulis rekomendasi Anda untuk lurah (4–6 kalimat): pakai prevalensi,
+posyandu dengan prevalensi tertinggi. Tulis rekomendasi Anda untuk {tempat.kepala} (4–6 kalimat): pakai prevalensi,
 banyaknya anak dan selang kepercayaan, dan jelaskan dalam satu kalimat mengapa angka posyandu berbeda dengan
 angka survei."""),
         *soal_tulisan(f"{M}-6i", "6i", [

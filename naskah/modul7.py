@@ -1,6 +1,6 @@
 """Naskah modul 7: Grafik, dasbor & diseminasi. Run `cantik kursus tulis modul7` after editing."""
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import contoh_kode, jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen
@@ -49,14 +49,14 @@ NOTEBOOKS = {
                 "menggabungkan dua tabel lewat kode wilayah (Satu Data).",
             ],
             pertanyaan=[
-                "Bagaimana menyajikan data AMPUNKU supaya lurah dan warga membacanya dengan benar?",
+                f"Bagaimana menyajikan data AMPUNKU supaya {tempat.kepala} dan warga membacanya dengan benar?",
                 "Apa yang membuat sebuah grafik jujur atau menyesatkan?",
             ],
             durasi="2 jam 30 menit",
         ),
         kode(f"{M}-muat", "ampunku = load(\"ampunku\")\npenduduk = load(\"penduduk\")\n"
              "print(ampunku.attrs[\"judul\"], \"-\", len(ampunku), \"perjalanan\")\nampunku.head()"),
-        md(f"{M}-pilih", """## 1. Memilih grafik
+        md(f"{M}-pilih", f"""## 1. Memilih grafik
 
 | pertanyaan | grafik |
 |---|---|
@@ -67,7 +67,7 @@ NOTEBOOKS = {
 | bagian dari keseluruhan (sedikit kategori) | diagram batang (lebih mudah dibaca daripada lingkaran) |
 
 ### Soal 7a
-Lurah ingin melihat apakah pemakaian AMPUNKU naik atau turun dari bulan ke bulan selama setahun. Grafik mana
+{tempat.Kepala} ingin melihat apakah pemakaian AMPUNKU naik atau turun dari bulan ke bulan selama setahun. Grafik mana
 yang paling cocok? Simpan hurufnya di `pilihan_7a`.
 
 """ + "  ".join(f"**{k}.** {v}" for k, v in PILIHAN_7A_TEKS.items())),
@@ -91,14 +91,14 @@ Hitung banyaknya perjalanan AMPUNKU **per bulan** (Juli 2024 – Juni 2025), uru
                 "per_bulan = ...", "per_bulan = ampunku[\"tanggal\"].dt.to_period(\"M\").value_counts().sort_index()",
                 'cek("7b", per_bulan)\nper_bulan'),
         tes(f"{M}-7b-tes", "7b", "per_bulan"),
-        md(f"{M}-contoh-garis-md", "**Contoh → Coba: diagram garis.** Jumlah penduduk Kandangan Utara dari tahun ke "
+        md(f"{M}-contoh-garis-md", f"**Contoh → Coba: diagram garis.** Jumlah penduduk {tempat.nama} dari tahun ke "
            "tahun."),
-        contoh_kode(f"{M}-contoh-garis", """tahunan = load("penduduk_tahunan")
+        contoh_kode(f"{M}-contoh-garis", f"""tahunan = load("penduduk_tahunan")
 fig, ax = plt.subplots(figsize=(7, 3.5))
 # ax.plot(label, nilai) menggambar diagram garis; marker="o" memberi titik di setiap tahun.
 # .astype(str) menjadikan tahun label teks; .to_numpy() mengambil deret angkanya saja.
 ax.plot(tahunan["tahun"].astype(str), tahunan["jumlah_penduduk"].to_numpy(), marker="o")
-ax.set_title("Jumlah penduduk Kandangan Utara menurut tahun (data sintetis)")
+ax.set_title("Jumlah penduduk {tempat.nama} menurut tahun (data sintetis)")
 ax.set_xlabel("Tahun")
 ax.set_ylabel("Jumlah penduduk (orang)")
 # ax.set_ylim(bottom=0): sumbu tegak mulai dari nol
@@ -145,11 +145,11 @@ Hitung banyaknya perjalanan AMPUNKU **per 1.000 penduduk** di setiap RT. Simpan 
         tes(f"{M}-7d-tes", "7d", "laju_rt"),
         md(f"{M}-contoh-urut-md", "**Contoh → Coba: batang yang diurutkan, dengan sumber.** Banyaknya penduduk "
            "menurut RT, dari yang terkecil."),
-        contoh_kode(f"{M}-contoh-urut", """# .sort_values() mengurutkan menurut nilainya, dari yang terkecil
+        contoh_kode(f"{M}-contoh-urut", f"""# .sort_values() mengurutkan menurut nilainya, dari yang terkecil
 per_rt = penduduk["rt"].value_counts().sort_values()
 fig, ax = plt.subplots(figsize=(6, 6))
 ax.barh(per_rt.index.astype(str), per_rt.to_numpy(), color="#7f8c8d")
-ax.set_title("Penduduk menurut RT, Kandangan Utara 2025 (data sintetis)")
+ax.set_title("Penduduk menurut RT, {tempat.nama} 2025 (data sintetis)")
 ax.set_xlabel("Jumlah penduduk (orang)")
 ax.set_ylabel("RT")
 # fig.text(x, y, "...") menulis catatan di gambar; (0.01, 0.01) = pojok kiri bawah. Di sini: sumber data.
@@ -171,11 +171,11 @@ nomor RT pada setiap batang. Simpan gambarnya di `fig_rt`."""),
                 'cek("7e", fig_rt)\nplt.show()'),
         tes(f"{M}-7e-tes", "7e", "fig_rt"),
         md(f"{M}-contoh-histogram-md", "**Contoh → Coba: histogram.** Sebaran umur penduduk."),
-        contoh_kode(f"{M}-contoh-histogram", """fig, ax = plt.subplots(figsize=(7, 3.5))
+        contoh_kode(f"{M}-contoh-histogram", f"""fig, ax = plt.subplots(figsize=(7, 3.5))
 # ax.hist(nilai, bins=20) membagi rentang nilai menjadi 20 selang sama lebar dan menggambar
 # berapa banyak nilai yang jatuh di setiap selang
 ax.hist(penduduk["umur"], bins=20, color="#8e44ad", edgecolor="white")
-ax.set_title("Sebaran umur penduduk Kandangan Utara, 2025 (data sintetis)")
+ax.set_title("Sebaran umur penduduk {tempat.nama}, 2025 (data sintetis)")
 ax.set_xlabel("Umur (tahun)")
 ax.set_ylabel("Banyaknya penduduk")
 plt.show()"""),
@@ -195,8 +195,8 @@ di `fig_tunggu`."""),
                 "ax.set_ylabel(\"Banyaknya perjalanan\")",
                 'cek("7f", fig_tunggu)\nplt.show()'),
         tes(f"{M}-7f-tes", "7f", "fig_tunggu"),
-        md(f"{M}-dasbor", """### Dasbor
-Sel berikut menyatukan ketiga grafik Anda menjadi satu **dasbor** untuk lurah, lengkap dengan sumber data.
+        md(f"{M}-dasbor", f"""### Dasbor
+Sel berikut menyatukan ketiga grafik Anda menjadi satu **dasbor** untuk {tempat.kepala}, lengkap dengan sumber data.
 Jalankan saja."""),
         kode(f"{M}-dasbor-kode",
              "dasbor, (a1, a2, a3) = plt.subplots(1, 3, figsize=(15, 5.5))\n"
@@ -208,22 +208,22 @@ Jalankan saja."""),
              "a2.set(title=\"Per 1.000 penduduk, menurut RT\", xlabel=\"perjalanan per 1.000 penduduk\", ylabel=\"RT\")\n"
              "a3.hist(ampunku[\"waktu_tunggu_menit\"], bins=15)\n"
              "a3.set(title=\"Waktu tunggu\", xlabel=\"menit\", ylabel=\"perjalanan\")\n"
-             "dasbor.suptitle(\"Dasbor AMPUNKU Kelurahan Kandangan Utara, Jul 2024 – Jun 2025\")\n"
+             f"dasbor.suptitle(\"Dasbor AMPUNKU {tempat.label}, Jul 2024 – Jun 2025\")\n"
              "dasbor.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk (data sintetis)\", fontsize=8)\n"
              "dasbor.tight_layout()\n"
              "plt.show()"),
         *aplikasi_sel(f"{M}-aplikasi-ampunku", "ampunku",
-                      "Dasbor AMPUNKU untuk warga dan lurah: perjalanan per bulan, per RT dan tujuan, dan "
+                      f"Dasbor AMPUNKU untuk warga dan {tempat.kepala}: perjalanan per bulan, per RT dan tujuan, dan "
                       "sebaran waktu tunggu. Bandingkan dengan dasbor yang Anda buat di atas."),
-        md(f"{M}-7g-soal", """## 5. Tabel bergaya "… dalam Angka"
+        md(f"{M}-7g-soal", f"""## 5. Tabel bergaya "… dalam Angka"
 
 Publikasi BPS "… dalam Angka" menyajikan tabel dengan judul bernomor, satuan, baris **Jumlah** di bawah, dan
-sumber. Contoh: *Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, Kelurahan Kandangan Utara, 2025*.
+sumber. Contoh: *Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, {tempat.label}, 2025*.
 
 ### Soal 7g
 Buat tabel `tabel_penduduk` (DataFrame) dengan kolom `rt`, `laki_laki`, `perempuan`, `jumlah` dan
 `rasio_jenis_kelamin` (L / P × 100), satu baris per RT, ditambah baris terakhir dengan `rt` = `"Jumlah"`
-untuk seluruh kelurahan."""),
+untuk seluruh {tempat.jenis}."""),
         md(f"{M}-contoh-tabel-md", """**Contoh → Coba: tabel gaya "… dalam Angka".** Keluarga menurut RT dan
 penerimaan bantuan sosial, dengan baris **Jumlah** dan persentase penerima."""),
         contoh_kode(f"{M}-contoh-tabel", """keluarga = load("keluarga")
@@ -258,12 +258,12 @@ tabel_bansos.tail()"""),
                 "tabel_penduduk = t.rename_axis(\"rt\").reset_index()\n"
                 "tabel_penduduk.columns.name = None",
                 'cek("7g", tabel_penduduk)\n'
-                'print("Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, Kelurahan Kandangan Utara, 2025")\n'
+                f'print("Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, {tempat.label}, 2025")\n'
                 'display(tabel_penduduk.tail())\nprint("Sumber: data penduduk Kelas Cantik (data sintetis)")'),
         tes(f"{M}-7g-tes", "7g", "tabel_penduduk"),
         md(f"{M}-rahasia", f"""## 6. Kerahasiaan statistik: apa yang boleh disebarkan
 
-Data kelurahan dikumpulkan dari warga dengan janji bahwa keterangan pribadi mereka **dirahasiakan**. Prinsip
+Data {tempat.jenis} dikumpulkan dari warga dengan janji bahwa keterangan pribadi mereka **dirahasiakan**. Prinsip
 kerahasiaan statistik, dan Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, berarti:
 
 1. **Tidak ada NIK, nomor KK, nama, atau alamat** di tabel, grafik, atau halaman yang dibagikan. NIK dan KK
@@ -301,7 +301,7 @@ Buat versi yang aman untuk dibagikan: `tabel_aman` berisi angka setiap RT, tetap
                 'cek("7j", tabel_aman)\ntabel_aman.to_frame("balita stunting").T'),
         tes(f"{M}-7j-tes", "7j", "tabel_aman"),
         md(f"{M}-kode-wilayah", f"""{angka(ambil("7i").nilai_harapan())} dari {angka(len(LAJU))} RT harus disembunyikan: untuk angka
-sekecil ini, sajikan per posyandu atau untuk seluruh kelurahan saja.
+sekecil ini, sajikan per posyandu atau untuk seluruh {tempat.jenis} saja.
 
 ## 7. Menggabungkan dua tabel lewat kode wilayah
 
@@ -332,10 +332,10 @@ Gabungkan `desa` dengan `kode` (lewat `nama`), lalu dengan `sekolah` (lewat `kod
                 "sd_per_10000 = gabung[\"jumlah_sd\"] / gabung[\"jumlah_penduduk\"] * 10000",
                 'cek("7k", sd_per_10000)\nprint(len(gabung), "desa/kelurahan tergabung")'),
         tes(f"{M}-7k-tes", "7k", "sd_per_10000"),
-        md(f"{M}-7h-soal", """### Soal 7h (jawaban tertulis, dinilai pelatih)
+        md(f"{M}-7h-soal", f"""### Soal 7h (jawaban tertulis, dinilai pelatih)
 
-Lurah akan menambah **satu armada AMPUNKU** dan bertanya RT mana yang paling membutuhkan. Petugas membawa
-grafik "AMPUNKU per RT" di bagian 3. Tulis catatan untuk lurah (4–6 kalimat): apa yang menyesatkan dari grafik
+{tempat.Kepala} akan menambah **satu armada AMPUNKU** dan bertanya RT mana yang paling membutuhkan. Petugas membawa
+grafik "AMPUNKU per RT" di bagian 3. Tulis catatan untuk {tempat.kepala} (4–6 kalimat): apa yang menyesatkan dari grafik
 itu, grafik mana dari dasbor Anda yang sebaiknya dipakai dan mengapa, dan satu hal yang **tidak** bisa
 ditunjukkan data AMPUNKU tentang kebutuhan warga."""),
         *soal_tulisan(f"{M}-7h", "7h", [

@@ -4,7 +4,7 @@
 key numbers and example answers below.
 """
 
-from _umum import aplikasi_sel, pembuka, penutup
+from _umum import aplikasi_sel, pembuka, penutup, tempat
 
 from cantik.authoring.cells import jawaban, kode, md, tes
 from cantik.authoring.numbers import angka, persen, rupiah
@@ -56,12 +56,12 @@ CONTOH_8H = [
            [4, 4]),
     Contoh(3, "(1) P1 dari tabel keluarga, untuk bantuan pangan. (2) APS 16–18 per RT dari tabel penduduk, untuk "
               "beasiswa; angka per RT dari sedikit anak.", [3, 3]),
-    Contoh(2, "P1 dan APS, karena keduanya penting untuk kelurahan.", [2, 2]),
+    Contoh(2, f"P1 dan APS, karena keduanya penting untuk {tempat.jenis}.", [2, 2]),
     Contoh(1, "Jumlah penduduk.", [1, 1]),
 ]
 
 CONTOH_8I = [
-    Contoh(4, f"Kandangan Utara berpenduduk sekitar {angka(round(PENDUDUK, -2))} jiwa dengan jumlah laki-laki dan "
+    Contoh(4, f"{tempat.nama} berpenduduk sekitar {angka(round(PENDUDUK, -2))} jiwa dengan jumlah laki-laki dan "
               f"perempuan hampir sama. Sekitar {angka(round(P0))} dari 100 penduduk (sekitar "
               f"{angka(round(ORANG_MISKIN, -1))} orang) hidup di bawah garis kemiskinan; di beberapa RT angkanya "
               "jauh lebih tinggi. Prevalensi stunting menurut pengukuran posyandu sekitar "
@@ -77,7 +77,7 @@ CONTOH_8I = [
               "balita. Angka per RT kecil sehingga tidak pasti.", [3, 3, 3, 3, 3, 3, 3]),
     Contoh(2, f"Kemiskinan {persen(P0, 2)} dan stunting {persen(STUNTING, 2)}. Perlu program kemiskinan dan "
               "stunting.", [2, 2, 2, 2, 2, 1, 2]),
-    Contoh(1, "Kandangan Utara sudah baik, tidak ada masalah besar.", [1, 1, 1, 1, 1, 1, 2]),
+    Contoh(1, f"{tempat.nama} sudah baik, tidak ada masalah besar.", [1, 1, 1, 1, 1, 1, 2]),
 ]
 
 CATATAN_8I = [
@@ -94,16 +94,16 @@ CATATAN_8I = [
 NOTEBOOKS = {
     "modul8_kandangan_utara_dalam_angka": [
         *pembuka(
-            M, "Modul 8 · Proyek akhir: Kandangan Utara dalam Angka",
+            M, f"Modul 8 · Proyek akhir: {tempat.nama} dalam Angka",
             tujuan=[
-                "memilih indikator yang dibutuhkan untuk sebuah keputusan kelurahan;",
+                f"memilih indikator yang dibutuhkan untuk sebuah keputusan {tempat.jenis};",
                 "menghitung indikator dengan benar dan menyajikannya dalam tabel dan grafik yang jujur;",
                 "mengisi metadata indikator bergaya SIRUSA;",
                 "menulis interpretasi satu halaman untuk Musrenbang;",
                 "mengekspor hasil kerja menjadi halaman HTML untuk dibagikan.",
             ],
             pertanyaan=[
-                "Seperti apa Kandangan Utara dalam angka: penduduk, kemiskinan, kesehatan balita dan layanan "
+                f"Seperti apa {tempat.nama} dalam angka: penduduk, kemiskinan, kesehatan balita dan layanan "
                 "AMPUNKU?",
                 "Apa yang perlu diprioritaskan dalam Musrenbang, menurut data?",
             ],
@@ -125,7 +125,7 @@ tertulis.
              "print(len(penduduk), \"orang,\", len(keluarga), \"keluarga,\", len(balita), \"balita,\", len(ampunku), "
              "\"perjalanan AMPUNKU\")"),
         *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
-                      "Profil kelurahan di aplikasi ini adalah contoh penyajian untuk warga. Setelah proyek "
+                      f"Profil {tempat.jenis} di aplikasi ini adalah contoh penyajian untuk warga. Setelah proyek "
                       "selesai, bandingkan: apa yang ada di profil Anda dan tidak ada di aplikasi, dan "
                       "sebaliknya?"),
         md(f"{M}-lembar", f"""## 1. Lembar indikator utama
@@ -134,7 +134,7 @@ Gunakan fungsi `ind.…` seperti di modul sebelumnya. Garis kemiskinan: {rupiah(
 Provinsi Kalimantan Selatan September 2024 yang dilaporkan).
 
 ### Soal 8a
-Jumlah penduduk Kandangan Utara. Simpan di `jumlah_penduduk`."""),
+Jumlah penduduk {tempat.nama}. Simpan di `jumlah_penduduk`."""),
         jawaban(f"{M}-8a", "", "jumlah_penduduk = len(penduduk)", 'cek("8a", jumlah_penduduk)'),
         tes(f"{M}-8a-tes", "8a", "jumlah_penduduk"),
         md(f"{M}-8b-soal", "### Soal 8b\n\nRasio jenis kelamin. Simpan di `rasio_jk`."),
@@ -152,7 +152,7 @@ Jumlah penduduk Kandangan Utara. Simpan di `jumlah_penduduk`."""),
         jawaban(f"{M}-8e", "", "z = ind.skor_z_tb_u(balita)\nprevalensi_stunting = ind.prevalensi_stunting(z)",
                 'cek("8e", prevalensi_stunting)'),
         tes(f"{M}-8e-tes", "8e", "prevalensi_stunting"),
-        md(f"{M}-8j-soal", "### Soal 8j\n\nPendidikan adalah salah satu data prioritas Kandangan Utara. Hitung "
+        md(f"{M}-8j-soal", f"### Soal 8j\n\nPendidikan adalah salah satu data prioritas {tempat.nama}. Hitung "
            "Angka Partisipasi Sekolah (APS) umur 16–18 tahun. Simpan di `aps_16_18`."),
         jawaban(f"{M}-8j", "", "aps_16_18 = ind.aps(penduduk, 16, 18)", 'cek("8j", aps_16_18)'),
         tes(f"{M}-8j-tes", "8j", "aps_16_18"),
@@ -172,7 +172,7 @@ Jalankan saja."""),
              "    \"satuan\": [\"jiwa\", \"laki-laki per 100 perempuan\", \"per 100 penduduk 15–64 tahun\", \"persen\",\n"
              "               \"persen\", \"persen\", \"persen\"],\n"
              "})\n"
-             "print(\"Tabel 1. Indikator utama Kelurahan Kandangan Utara, 2025\")\n"
+             f"print(\"Tabel 1. Indikator utama {tempat.label}, 2025\")\n"
              "display(ringkasan.style.hide(axis=\"index\"))\n"
              "print(\"Sumber: data Kelas Cantik (data sintetis)\")"),
         md(f"{M}-8h-soal", """## 2. Indikator tambahan
@@ -193,7 +193,7 @@ kapan), label kedua sumbu dengan satuan, dan tulis sumbernya. Simpan gambarnya d
                 f"    lambda d: ind.indeks_kemiskinan(d, {GK}, bobot=\"jumlah_anggota\").p0).sort_values()\n"
                 "fig, ax = plt.subplots(figsize=(7, 7))\n"
                 "ax.barh(p0_rt.index.astype(str), p0_rt.to_numpy(), color=\"#8e44ad\")\n"
-                "ax.set_title(\"Persentase penduduk miskin menurut RT, Kandangan Utara 2025\")\n"
+                f"ax.set_title(\"Persentase penduduk miskin menurut RT, {tempat.nama} 2025\")\n"
                 "ax.set_xlabel(\"Penduduk miskin (%)\")\n"
                 "ax.set_ylabel(\"RT\")\n"
                 f"fig.text(0.01, 0.01, \"Sumber: data keluarga Kelas Cantik (data sintetis); GK {rupiah(GK)}\", "
@@ -221,18 +221,18 @@ Isi metadata gaya SIRUSA untuk **satu** indikator yang Anda pakai, sebagai dict 
                 "    \"rumus\": \"P0 = banyaknya penduduk miskin / seluruh penduduk × 100\",\n"
                 "    \"satuan\": \"persen\",\n"
                 "    \"interpretasi\": \"P0 4% berarti sekitar 4 dari 100 penduduk hidup di bawah garis kemiskinan.\",\n"
-                "    \"disagregasi\": \"RT, kelurahan\",\n"
+                f"    \"disagregasi\": \"RT, {tempat.jenis}\",\n"
                 "    \"periodisasi\": \"Tahunan\",\n"
                 "    \"sumber_data\": \"Data keluarga Kelas Cantik (data sintetis, bukan data resmi BPS)\",\n"
                 "}",
                 'cek("8f", metadata)\npd.Series(metadata, name="isi").to_frame()'),
         tes(f"{M}-8f-tes", "8f", "metadata"),
-        md(f"{M}-8i-soal", """## 5. Interpretasi untuk Musrenbang
+        md(f"{M}-8i-soal", f"""## 5. Interpretasi untuk Musrenbang
 
 ### Soal 8i (jawaban tertulis, dinilai pelatih)
-Tulis **satu halaman** (sekitar 250–350 kata) "Kandangan Utara dalam Angka" untuk dibagikan dalam
+Tulis **satu halaman** (sekitar 250–350 kata) "{tempat.nama} dalam Angka" untuk dibagikan dalam
 Musrenbang: apa yang ditunjukkan angka-angka Anda, apa **dua prioritas** yang Anda usulkan dan mengapa, dan
-apa keterbatasan datanya. Tulis untuk warga dan perangkat kelurahan, bukan untuk ahli statistik."""),
+apa keterbatasan datanya. Tulis untuk warga dan perangkat {tempat.jenis}, bukan untuk ahli statistik."""),
         *soal_tulisan(f"{M}-8i", "8i", [Kriteria(n, t) for n, t in RUBRIK_AKHIR], CONTOH_8I, [
             Kunci("Jumlah penduduk (soal 8a)", PENDUDUK, 100, satuan="jiwa (boleh dibulatkan ke ratusan)"),
             Kunci("P0 (soal 8d)", P0, 0.5, desimal=2, satuan="%"),

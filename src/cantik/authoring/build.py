@@ -60,6 +60,7 @@ def _jalankan(modul: str, root: Path, tandai: bool = False) -> tuple[dict[str, A
         raise CourseError(f"Naskah modul '{modul}' tidak ditemukan: {script}.",
                           f"Pakai salah satu nama modul yang ada: {ada}.")
     sys.path.insert(0, str(script.parent))  # shared helpers of the authoring scripts (_umum.py)
+    sys.modules.pop("_umum", None)  # its place context (``tempat``) follows the active place of this run
     try:
         with numbers.tandai(tandai), written.dicatat() as tulisan:
             spec = runpy.run_path(str(script))
@@ -115,24 +116,68 @@ def berkas_bersama(root: Path | None = None) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def tulis(modul: str, root: Path | None = None) -> list[Path]:
+def _bertempat(nb: dict[str, Any]) -> dict[str, Any]:
+    """Record the place a notebook is written for (``metadata.cantik.wilayah``) unless it is the default
+    place, whose notebooks stay as they are."""
+    from cantik.data import active_wilayah
+    from cantik.data.schema import DEFAULT_WILAYAH
+
+    key = active_wilayah()
+    if key != DEFAULT_WILAYAH:
+        nb["metadata"]["cantik"] = {"wilayah": key}
+    return nb
+
+
+def _nama_tempat(text: str) -> str:
+    """A shared file for the active place: the default place's name in its examples becomes the place's."""
+    from cantik.data import active_wilayah
+    from cantik.data.profile import load_profile
+    from cantik.data.schema import DEFAULT_WILAYAH
+
+    key = active_wilayah()
+    if key == DEFAULT_WILAYAH:
+        return text
+    return text.replace(load_profile(DEFAULT_WILAYAH).name, load_profile(key).name)
+
+
+def wilayah_notebook(path: Path) -> str:
+    """The place a course notebook is written for: its ``metadata.cantik.wilayah``, else the default place.
+
+    Examples
+    --------
+    >>> wilayah_notebook(project_root() / "courses" / "modul1" / "modul1_data_kelurahan.ipynb")
+    'kandangan_utara'
+    """
+    from cantik.data.schema import DEFAULT_WILAYAH
+
+    meta = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {})
+    return str((meta.get("cantik") or {}).get("wilayah") or DEFAULT_WILAYAH)
+
+
+def tulis(modul: str, root: Path | None = None, keluaran: Path | None = None) -> list[Path]:
     """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script, the shared
-    files of :func:`berkas_bersama` beside them, and the trainer's rubric file (:func:`rubrik_path`)."""
+    files of :func:`berkas_bersama` beside them, and the trainer's rubric file (:func:`rubrik_path`).
+
+    The scripts are read from ``root``; the files go to ``keluaran`` (a course folder laid out like the
+    project: ``courses/``, ``grading/rubrik/``), default ``root``. They are written for the active place
+    (:func:`cantik.data.active_wilayah`); a notebook for another place than the default records it.
+    """
     root = _root(root)
+    dest = Path(keluaran) if keluaran is not None else root
     spec, tulisan = _jalankan(modul, root)
     out = []
     for name, cells in spec["NOTEBOOKS"].items():
-        path = root / "courses" / modul / f"{name}.ipynb"
+        path = dest / "courses" / modul / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(notebook(cells)), encoding="utf-8")
+        path.write_text(dumps(_bertempat(notebook(cells))), encoding="utf-8")
         out.append(path)
     for name, text in berkas_bersama(root).items():
-        path = root / "courses" / modul / name
-        path.write_text(text, encoding="utf-8")
+        path = dest / "courses" / modul / name
+        path.write_text(_nama_tempat(text), encoding="utf-8")
         out.append(path)
     teks = _rubrik_teks(spec, tulisan)
     if teks is not None:
-        path = rubrik_path(modul, root)
+        path = rubrik_path(modul, dest)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(teks, encoding="utf-8")
         out.append(path)
@@ -213,3 +258,60 @@ def kedaluwarsa(modul: str, root: Path | None = None) -> list[str]:
             elif a.read_bytes() != b.read_bytes():
                 beda.append(name)
         return beda
+
+
+def bangun_wilayah(wilayah: str, keluaran: Path, modul: list[str] | None = None,
+                   root: Path | None = None) -> list[Path]:
+    """Write and build the course of ``modul`` (default: every module) for the place ``wilayah`` into the
+    course folder ``keluaran``: master notebooks ``courses/<modul>/``, learner versions
+    ``notebooks/<modul>/``,
+    rubric files ``grading/rubrik/`` and a copy of ``nbgrader_config.py`` (so nbgrader and
+    ``cantik kelas`` can run there).
+
+    Each module is written in a fresh process whose active place is ``wilayah`` (``CANTIK_WILAYAH``), so
+    nothing computed for another place is reused. ``keluaran`` may not be the project itself: the
+    repository's course stays the default place's.
+
+    Raises
+    ------
+    CourseError
+        ``keluaran`` is the project folder, or a module cannot be written or built for the place.
+    """
+    from cantik.data.loader import WILAYAH_ENV, pakai_wilayah
+
+    root = _root(root)
+    dest = Path(keluaran).resolve()
+    if dest == root.resolve():
+        raise CourseError("Folder keluaran tidak boleh folder proyek ini: kursus bawaan di courses/ akan "
+                          "tertimpa.",
+                          "Pilih folder lain dengan --keluaran, misalnya kursus_wilayah/malinau.")
+    before = os.environ.get(WILAYAH_ENV)
+    try:
+        pakai_wilayah(wilayah)  # checks the name (Indonesian message listing the places)
+        key = os.environ[WILAYAH_ENV]
+    finally:
+        if before is None:
+            os.environ.pop(WILAYAH_ENV, None)
+        else:
+            os.environ[WILAYAH_ENV] = before
+    modules = modul or daftar_naskah(root)
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(root / NBGRADER_CONFIG, dest / NBGRADER_CONFIG)
+    out: list[Path] = []
+    env = {**os.environ, WILAYAH_ENV: key, "CANTIK_HOME": str(root)}
+    for m in modules:
+        res = subprocess.run([sys.executable, "-c", _TULIS_ANAK, m, str(root), str(dest)], env=env,
+                             text=True, capture_output=True, check=False)
+        if res.returncode != 0:
+            tail = "\n".join((res.stdout + res.stderr).strip().splitlines()[-8:])
+            raise CourseError(f"Modul '{m}' tidak dapat ditulis untuk wilayah '{key}':\n{tail}",
+                              "Pesan di atas menyebut tabel atau soal yang bermasalah; periksa tabel "
+                              "wilayah itu (`cantik data tabel`), lalu ulangi.")
+        out += [Path(line) for line in res.stdout.splitlines() if line]
+        out += bangun(m, dest)
+    return out
+
+
+#: The child process of :func:`bangun_wilayah`: writes one module for the active place, prints its files.
+_TULIS_ANAK = ("import sys\nfrom pathlib import Path\nfrom cantik.authoring.build import tulis\n"
+               "for p in tulis(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])):\n    print(p)\n")

@@ -6,8 +6,9 @@ Only the standard library is imported at module level (the CLI imports this modu
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from cantik.authoring.build import bangun, daftar_modul, daftar_naskah, kedaluwarsa, tulis
+from cantik.authoring.build import bangun, bangun_wilayah, daftar_modul, daftar_naskah, kedaluwarsa, tulis
 from cantik.errors import CourseError
 from cantik.paths import project_root
 
@@ -32,6 +33,15 @@ def _cmd_tulis(args: argparse.Namespace) -> int:
 
 def _cmd_bangun(args: argparse.Namespace) -> int:
     root = project_root()
+    if args.wilayah:
+        keluaran = Path(args.keluaran or root / "kursus_wilayah" / args.wilayah)
+        files = bangun_wilayah(args.wilayah, keluaran, args.modul or None)
+        print(f"Kursus untuk wilayah '{args.wilayah}' ditulis di {keluaran} ({len(files)} berkas): sumber di "
+              "courses/, versi peserta di notebooks/.")
+        return 0
+    if args.keluaran:
+        raise CourseError("--keluaran hanya dipakai bersama --wilayah.",
+                          "Contoh: cantik kursus bangun --wilayah malinau --keluaran kursus_malinau")
     for m in _pilih(args):
         for f in bangun(m):
             print(f"Versi peserta: {f.relative_to(root)}")
@@ -73,6 +83,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ]:
         p = add_command(sub, name, help_text, func)
         p.add_argument("modul", nargs="*", help="nama modul, misalnya modul1 (kosong = semua modul)")
+        if name == "bangun":
+            p.add_argument("--wilayah", metavar="KUNCI", default=None,
+                           help="tulis dan bangun kursus untuk wilayah lain (misalnya malinau) di folder "
+                                "tersendiri; courses/ proyek tidak diubah")
+            p.add_argument("--keluaran", metavar="FOLDER", default=None,
+                           help="folder kursus wilayah itu (bawaan: kursus_wilayah/KUNCI)")
     p = add_command(sub, "ekspor", "ekspor notebook yang sudah selesai menjadi satu halaman HTML "
                     "(tanpa kode)", _cmd_ekspor)
     p.add_argument("notebook", help="berkas .ipynb yang akan diekspor")

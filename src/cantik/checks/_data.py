@@ -13,14 +13,22 @@ def _load(table: str, wilayah: str | None) -> Any:
     return load(table, wilayah=wilayah)
 
 
+def _place(table: str, wilayah: str | None) -> str:
+    """The place a table is read from (the active place unless named: see cantik.data.pakai_wilayah), so the
+    cache keeps each place's tables apart."""
+    from cantik.data.loader import resolve
+
+    return resolve(table, wilayah)[1]
+
+
 def tabel(table: str, wilayah: str | None = None) -> Any:
-    """A *copy* of the synthetic table (callers may change it freely)."""
-    return _load(table, wilayah).copy()
+    """A *copy* of the synthetic table of the active place (callers may change it freely)."""
+    return _load(table, _place(table, wilayah)).copy()
 
 
 def kolom(table: str, name: str, wilayah: str | None = None) -> Any:
     """A copy of one column of a table (cheaper than copying the whole table)."""
-    return _load(table, wilayah)[name].copy()
+    return _load(table, _place(table, wilayah))[name].copy()
 
 
 def ind() -> Any:

@@ -13,8 +13,15 @@ from cantik.checks.formula import Bagian
 from cantik.checks.mistakes import Rumus, skala, tanda
 from cantik.checks.plain import Deret
 
-#: The three Kelurahan/Desa Cantik of Kab. Hulu Sungai Selatan compared in question 3f.
-TIGA_WILAYAH = ["kandangan_utara", "taluk_haur", "gambah_luar"]
+
+def tiga_wilayah() -> list[str]:
+    """The places compared in question 3f: the active place and its comparison places (its profile's
+    ``pembanding``), e.g. ``["kandangan_utara", "taluk_haur", "gambah_luar"]``."""
+    from cantik.data import active_wilayah
+    from cantik.data.profile import load_profile
+
+    here = active_wilayah()
+    return [here, *load_profile(here).comparisons]
 #: Published P0 of Kab. HSS (approx., reported by the press), used in questions 3g and 3h.
 P0_2022, P0_2023 = 4.54, 4.01
 
@@ -56,7 +63,7 @@ def _proyeksi_model(cara: str = "geometrik", dari: int = 2025, t: int = 5, r: st
 def _tiga_model(rumus: str = "geometrik", t: int = 10) -> Any:
     import pandas as pd
 
-    return deret(pd.Series({w: _laju_model(rumus, t=t, wilayah=w) for w in TIGA_WILAYAH}))
+    return deret(pd.Series({w: _laju_model(rumus, t=t, wilayah=w) for w in tiga_wilayah()}))
 
 
 def _kepadatan_model(pembilang: str = "jumlah_penduduk", satuan: str = "km2") -> Any:
@@ -384,8 +391,7 @@ daftar(
         langkah="untuk setiap wilayah, laju geometrik 2015–2025 seperti soal 3a (persen per tahun), dengan "
                 "nama wilayah sebagai label.",
         petunjuk=["Ulangi hitungan soal 3a untuk setiap wilayah: `load(\"penduduk_tahunan\", wilayah=...)`.",
-                  "Simpan dalam dict: `{\"kandangan_utara\": ..., \"taluk_haur\": ..., \"gambah_luar\": "
-                  "...}`."],
+                  "Simpan dalam dict: `{" + ", ".join(f'\"{w}\": ...' for w in tiga_wilayah()) + "}`."],
     ),
     Soal(
         "3g",
@@ -579,4 +585,4 @@ def _series_tiga(f: Any = None) -> Any:
     import pandas as pd
 
     f = f or (lambda w: _ind().growth_rate_geometric(_p(2015, w), _p(2025, w), 10))
-    return pd.Series({w: f(w) for w in TIGA_WILAYAH})
+    return pd.Series({w: f(w) for w in tiga_wilayah()})

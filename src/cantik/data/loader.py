@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,8 +45,10 @@ __all__ = [
     "TABLE_TITLES",
     "DataFormatError",
     "DataNotFoundError",
+    "active_wilayah",
     "csv_path",
     "load",
+    "pakai_wilayah",
     "resolve",
     "table_title",
     "tables",
@@ -93,6 +96,37 @@ def wilayah_list() -> list[str]:
     (['kandangan_utara', 'taluk_haur', 'gambah_luar'], 'kecamatan_kandangan')
     """
     return [*place_keys(), _schema.KECAMATAN]
+
+
+#: Environment variable naming the place whose tables ``load(table)`` reads when no ``wilayah`` is given
+#: (set by :func:`pakai_wilayah`, e.g. in the setup cell of a module built for another place).
+WILAYAH_ENV = "CANTIK_WILAYAH"
+
+
+def active_wilayah() -> str:
+    """The place ``load(table)`` reads by default: ``$CANTIK_WILAYAH``, else ``schema.DEFAULT_WILAYAH``.
+
+    Examples
+    --------
+    >>> active_wilayah()  # doctest: +SKIP
+    'kandangan_utara'
+    """
+    return os.environ.get(WILAYAH_ENV) or _schema.DEFAULT_WILAYAH
+
+
+def pakai_wilayah(wilayah: str) -> str:
+    """Make ``wilayah`` the default place of :func:`load` (and of the checks) in this process and the
+    processes it starts; returns the notice to show with its data (synthetic notice, or a real place's
+    source and date).
+
+    Raises
+    ------
+    DataNotFoundError
+        If ``wilayah`` is not one of :func:`wilayah_list` (the message lists them).
+    """
+    key = _check_wilayah(wilayah)
+    os.environ[WILAYAH_ENV] = key
+    return load_profile(key).notice
 
 
 def _wilayah_label(wilayah: str) -> str:
@@ -158,8 +192,8 @@ def tables(wilayah: str | None = None) -> list[str]:
 def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
     """Check ``table`` and ``wilayah`` and return their canonical names ``(table, wilayah)``.
 
-    ``wilayah=None`` means the table's own place for a one-place table (``ampunku``, ``desa_kelurahan``)
-    and ``schema.DEFAULT_WILAYAH`` otherwise.
+    ``wilayah=None`` means the table's own place for a one-place table (``desa_kelurahan``), else
+    :func:`active_wilayah` (``schema.DEFAULT_WILAYAH`` unless :func:`pakai_wilayah` chose another place).
 
     Raises
     ------
@@ -174,7 +208,11 @@ def resolve(table: str, wilayah: str | None = None) -> tuple[str, str]:
         )
     home = _schema.ONLY_IN.get(key)
     if wilayah is None:
-        return key, home or _schema.DEFAULT_WILAYAH
+        active = active_wilayah()
+        if home is None or (home != _schema.KECAMATAN and active != _schema.DEFAULT_WILAYAH):
+            wilayah = active  # an optional table (ampunku) is the active place's own, if it has one
+        else:
+            return key, home
     place = _check_wilayah(wilayah)
     if key not in _tables_of(place):
         if home is not None and key not in load_profile(place).optional_tables:
@@ -290,8 +328,8 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     table : str
         A name from :func:`tables`, e.g. ``"penduduk"``.
     wilayah : str, optional
-        A name from :func:`wilayah_list`. Default: ``"kandangan_utara"``, or the only place that has
-        the table (``desa_kelurahan`` lives in ``"kecamatan_kandangan"``).
+        A name from :func:`wilayah_list`. Default: :func:`active_wilayah` (``"kandangan_utara"``), or the
+        only place that has the table (``desa_kelurahan`` lives in ``"kecamatan_kandangan"``).
 
     Returns
     -------

@@ -18,7 +18,11 @@ TUA = F._ind().dependency_ratio(F.tabel("penduduk")).old
 BALITA, ANAK_5_9, ANAK_10_14 = (F.fakta_kelompok(k) for k in ("0-4", "5-9", "10-14"))
 UMUR_50_64, LANSIA_60 = F.fakta_umur(50, 64), F.fakta_umur(60)
 A, B = F.TAHUN_DRIFT
-PROFIL_A, PROFIL_B = F._lansia("lansia_di_profil", A), F._lansia("lansia_di_profil", B)
+#: Section 6 compares two definitions of "lansia": over the years of the lansia_tahunan table (2j) where the
+#: place has it, else in today's penduduk table (variant 2k).
+LANSIA_TAHUNAN = tempat.ada("lansia_tahunan")
+if LANSIA_TAHUNAN:
+    PROFIL_A, PROFIL_B = F._lansia("lansia_di_profil", A), F._lansia("lansia_di_profil", B)
 
 CONTOH_2I = [
     Contoh(4, f"Rasio ketergantungan muda ({angka(MUDA, 0)}) memang jauh di atas rasio tua ({angka(TUA, 0)}), "
@@ -38,6 +42,45 @@ CONTOH_2I = [
               "banyak. Pilih PAUD dan posyandu balita. Data kurang lengkap.", [2, 2, 2, 3]),
     Contoh(1, "Menurut saya PAUD lebih penting karena anak-anak adalah masa depan.", [1, 1, 1, 2]),
 ]
+
+
+def bagian_2j() -> list[dict]:
+    """Question 2j: the elderly of two years counted with the same definition (table lansia_tahunan)."""
+    return [
+        kode(f"{M}-lansia-tabel", "lansia = load(\"lansia_tahunan\")\nlansia"),
+        md(f"{M}-contoh-loc-md", "**Contoh → Coba: satu angka dari sebuah tabel.** `.loc[baris, kolom]` mengambil "
+           "isian di baris berlabel itu dan kolom itu. Contoh ini memakai tabel penduduk per tahun."),
+        contoh_kode(f"{M}-contoh-loc", """# .set_index("tahun"): kolom tahun menjadi label baris
+tahunan = load("penduduk_tahunan").set_index("tahun")
+# .loc[2020, "jumlah_penduduk"]: baris berlabel 2020, kolom jumlah_penduduk
+print("Penduduk 2020:", tahunan.loc[2020, "jumlah_penduduk"])
+print("Penduduk 2025:", tahunan.loc[2025, "jumlah_penduduk"])"""),
+        md(f"{M}-2j-soal", f"""### Soal 2j
+Berapa **persen kenaikan** lansia dari {A} ke {B} bila keduanya dihitung dengan definisi yang **sama**, yaitu
+60 tahun ke atas? Simpan di `kenaikan_lansia`."""),
+        jawaban(f"{M}-2j", "t = lansia.set_index(\"tahun\")",
+                f"kenaikan_lansia = (t.loc[{B}, \"umur_60_ke_atas\"] - t.loc[{A}, \"umur_60_ke_atas\"]) "
+                f"/ t.loc[{A}, \"umur_60_ke_atas\"] * 100",
+                'cek("2j", kenaikan_lansia)\nprint(round(kenaikan_lansia, 1))'),
+        tes(f"{M}-2j-tes", "2j", "kenaikan_lansia"),
+    ]
+
+
+def bagian_2k() -> list[dict]:
+    """Question 2k, the variant of 2j for a place without lansia_tahunan: the same two definitions and the
+    same percent calculation, on today's penduduk table."""
+    return [
+        kode(f"{M}-lansia-hitung", "lansia_60 = (penduduk[\"umur\"] >= 60).sum()\n"
+             "lansia_65 = (penduduk[\"umur\"] >= 65).sum()\n"
+             "print(\"Lansia 60 tahun ke atas:\", lansia_60, \"  65 tahun ke atas:\", lansia_65)"),
+        md(f"{M}-2k-soal", """### Soal 2k
+Bila lansia dihitung dengan batas **60 tahun** (Undang-Undang Nomor 13 Tahun 1998), berapa **persen lebih
+banyak** lansianya dibanding bila dihitung dengan batas **65 tahun**? Persen lebih banyak = (angka 60+ − angka
+65+) / angka 65+ × 100. Simpan di `selisih_definisi`."""),
+        jawaban(f"{M}-2k", "", "selisih_definisi = (lansia_60 - lansia_65) / lansia_65 * 100",
+                'cek("2k", selisih_definisi)\nprint(round(selisih_definisi, 1))'),
+        tes(f"{M}-2k-tes", "2k", "selisih_definisi"),
+    ]
 
 NOTEBOOKS = {
     "modul2_struktur_penduduk": [
@@ -208,24 +251,11 @@ Rasio ketergantungan BPS memakai batas **65 tahun**. Tetapi *lansia* menurut Und
 **60 tahun ke atas** (soal 1j juga memakai 60). Keduanya benar untuk tujuannya masing-masing, tetapi angka
 dengan batas berbeda **tidak boleh dibandingkan** begitu saja.
 
-Profil {tempat.nama} menulis {angka(PROFIL_A)} lansia pada {A} dan {angka(PROFIL_B)} lansia pada {B}: naik
-{persen(F._kenaikan("lansia_di_profil"))}. Lihat kolom `batas_umur_profil` di tabel berikut."""),
-        kode(f"{M}-lansia-tabel", "lansia = load(\"lansia_tahunan\")\nlansia"),
-        md(f"{M}-contoh-loc-md", "**Contoh → Coba: satu angka dari sebuah tabel.** `.loc[baris, kolom]` mengambil "
-           "isian di baris berlabel itu dan kolom itu. Contoh ini memakai tabel penduduk per tahun."),
-        contoh_kode(f"{M}-contoh-loc", """# .set_index("tahun"): kolom tahun menjadi label baris
-tahunan = load("penduduk_tahunan").set_index("tahun")
-# .loc[2020, "jumlah_penduduk"]: baris berlabel 2020, kolom jumlah_penduduk
-print("Penduduk 2020:", tahunan.loc[2020, "jumlah_penduduk"])
-print("Penduduk 2025:", tahunan.loc[2025, "jumlah_penduduk"])"""),
-        md(f"{M}-2j-soal", f"""### Soal 2j
-Berapa **persen kenaikan** lansia dari {A} ke {B} bila keduanya dihitung dengan definisi yang **sama**, yaitu
-60 tahun ke atas? Simpan di `kenaikan_lansia`."""),
-        jawaban(f"{M}-2j", "t = lansia.set_index(\"tahun\")",
-                f"kenaikan_lansia = (t.loc[{B}, \"umur_60_ke_atas\"] - t.loc[{A}, \"umur_60_ke_atas\"]) "
-                f"/ t.loc[{A}, \"umur_60_ke_atas\"] * 100",
-                'cek("2j", kenaikan_lansia)\nprint(round(kenaikan_lansia, 1))'),
-        tes(f"{M}-2j-tes", "2j", "kenaikan_lansia"),
+""" + (f"""Profil {tempat.nama} menulis {angka(PROFIL_A)} lansia pada {A} dan {angka(PROFIL_B)} lansia pada {B}: naik
+{persen(F._kenaikan("lansia_di_profil"))}. Lihat kolom `batas_umur_profil` di tabel berikut.""" if LANSIA_TAHUNAN
+               else """Laporan yang satu bisa menghitung lansia dengan batas 60 tahun, laporan yang lain dengan batas 65
+tahun. Sel di bawah menghitung keduanya dari tabel penduduk.""")),
+        *(bagian_2j() if LANSIA_TAHUNAN else bagian_2k()),
         md(f"{M}-2i-soal", f"""### Soal 2i (jawaban tertulis, dinilai pelatih)
 
 {tempat.dana} tahun depan hanya cukup untuk **satu** program baru yang diusulkan lewat {tempat.musrenbang}:

@@ -7,10 +7,11 @@ from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul6 as F
 from cantik.checks.core import ambil
-from cantik.checks.modul6 import PILIHAN_6H_TEKS, PILIHAN_6S_TEKS
+from cantik.checks.modul6 import PILIHAN_6H_TEKS, PILIHAN_6M_TEKS, PILIHAN_6S_TEKS
 from cantik.data.calibration import FIGURES
 
 M = "m6"
+AMPUNKU = tempat.ada("ampunku")  # section 7: AMPUNKU's trips (6h), else the posyandu records (variant 6m)
 RT_TINGGI = int(F._prevalensi_per("rt").idxmax())
 STUNTING_RT, DIUKUR_RT = F._rt_tertinggi()
 SELANG = ambil("6f").nilai_harapan().nilai
@@ -36,6 +37,50 @@ CONTOH_6I = [
     Contoh(1, "Angka posyandu salah karena jauh lebih kecil daripada survei.", [1, 1, 2, 2]),
 ]
 
+
+def bagian_6h() -> list[dict]:
+    """Section 7 with question 6h: what AMPUNKU's trip records (a service table) can show."""
+    return [
+        md(f"{M}-ampunku", """## 7. AMPUNKU: data layanan
+
+**AMPUNKU** (Antar Jemput Pasien Kandangan Utara) mencatat setiap perjalanan: tanggal, RT, tujuan (Puskesmas
+atau RSUD), jarak, waktu tunggu dan jenis layanan. Ini **data layanan**: mencatat warga yang *memakai*
+layanan, bukan semua warga yang sakit, dan tidak mencatat keadaan kesehatan mereka."""),
+        kode(f"{M}-ampunku-muat", "ampunku = load(\"ampunku\")\nprint(len(ampunku), \"perjalanan\")\n"
+             "perjalanan_rt = ampunku[\"rt\"].value_counts().sort_index()\n"
+             "pd.DataFrame({\"perjalanan AMPUNKU\": perjalanan_rt, \"prevalensi stunting (%)\": prevalensi_rt.round(1)})"
+             ".head(10)"),
+        md(f"{M}-6h-soal", """### Soal 6h
+Misalkan RT yang paling sering memakai AMPUNKU ternyata prevalensi stuntingnya lebih rendah. Pernyataan mana
+yang **paling tepat**? Simpan hurufnya di `pilihan_6h`, misalnya `"A"`.
+
+""" + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6H_TEKS.items())),
+        jawaban(f"{M}-6h", "", "pilihan_6h = \"B\"", 'cek("6h", pilihan_6h)'),
+        tes(f"{M}-6h-tes", "6h", "pilihan_6h"),
+    ]
+
+
+def bagian_6m() -> list[dict]:
+    """Section 7 with question 6m, the variant of 6h for a place without a service table like AMPUNKU: the
+    same reading of service records on the posyandu records every place has."""
+    return [
+        md(f"{M}-layanan", """## 7. Catatan posyandu: data layanan
+
+Tabel `balita` adalah catatan **posyandu**: setiap baris seorang balita yang **datang** ditimbang dan diukur
+(tanggal, posyandu, RT). Ini **data layanan**: mencatat balita yang *datang*, bukan semua balita yang tinggal
+di wilayah itu."""),
+        kode(f"{M}-layanan-muat", "diukur_rt = balita[\"rt\"].value_counts().sort_index()\n"
+             "pd.DataFrame({\"balita diukur\": diukur_rt, \"prevalensi stunting (%)\": prevalensi_rt.round(1)})"
+             ".head(10)"),
+        md(f"{M}-6m-soal", """### Soal 6m
+Misalkan RT yang paling banyak balitanya datang ke posyandu ternyata prevalensi stuntingnya lebih rendah.
+Pernyataan mana yang **paling tepat**? Simpan hurufnya di `pilihan_6m`, misalnya `"A"`.
+
+""" + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6M_TEKS.items())),
+        jawaban(f"{M}-6m", "", "pilihan_6m = \"B\"", 'cek("6m", pilihan_6m)'),
+        tes(f"{M}-6m-tes", "6m", "pilihan_6m"),
+    ]
+
 NOTEBOOKS = {
     "modul6_kesehatan_stunting": [
         *pembuka(
@@ -47,12 +92,13 @@ NOTEBOOKS = {
                 "menghitung selang kepercayaan sederhana untuk proporsi dari angka kecil;",
                 "mengenali paradoks Simpson: perbandingan gabungan yang berbalik di setiap kelompok umur;",
                 "menjelaskan mengapa data posyandu dan survei berbeda, dan apa yang bisa ditunjukkan data "
-                "layanan AMPUNKU.",
+                + ("layanan AMPUNKU." if AMPUNKU else "layanan posyandu."),
             ],
             pertanyaan=[
                 f"Berapa banyak balita {tempat.nama} yang stunting, dan di mana?",
                 "Mengapa angka stunting dari posyandu jauh lebih kecil daripada angka survei?",
-                "Apa yang bisa, dan tidak bisa, disimpulkan dari data perjalanan AMPUNKU?",
+                "Apa yang bisa, dan tidak bisa, disimpulkan dari data perjalanan AMPUNKU?" if AMPUNKU else
+                "Apa yang bisa, dan tidak bisa, disimpulkan dari catatan kunjungan posyandu?",
             ],
             durasi="2 jam 5 menit",
         ),
@@ -244,22 +290,7 @@ dari {SURVEI_A} ke {SURVEI_B}? Simpan di `perubahan_survei`."""),
                 f"perubahan_survei = survei[{SURVEI_B}] - survei[{SURVEI_A}]",
                 'cek("6g", perubahan_survei)'),
         tes(f"{M}-6g-tes", "6g", "perubahan_survei"),
-        md(f"{M}-ampunku", """## 7. AMPUNKU: data layanan
-
-**AMPUNKU** (Antar Jemput Pasien Kandangan Utara) mencatat setiap perjalanan: tanggal, RT, tujuan (Puskesmas
-atau RSUD), jarak, waktu tunggu dan jenis layanan. Ini **data layanan**: mencatat warga yang *memakai*
-layanan, bukan semua warga yang sakit, dan tidak mencatat keadaan kesehatan mereka."""),
-        kode(f"{M}-ampunku-muat", "ampunku = load(\"ampunku\")\nprint(len(ampunku), \"perjalanan\")\n"
-             "perjalanan_rt = ampunku[\"rt\"].value_counts().sort_index()\n"
-             "pd.DataFrame({\"perjalanan AMPUNKU\": perjalanan_rt, \"prevalensi stunting (%)\": prevalensi_rt.round(1)})"
-             ".head(10)"),
-        md(f"{M}-6h-soal", """### Soal 6h
-Misalkan RT yang paling sering memakai AMPUNKU ternyata prevalensi stuntingnya lebih rendah. Pernyataan mana
-yang **paling tepat**? Simpan hurufnya di `pilihan_6h`, misalnya `"A"`.
-
-""" + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6H_TEKS.items())),
-        jawaban(f"{M}-6h", "", "pilihan_6h = \"B\"", 'cek("6h", pilihan_6h)'),
-        tes(f"{M}-6h-tes", "6h", "pilihan_6h"),
+        *(bagian_6h() if AMPUNKU else bagian_6m()),
         md(f"{M}-6i-soal", f"""### Soal 6i (jawaban tertulis, dinilai pelatih)
 
 {tempat.Jenis} mendapat dana untuk **satu** kelas gizi (PMT dan penyuluhan) tambahan. Ketua RT {angka(RT_TINGGI)} meminta
@@ -293,8 +324,9 @@ angka survei."""),
             "Angka gabungan bisa berbalik di setiap kelompok (paradoks Simpson): bandingkan kelompok yang sama.",
             "Posyandu (e-PPGBM) dan survei (SSGI) mengukur hal yang sedikit berbeda; bedanya bukan berarti "
             "salah satunya bohong.",
-            "Data layanan AMPUNKU mencatat pemakaian layanan, bukan kesehatan warga; korelasi bukan "
-            "sebab-akibat.",
+            ("Data layanan AMPUNKU mencatat pemakaian layanan, bukan kesehatan warga; korelasi bukan "
+             "sebab-akibat." if AMPUNKU else "Data layanan (catatan posyandu) mencatat siapa yang datang, bukan "
+             "semua warga; korelasi bukan sebab-akibat."),
         ]),
     ],
 }

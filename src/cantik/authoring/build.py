@@ -140,20 +140,6 @@ def _nama_tempat(text: str) -> str:
     return text.replace(load_profile(DEFAULT_WILAYAH).name, load_profile(key).name)
 
 
-def wilayah_notebook(path: Path) -> str:
-    """The place a course notebook is written for: its ``metadata.cantik.wilayah``, else the default place.
-
-    Examples
-    --------
-    >>> wilayah_notebook(project_root() / "courses" / "modul1" / "modul1_data_kelurahan.ipynb")
-    'kandangan_utara'
-    """
-    from cantik.data.schema import DEFAULT_WILAYAH
-
-    meta = json.loads(Path(path).read_text(encoding="utf-8")).get("metadata", {})
-    return str((meta.get("cantik") or {}).get("wilayah") or DEFAULT_WILAYAH)
-
-
 def tulis(modul: str, root: Path | None = None, keluaran: Path | None = None) -> list[Path]:
     """Write the master notebooks ``courses/<modul>/*.ipynb`` from the module's authoring script, the shared
     files of :func:`berkas_bersama` beside them, and the trainer's rubric file (:func:`rubrik_path`).

@@ -124,3 +124,4 @@ class Tempat:
     def ada(self, tabel: str) -> bool:
         """Whether the place has ``tabel`` (e.g. the optional ``"ampunku"``)."""
         return tabel in self.profil.tables
+

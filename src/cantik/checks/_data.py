@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 
@@ -11,6 +12,27 @@ def _load(table: str, wilayah: str | None) -> Any:
     from cantik.data import load
 
     return load(table, wilayah=wilayah)
+
+
+def per_tempat(f: Callable[[], Any]) -> Callable[[], Any]:
+    """``f`` computed once per place (the active place of :func:`cantik.data.active_wilayah`): expected
+    values and catalogue values cached for one place are never served for another.
+
+    Examples
+    --------
+    >>> n = per_tempat(lambda: len(tabel("penduduk")))
+    >>> n() == n()
+    True
+    """
+    from cantik.data.loader import active_wilayah
+
+    cached = functools.cache(lambda _place: f())
+
+    @functools.wraps(f)
+    def wrapper() -> Any:
+        return cached(active_wilayah())
+
+    return wrapper
 
 
 def _place(table: str, wilayah: str | None) -> str:

@@ -13,7 +13,6 @@ grader; on the class server they ask the check service, which answers right/wron
 from __future__ import annotations
 
 import contextvars
-import functools
 import importlib
 import json
 import os
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks import key
+from cantik.checks._data import per_tempat
 from cantik.checks.compare import Hasil, Pembanding, as_number
 from cantik.checks.formula import Bagian, memakai, nama_terlarang, periksa_bagian, pesan_hitung_sendiri
 from cantik.checks.mistakes import KODE_KHUSUS, Rumus, Salah, katalog, periksa_nilai, tandai
@@ -79,7 +79,7 @@ class Soal:
     rumus: Rumus | None = None
 
     def __post_init__(self) -> None:
-        self._harapan = functools.cache(self.harapan)
+        self._harapan = per_tempat(self.harapan)
 
     def nilai_harapan(self) -> Any:
         """The expected answer (computed once per session)."""
@@ -207,7 +207,10 @@ def _tanya_layanan(path: str, payload: dict[str, Any]) -> dict[str, Any]:
     import urllib.error
     import urllib.request
 
+    from cantik.data.loader import active_wilayah
+
     url = os.environ[key.SERVICE_ENV].rstrip("/") + "/" + path
+    payload = {**payload, "wilayah": active_wilayah()}  # the module's place (pakai_wilayah in its setup cell)
     request = urllib.request.Request(
         url, data=json.dumps(payload).encode("utf-8"), method="POST",
         headers={"Authorization": f"token {os.environ.get('JUPYTERHUB_API_TOKEN', '')}",

@@ -38,13 +38,13 @@ A question's author declares mutations next to the hand-written mistakes::
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from cantik.checks._data import per_tempat
 from cantik.checks.compare import (
     Hasil,
     Pembanding,
@@ -161,7 +161,7 @@ class Salah:
             self.kode = _slug(self.pesan)
         if self.konsep not in KONSEP:
             raise ValueError(f"unknown konsep {self.konsep!r} (see cantik.checks.mistakes.KONSEP)")
-        self._nilai = functools.cache(self.nilai) if self.nilai is not None else None
+        self._nilai = per_tempat(self.nilai) if self.nilai is not None else None
 
     def hitung(self) -> Any:
         """The wrong value on the data (computed once per session), or ``None`` for a ``cocok`` entry."""

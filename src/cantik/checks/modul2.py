@@ -73,6 +73,16 @@ def _lansia(kolom: str, tahun: int) -> int:
     return int(t.loc[tahun, kolom])
 
 
+def _lansia_penduduk(batas: int) -> int:
+    """People aged ``batas`` and over in ``penduduk`` (question 2k)."""
+    return int((_umur() >= batas).sum())
+
+
+def _lebih_banyak_60() -> float:
+    """How many percent more elderly the 60+ definition counts than the 65+ one (question 2k)."""
+    return (_lansia_penduduk(60) - _lansia_penduduk(65)) / _lansia_penduduk(65) * 100
+
+
 def _kenaikan(kolom_awal: str, kolom_akhir: str | None = None) -> float:
     a, b = TAHUN_DRIFT
     return (_lansia(kolom_akhir or kolom_awal, b) - _lansia(kolom_awal, a)) / _lansia(kolom_awal, a) * 100
@@ -432,6 +442,30 @@ daftar(
         petunjuk=["Ambil baris 2022 dan 2023 dari tabel `lansia_tahunan`.",
                   "Pakai kolom yang definisinya sama untuk kedua tahun: `umur_60_ke_atas`.",
                   "Kenaikan persen = (angka 2023 − angka 2022) / angka 2022 × 100."],
+    ),
+    Soal(
+        "2k",  # the variant of 2j for a place without lansia_tahunan: the same skill on penduduk
+        harapan=lambda: _lebih_banyak_60(),
+        banding=banding_angka(desimal=1, persen=True),
+        salah=[
+            Salah("Itu selisih dalam orang. Yang diminta persen: selisih dibagi banyaknya lansia 65+ × 100.",
+                  nilai=lambda: _lansia_penduduk(60) - _lansia_penduduk(65), kode="selisih-orang",
+                  konsep="rumus"),
+            Salah("Itu banyaknya lansia 60+ sebagai persen dari 65+ (60+ / 65+ × 100). Persen lebih banyak = "
+                  "(60+ − 65+) / 65+ × 100: kurangi 100 dari hasil Anda.",
+                  nilai=lambda: _lansia_penduduk(60) / _lansia_penduduk(65) * 100, kode="rasio-100",
+                  konsep="persen-poin"),
+            Salah("Penyebutnya tertukar: yang dibandingkan adalah angka dengan batas 65 tahun, jadi bagilah "
+                  "dengan banyaknya lansia 65+, bukan 60+.",
+                  nilai=lambda: (_lansia_penduduk(60) - _lansia_penduduk(65)) / _lansia_penduduk(60) * 100,
+                  kode="penyebut-60", konsep="rumus"),
+            tanda(_lebih_banyak_60,
+                  "Periksa urutannya: banyaknya lansia 60+ dikurangi banyaknya lansia 65+ (batas 60 tahun "
+                  "mencakup lebih banyak orang, jadi hasilnya positif)."),
+        ],
+        langkah="hitung lansia 60+ dan 65+ dari kolom umur, lalu (60+ − 65+) / 65+ × 100.",
+        petunjuk=["Lansia 60+: `(penduduk[\"umur\"] >= 60).sum()`; lansia 65+: ganti 60 dengan 65.",
+                  "Persen lebih banyak = (angka 60+ − angka 65+) / angka 65+ × 100."],
     ),
     Soal(
         "2h",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-from cantik.checks._data import deret, tabel
+from cantik.checks._data import deret, per_tempat, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_himpunan
 from cantik.checks.core import Salah, Soal, daftar
@@ -30,7 +29,7 @@ def _n_umur(lo: int, hi: int, df: Any = None) -> int:
     return int(p["umur"].between(lo, hi).sum())
 
 
-@functools.cache
+@per_tempat
 def _aps_rt() -> Any:
     p = _pend()
     return p.groupby("rt").apply(lambda d: _ind().aps(d, 16, 18))
@@ -42,7 +41,7 @@ def _sekolah_16_18_rt() -> Any:
     return sel.groupby("rt").size().reindex(sorted(p["rt"].unique()), fill_value=0)
 
 
-@functools.cache
+@per_tempat
 def _tidak_sekolah_16_18_rt() -> Any:
     p = _pend()
     sel = p[p["umur"].between(16, 18) & (p["status_sekolah"] != SEKOLAH)]

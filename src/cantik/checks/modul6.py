@@ -166,6 +166,17 @@ PILIHAN_6H_TEKS = {
     "C": "Banyaknya perjalanan AMPUNKU sama dengan banyaknya warga sakit di RT itu.",
 }
 
+#: Question 6m, the variant of 6h for a place without a service table like AMPUNKU: the same reading of
+#: service records (who came, not who is ill; correlation is not causation) on the posyandu records.
+PILIHAN_6M = "B"
+PILIHAN_6M_TEKS = {
+    "A": "Datang ke posyandu terbukti menurunkan stunting.",
+    "B": "Data ini menunjukkan berapa balita yang datang diukur dan dari RT mana, tetapi tidak bisa "
+         "membuktikan bahwa datang ke posyandu menurunkan stunting; RT-RT itu bisa berbeda dalam banyak hal "
+         "lain.",
+    "C": "Banyaknya balita yang diukur di posyandu sama dengan banyaknya balita yang tinggal di RT itu.",
+}
+
 PESAN_CAMPUR = ("Anda mencampur dua sumber: angka posyandu kelurahan dan angka survei kabupaten mengukur "
                 "hal yang berbeda di wilayah yang berbeda. Bandingkan survei dengan survei.")
 PESAN_JUMLAH = ("Itu banyaknya anak pendek, bukan prevalensi (persen). Kelompok yang besar cenderung punya "
@@ -541,6 +552,23 @@ daftar(
         langkah="bandingkan setiap pilihan dengan isi tabel `ampunku`: apa yang dicatat, dan apa yang tidak.",
         petunjuk=["Data layanan mencatat siapa yang memakai layanan, kapan dan ke mana.",
                   "Apakah tabel `ampunku` punya kolom tentang kesehatan warga?"],
+    ),
+    Soal(
+        "6m",
+        harapan=lambda: PILIHAN_6M,
+        banding=banding_pilihan(PILIHAN_6M_TEKS),
+        bentuk="teks",
+        salah=[
+            Salah("Hati-hati: korelasi bukan sebab-akibat. RT yang balitanya banyak datang ke posyandu bisa "
+                  "berbeda dalam banyak hal lain (pendapatan, air bersih, jarak ke posyandu).",
+                  nilai=lambda: "A", kode="pilihan-a", konsep="sebab-akibat"),
+            Salah("Catatan posyandu hanya memuat balita yang DATANG diukur, bukan semua balita yang tinggal "
+                  "di RT itu. Balita yang tidak datang tidak tercatat.", nilai=lambda: "C",
+                  kode="pilihan-c", konsep="sumber"),
+        ],
+        langkah="bandingkan setiap pilihan dengan isi tabel `balita`: apa yang dicatat, dan apa yang tidak.",
+        petunjuk=["Data layanan mencatat siapa yang datang memakai layanan, kapan dan di mana.",
+                  "Apakah balita yang tidak datang ke posyandu ada di tabel `balita`?"],
     ),
 )
 

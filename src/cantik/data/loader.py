@@ -31,6 +31,8 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,6 +129,40 @@ def pakai_wilayah(wilayah: str) -> str:
     key = _check_wilayah(wilayah)
     os.environ[WILAYAH_ENV] = key
     return load_profile(key).notice
+
+
+#: The call of a module's setup cell that chooses its place (written by naskah/_umum.pembuka).
+_PAKAI = re.compile(r'pakai_wilayah\("([a-z][a-z0-9_]*)"\)')
+
+
+def notebook_place(cells: Iterable[Any]) -> str:
+    """The place a notebook is graded against: the one its *locked* setup cell chooses with
+    ``pakai_wilayah("…")``, else the default place. nbgrader restores locked cells from the master notebook
+    before grading, so a learner cannot change it.
+
+    Examples
+    --------
+    >>> sel = {"cell_type": "code", "source": 'print(pakai_wilayah("malinau"))',
+    ...        "metadata": {"nbgrader": {"locked": True}}}
+    >>> notebook_place([sel]), notebook_place([])
+    ('malinau', 'kandangan_utara')
+    """
+    for cell in cells:
+        meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        found = _PAKAI.search(source) if cell.get("cell_type") == "code" and meta.get("locked") else None
+        if found:
+            return found.group(1)
+    return _schema.DEFAULT_WILAYAH
+
+
+def use_notebook_place(nb: Any) -> str:
+    """Make the place of notebook ``nb`` (:func:`notebook_place`) the active place of this process (the
+    grader's, before it checks the notebook's answers); returns it."""
+    place = notebook_place(nb["cells"])
+    os.environ[WILAYAH_ENV] = place
+    return place
 
 
 def _wilayah_label(wilayah: str) -> str:

@@ -45,6 +45,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
 from cantik.checks.core import KERNEL_MARKER, MIME_JAWABAN, UJI_CALL
+from cantik.data.loader import use_notebook_place
 
 LABEL = "Peringatan (tidak mengurangi nilai):\n"
 
@@ -81,6 +82,7 @@ class RecheckAnswers(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: ResourcesDict) -> tuple[NotebookNode, ResourcesDict]:
         self._cells = nb.cells  # the answer cell's code is read from the submitted notebook
+        use_notebook_place(nb)
         return super().preprocess(nb, resources)
 
     def preprocess_cell(

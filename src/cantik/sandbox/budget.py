@@ -123,16 +123,20 @@ class Checker:
         return Outcome(**self._ask({"source": source, "text": text, "names": list(names), "answer": answer}))
 
     def recheck(self, soal: str, jenis: str, jawaban: t.Any, bagian: dict[str, t.Any] | None = None,
-                kode: str | None = None) -> dict[str, t.Any]:
+                kode: str | None = None, wilayah: str | None = None) -> dict[str, t.Any]:
         """The verdict on a plain answer handed over by a kernel or sent to the check service (``jenis``:
         ``uji``/``cek`` or ``bentuk``): ``{"benar", "pesan", "kode", "jenis"}`` plus the cost.
         ``bagian`` and ``kode``: a formula-first answer's parts (``ke_json`` form) and its answer cell's code.
         ``{"tidak_dikenal": message}`` for an unknown question."""
+        place = {"wilayah": wilayah} if wilayah else {}  # a kernel's place (check service), else the grader's
         return self._ask({"recheck": {"soal": str(soal), "jenis": str(jenis), "jawaban": jawaban,
-                                      "bagian": bagian or {}, "kode": kode}})
+                                      "bagian": bagian or {}, "kode": kode}, **place})
 
     def _ask(self, request: dict[str, t.Any]) -> dict[str, t.Any]:
-        request = {**request, "budget": asdict(self.budget)}
+        from cantik.data.loader import active_wilayah
+
+        # the place whose data the expected answers come from: the grader's active place (the module's)
+        request = {"wilayah": active_wilayah(), **request, "budget": asdict(self.budget)}
         for attempt in range(2):  # a helper that died (e.g. killed with its worker) is started again
             proc = self._helper()
             try:
@@ -328,6 +332,7 @@ def main() -> None:
 
     import cantik.checks.core
     import cantik.sandbox.answers  # noqa: F401
+    from cantik.data.loader import WILAYAH_ENV
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # whatever else prints must not corrupt the framing
@@ -336,6 +341,8 @@ def main() -> None:
             request = _receive(stdin)
         except EOFError:
             return
+        if request.get("wilayah"):  # expected answers of the grader's place (cached per place)
+            os.environ[WILAYAH_ENV] = str(request["wilayah"])
         with contextlib.suppress(Exception):  # a question failing here fails again, reported, in the child
             _warm(request)
         gc.freeze()  # what exists now is never scanned again: children copy no page for the collector

@@ -50,6 +50,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Float, Integer, Unicode, default
 
 from cantik.checks.core import KERNEL_MARKER
+from cantik.data.loader import use_notebook_place
 from cantik.sandbox.budget import Budget, Checker, shared_checker
 from cantik.sandbox.kernel import SandboxKernelManager
 
@@ -186,6 +187,7 @@ class SandboxExecute(Execute):
         self._submission_started = _submission_clock(resources)
         self._submitted_dir = self._find_submitted_dir(resources)
         self._trusted_tests = self._gradebook_tests(resources)
+        use_notebook_place(nb)
         try:
             return super().preprocess(nb, resources, km=km)
         finally:

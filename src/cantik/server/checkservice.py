@@ -80,18 +80,22 @@ class RateLimit:
 
 
 def verdict(soal: str, jenis: str, jawaban: t.Any, bagian: t.Any = None,
-            kode: t.Any = None) -> dict[str, t.Any]:
+            kode: t.Any = None, wilayah: t.Any = None) -> dict[str, t.Any]:
     """The verdict on a learner's plain answer, given in a child with the answer budget
     (:meth:`cantik.sandbox.budget.Checker.recheck`: at most :data:`MAX_ELEMENTS` values, :data:`MAX_DEPTH`
     levels, memory and CPU limits), never in this long-lived process. ``KeyError`` for an unknown question.
     ``bagian`` and ``kode``: a formula-first answer's parts and its answer cell's code (checked there too).
+    ``wilayah``: the place of the learner's module (expected answers from its data); an unknown name is
+    ignored (the default place).
     """
+    from cantik.data import wilayah_list
     from cantik.sandbox.budget import Budget, shared_checker
 
     parts = bagian if isinstance(bagian, dict) else {}
     code = str(kode)[:MAX_CODE] if kode is not None else None
     checker = shared_checker(Budget(elements=MAX_ELEMENTS, depth=MAX_DEPTH))
-    reply = checker.recheck(soal, jenis, jawaban, parts, code)
+    place = str(wilayah) if isinstance(wilayah, str) and wilayah in wilayah_list() else None
+    reply = checker.recheck(soal, jenis, jawaban, parts, code, place)
     if "tidak_dikenal" in reply:
         raise KeyError(reply["tidak_dikenal"])
     if "unusable" in reply:
@@ -159,7 +163,8 @@ def make_app(prefix: str) -> web.Application:
         @web.authenticated
         async def post(self) -> None:
             await self.answer(lambda b: verdict(str(b.get("soal", "")), str(b.get("jenis", "cek")),
-                                                b.get("jawaban"), b.get("bagian"), b.get("kode")))
+                                                b.get("jawaban"), b.get("bagian"), b.get("kode"),
+                                                b.get("wilayah")))
 
     class Hints(Base):  # type: ignore[misc, valid-type]
         @web.authenticated

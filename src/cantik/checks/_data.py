@@ -35,6 +35,14 @@ def per_tempat(f: Callable[[], Any]) -> Callable[[], Any]:
     return wrapper
 
 
+def jenis_tempat() -> str:
+    """"desa" or "kelurahan": the type of the active place (for the words of option texts)."""
+    from cantik.data.loader import active_wilayah
+    from cantik.data.profile import load_profile
+
+    return load_profile(active_wilayah()).kind
+
+
 def _place(table: str, wilayah: str | None) -> str:
     """The place a table is read from (the active place unless named: see cantik.data.pakai_wilayah), so the
     cache keeps each place's tables apart."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from cantik.checks._data import deret, tabel
+from cantik.checks._data import deret, jenis_tempat, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
@@ -184,16 +184,19 @@ def pilihan_3l() -> dict[str, str]:
     rt = angka(nomor)
     ka, kb = fakta_mati_kelurahan()
     naik = angka((b - a) / a * 100)
+    jenis = jenis_tempat()
+    keseluruhan = (f"kematian justru turun dari {angka(ka)} menjadi {angka(kb)}" if kb < ka else
+                   f"kematian berubah dari {angka(ka)} menjadi {angka(kb)}, juga dari sedikit kejadian")
     return {
         "A": f"Kematian di RT {rt} melonjak {naik}%, jadi RT {rt} perlu segera ditetapkan sebagai daerah "
              f"rawan.",
         "B": f"Kematian di RT {rt} bertambah {angka(b - a)} orang (dari {angka(a)} menjadi {angka(b)}). "
              f"Dengan "
-             "angka sekecil ini persen yang besar bisa terjadi karena kebetulan, dan di seluruh kelurahan "
-             f"kematian justru turun dari {angka(ka)} menjadi {angka(kb)}. Pantau beberapa tahun dan cari "
+             f"angka sekecil ini persen yang besar bisa terjadi karena kebetulan, dan di seluruh {jenis} "
+             f"{keseluruhan}. Pantau beberapa tahun dan cari "
              f"tahu "
              "penyebabnya sebelum menyimpulkan.",
-        "C": f"Kematian di seluruh kelurahan naik {naik}% karena RT {rt} naik {naik}%.",
+        "C": f"Kematian di seluruh {jenis} naik {naik}% karena RT {rt} naik {naik}%.",
     }
 
 
@@ -531,9 +534,9 @@ daftar(
             Salah("Hati-hati dengan angka dasar kecil: dari sedikit kejadian, satu atau dua orang saja sudah "
                   "membuat persennya melonjak. Sebutkan juga jumlah orangnya.", nilai=lambda: "A",
                   kode="persen-melonjak", konsep="angka-dasar"),
-            Salah("Satu RT tidak mewakili seluruh kelurahan: di tingkat kelurahan kematian justru turun. "
-                  "Persen kenaikan satu RT tidak bisa dipindahkan ke kelurahan.", nilai=lambda: "C",
-                  kode="satu-rt-kelurahan", konsep="angka-dasar"),
+            Salah("Satu RT tidak mewakili seluruh wilayah: bandingkan dengan angka kematian seluruh wilayah "
+                  "pada kedua tahun. Persen kenaikan satu RT tidak bisa dipindahkan ke seluruh wilayah.",
+                  nilai=lambda: "C", kode="satu-rt-kelurahan", konsep="angka-dasar"),
         ],
         petunjuk=["Bandingkan persen dengan jumlah orangnya: berapa orang tambahan di balik persen itu?",
                   "Lihat juga angka seluruh kelurahan."],

@@ -1,0 +1,170 @@
+"""The course for another place (issue 20): ``cantik kursus bangun --wilayah malinau``.
+
+Desa Malinau is the fourth synthetic place: a desa of 8 RT with no AMPUNKU and no ``lansia_tahunan`` table.
+The modules are written and built for it once per session (``bangun_wilayah``, about 2 minutes on a loaded
+2-core machine); then: the texts name no other place and quote only numbers computed from Malinau's data,
+the source solutions pass ``cek`` against Malinau's data (every master notebook executed with nbclient in a
+real kernel), and one module goes through the real nbgrader pipeline (generate_assignment + autograde:
+source full marks, unanswered 0). The other modules are checked with ``cek`` only, to keep the suite short.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cantik.authoring import build
+from cantik.authoring.numbers import TANDA_BUKA, TANDA_TUTUP, angka, angka_tanpa_sumber
+from cantik.data import load
+from cantik.data.loader import WILAYAH_ENV
+from cantik.errors import CourseError
+from tests.courses import pipeline as pl
+from tests.courses.test_angka import TETAP
+
+PLACE = "malinau"
+#: Modules built for a place without the ampunku table (modul7 and modul8 still need it).
+MODULES = ["modul0", "modul1", "modul2", "modul3", "modul4", "modul5", "modul6"]
+#: What a notebook for Malinau may not contain: the default place's name and its local service.
+FOREIGN = re.compile(r"Kandangan Utara|AMPUNKU", re.IGNORECASE)
+
+
+@pytest.fixture(scope="session")
+def malinau(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The course folder of Desa Malinau (modules :data:`MODULES`)."""
+    out = tmp_path_factory.mktemp("kursus") / PLACE
+    build.bangun_wilayah(PLACE, out, MODULES, root=pl.ROOT)
+    return out
+
+
+def _notebooks(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.ipynb"))
+
+
+def _source(cell: dict[str, Any]) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_every_module_is_built_for_the_place_and_records_it(malinau: Path) -> None:
+    for modul in MODULES:
+        masters = _notebooks(malinau / "courses" / modul)
+        learners = _notebooks(malinau / "notebooks" / modul)
+        assert masters and [p.name for p in masters] == [p.name for p in learners], modul
+        for path in masters + learners:
+            nb = pl.read_nb(path)
+            assert nb["metadata"]["cantik"] == {"wilayah": PLACE}, path
+            setup = next(c for c in nb["cells"] if c["id"].endswith("-siapkan"))
+            assert f'pakai_wilayah("{PLACE}")' in _source(setup), path
+            assert setup["metadata"]["nbgrader"]["locked"], path
+    # the repository's own course is untouched: its notebooks record no place
+    for path in _notebooks(pl.ROOT / "courses"):
+        assert "cantik" not in pl.read_nb(path)["metadata"], path
+
+
+def test_no_built_file_names_another_place_or_its_service(malinau: Path) -> None:
+    found = {str(p.relative_to(malinau)): sorted(set(FOREIGN.findall(p.read_text(encoding="utf-8"))))
+             for p in sorted(malinau.rglob("*")) if p.is_file() and p.suffix in (".ipynb", ".md")}
+    assert {k: v for k, v in found.items() if v} == {}
+    text = (malinau / "courses" / "modul1" / "modul1_data_kelurahan.ipynb").read_text(encoding="utf-8")
+    assert "Desa Malinau" in text
+
+
+def test_texts_say_desa_and_quote_malinau_numbers(malinau: Path) -> None:
+    """The type and planning terms follow the profile, and quoted figures are Malinau's, not Kandangan
+    Utara's (modul0 quotes the number of households)."""
+    m0 = (malinau / "courses" / "modul0" / "modul0_mengenal_jupyter.ipynb").read_text(encoding="utf-8")
+    n_here, n_default = len(load("keluarga", wilayah=PLACE)), len(load("keluarga", wilayah="kandangan_utara"))
+    assert f"Ada {angka(n_here)} keluarga di desa ini" in m0
+    assert f"{angka(n_default)} keluarga" not in m0
+    m2 = (malinau / "courses" / "modul2" / "modul2_struktur_penduduk.ipynb").read_text(encoding="utf-8")
+    assert "Dana Desa tahun depan" in m2 and "Musrenbang desa" in m2 and "kelurahan" not in m2.replace(
+        "desa/kelurahan", "").replace("Desa/Kelurahan", "").replace("modul2_struktur", "")
+    # the variant questions replace those on tables Malinau lacks
+    assert '"2k"' in m2 and "lansia_tahunan" not in m2
+    m6 = (malinau / "courses" / "modul6" / "modul6_kesehatan_stunting.ipynb").read_text(encoding="utf-8")
+    assert '"6m"' in m6 and '"6h"' not in m6
+
+
+@pytest.mark.parametrize("modul", MODULES)
+def test_every_number_in_malinau_text_comes_from_its_data(modul: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same rule as tests/courses/test_angka.py, for the texts written from Malinau's data."""
+    monkeypatch.setenv(WILAYAH_ENV, PLACE)
+    typed = {}
+    for text in build.naskah(modul, pl.ROOT, tandai=True).values():
+        for cell in json.loads(text)["cells"]:
+            if cell["cell_type"] == "markdown" and (found := angka_tanpa_sumber(_source(cell), TETAP)):
+                typed[cell["id"]] = found
+    assert not typed, f"numbers typed into the text of {modul} for {PLACE}: {typed}"
+    assert TANDA_BUKA in text and TANDA_TUTUP in text  # the marks are there: the test can see numbers
+
+
+def _execute(path: Path) -> dict[str, Any]:
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    env_before = os.environ.pop(WILAYAH_ENV, None)  # the notebook chooses its place itself
+    try:
+        NotebookClient(nb, timeout=300, startup_timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        if env_before is not None:
+            os.environ[WILAYAH_ENV] = env_before
+    return json.loads(nbformat.writes(nb))
+
+
+@pytest.mark.parametrize("modul", MODULES)
+def test_source_solutions_pass_cek_on_malinau_data(malinau: Path, modul: str) -> None:
+    """Every master notebook runs top to bottom in a real kernel: each solution's ``cek`` says "Benar" and
+    the hidden tests pass, all against Malinau's data."""
+    for path in _notebooks(malinau / "courses" / modul):
+        nb = _execute(path)
+        errors = [c["id"] for c in nb["cells"] if c["cell_type"] == "code"
+                  and any(o["output_type"] == "error" for o in c.get("outputs", []))
+                  and "raises-exception" not in c["metadata"].get("tags", [])]
+        assert errors == [], f"{path.name}: cells with errors {errors}"
+        verdicts = {c["id"]: "".join(o.get("text", "") for o in c.get("outputs", []))
+                    for c in nb["cells"] if c["cell_type"] == "code" and "cek(" in _source(c)
+                    and c["metadata"].get("nbgrader", {}).get("solution")}
+        assert verdicts, path
+        wrong = {cid: text for cid, text in verdicts.items() if "✅ Benar!" not in text}
+        assert wrong == {}, f"{path.name}: solutions not accepted for {PLACE}: {wrong}"
+
+
+def test_modul1_for_malinau_through_nbgrader(malinau: Path, tmp_path: Path) -> None:
+    """generate_assignment + autograde on the place's course folder: the source scores full marks, the
+    unanswered learner version 0 (graded against Malinau's data: the place is in the locked setup cell)."""
+    modul = "modul1"
+    root = tmp_path / "kelas"
+    root.mkdir()
+    (root / "nbgrader_config.py").write_bytes((malinau / "nbgrader_config.py").read_bytes())
+    import shutil
+
+    shutil.copytree(malinau / "courses" / modul, root / "courses" / modul)
+    (root / "grading").mkdir()
+    pl.nbgrader(root, "generate_assignment", modul, "--force")
+    released = {p.stem: pl.read_nb(p) for p in _notebooks(root / "notebooks" / modul)}
+    sources = {p.stem: pl.read_nb(p) for p in _notebooks(root / "courses" / modul)}
+    pl.submit(root, "benar", modul, {n: pl.fill(nb, sources[n]) for n, nb in released.items()})
+    pl.submit(root, "kosong", modul, released)
+    pl.nbgrader(root, "autograde", modul, "--force")
+    got = pl.scores(root, modul)
+    for name, source in sources.items():
+        auto = pl.auto_ids(source)
+        assert auto
+        full = {g: s for g, s in got["benar"][name].items() if g in auto}
+        assert all(score == top for score, top in full.values()), full
+        empty = {g: s for g, s in got["kosong"][name].items() if g in auto}
+        assert all(score == 0 for score, _ in empty.values()), empty
+
+
+def test_the_project_course_is_never_the_output(tmp_path: Path) -> None:
+    with pytest.raises(CourseError, match="tidak boleh folder proyek"):
+        build.bangun_wilayah(PLACE, pl.ROOT, ["modul0"], root=pl.ROOT)
+    with pytest.raises(Exception, match="Wilayah 'atlantis' tidak ada"):
+        build.bangun_wilayah("atlantis", tmp_path / "x", ["modul0"], root=pl.ROOT)

@@ -14,6 +14,11 @@ from cantik.checks.core import ambil
 from cantik.checks.modul3 import P0_2022, P0_2023
 
 M = "m8"
+AMPUNKU = tempat.ada("ampunku")  # the local service table (Kandangan Utara's AMPUNKU), if the place has one
+PILIH_8H = ("Pilih **dua** indikator tambahan dari modul 1–7 (misalnya P1, prevalensi stunting per posyandu, "
+            "perjalanan\nAMPUNKU per 1.000 penduduk, APS)" if AMPUNKU else
+            "Pilih **dua** indikator tambahan dari modul 1–7 (misalnya P1, prevalensi stunting per posyandu,\n"
+            "APS 16–18 per RT)")
 GK = F.GARIS_KEMISKINAN
 PENDUDUK = ambil("8a").nilai_harapan()
 P0 = ambil("8d").nilai_harapan()
@@ -51,8 +56,12 @@ RUBRIK_AKHIR = [
 CONTOH_8H = [
     Contoh(4, "(1) Indeks kedalaman kemiskinan P1 dari tabel keluarga: membantu memutuskan apakah bantuan pangan "
               "tetap diperlukan walaupun P0 kecil; keterbatasannya, pengeluaran dilaporkan sendiri oleh keluarga. "
-              "(2) Perjalanan AMPUNKU per 1.000 penduduk per RT dari tabel ampunku dan penduduk: membantu "
-              "menentukan letak armada tambahan; keterbatasannya, hanya mencatat warga yang sudah memakai layanan.",
+              + ("(2) Perjalanan AMPUNKU per 1.000 penduduk per RT dari tabel ampunku dan penduduk: membantu "
+                 "menentukan letak armada tambahan; keterbatasannya, hanya mencatat warga yang sudah memakai "
+                 "layanan." if AMPUNKU else
+                 "(2) Prevalensi stunting per posyandu dari tabel balita: membantu memilih posyandu untuk kelas "
+                 "gizi; keterbatasannya, hanya mencatat balita yang datang diukur dan angkanya dari sedikit "
+                 "anak."),
            [4, 4]),
     Contoh(3, "(1) P1 dari tabel keluarga, untuk bantuan pangan. (2) APS 16–18 per RT dari tabel penduduk, untuk "
               "beasiswa; angka per RT dari sedikit anak.", [3, 3]),
@@ -84,7 +93,9 @@ CATATAN_8I = [
     f"Persen dan poin persen tertukar (mis. \"P0 turun {angka(P0_2022 - P0_2023, 2)} persen\").",
     "Membandingkan RT dengan jumlah mentah, bukan persentase atau angka per penduduk.",
     "Prevalensi dari belasan balita disajikan tanpa menyebut banyaknya anak atau selang kepercayaannya.",
-    "Data layanan AMPUNKU dibaca sebagai data kesehatan warga, atau korelasi dibaca sebagai sebab-akibat.",
+    "Data layanan AMPUNKU dibaca sebagai data kesehatan warga, atau korelasi dibaca sebagai sebab-akibat."
+    if AMPUNKU else "Data layanan (catatan posyandu) dibaca sebagai data semua warga, atau korelasi dibaca "
+    "sebagai sebab-akibat.",
     "Angka posyandu dan survei disebut \"salah satunya bohong\", bukan dijelaskan perbedaan cakupan dan caranya.",
     "NIK, nomor KK atau angka 1–4 per RT muncul di halaman yang dibagikan (kerahasiaan statistik, modul 7).",
     "Semua data latihan **sintetis**: karya yang mengutip angkanya sebagai data resmi tidak mendapat skor 4 "
@@ -92,7 +103,7 @@ CATATAN_8I = [
 ]
 
 NOTEBOOKS = {
-    "modul8_kandangan_utara_dalam_angka": [
+    f"modul8_{tempat.kunci}_dalam_angka": [
         *pembuka(
             M, f"Modul 8 · Proyek akhir: {tempat.nama} dalam Angka",
             tujuan=[
@@ -104,7 +115,8 @@ NOTEBOOKS = {
             ],
             pertanyaan=[
                 f"Seperti apa {tempat.nama} dalam angka: penduduk, kemiskinan, kesehatan balita dan layanan "
-                "AMPUNKU?",
+                "AMPUNKU?" if AMPUNKU else
+                f"Seperti apa {tempat.nama} dalam angka: penduduk, kemiskinan, pendidikan dan kesehatan balita?",
                 "Apa yang perlu diprioritaskan dalam Musrenbang, menurut data?",
             ],
             durasi="3 jam (proyek akhir; bisa sampai 4 jam)",
@@ -123,7 +135,9 @@ tertulis.
         kode(f"{M}-muat", "penduduk = load(\"penduduk\")\nkeluarga = load(\"keluarga\")\nbalita = load(\"balita\")\n"
              "ampunku = load(\"ampunku\")\n"
              "print(len(penduduk), \"orang,\", len(keluarga), \"keluarga,\", len(balita), \"balita,\", len(ampunku), "
-             "\"perjalanan AMPUNKU\")"),
+             "\"perjalanan AMPUNKU\")" if AMPUNKU else
+             "penduduk = load(\"penduduk\")\nkeluarga = load(\"keluarga\")\nbalita = load(\"balita\")\n"
+             "print(len(penduduk), \"orang,\", len(keluarga), \"keluarga,\", len(balita), \"balita\")"),
         *aplikasi_sel(f"{M}-aplikasi-profil", "profil",
                       f"Profil {tempat.jenis} di aplikasi ini adalah contoh penyajian untuk warga. Setelah proyek "
                       "selesai, bandingkan: apa yang ada di profil Anda dan tidak ada di aplikasi, dan "
@@ -175,11 +189,10 @@ Jalankan saja."""),
              f"print(\"Tabel 1. Indikator utama {tempat.label}, 2025\")\n"
              "display(ringkasan.style.hide(axis=\"index\"))\n"
              "print(\"Sumber: data Kelas Cantik (data sintetis)\")"),
-        md(f"{M}-8h-soal", """## 2. Indikator tambahan
+        md(f"{M}-8h-soal", f"""## 2. Indikator tambahan
 
 ### Soal 8h (jawaban tertulis, dinilai pelatih)
-Pilih **dua** indikator tambahan dari modul 1–7 (misalnya P1, prevalensi stunting per posyandu, perjalanan
-AMPUNKU per 1.000 penduduk, APS) yang paling membantu Musrenbang tahun ini. Untuk setiap indikator tulis:
+{PILIH_8H} yang paling membantu Musrenbang tahun ini. Untuk setiap indikator tulis:
 keputusan apa yang dibantunya, dari tabel mana datanya, dan satu keterbatasannya."""),
         *soal_tulisan(f"{M}-8h", "8h", [Kriteria(n, t) for n, t in RUBRIK_PILIHAN], CONTOH_8H),
         md(f"{M}-8g-soal", """## 3. Grafik

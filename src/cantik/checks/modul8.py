@@ -7,12 +7,11 @@ notebook becomes a shareable HTML page with :func:`cantik.publish.ekspor_html`.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from cantik.checks._data import ind as _ind
-from cantik.checks._data import tabel
+from cantik.checks._data import per_tempat, tabel
 from cantik.checks.compare import Hasil, Pembanding, banding_angka, sebut_sintetis
 from cantik.checks.core import Salah, Soal, daftar
 from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik
@@ -23,13 +22,14 @@ from cantik.checks.modul5 import GARIS_LAIN, HSS, salah_p0
 from cantik.checks.modul6 import salah_prevalensi
 from cantik.checks.plain import Deret
 from cantik.data.calibration import GARIS_KEMISKINAN
+from cantik.data.loader import active_wilayah, tables
 
 #: Fields of an indicator's metadata in the SIRUSA style (the keys of ``datasets/metadata_indikator.json``).
 ISIAN_METADATA = ("nama", "konsep", "definisi", "metode_perhitungan", "rumus", "satuan", "interpretasi",
                   "disagregasi", "periodisasi", "sumber_data")
 
 
-@functools.cache
+@per_tempat
 def _z() -> Any:
     """Height-for-age z-scores of the balita table, computed once per session (not to be modified)."""
     return _ind().height_for_age_z_table(tabel("balita"))
@@ -186,20 +186,22 @@ def _tanpa_attrs(df: Any) -> Any:
     return df
 
 
-@functools.cache
+@per_tempat
 def _katalog_8g() -> Katalog:
     """Indicators per RT, per posyandu, per month and per year that 8g may show, from the data."""
     ind = _ind()
-    penduduk, keluarga, ampunku, balita, tahunan, mutasi = (
-        _tanpa_attrs(tabel(t)) for t in ("penduduk", "keluarga", "ampunku", "balita", "penduduk_tahunan",
-                                         "mutasi"))
+    penduduk, keluarga, balita, tahunan, mutasi = (
+        _tanpa_attrs(tabel(t)) for t in ("penduduk", "keluarga", "balita", "penduduk_tahunan", "mutasi"))
+    # the local service table where the place has one (Kandangan Utara's AMPUNKU)
+    ampunku = _tanpa_attrs(tabel("ampunku")) if "ampunku" in tables(active_wilayah()) else None
     z = _z()
     seri = [*_statistik(penduduk, penduduk["rt"], "rt", "penduduk"),
             *_statistik(keluarga, keluarga["rt"], "rt", "keluarga"),
-            *_statistik(ampunku, ampunku["rt"], "rt", "ampunku"),
+            *(_statistik(ampunku, ampunku["rt"], "rt", "ampunku") if ampunku is not None else []),
             *_statistik(balita, balita["rt"], "rt", "balita"),
             *_statistik(balita, balita["posyandu"], "posyandu", "balita"),
-            *_statistik(ampunku, ampunku["tanggal"].dt.strftime("%Y-%m"), "bulan", "ampunku"),
+            *(_statistik(ampunku, ampunku["tanggal"].dt.strftime("%Y-%m"), "bulan", "ampunku")
+              if ampunku is not None else []),
             *_statistik(tahunan, tahunan["tahun"], "tahun", "penduduk tahunan"),
             *_statistik(mutasi, mutasi["periode"].dt.strftime("%Y-%m"), "bulan", "mutasi"),
             *_statistik(mutasi, mutasi["periode"].dt.year, "tahun", "mutasi")]
@@ -217,8 +219,9 @@ def _katalog_8g() -> Katalog:
         return out
 
     seri += _per_kelompok(penduduk, "rt", kependudukan) + _per_kelompok(keluarga, "rt", kemiskinan)
-    seri.append(_seri("perjalanan AMPUNKU per penduduk", "rt",
-                      ampunku["rt"].value_counts() / penduduk["rt"].value_counts()))
+    if ampunku is not None:
+        seri.append(_seri("perjalanan AMPUNKU per penduduk", "rt",
+                          ampunku["rt"].value_counts() / penduduk["rt"].value_counts()))
     stunting = z < -2
     for kolom in ("rt", "posyandu"):
         seri.append(_seri(f"prevalensi stunting per {kolom}", kolom, stunting.groupby(balita[kolom]).mean()))
@@ -228,7 +231,8 @@ def _katalog_8g() -> Katalog:
     return Katalog(tuple(seri), {"rt": _baca_rt, "posyandu": _baca_posyandu, "bulan": _baca_bulan,
                                  "tahun": _baca_tahun},
                    contoh=" (mis. persentase penduduk miskin per RT, prevalensi stunting per posyandu, "
-                          "perjalanan AMPUNKU per bulan)")
+                          + ("perjalanan AMPUNKU per bulan)" if ampunku is not None else
+                             "kelahiran per bulan)"))
 
 
 def banding_metadata() -> Pembanding:

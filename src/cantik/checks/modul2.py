@@ -462,6 +462,14 @@ daftar(
             tanda(_lebih_banyak_60,
                   "Periksa urutannya: banyaknya lansia 60+ dikurangi banyaknya lansia 65+ (batas 60 tahun "
                   "mencakup lebih banyak orang, jadi hasilnya positif)."),
+            Salah("Itu selisih kedua angka sebagai persen dari SELURUH penduduk (poin persen). Yang diminta "
+                  "persen lebih banyak terhadap angka 65+: bagi selisihnya dengan banyaknya lansia 65+.",
+                  nilai=lambda: (_lansia_penduduk(60) - _lansia_penduduk(65)) / len(_umur()) * 100,
+                  kode="poin-persen", konsep="persen-poin"),
+            Salah("Batasnya 60 tahun KE ATAS (umur >= 60), bukan lebih dari 60 (umur > 60): orang yang tepat "
+                  "berumur 60 ikut dihitung.",
+                  nilai=lambda: (_lansia_penduduk(61) - _lansia_penduduk(65)) / _lansia_penduduk(65) * 100,
+                  kode="lebih-dari-60", konsep="batas"),
         ],
         langkah="hitung lansia 60+ dan 65+ dari kolom umur, lalu (60+ − 65+) / 65+ × 100.",
         petunjuk=["Lansia 60+: `(penduduk[\"umur\"] >= 60).sum()`; lansia 65+: ganti 60 dengan 65.",

@@ -117,6 +117,12 @@ def _sebaran(kolom: str) -> Sebaran:
     return Sebaran(tuple(float(v) for v in tabel("ampunku")[kolom].dropna()), f"`{kolom}`")
 
 
+#: Hints of the line chart (7c, 7n) and of the sorted bar chart per RT (7e, 7p).
+PETUNJUK_GARIS = ["Perubahan menurut waktu digambar dengan diagram garis: `ax.plot(x, y, marker=\"o\")`.",
+                  "Beri judul (apa, di mana, kapan) dan label kedua sumbu."]
+PETUNJUK_BATANG_RT = ["Urutkan dulu: `laju_rt.sort_values()`.",
+                      "Diagram batang mendatar memudahkan membaca nama RT: `ax.barh(label, nilai)`.",
+                      "Sumbu nilai mulai dari nol; label sumbu menyebut satuan \"per 1.000 penduduk\"."]
 #: The unit the value axis of 7e must name (perjalanan per 1.000 penduduk).
 SATUAN_7E = ("1.000", "1000", "1,000", "seribu")
 
@@ -306,8 +312,7 @@ daftar(
                                "bulan"),
         banding=banding_grafik(jenis="garis"),
         bentuk="grafik",
-        petunjuk=["Perubahan menurut waktu digambar dengan diagram garis: `ax.plot(x, y, marker=\"o\")`.",
-                  "Beri judul (apa, di mana, kapan) dan label kedua sumbu."],
+        petunjuk=PETUNJUK_GARIS,
     ),
     Soal(
         "7d",
@@ -353,9 +358,7 @@ daftar(
                   cocok=cocok_isi(lambda: _per_rt_grafik(
                       _laju_rt(penyebut=tabel("keluarga")["rt"].value_counts()), "perjalanan per keluarga"))),
         ],
-        petunjuk=["Urutkan dulu: `laju_rt.sort_values()`.",
-                  "Diagram batang mendatar memudahkan membaca nama RT: `ax.barh(label, nilai)`.",
-                  "Sumbu nilai mulai dari nol; label sumbu menyebut satuan \"per 1.000 penduduk\"."],
+        petunjuk=PETUNJUK_BATANG_RT,
     ),
     Soal(
         "7f",
@@ -514,5 +517,140 @@ daftar(
                   "Lalu tempelkan jumlah sekolah lewat kodenya: `.merge(sekolah, on=\"kode_wilayah\")`.",
                   "SD per 10.000 penduduk = jumlah_sd / jumlah_penduduk × 10.000, dengan `nama` sebagai "
                   "label."],
+    ),
+)
+
+
+# ------------------------------------------------------------------ the dashboard without a service table
+#: The variant of the dashboard questions (7m–7q replace 7b–7f) for a place without a service table like
+#: AMPUNKU: the same skills on tables every place has. Births of the last twelve months (residents born
+#: from this date up to the reference date) per month, per 1.000 residents of each RT, and the spread of
+#: the households' spending per person.
+AWAL_KELAHIRAN = "2024-07-01"
+
+
+def _bayi() -> Any:
+    p = tabel("penduduk")
+    return p[p["tanggal_lahir"] >= AWAL_KELAHIRAN]
+
+
+def _lahir_bulan() -> Any:
+    return _bayi()["tanggal_lahir"].dt.to_period("M").value_counts().sort_index()
+
+
+def _lahir_banyak_rt() -> Any:
+    return _bayi()["rt"].value_counts().sort_index()
+
+
+def _lahir_rt(per: int = PER_PENDUDUK) -> Any:
+    """Births per ``per`` residents of each RT; an RT without births has 0 (``.fillna(0)``)."""
+    return (_lahir_banyak_rt() / _penduduk_rt() * per).fillna(0)
+
+
+def _ada_kosong(j: Any) -> bool:
+    return isinstance(j, Deret) and any(isinstance(v, float) and v != v for v in j.nilai)
+
+
+def _pengeluaran(kolom: str = "pengeluaran_per_kapita") -> Sebaran:
+    return Sebaran(tuple(float(v) for v in tabel("keluarga")[kolom].dropna()), f"`{kolom}`")
+
+
+#: The unit the x axis of 7q must name.
+SATUAN_7Q = ("rupiah", "rp")
+
+daftar(
+    Soal(
+        "7m",
+        harapan=lambda: deret(_lahir_bulan()),
+        banding=banding_bulanan(),
+        bentuk="deret",
+        salah=[
+            Salah("Pakai tahun-bulan (mis. 2024-07), bukan nomor bulan saja: dengan nomor bulan, Januari "
+                  "2025 tergambar sebelum Juli 2024.",
+                  cocok=_nomor_bulan, kode="nomor-bulan", konsep="bentuk",
+                  contoh=lambda: _bayi()["tanggal_lahir"].dt.month.value_counts()),
+            Salah("Itu banyaknya kelahiran per RT. Yang diminta per BULAN: kelompokkan menurut bulan dari "
+                  "kolom `tanggal_lahir`.", cocok=lambda j: isinstance(j, Deret) and not _nomor_bulan(j)
+                  and all(isinstance(k, int) for k in j.label), kode="per-rt", konsep="bentuk",
+                  contoh=_lahir_banyak_rt),
+            Salah("Itu jumlah kumulatif (`cumsum()`). Yang diminta banyaknya kelahiran di setiap bulan saja.",
+                  nilai=lambda: deret(_lahir_bulan().cumsum()), kode="kumulatif", konsep="bentuk"),
+        ],
+        langkah="ubah tanggal lahir bayi menjadi bulan (`.dt.to_period(\"M\")`), lalu hitung banyaknya per "
+                "bulan dan urutkan menurut bulan.",
+        petunjuk=["Ubah tanggal menjadi bulan: `bayi[\"tanggal_lahir\"].dt.to_period(\"M\")`.",
+                  "Hitung banyaknya kelahiran per bulan dengan `.value_counts().sort_index()`."],
+    ),
+    Soal(
+        "7n",
+        harapan=lambda: Runtun(tuple(float(v) for v in _lahir_bulan()), "banyaknya kelahiran per bulan",
+                               "bulan"),
+        banding=banding_grafik(jenis="garis"),
+        bentuk="grafik",
+        petunjuk=PETUNJUK_GARIS,
+    ),
+    Soal(
+        "7o",
+        harapan=lambda: deret(_lahir_rt()),
+        banding=banding_deret(desimal=1),
+        bentuk="deret",
+        salah=[
+            Salah("Itu BANYAKNYA kelahiran. RT yang penduduknya banyak cenderung punya lebih banyak "
+                  "kelahiran; bagi dengan jumlah penduduk RT dan kalikan 1.000.",
+                  nilai=lambda: deret(_lahir_banyak_rt()), kode="banyaknya", konsep="jumlah-laju"),
+            Salah("Itu kelahiran per 100 penduduk. Yang diminta per 1.000 penduduk: kalikan hasil baginya "
+                  "dengan 1.000.", nilai=lambda: deret(_lahir_rt(100)), kode="per-100", konsep="skala"),
+            Salah("Pembilang dan penyebutnya terbalik: kelahiran dibagi jumlah penduduk RT, lalu dikali "
+                  "1.000.",
+                  nilai=lambda: deret((_penduduk_rt() / _lahir_banyak_rt() * PER_PENDUDUK).fillna(0)),
+                  kode="dibalik", konsep="rumus"),
+            Salah("Penyebutnya jumlah PENDUDUK RT itu sendiri (tabel penduduk), bukan banyaknya KELUARGA di "
+                  "RT.",
+                  nilai=lambda: deret((_lahir_banyak_rt() / tabel("keluarga")["rt"].value_counts()
+                                       * PER_PENDUDUK).fillna(0)), kode="penyebut-keluarga",
+                  konsep="penyebut"),
+            Salah("Penyebutnya jumlah penduduk RT itu sendiri, bukan seluruh penduduk wilayah.",
+                  nilai=lambda: deret((_lahir_banyak_rt() / len(tabel("penduduk")) * PER_PENDUDUK)
+                                      .reindex(_penduduk_rt().index, fill_value=0)),
+                  kode="penyebut-wilayah", konsep="penyebut"),
+            Salah("Ada RT tanpa kelahiran: hasil baginya kosong (NaN). Tambahkan `.fillna(0)` supaya RT itu "
+                  "bernilai 0.", cocok=_ada_kosong, kode="nan-rt", konsep="bentuk",
+                  contoh=lambda: _lahir_banyak_rt() / _penduduk_rt() * PER_PENDUDUK),
+        ],
+        langkah="untuk setiap RT: banyaknya kelahiran / jumlah penduduk RT itu × 1.000 (RT tanpa kelahiran: "
+                "0).",
+        petunjuk=["Banyaknya kelahiran per RT: `bayi[\"rt\"].value_counts()`.",
+                  "Jumlah penduduk per RT: `penduduk[\"rt\"].value_counts()`.",
+                  "Bagi keduanya (pandas mencocokkan RT-nya), kalikan 1.000, lalu `.fillna(0)`."],
+    ),
+    Soal(
+        "7p",
+        harapan=lambda: _per_rt_grafik(_lahir_rt(), "kelahiran per 1.000 penduduk"),
+        banding=banding_grafik(jenis=("batang", "batang_mendatar"), urut=True, satuan_nilai=SATUAN_7E,
+                               pesan_satuan="Label sumbu nilai belum menyebut satuannya (kelahiran per "
+                                            "1.000 penduduk). Tanpa satuan, pembaca tidak tahu apakah itu "
+                                            "jumlah atau angka per penduduk."),
+        bentuk="grafik",
+        salah=[
+            Salah("Batang Anda menggambar BANYAKNYA kelahiran per RT. RT yang penduduknya banyak tentu punya "
+                  "lebih banyak kelahiran; gambar `laju_rt` (per 1.000 penduduk).",
+                  cocok=cocok_isi(lambda: _per_rt_grafik(_lahir_banyak_rt(), "banyaknya kelahiran"))),
+        ],
+        petunjuk=PETUNJUK_BATANG_RT,
+    ),
+    Soal(
+        "7q",
+        harapan=_pengeluaran,
+        banding=banding_grafik(jenis="batang", satuan_x=SATUAN_7Q,
+                               pesan_satuan="Label sumbu mendatar belum menyebut satuannya. Tulis misalnya "
+                                            "\"Pengeluaran per kapita (rupiah per bulan)\"."),
+        bentuk="grafik",
+        salah=[
+            Salah("Histogram Anda menggambar pengeluaran MAKANAN per kapita. Pakai kolom "
+                  "`pengeluaran_per_kapita`.",
+                  cocok=cocok_isi(lambda: _pengeluaran("pengeluaran_makanan_per_kapita"))),
+        ],
+        petunjuk=["Sebaran satu variabel angka digambar dengan histogram: `ax.hist(..., bins=20)`.",
+                  "Label sumbu mendatar menyebut satuannya: \"Pengeluaran per kapita (rupiah per bulan)\"."],
     ),
 )

@@ -254,8 +254,8 @@ def bangun_wilayah(wilayah: str, keluaran: Path, modul: list[str] | None = None,
     rubric files ``grading/rubrik/`` and a copy of ``nbgrader_config.py`` (so nbgrader and
     ``cantik kelas`` can run there).
 
-    Each module is written in a fresh process whose active place is ``wilayah`` (``CANTIK_WILAYAH``), so
-    nothing computed for another place is reused. ``keluaran`` may not be the project itself: the
+    The modules are written in one fresh process whose active place is ``wilayah`` (``CANTIK_WILAYAH``),
+    so nothing computed for another place is reused. ``keluaran`` may not be the project itself: the
     repository's course stays the default place's.
 
     Raises
@@ -285,19 +285,25 @@ def bangun_wilayah(wilayah: str, keluaran: Path, modul: list[str] | None = None,
     shutil.copy(root / NBGRADER_CONFIG, dest / NBGRADER_CONFIG)
     out: list[Path] = []
     env = {**os.environ, WILAYAH_ENV: key, "CANTIK_HOME": str(root)}
+    res = subprocess.run([sys.executable, "-c", _TULIS_ANAK, str(root), str(dest), *modules], env=env,
+                         text=True, capture_output=True, check=False)
+    if res.returncode != 0:
+        done = [line[len("MODUL "):] for line in res.stdout.splitlines() if line.startswith("MODUL ")]
+        failed = next((m for m in modules if m not in done), modules[-1])
+        tail = "\n".join(res.stderr.strip().splitlines()[-8:])
+        raise CourseError(f"Modul '{failed}' tidak dapat ditulis untuk wilayah '{key}':\n{tail}",
+                          "Pesan di atas menyebut tabel atau soal yang bermasalah; periksa tabel "
+                          "wilayah itu (`cantik data tabel`), lalu ulangi.")
+    out += [Path(line) for line in res.stdout.splitlines() if line and not line.startswith("MODUL ")]
     for m in modules:
-        res = subprocess.run([sys.executable, "-c", _TULIS_ANAK, m, str(root), str(dest)], env=env,
-                             text=True, capture_output=True, check=False)
-        if res.returncode != 0:
-            tail = "\n".join((res.stdout + res.stderr).strip().splitlines()[-8:])
-            raise CourseError(f"Modul '{m}' tidak dapat ditulis untuk wilayah '{key}':\n{tail}",
-                              "Pesan di atas menyebut tabel atau soal yang bermasalah; periksa tabel "
-                              "wilayah itu (`cantik data tabel`), lalu ulangi.")
-        out += [Path(line) for line in res.stdout.splitlines() if line]
         out += bangun(m, dest)
     return out
 
 
-#: The child process of :func:`bangun_wilayah`: writes one module for the active place, prints its files.
+#: The child process of :func:`bangun_wilayah`: writes the modules for the active place, printing the files
+#: of each and then "MODUL <name>" when it is done.
 _TULIS_ANAK = ("import sys\nfrom pathlib import Path\nfrom cantik.authoring.build import tulis\n"
-               "for p in tulis(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])):\n    print(p)\n")
+               "root, dest = Path(sys.argv[1]), Path(sys.argv[2])\n"
+               "for m in sys.argv[3:]:\n"
+               "    for p in tulis(m, root, dest):\n        print(p)\n"
+               "    print('MODUL ' + m, flush=True)\n")

@@ -491,7 +491,7 @@ daftar(
                   konsep="rata-median"),
             Salah("Itu JUMLAH semua umur. Bagi dengan banyaknya orang.", nilai=lambda: int(_umur().sum()),
                   kode="jumlah", konsep="rumus"),
-            Salah("Itu rata-rata umur per RT. Yang diminta satu angka untuk seluruh kelurahan: "
+            Salah("Itu rata-rata umur per RT. Yang diminta satu angka untuk seluruh wilayah: "
                   "`penduduk[\"umur\"].mean()`.", cocok=lambda j: isinstance(j, Deret) and len(j.label) > 1,
                   kode="per-rt", konsep="bentuk",
                   contoh=lambda: tabel("penduduk").groupby("rt")["umur"].mean()),

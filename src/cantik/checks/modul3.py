@@ -504,10 +504,10 @@ daftar(
             Salah("Pembaginya angka AWAL (tahun sebelumnya), bukan angka akhir.",
                   nilai=lambda: (fakta_rt_dasar()[2] - fakta_rt_dasar()[1]) / fakta_rt_dasar()[2] * 100,
                   kode="pembagi-akhir", konsep="rumus"),
-            Salah("Itu perubahan kematian di seluruh kelurahan. Soal ini tentang satu RT saja.",
+            Salah("Itu perubahan kematian di seluruh wilayah. Soal ini tentang satu RT saja.",
                   nilai=lambda: _ind().percent_change(*fakta_mati_kelurahan()), kode="kelurahan",
                   konsep="angka-dasar"),
-            Salah("Pembaginya kematian RT itu sendiri pada tahun awal, bukan kematian seluruh kelurahan.",
+            Salah("Pembaginya kematian RT itu sendiri pada tahun awal, bukan kematian seluruh wilayah.",
                   nilai=lambda: (fakta_rt_dasar()[2] - fakta_rt_dasar()[1]) / fakta_mati_kelurahan()[0] * 100,
                   kode="pembagi-kelurahan", konsep="penyebut"),
             Salah("Itu angka akhir sebagai persen dari angka awal (akhir / awal × 100). Perubahan persen = "
@@ -539,7 +539,7 @@ daftar(
                   nilai=lambda: "C", kode="satu-rt-kelurahan", konsep="angka-dasar"),
         ],
         petunjuk=["Bandingkan persen dengan jumlah orangnya: berapa orang tambahan di balik persen itu?",
-                  "Lihat juga angka seluruh kelurahan."],
+                  "Lihat juga angka seluruh wilayah."],
     ),
     Soal(
         "3m",

@@ -12,7 +12,7 @@ import functools
 import math
 from typing import Any
 
-from cantik.checks._data import deret, tabel
+from cantik.checks._data import deret, jenis_tempat, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
@@ -383,7 +383,7 @@ daftar(
             Salah("Itu selang untuk RT dengan prevalensi TERENDAH. Yang diminta RT dengan prevalensi "
                   "TERTINGGI (`idxmax`).",
                   nilai=lambda: _selang(*_rt_terendah()), kode="rt-terendah", konsep="arah"),
-            Salah("Itu selang untuk seluruh kelurahan. Yang diminta selang untuk RT dengan prevalensi "
+            Salah("Itu selang untuk seluruh wilayah. Yang diminta selang untuk RT dengan prevalensi "
                   "tertinggi: x dan n dari RT itu saja.",
                   nilai=lambda: _selang(int((_z() < -2).sum()), int(_z().notna().sum())), kode="kelurahan",
                   konsep="angka-kecil"),
@@ -578,7 +578,7 @@ PILIHAN_6S = "B"
 PILIHAN_6S_TEKS = {
     "A": "Setiap sampel memberi hasil yang persis sama, berapa pun ukurannya.",
     "B": "Hasil sampel kecil berayun jauh dari sampel ke sampel; makin besar sampelnya, makin dekat hasilnya "
-         "satu sama lain dan dengan angka seluruh kelurahan.",
+         f"satu sama lain dan dengan angka seluruh {jenis_tempat()}.",
     "C": "Sampel besar selalu memberi angka yang lebih tinggi daripada sampel kecil.",
 }
 
@@ -593,7 +593,7 @@ daftar(
                   "sampel ke sampel. Perbedaan itu disebut galat sampel.", nilai=lambda: "A",
                   kode="pilihan-a", konsep="angka-kecil"),
             Salah("Ukuran sampel tidak membuat angkanya naik atau turun. Yang berubah adalah seberapa jauh "
-                  "hasilnya berayun di sekitar angka seluruh kelurahan.", nilai=lambda: "C",
+                  "hasilnya berayun di sekitar angka seluruh wilayah.", nilai=lambda: "C",
                   kode="pilihan-c", konsep="angka-kecil"),
         ],
         langkah="ambil sampel kecil dan besar beberapa kali di aplikasi Sampel, lalu bandingkan seberapa "

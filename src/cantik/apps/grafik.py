@@ -84,9 +84,9 @@ class GrafikApp(AppBase):
         "dan baca penjelasannya."
     )
 
-    def __init__(self, wilayah: str = "kandangan_utara") -> None:
+    def __init__(self, wilayah: str | None = None) -> None:
         super().__init__()
-        self.wilayah = wilayah
+        self.place_selector(wilayah)
         self.measure = labelled(
             widgets.ToggleButtons(options=[("Jumlah orang miskin", "jumlah"),
                                            ("Persen penduduk miskin", "persen")], value="jumlah"),
@@ -98,27 +98,37 @@ class GrafikApp(AppBase):
         self.sort = labelled(
             widgets.ToggleButtons(options=[("Nomor RT", False), ("Dari yang tertinggi", True)], value=False),
             "Urutan RT")
-        rts: list[tuple[str, int]] = []
-        pair = (0, 0)
-        try:
-            table = poor_by_rt(wilayah)
-            rts = [(f"RT {r}", int(r)) for r in table["rt"]]
-            pair = default_pair(table)
-        except (UserInputError, *DATA_ERRORS):
-            pass  # update() below shows the message
-        self.rt_a = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[0] if rts else 0),
-                             "RT pertama")
-        self.rt_b = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[1] if rts else 0),
-                             "RT kedua")
+        self.rt_a = labelled(widgets.Dropdown(options=[("–", 0)], value=0), f"{self.unit} pertama")
+        self.rt_b = labelled(widgets.Dropdown(options=[("–", 0)], value=0), f"{self.unit} kedua")
+        self._offer_units()
         self.shown: Any = None
-        self._build(self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
-        self._watch(self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
+        self._build(self.wilayah, self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
+        self._watch(self.wilayah, self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
         self.update()
         self.prefetch({"measure": ["jumlah", "persen"], "truncate": [False, True], "sort": [False, True]})
 
+    def _offer_units(self) -> None:
+        """Offer the place's RTs (or dusun) in the two unit selectors, set to :func:`default_pair`."""
+        rts: list[tuple[str, int]] = []
+        pair = (0, 0)
+        try:
+            table = poor_by_rt(self.place_key)
+            rts = [(f"{self.unit} {r}", int(r)) for r in table["rt"]]
+            pair = default_pair(table)
+        except (UserInputError, *DATA_ERRORS):
+            pass  # update() shows the message
+        for control, value, which in ((self.rt_a, pair[0], "pertama"), (self.rt_b, pair[1], "kedua")):
+            control.options = rts or [("–", 0)]
+            control.value = value if rts else 0
+            control.description = f"{self.unit} {which}"
+
+    def place_changed(self) -> None:
+        """A new place: offer its RTs, starting at its own pair that tells opposite stories."""
+        self._offer_units()
+
     # -- data ---------------------------------------------------------------------------------------
     def table(self) -> Any:
-        table = poor_by_rt(self.wilayah)
+        table = poor_by_rt(self.place_key)
         if table.empty:
             raise UserInputError("Tidak ada data keluarga untuk wilayah ini.")
         return table
@@ -291,7 +301,7 @@ class GrafikApp(AppBase):
                          "bukan data yang hilang.")
         lines.append("RT **diurutkan** dari yang tertinggi: peringkat mudah dibaca." if self.sort.value else
                      "RT disusun menurut nomor, **tidak diurutkan**: sulit melihat mana yang tertinggi.")
-        return summary_html("Apa yang berubah?", lines)
+        return summary_html(f"Apa yang berubah? ({self.place_label})", lines)
 
     def _pair_line(self, a: Any, b: Any) -> str:
         """What the two charts on top say about the two RTs."""
@@ -317,9 +327,9 @@ class GrafikApp(AppBase):
         return f"{bad} {good}"
 
     def figure_notes(self) -> list[FigureNote]:
-        place = tables.place_name(self.wilayah)
+        place = self.place_label
         source = f"tabel keluarga {place}"
-        period = f"tanggal rujukan {tables.reference_date_text()}"
+        period = f"tanggal rujukan {tables.reference_date_text(self.place_key)}"
         return [
             FigureNote("Orang miskin", "Anggota keluarga yang pengeluaran per kapitanya di bawah garis "
                        "kemiskinan.", "orang", source, period),

@@ -53,8 +53,8 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "sampel", "sampel_dan_survei.ipynb", "Sampel dan survei",
-        "Ambil sampel dari keluarga di desa atau kelurahan: hasil tiap sampel berbeda, sampel kecil lebih berayun, "
-        "dan sesekali selangnya meleset. Seberapa jauh hasil survei bisa meleset?",
+        "Ambil sampel dari keluarga di desa atau kelurahan: hasil tiap sampel berbeda, sampel kecil lebih "
+        "berayun, dan sesekali selangnya meleset. Seberapa jauh hasil survei bisa meleset?",
         "cantik.apps.sampel:SampelApp",
     ),
     AppInfo(

@@ -84,3 +84,15 @@ def test_every_dependency_is_pinned_and_the_pin_is_installed():
     direct = py["runtime"] | py["test"]
     drift = {n: (pins[n], installed.get(n)) for n in direct if installed.get(n) != pins[n]}
     assert not drift, f"constraints.txt vs installed (pinned, installed): {drift}"
+
+
+def test_servers_and_graders_import_no_grammar_compiler():
+    """Every learner's server start and every grading worker imports jupyter_server / nbformat, and with
+    them jsonschema: from 4.24 on that builds an Earley parser of RFC 3987 at import (rfc3987-syntax on
+    lark), 0.5 s on a quiet machine and up to 5 s on a loaded one. The pin keeps it out."""
+    code = (
+        "import sys, nbformat, jupyter_server.serverapp, nbgrader.apps, voila.app\n"
+        "print(sorted(m for m in ('rfc3987_syntax', 'lark') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -161,3 +161,17 @@ def test_the_gallery_offers_every_place_with_its_notice() -> None:
     assert by_key["malinau"]["label"] == "Desa Malinau"
     assert "DATA SINTETIS" in by_key["malinau"]["notice"]
     assert places[0]["key"] == "kandangan_utara"
+
+
+def test_the_place_notes_and_a_new_places_app_texts_are_good_indonesian(real_place: str) -> None:
+    from cantik.apps.grafik import GrafikApp
+    from cantik.apps.profil import ProfilApp
+    from tests.apps.test_texts import app_texts
+    from tests.indonesian import problems
+
+    texts = [place.requested("wilayah=atlantis")[1],
+             place.requested("wilayah=malinau", "ampunku", what="layanan antar-jemput pasien")[1],
+             place.requested(f"wilayah={real_place}", aggregated_only=False)[1]]
+    texts += app_texts(GrafikApp("malinau")) + app_texts(ProfilApp(real_place))
+    found = sorted({f"{p}   in: {t[:80]!r}" for t in texts for p in problems(t)})
+    assert found == [], "\n".join(found)

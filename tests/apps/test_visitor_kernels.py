@@ -55,9 +55,10 @@ except OSError:
     r["kill"] = False
 r["datasets"] = sorted(os.listdir(os.environ["CANTIK_DATASETS"]))
 from cantik.apps.place import options
-r["places"] = options(); r["nyata"] = [os.environ.get("CANTIK_DATA_NYATA"), os.path.isdir(os.environ.get("CANTIK_DATA_NYATA", "/nope"))]
-r["write"][os.environ.get("CANTIK_DATA_NYATA", "/nope") + "/x"] = can_write(
-    os.environ.get("CANTIK_DATA_NYATA", "/nope") + "/x")
+r["places"] = options()
+nyata = os.environ.get("CANTIK_DATA_NYATA", "/nope")
+r["nyata"] = [nyata, os.path.isdir(nyata)]
+r["write"][nyata + "/x"] = can_write(nyata + "/x")
 print(json.dumps(r))
 """
 

@@ -175,3 +175,17 @@ def test_the_place_notes_and_a_new_places_app_texts_are_good_indonesian(real_pla
     texts += app_texts(GrafikApp("malinau")) + app_texts(ProfilApp(real_place))
     found = sorted({f"{p}   in: {t[:80]!r}" for t in texts for p in problems(t)})
     assert found == [], "\n".join(found)
+
+
+def test_a_pool_kernel_started_plain_during_a_crowd_still_waits_for_the_pages_place(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under pressure a pool refill runs with VOILA_PREHEAT=False (cantik.apps.crowd) but without the
+    visitor's QUERY_STRING: it must not claim to show the page's place before the page has told it."""
+    from cantik.apps.stunting import StuntingApp
+
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    app = StuntingApp()
+    assert PLACE_READY not in app.root._dom_classes
+    app.follow_query("")
+    assert PLACE_READY in app.root._dom_classes and app.wilayah.value == "kandangan_utara"

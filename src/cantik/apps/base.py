@@ -208,8 +208,10 @@ class AppBase:
             layout=widgets.Layout(width="100%", max_width="1200px"),
         )
         self.root.add_class(CSS_CLASS)
-        if self.query is None or os.environ.get(PREHEAT_ENV) != "True":
-            self.root.add_class(PLACE_READY)  # it shows the page's place already
+        if self.query is None or place.query_from_env() is not None or PREHEAT_ENV not in os.environ:
+            # it shows the page's place already (a kernel started for its visitor, or not under Voilà); a
+            # pool kernel (preheated, or plain during a crowd) waits for the page's query string
+            self.root.add_class(PLACE_READY)
         return self.root
 
     def _watch(self, *controls: widgets.Widget) -> None:

@@ -89,6 +89,10 @@ def test_a_preheated_app_follows_the_query_the_page_writes_into_its_box(
     shown = app.shown.set_index("rt")["nilai"]
     assert shown.to_dict() == table.set_index("rt")["miskin"].to_dict()  # its numbers, not another place's
     assert app.rendered_for == app.control_state()
+    top = int(table.loc[table["miskin"].idxmax(), "rt"])  # the challenge quotes this place's figures
+    assert app.challenge.question.startswith(f"RT {top} punya orang miskin **terbanyak** "
+                                             f"({int(table['miskin'].max())} orang)")
+    assert app.challenge.root in app.root.children
 
 
 @pytest.mark.parametrize("key, label", [("malinau", "Desa Malinau"), ("taluk_haur", "Kelurahan Taluk Haur")])

@@ -185,6 +185,20 @@ class AppBase:
             self.place_changed()
         finally:
             self._quiet = False
+        self._renew_challenge()
+
+    def _renew_challenge(self) -> None:
+        """A new "Coba ini" box for the new place (its question may quote the place's figures)."""
+        if self.root is None or self.challenge is None:
+            return
+        children = list(self.root.children)
+        at = children.index(self.challenge.root)
+        self.challenge = self.make_challenge()
+        if self.challenge is None:
+            del children[at]
+        else:
+            children[at] = self.challenge.root
+        self.root.children = tuple(children)
 
     def place_changed(self) -> None:
         """Called when the place changes, before :meth:`update` (e.g. to offer the new place's RTs)."""

@@ -193,3 +193,26 @@ def test_a_pool_kernel_started_plain_during_a_crowd_still_waits_for_the_pages_pl
     assert PLACE_READY not in app.root._dom_classes
     app.follow_query("")
     assert PLACE_READY in app.root._dom_classes and app.wilayah.value == "kandangan_utara"
+
+
+def test_a_place_in_dusun_says_dusun(cantik_home: Path, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from cantik.apps.grafik import GrafikApp
+    from cantik.apps.profil import ProfilApp
+    from tests.apps.test_texts import app_texts
+
+    real = tmp_path / "data_nyata"
+    shutil.copytree(cantik_home / "datasets" / "malinau", real / "desa_dusun")
+    profile = json.loads((real / "desa_dusun" / "wilayah.json").read_text(encoding="utf-8"))
+    profile.update({"kunci": "desa_dusun", "nama": "Berdusun", "satuan": "dusun", "sintetis": False,
+                    "sumber_data": "Pendataan pemerintah desa", "tanggal_data": "2026-01-31"})
+    (real / "desa_dusun" / "wilayah.json").write_text(json.dumps(profile), encoding="utf-8")
+    monkeypatch.setenv("CANTIK_DATA_NYATA", str(real))
+    grafik = GrafikApp("desa_dusun")
+    assert grafik.status.message == ""
+    assert grafik.rt_a.description == "Dusun pertama" and grafik.rt_a.options[0][0] == "Dusun 1"
+    texts = [*app_texts(grafik), grafik.challenge.question]
+    assert not [t for t in texts if re.search(r"\bRT\b", t) and "RT atau dusun" not in t]
+    assert "Penduduk per dusun, Desa Berdusun" in ProfilApp("desa_dusun").rt_table.value

@@ -165,6 +165,15 @@ class AppBase:
         return self.profile.unit
 
     @property
+    def unit_title(self) -> str:
+        """The unit at the start of a sentence or in a unit's name: "RT", "Dusun"."""
+        return self.unit[:1].upper() + self.unit[1:]
+
+    def unit_name(self, number: Any) -> str:
+        """A unit's name: "RT 3", "Dusun 3"."""
+        return f"{self.unit_title} {int(number)}"
+
+    @property
     def data_kind(self) -> str:
         """"data sintetis", or for a real place "data nyata, <source>" (said beside figures)."""
         found = self.profile

@@ -387,14 +387,17 @@ def test_gallery_lists_every_app(page: Page, voila_url: str, shots: Path) -> Non
     for app in APPS:
         link = page.get_by_role("link", name=app.title, exact=True)
         if app.notebook in present:
-            expect(link).to_have_attribute("href", f"/voila/render/{app.notebook}")
+            expect(link).to_have_attribute("href", f"/voila/render/{app.notebook}?wilayah=kandangan_utara")
         else:
             expect(link).to_have_count(0)
     assert _overflowing(page) == []
     assert _axe_serious(page) == []
     _screenshot(page, shots / "galeri-390.png", 390)
     _screenshot(page, shots / "galeri-1280.png", 1280)
-    # Keyboard: the first app link is reachable with Tab and opens the app; the app links back.
+    # Keyboard: Tab reaches the place selector, then the first app link, which opens the app; the app
+    # links back.
+    page.keyboard.press("Tab")
+    expect(page.locator("select#wilayah")).to_be_focused()
     page.keyboard.press("Tab")
     first = page.locator("ul.apps a").first
     expect(first).to_be_focused()
@@ -569,3 +572,94 @@ def test_preheated_page_html_carries_one_static_block(page: Page, voila_url: str
     assert resp.text().count('class="cantik-first-paint"') == 1  # the preheated page carries one block
     _open(page, voila_url, "profil", 1280)
     expect(page.locator(".cantik-first-paint")).to_have_count(0)
+
+
+def _population_text(key: str) -> str:
+    """"Jumlah penduduk: 2.512 jiwa" of place ``key``, computed from its table (the profile app's line)."""
+    import cantik.data
+    from cantik.apps.formatting import format_number
+
+    return f"Jumlah penduduk: {format_number(len(cantik.data.load('penduduk', wilayah=key)))} jiwa"
+
+
+def test_an_app_opens_on_the_place_of_its_url(page: Page, voila_url: str) -> None:
+    """?wilayah=malinau: the preheated page never shows the cached paint of the default place; the live
+    app shows Desa Malinau and its numbers, also in a kernel started for the visitor; AMPUNKU says plainly
+    that Malinau has no such service; an unknown value gives the default place and a plain note."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    url = voila_url + "voila/render/" + by_slug("profil").notebook
+    page.request.get(url)  # the pool's page, rendered: the server has cached Kandangan Utara's first paint
+    html = page.request.get(url + "?wilayah=malinau").text()
+    assert 'data-wilayah="kandangan_utara"' in html  # every page's HTML carries the default place's paint
+    held = []
+    page.route("**/voila/static/voila.js", lambda route: held.append(route))
+    page.goto(url + "?wilayah=malinau", wait_until="commit", timeout=90_000)
+    for _ in range(900):  # voila.js comes after the first paint in the page: the paint has been parsed
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the widget JavaScript was requested and held back"
+    # ... and dropped by the page's script before it was painted
+    expect(page.locator(".cantik-first-paint")).to_have_count(0)
+    assert "Kandangan Utara" not in page.locator("body").inner_text()
+    for route in held:
+        route.continue_()
+    page.unroute("**/voila/static/voila.js")
+    summary = page.locator(".cantik-app.cantik-place-ready .cantik-summary")
+    expect(summary).to_contain_text("Desa Malinau", timeout=90_000)
+    expect(page.locator(".cantik-app")).to_contain_text(_population_text("malinau"))
+    expect(page.get_by_label("Wilayah", exact=True)).to_have_value(re.compile(".+"))
+    assert page.get_by_label("Wilayah", exact=True).evaluate(
+        "(s) => s.options[s.selectedIndex].textContent").replace("\xa0", " ") == "Desa Malinau"
+    expect(page.locator(".cantik-app .cantik-synthetic")).to_contain_text("DATA SINTETIS")
+    _assert_no_traceback(page)
+
+    # a kernel started for this visitor (a theme argument is never served from the pool) reads the URL
+    page.goto(url + "?theme=JupyterLab%20Light&wilayah=malinau", timeout=90_000)
+    expect(page.locator(".cantik-app.cantik-place-ready .cantik-summary")).to_contain_text(
+        "Desa Malinau", timeout=90_000)
+    expect(page.locator(".cantik-app")).to_contain_text(_population_text("malinau"))
+
+    page.goto(voila_url + "voila/render/" + by_slug("ampunku").notebook + "?wilayah=malinau", timeout=90_000)
+    expect(page.locator(".cantik-app.cantik-place-ready img.cantik-chart")).to_be_visible(timeout=90_000)
+    expect(page.locator(".cantik-app")).to_contain_text(
+        "Desa Malinau tidak punya data layanan antar-jemput pasien (tabel AMPUNKU); aplikasi ini ada untuk "
+        "Kelurahan Kandangan Utara.")
+    _assert_no_traceback(page)
+
+    page.goto(url + "?wilayah=%3Cscript%3Ealert(1)%3C%2Fscript%3E", timeout=90_000)
+    expect(page.locator(".cantik-app.cantik-place-ready .cantik-summary")).to_contain_text(
+        "Kelurahan Kandangan Utara", timeout=90_000)
+    expect(page.locator(".cantik-app")).to_contain_text(
+        "Wilayah yang diminta di alamat halaman ini tidak dikenal.")
+    _assert_no_traceback(page)
+
+
+def test_the_gallery_chooses_the_place_once_for_every_app(page: Page, voila_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(voila_url)
+    select = page.get_by_label("Desa atau kelurahan yang datanya ditampilkan")
+    labels = select.evaluate("(s) => Array.from(s.options, (o) => o.textContent)")
+    assert labels[0] == "Kelurahan Kandangan Utara" and "Desa Malinau" in labels
+    select.select_option(label="Desa Malinau")
+    for app in APPS:
+        expect(page.get_by_role("link", name=app.title, exact=True)).to_have_attribute(
+            "href", f"/voila/render/{app.notebook}?wilayah=malinau")
+    expect(page.locator("#cantik-notice")).to_contain_text("DATA SINTETIS")
+    assert page.url.endswith("?wilayah=malinau")
+    assert _axe_serious(page) == []
+    page.reload()  # the place stays chosen
+    expect(page.get_by_role("link", name=by_slug("grafik").title, exact=True)).to_have_attribute(
+        "href", f"/voila/render/{by_slug('grafik').notebook}?wilayah=malinau")
+    page.get_by_role("link", name=by_slug("grafik").title, exact=True).click()
+    summary = page.locator(".cantik-app.cantik-place-ready .cantik-summary")
+    expect(summary).to_contain_text("Desa Malinau", timeout=90_000)
+    from cantik.apps.grafik import default_pair, poor_by_rt
+
+    a, b = default_pair(poor_by_rt("malinau"))
+    expect(summary).to_contain_text(f"RT {a}")
+    expect(summary).to_contain_text(f"RT {b}")
+    expect(page.get_by_label("RT pertama", exact=True)).to_have_value(re.compile(".+"))
+    assert page.get_by_label("RT pertama", exact=True).evaluate(
+        "(s) => s.options[s.selectedIndex].textContent").replace("\xa0", " ") == f"RT {a}"
+    _assert_no_traceback(page)

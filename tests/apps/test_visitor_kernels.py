@@ -54,6 +54,11 @@ try:
 except OSError:
     r["kill"] = False
 r["datasets"] = sorted(os.listdir(os.environ["CANTIK_DATASETS"]))
+from cantik.apps.place import options
+r["places"] = options()
+nyata = os.environ.get("CANTIK_DATA_NYATA", "/nope")
+r["nyata"] = [nyata, os.path.isdir(nyata)]
+r["write"][nyata + "/x"] = can_write(nyata + "/x")
 print(json.dumps(r))
 """
 
@@ -99,6 +104,16 @@ def test_a_visitor_kernel_is_forked_and_confined(tmp_path: Path, cantik_home: Pa
             f"SERVER_PID = {os.getpid()}\n" + PROBE)
     outputs: list[str] = []
     env = {**os.environ, "CANTIK_RAHASIA_UJI": "cantik-rahasia", "VOILA_PREHEAT": "False"}
+    # a real place imported into the real-data folder: the kernel sees it read-only
+    import shutil
+
+    real = tmp_path / "data_nyata"
+    shutil.copytree(cantik_home / "datasets" / "malinau", real / "desa_nyata")
+    profile = json.loads((real / "desa_nyata" / "wilayah.json").read_text(encoding="utf-8"))
+    profile.update({"kunci": "desa_nyata", "nama": "Nyata", "sintetis": False,
+                    "sumber_data": "Pendataan pemerintah desa", "tanggal_data": "2026-01-31"})
+    (real / "desa_nyata" / "wilayah.json").write_text(json.dumps(profile), encoding="utf-8")
+    monkeypatch.setenv("CANTIK_DATA_NYATA", str(real))
 
     async def run() -> str:
         km = AsyncKernelManager(kernel_name="python3")
@@ -132,7 +147,9 @@ def test_a_visitor_kernel_is_forked_and_confined(tmp_path: Path, cantik_home: Pa
                                      if p.is_relative_to("/root")})
     assert not r["env_secret"] and r["voila_env"] == "False"  # Voilà's variables pass, nothing else
     assert r["write"] == {f"{ROOT}/src/cantik/__init__.py": False, "/usr/x": False, "baru.txt": True,
-                          "/opt/cantik/datasets/x": False}
+                          "/opt/cantik/datasets/x": False, f"{real.resolve()}/x": False}
+    assert ["Desa Nyata", "desa_nyata"] in r["places"], r["nyata"]
+    assert ["Desa Malinau", "malinau"] in r["places"]
     assert not r["net"] and not r["kill"]
     assert len(r["pids"]) < 10  # its own PID namespace: the server's processes are invisible
     assert "kandangan_utara" in r["datasets"]

@@ -28,7 +28,6 @@ from cantik.apps.messages import DATA_ERRORS, UserInputError
 from cantik.data.schema import LAYANAN_AMPUNKU, TUJUAN_AMPUNKU
 
 ALL = ""
-WILAYAH = "kandangan_utara"  # AMPUNKU is Kandangan Utara's own service
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 #: A rate from fewer trips than this is marked as unsteady.
 FEW_TRIPS = 10
@@ -70,8 +69,13 @@ class AmpunkuApp(AppBase):
         "berapa lama pasien menunggu kendaraan datang."
     )
 
-    def __init__(self) -> None:
+    #: AMPUNKU is Kandangan Utara's own service: only places with such a table are offered
+    place_table = "ampunku"
+    place_table_name = "layanan antar-jemput pasien (tabel AMPUNKU)"
+
+    def __init__(self, wilayah: str | None = None) -> None:
         super().__init__()
+        self.place_selector(wilayah)
         self.tujuan = labelled(
             widgets.Dropdown(options=[("Semua tujuan", ALL)] + [(t, t) for t in TUJUAN_AMPUNKU], value=ALL),
             "Tujuan")
@@ -86,20 +90,25 @@ class AmpunkuApp(AppBase):
         self.trips = 0
         self.filtered: Any = None
         self.bars: Bars | None = None
-        try:
-            rts = sorted(int(r) for r in tables.load_table("ampunku")["rt"].unique())
-            self.rt.options = [("Semua RT", 0)] + [(f"RT {r}", r) for r in rts]
-        except DATA_ERRORS:
-            pass  # update() below shows the loader's message
-        self._build(self.tujuan, self.layanan, self.rt, self.group)
-        self._watch(self.tujuan, self.layanan, self.rt, self.group)
+        self.place_changed()
+        self._build(self.wilayah, self.tujuan, self.layanan, self.rt, self.group)
+        self._watch(self.wilayah, self.tujuan, self.layanan, self.rt, self.group)
         self.update()
         self.prefetch({"group": ["bulan", "rt", "tujuan"], "tujuan": [ALL, *TUJUAN_AMPUNKU]})
+
+    def place_changed(self) -> None:
+        """Offer the RTs of the place's trips."""
+        try:
+            rts = sorted(int(r) for r in tables.load_table("ampunku", self.place_key)["rt"].unique())
+            self.rt.options = [("Semua RT", 0)] + [(f"RT {r}", r) for r in rts]
+            self.rt.value = 0
+        except DATA_ERRORS:
+            pass  # update() shows the loader's message
 
     # -- data ---------------------------------------------------------------------------------------
     def filter(self) -> Any:
         """The trips matching the filters (raises a message when none match)."""
-        trips = tables.load_table("ampunku")
+        trips = tables.load_table("ampunku", self.place_key)
         mask = trips["rt"] > 0
         if self.tujuan.value:
             mask &= trips["tujuan"].astype(str) == self.tujuan.value
@@ -116,7 +125,7 @@ class AmpunkuApp(AppBase):
         """Every month of the service's period (the whole table's first to last month)."""
         import pandas as pd
 
-        dates = tables.load_table("ampunku")["tanggal"]
+        dates = tables.load_table("ampunku", self.place_key)["tanggal"]
         return pd.period_range(dates.min().to_period("M"), dates.max().to_period("M"), freq="M")
 
     def counts(self, trips: Any) -> Any:
@@ -127,7 +136,7 @@ class AmpunkuApp(AppBase):
             counts.index = [month_label(p) for p in periods]
             return counts.astype(int)
         if self.group.value == "rt":
-            residents = tables.residents_by_rt(WILAYAH)
+            residents = tables.residents_by_rt(self.place_key)
             rts = [self.rt.value] if self.rt.value else list(residents.index)
             counts = trips["rt"].value_counts().reindex(rts, fill_value=0)
             counts.index = [f"RT {r}" for r in rts]
@@ -140,7 +149,7 @@ class AmpunkuApp(AppBase):
         labels, trips = list(counts.index), [int(v) for v in counts.to_numpy()]
         if self.group.value != "rt":
             return Bars(labels, [float(v) for v in trips], trips, [False] * len(trips), 0, "perjalanan")
-        residents = tables.residents_by_rt(WILAYAH)
+        residents = tables.residents_by_rt(self.place_key)
         rates = []
         for label, n in zip(labels, trips, strict=True):
             people = int(residents.get(int(label.split()[1]), 0))
@@ -231,7 +240,7 @@ class AmpunkuApp(AppBase):
                          "berubah karena kebetulan. Jangan menyimpulkan dari angka sekecil ini.")
         note = ("Banyaknya perjalanan menunjukkan pemakaian layanan, bukan bukti bahwa kesehatan warga "
                 "membaik: hubungan dua angka belum tentu sebab-akibat.")
-        return summary_html("Ringkasan", lines, note)
+        return summary_html(f"Ringkasan, {self.place_label}", lines, note)
 
     def _group_lines(self, bars: Bars) -> list[str]:
         label, value = self._top(bars)
@@ -250,7 +259,7 @@ class AmpunkuApp(AppBase):
         most = max(range(len(bars.counts)), key=lambda i: bars.counts[i])
         lines = [f"Tertinggi per 100 penduduk: **{label}** ({value} perjalanan per 100 penduduk)."]
         if len(bars.labels) > 1:
-            residents = tables.residents_by_rt(WILAYAH)
+            residents = tables.residents_by_rt(self.place_key)
             people = int(residents.get(int(bars.labels[most].split()[1]), 0))
             lines.append(
                 f"Perjalanan terbanyak: **{bars.labels[most]}** ({bars.counts[most]} perjalanan, "
@@ -272,8 +281,8 @@ class AmpunkuApp(AppBase):
             notes.append(FigureNote(
                 "Perjalanan per 100 penduduk", "Banyak perjalanan pasien dari RT itu dibagi jumlah "
                 "penduduk RT itu, dikali 100. Adil untuk membandingkan RT besar dan kecil.",
-                "perjalanan per 100 penduduk", source + " dan tabel penduduk Kandangan Utara",
-                f"perjalanan {period}; penduduk pada {tables.reference_date_text()}"))
+                "perjalanan per 100 penduduk", f"{source} dan tabel penduduk {self.place_label}",
+                f"perjalanan {period}; penduduk pada {tables.reference_date_text(self.place_key)}"))
         notes.append(FigureNote("Waktu tunggu", "Menit dari panggilan sampai kendaraan tiba; median dan "
                                 "batas 9 dari 10 perjalanan.", "menit", source, period))
         return notes
@@ -295,7 +304,7 @@ class AmpunkuApp(AppBase):
             raise UserInputError("Grafik per RT belum bisa dibuat. Muat ulang halaman.")
         most = max(range(len(bars.counts)), key=lambda i: bars.counts[i])
         label, value = self._top(bars)
-        residents = tables.residents_by_rt(WILAYAH)
+        residents = tables.residents_by_rt(self.place_key)
         people = int(residents.get(int(bars.labels[most].split()[1]), 0))
         same = bars.labels[most] == label
         explanation = (

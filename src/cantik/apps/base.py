@@ -20,6 +20,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from cantik.apps import place
 from cantik.apps.challenge import Challenge
 from cantik.apps.charts import chart_output, clear_axes, figure_html, new_figure
 from cantik.apps.first_paint import FIRST_PAINT_KEY
@@ -31,6 +32,7 @@ from cantik.apps.layout import (
     chart_beside_summary,
     header,
     header_html,
+    labelled,
     summary_html,
     wrap_row,
 )
@@ -49,6 +51,10 @@ PREHEAT_ENV = "VOILA_PREHEAT"
 #: Set to "0" in the server's environment to switch the static first paint off (benchmarks compare).
 FIRST_PAINT_ENV = "CANTIK_FIRST_PAINT"
 
+#: CSS class of an app's root once it shows the place the page asked for (the ``cantik`` template hides an
+#: app asked for a place by its URL until then: a visitor never sees another place's numbers).
+PLACE_READY = "cantik-place-ready"
+
 #: The summary shown while there is no result (after a failed update).
 NO_RESULT = "Belum ada hasil untuk pilihan ini. Baca pesan di atas grafik, lalu ubah pilihan Anda."
 
@@ -64,8 +70,13 @@ class AppBase:
 
     title = ""
     intro = ""
-    #: Where the data come from, in the header (synthetic unless the app says otherwise).
-    notice = SYNTHETIC_NOTICE
+    #: The table the app needs beyond the standard ones (places without it are not offered), and its name
+    #: in the note to a visitor who asked for such a place.
+    place_table: str | None = None
+    place_table_name = ""
+    #: True when the app shows single households or persons: real places are not offered (of a real
+    #: place the apps show only aggregated figures).
+    row_level = False
 
     def __init__(self) -> None:
         self.status = Status()
@@ -83,14 +94,134 @@ class AppBase:
         self.rendered_for: tuple | None = None
         self.update = safe_callback(self.status, self.clear_results)(self.update)  # type: ignore[method-assign]
         self.root: widgets.VBox | None = None
+        self.header: widgets.HTML | None = None
+        #: The place selector (see :meth:`place_selector`), the hidden box the page's script writes its
+        #: query string into, and the line saying why the place asked for is not shown.
+        self.wilayah: Any = None
+        self.query: widgets.Text | None = None
+        self.place_note = Status()
+        self._quiet = False  # True while the controls follow a new place (one update after, not many)
+
+    # -- the place -----------------------------------------------------------------------------------
+    def place_selector(self, wilayah: str | None = None) -> widgets.Dropdown:
+        """The "Wilayah" ``Dropdown`` (``self.wilayah``), starting at ``wilayah``, else at the page's place.
+
+        The page's place is its URL's ``?wilayah=KEY`` (:func:`cantik.apps.place.requested`: an unknown
+        value gives the default place and a note). A kernel Voilà started for the visitor knows the URL at
+        once; a preheated one learns it from the page's script through ``self.query`` (see
+        :mod:`cantik.apps.place`). Call it before :meth:`_watch`: the header follows the place first.
+        """
+        note = ""
+        if wilayah is None:
+            wilayah, note = self._requested(place.query_from_env())
+        self.wilayah = labelled(
+            widgets.Dropdown(options=place.options(self.place_table, not self.row_level), value=wilayah),
+            "Wilayah")
+        self.wilayah.add_class("cantik-wilayah")
+        self.wilayah.observe(lambda _change: self._place_changed(), names="value")
+        self.query = widgets.Text(value="", layout=widgets.Layout(display="none"))
+        self.query.add_class("cantik-query")
+        self.query.observe(lambda change: self.follow_query(change["new"]), names="value")
+        self._show_place_note(note)
+        return self.wilayah
+
+    def _requested(self, query: str | None) -> tuple[str, str]:
+        return place.requested(query, self.place_table, not self.row_level, self.place_table_name)
+
+    def _show_place_note(self, note: str) -> None:
+        if note:
+            self.place_note.show(note, "warning")
+        else:
+            self.place_note.clear()
+
+    def follow_query(self, query: str) -> None:
+        """Show the place the page's query string (``"?wilayah=malinau"``) asks for (see
+        :meth:`place_selector`), with a note when it cannot be shown; the app is then marked ready."""
+        key, note = self._requested(query)
+        self._show_place_note(note)
+        if self.wilayah is not None and key != self.wilayah.value:
+            self.wilayah.value = key
+        if self.root is not None:
+            self.root.add_class(PLACE_READY)
+
+    @property
+    def place_key(self) -> str:
+        """The key of the place shown ("" for an app without places)."""
+        return self.wilayah.value if self.wilayah is not None else ""
+
+    @property
+    def profile(self) -> Any:
+        """The profile of the place shown (:class:`cantik.data.profile.Wilayah`)."""
+        return place.profile(self.place_key or place.default_place([]))
+
+    @property
+    def place_label(self) -> str:
+        """"Desa Malinau", "Kelurahan Kandangan Utara"."""
+        return self.profile.label
+
+    @property
+    def unit(self) -> str:
+        """The place's unit: "RT" or "dusun"."""
+        return self.profile.unit
+
+    @property
+    def unit_title(self) -> str:
+        """The unit at the start of a sentence or in a unit's name: "RT", "Dusun"."""
+        return self.unit[:1].upper() + self.unit[1:]
+
+    def unit_name(self, number: Any) -> str:
+        """A unit's name: "RT 3", "Dusun 3"."""
+        return f"{self.unit_title} {int(number)}"
+
+    @property
+    def data_kind(self) -> str:
+        """"data sintetis", or for a real place "data nyata, <source>" (said beside figures)."""
+        found = self.profile
+        return "data sintetis" if found.synthetic else f"data nyata, {found.source}"
+
+    @property
+    def notice(self) -> str:
+        """Where the data come from, in the header: the synthetic notice, or a real place's source and
+        date (an app without places may set its own)."""
+        return self.profile.notice if self.wilayah is not None else SYNTHETIC_NOTICE
+
+    def _place_changed(self) -> None:
+        self._renders.clear()  # renderings of the other place must never be shown for this one
+        if self.header is not None:
+            self.header.value = header_html(self.title, self.intro, self.notice)
+        self._quiet = True
+        try:
+            self.place_changed()
+        finally:
+            self._quiet = False
+        self._renew_challenge()
+
+    def _renew_challenge(self) -> None:
+        """A new "Coba ini" box for the new place (its question may quote the place's figures)."""
+        if self.root is None or self.challenge is None:
+            return
+        children = list(self.root.children)
+        at = children.index(self.challenge.root)
+        self.challenge = self.make_challenge()
+        if self.challenge is None:
+            del children[at]
+        else:
+            children[at] = self.challenge.root
+        self.root.children = tuple(children)
+
+    def place_changed(self) -> None:
+        """Called when the place changes, before :meth:`update` (e.g. to offer the new place's RTs)."""
 
     def _build(self, *controls: widgets.Widget, extra: list[widgets.Widget] | None = None) -> widgets.VBox:
         self.challenge = self.make_challenge()
+        self.header = header(self.title, self.intro, self.notice)
         self.root = widgets.VBox(
             [
                 back_link(),
-                header(self.title, self.intro, self.notice),
+                self.header,
                 wrap_row(*controls),
+                self.place_note,
+                *([self.query] if self.query is not None else []),
                 self.status,
                 chart_beside_summary(self.chart, self.summary),
                 self.about,
@@ -100,12 +231,16 @@ class AppBase:
             layout=widgets.Layout(width="100%", max_width="1200px"),
         )
         self.root.add_class(CSS_CLASS)
+        if self.query is None or place.query_from_env() is not None or PREHEAT_ENV not in os.environ:
+            # it shows the page's place already (a kernel started for its visitor, or not under Voilà); a
+            # pool kernel (preheated, or plain during a crowd) waits for the page's query string
+            self.root.add_class(PLACE_READY)
         return self.root
 
     def _watch(self, *controls: widgets.Widget) -> None:
         self._watched.extend(controls)
         for control in controls:
-            control.observe(lambda _change: self.update(), names="value")
+            control.observe(lambda _change: None if self._quiet else self.update(), names="value")
 
     def update(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -228,11 +363,12 @@ class AppBase:
         summary = self.summary.value.replace(
             'class="cantik-summary" aria-live="polite"', 'class="cantik-summary-static"', 1)
         return (
+            f'<div data-wilayah="{self.place_key}">'
             f"{BACK_LINK}{header_html(self.title, self.intro, self.notice)}"
             '<p class="cantik-first-paint-note">Grafik awal. Pilihan untuk mengubahnya sedang dimuat…</p>'
             '<div class="cantik-row" style="display:flex;flex-flow:row wrap;align-items:flex-start;">'
             f'<div style="flex:3 1 300px;min-width:0;max-width:100%;">{img}</div>'
-            f'<div style="flex:2 1 240px;min-width:0;max-width:100%;">{summary}</div></div>'
+            f'<div style="flex:2 1 240px;min-width:0;max-width:100%;">{summary}</div></div></div>'
         )
 
     def _ipython_display_(self) -> None:
@@ -243,7 +379,8 @@ class AppBase:
             # into the page HTML (see FIRST_PAINT_KEY), so the chart is seen before the widgets load.
             static = self.first_paint_html()
             if static:
+                # the metadata names the place: the server caches the first paint per app and place
                 publish_display_data({"text/html": static, "text/plain": ""},
-                                     metadata={FIRST_PAINT_KEY: True})
+                                     metadata={FIRST_PAINT_KEY: self.place_key or True})
         display(self.root)
 

@@ -52,11 +52,12 @@ BUSY_LINE = ("Aplikasi interaktif sedang ramai; grafik di atas tetap bisa dibaca
 class CrowdedError(HTTPError):
     """No kernel can start now: jupyter_server renders :data:`BUSY_TEMPLATE` with this as ``exception``.
 
-    ``app`` is the app's notebook name without ``.ipynb`` (its cached first paint is ``paint``), ``retry``
-    the seconds after which the page tries again.
+    ``app`` is the app's notebook name without ``.ipynb`` and ``place`` the place the page's URL asks for
+    (the cached first paint of that app and place is ``paint``), ``retry`` the seconds after which the page
+    tries again.
     """
 
-    def __init__(self, app: str, reason: str, retry: int) -> None:
+    def __init__(self, app: str, reason: str, retry: int, place: str | None = None) -> None:
         super().__init__(503, "cantik: no kernel for %s now (%s)", app or "?", reason,
                          reason="Aplikasi sedang ramai")
         from cantik.apps.first_paint import cached
@@ -67,7 +68,7 @@ class CrowdedError(HTTPError):
         self.line = BUSY_LINE
         #: The app's cached first chart and summary (the busy page is rendered by jupyter_server's
         #: ``write_error`` in Voilà's own Jinja environment, which has not our exporter's filters).
-        self.paint = cached(app)
+        self.paint = cached(app, place)
 
 
 def app_of(env: dict[str, str], base_url: str = "/") -> str:
@@ -84,6 +85,19 @@ def app_of(env: dict[str, str], base_url: str = "/") -> str:
         return env[APP_ENV]
     match = re.search(r"/voila/render/(.+?)(\.ipynb)?$", env.get("SCRIPT_NAME", ""))
     return match.group(1) if match else ""
+
+
+def place_of(env: dict[str, str]) -> str:
+    """The place the page's URL asks for (``?wilayah=``, checked: an unknown value gives the default).
+
+    Examples
+    --------
+    >>> place_of({"QUERY_STRING": "wilayah=malinau"}), place_of({"QUERY_STRING": "wilayah=../x"})
+    ('malinau', 'kandangan_utara')
+    """
+    from cantik.apps.place import requested
+
+    return requested(env.get("QUERY_STRING", ""))[0]
 
 
 def memory_available_mb() -> int:
@@ -171,7 +185,7 @@ class CrowdKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             self.refused += 1
             app = app_of(env, getattr(self.parent, "base_url", "/"))
             self.log.warning("cantik: busy page for %s (%s; %d refused so far)", app, reason, self.refused)
-            raise CrowdedError(app, reason, self.retry_seconds)
+            raise CrowdedError(app, reason, self.retry_seconds, place_of(env))
         if env.get("VOILA_PREHEAT") == "True" and self.pressed():
             # a pool refill during a crowd: a plain kernel (no prefetching), the CPU goes to visitors
             env["VOILA_PREHEAT"] = "False"

@@ -9,8 +9,12 @@ who gets the pooled kernel and the fiftieth who arrives in the same second see t
 live widgets take its place when their kernel has run the app. The pages Voilà renders when the server is
 at its limit (:mod:`cantik.apps.crowd`) show it too.
 
-The cache lives in the server process, one entry per app notebook; each refill of the pool renders the app
-again and replaces the entry, so it follows the datasets.
+The cache lives in the server process, one entry per app notebook and place (the output's metadata names
+the place; a preheated kernel runs the default place, its visitor not having come yet); each refill of the
+pool renders the app again and replaces the entry, so it follows the datasets. Pages serve the default
+place's entry, marked with its place (``data-wilayah``); the page's script drops it at once when the URL
+asks for another place (``?wilayah=``), so a cached page never shows another place's numbers. The busy
+page knows the URL and serves the entry of the place asked for, if any.
 
 The template reaches these functions as Jinja filters, registered through nbconvert's public
 configuration (``VoilaExporter.filters`` in the production ``voila.json``, see :data:`FILTERS`).
@@ -23,6 +27,10 @@ Examples
 '<p>grafik</p>'
 >>> str(cached("lain"))
 ''
+>>> remember("<p>Malinau</p>", "contoh", "malinau")
+''
+>>> str(cached("contoh", "malinau")), str(cached("contoh", "taluk_haur"))
+('<p>Malinau</p>', '')
 """
 
 from __future__ import annotations
@@ -44,19 +52,29 @@ FILTERS = {
     "cantik_remember_first_paint": "cantik.apps.first_paint.remember",
 }
 
-_cache: dict[str, str] = {}
+_cache: dict[tuple[str, str], str] = {}
 _lock = threading.Lock()
 
 
-def remember(html: str, notebook: str) -> str:
-    """Keep ``html`` as the first paint of ``notebook`` (its name without ``.ipynb``); returns ``""`` so the
-    template can call it inside an expression without printing anything."""
+def _place(place: object) -> str:
+    """The place of an output's first-paint mark: its key, or the default place (an app without places
+    marks its output ``True``)."""
+    from cantik.data.schema import DEFAULT_WILAYAH
+
+    return place if isinstance(place, str) and place else DEFAULT_WILAYAH
+
+
+def remember(html: str, notebook: str, place: object = None) -> str:
+    """Keep ``html`` as the first paint of ``notebook`` (its name without ``.ipynb``) for ``place`` (the
+    output's first-paint mark); returns ``""`` so the template can call it inside an expression without
+    printing anything."""
     if html:
+        key = (notebook, _place(place))
         with _lock:
-            new = notebook not in _cache
-            _cache[notebook] = str(html)
+            new = key not in _cache
+            _cache[key] = str(html)
         if new:
-            _log().info("cantik: first paint of %s cached (%d KiB)", notebook, len(html) // 1024)
+            _log().info("cantik: first paint of %s cached (%s, %d KiB)", notebook, key[1], len(html) // 1024)
     return ""
 
 
@@ -69,10 +87,11 @@ def _log() -> logging.Logger:
     return logging.getLogger(__name__)
 
 
-def cached(notebook: str) -> Markup:
-    """The cached first paint of ``notebook`` (trusted HTML rendered by our own app code), ``""`` if none."""
+def cached(notebook: str, place: str | None = None) -> Markup:
+    """The cached first paint of ``notebook`` for ``place`` (default: the default place; trusted HTML
+    rendered by our own app code), ``""`` if none."""
     with _lock:
-        return Markup(_cache.get(notebook, ""))
+        return Markup(_cache.get((notebook, _place(place)), ""))
 
 
 def forget() -> None:

@@ -80,45 +80,56 @@ class GrafikApp(AppBase):
     title = "Grafik jujur vs menyesatkan"
     intro = (
         "Data yang sama bisa digambar dengan jujur atau menyesatkan. Grafik ini menunjukkan penduduk "
-        "miskin per RT. Bandingkan dua RT di grafik atas, lalu nyalakan dan matikan pilihan di bawah "
-        "dan baca penjelasannya."
+        "miskin per RT atau dusun. Bandingkan dua di antaranya di grafik atas, lalu nyalakan dan matikan "
+        "pilihan di bawah dan baca penjelasannya."
     )
 
-    def __init__(self, wilayah: str = "kandangan_utara") -> None:
+    def __init__(self, wilayah: str | None = None) -> None:
         super().__init__()
-        self.wilayah = wilayah
+        self.place_selector(wilayah)
         self.measure = labelled(
             widgets.ToggleButtons(options=[("Jumlah orang miskin", "jumlah"),
                                            ("Persen penduduk miskin", "persen")], value="jumlah"),
-            "Yang digambar (grafik semua RT)",
+            f"Yang digambar (grafik semua {self.unit})",
         )
         self.truncate = labelled(
             widgets.ToggleButtons(options=[("Mulai dari 0", False), ("Dipotong", True)], value=False),
             "Sumbu nilai")
         self.sort = labelled(
-            widgets.ToggleButtons(options=[("Nomor RT", False), ("Dari yang tertinggi", True)], value=False),
-            "Urutan RT")
-        rts: list[tuple[str, int]] = []
-        pair = (0, 0)
-        try:
-            table = poor_by_rt(wilayah)
-            rts = [(f"RT {r}", int(r)) for r in table["rt"]]
-            pair = default_pair(table)
-        except (UserInputError, *DATA_ERRORS):
-            pass  # update() below shows the message
-        self.rt_a = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[0] if rts else 0),
-                             "RT pertama")
-        self.rt_b = labelled(widgets.Dropdown(options=rts or [("–", 0)], value=pair[1] if rts else 0),
-                             "RT kedua")
+            widgets.ToggleButtons(options=[(f"Nomor {self.unit}", False), ("Dari yang tertinggi", True)],
+                                  value=False),
+            f"Urutan {self.unit}")
+        self.rt_a = labelled(widgets.Dropdown(options=[("–", 0)], value=0), f"{self.unit_title} pertama")
+        self.rt_b = labelled(widgets.Dropdown(options=[("–", 0)], value=0), f"{self.unit_title} kedua")
+        self._offer_units()
         self.shown: Any = None
-        self._build(self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
-        self._watch(self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
+        self._build(self.wilayah, self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
+        self._watch(self.wilayah, self.rt_a, self.rt_b, self.measure, self.truncate, self.sort)
         self.update()
         self.prefetch({"measure": ["jumlah", "persen"], "truncate": [False, True], "sort": [False, True]})
 
+    def _offer_units(self) -> None:
+        """Offer the place's RTs (or dusun) in the two unit selectors, set to :func:`default_pair`."""
+        rts: list[tuple[str, int]] = []
+        pair = (0, 0)
+        try:
+            table = poor_by_rt(self.place_key)
+            rts = [(self.unit_name(r), int(r)) for r in table["rt"]]
+            pair = default_pair(table)
+        except (UserInputError, *DATA_ERRORS):
+            pass  # update() shows the message
+        for control, value, which in ((self.rt_a, pair[0], "pertama"), (self.rt_b, pair[1], "kedua")):
+            control.options = rts or [("–", 0)]
+            control.value = value if rts else 0
+            control.description = f"{self.unit_title} {which}"
+
+    def place_changed(self) -> None:
+        """A new place: offer its RTs, starting at its own pair that tells opposite stories."""
+        self._offer_units()
+
     # -- data ---------------------------------------------------------------------------------------
     def table(self) -> Any:
-        table = poor_by_rt(self.wilayah)
+        table = poor_by_rt(self.place_key)
         if table.empty:
             raise UserInputError("Tidak ada data keluarga untuk wilayah ini.")
         return table
@@ -136,12 +147,12 @@ class GrafikApp(AppBase):
         """The rows of the two named RTs."""
         table = self.table()
         if self.rt_a.value == self.rt_b.value:
-            raise UserInputError("Pilih dua RT yang berbeda untuk dibandingkan.")
+            raise UserInputError(f"Pilih dua {self.unit} yang berbeda untuk dibandingkan.")
         rows = []
         for rt in (self.rt_a.value, self.rt_b.value):
             match = table[table["rt"] == rt]
             if match.empty:
-                raise UserInputError(f"RT {rt} tidak ada di data wilayah ini.")
+                raise UserInputError(f"{self.unit_name(rt)} tidak ada di data wilayah ini.")
             rows.append(match.iloc[0])
         return rows[0], rows[1]
 
@@ -183,13 +194,13 @@ class GrafikApp(AppBase):
         bad, good, every = self.axes(height=height, cols=2, mosaic=[["bad", "good"], ["every", "every"]],
                                      left=0.17, right=0.93, wspace=0.55, **layout)
         self._draw_pair(bad, good, a, b)
-        bad.figure.suptitle("Dua RT yang sama, dua kesan", x=0.02, y=1 - 0.15 / height, ha="left",
+        bad.figure.suptitle(f"Dua {self.unit} yang sama, dua kesan", x=0.02, y=1 - 0.15 / height, ha="left",
                             va="top", fontsize=13, fontweight="bold")
         self._draw_every(every, shown, floor, (int(a["rt"]), int(b["rt"])))
         return every.figure
 
     def _draw_pair(self, bad: Any, good: Any, a: Any, b: Any) -> None:
-        names = [f"RT {int(a['rt'])}", f"RT {int(b['rt'])}"]
+        names = [f"{self.unit_name(a['rt'])}", f"{self.unit_name(b['rt'])}"]
         # Misleading: counts, axis cut just below the smaller bar.
         counts = [float(a["miskin"]), float(b["miskin"])]
         cut = self.pair_floor(*counts)
@@ -219,7 +230,7 @@ class GrafikApp(AppBase):
         named = shown["rt"].isin(list(named_rts)).to_numpy()
         colours = [charts.ORANGE if n else charts.BLUE for n in named]
         every.barh(positions, np.clip(values - floor, 0, None), left=floor, color=colours, height=0.7)
-        every.set_yticks(positions, [f"RT {int(r)}" for r in shown["rt"]])
+        every.set_yticks(positions, [f"{self.unit_name(r)}" for r in shown["rt"]])
         every.set_ylim(-0.6, rows - 0.4)
         few = (shown["miskin"] < FEW_POOR).to_numpy() if self._unit() == "%" else None
         charts.value_labels(every, positions, values, 0 if self._unit() == "orang" else 1,
@@ -232,7 +243,7 @@ class GrafikApp(AppBase):
         else:
             charts.number_axis(every.xaxis, suffix="%")
             every.set_xlabel("Persen penduduk miskin")
-        title = "Semua RT"
+        title = f"Semua {self.unit}"
         if floor > 0:
             title += f": sumbu mulai dari {format_number(floor, 1)}, bukan 0"
         every.set_title(title, loc="left", color=charts.RED if floor > 0 else "black")
@@ -241,12 +252,13 @@ class GrafikApp(AppBase):
         what = "jumlah orang miskin" if self._unit() == "orang" else "persentase penduduk miskin"
         top = shown.loc[shown["nilai"].idxmax()]
         return (
-            f"Atas: RT {int(a['rt'])} dan RT {int(b['rt'])}, kiri jumlah orang miskin dengan sumbu "
+            f"Atas: {self.unit_name(a['rt'])} dan {self.unit_name(b['rt'])}, kiri jumlah orang miskin "
+            "dengan sumbu "
             f"dipotong ({int(a['miskin'])} dan {int(b['miskin'])} orang), kanan persentase dari 0 "
             f"({format_percent(float(a['p0']), 1)} dan {format_percent(float(b['p0']), 1)}). "
-            f"Bawah: grafik batang {what} di {len(shown)} RT"
+            f"Bawah: grafik batang {what} di {len(shown)} {self.unit}"
             + (", sumbu dipotong" if floor > 0 else "")
-            + f"; tertinggi RT {int(top['rt'])}: {self._value_text(float(top['nilai']))}."
+            + f"; tertinggi {self.unit_name(top['rt'])}: {self._value_text(float(top['nilai']))}."
         )
 
     # -- words --------------------------------------------------------------------------------------
@@ -258,20 +270,24 @@ class GrafikApp(AppBase):
         if self.measure.value == "jumlah":
             biggest = table.loc[table["penduduk"].idxmax()]
             lines.append(
-                "Grafik bawah: **jumlah** orang miskin. RT yang penduduknya banyak cenderung punya orang "
-                f"miskin banyak juga (RT terbesar: RT {int(biggest['rt'])}, "
-                f"{format_number(int(biggest['penduduk']))} jiwa). Untuk membandingkan RT, pakai "
+                f"Grafik bawah: **jumlah** orang miskin. {self.unit_title} yang penduduknya banyak "
+                "cenderung punya "
+                f"orang miskin banyak juga ({self.unit_title} terbesar: {self.unit_name(biggest['rt'])}, "
+                f"{format_number(int(biggest['penduduk']))} jiwa). Untuk membandingkan {self.unit}, pakai "
                 "**persen penduduk**."
             )
         else:
             lines.append(
-                "Grafik bawah: **persen** penduduk miskin, yaitu orang miskin per 100 penduduk RT itu. Ini "
-                "adil untuk membandingkan RT besar dan kecil, tetapi angka RT kecil mudah berayun"
+                "Grafik bawah: **persen** penduduk miskin, yaitu orang miskin per 100 penduduk "
+                f"{self.unit} itu. Ini adil untuk membandingkan {self.unit} besar dan kecil, tetapi angka "
+                f"{self.unit} kecil mudah "
+                "berayun"
                 + (f" (tanda *: kurang dari {FEW_POOR} orang miskin)." if (table["miskin"] < FEW_POOR).any()
                    else ".")
             )
         lines.append(
-            f"Jumlah tertinggi: RT {int(top_count['rt'])}; persen tertinggi: RT {int(top_rate['rt'])}."
+            f"Jumlah tertinggi: {self.unit_name(top_count['rt'])}; persen tertinggi: "
+            f"{self.unit_name(top_rate['rt'])}."
             + (" Keduanya berbeda: pilihan ukuran mengubah kesimpulan."
                if top_count["rt"] != top_rate["rt"] else "")
         )
@@ -280,27 +296,31 @@ class GrafikApp(AppBase):
             hidden = int((values <= floor).sum())
             lines.append(
                 f"Sumbu **tidak dimulai dari 0** (mulai {format_number(floor, 1)}): panjang batang tidak "
-                f"lagi sebanding dengan nilainya. {hidden} RT bahkan tak terlihat batangnya. Grafik batang "
+                f"lagi sebanding dengan nilainya. {hidden} {self.unit} bahkan tak terlihat batangnya. "
+                "Grafik batang "
                 "harus mulai dari 0."
             )
         else:
             lines.append("Sumbu mulai dari 0: panjang batang sebanding dengan nilainya.")
         zero = shown.loc[values == 0, "rt"].astype(int).tolist()
         if zero:
-            lines.append(f"RT tanpa orang miskin ({', '.join(f'RT {r}' for r in zero)}) tertulis 0: "
+            names = ", ".join(self.unit_name(r) for r in zero)
+            lines.append(f"{self.unit_title} tanpa orang miskin ({names}) tertulis 0: "
                          "bukan data yang hilang.")
-        lines.append("RT **diurutkan** dari yang tertinggi: peringkat mudah dibaca." if self.sort.value else
-                     "RT disusun menurut nomor, **tidak diurutkan**: sulit melihat mana yang tertinggi.")
-        return summary_html("Apa yang berubah?", lines)
+        lines.append(f"{self.unit_title} **diurutkan** dari yang tertinggi: peringkat mudah dibaca."
+                     if self.sort.value else
+                     f"{self.unit_title} disusun menurut nomor, **tidak diurutkan**: sulit melihat mana yang "
+                     "tertinggi.")
+        return summary_html(f"Apa yang berubah? ({self.place_label})", lines)
 
     def _pair_line(self, a: Any, b: Any) -> str:
         """What the two charts on top say about the two RTs."""
         ca, cb = int(a["miskin"]), int(b["miskin"])
         ra, rb = float(a["p0"]), float(b["p0"])
-        na, nb = f"RT {int(a['rt'])}", f"RT {int(b['rt'])}"
+        na, nb = f"{self.unit_name(a['rt'])}", f"{self.unit_name(b['rt'])}"
         cut = self.pair_floor(ca, cb)
         if ca == cb:
-            bad = f"Di grafik kiri kedua RT sama tinggi ({ca} orang miskin)."
+            bad = f"Di grafik kiri kedua {self.unit} sama tinggi ({ca} orang miskin)."
         else:
             big, small = (na, nb) if ca > cb else (nb, na)
             hi, lo = max(ca, cb), min(ca, cb)
@@ -317,14 +337,15 @@ class GrafikApp(AppBase):
         return f"{bad} {good}"
 
     def figure_notes(self) -> list[FigureNote]:
-        place = tables.place_name(self.wilayah)
+        place = self.place_label
         source = f"tabel keluarga {place}"
-        period = f"tanggal rujukan {tables.reference_date_text()}"
+        period = f"tanggal rujukan {tables.reference_date_text(self.place_key)}"
         return [
             FigureNote("Orang miskin", "Anggota keluarga yang pengeluaran per kapitanya di bawah garis "
                        "kemiskinan.", "orang", source, period),
-            FigureNote("Persen penduduk miskin (P0)", "Orang miskin dibagi penduduk RT itu (anggota "
-                       "keluarga), dikali 100.", "persen (orang miskin per 100 penduduk)", source, period),
+            FigureNote("Persen penduduk miskin (P0)", f"Orang miskin dibagi penduduk {self.unit} itu "
+                       "(anggota keluarga), dikali 100.", "persen (orang miskin per 100 penduduk)", source,
+                       period),
             FigureNote("Garis kemiskinan", "Pengeluaran per kapita per bulan minimum untuk kebutuhan dasar "
                        f"makanan dan bukan makanan: {format_rupiah(GARIS_KEMISKINAN)}.",
                        "rupiah per kapita per bulan", "BPS Provinsi Kalimantan Selatan, seperti dilaporkan",
@@ -339,7 +360,8 @@ class GrafikApp(AppBase):
             return None  # no data: update() says so
         rt = int(top["rt"])
         return Challenge(
-            f"RT {rt} punya orang miskin **terbanyak** ({int(top['miskin'])} orang). Apakah RT {rt} juga "
+            f"{self.unit_name(rt)} punya orang miskin **terbanyak** ({int(top['miskin'])} orang). Apakah "
+            f"{self.unit_name(rt)} juga "
             "punya **persen** penduduk miskin tertinggi?",
             [("Ya", "ya"), ("Tidak", "tidak")], functools.partial(self._challenge_answer, rt),
             action="Lihat grafik persen, diurutkan")
@@ -354,8 +376,9 @@ class GrafikApp(AppBase):
         rank = int((table["p0"] > row["p0"]).sum()) + 1
         same = int(top["rt"]) == rt
         return Answer("ya" if same else "tidak", (
-            f"RT {rt}: {format_percent(float(row['p0']), 1)} penduduknya miskin, urutan ke-{rank} dari "
-            f"{len(table)} RT. Tertinggi RT {int(top['rt'])} ({format_percent(float(top['p0']), 1)}, "
+            f"{self.unit_name(rt)}: {format_percent(float(row['p0']), 1)} penduduknya miskin, urutan "
+            f"ke-{rank} dari {len(table)} {self.unit}. Tertinggi {self.unit_name(top['rt'])} "
+            f"({format_percent(float(top['p0']), 1)}, "
             f"{int(top['miskin'])} orang dari {format_number(int(top['penduduk']))} penduduk). "
-            + ("Kali ini sama." if same else "RT yang besar wajar punya orang miskin banyak: untuk "
-               "membandingkan RT, pakai persen.")))
+            + ("Kali ini sama." if same else f"{self.unit_title} yang besar wajar punya orang miskin banyak: "
+               f"untuk membandingkan {self.unit}, pakai persen.")))

@@ -48,9 +48,9 @@ class ProfilApp(AppBase):
         "penduduk), beberapa indikator utama beserta artinya, dan rincian per RT."
     )
 
-    def __init__(self, wilayah: str = "kandangan_utara") -> None:
+    def __init__(self, wilayah: str | None = None) -> None:
         super().__init__()
-        self.wilayah = labelled(widgets.Dropdown(options=tables.wilayah_options(), value=wilayah), "Wilayah")
+        self.place_selector(wilayah)
         self.scale = labelled(
             widgets.ToggleButtons(options=[("Jumlah jiwa", "jumlah"), ("Persen", "persen")], value="jumlah"),
             "Piramida dalam",
@@ -99,7 +99,7 @@ class ProfilApp(AppBase):
             for rt, grp in penduduk.groupby("rt", observed=True):
                 males = int((grp["jenis_kelamin"] == "L").sum())
                 rows.append({
-                    "RT": int(rt),
+                    self.unit: int(rt),
                     "Penduduk": len(grp),
                     "Laki-laki": males,
                     "Perempuan": len(grp) - males,
@@ -124,7 +124,7 @@ class ProfilApp(AppBase):
 
     # ----------------------------------------------------------------------------------------------
     def _place(self) -> str:
-        return tables.place_name(self.wilayah.value)
+        return self.place_label
 
     def _values(self, pyramid: Any) -> Any:
         if self.scale.value == "persen":
@@ -178,7 +178,7 @@ class ProfilApp(AppBase):
                 "**terbuka**: semua umur 75 tahun ke atas dalam satu batang, jadi wajar lebih lebar daripada "
                 "kelompok 5 tahunan di bawahnya; itu belum berarti penduduk tua banyak. Bandingkan "
                 "persen umur 65 tahun ke atas.")
-        return summary_html("Ringkasan piramida", lines, note)
+        return summary_html(f"Ringkasan piramida, {self.place_label}", lines, note)
 
     @staticmethod
     def _base_line(by_age: Any) -> str:
@@ -214,8 +214,9 @@ class ProfilApp(AppBase):
                 f"<br><span class=\"cantik-note\">{html.escape(d['definisi'])} "
                 f"{html.escape(d.get('interpretasi', ''))}</span></li>"
             )
-        source = (f"Dihitung dari tabel penduduk {self._place()} (data sintetis), tanggal rujukan "
-                  f"{tables.reference_date_text()}. Definisi: metadata indikator gaya SIRUSA BPS.")
+        source = (f"Dihitung dari tabel penduduk {self._place()} ({self.data_kind}), tanggal rujukan "
+                  f"{tables.reference_date_text(self.place_key)}. Definisi: metadata indikator gaya SIRUSA "
+                  "BPS.")
         return (f'<section><h2>Indikator utama</h2><ul>{"".join(items)}</ul>'
                 f'<p class="cantik-note">{html.escape(source)}</p></section>')
 
@@ -226,17 +227,19 @@ class ProfilApp(AppBase):
             cells = [format_number(v, 1) if isinstance(v, float) else format_number(v) for v in row]
             body.append("<tr>" + "".join(f'<td class="num">{c}</td>' for c in cells) + "</tr>")
         return (
-            '<section><h2>Rincian per RT</h2>'
+            f'<section><h2>Rincian per {self.unit}</h2>'
             '<p class="cantik-scroll-cue" aria-hidden="true">Geser tabel ke samping untuk melihat semua '
             "kolom →</p>"
-            '<div class="cantik-table-wrap" tabindex="0" role="region" aria-label="Tabel penduduk per RT">'
-            f'<table><caption>Penduduk per RT, {html.escape(self._place())} (data sintetis)</caption>'
+            '<div class="cantik-table-wrap" tabindex="0" role="region" '
+            f'aria-label="Tabel penduduk per {self.unit}">'
+            f'<table><caption>Penduduk per {self.unit}, {html.escape(self._place())} '
+            f'({html.escape(self.data_kind)})</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div></section>"
         )
 
     def figure_notes(self) -> list[FigureNote]:
         source = f"tabel penduduk {self._place()}"
-        period = f"tanggal rujukan {tables.reference_date_text()}"
+        period = f"tanggal rujukan {tables.reference_date_text(self.place_key)}"
         return [
             FigureNote("Penduduk menurut kelompok umur dan jenis kelamin", "Banyaknya penduduk per kelompok "
                        "umur 5 tahunan (umur dalam tahun yang sudah genap); kelompok terakhir, 75+, terbuka.",

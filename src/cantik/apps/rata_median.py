@@ -66,14 +66,17 @@ class RataMedianApp(AppBase):
 
     title = "Rata-rata atau median?"
     intro = (
-        "Pengeluaran per kapita sebulan keluarga-keluarga di kelurahan. Tambahkan beberapa keluarga yang "
-        "sangat kaya (titik merah di kanan grafik), lalu lihat: rata-rata langsung naik, median hampir "
-        "tidak bergerak. Mana yang lebih mewakili keluarga pada umumnya?"
+        "Pengeluaran per kapita sebulan keluarga-keluarga di desa atau kelurahan yang dipilih. Tambahkan "
+        "beberapa keluarga yang sangat kaya (titik merah di kanan grafik), lalu lihat: rata-rata langsung "
+        "naik, median hampir tidak bergerak. Mana yang lebih mewakili keluarga pada umumnya?"
     )
 
-    def __init__(self, wilayah: str = "kandangan_utara") -> None:
+    #: every household is a dot in the chart: real places are not offered
+    row_level = True
+
+    def __init__(self, wilayah: str | None = None) -> None:
         super().__init__()
-        self.wilayah = labelled(widgets.Dropdown(options=tables.wilayah_options(), value=wilayah), "Wilayah")
+        self.place_selector(wilayah)
         self.extra_count = labelled(widgets.IntSlider(value=0, min=0, max=20, step=1),
                                     "Keluarga sangat kaya yang ditambahkan")
         self.extra_value = labelled(
@@ -202,15 +205,15 @@ class RataMedianApp(AppBase):
             "Rata-rata ikut tertarik ke atas, median tidak. Untuk menggambarkan keluarga pada umumnya, "
             "**median** lebih mewakili."
         )
-        return summary_html("Ringkasan", lines, note)
+        return summary_html(f"Ringkasan, {self.place_label}", lines, note)
 
     def figure_notes(self) -> list[FigureNote]:
-        place = tables.place_name(self.wilayah.value)
+        place = self.place_label
         return [FigureNote(
             "Pengeluaran per kapita", "Pengeluaran keluarga sebulan dibagi banyaknya anggota keluarga. "
             "Keluarga sangat kaya yang Anda tambahkan bukan bagian dari data.",
             "rupiah per kapita per bulan", f"tabel keluarga {place}",
-            f"tanggal rujukan {tables.reference_date_text()}")]
+            f"tanggal rujukan {tables.reference_date_text(self.place_key)}")]
 
     def make_challenge(self) -> Challenge:
         count, value = CHALLENGE

@@ -30,8 +30,8 @@ class AppInfo:
 APPS: list[AppInfo] = [
     AppInfo(
         "profil", "profil_kelurahan.ipynb", "Profil kelurahan",
-        "Piramida penduduk, indikator utama beserta definisinya, dan rincian per RT untuk "
-        "Kandangan Utara, Taluk Haur, atau Gambah Luar.",
+        "Piramida penduduk, indikator utama beserta definisinya, dan rincian per RT untuk desa atau "
+        "kelurahan yang dipilih.",
         "cantik.apps.profil:ProfilApp",
     ),
     AppInfo(
@@ -53,8 +53,8 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "sampel", "sampel_dan_survei.ipynb", "Sampel dan survei",
-        "Ambil sampel dari keluarga di kelurahan: hasil tiap sampel berbeda, sampel kecil lebih berayun, "
-        "dan sesekali selangnya meleset. Seberapa jauh hasil survei bisa meleset?",
+        "Ambil sampel dari keluarga di desa atau kelurahan: hasil tiap sampel berbeda, sampel kecil lebih "
+        "berayun, dan sesekali selangnya meleset. Seberapa jauh hasil survei bisa meleset?",
         "cantik.apps.sampel:SampelApp",
     ),
     AppInfo(

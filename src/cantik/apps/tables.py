@@ -1,4 +1,6 @@
-"""The data the apps read: cached synthetic tables, the places to choose from, residents per RT.
+"""The data the apps read: cached tables of a place, residents per RT, the date of the data.
+
+The places to choose from: :mod:`cantik.apps.place`.
 
 Apps only read the tables, so each is loaded once per kernel (one visitor).
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from cantik.data.schema import REFERENCE_DATE, WILAYAH
+from cantik.data.schema import REFERENCE_DATE
 
 
 @functools.lru_cache(maxsize=32)
@@ -19,16 +21,6 @@ def load_table(table: str, wilayah: str | None = None) -> Any:
     return load(table, wilayah=wilayah)
 
 
-def wilayah_options() -> list[tuple[str, str]]:
-    """``(label, key)`` pairs of the places with person-level tables, for a ``Dropdown``."""
-    return [(label, key) for key, label in WILAYAH.items()]
-
-
-def place_name(wilayah: str) -> str:
-    """The place's name as shown ("Kelurahan Kandangan Utara")."""
-    return WILAYAH.get(wilayah, wilayah)
-
-
 @functools.lru_cache(maxsize=8)
 def residents_by_rt(wilayah: str) -> Any:
     """Residents per RT (a ``Series`` indexed by RT number) from the place's penduduk table."""
@@ -36,7 +28,11 @@ def residents_by_rt(wilayah: str) -> Any:
     return penduduk.groupby("rt", observed=True).size().rename("penduduk").sort_index()
 
 
-def reference_date_text() -> str:
-    """The reference date of the synthetic tables, as Indonesians write it (``30-06-2025``)."""
-    year, month, day = REFERENCE_DATE.split("-")
+def reference_date_text(wilayah: str | None = None) -> str:
+    """The reference date of a place's tables (its profile's data date; default: the synthetic tables'),
+    as Indonesians write it (``30-06-2025``)."""
+    from cantik.apps.place import profile
+
+    when = (profile(wilayah).source_date if wilayah else None) or REFERENCE_DATE
+    year, month, day = when.split("-")
     return f"{day}-{month}-{year}"

@@ -6,6 +6,7 @@ The production configuration (read against voila 0.5's ``configuration.py``, ``a
 - visitor kernels forked from one warm zygote and confined like grading kernels: the production server's
   kernelspec ``python3`` names our kernel provisioner (:mod:`cantik.apps.kernels`, written by
   :func:`cantik.apps.server.voila_command`);
+- the gallery's place selector (``cantikPlaces`` of ``extension_config``, :func:`gallery_places`);
 - the app's first chart and summary in every page at once, from the server's cache
   (:mod:`cantik.apps.first_paint`; Jinja filters of our template through ``VoilaExporter.filters``);
 - at the machine's limit, new visitors get a busy page with that first paint and a retry instead of a
@@ -107,6 +108,7 @@ def production_config(
     from cantik.data.schema import SYNTHETIC_NOTICE
 
     gallery = [{"notebook": a.notebook, "title": a.title, "description": a.description} for a in APPS]
+    places = gallery_places()
     return {
         "Voila": {
             "ip": "127.0.0.1",
@@ -131,7 +133,8 @@ def production_config(
             "multi_kernel_manager_class": "cantik.apps.crowd.CrowdKernelManager",
             "file_allowlist": [r"static/.*\.(png|jpg|jpeg|svg|webp)"],
             "file_denylist": [r".*\.(ipynb|py|csv|json|db|sqlite|xlsx|parquet)", r"(^|.*/)\..*"],
-            "extension_config": {"cantikGallery": gallery, "cantikNotice": SYNTHETIC_NOTICE},
+            "extension_config": {"cantikGallery": gallery, "cantikNotice": SYNTHETIC_NOTICE,
+                                 "cantikPlaces": places},
             # Only the widget extensions: not nbgrader's or notebook's lab extensions (less JS per page).
             "extension_allowlist": list(WIDGET_EXTENSIONS),
         },
@@ -173,6 +176,14 @@ def production_config(
         },
         "HTMLExporter": {"language_code": "id"},
     }
+
+
+def gallery_places() -> list[dict[str, str]]:
+    """The places the gallery offers (its selector; links then carry ``?wilayah=KEY``): key, display name
+    and the notice on the place's data (the synthetic notice, or a real place's source and date)."""
+    from cantik.apps.place import place_keys, profile
+
+    return [{"key": k, "label": profile(k).label, "notice": profile(k).notice} for k in place_keys()]
 
 
 def default_config() -> dict[str, Any]:

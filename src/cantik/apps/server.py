@@ -130,7 +130,8 @@ def serve(
 def stop_voila(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> int:
     """Ask Voilà to stop (SIGTERM: it shuts its kernels down), wait, and kill it if it hangs.
 
-    A second Ctrl-C while waiting kills it at once.
+    A second Ctrl-C while waiting kills it at once. Returns 0 when Voilà stopped on the request (exit 1
+    included: see below), else Voilà's code (a kill: the negative signal number).
     """
     print("Menghentikan galeri aplikasi dan kernelnya…", flush=True)
     if proc.poll() is None:
@@ -140,5 +141,9 @@ def stop_voila(proc: subprocess.Popen, timeout: float = STOP_TIMEOUT) -> int:
     except (subprocess.TimeoutExpired, KeyboardInterrupt):
         proc.kill()
         code = proc.wait()
+    if code == 1:
+        # Voilà's own shut-down can raise when the stop comes while its pool is still starting kernels
+        # (jupyter_server: "Kernel does not exist"); it has still stopped and shut its kernels down.
+        print("Catatan: Voilà melaporkan galat saat berhenti (kode 1), tetapi sudah berhenti.", flush=True)
     print("Galeri aplikasi berhenti.", flush=True)
-    return 0 if code in (0, -signal.SIGTERM) else code
+    return 0 if code in (0, 1, -signal.SIGTERM) else code

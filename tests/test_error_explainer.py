@@ -8,6 +8,8 @@ status) is the one Python gave without the explainer.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -174,6 +176,8 @@ def test_every_explained_kind_has_a_case() -> None:
 
 
 def test_installing_outside_ipython_does_nothing() -> None:
-    from cantik.error_explainer import jelaskan_galat
-
-    assert jelaskan_galat() is False
+    """A script that runs a notebook's code (plain Python, no IPython shell): nothing is installed. In a
+    fresh interpreter, since other tests of this process may have created an IPython shell."""
+    code = "from cantik.error_explainer import jelaskan_galat; print(jelaskan_galat())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -3,7 +3,8 @@ pipeline).
 
 For each autograded (non-chart) question of a module whose variable no later cell reads, one catalogue entry
 that produces a wrong *value* (a number, per-group values or a table of the same shape as the right answer)
-is written as a literal assignment to the question's variable. ``plan(source)`` gives, per answer cell,
+is written as a literal assignment to the question's variable, after the solution's own lines (so the cell's
+other variables, e.g. a table it opens, stay right for later cells). ``plan(source)`` gives, per answer cell,
 ``(code, test cell id, the entry's message)``; the session-wide graded course puts them into the free answer
 cells of its "common mistake" learners, so they cost no extra notebook.
 """
@@ -60,6 +61,7 @@ def plan(source: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
     """``{answer cell id: (code, test cell id, message)}`` for one master notebook."""
     out: dict[str, tuple[str, str, str]] = {}
     texts = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in source["cells"]]
+    ids = [c.get("id") for c in source["cells"]]
     for i, (cell, text) in enumerate(zip(source["cells"], texts, strict=True)):
         m = re.search(r"uji\('(\w+)', (\w+)\)", text)
         if not cell["id"].endswith("-tes") or not m or "uji-di-kernel" in text:
@@ -70,8 +72,13 @@ def plan(source: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
         soal = ambil(sid)
         expected = soal.nilai_harapan()
         usable = [s for s in katalog(soal) if s.nilai is not None and _same_shape(s.hitung(), expected)]
+        answer_id = cell["id"][: -len("-tes")]
+        answer_cell = texts[ids.index(answer_id)] if answer_id in ids else ""
+        # the cell's other variables keep their solution (0b's cell also opens `keluarga`, read by 0c)
+        region = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", answer_cell, re.S)
+        keep = region.group(1) if region else ""
         for s in usable[len(usable) // 2:] + usable[:len(usable) // 2]:
-            code = f"{name} = {literal(s.jawaban_contoh())}"
+            code = f"{keep}{name} = {literal(s.jawaban_contoh())}"
             if len(code) <= MAX_LITERAL:
                 out[cell["id"][: -len("-tes")]] = (code, cell["id"], s.pesan)
                 break

@@ -296,10 +296,11 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
     by_learner: dict[tuple[str, str, str], set[str]] = {}
     for r in records:
         by_learner.setdefault((r.modul, r.student, r.grade_id), set()).add(r.kode)
-    # the common mistake of 2b (dividing by everyone) is recorded as that catalogue entry, for that learner
+    # the common mistake of 2b (dividing by everyone) is recorded as the wrong part and as that catalogue
+    # entry, for that learner
     (student,) = [s for s, p in plans["modul2"].items()
-                  if "bukan dengan penduduk usia 15–64" in str(p.get("m2-2b"))]
-    assert by_learner[("modul2", student, "m2-2b-tes")] == {"2b/penyebut-semua"}
+                  if "penyebutnya hanya penduduk 15–64" in str(p.get("m2-2b"))]
+    assert by_learner[("modul2", student, "m2-2b-tes")] == {"2b/bagian", "2b/penyebut-semua"}
     # every wrong value taken from a catalogue is recorded as (among others with the same value) its entry
     for modul in MODULES:
         for student_id, learner in plans[modul].items():
@@ -331,4 +332,4 @@ def test_class_report_counts_the_misconceptions_of_the_graded_course(
 
     feedback = generate_feedback(course, "modul2", exchange=False, before_graded=True)
     text = (feedback.folder / f"{student}.html").read_text(encoding="utf-8")
-    assert "bukan dengan penduduk usia 15–64 tahun" in text and "[kesalahan:" not in text
+    assert "penyebutnya hanya penduduk 15–64 tahun" in text and "[kesalahan:" not in text

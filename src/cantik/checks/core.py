@@ -251,7 +251,11 @@ def periksa_polos(id: str, jawaban: Any, bagian: dict[str, Any] | None = None, k
     if soal.bagian and lengkap:  # every part given: a wrong part is named before the result is read
         hasil_bagian = periksa_bagian(soal.bagian, parts, lambda b, a, e: b(a, e).benar)
         if hasil_bagian is not None:
-            return Hasil(False, hasil_bagian.pesan, (f"{soal.id}/bagian",), "nilai")
+            # the result a wrong part gives usually is a catalogued mistake (dividing by everyone gives
+            # 2b/penyebut-semua): its code goes with the part's message, so the class report sees it
+            dari_katalog = tuple(k for k in periksa_nilai(soal, jawaban).kode
+                                 if k.split("/", 1)[-1] not in KODE_KHUSUS)
+            return Hasil(False, hasil_bagian.pesan, (f"{soal.id}/bagian", *dari_katalog), "nilai")
     if soal.bentuk == "grafik" and not _is_chart(jawaban):
         return Hasil(False, "Jawaban harus berupa gambar matplotlib (Figure atau Axes), misalnya `fig` "
                             "atau `ax`.", (f"{soal.id}/bentuk",), "bentuk")

@@ -120,7 +120,7 @@ BUDGET_ATTACKS: list[Attack] = [
     Attack("salah", "rasio = 100 / 120 * 100", points=0),
     Attack("tulis_fd_warisan", WRITE_FDS, points=1),
     Attack("sepuluh_anak_memori", TEN_CHILDREN, reason="per kiriman",
-           extra_cells=("import time\ntime.sleep(3)",) * 3 + (TEN_CHILDREN_CHECK,)),
+           extra_cells=("import time\ntime.sleep(3)",) * 6 + (TEN_CHILDREN_CHECK,)),
     Attack("pemutar_cpu", SPINNERS,
            extra_cells=tuple("import time\ntime.sleep(3)" for _ in range(20))),
     Attack("hook_tidur", SLEEP_HOOK, reason="untuk seluruh kiriman",

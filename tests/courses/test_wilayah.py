@@ -167,3 +167,25 @@ def test_the_project_course_is_never_the_output(tmp_path: Path) -> None:
         build.bangun_wilayah(PLACE, pl.ROOT, ["modul0"], root=pl.ROOT)
     with pytest.raises(Exception, match="Wilayah 'atlantis' tidak ada"):
         build.bangun_wilayah("atlantis", tmp_path / "x", ["modul0"], root=pl.ROOT)
+
+
+def test_no_value_of_one_place_is_cached_for_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Expected values are computed per place: after Kandangan Utara's, the checks compute Malinau's (the
+    full run once served Kandangan Utara's cached z-scores to Malinau's module 6), and no check module keeps
+    a cache of its own beside :func:`cantik.checks._data.per_tempat`."""
+    import inspect
+
+    from cantik import checks
+    from cantik.checks import modul6
+
+    monkeypatch.delenv(WILAYAH_ENV, raising=False)
+    assert len(modul6._z()) == len(load("balita"))
+    monkeypatch.setenv(WILAYAH_ENV, PLACE)
+    assert len(modul6._z()) == len(load("balita", wilayah=PLACE))
+    x, n = modul6._rt_tertinggi()
+    assert 0 < x <= n
+    folder = Path(inspect.getfile(checks)).parent
+    place_free = {"_data.py", "chart_reader.py"}  # per_tempat itself; a chart's SVG text read once
+    cached = [p.name for p in folder.glob("*.py")
+              if p.name not in place_free and re.search(r"functools\.(cache|lru_cache)\b", p.read_text())]
+    assert cached == [], f"a per-place value cached without per_tempat: {cached}"

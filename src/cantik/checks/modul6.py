@@ -8,11 +8,10 @@ from the synthetic ``sumber_banding`` table.
 
 from __future__ import annotations
 
-import functools
 import math
 from typing import Any
 
-from cantik.checks._data import deret, jenis_tempat, tabel
+from cantik.checks._data import deret, jenis_tempat, per_tempat, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
@@ -30,9 +29,9 @@ def _balita() -> Any:
     return tabel("balita")
 
 
-@functools.cache
+@per_tempat
 def _z() -> Any:
-    """Z-scores of every child, computed once per session (callers must not modify the Series)."""
+    """Z-scores of every child, computed once per place (callers must not modify the Series)."""
     return _ind().height_for_age_z_table(_balita())
 
 

@@ -237,6 +237,9 @@ class SandboxExecute(Execute):
             self._stop(cell, index, self._death_reason())
             return cell, resources
         except CellTimeoutError:  # interrupted, yet the kernel never went idle (e.g. a fork bomb)
+            if self._over_budget():  # killed by the budget while the reply was awaited: that is why
+                self._stop(cell, index, self._death_reason())
+                return cell, resources
             note = self._process_note()  # counted at the time limit, before the kill
             self._kill()
             self._stop(cell, index, f"sel berjalan lebih dari {self.timeout} detik dan kernel tidak bisa "
@@ -503,6 +506,12 @@ class SandboxExecute(Execute):
         if isinstance(km, SandboxKernelManager):
             km.kill_now()
 
+    def _over_budget(self) -> bool:
+        """Did the submission's memory budget end the kernel (the watchdog, or its cgroup's OOM killer)?"""
+        km = self.km
+        return isinstance(km, SandboxKernelManager) and (
+            km.budget_exceeded == "memori" or (km.cgroups is not None and km.cgroups.oom_kills() > 0))
+
     def _death_reason(self) -> str:
         """Why the kernel ended, in Indonesian, from the sandbox's exit status."""
         if self._output_exceeded:
@@ -510,8 +519,7 @@ class SandboxExecute(Execute):
             return f"keluaran (print/tampilan) melebihi batas {mb:g} MB untuk satu notebook."
         status = None
         km = self.km
-        if isinstance(km, SandboxKernelManager) and (
-                km.budget_exceeded == "memori" or (km.cgroups is not None and km.cgroups.oom_kills())):
+        if self._over_budget():
             return ("semua proses kiriman ini bersama-sama memakai memori melebihi batas "
                     f"{km.budget_memory_mb} MB per kiriman, jadi kernel dihentikan.")
         if isinstance(km, SandboxKernelManager):

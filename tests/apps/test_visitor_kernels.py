@@ -147,7 +147,8 @@ def test_a_visitor_kernel_is_forked_and_confined(tmp_path: Path, cantik_home: Pa
                                      if p.is_relative_to("/root")})
     assert not r["env_secret"] and r["voila_env"] == "False"  # Voilà's variables pass, nothing else
     assert r["write"] == {f"{ROOT}/src/cantik/__init__.py": False, "/usr/x": False, "baru.txt": True,
-                          "/opt/cantik/datasets/x": False, f"{real.resolve()}/x": False}
+                          "/opt/cantik/datasets/x": False, "/opt/cantik/data_nyata/x": False}
+    assert r["nyata"] == ["/opt/cantik/data_nyata", True]  # the real places, read-only, where datasets are
     assert ["Desa Nyata", "desa_nyata"] in r["places"], r["nyata"]
     assert ["Desa Malinau", "malinau"] in r["places"]
     assert not r["net"] and not r["kill"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import json
 import os
 import subprocess
@@ -709,3 +710,64 @@ def test_answers_keep_their_labels_when_they_cross_as_plain_data() -> None:
             assert back.name == original.name, name
         assert back.to_numpy().tolist() == original.to_numpy().tolist(), name
     assert isinstance(answers.decode("reset", data["reset"]).index, pd.RangeIndex)
+
+
+@needs_bwrap
+@pytest.mark.parametrize("cara", ["dingin", "hangat"])
+def test_a_real_place_is_read_in_the_kernel_and_stays_untouched(tmp_path: Path, cara: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A course built for a real place (``cantik data impor``) is graded on that place's tables: every sandbox
+    shows the real-data folder read-only beside the datasets (and hides both when the datasets are hidden)."""
+    import hashlib
+    import shutil
+
+    from cantik.data import load
+    from cantik.sandbox.kernel import start_sandboxed_kernel
+    from cantik.sandbox.zygote import WarmKernels
+
+    real, work = tmp_path / "data_nyata", tmp_path / "kerja"
+    work.mkdir()
+    shutil.copytree(ROOT / "datasets" / "malinau", real / "desa_nyata")
+    profile = json.loads((real / "desa_nyata" / "wilayah.json").read_text(encoding="utf-8"))
+    profile.update({"kunci": "desa_nyata", "nama": "Nyata", "sintetis": False,
+                    "sumber_data": "Pendataan pemerintah desa", "tanggal_data": "2026-01-31"})
+    (real / "desa_nyata" / "wilayah.json").write_text(json.dumps(profile), encoding="utf-8")
+    real.chmod(0o755)
+    tmp_path.chmod(0o755)
+    monkeypatch.setenv("CANTIK_DATA_NYATA", str(real))
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in real.rglob("*") if p.is_file()}
+    expected = len(load("penduduk", wilayah="desa_nyata"))
+    code = "\n".join([
+        "import json, os", "from cantik.data import load",
+        "r = {'nyata': os.environ.get('CANTIK_DATA_NYATA')}",
+        "try:", "    r['n'] = len(load('penduduk', wilayah='desa_nyata'))",
+        "except Exception as exc:", "    r['n'] = type(exc).__name__",
+        "try:", "    open(str(r['nyata']) + '/desa_nyata/penduduk.csv', 'a').write('x')",
+        "    r['tulis'] = True",
+        "except OSError:", "    r['tulis'] = False", "print(json.dumps(r))"])
+
+    async def run(datasets_dir: str, config: dict) -> dict:
+        outputs: list[str] = []
+        km, kc = await start_sandboxed_kernel(work, datasets_dir=datasets_dir, **config)
+        try:
+            await kc.execute_interactive(code, timeout=60,
+                                         output_hook=lambda m: outputs.append(m["content"].get("text", "")))
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+        return json.loads("".join(outputs))
+
+    def both() -> tuple[dict, dict]:
+        with contextlib.ExitStack() as stack:
+            config = {}
+            if cara == "hangat":  # a zygote started after the folder exists (as `cantik kelas nilai` does)
+                config["zygote"] = stack.enter_context(WarmKernels(sandbox=True)).socket
+            shown = asyncio.run(run("", config))
+            hidden = asyncio.run(run("none", config))
+        return shown, hidden
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # see _run_async and the test above
+        shown, hidden = pool.submit(both).result()
+    assert shown == {"nyata": "/opt/cantik/data_nyata", "n": expected, "tulis": False}, shown
+    assert hidden["nyata"] is None and hidden["n"] != expected, hidden
+    assert before == {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in real.rglob("*") if p.is_file()}

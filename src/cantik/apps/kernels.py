@@ -50,16 +50,6 @@ PASSED_ENV_PREFIXES = ("VOILA_", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "SE
                        "CANTIK_FIRST_PAINT")
 
 
-def real_places_dir() -> Path | None:
-    """The folder of real places (``cantik data impor``), when there is one: visitor kernels see it
-    read-only at the same path (named by ``CANTIK_DATA_NYATA`` in their environment), so the apps can show
-    a real place's aggregated figures. A folder made after the zygote started is seen after a restart."""
-    from cantik.paths import real_data_dir
-
-    real = real_data_dir().resolve()
-    return real if real.is_dir() else None
-
-
 def preload_modules() -> list[str]:
     """Modules the apps' zygote imports once: :data:`BASE_PRELOAD` and every app's module."""
     from cantik.apps.registry import APPS
@@ -96,8 +86,7 @@ async def shared_zygote(log: Any = None) -> Any:
                 log.warning("cantik: the apps' zygote ended (code %s); starting a new one", warm.proc.poll())
             warm.stop()
         try:
-            real = real_places_dir()
-            warm = WarmKernels(sandbox=True, preload=preload_modules(), read_only=[real] if real else [])
+            warm = WarmKernels(sandbox=True, preload=preload_modules())
             warm.launch()
         except Exception as exc:  # SandboxUnavailable (no bwrap, no root) and the like
             _Shared.failed = str(exc)
@@ -190,8 +179,6 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
         from cantik.sandbox.bwrap import HOME, WORKDIR, Limits, kernel_env, python_paths
 
         assert self.run_dir is not None
-        real = real_places_dir()
-        real_env = {"CANTIK_DATA_NYATA": str(real)} if real else {}
         limits = Limits(memory_mb=self.memory_mb, processes=self.processes, file_mb=self.file_mb,
                         cpu_seconds=self.cpu_seconds, home_mb=self.home_mb)
         return {
@@ -201,9 +188,9 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
             "home": HOME,
             "workdir": WORKDIR,
             "files": str(self.run_dir / ".kerja"),  # none: an app reads only the datasets
-            "keep": [str(p) for p in python_paths()] + ([str(real)] if real else []),
+            "keep": [str(p) for p in python_paths()],
             "hide": [],
-            "env": kernel_env(datasets_dir(), {**self.visitor_env, **real_env}),
+            "env": kernel_env(datasets_dir(), self.visitor_env),
         }
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:

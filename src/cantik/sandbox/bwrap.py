@@ -34,6 +34,8 @@ from cantik.errors import SandboxUnavailable
 HOME = "/home/peserta"
 WORKDIR = HOME + "/kerja"
 DATASETS = "/opt/cantik/datasets"
+#: Where a sandbox sees the real places imported with ``cantik data impor`` (read-only, when there are any).
+REAL_DATA = "/opt/cantik/data_nyata"
 #: First user id given to sandboxed kernels when the grader runs as root (far above real accounts).
 UID_BASE = 3_000_000_000
 
@@ -221,9 +223,23 @@ def _shared_mounts(read_only: list[Path], datasets: Path | None) -> list[str]:
     cmd += _hide_answer_key()
     cmd += ["--proc", "/proc", "--dev", "/dev"]
     cmd += ["--perms", "0755", "--dir", "/home"]
-    return cmd + (
-        [*_parents(Path(DATASETS)), "--ro-bind", str(datasets), DATASETS]
-        if datasets is not None and datasets.is_dir() else [])
+    if datasets is None:
+        return cmd
+    if datasets.is_dir():
+        cmd += [*_parents(Path(DATASETS)), "--ro-bind", str(datasets), DATASETS]
+    real = _real_places()
+    if real is not None:
+        cmd += [*_parents(Path(REAL_DATA)), "--ro-bind", str(real), REAL_DATA]
+    return cmd
+
+
+def _real_places() -> Path | None:
+    """The folder of real places (:func:`cantik.paths.real_data_dir`) when it exists: shown wherever the
+    datasets are, so a course built for a real place is graded (and its apps drawn) on its own data."""
+    from cantik.paths import real_data_dir
+
+    real = real_data_dir().resolve()
+    return real if real.is_dir() else None
 
 
 def _hide_answer_key() -> list[str]:
@@ -262,7 +278,7 @@ def kernel_env(datasets: Path | None, extra: dict[str, str] | None = None) -> di
         "CANTIK_SANDBOX": "1",
         # no parent poller (the PID namespace hides the parent) and no "Ctrl-C will not work" banner
         "JPY_PARENT_PID": "1",
-        **({"CANTIK_DATASETS": DATASETS} if datasets is not None else {}),
+        **({"CANTIK_DATASETS": DATASETS, "CANTIK_DATA_NYATA": REAL_DATA} if datasets is not None else {}),
         **(extra or {}),
     }
 

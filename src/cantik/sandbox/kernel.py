@@ -34,6 +34,7 @@ from traitlets import Integer, List, Unicode, default
 from cantik.sandbox.bwrap import (
     DATASETS,
     HOME,
+    REAL_DATA,
     UID_BASE,
     WORKDIR,
     Limits,
@@ -206,7 +207,7 @@ class SandboxKernelManager(AsyncKernelManager):
             "workdir": WORKDIR,
             "files": str(files),
             "keep": [str(p) for p in [*python_paths(), *spec.read_only]],
-            "hide": [] if spec.datasets is not None else [DATASETS],
+            "hide": [] if spec.datasets is not None else [DATASETS, REAL_DATA],
             "env": kernel_env(spec.datasets, spec.env),
             "cgroups": self.cgroups.procs_files if self.cgroups is not None else [],
         }

@@ -3,25 +3,65 @@
 ``BENAR[modul]``: ``{answer cell id: [alternative correct code, ...]}`` (each must keep full marks).
 ``SALAH[modul]``: ``[(answer cell id, wrong code, test cell id that must lose points, expected message part,
 [test cells that must also lose points because they reuse the wrong value])]``.
-Each snippet replaces the learner's solution region only; the cell's ``cek`` line stays.
+Each snippet replaces the learner's solution region only; the cell's ``cek`` line stays. A snippet holding
+numbers the learner reads off a table the notebook prints is a function (:data:`Kode`): it is written when the
+course of a place is planned, with that place's numbers.
 """
 
 from __future__ import annotations
 
-from cantik.checks import modul2, modul3
+from collections.abc import Callable
 
-# Numbers a learner reads off a table printed in the notebook (computed from the data, never typed in here).
-_L, _F, _FK = modul2._kelompok_median()
-_RT, _MATI_A, _MATI_B = modul3.fakta_rt_dasar()
+from cantik.checks import modul2, modul3
+from cantik.data import active_wilayah
+
+#: A learner's code, or a function writing it from the active place's data (numbers read off a printed table,
+#: the place's key); a function returns "" where the case does not apply (a table the place does not have).
+Kode = str | Callable[[], str]
+
+
+def kode(k: Kode) -> str:
+    """The code of a case for the active place ("" when the case does not apply there)."""
+    return k() if callable(k) else k
+
+
+# Numbers a learner reads off a table printed in the notebook (computed from the active place's data).
+def _median_table() -> str:
+    return "L, F, f = {}, {}, {}".format(*modul2._kelompok_median())
+
+
+def _median_table_cumulative() -> str:
+    low, before, within = modul2._kelompok_median()
+    return f"L, F, f = {low}, {before + within}, {within}"
+
+
+def _tells(soal: str, wrong: object) -> bool:
+    """Does question ``soal`` tell the value ``wrong`` from its answer for the active place? (A slowly growing
+    place's geometric and exponential rates, or its compound and linear projections, agree within the
+    tolerance: those mistakes cannot show there.)"""
+    from cantik.checks.core import ambil
+
+    q = ambil(soal)
+    return not q.banding(wrong, q.nilai_harapan()).benar
+
+
+def _places() -> list[str]:
+    """The places question 3f compares (the active place and its comparison places)."""
+    return modul3.tiga_wilayah()
+
+
+def _deaths() -> tuple[int, int]:
+    _, a, b = modul3.fakta_rt_dasar()
+    return a, b
 _REFUSED = "belum bisa diterima di sini"  # an answer computed with the library where the formula is asked
 
-BENAR: dict[str, dict[str, list[str]]] = {
+BENAR: dict[str, dict[str, list[Kode]]] = {
     "modul0": {
         "m0-0a": ["jumlah_warga = 41 + 38", "laki = 38\nperempuan = 41\njumlah_warga = laki + perempuan",
                   "jumlah_warga = sum([38, 41])"],
         "m0-0b": ["keluarga = load(\"keluarga\")\njumlah_keluarga = keluarga.shape[0]",
-                  "keluarga = load(\"keluarga\", wilayah=\"kandangan_utara\")\n"
-                  "jumlah_keluarga = keluarga[\"no_kk\"].nunique()"],
+                  lambda: (f"keluarga = load(\"keluarga\", wilayah=\"{active_wilayah()}\")\n"
+                           "jumlah_keluarga = keluarga[\"no_kk\"].nunique()")],
         "m0-0c": ["kolom_pilihan = keluarga.loc[:, [\"rt\", \"jumlah_anggota\"]]",
                   "kolom_pilihan = keluarga[[\"jumlah_anggota\", \"rt\"]]",
                   "kolom_pilihan = keluarga.set_index(\"rt\")[[\"jumlah_anggota\"]]"],
@@ -97,8 +137,8 @@ BENAR: dict[str, dict[str, list[str]]] = {
             "pos = int((kum >= jpk.sum() / 2).to_numpy().argmax())\n"
             "L = pos * 5\nF = kum.iloc[pos - 1] if pos > 0 else 0\nf = jpk.iloc[pos]\n"
             "median_kelompok = L + (n / 2 - F) / f * 5",
-            f"L, F, f = {_L}, {_F}, {_FK}  # dibaca dari tabel kumulatif\n"
-            "median_kelompok = L + (n / 2 - F) / f * 5",
+            lambda: (_median_table() + "  # dibaca dari tabel kumulatif\n"
+                     "median_kelompok = L + (n / 2 - F) / f * 5"),
         ],
         "m2-2g": [
             "import warnings\n"
@@ -137,15 +177,16 @@ BENAR: dict[str, dict[str, list[str]]] = {
                   "terpadat = max(kepadatan, key=kepadatan.get)"],
         "m3-3e": ["terpadat = (desa.jumlah_penduduk / desa.luas_km2).sort_values().index[-1].upper()",
                   "terpadat = \"Kelurahan \" + (desa.jumlah_penduduk / desa.luas_km2).idxmax() + \".\""],
-        "m3-3f": ["import pandas as pd\nlaju_tiga = pd.Series({\n"
-                  "    w.replace(\"_\", \" \").title(): "
-                  "ind.laju_pertumbuhan_geometrik(*load(\"penduduk_tahunan\", wilayah=w)"
-                  "\n        .query(\"tahun in [2015, 2025]\")[\"jumlah_penduduk\"].tolist(), 10)\n"
-                  "    for w in [\"gambah_luar\", \"taluk_haur\", \"kandangan_utara\"]})"],
+        "m3-3f": [lambda: ("import pandas as pd\nlaju_tiga = pd.Series({\n"
+                           "    w.replace(\"_\", \" \").title(): "
+                           "ind.laju_pertumbuhan_geometrik(*load(\"penduduk_tahunan\", wilayah=w)"
+                           "\n        .query(\"tahun in [2015, 2025]\")[\"jumlah_penduduk\"].tolist(), 10)\n"
+                           f"    for w in {_places()[::-1]}}})")],
         "m3-3g": ["perubahan_poin = round(4.01 - 4.54, 2)"],
         "m3-3h": ["selisih_p0 = -0.53\np0_awal = 4.54\nperubahan_persen = round(selisih_p0 / p0_awal * 100, "
                   "1)"],
-        "m3-3k": [f"perubahan_rt = ind.perubahan_persen({_MATI_A}, {_MATI_B})  # dibaca dari tabel"],
+        "m3-3k": [lambda: ("perubahan_rt = ind.perubahan_persen({}, {})  # dibaca dari tabel"
+                           .format(*_deaths()))],
         "m3-3l": ["pilihan_3l = \"b\""],
     },
     "modul4": {
@@ -265,13 +306,13 @@ SALAH: dict[str, list[tuple]] = {
         ("m2-2d", "jumlah_per_kelompok = ind.kelompok_umur(penduduk.umur).value_counts(normalize=True) * 100",
          "m2-2d-tes", "persentase"),
         ("m2-2e", "median_umur = penduduk.umur.mean()", "m2-2e-tes", "rata-rata (mean)"),
-        ("m2-2f", f"L, F, f = {_L}, {_F + _FK}, {_FK}\nmedian_kelompok = L + (n / 2 - F) / f * 5",
+        ("m2-2f", lambda: _median_table_cumulative() + "\nmedian_kelompok = L + (n / 2 - F) / f * 5",
          "m2-2f-tes",
          "SAMPAI kelompok median"),
-        ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = penduduk.umur.median()", "m2-2f-tes",
+        ("m2-2f", lambda: _median_table() + "\nmedian_kelompok = penduduk.umur.median()", "m2-2f-tes",
          "BERKELOMPOK"),
-        ("m2-2f", f"L, F, f = {_L}, {_F}, {_FK}\nmedian_kelompok = "
-                  f"ind.median_umur_berkelompok(jumlah_per_kelompok)",
+        ("m2-2f", lambda: (_median_table() + "\n"
+                           "median_kelompok = ind.median_umur_berkelompok(jumlah_per_kelompok)"),
          "m2-2f-tes", _REFUSED),
         ("m2-2g", "fig, ax = plt.subplots()\ntabel_piramida.plot.bar(ax=ax)\nax.set_title(\"Piramida\")",
          "m2-2g-tes", "diagram batang tegak"),
@@ -306,10 +347,13 @@ SALAH: dict[str, list[tuple]] = {
         ("m3-3a", _P + "t = 10\nlaju_geometrik = ind.laju_pertumbuhan_geometrik(p2015, p2025, t)",
          "m3-3a-tes",
          _REFUSED),
-        ("m3-3b", "laju_eksponensial = laju_geometrik", "m3-3b-tes", "rumus geometrik"),
+        ("m3-3b", lambda: "laju_eksponensial = laju_geometrik" if _tells("3b", modul3._laju_model()) else "",
+         "m3-3b-tes", "rumus geometrik"),
         ("m3-3b", "laju_eksponensial = ind.laju_pertumbuhan_eksponensial(p2015, p2025, t)", "m3-3b-tes",
          _REFUSED),
-        ("m3-3c", "proyeksi_2030 = p2025 * (1 + laju_geometrik / 100 * 5)", "m3-3c-tes", "linear"),
+        ("m3-3c", lambda: "proyeksi_2030 = p2025 * (1 + laju_geometrik / 100 * 5)"
+         if _tells("3c", modul3._p(2025) * (1 + modul3._laju_model() / 100 * 5)) else "",
+         "m3-3c-tes", "linear"),
         ("m3-3c", "proyeksi_2030 = p2025 * (1 + laju_geometrik) ** 5", "m3-3c-tes", "bentuk desimal"),
         ("m3-3i", "pertambahan_2024 = per_jenis.sum()", "m3-3i-tes", "MENGURANGI"),
         ("m3-3i", "pertambahan_2024 = per_jenis[\"Lahir\"] - per_jenis[\"Mati\"]", "m3-3i-tes",
@@ -321,9 +365,10 @@ SALAH: dict[str, list[tuple]] = {
         ("m3-3d", "kepadatan = ind.kepadatan(desa[\"jumlah_penduduk\"], desa[\"luas_km2\"])", "m3-3d-tes",
          _REFUSED),
         ("m3-3e", "terpadat = desa[\"jumlah_penduduk\"].idxmax()", "m3-3e-tes", "TERBANYAK"),
-        ("m3-3f", "laju_tiga = {w: load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[-1]\n"
-         "             - load(\"penduduk_tahunan\", wilayah=w)[\"jumlah_penduduk\"].iloc[0]\n"
-         "             for w in [\"kandangan_utara\", \"taluk_haur\", \"gambah_luar\"]}",
+        ("m3-3f", lambda: ("laju_tiga = {w: load(\"penduduk_tahunan\", wilayah=w)"
+                           "[\"jumlah_penduduk\"].iloc[-1]\n             - load(\"penduduk_tahunan\", "
+                           "wilayah=w)[\"jumlah_penduduk\"].iloc[0]\n"
+                           f"             for w in {_places()}}}"),
          "m3-3f-tes", "bukan laju"),
         ("m3-3g", "perubahan_poin = (4.01 - 4.54) / 4.54 * 100", "m3-3g-tes", "POIN persen"),
         ("m3-3g", "perubahan_poin = 4.54 - 4.01", "m3-3g-tes", "tandanya"),
@@ -335,8 +380,9 @@ SALAH: dict[str, list[tuple]] = {
         ("m3-3h", "selisih_p0 = 4.01 - 4.54\np0_awal = 4.54\nperubahan_persen = ind.perubahan_persen(4.54, "
                   "4.01)",
          "m3-3h-tes", _REFUSED),
-        ("m3-3k", f"perubahan_rt = {_MATI_B} - {_MATI_A}", "m3-3k-tes", "tambahan dalam orang"),
-        ("m3-3k", f"perubahan_rt = ({_MATI_B} - {_MATI_A}) / {_MATI_B} * 100", "m3-3k-tes", "angka AWAL"),
+        ("m3-3k", lambda: "perubahan_rt = {1} - {0}".format(*_deaths()), "m3-3k-tes", "tambahan dalam orang"),
+        ("m3-3k", lambda: "perubahan_rt = ({1} - {0}) / {1} * 100".format(*_deaths()), "m3-3k-tes",
+         "angka AWAL"),
         ("m3-3l", "pilihan_3l = \"A\"", "m3-3l-tes", "angka dasar kecil"),
         ("m3-3l", "pilihan_3l = \"C\"", "m3-3l-tes", "Satu RT tidak mewakili"),
     ],

@@ -71,7 +71,10 @@ def plan(source: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
             continue  # a later cell reads this variable: a wrong value would change its result too
         soal = ambil(sid)
         expected = soal.nilai_harapan()
-        usable = [s for s in katalog(soal) if s.nilai is not None and _same_shape(s.hitung(), expected)]
+        # a wrong value the question accepts for this place is no mistake here (e.g. the geometric and the
+        # exponential rate of a slowly growing place agree within the tolerance)
+        usable = [s for s in katalog(soal) if s.nilai is not None and _same_shape(s.hitung(), expected)
+                  and not soal.banding(s.hitung(), expected).benar]
         answer_id = cell["id"][: -len("-tes")]
         answer_cell = texts[ids.index(answer_id)] if answer_id in ids else ""
         # the cell's other variables keep their solution (0b's cell also opens `keluarga`, read by 0c)

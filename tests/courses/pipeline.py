@@ -13,13 +13,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def course_copy(tmp: Path, moduls: list[str], config_extra: str = "") -> Path:
-    """A course root in ``tmp`` with the repo's nbgrader_config.py and the sources of ``moduls``."""
+def course_copy(tmp: Path, moduls: list[str], config_extra: str = "", source: Path = ROOT) -> Path:
+    """A course root in ``tmp`` with the repo's nbgrader_config.py and the sources of ``moduls`` (from
+    ``source``: the project, or a course built for another place with ``cantik kursus bangun``)."""
     tmp.mkdir(parents=True, exist_ok=True)
     cfg = (ROOT / "nbgrader_config.py").read_text(encoding="utf-8") + "\n" + config_extra
     (tmp / "nbgrader_config.py").write_text(cfg, encoding="utf-8")
     for m in moduls:
-        shutil.copytree(ROOT / "courses" / m, tmp / "courses" / m,
+        shutil.copytree(source / "courses" / m, tmp / "courses" / m,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     (tmp / "grading").mkdir(exist_ok=True)
     return tmp

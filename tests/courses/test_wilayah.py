@@ -24,21 +24,14 @@ from cantik.data import load
 from cantik.data.loader import WILAYAH_ENV
 from cantik.errors import CourseError
 from tests.courses import pipeline as pl
+from tests.courses.conftest import OTHER_PLACE
 from tests.courses.test_angka import TETAP
 
-PLACE = "malinau"
+PLACE = OTHER_PLACE
 #: Every module (those on a table Malinau lacks use their variant questions).
 MODULES = build.daftar_naskah(pl.ROOT)
 #: What a notebook for Malinau may not contain: the default place's name and its local service.
 FOREIGN = re.compile(r"Kandangan Utara|AMPUNKU", re.IGNORECASE)
-
-
-@pytest.fixture(scope="session")
-def malinau(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The course folder of Desa Malinau (modules :data:`MODULES`)."""
-    out = tmp_path_factory.mktemp("kursus") / PLACE
-    build.bangun_wilayah(PLACE, out, MODULES, root=pl.ROOT)
-    return out
 
 
 def _notebooks(folder: Path) -> list[Path]:
@@ -170,18 +163,22 @@ def test_the_project_course_is_never_the_output(tmp_path: Path) -> None:
 
 
 def test_no_value_of_one_place_is_cached_for_another(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Expected values are computed per place: after Kandangan Utara's, the checks compute Malinau's (the
-    full run once served Kandangan Utara's cached z-scores to Malinau's module 6), and no check module keeps
-    a cache of its own beside :func:`cantik.checks._data.per_tempat`."""
+    """Expected values and hints are computed per place: after Kandangan Utara's, the checks compute Malinau's
+    (the full run once served Kandangan Utara's cached z-scores to Malinau's module 6; a check service kept
+    the first place's hint of 3f), and no check module keeps a cache of its own beside
+    :func:`cantik.checks._data.per_tempat`."""
     import inspect
 
     from cantik import checks
     from cantik.checks import modul6
+    from cantik.checks.core import ambil
 
     monkeypatch.delenv(WILAYAH_ENV, raising=False)
     assert len(modul6._z()) == len(load("balita"))
+    assert '"kandangan_utara": ...' in ambil("3f").daftar_petunjuk()[-1]
     monkeypatch.setenv(WILAYAH_ENV, PLACE)
     assert len(modul6._z()) == len(load("balita", wilayah=PLACE))
+    assert '"malinau": ...' in ambil("3f").daftar_petunjuk()[-1]  # a hint naming the places, per place
     x, n = modul6._rt_tertinggi()
     assert 0 < x <= n
     folder = Path(inspect.getfile(checks)).parent

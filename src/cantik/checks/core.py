@@ -48,8 +48,9 @@ class Soal:
     salah : list of Salah
         The question's mistake catalogue: hand-written entries and those generated from ``rumus``
         (:mod:`cantik.checks.mistakes`); the entries of its kind are added automatically.
-    petunjuk : list of str
-        Hints, shown one step at a time.
+    petunjuk : list of str or callable
+        Hints, shown one step at a time; a hint naming the active place's data is a function writing it
+        (:meth:`daftar_petunjuk`), so a process serving several places never shows another place's hint.
     bagian : list of Bagian
         Formula first: the parts of a by-hand formula (numerator, denominator …), each checked on its own
         (:mod:`cantik.checks.formula`); the learner passes them as keywords, ``cek("2a", r, pembilang=l)``.
@@ -70,7 +71,7 @@ class Soal:
     banding: Pembanding
     bentuk: str = "angka"
     salah: list[Salah] = field(default_factory=list)
-    petunjuk: list[str] = field(default_factory=list)
+    petunjuk: list[str | Callable[[], str]] = field(default_factory=list)
     pesan_benar: str = ""
     bagian: list[Bagian] = field(default_factory=list)
     hitung_sendiri: tuple[str, ...] = ()
@@ -82,8 +83,12 @@ class Soal:
         self._harapan = per_tempat(self.harapan)
 
     def nilai_harapan(self) -> Any:
-        """The expected answer (computed once per session)."""
+        """The expected answer (computed once per place)."""
         return self._harapan()
+
+    def daftar_petunjuk(self) -> list[str]:
+        """The hints, written for the active place."""
+        return [h() if callable(h) else h for h in self.petunjuk]
 
 
 _REGISTRY: dict[str, Soal] = {}
@@ -567,7 +572,7 @@ def daftar_petunjuk(id: str) -> list[str]:
     """The hints of question ``id``, from the key here or from the check service."""
     where = key.mode()
     if where == "lokal":
-        return list(ambil(id).petunjuk)
+        return ambil(id).daftar_petunjuk()
     if where == "penilai":
         raise PemeriksaanTidakTersedia("Petunjuk tidak ditampilkan saat penilaian.")
     return [str(h) for h in _tanya_layanan("petunjuk", {"soal": str(id)}).get("petunjuk", [])]

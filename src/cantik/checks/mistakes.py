@@ -603,7 +603,7 @@ def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
 
 
 def _umum_pesan(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
-    langkah = soal.langkah or (soal.petunjuk[0] if soal.petunjuk else "")
+    langkah = soal.langkah or (soal.daftar_petunjuk()[0] if soal.petunjuk else "")
     periksa = f" Periksa lagi: {langkah}" if langkah else ""
     x = as_number(jawaban)
     if x is not None and _is_number(harapan) and soal.bentuk == "angka":

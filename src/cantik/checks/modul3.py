@@ -394,7 +394,7 @@ daftar(
         langkah="untuk setiap wilayah, laju geometrik 2015–2025 seperti soal 3a (persen per tahun), dengan "
                 "nama wilayah sebagai label.",
         petunjuk=["Ulangi hitungan soal 3a untuk setiap wilayah: `load(\"penduduk_tahunan\", wilayah=...)`.",
-                  "Simpan dalam dict: `{" + ", ".join(f'\"{w}\": ...' for w in tiga_wilayah()) + "}`."],
+                  lambda: "Simpan dalam dict: `{" + ", ".join(f'"{w}": ...' for w in tiga_wilayah()) + "}`."],
     ),
     Soal(
         "3g",

@@ -108,7 +108,7 @@ def hints(soal: str) -> dict[str, t.Any]:
     from cantik.checks.core import ambil
 
     found = ambil(soal)
-    return {"soal": found.id, "petunjuk": list(found.petunjuk)}
+    return {"soal": found.id, "petunjuk": found.daftar_petunjuk()}
 
 
 def _handler_base() -> type:

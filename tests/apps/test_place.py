@@ -216,3 +216,22 @@ def test_a_place_in_dusun_says_dusun(cantik_home: Path, tmp_path: Path,
     texts = [*app_texts(grafik), grafik.challenge.question]
     assert not [t for t in texts if re.search(r"\bRT\b", t) and "RT atau dusun" not in t]
     assert "Penduduk per dusun, Desa Berdusun" in ProfilApp("desa_dusun").rt_table.value
+
+
+def test_a_lesson_opens_the_app_on_its_place_and_names_its_data(real_place: str,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app link of a lesson built for a place (its setup cell set CANTIK_WILAYAH) carries ``?wilayah=``
+    and says where the data come from: synthetic, or the real place's source."""
+    from cantik.apps import registry
+
+    shown: list[dict] = []
+    monkeypatch.setattr("IPython.display.display", lambda data, raw=False: shown.append(data))
+    monkeypatch.setenv("CANTIK_WILAYAH", "malinau")
+    registry.aplikasi("grafik")
+    assert "grafik_jujur.ipynb?wilayah=malinau" in shown[-1]["text/html"]
+    assert "datanya sintetis" in shown[-1]["text/html"]
+    monkeypatch.setenv("CANTIK_WILAYAH", real_place)
+    registry.aplikasi("profil")
+    page = shown[-1]["text/html"]
+    assert f"?wilayah={real_place}" in page and "sintetis" not in page
+    assert "data Desa Nyata: Pendataan pemerintah desa" in page

@@ -126,6 +126,12 @@ def test_source_solutions_pass_cek_on_malinau_data(malinau: Path, modul: str) ->
         assert verdicts, path
         wrong = {cid: text for cid, text in verdicts.items() if "✅ Benar!" not in text}
         assert wrong == {}, f"{path.name}: solutions not accepted for {PLACE}: {wrong}"
+        # a lesson's link to an app opens the app on the lesson's place
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code" and _source(cell).startswith("aplikasi("):
+                html = "".join(_source({"source": o["data"]["text/html"]}) for o in cell["outputs"]
+                               if "text/html" in o.get("data", {}))
+                assert f".ipynb?wilayah={PLACE}" in html, (cell["id"], html)
 
 
 def test_modul1_for_malinau_through_nbgrader(malinau: Path, tmp_path: Path) -> None:

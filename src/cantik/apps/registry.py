@@ -94,7 +94,8 @@ def app_links(slug: str, environ: Mapping[str, str] | None = None) -> list[tuple
     is the hub's service ``/services/galeri/``. On a learner's own machine the JupyterLab of ``make start``
     renders ``voila_apps/`` itself (its Voilà extension), and ``cantik apps`` serves the gallery on port
     8866. URLs starting with ``/`` stay on the server the page came from (JupyterLab opens them as links,
-    not as files).
+    not as files). A lesson built for another place (its setup cell chose it: ``CANTIK_WILAYAH``) opens the
+    app on that place (``?wilayah=``).
 
     Examples
     --------
@@ -102,14 +103,32 @@ def app_links(slug: str, environ: Mapping[str, str] | None = None) -> list[tuple
     [('server kelas', '/services/galeri/voila/render/sampel_dan_survei.ipynb')]
     >>> [w for w, _ in app_links("sampel", {})]
     ['JupyterLab ini', 'galeri cantik apps']
+    >>> app_links("grafik", {"CANTIK_WILAYAH": "malinau"})[0]
+    ('JupyterLab ini', '/voila/render/voila_apps/grafik_jujur.ipynb?wilayah=malinau')
     """
+    from urllib.parse import urlencode
+
+    from cantik.data.loader import WILAYAH_ENV
+    from cantik.data.schema import DEFAULT_WILAYAH
+
     app = by_slug(slug)
     env = os.environ if environ is None else environ
+    place = env.get(WILAYAH_ENV) or DEFAULT_WILAYAH
+    query = "" if place == DEFAULT_WILAYAH else "?" + urlencode({"wilayah": place})
     if env.get("JUPYTERHUB_SERVICE_PREFIX"):
         base = env.get("JUPYTERHUB_BASE_URL", "/")
-        return [("server kelas", f"{base.rstrip('/')}/{HUB_GALLERY}voila/render/{app.notebook}")]
-    return [("JupyterLab ini", f"/voila/render/voila_apps/{app.notebook}"),
-            ("galeri cantik apps", f"{LOCAL_GALLERY}voila/render/{app.notebook}")]
+        return [("server kelas", f"{base.rstrip('/')}/{HUB_GALLERY}voila/render/{app.notebook}{query}")]
+    return [("JupyterLab ini", f"/voila/render/voila_apps/{app.notebook}{query}"),
+            ("galeri cantik apps", f"{LOCAL_GALLERY}voila/render/{app.notebook}{query}")]
+
+
+def _data_note() -> str:
+    """What the lesson's place's data are, for the app link: synthetic, or a real place's source."""
+    from cantik.data.loader import active_wilayah
+    from cantik.data.profile import load_profile
+
+    place = load_profile(active_wilayah())
+    return "datanya sintetis" if place.synthetic else f"data {place.label}: {place.source}"
 
 
 def aplikasi(slug: str) -> None:
@@ -141,7 +160,7 @@ def aplikasi(slug: str) -> None:
     page = (f'<div style="border-left:4px solid #4a7;background:#eef7f0;padding:6px 10px;color:#222">'
             f"📱 <b>Aplikasi: {html.escape(app.title)}</b> — {html.escape(app.description)}<br>"
             f'<a href="{html.escape(links[0][1])}" target="_blank" rel="noopener"><b>Buka aplikasi di tab '
-            f"baru</b></a> (tanpa kode; datanya sintetis).{how}</div>")
+            f"baru</b></a> (tanpa kode; {html.escape(_data_note())}).{how}</div>")
     try:
         from IPython.display import display
     except ImportError:  # pragma: no cover - IPython ships with Jupyter

@@ -359,3 +359,35 @@ def test_capstone_chart_of_any_indicator_from_the_data(data: dict) -> None:
         _labels(ax, x="RT", y="Persen")
         hasil = periksa("8g", fig)
         assert not hasil.benar and message in hasil.pesan, hasil
+
+
+def test_a_chart_check_reads_no_table_once_its_expected_values_are_computed(
+        data: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grader computes a question's expected values before it reads any learner data; the check of one
+    chart then runs in a child with 2 s of CPU. Reading the chart must not go back to the data: the 8g check
+    read the posyandu table once per label and catalogue series (1,025 reads, 1.6 s of CPU; under load the
+    capstone's honest chart lost its point)."""
+    from cantik.checks import core
+    from cantik.data import loader
+
+    core.siapkan_soal(["8g", "0f"])
+    balita = data["balita"]
+    s = (ind.height_for_age_z_table(balita) < -2).groupby(balita["posyandu"]).mean().mul(100)
+    fig, ax = plt.subplots()
+    s.sort_values().plot.bar(ax=ax, title="Stunting per posyandu 2025", xlabel="Posyandu", ylabel="%")
+    reads: list[tuple] = []
+    real = loader.resolve
+    monkeypatch.setattr(loader, "resolve", lambda *a, **k: reads.append(a) or real(*a, **k))
+    assert periksa("8g", fig).benar
+    assert reads == []
+
+
+@pytest.mark.parametrize("label", ["{}", "RT {}", "RT {:02d}", "RT.{:03d}", "RT {:03d}/RW 002"])
+def test_bars_per_rt_may_name_the_rt_as_learners_write_it(data: dict, label: str) -> None:
+    """0f: "RT 1", "RT 01", "RT.001" are the same RT as "1" (before: only a bare number was read)."""
+    n = data["keluarga"]["rt"].value_counts().sort_index()
+    fig, ax = plt.subplots()
+    ax.bar([label.format(int(k)) for k in n.index], n.to_numpy())
+    _labels(ax, title="Banyaknya keluarga per RT, Kandangan Utara 2025", x="RT", y="Banyaknya keluarga")
+    hasil = periksa("0f", fig)
+    assert hasil.benar, hasil

@@ -180,10 +180,19 @@ def _auto(g: Graded, student: str) -> dict[str, tuple[float | None, float]]:
     return out
 
 
+def _why(graded: Graded, student: str, auto: dict[str, tuple[float, float]]) -> dict[str, object]:
+    """The test cells short of full marks, each with the error the grader wrote into it."""
+    cells = [c for name in graded.names for c in graded.autograded(student, name)["cells"]]
+    errors = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"):
+              [f"{o.get('ename')}: {o.get('evalue')}" for o in c.get("outputs", []) if o.get("ename")]
+              for c in cells}
+    return {k: (v, errors.get(k)) for k, v in auto.items() if v[0] != v[1] or v[1] == 0}
+
+
 def test_source_scores_full_marks(graded: Graded) -> None:
     auto = _auto(graded, "sumber")
     assert len(auto) >= 6
-    assert all(score == mx and mx > 0 for score, mx in auto.values()), auto
+    assert all(score == mx and mx > 0 for score, mx in auto.values()), _why(graded, "sumber", auto)
     for name in graded.names:
         manual = pl.manual_ids(graded.source(name))
         assert manual, "at least one rubric-graded written answer"

@@ -32,6 +32,7 @@ def per_tempat(f: Callable[[], Any]) -> Callable[[], Any]:
     def wrapper() -> Any:
         return cached(active_wilayah())
 
+    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]  # as functools.cache's
     return wrapper
 
 

@@ -125,6 +125,18 @@ def gambar(obj: Any) -> Gambar:
     return Gambar(svg)
 
 
+def nomor_rt(teks: str) -> int | None:
+    """The RT a bar's label names: its first number ("7", "07", "RT 7", "RT.07", "RT 007/RW 002" → 7).
+
+    Examples
+    --------
+    >>> nomor_rt("RT 07"), nomor_rt("3"), nomor_rt("3.0"), nomor_rt("RT 002/RW 001"), nomor_rt("lainnya")
+    (7, 3, 3, 2, None)
+    """
+    m = re.search(r"\d+", teks)
+    return int(m.group()) if m else None
+
+
 # ── numbers on an axis ────────────────────────────────────────────────────────────────────────────
 _MINUS = str.maketrans({"−": "-", "‒": "-", "–": "-", "\u2009": "", "\u202f": "", "\xa0": "", " ": ""})
 
@@ -712,11 +724,12 @@ def isi_katalog(g: Grafik, h: Katalog, urut: bool = False) -> Hasil:
                                 "pun. Gambar nilai indikator yang Anda hitung untuk setiap kelompok.")
         found = False
         labelled = all(b.label for b in g.batang)
+        read = {kelompok: [baca(b.label) for b in g.batang] for kelompok, baca in h.pembaca.items()
+                if labelled}  # the labels read once per grouping, not once per series
         for seri in h.seri:
-            baca = h.pembaca.get(seri.kelompok)
-            if baca is None or not labelled:
+            keys = read.get(seri.kelompok)
+            if keys is None:
                 continue
-            keys = [baca(b.label) for b in g.batang]
             expected_by_key = dict(zip(seri.kategori, seri.nilai, strict=True))
             if None in keys or len(set(keys)) != len(keys) or not set(keys) <= set(expected_by_key):
                 continue

@@ -12,7 +12,7 @@ from typing import Any
 from cantik.checks._data import tabel
 from cantik.checks.compare import Hasil, Pembanding, banding_angka, banding_tabel
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import NilaiKategori, angka_tik, banding_grafik, cocok_isi
+from cantik.checks.figures import NilaiKategori, banding_grafik, cocok_isi, nomor_rt
 from cantik.checks.plain import Deret, Tabel
 
 #: Question 0a: an RT's counts (example numbers, not data), added up by the learner.
@@ -51,7 +51,7 @@ def _per_rt(table: str) -> NilaiKategori:
     """Chart content of 0f: one bar per RT, the number of rows of ``table`` (families) in it."""
     n = tabel(table)["rt"].value_counts().sort_index()
     return NilaiKategori(tuple(int(k) for k in n.index), tuple(float(v) for v in n),
-                         f"banyaknya baris {table}", "RT", angka_tik)
+                         f"banyaknya baris {table}", "RT", nomor_rt)
 
 
 def _contoh_jenis_kelamin() -> NilaiKategori:

@@ -21,7 +21,7 @@ from cantik.checks.compare import (
     nilai_per_label,
 )
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi
+from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi, nomor_rt
 from cantik.checks.mistakes import Rumus, sebagai_jawaban
 from cantik.checks.plain import Deret, Tabel
 
@@ -99,18 +99,9 @@ def _nomor_bulan(j: Any) -> bool:
     return isinstance(j, Deret) and all(isinstance(k, int) and 1 <= k <= 12 for k in j.label)
 
 
-def _angka_label(teks: str) -> int | None:
-    m = re.search(r"\d+", teks)
-    return int(m.group()) if m else None
-
-
-def _rt(teks: str) -> int | None:
-    """The RT a bar's label names ("7", "RT 07", "RT7" → 7)."""
-    return _angka_label(teks)
-
-
 def _per_rt_grafik(nilai: Any, nama: str) -> NilaiKategori:
-    return NilaiKategori(tuple(int(k) for k in nilai.index), tuple(float(v) for v in nilai), nama, "RT", _rt)
+    return NilaiKategori(tuple(int(k) for k in nilai.index), tuple(float(v) for v in nilai), nama, "RT",
+                         nomor_rt)
 
 
 def _sebaran(kolom: str) -> Sebaran:

@@ -8,13 +8,14 @@ notebook becomes a shareable HTML page with :func:`cantik.publish.ekspor_html`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from cantik.checks._data import ind as _ind
 from cantik.checks._data import per_tempat, tabel
 from cantik.checks.compare import Hasil, Pembanding, banding_angka, sebut_sintetis
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik
+from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik, nomor_rt
 from cantik.checks.modul1 import salah_jumlah_penduduk
 from cantik.checks.modul2 import salah_ketergantungan, salah_rasio_jk
 from cantik.checks.modul4 import salah_apm_smp, salah_aps_16_18
@@ -116,11 +117,6 @@ _BULAN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, 
           "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
 
 
-def _baca_rt(teks: str) -> int | None:
-    m = re.search(r"\d+", teks)
-    return int(m.group()) if m else None
-
-
 def _baca_bulan(teks: str) -> str | None:
     """A month label as ``YYYY-MM`` ("2024-07", "2024-07-01 00:00:00", "Jul 2024", "Juli 2024")."""
     t = teks.strip().casefold()
@@ -138,13 +134,16 @@ def _baca_tahun(teks: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _baca_posyandu(teks: str) -> str | None:
-    t = teks.casefold()
-    for nama in tabel("balita")["posyandu"].dropna().unique():
-        pendek = str(nama).casefold().replace("posyandu", "").strip()
-        if pendek and pendek in t:
-            return str(nama)
-    return None
+def _pembaca_posyandu(nama_posyandu: Any) -> Callable[[str], str | None]:
+    """A reader of posyandu labels ("Posyandu Melati", "melati") for the place's posyandu names (read once,
+    with the catalogue, not once per label)."""
+    pendek = [(str(n).casefold().replace("posyandu", "").strip(), str(n)) for n in nama_posyandu]
+
+    def baca(teks: str) -> str | None:
+        t = teks.casefold()
+        return next((nama for p, nama in pendek if p and p in t), None)
+
+    return baca
 
 
 def _seri(nama: str, kelompok: str, s: Any) -> SeriKatalog:
@@ -228,8 +227,9 @@ def _katalog_8g() -> Katalog:
         seri.append(_seri(f"rata-rata z-score per {kolom}", kolom, z.groupby(balita[kolom]).mean()))
     tumbuh = tahunan.set_index("tahun")["jumlah_penduduk"].pct_change() * 100
     seri.append(_seri("pertumbuhan penduduk per tahun (%)", "tahun", tumbuh))
-    return Katalog(tuple(seri), {"rt": _baca_rt, "posyandu": _baca_posyandu, "bulan": _baca_bulan,
-                                 "tahun": _baca_tahun},
+    pembaca = {"rt": nomor_rt, "posyandu": _pembaca_posyandu(balita["posyandu"].dropna().unique()),
+               "bulan": _baca_bulan, "tahun": _baca_tahun}
+    return Katalog(tuple(seri), pembaca,
                    contoh=" (mis. persentase penduduk miskin per RT, prevalensi stunting per posyandu, "
                           + ("perjalanan AMPUNKU per bulan)" if ampunku is not None else
                              "kelahiran per bulan)"))

@@ -117,6 +117,26 @@ def test_number_messages(answer: object, ok: bool, fragment: str) -> None:
     assert ("Hampir" in hasil.pesan) == ("dibulatkan terlalu kasar" in fragment or "dipotong" in fragment)
 
 
+daftar(Soal("99z", harapan=lambda: Deret(tuple(range(5)), (-1.8796, 0.1051, -1.3075, 0.3, -1.16)),
+            banding=banding_deret(desimal=2), bentuk="deret", langkah="skor-z setiap balita."))
+
+
+@pytest.mark.parametrize(("how", "fragment"), [
+    (lambda s: s.round(1), "dibulatkan terlalu kasar (menjadi 1 angka di belakang koma)"),
+    (lambda s: s.map(lambda v: round(v, 1)), "dibulatkan terlalu kasar (menjadi 1 angka di belakang koma)"),
+    (lambda s: s.round(0), "dibulatkan terlalu kasar (menjadi bilangan bulat)"),
+    (lambda s: s.map(lambda v: math.trunc(v * 100) / 100), "dipotong"),
+])
+def test_a_column_rounded_as_a_whole_is_named_once(how: object, fragment: str) -> None:
+    """A learner rounds a whole column one way (``.round(1)``); a value whose coarse rounding equals a cut
+    (0.1051 → 0.1, also 0.1051 cut to 2 decimals) made the message say "cut, not rounded" for a rounded
+    column (module 6a's z-scores)."""
+    z = pd.Series([-1.8796, 0.1051, -1.3075, 0.3, -1.16])
+    hasil = periksa("99z", how(z))
+    assert not hasil.benar and fragment in hasil.pesan, hasil.pesan
+    assert periksa("99z", z.round(2)).benar and periksa("99z", z).benar
+
+
 def test_number_comparator_alone_only_decides() -> None:
     assert banding_angka(desimal=1)(12.3, 12.34).benar
     wrong = banding_angka(desimal=1)(13.0, 12.34)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,17 +162,44 @@ def dibulatkan(x: float, e: float, desimal: int | None) -> int | None:
     --------
     >>> dibulatkan(41.5, 41.4634, 2), dibulatkan(41.0, 41.4634, 2), dibulatkan(41.4, 41.4634, 1)
     (1, 0, 1)
-    >>> dibulatkan(41.3, 41.4634, 1) is None, dibulatkan(7402.0, 7402, 0) is None
-    (True, True)
+    >>> dibulatkan(41.3, 41.4634, 1) is None, dibulatkan(7402.0, 7402, 0) is None, dibulatkan(4, 4.066, 2)
+    (True, True, 0)
     """
-    if desimal is None or desimal < 0 or math.isnan(x) or math.isnan(e) or _close(x, e, _tol(desimal, None)):
+    return dibulatkan_semua([(x, e)], desimal)
+
+
+def dibulatkan_semua(pasangan: Sequence[tuple[float, float]], desimal: int | None) -> int | None:
+    """:func:`dibulatkan` for a list of (answer, expected) pairs: the one ``k`` that explains every pair not
+    already right (a learner rounds a whole column one way), else ``None``.
+
+    Per value the largest ``k`` would say "cut" for a value whose coarser rounding happens to equal a cut
+    (0.1051 rounded to 1 decimal is 0.1, also 0.1051 cut to 2): one ``k`` for all says "1 decimal".
+
+    Examples
+    --------
+    >>> dibulatkan(0.1, 0.1051, 2), dibulatkan_semua([(-1.9, -1.8796), (0.1, 0.1051), (0.3, 0.3)], 2)
+    (1, 1)
+    >>> dibulatkan_semua([(-1.87, -1.8796), (0.1, 0.1051)], 2), dibulatkan_semua([(0.3, 0.3)], 2)
+    (2, None)
+    """
+    if desimal is None or desimal < 0 or any(math.isnan(x) or math.isnan(e) for x, e in pasangan):
         return None
-    for k in range(desimal, -1, -1):
+    salah = [(x, e) for x, e in pasangan if not _close(x, e, _tol(desimal, None))]
+    if not salah:
+        return None
+
+    def sama(x: float, e: float, k: int, potong: bool) -> bool:
         f = 10**k
-        cut = (math.floor(e * f) / f, math.ceil(e * f) / f, math.trunc(e * f) / f)
-        for r in cut if k == desimal else (round(e, k), *cut):
-            if abs(x - r) <= 1e-9 * max(1.0, abs(e)):
-                return k
+        cut = (math.floor(e * f) / f, math.ceil(e * f) / f, math.trunc(e * f) / f) if potong else ()
+        kandidat = cut if k == desimal else (round(e, k), *cut)
+        return any(abs(x - r) <= 1e-9 * max(1.0, abs(e)) for r in kandidat)
+
+    # a rounding explains the answer before a cut does (4 for 4.066 is "rounded to a whole number", though it
+    # is also 4.066 cut to 1 decimal)
+    for potong, ks in ((False, range(desimal - 1, -1, -1)), (True, range(desimal, -1, -1))):
+        k = next((k for k in ks if all(sama(x, e, k, potong) for x, e in salah)), None)
+        if k is not None:
+            return k
     return None
 
 

@@ -56,6 +56,7 @@ from cantik.checks.compare import (
     aturan,
     baca_angka,
     dibulatkan,
+    dibulatkan_semua,
     nilai_per_label,
 )
 from cantik.checks.plain import Deret, Tabel
@@ -560,10 +561,9 @@ def _hampir(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
                                                                 harapan.nilai, strict=True))
         if got is None or set(got) != set(want):
             return None
-        ks = [dibulatkan(float(got[k]), float(v), a.desimal) if _is_number(got[k]) and _is_number(v) else None
-              for k, v in want.items()
-              if not (_is_number(got[k]) and _is_number(v) and _close(got[k], v, a.tol))]
-        k = max(ks) if ks and None not in ks else None
+        if not all((_is_number(got[k]) and _is_number(v)) or got[k] == v for k, v in want.items()):
+            return None  # a text or a missing value differs: not a matter of rounding
+        k = dibulatkan_semua([(float(got[k]), float(v)) for k, v in want.items() if _is_number(v)], a.desimal)
     else:
         return None
     if k is None:

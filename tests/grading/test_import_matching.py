@@ -73,6 +73,8 @@ LOOSE: dict[str, tuple[str, str, str | None]] = {
     "Modul 2 - Budi Hartono.ipynb": ("modul2", "b", None),  # another Budi, not in the class
     "modul1 fitriyani.ipynb": ("modul1", "b", "ku06"),  # misspelt; a person would still see Fitriani
     "IMG-20261204-WA0007 nurul hidayah m2.ipynb": ("modul2", "a", "th03"),  # same bytes as above
+    "modul1_TH4.ipynb": ("modul1", "a", "th04"),  # the id without its zero
+    "tugas ku 1 modul1.ipynb": ("modul1", "d", None),  # "ku" is "my" here, not ku01
 }
 #: zip → {member → (module, variant, learner or None)}
 ZIPS: dict[str, dict[str, tuple[str, str, str | None]]] = {
@@ -161,6 +163,7 @@ def test_a_realistic_inbox_is_matched_as_a_person_would(klass: Course, tmp_path:
           f"identified, version to choose: {len(versions)}; matched: {rate:.0%}")
     assert rate >= 0.9, sorted(set(answerable) - set(automatic) - set(versions))
 
+    assert filed["modul1_TH4.ipynb"] == "th04"  # "TH4" is th04, written without the zero
     assert set(reasons) == {f for f in expected if f not in filed}
     roster_ids = [r[0] for r in ROSTER[1:]]
     for name, why in reasons.items():

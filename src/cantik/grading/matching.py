@@ -117,13 +117,24 @@ def _contains(words: list[str], seq: list[str]) -> bool:
     return n > 0 and any(words[i : i + n] == seq for i in range(len(words) - n + 1))
 
 
+def _no_zeros(words: list[str]) -> list[str]:
+    """Numbers without leading zeros ("05" -> "5"), other words as they are."""
+    return [w.lstrip("0") or "0" if w.isdigit() else w for w in words]
+
+
 def _by_id(raw: list[str], words: list[str], learners: list[Learner]) -> list[Learner]:
+    """Learners whose id is in the file name: as written, split at separators ("KU-05"), or, for an id of
+    letters and a number, written in one word without the number's zeros ("ku5" for ku05; "ku 5" is not
+    enough: "tugas ku 1" is "my assignment 1")."""
+    glued = [_no_zeros(normalize(t).split()) for t in raw]
     found = []
     for x in learners:
         key = x.id.lower()
         if key.isdigit() and len(key) < 4:
             continue
-        if key in raw or _contains(words, normalize(x.id).split()):
+        parts = normalize(x.id).split()
+        mixed = any(p.isdigit() for p in parts) and any(not p.isdigit() for p in parts)
+        if key in raw or _contains(words, parts) or (mixed and _no_zeros(parts) in glued):
             found.append(x)
     return found
 

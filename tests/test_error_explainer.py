@@ -68,11 +68,20 @@ CASES = [
      ["Masih ada `...`", "`huruf_awal`"]),
     ("unanswered-cell", "# TULIS KODE ANDA DI SINI\nraise NotImplementedError()", "NotImplementedError",
      ["Sel jawaban ini belum diisi"]),
+    ("compare-number-column-with-text", "penduduk[penduduk[\"umur\"] > \"15\"]", "TypeError",
+     ["kolom angka dengan teks", "`penduduk[\"umur\"] > 15`"]),
+    ("method-without-parentheses", "rata_rata = penduduk[\"umur\"].mean\nrata_rata * 2", "TypeError",
+     ["tanpa kurung `()`", "`penduduk[\"umur\"].mean()`"]),
+    ("round-text", "round(\"41,5\", 1)", "TypeError", ["hanya bisa membulatkan angka", "`12.5`"]),
+    ("zero-division", "anak = penduduk[penduduk[\"jenis_kelamin\"] == \"l\"]\n1 / len(anak)",
+     "ZeroDivisionError", ["membagi dengan nol", "`\"L\"` tidak sama dengan `\"l\"`"]),
+    ("position-out-of-range", "penduduk[\"umur\"].iloc[2]", "IndexError",
+     ["dihitung mulai dari 0", "`.loc[label]`"]),
 ]
 
 #: Errors the explainer does not know: shown exactly as before, with nothing added.
 UNEXPLAINED = [("assertion", "assert jumlah_penduduk == 3, 'Soal 1a: belum tepat'", "AssertionError"),
-               ("zero-division", "1 / 0", "ZeroDivisionError")]
+               ("overflow", "2.0 ** 10000", "OverflowError")]
 
 
 class Kernel:

@@ -39,7 +39,7 @@ from typing import Any
 #: Error kinds the handler explains (subclasses included: IndentationError, ModuleNotFoundError ...).
 EXPLAINED: tuple[type[BaseException], ...] = (
     SyntaxError, NameError, KeyError, TypeError, AttributeError, ImportError, FileNotFoundError, ValueError,
-    NotImplementedError,
+    NotImplementedError, ZeroDivisionError, IndexError,
 )
 
 #: Names the setup cell of every module defines.
@@ -245,6 +245,22 @@ def _type_error(exc: TypeError, ns: Mapping[str, Any]) -> Penjelasan | None:
                           "teks).", [
             "Ubah kolom itu menjadi angka dulu: `pd.to_numeric(kolom, errors=\"coerce\")`, lalu bandingkan.",
             "Jika yang dibandingkan memang teks, beri tanda kutip pada nilainya: `kolom == \"P\"`."])
+    if re.search(r"Invalid comparison between dtype=\w+ and str|'[<>]=?' not supported between instances of "
+                 r"'(?:int|float)' and 'str'", msg):
+        return Penjelasan("Anda membandingkan kolom angka dengan teks: nilai yang diberi tanda kutip "
+                          "(`\"15\"`) adalah teks, bukan angka.", [
+            "Tulis angkanya tanpa tanda kutip: `penduduk[\"umur\"] > 15`, bukan "
+            "`penduduk[\"umur\"] > \"15\"`.",
+            "Hati-hati juga dengan `==`: `penduduk[\"rt\"] == \"3\"` tidak menimbulkan galat, tetapi tidak "
+            "pernah benar karena kolom `rt` berisi angka."])
+    if re.search(r"'(?:method|builtin_function_or_method|function)'", msg) and "not callable" not in msg:
+        return Penjelasan("Anda memakai nama fungsi tanpa kurung `()`, jadi fungsinya belum dijalankan "
+                          "(misalnya `penduduk[\"umur\"].mean` tanpa `()`).", [
+            "Tambahkan kurung setelah nama fungsinya: `penduduk[\"umur\"].mean()`, `.sum()`, "
+            "`.value_counts()`."])
+    if "doesn't define __round__" in msg:
+        return Penjelasan("`round(...)` hanya bisa membulatkan angka, padahal yang diberikan teks (bertanda "
+                          "kutip).", ["Hapus tanda kutipnya, atau ubah dulu dengan `float(...)`.", _DECIMAL])
     if "can't multiply sequence by non-int" in msg or ("unsupported operand" in msg and "'tuple'" in msg):
         return Penjelasan("Anda mengalikan atau menghitung dengan sesuatu yang bukan satu angka.", [
             _DECIMAL + " Tulisan `12,5` dibaca Python sebagai dua angka (12 dan 5).",
@@ -362,6 +378,24 @@ def _value_error(exc: ValueError) -> Penjelasan | None:
     return None
 
 
+def _zero_division() -> Penjelasan:
+    return Penjelasan("Anda membagi dengan nol: penyebutnya bernilai 0.", [
+        "Periksa penyebutnya: tampilkan dulu dengan `print(...)`. Bila penyebut dihitung dari hasil "
+        "penyaringan (mis. `len(...)`), mungkin syaratnya tidak cocok dengan baris mana pun: periksa ejaan "
+        "dan huruf besar/kecil isian (`\"L\"` tidak sama dengan `\"l\"`).",
+        "Bila nol memang mungkin (mis. RT tanpa balita), tulis hasilnya sebagai kosong atau 0 dan jelaskan."])
+
+
+def _index_error(exc: IndexError) -> Penjelasan | None:
+    msg = str(exc)
+    if "out of range" not in msg and "out-of-bounds" not in msg and "out of bounds" not in msg:
+        return None
+    return Penjelasan("Anda meminta urutan (posisi) yang tidak ada: daftar atau tabel itu lebih pendek.", [
+        "Posisi di Python dihitung mulai dari 0: baris pertama `.iloc[0]`, baris terakhir `.iloc[-1]`. "
+        "Lihat panjangnya dengan `len(...)`.",
+        "Untuk memilih menurut label (mis. nomor RT), pakai `.loc[label]`, bukan `.iloc[...]`."])
+
+
 def _file_not_found(exc: FileNotFoundError) -> Penjelasan:
     name = exc.filename or (re.findall(r"'([^']+)'", str(exc)) or ["?"])[-1]
     return Penjelasan(f"Berkas `{name}` tidak ditemukan.", [
@@ -398,7 +432,9 @@ def jelaskan(exc: BaseException, namespace: Mapping[str, Any] | None = None,
     --------
     >>> jelaskan(SyntaxError("unterminated string literal (detected at line 1)")).coba[0][:28]
     'Ada tanda kutip yang tidak d'
-    >>> jelaskan(ZeroDivisionError()) is None
+    >>> jelaskan(ZeroDivisionError("division by zero")).apa
+    'Anda membagi dengan nol: penyebutnya bernilai 0.'
+    >>> jelaskan(OverflowError()) is None
     True
     """
     ns = namespace or {}
@@ -423,6 +459,10 @@ def jelaskan(exc: BaseException, namespace: Mapping[str, Any] | None = None,
         return _value_error(exc)
     if isinstance(exc, NotImplementedError):
         return _unanswered(exc, tb)
+    if isinstance(exc, ZeroDivisionError):
+        return _zero_division()
+    if isinstance(exc, IndexError):
+        return _index_error(exc)
     return None
 
 

@@ -3,9 +3,10 @@
 The setup cell of every module calls :func:`jelaskan_galat`, which registers an IPython custom exception
 handler (``InteractiveShell.set_custom_exc``) for the common error kinds: a misspelt or not yet defined name
 (``NameError``), a column that is not in the table (``KeyError``), code Python cannot read (``SyntaxError``,
-``IndentationError``), text mixed with numbers (``TypeError``), a misspelt method or function
-(``AttributeError``), a misspelt or missing package (``ModuleNotFoundError``), a file or dataset that does not
-exist (``FileNotFoundError``, the ``ValueError`` of :func:`cantik.data.load`), and an answer cell left as
+``IndentationError``), text mixed with numbers or a method used without ``()`` (``TypeError``), a misspelt
+method or function (``AttributeError``), a misspelt or missing package (``ModuleNotFoundError``), a file or
+dataset that does not exist (``FileNotFoundError``, the ``ValueError`` of :func:`cantik.data.load`), a zero
+denominator (``ZeroDivisionError``), a position past the end (``IndexError``), and an answer cell left as
 released (``NotImplementedError``).
 
 The handler first displays a short explanation with the likely fix, then lets IPython show the error exactly

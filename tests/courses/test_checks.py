@@ -170,6 +170,21 @@ def test_series_comparison_ignores_order_dtype_and_label_spelling() -> None:
     assert "Hampir" in periksa("99d", pd.Series([50, 25, 12])).pesan
 
 
+def test_series_messages_name_groups_as_written_and_say_when_a_value_is_empty() -> None:
+    """A group is named as the question writes it ("Posyandu Anggrek", not "posyandu anggrek"); a value left
+    empty (NaN) is called empty, not "belum tepat"."""
+    expected = ke_polos(pd.Series([4.5, 7.25, 3.0], index=["Posyandu Anggrek", "Posyandu Melati", "SMA/MA"]))
+    cmp = banding_deret(desimal=1)
+    missing = cmp(ke_polos(pd.Series([4.5, 7.25], index=["posyandu anggrek", "Posyandu Melati"])), expected)
+    assert not missing and "belum ada: SMA/MA" in missing.pesan
+    wrong = cmp(ke_polos(pd.Series([4.5, 7.9, 3.0], index=["POSYANDU ANGGREK", "posyandu melati", "SMA/MA"])),
+                expected)
+    assert not wrong and "misalnya: Posyandu Melati" in wrong.pesan
+    empty = cmp(ke_polos(pd.Series([4.5, np.nan, np.nan], index=["Posyandu Anggrek", "Posyandu Melati",
+                                                                   "SMA/MA"])), expected)
+    assert not empty and "2 kelompok masih kosong (NaN), misalnya: Posyandu Melati, SMA/MA" in empty.pesan
+
+
 def test_table_comparison_ignores_row_and_column_order() -> None:
     expected = ke_polos(pd.DataFrame({"rt": [1, 2], "aps": [90.0, 80.0]}))
     answer = ke_polos(pd.DataFrame({"aps": [80.04, 89.96], "rt": [2, 1], "lain": ["x", "y"]}))

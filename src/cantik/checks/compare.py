@@ -384,14 +384,16 @@ def banding_deret(desimal: int | None = 1, toleransi: float | None = None, perse
         if len(a) != len(d.label):
             return Hasil(False, "Ada kelompok yang muncul lebih dari sekali dalam jawaban Anda.",
                          jenis="bentuk")
+        # labels shown as written (the expected ones, or the learner's own), not in their compared form
+        tulis = {_normal_label(k): str(k) for k in (*d.label, *harapan.label)}
         if set(a) != set(e):
             kurang = sorted(set(e) - set(a), key=kunci_urut)
             lebih = sorted(set(a) - set(e), key=kunci_urut)
             bagian = []
             if kurang:
-                bagian.append("kelompok yang belum ada: " + ", ".join(map(str, kurang[:5])))
+                bagian.append("kelompok yang belum ada: " + ", ".join(tulis[k] for k in kurang[:5]))
             if lebih:
-                bagian.append("kelompok yang tidak diminta: " + ", ".join(map(str, lebih[:5])))
+                bagian.append("kelompok yang tidak diminta: " + ", ".join(tulis[k] for k in lebih[:5]))
             return Hasil(False, "Kelompok (label/indeks) jawaban Anda berbeda; " + "; ".join(bagian) + ".",
                          jenis="bentuk")
         salah = []
@@ -402,8 +404,14 @@ def banding_deret(desimal: int | None = 1, toleransi: float | None = None, perse
                     salah.append(k)
             elif _normal_label(av) != _normal_label(ev):
                 salah.append(k)
+        kosong = [k for k in salah if isinstance(a[k], float) and math.isnan(a[k])]
+        if kosong:
+            daftar = ", ".join(tulis[k] for k in kosong[:5])
+            return Hasil(False, f"Nilai untuk {len(kosong)} kelompok masih kosong (NaN), misalnya: {daftar}. "
+                                "Biasanya karena kelompok itu tidak punya data, atau pembaginya 0.",
+                         jenis="nilai")
         if salah:
-            daftar = ", ".join(str(k) for k in salah[:5])
+            daftar = ", ".join(tulis[k] for k in salah[:5])
             return Hasil(False, f"Nilai untuk {len(salah)} kelompok belum tepat (misalnya: {daftar}).",
                          jenis="nilai")
         if urutan and [_normal_label(k) for k in d.label] != [_normal_label(k) for k in harapan.label]:

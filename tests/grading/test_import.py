@@ -102,6 +102,26 @@ def test_import_loose_files_and_zip(released, tmp_path):
     assert before in archived  # the earlier version is kept
 
 
+def test_a_notebook_under_another_name_is_imported(released, tmp_path):
+    """Messaging apps and "Save as" rename notebooks (``.ipynb.txt``, ``.json``, no extension): a person would
+    look inside, so the import does too. A cut-off one is called damaged; a real text file is refused."""
+    start_class(released, write_roster(tmp_path / "peserta.csv", ROSTER_ROWS))
+    src = released.release_dir / MODUL / "latihan.ipynb"
+    inbox = tmp_path / "wa"
+    inbox.mkdir()
+    nbformat.write(fill(src, "benar"), inbox / "Modul Uji - Budi Santoso.ipynb.txt")
+    (inbox / "Modul Uji Rahmah").write_text(nbformat.writes(fill(src, "sebagian")), encoding="utf-8-sig")
+    (inbox / "Modul Uji Siti Aminah.txt").write_text('{"cells": [{"cell_type": "co', encoding="utf-8")
+    (inbox / "catatan.txt").write_text("Pak, ini tugas saya.", encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "kiriman.zip", "w") as zf:
+        zf.writestr("th02 siti hajar.json", nbformat.writes(fill(src, "sebagian")))
+    result = import_files(released, [inbox, tmp_path / "kiriman.zip"])
+    assert {who for _f, who, _what in result.imported} == {"ku02", "th01", "th02"}
+    reasons = dict(result.problems)
+    assert "rusak" in reasons["Modul Uji Siti Aminah.txt"]
+    assert "bukan notebook" in reasons["catatan.txt"]
+
+
 def test_import_needs_a_roster(released, tmp_path):
     with pytest.raises(KelasError, match="Belum ada daftar peserta"):
         import_files(released, [tmp_path])

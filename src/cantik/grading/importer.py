@@ -219,17 +219,33 @@ def _gather(
                         own = zip_member_mtime(info)
                         inner_saved, inner_when = keep(f"{Path(fname).stem}__{member.name}", inner,
                                                        mtime if own is None else own)
-                        if member.suffix.lower() == ".ipynb":
+                        if member.suffix.lower() == ".ipynb" or _renamed_notebook(inner):
                             received.append(Received(name, inner, inner_saved, inner_when))
                         else:
                             problems.append((name, "bukan notebook (.ipynb), tidak diimpor"))
             except zipfile.BadZipFile:
                 problems.append((fname, "berkas zip rusak atau tidak lengkap"))
-        elif suffix == ".ipynb":
+        elif suffix == ".ipynb" or _renamed_notebook(data):
             received.append(Received(fname, data, saved, when))
         else:
             problems.append((fname, "bukan notebook (.ipynb) atau zip, tidak diimpor"))
     return received, problems, refused_items
+
+
+def _renamed_notebook(data: bytes) -> bool:
+    """A notebook under another name: ``.ipynb.txt`` or ``.json`` (messaging apps and "Save as" rename
+    files), or no extension at all, seen as a person would by looking inside: JSON naming notebook cells. A
+    cut-off one is taken too, so that it is reported as a damaged notebook, not as "not a notebook".
+
+    Examples
+    --------
+    >>> _renamed_notebook(b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    True
+    >>> _renamed_notebook(b"PK\x03\x04 bukan notebook"), _renamed_notebook(b'{"nama": "bukan notebook"}')
+    (False, False)
+    """
+    return (data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+            and (b'"nbformat"' in data or b'"cells"' in data or b'"worksheets"' in data))
 
 
 def _source_index(course: Course) -> dict[frozenset[str], tuple[str, str]]:

@@ -113,6 +113,8 @@ def test_a_notebook_under_another_name_is_imported(released, tmp_path):
     (inbox / "Modul Uji Rahmah").write_text(nbformat.writes(fill(src, "sebagian")), encoding="utf-8-sig")
     (inbox / "Modul Uji Siti Aminah.txt").write_text('{"cells": [{"cell_type": "co', encoding="utf-8")
     (inbox / "catatan.txt").write_text("Pak, ini tugas saya.", encoding="utf-8")
+    (inbox / "Modul Uji Budi.pdf").write_bytes(b"%PDF-1.7 hasil cetak notebook")
+    (inbox / "tugas kelompok B.rar").write_bytes(b"Rar!\x1a\x07\x01\x00")
     with zipfile.ZipFile(tmp_path / "kiriman.zip", "w") as zf:
         zf.writestr("th02 siti hajar.json", nbformat.writes(fill(src, "sebagian")))
     result = import_files(released, [inbox, tmp_path / "kiriman.zip"])
@@ -120,6 +122,10 @@ def test_a_notebook_under_another_name_is_imported(released, tmp_path):
     reasons = dict(result.problems)
     assert "rusak" in reasons["Modul Uji Siti Aminah.txt"]
     assert "bukan notebook" in reasons["catatan.txt"]
+    # what a file probably is, and what to ask for
+    assert "hasil ekspor/cetak notebook" in reasons["Modul Uji Budi.pdf"] and ".ipynb-nya" in reasons[
+        "Modul Uji Budi.pdf"]
+    assert "Ekstrak dulu" in reasons["tugas kelompok B.rar"]
 
 
 def test_import_needs_a_roster(released, tmp_path):

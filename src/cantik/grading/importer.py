@@ -222,14 +222,43 @@ def _gather(
                         if member.suffix.lower() == ".ipynb" or _renamed_notebook(inner):
                             received.append(Received(name, inner, inner_saved, inner_when))
                         else:
-                            problems.append((name, "bukan notebook (.ipynb), tidak diimpor"))
+                            problems.append((name, _not_a_notebook(member.name)))
             except zipfile.BadZipFile:
                 problems.append((fname, "berkas zip rusak atau tidak lengkap"))
         elif suffix == ".ipynb" or _renamed_notebook(data):
             received.append(Received(fname, data, saved, when))
         else:
-            problems.append((fname, "bukan notebook (.ipynb) atau zip, tidak diimpor"))
+            problems.append((fname, _not_a_notebook(fname)))
     return received, problems, refused_items
+
+
+#: What a file that is not a notebook probably is, by its ending, and what the trainer can do about it.
+_NOT_NOTEBOOKS = (
+    ((".pdf", ".html", ".htm"), "hasil ekspor/cetak notebook (PDF/HTML): jawabannya tidak bisa dinilai "
+                                "otomatis. Minta peserta mengirim berkas .ipynb-nya"),
+    ((".rar", ".7z", ".tar", ".gz", ".tgz"), "arsip yang tidak dibuka otomatis (hanya .zip). Ekstrak dulu di "
+                                             "komputer, lalu impor foldernya"),
+    ((".jpg", ".jpeg", ".png", ".heic", ".webp"), "gambar (mungkin foto layar). Minta peserta mengirim "
+                                                  "berkas .ipynb-nya"),
+    ((".py",), "skrip Python. Minta peserta mengirim berkas .ipynb-nya"),
+    ((".doc", ".docx", ".xls", ".xlsx"), "dokumen Office. Minta peserta mengirim berkas .ipynb-nya"),
+)
+
+
+def _not_a_notebook(name: str) -> str:
+    """Why a file is not imported, naming what it probably is (Indonesian).
+
+    Examples
+    --------
+    >>> _not_a_notebook("Modul 1 Budi.pdf")[:70]
+    'bukan notebook (.ipynb) atau zip, tidak diimpor: hasil ekspor/cetak no'
+    >>> _not_a_notebook("catatan.txt")
+    'bukan notebook (.ipynb) atau zip, tidak diimpor'
+    """
+    suffix = Path(name).suffix.lower()
+    why = next((why for endings, why in _NOT_NOTEBOOKS if suffix in endings), None)
+    plain = "bukan notebook (.ipynb) atau zip, tidak diimpor"
+    return f"{plain}: {why}" if why else plain
 
 
 def _renamed_notebook(data: bytes) -> bool:

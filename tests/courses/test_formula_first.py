@@ -35,6 +35,21 @@ def test_by_hand_answer_is_accepted_and_its_parts_checked() -> None:
     assert not missing.benar and "Penyebut belum diberikan" in missing.pesan
 
 
+@pytest.mark.parametrize(("part", "said", "advice"), [
+    (PENDUDUK[PENDUDUK["jenis_kelamin"] == "L"], f"sebuah tabel {L:,} baris".replace(",", "."), "`len(...)`"),
+    (PENDUDUK.loc[PENDUDUK["jenis_kelamin"] == "L", "umur"], "sebuah kolom berisi", "`len(...)`"),
+    (str(L), f'teks "{L}"', "tanpa tanda kutip"),
+    (None, "kosong (None)", "`print(...)`"),
+])
+def test_a_part_that_is_not_one_number_is_described_in_plain_words(part: object, said: str, advice: str
+                                                                    ) -> None:
+    """The common slip `pembilang = laki_laki` (the filtered table, not its count) was shown as the
+    internal Tabel(kolom=(...)) repr; now the message says what it is and how to get one number."""
+    hasil = periksa("2a", L / P * 100, {"pembilang": part, "penyebut": P}, BY_HAND)
+    assert not hasil.benar and f"Pembilang Anda ({said}" in hasil.pesan and advice in hasil.pesan, hasil.pesan
+    assert "Tabel(" not in hasil.pesan and "Deret(" not in hasil.pesan
+
+
 def test_library_call_for_the_same_indicator_is_refused_with_its_message() -> None:
     for code in ("rasio_jk = ind.rasio_jenis_kelamin(penduduk)",
                  "from cantik.indicators import sex_ratio\nrasio_jk = sex_ratio(penduduk)",

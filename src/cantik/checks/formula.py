@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.compare import Hasil, Pembanding, angka_id, as_number, banding_angka
+from cantik.checks.plain import Deret, Tabel
 
 
 @dataclass
@@ -66,6 +67,41 @@ def _angka(x: Any) -> str:
     if v is None:
         return repr(x)
     return angka_id(v, 0 if float(v).is_integer() else 2)
+
+
+def _isian(x: Any) -> tuple[str, str]:
+    """A part's value in plain words, and what to do when a single number was expected but it is not one
+    (the common slip: the filtered table itself, ``pembilang = laki_laki``, instead of its count).
+
+    Examples
+    --------
+    >>> _isian(3704)
+    ('3.704', '')
+    >>> _isian(Tabel(("umur",), ((4,), (70,))))[0]
+    'sebuah tabel 2 baris'
+    >>> _isian("1208")
+    ('teks "1208"', ' Tulis angkanya tanpa tanda kutip.')
+    """
+    if as_number(x) is not None:
+        return _angka(x), ""
+    if isinstance(x, Tabel):
+        return (f"sebuah tabel {angka_id(len(x.baris), 0)} baris",
+                " Yang diminta satu angka, bukan tabel: banyaknya baris dihitung dengan `len(...)`, jumlah "
+                "satu kolom dengan `tabel[\"kolom\"].sum()`.")
+    if isinstance(x, Deret):
+        return (f"sebuah kolom berisi {angka_id(len(x.nilai), 0)} nilai",
+                " Yang diminta satu angka, bukan kolom: banyaknya dihitung dengan `len(...)`, jumlahnya "
+                "dengan `.sum()`.")
+    if isinstance(x, str):
+        teks = x if len(x) <= 40 else x[:40] + "…"
+        angka = re.fullmatch(r"\s*[-+]?[\d.,]+\s*", x)
+        return f'teks "{teks}"', (" Tulis angkanya tanpa tanda kutip." if angka
+                                  else " Yang diminta satu angka.")
+    if x is None:
+        return "kosong (None)", (" Simpan hasil hitungannya sendiri di variabel itu (hasil `print(...)` "
+                                 "selalu kosong).")
+    shown = repr(x)
+    return (shown if len(shown) <= 40 else shown[:40] + "…"), " Yang diminta satu angka."
 
 
 def memakai(kode: str, nama: tuple[str, ...]) -> list[str]:
@@ -145,8 +181,9 @@ def periksa_bagian(parts: list[Bagian], jawaban: dict[str, Any],
                     break
             except (TypeError, ValueError, KeyError, ZeroDivisionError):
                 continue
-        salah.append(f"{_label(b.nama).capitalize()} Anda ({_angka(nilai)}) belum tepat: {_label(b.nama)} "
-                     f"adalah {b.arti}.{sebab}")
+        isi, saran = _isian(nilai) if as_number(harapan) is not None else (_angka(nilai), "")
+        salah.append(f"{_label(b.nama).capitalize()} Anda ({isi}) belum tepat: {_label(b.nama)} "
+                     f"adalah {b.arti}.{saran}{sebab}")
     if not salah:
         return None
     tambahan = ""

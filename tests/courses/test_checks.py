@@ -200,6 +200,23 @@ def test_text_and_set_comparisons() -> None:
     assert not banding_himpunan(salah_satu_cukup=True)([3, 5], [3, 7])
 
 
+def test_which_groups_answered_with_the_rows_themselves_names_the_fix() -> None:
+    """"Which RT has the lowest rate?" answered with the rows (``aps_rt[aps_rt == aps_rt.min()]``,
+    ``aps_rt.nsmallest(1)``): the RTs are in the labels, the rates beside them. The message says so and how
+    to keep the labels (it said "masih kurang 2 isian dan ada 1 isian yang tidak seharusnya ada"); a True or
+    False is no RT number (True counted as RT 1)."""
+    aps_rt = pd.Series([80.0, 66.7, 90.0, 66.7], index=pd.Index([1, 3, 5, 7], name="rt"))
+    cmp = banding_himpunan(salah_satu_cukup=True)
+    for rows in (aps_rt[aps_rt == aps_rt.min()], aps_rt.nsmallest(1)):
+        hasil = cmp(ke_polos(rows), [3, 7])
+        assert not hasil and "label (indeks) deret Anda: 3" in hasil.pesan
+        assert ".index.tolist()" in hasil.pesan and hasil.jenis == "bentuk"
+    assert cmp(ke_polos(aps_rt[aps_rt == aps_rt.min()].index.tolist()), [3, 7])
+    hasil = cmp(True, [1, 7])
+    assert not hasil and "True" in hasil.pesan
+    assert "kurang" not in cmp([3, 5], [3, 7]).pesan  # one of the two is enough: only 5 is extra
+
+
 # ── figures ────────────────────────────────────────────────────────────────────────────────────────
 def _bar(truncate: bool = False, title: str = "Judul") -> plt.Figure:
     fig, ax = plt.subplots()

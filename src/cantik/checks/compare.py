@@ -316,22 +316,37 @@ def banding_himpunan(salah_satu_cukup: bool = False, sinonim: dict[str, tuple[st
     (True, True)
     """
 
+    def cocok(jawaban: list[Any] | tuple[Any, ...], harapan: Any) -> bool:
+        a = {alias.get(_normal_label(v), _normal_label(v)) for v in jawaban}
+        e = {_normal_label(v) for v in harapan}
+        return a == e or bool(salah_satu_cukup and a and a <= e)
+
+    alias = {_normal_label(n): _normal_label(k) for k, names in (sinonim or {}).items() for n in names}
+
     def banding(jawaban: Any, harapan: Any) -> Hasil:
+        if isinstance(jawaban, bool):
+            return Hasil(False, f"Jawaban Anda {jawaban} (hasil sebuah perbandingan). Yang diminta isiannya "
+                                "sendiri, misalnya nomor RT atau namanya.", jenis="bentuk")
         if isinstance(jawaban, Deret):
+            if not cocok(list(jawaban.nilai), harapan) and cocok(list(jawaban.label), harapan):
+                # the rows of the answer (aps_rt[aps_rt == aps_rt.min()]): right labels, values beside them
+                return Hasil(False, "Isian yang benar ada di label (indeks) deret Anda: "
+                                    f"{', '.join(map(str, jawaban.label[:5]))}. Simpan labelnya saja, bukan "
+                                    "seluruh deret: tambahkan `.index.tolist()`, atau pakai `.idxmin()` / "
+                                    "`.idxmax()`.", jenis="bentuk")
             jawaban = list(jawaban.nilai)
         parts = re.split(r"\s*(?:,|;|&|\bdan\b)\s*", jawaban.strip()) if isinstance(jawaban, str) else []
         if len(parts) > 1:
             jawaban = [p for p in parts if p]  # "P1 dan P2", "RT 3, RT 7"
         if not isinstance(jawaban, list | tuple):
             jawaban = [jawaban]
-        alias = {_normal_label(n): _normal_label(k) for k, names in (sinonim or {}).items() for n in names}
+        if cocok(jawaban, harapan):
+            return Hasil(True)
         a = {alias.get(_normal_label(v), _normal_label(v)) for v in jawaban}
         e = {_normal_label(v) for v in harapan}
-        if a == e or (salah_satu_cukup and a and a <= e):
-            return Hasil(True)
         kurang, lebih = e - a, a - e
         bagian = []
-        if kurang:
+        if kurang and not (salah_satu_cukup and lebih):  # one of several is enough: only the extra ones count
             bagian.append(f"masih kurang {len(kurang)} isian")
         if lebih:
             bagian.append(f"ada {len(lebih)} isian yang tidak seharusnya ada")

@@ -391,3 +391,18 @@ def test_bars_per_rt_may_name_the_rt_as_learners_write_it(data: dict, label: str
     _labels(ax, title="Banyaknya keluarga per RT, Kandangan Utara 2025", x="RT", y="Banyaknya keluarga")
     hasil = periksa("0f", fig)
     assert hasil.benar, hasil
+
+
+def test_a_missing_title_or_label_is_not_sent_back_to_the_computing_steps(data: dict) -> None:
+    """The chart's content is right: the message names what to add, without "Periksa lagi: hitung dulu ..."
+    (which sent a learner back to counts that were already right)."""
+    n = data["keluarga"]["rt"].value_counts().sort_index()
+    fig, ax = plt.subplots()
+    n.plot.bar(ax=ax)
+    ax.set(xlabel="RT", ylabel="Banyaknya keluarga")
+    hasil = periksa("0f", fig)
+    assert not hasil.benar and "belum punya judul" in hasil.pesan and "Periksa lagi" not in hasil.pesan
+    fig, ax = plt.subplots()
+    ax.pie(n.to_numpy(), labels=n.index)
+    hasil = periksa("0f", fig)
+    assert "diagram lingkaran" in hasil.pesan and "Periksa lagi" in hasil.pesan  # wrong kind: steps help

@@ -125,6 +125,11 @@ def baca_angka(teks: str) -> tuple[float, ...]:
     return tuple(out)
 
 
+#: Code of a comparator verdict about how a chart is presented (title, labels, axis, unit), not its content:
+#: the question's computing steps are not appended to such a message (mistakes.diagnosa).
+TAMPILAN = "tampilan"
+
+
 def _is_number(v: Any) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool)
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks.chart_reader import MAX_CHARS, Panel, UnreadableChart, read_svg
-from cantik.checks.compare import Hasil, Pembanding, angka_id, sebut_satuan
+from cantik.checks.compare import TAMPILAN, Hasil, Pembanding, angka_id, sebut_satuan
 from cantik.checks.plain import JawabanDitolak
 
 JENIS_NAMA = {
@@ -802,6 +802,10 @@ def cocok_isi(harapan: Callable[[], Any]) -> Callable[[Any], bool]:
 
 
 # ── the comparator ─────────────────────────────────────────────────────────────────────────────────
+def _tampilan(pesan: str) -> Hasil:
+    return Hasil(False, pesan, (TAMPILAN,))
+
+
 def banding_grafik(jenis: str | tuple[str, ...] | None = None, judul: bool = True, label_x: bool = True,
                    label_y: bool = True, dari_nol: bool | None = None, urut: bool = False,
                    satuan_nilai: tuple[str, ...] = (), satuan_x: tuple[str, ...] = (),
@@ -826,19 +830,19 @@ def banding_grafik(jenis: str | tuple[str, ...] | None = None, judul: bool = Tru
         if not hasil.benar:
             return hasil
         if judul and not g.judul:
-            return Hasil(False, "Grafik belum punya judul. Pembaca perlu tahu apa, di mana dan kapan.")
+            return _tampilan("Grafik belum punya judul. Pembaca perlu tahu apa, di mana dan kapan.")
         if label_x and not g.label_x:
-            return Hasil(False, "Sumbu mendatar (x) belum diberi label. Tulis apa isinya dan satuannya.")
+            return _tampilan("Sumbu mendatar (x) belum diberi label. Tulis apa isinya dan satuannya.")
         if label_y and not g.label_y:
-            return Hasil(False, "Sumbu tegak (y) belum diberi label. Tulis apa isinya dan satuannya.")
+            return _tampilan("Sumbu tegak (y) belum diberi label. Tulis apa isinya dan satuannya.")
         harus_nol = dari_nol if dari_nol is not None else g.jenis.startswith("batang")
         if harus_nol and not g.sumbu_nilai_dari_nol:
-            return Hasil(False, "Sumbu nilai pada diagram batang harus mulai dari nol. Sumbu yang dipotong "
+            return _tampilan("Sumbu nilai pada diagram batang harus mulai dari nol. Sumbu yang dipotong "
                                 "membuat selisih kecil tampak besar.")
         if satuan_nilai and not any(sebut_satuan(g.label_nilai, s) for s in satuan_nilai):
-            return Hasil(False, pesan_satuan or "Label sumbu nilai belum menyebut satuannya.")
+            return _tampilan(pesan_satuan or "Label sumbu nilai belum menyebut satuannya.")
         if satuan_x and not any(sebut_satuan(g.label_x, s) for s in satuan_x):
-            return Hasil(False, pesan_satuan or "Label sumbu mendatar belum menyebut satuannya.")
+            return _tampilan(pesan_satuan or "Label sumbu mendatar belum menyebut satuannya.")
         return Hasil(True)
 
     def banding(jawaban: Any, harapan: Any) -> Hasil:

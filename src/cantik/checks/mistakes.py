@@ -46,6 +46,7 @@ from typing import Any, Protocol
 
 from cantik.checks._data import per_tempat
 from cantik.checks.compare import (
+    TAMPILAN,
     Hasil,
     Pembanding,
     _close,
@@ -604,7 +605,8 @@ def _terdekat(soal: Soal, jawaban: Any, harapan: Any) -> Hasil | None:
 
 def _umum_pesan(soal: Soal, jawaban: Any, harapan: Any, hasil: Hasil) -> Hasil:
     langkah = soal.langkah or (soal.daftar_petunjuk()[0] if soal.petunjuk else "")
-    periksa = f" Periksa lagi: {langkah}" if langkah else ""
+    # a chart whose content is right but whose title or labels are missing: the computing steps do not help
+    periksa = f" Periksa lagi: {langkah}" if langkah and TAMPILAN not in hasil.kode else ""
     x = as_number(jawaban)
     if x is not None and _is_number(harapan) and soal.bentuk == "angka":
         arah = "lebih besar" if x > harapan else "lebih kecil"

@@ -274,6 +274,20 @@ def test_cek_prints_indonesian_feedback(capsys: pytest.CaptureFixture[str]) -> N
     assert "tidak dikenal" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (("Soal 99a", 75.0), "Benar"), (("99A.", 75.0), "Benar"), (("no. 99a", 75.0), "Benar"),
+    ((75.0, "99a"), 'terbalik: nomor soal dulu, lalu jawabannya: `cek("99a", jawaban)`'),
+    (("99a",), 'perlu dua isian: nomor soal, lalu jawaban Anda, misalnya `cek("99a",'),
+    ((75.0,), 'misalnya `cek("1a",'),
+])
+def test_cek_reads_the_question_number_as_a_person_would(args: tuple, said: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """'Soal 2a', '2a.', the two values swapped, the answer forgotten: a plain line that says what to write
+    (before: "Soal 'Soal 2a' tidak dikenal", or a TypeError about a missing argument)."""
+    cek(*args)
+    assert said in capsys.readouterr().out
+
+
 def test_hints_go_one_step_at_a_time(capsys: pytest.CaptureFixture[str]) -> None:
     petunjuk("99a")
     first = capsys.readouterr().out

@@ -112,7 +112,7 @@ def daftar(*soal: Soal) -> None:
 
 def ambil(id: str) -> Soal:
     """The question with this id, loading its module on first use."""
-    key = str(id).strip().lower()
+    key = _id(id)
     if key not in _REGISTRY:
         m = re.match(r"(\d+)", key)
         if m:
@@ -308,7 +308,11 @@ def kode_jawaban(id: str) -> str | None:
     return None
 
 
-def cek(id: str, value: Any, **bagian: Any) -> None:
+#: ``cek`` called without an answer.
+_TANPA_JAWABAN = object()
+
+
+def cek(id: str, value: Any = _TANPA_JAWABAN, **bagian: Any) -> None:
     """Check an answer and print "Benar" or a message about the likely mistake (for learners).
 
     For a formula-first question, pass the parts too: ``cek("2a", rasio, pembilang=l, penyebut=p)``.
@@ -318,6 +322,15 @@ def cek(id: str, value: Any, **bagian: Any) -> None:
     >>> cek("2a", rasio)  # doctest: +SKIP
     Belum tepat (soal 2a): Sepertinya Anda membagi dengan seluruh penduduk, ...
     """
+    if value is _TANPA_JAWABAN:
+        nomor = _id(id) if isinstance(id, str) and re.fullmatch(r"\d+[a-z]", _id(id)) else "1a"
+        print(f'`cek` perlu dua isian: nomor soal, lalu jawaban Anda, misalnya `cek("{nomor}", '
+              'nama_variabel_jawaban)`.')
+        return
+    if not isinstance(id, str) and isinstance(value, str) and re.fullmatch(r"\d+[a-z]", _id(value)):
+        print(f'Urutan isian `cek` terbalik: nomor soal dulu, lalu jawabannya: `cek("{_id(value)}", '
+              "jawaban)`.")
+        return
     try:
         hasil = periksa(id, value, bagian, _kode_sel_ini() if _perlu_kode(id) else None)
     except KeyError as exc:
@@ -339,8 +352,17 @@ def _perlu_kode(id: str) -> bool:
 
 
 def _id(id: str) -> str:
-    """A question id as the registry writes it (``" 2A "`` → ``"2a"``)."""
-    return str(id).strip().lower()
+    """A question id as the registry writes it, read as a person would (``" 2A "``, ``"Soal 2a"``,
+    ``"2a."``, ``"no. 2a"`` → ``"2a"``).
+
+    Examples
+    --------
+    >>> _id(" 2A "), _id("Soal 2a"), _id("2a."), _id("No. 12b:"), _id("2a dan 2b")
+    ('2a', '2a', '2a', '12b', '2a dan 2b')
+    """
+    key = str(id).strip().lower()
+    m = re.fullmatch(r"(?:soal|nomor|no\.?)?\s*(\d+[a-z])\s*[.:)]?", key)
+    return m.group(1) if m else key
 
 
 def _is_chart(jawaban: Any) -> bool:

@@ -297,6 +297,8 @@ def test_hints_go_one_step_at_a_time(capsys: pytest.CaptureFixture[str]) -> None
     assert "Petunjuk 2 dari 2" in second and "terakhir" in second and "langkah satu" not in second
     petunjuk("99a", semua=True)
     assert "langkah satu" in capsys.readouterr().out
+    petunjuk()  # the number forgotten: what to write, not a TypeError
+    assert '`petunjuk("2a")`' in capsys.readouterr().out
 
 
 def test_grading_helpers_raise_assertion_errors() -> None:

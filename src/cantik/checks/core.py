@@ -535,7 +535,7 @@ def _ada_gambar(j: Any) -> bool:
         return False
 
 
-def petunjuk(id: str, semua: bool = False) -> None:
+def petunjuk(id: str = "", semua: bool = False) -> None:
     """Print the next hint for question ``id`` (each call goes one step further; ``semua`` shows all so far).
 
     Examples
@@ -543,6 +543,9 @@ def petunjuk(id: str, semua: bool = False) -> None:
     >>> petunjuk("2a")  # doctest: +SKIP
     Petunjuk 1 dari 3 (soal 2a): ...
     """
+    if not str(id).strip():
+        print('Tulis nomor soalnya di dalam kurung, dengan tanda kutip, misalnya `petunjuk("2a")`.')
+        return
     try:
         hints = daftar_petunjuk(id)
     except KeyError as exc:

@@ -236,7 +236,9 @@ def test_monthly_line(data: dict) -> None:
     plt.close("all")
     for wrong, message in ((per_bulan.sort_values(), "diurutkan menurut nilainya"),
                            (tanggal.dt.month.value_counts().sort_index(), "belum menurut waktu"),
-                           (per_bulan * 0 + 70, "tidak cocok dengan banyaknya perjalanan")):
+                           (per_bulan * 0 + 70, "tidak cocok dengan banyaknya perjalanan"),
+                           # months grouped by their names: alphabetical ("Apr 2025" before "Jan 2025")
+                           (tanggal.groupby(tanggal.dt.strftime("%b %Y")).size(), "diurutkan menurut abjad")):
         fig, ax = plt.subplots()
         ax.plot(range(len(wrong)), wrong.to_numpy())
         _labels(ax)

@@ -710,6 +710,12 @@ def isi_runtun(g: Grafik, h: Runtun) -> Hasil:
             return Hasil(False, f"Urutan {h.nama_titik} pada garis Anda belum menurut waktu: garis harus "
                                 "dimulai dari yang paling awal. Pakai tahun-bulan (mis. "
                                 "`.dt.to_period(\"M\")`), bukan nomor bulan saja.")
+    if _cocok(sorted(ys), sorted(expected), g, h.faktor, geser=True) == "ya":
+        # the right values in another order: months grouped as text ("Apr 2025" before "Jan 2025")
+        return Hasil(False, f"Nilai setiap titik sudah benar, tetapi urutan {h.nama_titik} pada garis Anda "
+                            "tidak menurut waktu (mungkin diurutkan menurut abjad, misalnya \"Apr\" sebelum "
+                            "\"Jan\"). Kelompokkan menurut tahun-bulan (`.dt.to_period(\"M\")`), bukan "
+                            "menurut nama bulan, lalu `.sort_index()`.")
     return Hasil(False, f"Tinggi garis tidak cocok dengan {h.nama}. Periksa nilai yang Anda gambar.")
 
 

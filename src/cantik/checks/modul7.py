@@ -7,7 +7,6 @@ trips per month in time order, 7e one bar per RT with the trips per 1.000 reside
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from cantik.checks._data import deret, tabel
@@ -21,7 +20,15 @@ from cantik.checks.compare import (
     nilai_per_label,
 )
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import NilaiKategori, Runtun, Sebaran, banding_grafik, cocok_isi, nomor_rt
+from cantik.checks.figures import (
+    NilaiKategori,
+    Runtun,
+    Sebaran,
+    baca_bulan,
+    banding_grafik,
+    cocok_isi,
+    nomor_rt,
+)
 from cantik.checks.mistakes import Rumus, sebagai_jawaban
 from cantik.checks.plain import Deret, Tabel
 
@@ -75,12 +82,8 @@ def _tabel_model(rasio: str = "L/P", kali: int = 100, baris_jumlah: str = "total
 
 
 def _bulan(label: Any) -> Any:
-    """A month label as ``YYYY-MM`` (Period, Timestamp and date strings all read the same)."""
-    if isinstance(label, str):
-        m = re.match(r"^(\d{4})-(\d{2})", label.strip())
-        if m:
-            return f"{m.group(1)}-{m.group(2)}"
-    return label
+    """A month label as ``YYYY-MM`` (Period, Timestamp, date strings, "Jul 2024", (2024, 7) read the same)."""
+    return baca_bulan(label) or label
 
 
 def banding_bulanan(desimal: int | None = 0) -> Pembanding:

@@ -15,7 +15,7 @@ from cantik.checks._data import ind as _ind
 from cantik.checks._data import per_tempat, tabel
 from cantik.checks.compare import Hasil, Pembanding, banding_angka, sebut_sintetis
 from cantik.checks.core import Salah, Soal, daftar
-from cantik.checks.figures import Katalog, SeriKatalog, banding_grafik, nomor_rt
+from cantik.checks.figures import Katalog, SeriKatalog, baca_bulan, banding_grafik, nomor_rt
 from cantik.checks.modul1 import salah_jumlah_penduduk
 from cantik.checks.modul2 import salah_ketergantungan, salah_rasio_jk
 from cantik.checks.modul4 import salah_apm_smp, salah_aps_16_18
@@ -113,22 +113,6 @@ def masalah_metadata(jawaban: Any) -> dict[str, str]:
 
 
 # ── question 8g: one honest chart of any indicator, compared with what the data give ────────────────
-_BULAN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-          "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
-
-
-def _baca_bulan(teks: str) -> str | None:
-    """A month label as ``YYYY-MM`` ("2024-07", "2024-07-01 00:00:00", "Jul 2024", "Juli 2024")."""
-    t = teks.strip().casefold()
-    m = re.match(r"(\d{4})-(\d{1,2})\b", t)
-    if m:
-        return f"{m.group(1)}-{int(m.group(2)):02d}"
-    m = re.match(r"([a-z]{3})[a-z]*\.?\s*(?:'|\s)?(\d{4})", t)
-    if m and m.group(1) in _BULAN:
-        return f"{m.group(2)}-{_BULAN[m.group(1)]:02d}"
-    return None
-
-
 def _baca_tahun(teks: str) -> int | None:
     m = re.fullmatch(r"\s*((?:19|20)\d{2})(?:\.0)?\s*", teks)
     return int(m.group(1)) if m else None
@@ -228,7 +212,7 @@ def _katalog_8g() -> Katalog:
     tumbuh = tahunan.set_index("tahun")["jumlah_penduduk"].pct_change() * 100
     seri.append(_seri("pertumbuhan penduduk per tahun (%)", "tahun", tumbuh))
     pembaca = {"rt": nomor_rt, "posyandu": _pembaca_posyandu(balita["posyandu"].dropna().unique()),
-               "bulan": _baca_bulan, "tahun": _baca_tahun}
+               "bulan": baca_bulan, "tahun": _baca_tahun}
     return Katalog(tuple(seri), pembaca,
                    contoh=" (mis. persentase penduduk miskin per RT, prevalensi stunting per posyandu, "
                           + ("perjalanan AMPUNKU per bulan)" if ampunku is not None else

@@ -164,6 +164,13 @@ def test_series_comparison_ignores_order_dtype_and_label_spelling() -> None:
     assert not missing and "belum ada: 3" in missing.pesan
     wrong = cmp(ke_polos(pd.Series([10, 21, 30], index=[1, 2, 3])), expected)
     assert not wrong and "1 kelompok" in wrong.pesan
+    # labels as learners write them: a dash pasted from a document, spaces around it, the prefix left out
+    umur = ke_polos(pd.Series([5, 7], index=["0-4", "5-9"]))
+    for labels in (["0–4", "5–9"], ["0 - 4", "5 - 9"], ["0−4", "5—9"]):
+        assert cmp(ke_polos(pd.Series([5, 7], index=labels)), umur), labels
+    posyandu = ke_polos(pd.Series([5, 7], index=["Posyandu Anggrek", "Posyandu Melati"]))
+    assert cmp(ke_polos(pd.Series([5, 7], index=["Anggrek", "melati"])), posyandu)
+    assert cmp(ke_polos(pd.Series([10, 20, 30], index=["Dusun 1", "Dusun 2", "Dusun 3"])), expected)
     daftar(Soal("99d", harapan=lambda: ke_polos(pd.Series([50.0, 25.0, 12.5])), bentuk="deret",
                 banding=banding_deret(desimal=1, persen=True)))
     assert "pecahan" in periksa("99d", pd.Series([0.5, 0.25, 0.125])).pesan

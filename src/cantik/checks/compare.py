@@ -250,19 +250,29 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
 
 
 #: Words that may precede a place or RT name and do not change it ("Kelurahan Kandangan Utara", "RT 01").
-_AWALAN = re.compile(r"^(?:kelurahan|kel\.|kel|desa|ds\.|rukun tetangga|rt\.?|nomor|no\.)\s*", re.IGNORECASE)
+_AWALAN = re.compile(r"^(?:kelurahan|kel\.|kel|desa|ds\.|dusun|dsn\.?|posyandu|rukun tetangga|rt\.?|nomor|"
+                     r"no\.)\s*", re.IGNORECASE)
+#: Dashes people type or paste ("0–4" from a document, "0 - 4") read as one hyphen.
+_TANDA_HUBUNG = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 
 
 def _polos_teks(s: str) -> str:
-    """Case, accents, punctuation and spacing removed (for lenient text comparison)."""
-    s = unicodedata.normalize("NFKD", s).casefold()
+    """Case, accents, punctuation and spacing removed (for lenient text comparison); any dash is "-".
+
+    Examples
+    --------
+    >>> _polos_teks("0–4"), _polos_teks("0 - 4"), _polos_teks("SMA/Sederajat")
+    ('0-4', '0-4', 'sma sederajat')
+    """
+    s = _TANDA_HUBUNG.sub("-", unicodedata.normalize("NFKC", s)).casefold()
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(ch if ch.isalnum() or ch in "+-" else " " for ch in s.replace("_", " "))
     return " ".join(s.split())
 
 
 def _normal_label(v: Any) -> Any:
-    """Labels compare leniently: 3, 3.0, '3', '03' and 'RT 3' are the same RT; text ignores case, spacing,
-    punctuation and a leading "Kelurahan"/"Desa"/"RT".
+    """Labels compare leniently: 3, 3.0, '3', '03', 'RT 3' and 'Dusun 3' are the same unit; text ignores case,
+    spacing, punctuation, the kind of dash and a leading "Kelurahan"/"Desa"/"RT"/"Dusun"/"Posyandu".
 
     Examples
     --------

@@ -288,6 +288,14 @@ def test_poverty_errors() -> None:
         ind.poverty_indices([1, "dua"], 10)
     with pytest.raises(ValueError, match="alpha"):
         ind.fgt([1, 2], 10, alpha=-1)
+    # the poverty line written the Indonesian way: as text, or with a thousands dot Python reads as a decimal
+    # point (644.107 rupiah): both gave P0 = 0 without a word
+    spending = [450_000, 600_000, 700_000, 1_200_000]
+    with pytest.raises(ValueError, match="tanpa tanda kutip"):
+        ind.poverty_indices(spending, "644.107")
+    with pytest.raises(ValueError, match=r"titik ribuan.*misalnya 644107"):
+        ind.poverty_indices(spending, 644.107)
+    assert ind.poverty_indices(spending, 644_107).p0 == 50.0
 
 
 # ── stunting ───────────────────────────────────────────────────────────────────────────────────────

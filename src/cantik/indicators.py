@@ -140,6 +140,8 @@ def _positive(x: Any, what: str, allow_zero: bool = False) -> Any:
     if isinstance(x, pd.Series):
         arr = pd.to_numeric(x, errors="coerce").astype(float)
         vals = arr.to_numpy()
+    elif isinstance(x, str | bytes):  # "644.107" would be read as 644,107 rupiah: never guess
+        raise ValueError(f"{what} harus berupa angka tanpa tanda kutip, bukan teks {x!r}.")
     elif np.ndim(x) == 0:
         try:
             arr = float(x)
@@ -778,6 +780,10 @@ def _poverty_inputs(expenditure: Any, line: Any, weights: Any) -> tuple[np.ndarr
     z = _positive(line, "Garis kemiskinan")
     if np.ndim(z):
         raise ValueError("Garis kemiskinan harus satu angka.")
+    if z < 1000 <= np.median(y) / 10:  # rupiah spending, a line under Rp1.000: a thousands dot (644.107)
+        raise ValueError(f"Garis kemiskinan {z:g} jauh lebih kecil daripada pengeluaran per kapita (rupiah), "
+                         "jadi hampir tidak ada yang terhitung miskin. Mungkin titik ribuan ikut ditulis: di "
+                         f"Python titik adalah tanda desimal. Tulis tanpa titik, misalnya {round(z * 1000)}.")
     if isinstance(weights, str):
         raise ValueError("Nama kolom bobot hanya bisa dipakai bila yang dimasukkan adalah tabel keluarga.")
     if weights is None:

@@ -713,11 +713,13 @@ def test_answers_keep_their_labels_when_they_cross_as_plain_data() -> None:
 
 
 @needs_bwrap
-@pytest.mark.parametrize("cara", ["dingin", "hangat"])
+@pytest.mark.parametrize("cara", ["dingin", "hangat", "hangat_sebelum_impor"])
 def test_a_real_place_is_read_in_the_kernel_and_stays_untouched(tmp_path: Path, cara: str,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """A course built for a real place (``cantik data impor``) is graded on that place's tables: every sandbox
-    shows the real-data folder read-only beside the datasets (and hides both when the datasets are hidden)."""
+    shows the real-data folder read-only beside the datasets (and hides both when the datasets are hidden).
+    ``hangat_sebelum_impor``: the warm zygote (a grading run, the apps server) started before the place was
+    imported and before the folder existed; its next kernel sees the place without a restart."""
     import hashlib
     import shutil
 
@@ -727,14 +729,18 @@ def test_a_real_place_is_read_in_the_kernel_and_stays_untouched(tmp_path: Path, 
 
     real, work = tmp_path / "data_nyata", tmp_path / "kerja"
     work.mkdir()
+    tmp_path.chmod(0o755)
+    monkeypatch.setenv("CANTIK_DATA_NYATA", str(real))
+    early = contextlib.ExitStack()
+    if cara == "hangat_sebelum_impor":
+        assert not real.exists()
+        early_zygote = early.enter_context(WarmKernels(sandbox=True)).socket
     shutil.copytree(ROOT / "datasets" / "malinau", real / "desa_nyata")
     profile = json.loads((real / "desa_nyata" / "wilayah.json").read_text(encoding="utf-8"))
     profile.update({"kunci": "desa_nyata", "nama": "Nyata", "sintetis": False,
                     "sumber_data": "Pendataan pemerintah desa", "tanggal_data": "2026-01-31"})
     (real / "desa_nyata" / "wilayah.json").write_text(json.dumps(profile), encoding="utf-8")
     real.chmod(0o755)
-    tmp_path.chmod(0o755)
-    monkeypatch.setenv("CANTIK_DATA_NYATA", str(real))
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in real.rglob("*") if p.is_file()}
     expected = len(load("penduduk", wilayah="desa_nyata"))
     code = "\n".join([
@@ -762,11 +768,13 @@ def test_a_real_place_is_read_in_the_kernel_and_stays_untouched(tmp_path: Path, 
             config = {}
             if cara == "hangat":  # a zygote started after the folder exists (as `cantik kelas nilai` does)
                 config["zygote"] = stack.enter_context(WarmKernels(sandbox=True)).socket
+            if cara == "hangat_sebelum_impor":
+                config["zygote"] = early_zygote
             shown = asyncio.run(run("", config))
             hidden = asyncio.run(run("none", config))
         return shown, hidden
 
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # see _run_async and the test above
+    with early, concurrent.futures.ThreadPoolExecutor(1) as pool:  # see _run_async and the test above
         shown, hidden = pool.submit(both).result()
     assert shown == {"nyata": "/opt/cantik/data_nyata", "n": expected, "tulis": False}, shown
     assert hidden["nyata"] is None and hidden["n"] != expected, hidden

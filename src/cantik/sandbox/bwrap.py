@@ -234,11 +234,16 @@ def _shared_mounts(read_only: list[Path], datasets: Path | None) -> list[str]:
 
 
 def _real_places() -> Path | None:
-    """The folder of real places (:func:`cantik.paths.real_data_dir`) when it exists: shown wherever the
-    datasets are, so a course built for a real place is graded (and its apps drawn) on its own data."""
+    """The folder of real places (:func:`cantik.paths.real_data_dir`), shown wherever the datasets are, so a
+    course built for a real place is graded (and its apps drawn) on its own data. It is made (empty, git
+    ignored) when missing, so that a place imported after a warm zygote or the apps server started is seen
+    by their next kernel without a restart; ``None`` only where it cannot be made."""
     from cantik.paths import real_data_dir
 
-    real = real_data_dir().resolve()
+    real = real_data_dir()
+    with contextlib.suppress(OSError):
+        real.mkdir(parents=True, exist_ok=True)
+    real = real.resolve()
     return real if real.is_dir() else None
 
 

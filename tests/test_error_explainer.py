@@ -68,6 +68,9 @@ CASES = [
      ["Masih ada `...`", "`huruf_awal`"]),
     ("unanswered-cell", "# TULIS KODE ANDA DI SINI\nraise NotImplementedError()", "NotImplementedError",
      ["Sel jawaban ini belum diisi"]),
+    ("answered-but-raise-left", "# TULIS KODE ANDA DI SINI\njumlah = len(penduduk)\n"
+     "raise NotImplementedError()\ncek(\"1a\", jumlah)", "NotImplementedError",
+     ["sudah ada, tetapi baris `raise NotImplementedError()` masih tertinggal"]),
     ("compare-number-column-with-text", "penduduk[penduduk[\"umur\"] > \"15\"]", "TypeError",
      ["kolom angka dengan teks", "`penduduk[\"umur\"] > 15`"]),
     ("method-without-parentheses", "rata_rata = penduduk[\"umur\"].mean\nrata_rata * 2", "TypeError",

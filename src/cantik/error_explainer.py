@@ -417,6 +417,16 @@ def _unanswered(exc: NotImplementedError, tb: types.TracebackType | None) -> Pen
     frames = _frames(tb)
     if str(exc) or not frames or frames[-1].f_code.co_name != "<module>":
         return None  # raised by a library, not by the `raise NotImplementedError()` of an answer cell
+    import linecache
+
+    lines = linecache.getlines(frames[-1].f_code.co_filename)  # the cell's source (IPython keeps it)
+    own = [ln for ln in lines if ln.strip() and not ln.strip().startswith(("#", "raise NotImplementedError",
+                                                                         "cek(", "print("))]
+    if own:  # the learner wrote the answer but left the template's raise in place
+        return Penjelasan("Kode jawaban Anda sudah ada, tetapi baris `raise NotImplementedError()` masih "
+                          "tertinggal, jadi Python berhenti di baris itu.", [
+                              "Hapus baris `raise NotImplementedError()` (dan `# TULIS KODE ANDA DI SINI`), "
+                              "lalu jalankan sel ini lagi."])
     return Penjelasan("Sel jawaban ini belum diisi.", [
         "Hapus baris `# TULIS KODE ANDA DI SINI` dan `raise NotImplementedError()`, tulis kode jawaban Anda "
         "di tempatnya, lalu jalankan sel ini lagi."])

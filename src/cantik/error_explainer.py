@@ -413,16 +413,29 @@ def _ellipsis(ns: Mapping[str, Any]) -> Penjelasan:
         "lagi."])
 
 
+def ada_kode_jawaban(source: str) -> bool:
+    r"""Whether an answer cell holds code of the learner's own besides the template (comments, the
+    ``raise NotImplementedError()`` line, ``cek``/``print`` calls).
+
+    Examples
+    --------
+    >>> ada_kode_jawaban("# TULIS KODE ANDA DI SINI\nraise NotImplementedError()\ncek('1a', jumlah)")
+    False
+    >>> ada_kode_jawaban("jumlah = len(penduduk)\nraise NotImplementedError()")
+    True
+    """
+    template = ("#", "raise NotImplementedError", "cek(", "print(")
+    return any(ln.strip() and not ln.strip().startswith(template) for ln in source.splitlines())
+
+
 def _unanswered(exc: NotImplementedError, tb: types.TracebackType | None) -> Penjelasan | None:
     frames = _frames(tb)
     if str(exc) or not frames or frames[-1].f_code.co_name != "<module>":
         return None  # raised by a library, not by the `raise NotImplementedError()` of an answer cell
     import linecache
 
-    lines = linecache.getlines(frames[-1].f_code.co_filename)  # the cell's source (IPython keeps it)
-    own = [ln for ln in lines if ln.strip() and not ln.strip().startswith(("#", "raise NotImplementedError",
-                                                                         "cek(", "print("))]
-    if own:  # the learner wrote the answer but left the template's raise in place
+    if ada_kode_jawaban("".join(linecache.getlines(frames[-1].f_code.co_filename))):  # IPython keeps it
+        # the learner wrote the answer but left the template's raise in place
         return Penjelasan("Kode jawaban Anda sudah ada, tetapi baris `raise NotImplementedError()` masih "
                           "tertinggal, jadi Python berhenti di baris itu.", [
                               "Hapus baris `raise NotImplementedError()` (dan `# TULIS KODE ANDA DI SINI`), "

@@ -477,6 +477,7 @@ KODE_KHUSUS = {
     "waktu-habis": ("Sel jawaban tidak selesai: waktu habis (perulangan tanpa akhir?)", None),
     "galat": ("Sel jawaban berhenti dengan galat (error)", None),
     "belum-diisi": ("Jawaban belum diisi", None),
+    "raise-tertinggal": ("Kode jawaban ditulis, tetapi `raise NotImplementedError()` tertinggal", None),
     "dihentikan": ("Notebook dihentikan sandbox sebelum soal ini", None),
     "bagian": ("Bagian rumus (pembilang, penyebut ...) yang dihitung sendiri belum tepat", "rumus"),
     "bagian-kurang": ("Hasilnya benar, tetapi bagian rumusnya tidak disertakan di `cek`", None),

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from cantik.error_explainer import ada_kode_jawaban
 from cantik.grading.course import Course
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -42,7 +43,8 @@ class CellResult:
     message: str
     comment: str  # the trainer's own comment (formgrader); the grader's comments go into ``message``
     #: ids of the mistakes the answer matched ("2b/penyebut-semua", "2b/umum" ...), or why it could not be
-    #: checked ("waktu-habis", "galat", "belum-diisi", "dihentikan"); empty for passed or manual cells
+    #: checked ("waktu-habis", "galat", "belum-diisi", "raise-tertinggal", "dihentikan"); empty for passed or
+    #: manual cells
     kesalahan: tuple[str, ...] = ()
 
     @property
@@ -152,7 +154,7 @@ _STOP = "BatasSandbox"
 
 
 def answer_failure(cells: list[dict], test_source: str) -> tuple[str, tuple[str, ...]] | None:
-    """Why the answer cells before a failed test did not finish, as (message, ids), or ``None``.
+    r"""Why the answer cells before a failed test did not finish, as (message, ids), or ``None``.
 
     Examples
     --------
@@ -160,6 +162,11 @@ def answer_failure(cells: list[dict], test_source: str) -> tuple[str, tuple[str,
     ...                                            "evalue": "Sel ke-5 berjalan lebih dari 30 detik"}]}
     >>> answer_failure([loop], "")[1]
     ('waktu-habis',)
+    >>> left = {"cell_type": "code", "source": "rasio = l / p * 100\nraise NotImplementedError()",
+    ...         "outputs": [{"output_type": "error", "ename": "NotImplementedError", "evalue": ""}]}
+    >>> empty = {**left, "source": "raise NotImplementedError()"}
+    >>> answer_failure([left], "")[1], answer_failure([empty], "")[1]
+    (('raise-tertinggal',), ('belum-diisi',))
     """
     for cell in cells:
         errors = _cell_errors(cell)
@@ -173,6 +180,11 @@ def answer_failure(cells: list[dict], test_source: str) -> tuple[str, tuple[str,
                     "Jawabannya belum dinilai: periksa perulangan yang tidak pernah selesai, lalu jalankan "
                     "lagi sel jawabannya.", ("waktu-habis",))
         if ename == "NotImplementedError":
+            source = cell.get("source", "")
+            if ada_kode_jawaban("".join(source) if isinstance(source, list) else source):
+                return ("Kode jawaban sudah ditulis, tetapi baris `raise NotImplementedError()` masih "
+                        "tertinggal, jadi Python berhenti di situ dan jawabannya belum dinilai. Hapus baris "
+                        "itu, lalu jalankan lagi sel jawabannya.", ("raise-tertinggal",))
             return explain_error(ename, evalue), ("belum-diisi",)
         if ename == _STOP:
             return explain_error(ename, evalue), ("dihentikan",)

@@ -413,19 +413,39 @@ def _ellipsis(ns: Mapping[str, Any]) -> Penjelasan:
         "lagi."])
 
 
+#: Where the learner's code goes in a released answer cell, and a skeleton line still to be completed.
+_TULIS = "# TULIS KODE ANDA DI SINI"
+_KERANGKA = re.compile(r"=\s*\.\.\.\s*(#.*)?$")
+
+
 def ada_kode_jawaban(source: str) -> bool:
-    r"""Whether an answer cell holds code of the learner's own besides the template (comments, the
-    ``raise NotImplementedError()`` line, ``cek``/``print`` calls).
+    r"""Whether an answer cell still holding the template's ``raise NotImplementedError()`` has the
+    learner's own code in it: a line between ``# TULIS KODE ANDA DI SINI`` (or the cell's top, when the
+    learner deleted that line) and the ``raise``, or between the ``raise`` and ``cek``; or a skeleton
+    (``x = ...`` under "Ganti setiap ...") with every ``...`` filled in. The code a released cell gives
+    above the marker, and the display lines after ``cek``, do not count.
 
     Examples
     --------
-    >>> ada_kode_jawaban("# TULIS KODE ANDA DI SINI\nraise NotImplementedError()\ncek('1a', jumlah)")
-    False
-    >>> ada_kode_jawaban("jumlah = len(penduduk)\nraise NotImplementedError()")
-    True
+    >>> given = "umur = penduduk['umur']\n# TULIS KODE ANDA DI SINI\nraise NotImplementedError()"
+    >>> ada_kode_jawaban(given), ada_kode_jawaban(given.replace("SINI", "SINI\nr = 1"))
+    (False, True)
+    >>> skeleton = "# Ganti setiap ... dengan kode Anda\nn = ...\nraise NotImplementedError()"
+    >>> ada_kode_jawaban(skeleton), ada_kode_jawaban(skeleton.replace("n = ...", "n = len(keluarga)"))
+    (False, True)
     """
-    template = ("#", "raise NotImplementedError", "cek(", "print(")
-    return any(ln.strip() and not ln.strip().startswith(template) for ln in source.splitlines())
+    lines = [ln.strip() for ln in source.splitlines()]
+    raise_at = next((i for i, ln in enumerate(lines) if ln.startswith("raise NotImplementedError")), None)
+    if raise_at is None:
+        return False
+    # the marker deleted: the learner has worked in the cell, so what stands above the raise is theirs
+    start = next((i + 1 for i, ln in enumerate(lines[:raise_at]) if ln == _TULIS), 0)
+    end = next((i for i in range(raise_at + 1, len(lines)) if lines[i].startswith("cek(")), raise_at + 1)
+    inside = lines[start:raise_at] + lines[raise_at + 1:end]
+    if any(ln and not ln.startswith("#") and not _KERANGKA.search(ln) for ln in inside):
+        return True
+    skeleton = any(ln.startswith("# Ganti setiap ...") for ln in lines)
+    return skeleton and not any(_KERANGKA.search(ln) for ln in lines[:raise_at] if not ln.startswith("#"))
 
 
 def _unanswered(exc: NotImplementedError, tb: types.TracebackType | None) -> Penjelasan | None:

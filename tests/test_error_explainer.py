@@ -193,3 +193,22 @@ def test_installing_outside_ipython_does_nothing() -> None:
     code = "from cantik.error_explainer import jelaskan_galat; print(jelaskan_galat())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_released_answer_cells_are_never_taken_for_written_code() -> None:
+    """Every released answer cell (given code above the marker, skeletons, display lines after cek) reads as
+    not answered; the same cell with one line of the learner's code reads as answered (the grader's feedback
+    and the kernel's explanation then say the raise was left behind)."""
+    import json
+    from pathlib import Path
+
+    from cantik.error_explainer import ada_kode_jawaban
+
+    root = Path(__file__).resolve().parents[1]
+    marker = "# TULIS KODE ANDA DI SINI"
+    cells = [src for f in sorted((root / "notebooks").glob("modul*/*.ipynb"))
+             for c in json.loads(f.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"
+             for src in ["".join(c["source"])] if "raise NotImplementedError()" in src]
+    assert len(cells) > 50
+    assert [c for c in cells if ada_kode_jawaban(c)] == []
+    assert all(ada_kode_jawaban(c.replace(marker, marker + "\njawaban = 1")) for c in cells if marker in c)

@@ -295,6 +295,15 @@ def test_cek_reads_the_question_number_as_a_person_would(args: tuple, said: str,
     assert said in capsys.readouterr().out
 
 
+def test_a_number_answered_with_a_function_a_table_or_nothing_says_how_to_get_the_number() -> None:
+    """`rata = penduduk["umur"].mean` (no brackets), the filtered table itself, `x = print(...)`: each message
+    names the fix (it said "Jawaban berjenis 'method' tidak bisa diperiksa")."""
+    umur = pd.Series([4.0, 70.0, 30.0])
+    assert "tambahkan kurung `()`" in periksa("99a", umur.mean).pesan
+    assert "`len(...)` (banyaknya baris)" in periksa("99a", pd.DataFrame({"umur": umur})).pesan
+    assert "`print(...)` selalu kosong" in periksa("99a", None).pesan
+
+
 def test_hints_go_one_step_at_a_time(capsys: pytest.CaptureFixture[str]) -> None:
     petunjuk("99a")
     first = capsys.readouterr().out

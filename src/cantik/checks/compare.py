@@ -236,9 +236,12 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
                 return Hasil(False, "Jawaban Anda berupa teks. Yang diminta angka (tanpa tanda kutip).",
                              jenis="bentuk")
             if jawaban is None:
-                return Hasil(False, "Jawaban Anda kosong (None). Isi dengan angka hasil hitungan.",
-                             jenis="bentuk")
-            return Hasil(False, "Yang diminta satu angka, bukan kumpulan nilai atau tabel.", jenis="bentuk")
+                return Hasil(False, "Jawaban Anda kosong (None). Isi dengan angka hasil hitungan (hasil "
+                                    "`print(...)` selalu kosong: simpan hitungannya di variabel, lalu cetak "
+                                    "variabelnya).", jenis="bentuk")
+            return Hasil(False, "Yang diminta satu angka, bukan kumpulan nilai atau tabel. Dari tabel atau "
+                                "kolom, satu angka didapat misalnya dengan `len(...)` (banyaknya baris), "
+                                "`.sum()` (jumlah) atau `.mean()` (rata-rata).", jenis="bentuk")
         if math.isnan(x):
             return Hasil(False, "Jawaban Anda NaN (bukan angka). Periksa apakah ada pembagian dengan nol "
                                 "atau data kosong yang ikut terhitung.", jenis="bentuk")

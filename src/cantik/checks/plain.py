@@ -89,6 +89,9 @@ def _scalar(value: Any) -> Any:
             left, right = ke_polos(value.left), ke_polos(value.right)
             return f"{'[' if value.closed in ('left', 'both') else '('}{left}, {right}" \
                    f"{']' if value.closed in ('right', 'both') else ')'}"
+    if callable(value):  # `.mean` without its brackets: the function itself, not its result
+        raise JawabanDitolak("Yang Anda berikan adalah fungsinya sendiri, belum hasilnya: tambahkan kurung "
+                             "`()` di belakang nama fungsinya, misalnya `.mean()` atau `.sum()`.")
     raise JawabanDitolak(
         f"Jawaban berjenis '{_nama_jenis(value)}' tidak bisa diperiksa. Gunakan angka, teks, list, "
         "dict, Series atau DataFrame biasa."

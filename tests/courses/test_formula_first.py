@@ -33,6 +33,9 @@ def test_by_hand_answer_is_accepted_and_its_parts_checked() -> None:
     assert "Penyebut Anda (7.402) belum tepat" in wrong.pesan and "Pembilangnya sudah benar." in wrong.pesan
     missing = periksa("2a", L / P * 100, {"pembilang": L}, BY_HAND)
     assert not missing.benar and "Penyebut belum diberikan" in missing.pesan
+    renamed = periksa("2a", L / P * 100, {"laki_laki": L, "perempuan": P}, BY_HAND)  # names of their own
+    assert not renamed.benar and "`laki_laki=`, `perempuan=` tidak dikenal" in renamed.pesan
+    assert "`pembilang=` dan `penyebut=`" in renamed.pesan
 
 
 @pytest.mark.parametrize(("part", "said", "advice"), [

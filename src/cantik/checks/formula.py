@@ -163,8 +163,15 @@ def periksa_bagian(parts: list[Bagian], jawaban: dict[str, Any],
     """
     salah: list[str] = []
     benar: list[str] = []
+    nama = [b.nama for b in parts]
+    asing = [k for k in jawaban if k not in nama]
     for b in parts:
         if b.nama not in jawaban:
+            if asing:  # the parts were given under other names (cek("2a", r, laki_laki=l, ...))
+                return Hasil(False, f"Nama isian {', '.join(f'`{k}=`' for k in asing)} tidak dikenal untuk "
+                                    f"soal ini. Di dalam `cek`, tulis bagian rumusnya dengan nama "
+                                    f"{' dan '.join(f'`{n}=`' for n in nama)}, misalnya "
+                                    f"`{b.nama}=nama_variabel_anda`.")
             return Hasil(False, f"{_label(b.nama).capitalize()} belum diberikan: simpan {b.arti} di "
                                 f"variabelnya dan sertakan di `cek`, misalnya `{b.nama}=...`.")
         nilai = jawaban[b.nama]

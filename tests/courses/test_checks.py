@@ -201,6 +201,11 @@ def test_table_comparison_ignores_row_and_column_order() -> None:
 
 def test_text_and_set_comparisons() -> None:
     assert banding_teks()("  kandangan   UTARA ", "Kandangan Utara")
+    # a place whose name starts like a prefix ("Kelayan", "Desalin") is never cut ("ayan"): with the prefix
+    # written or not, it is the same place
+    for answer in ("Kelayan", "Kel. Kelayan", "Kelurahan Kelayan"):
+        assert banding_teks()(answer, "Kelayan"), answer
+    assert banding_teks()("Desa Desalin", "Desalin") and not banding_teks()("Lin", "Desalin")
     assert banding_himpunan()(["Umur"], ["umur"])
     assert not banding_himpunan()(["umur", "rt"], ["umur"])
     assert banding_himpunan(salah_satu_cukup=True)(3, [3, 7])

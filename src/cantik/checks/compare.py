@@ -253,8 +253,10 @@ def banding_angka(desimal: int | None = 1, toleransi: float | None = None, perse
 
 
 #: Words that may precede a place or RT name and do not change it ("Kelurahan Kandangan Utara", "RT 01").
-_AWALAN = re.compile(r"^(?:kelurahan|kel\.|kel|desa|ds\.|dusun|dsn\.?|posyandu|rukun tetangga|rt\.?|nomor|"
-                     r"no\.)\s*", re.IGNORECASE)
+#: A leading word naming the kind of place or unit, as a whole word ("Kel. ", "RT03"), never the start of a
+#: name ("Kelayan", "Desalin", "Dusunan").
+_AWALAN = re.compile(r"^(?:kelurahan|kel|desa|ds|dusun|dsn|posyandu|rukun tetangga|rt|nomor|no)"
+                     r"(?:\.|\b|(?=\d))\s*", re.IGNORECASE)
 #: Dashes people type or paste ("0–4" from a document, "0 - 4") read as one hyphen.
 _TANDA_HUBUNG = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 
@@ -281,6 +283,8 @@ def _normal_label(v: Any) -> Any:
     --------
     >>> _normal_label("RT 03"), _normal_label("Kelurahan Kandangan Utara"), _normal_label("kandangan_utara")
     (3, 'kandangan utara', 'kandangan utara')
+    >>> _normal_label("RT03"), _normal_label("Kel. Kelayan"), _normal_label("Kelayan")
+    (3, 'kelayan', 'kelayan')
     """
     if isinstance(v, float) and v.is_integer():
         return int(v)

@@ -17,7 +17,7 @@ def test_trips_per_month_accept_any_month_label() -> None:
     assert periksa("7b", tanggal.dt.strftime("%Y-%m").value_counts().to_dict()).benar
     assert "nomor bulan" in periksa("7b", tanggal.dt.month.value_counts()).pesan
     # months named as a learner's strftime or a two-level groupby writes them (before: "kelompok berbeda")
-    for fmt in ("%b %Y", "%B %Y"):
+    for fmt in ("%b %Y", "%B %Y", "%m/%Y"):
         assert periksa("7b", tanggal.groupby(tanggal.dt.strftime(fmt)).size()).benar, fmt
     assert periksa("7b", tanggal.groupby([tanggal.dt.year, tanggal.dt.month]).size()).benar
     assert not periksa("7b", per_periode + 1).benar

@@ -137,8 +137,8 @@ def nomor_rt(teks: str) -> int | None:
     return int(m.group()) if m else None
 
 
-_BULAN = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
-          "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
+_BULAN = {"jan": 1, "feb": 2, "peb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8,
+          "agt": 8, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12}
 
 
 def baca_bulan(label: Any) -> str | None:
@@ -150,8 +150,10 @@ def baca_bulan(label: Any) -> str | None:
     --------
     >>> baca_bulan("2024-07-31 00:00:00"), baca_bulan("Juli 2024"), baca_bulan("Aug 2024")
     ('2024-07', '2024-07', '2024-08')
-    >>> baca_bulan((2025, 1)), baca_bulan("Jan 2025"), baca_bulan("Desember 2024")
-    ('2025-01', '2025-01', '2024-12')
+    >>> baca_bulan((2025, 1)), baca_bulan("Jan 2025"), baca_bulan("Desember 2024"), baca_bulan("07/2024")
+    ('2025-01', '2025-01', '2024-12', '2024-07')
+    >>> baca_bulan("Sept 2024"), baca_bulan("Nop 2024"), baca_bulan("13/2024") is None
+    ('2024-09', '2024-11', True)
     >>> baca_bulan("RT 7") is None, baca_bulan("Julius 2024") is None
     (True, True)
     """
@@ -164,10 +166,13 @@ def baca_bulan(label: Any) -> str | None:
     m = re.match(r"((?:19|20)\d{2})-(\d{1,2})\b", t)
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{m.group(1)}-{int(m.group(2)):02d}"
+    m = re.fullmatch(r"(\d{1,2})[/-]((?:19|20)\d{2})", t)  # "07/2024" from strftime("%m/%Y")
+    if m and 1 <= int(m.group(1)) <= 12:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
     m = re.fullmatch(r"([a-z]{3})([a-z]*)\.?\s*'?\s*((?:19|20)\d{2})", t)
-    names = {"januari", "january", "februari", "february", "maret", "march", "april", "juni", "june", "juli",
-             "july", "agustus", "august", "september", "oktober", "october", "november", "desember",
-             "december", "mei", "may"}
+    names = {"januari", "january", "februari", "february", "pebruari", "maret", "march", "april", "juni",
+             "june", "juli", "july", "agustus", "august", "sept", "september", "oktober", "october",
+             "november", "nopember", "desember", "december", "mei", "may"}
     if m and m.group(1) in _BULAN and (not m.group(2) or m.group(1) + m.group(2) in names):
         return f"{m.group(3)}-{_BULAN[m.group(1)]:02d}"
     return None

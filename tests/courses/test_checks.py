@@ -117,7 +117,7 @@ def test_number_messages(answer: object, ok: bool, fragment: str) -> None:
     assert ("Hampir" in hasil.pesan) == ("dibulatkan terlalu kasar" in fragment or "dipotong" in fragment)
 
 
-daftar(Soal("99z", harapan=lambda: Deret(tuple(range(5)), (-1.8796, 0.1051, -1.3075, 0.3, -1.16)),
+daftar(Soal("99k", harapan=lambda: Deret(tuple(range(5)), (-1.8796, 0.1051, -1.3075, 0.3, -1.16)),
             banding=banding_deret(desimal=2), bentuk="deret", langkah="skor-z setiap balita."))
 
 
@@ -132,9 +132,9 @@ def test_a_column_rounded_as_a_whole_is_named_once(how: object, fragment: str) -
     (0.1051 → 0.1, also 0.1051 cut to 2 decimals) made the message say "cut, not rounded" for a rounded
     column (module 6a's z-scores)."""
     z = pd.Series([-1.8796, 0.1051, -1.3075, 0.3, -1.16])
-    hasil = periksa("99z", how(z))
+    hasil = periksa("99k", how(z))
     assert not hasil.benar and fragment in hasil.pesan, hasil.pesan
-    assert periksa("99z", z.round(2)).benar and periksa("99z", z).benar
+    assert periksa("99k", z.round(2)).benar and periksa("99k", z).benar
 
 
 def test_number_comparator_alone_only_decides() -> None:

@@ -269,8 +269,7 @@ def _polos_teks(s: str) -> str:
     >>> _polos_teks("0–4"), _polos_teks("0 - 4"), _polos_teks("SMA/Sederajat")
     ('0-4', '0-4', 'sma sederajat')
     """
-    s = _TANDA_HUBUNG.sub("-", unicodedata.normalize("NFKC", s)).casefold()
-    s = unicodedata.normalize("NFKD", s)
+    s = unicodedata.normalize("NFKD", _TANDA_HUBUNG.sub("-", s)).casefold()
     s = "".join(ch if ch.isalnum() or ch in "+-" else " " for ch in s.replace("_", " "))
     return " ".join(s.split())
 

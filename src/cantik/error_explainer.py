@@ -384,7 +384,8 @@ def _zero_division() -> Penjelasan:
         "Periksa penyebutnya: tampilkan dulu dengan `print(...)`. Bila penyebut dihitung dari hasil "
         "penyaringan (mis. `len(...)`), mungkin syaratnya tidak cocok dengan baris mana pun: periksa ejaan "
         "dan huruf besar/kecil isian (`\"L\"` tidak sama dengan `\"l\"`).",
-        "Bila nol memang mungkin (mis. RT tanpa balita), tulis hasilnya sebagai kosong atau 0 dan jelaskan."])
+        "Bila nol memang mungkin (mis. RT atau dusun tanpa balita), tulis hasilnya sebagai kosong atau 0 "
+        "dan jelaskan."])
 
 
 def _index_error(exc: IndexError) -> Penjelasan | None:
@@ -394,7 +395,7 @@ def _index_error(exc: IndexError) -> Penjelasan | None:
     return Penjelasan("Anda meminta urutan (posisi) yang tidak ada: daftar atau tabel itu lebih pendek.", [
         "Posisi di Python dihitung mulai dari 0: baris pertama `.iloc[0]`, baris terakhir `.iloc[-1]`. "
         "Lihat panjangnya dengan `len(...)`.",
-        "Untuk memilih menurut label (mis. nomor RT), pakai `.loc[label]`, bukan `.iloc[...]`."])
+        "Untuk memilih menurut label (mis. nomor RT atau dusun), pakai `.loc[label]`, bukan `.iloc[...]`."])
 
 
 def _file_not_found(exc: FileNotFoundError) -> Penjelasan:

@@ -659,9 +659,11 @@ def test_the_gallery_chooses_the_place_once_for_every_app(page: Page, voila_url:
     from cantik.apps.grafik import default_pair, poor_by_rt
 
     a, b = default_pair(poor_by_rt("malinau"))
-    expect(summary).to_contain_text(f"RT {a}")
-    expect(summary).to_contain_text(f"RT {b}")
-    expect(page.get_by_label("RT pertama", exact=True)).to_have_value(re.compile(".+"))
-    assert page.get_by_label("RT pertama", exact=True).evaluate(
-        "(s) => s.options[s.selectedIndex].textContent").replace("\xa0", " ") == f"RT {a}"
+    # Desa Malinau is divided into dusun: its units are named so, never "RT"
+    expect(summary).to_contain_text(f"Dusun {a}")
+    expect(summary).to_contain_text(f"Dusun {b}")
+    expect(summary).not_to_contain_text(re.compile(r"\bRT\b"))
+    expect(page.get_by_label("Dusun pertama", exact=True)).to_have_value(re.compile(".+"))
+    assert page.get_by_label("Dusun pertama", exact=True).evaluate(
+        "(s) => s.options[s.selectedIndex].textContent").replace("\xa0", " ") == f"Dusun {a}"
     _assert_no_traceback(page)

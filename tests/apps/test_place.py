@@ -90,13 +90,14 @@ def test_a_preheated_app_follows_the_query_the_page_writes_into_its_box(
     assert shown.to_dict() == table.set_index("rt")["miskin"].to_dict()  # its numbers, not another place's
     assert app.rendered_for == app.control_state()
     top = int(table.loc[table["miskin"].idxmax(), "rt"])  # the challenge quotes this place's figures
-    assert app.challenge.question.startswith(f"RT {top} punya orang miskin **terbanyak** "
+    assert app.challenge.question.startswith(f"Dusun {top} punya orang miskin **terbanyak** "
                                              f"({int(table['miskin'].max())} orang)")
     assert app.challenge.root in app.root.children
 
 
-@pytest.mark.parametrize("key, label", [("malinau", "Desa Malinau"), ("taluk_haur", "Kelurahan Taluk Haur")])
-def test_the_texts_name_the_place_with_its_type(key: str, label: str) -> None:
+@pytest.mark.parametrize("key, label, unit", [("malinau", "Desa Malinau", "dusun"),
+                                             ("taluk_haur", "Kelurahan Taluk Haur", "RT")])
+def test_the_texts_name_the_place_with_its_type(key: str, label: str, unit: str) -> None:
     from cantik.apps.profil import ProfilApp
     from cantik.apps.rata_median import RataMedianApp
     from cantik.apps.sampel import SampelApp
@@ -110,7 +111,7 @@ def test_the_texts_name_the_place_with_its_type(key: str, label: str) -> None:
         assert f'data-wilayah="{key}"' in app.first_paint_html()
     profil = ProfilApp(key)
     n = len(cantik.data.load("penduduk", wilayah=key))
-    assert f"Penduduk per RT, {label} (data sintetis)" in profil.rt_table.value
+    assert f"Penduduk per {unit}, {label} (data sintetis)" in profil.rt_table.value
     assert profil.figures["jumlah_penduduk"] == n
 
 
@@ -213,9 +214,10 @@ def test_a_place_in_dusun_says_dusun(cantik_home: Path, tmp_path: Path,
     grafik = GrafikApp("desa_dusun")
     assert grafik.status.message == ""
     assert grafik.rt_a.description == "Dusun pertama" and grafik.rt_a.options[0][0] == "Dusun 1"
-    texts = [*app_texts(grafik), grafik.challenge.question]
+    profil = ProfilApp("desa_dusun")
+    texts = [*app_texts(grafik), grafik.challenge.question, *app_texts(profil)]
     assert not [t for t in texts if re.search(r"\bRT\b", t) and "RT atau dusun" not in t]
-    assert "Penduduk per dusun, Desa Berdusun" in ProfilApp("desa_dusun").rt_table.value
+    assert "Penduduk per dusun, Desa Berdusun" in profil.rt_table.value
 
 
 def test_a_lesson_opens_the_app_on_its_place_and_names_its_data(real_place: str,

@@ -10,7 +10,7 @@ import pytest
 from cantik.authoring import build
 from tests.courses import pipeline as pl
 
-#: Desa Malinau, the fourth synthetic place: a desa of 8 RT with no AMPUNKU and no ``lansia_tahunan`` table.
+#: Desa Malinau, the fourth synthetic place: a desa of 8 dusun, no AMPUNKU and no ``lansia_tahunan`` table.
 OTHER_PLACE = "malinau"
 
 

@@ -25,6 +25,7 @@ import pytest
 
 from cantik.checks.core import PESAN_DINILAI
 from cantik.data.loader import WILAYAH_ENV
+from cantik.data.profile import load_profile, unit_words
 from cantik.data.schema import DEFAULT_WILAYAH
 from tests.courses import cases, cases_5_8, catalogue_answers
 from tests.courses import pipeline as pl
@@ -311,6 +312,7 @@ def test_common_mistakes_lose_points_with_targeted_message(graded: Graded) -> No
             name = next(n for n in graded.names if any(c["id"] == test_id for c in graded.source(n)["cells"]))
             nb = graded.autograded(student, name)
             feedback = pl.cell_output_text(nb, test_id)
+            message = unit_words(message, load_profile(graded.place).unit)  # "Satu RT …" → "Satu dusun …"
             assert message in feedback, f"{cid} <- {code!r}: {message!r} not in test output {feedback!r}"
             # A graded kernel holds no answer key (issue 17): cek says the grader checks, never the verdict.
             selfcheck = pl.cell_output_text(nb, cid)

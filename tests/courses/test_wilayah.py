@@ -1,6 +1,6 @@
 """The course for another place (issue 20): ``cantik kursus bangun --wilayah malinau``.
 
-Desa Malinau is the fourth synthetic place: a desa of 8 RT with no AMPUNKU and no ``lansia_tahunan`` table.
+Desa Malinau is the fourth synthetic place: a desa of 8 dusun with no AMPUNKU and no ``lansia_tahunan`` table.
 All modules are written and built for it once per session (``bangun_wilayah``, about 2 minutes on a loaded
 2-core machine); then: the texts name no other place and quote only numbers computed from Malinau's data,
 the source solutions pass ``cek`` against Malinau's data (every master notebook executed with nbclient in a
@@ -64,6 +64,69 @@ def test_no_built_file_names_another_place_or_its_service(malinau: Path) -> None
     assert {k: v for k, v in found.items() if v} == {}
     text = (malinau / "courses" / "modul1" / "modul1_data_kelurahan.ipynb").read_text(encoding="utf-8")
     assert "Desa Malinau" in text
+
+
+#: "RT" as the unit's word (Malinau is divided into dusun); "RT atau dusun", "RT/RW" and names such as
+#: ``RT_KECIL`` or the column ``rt`` are not.
+UNIT_RT = re.compile(r"(?<![\w/])RT(?![\w/]| atau dusun)")
+
+
+def test_units_are_named_as_the_place_names_them(malinau: Path) -> None:
+    """Desa Malinau is divided into dusun: no built notebook, glossary or rubric calls its units RT, and a
+    unit's name reads "Dusun 4" with the number from its data."""
+    found = {}
+    for path in sorted(malinau.rglob("*")):
+        if path.is_file() and path.suffix in (".ipynb", ".md"):
+            texts = ([_source(c) for c in pl.read_nb(path)["cells"]] if path.suffix == ".ipynb"
+                     else [path.read_text(encoding="utf-8")])
+            around = re.compile(r".{0,30}" + UNIT_RT.pattern + ".{0,20}")
+            hits = [m.group(0) for t in texts for m in around.finditer(t)]
+            if hits:
+                found[str(path.relative_to(malinau))] = hits
+    assert found == {}
+    m4 = (malinau / "courses" / "modul4" / "modul4_pendidikan.ipynb").read_text(encoding="utf-8")
+    assert re.search(r"di Dusun \d+ hanya \d+ anak", m4) and "kepala dusun" in m4
+    rubrik = "".join(p.read_text(encoding="utf-8") for p in (malinau / "grading").rglob("*.md"))
+    assert "Dusun" in rubrik and not UNIT_RT.search(rubrik)
+
+
+def test_only_the_unit_word_changes_in_every_course_text_and_message() -> None:
+    """Every text of the repository's course (written for RT) and every catalogue message, hint and step,
+    worded for a place in dusun: no "RT" is left as the unit's word and the sentence keeps its brackets
+    (a glossary line once lost its closing bracket: "(misalnya satu angka per dusun.")."""
+    from cantik.checks.core import daftar_soal
+    from cantik.data.profile import unit_words
+
+    texts = [_source(c) for p in _notebooks(pl.ROOT / "courses") for c in pl.read_nb(p)["cells"]]
+    texts += [p.read_text(encoding="utf-8") for p in (pl.ROOT / "naskah" / "bersama").glob("*.md")]
+    for soal in daftar_soal():
+        texts += [s.pesan for s in soal.salah] + [h for h in soal.petunjuk if isinstance(h, str)]
+        texts += [soal.langkah]
+    assert sum("RT" in t for t in texts) > 100  # the course is written for RT: the test reads real texts
+    for text in texts:
+        out = unit_words(text, "dusun")
+        full = text.count("Rukun Tetangga (RT)") + text.count("RT (Rukun Tetangga)")  # both become "dusun"
+        assert (out.count("("), out.count(")")) == (text.count("(") - full, text.count(")") - full), out
+        assert not UNIT_RT.search(out), out
+
+
+def test_check_messages_and_hints_name_the_place_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A catalogue mistake's message and the hints are written once (with "RT") and read in the place's
+    own unit: Malinau's learner summing the unit numbers reads "nomor dusun", Kandangan Utara's "nomor RT"."""
+    from cantik.checks.core import ambil, periksa_polos
+
+    def summed() -> tuple[str, list[str]]:
+        total = int(load("penduduk")["rt"].sum())
+        return periksa_polos("1b", total).pesan, ambil("1b").daftar_petunjuk()
+
+    monkeypatch.delenv(WILAYAH_ENV, raising=False)
+    pesan, hints = summed()
+    assert "Anda menjumlahkan nomor RT" in pesan and "nomor RT" in hints[0]
+    monkeypatch.setenv(WILAYAH_ENV, PLACE)
+    pesan, hints = summed()
+    assert "Anda menjumlahkan nomor dusun" in pesan and "BANYAKNYA dusun" in pesan, pesan
+    assert not UNIT_RT.search(pesan + " ".join(hints)), (pesan, hints)
+    assert hints[0] == "Setiap penduduk punya nomor dusun; banyak orang tinggal di dusun yang sama."
 
 
 def test_texts_say_desa_and_quote_malinau_numbers(malinau: Path) -> None:

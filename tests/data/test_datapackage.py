@@ -12,6 +12,7 @@ from cantik.data import schema
 from cantik.data.calibration import SOURCES
 from cantik.data.metadata import INDICATORS
 from cantik.data.package import descriptor, validate
+from cantik.data.profile import load_profile, unit_words
 from cantik.paths import project_root
 
 DATASETS = project_root() / "datasets"
@@ -30,8 +31,11 @@ def test_descriptor_follows_the_schema_contract(folder: str) -> None:
     desc = json.loads((DATASETS / folder / "datapackage.json").read_text(encoding="utf-8"))
     assert desc == descriptor(folder)
     assert [r["name"] for r in desc["resources"]] == schema.tables_of(folder)
+    unit = load_profile(folder).unit if folder != schema.KECAMATAN else "RT"
     for res in desc["resources"]:
-        assert res["schema"] == schema.SCHEMAS[res["name"]]
+        # the column contract of every place; only the titles say the place's unit ("Dusun" for rt)
+        expected = json.loads(unit_words(json.dumps(schema.SCHEMAS[res["name"]], ensure_ascii=False), unit))
+        assert res["schema"] == expected
         assert schema.SYNTHETIC_NOTICE in res["description"]
         assert res["path"] == f"{res['name']}.csv"
         assert (DATASETS / folder / res["path"]).is_file()

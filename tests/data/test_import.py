@@ -109,6 +109,8 @@ def test_excel_files_with_a_mapping_build_a_real_place(village: Path, tmp_path: 
     assert code == 0, out
     assert _hashes(village) == before
     assert "TIDAK masuk git" in out and "tidak diubah" in out
+    # what to do next with the place: its course and its apps
+    assert "cantik kursus bangun --wilayah contoh_makmur" in out and "?wilayah=contoh_makmur" in out
     written = tmp_path / "nyata" / "contoh_makmur"
     assert sorted(p.name for p in written.iterdir()) == [
         "balita.csv", "datapackage.json", "keluarga.csv", "penduduk.csv", "wilayah.json"]

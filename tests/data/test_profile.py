@@ -49,7 +49,7 @@ def test_profiles_say_what_differs_between_places() -> None:
     assert ml.planning["rencana"] == "RPJMDes" and ml.planning["musrenbang"] == "Musrenbang desa"
     assert (ku.label, gl.label, ml.label) == ("Kelurahan Kandangan Utara", "Desa Gambah Luar", "Desa Malinau")
     assert (ml.kecamatan, ml.kabupaten, ml.unit, ml.units, ml.cantik_year) == (
-        "Loksado", "Hulu Sungai Selatan", "RT", 8, None)
+        "Loksado", "Hulu Sungai Selatan", "dusun", 8, None)
     assert "sintetis" in ml.note.lower()
 
 

@@ -45,7 +45,7 @@ class ProfilApp(AppBase):
     title = "Profil kelurahan"
     intro = (
         "Pilih wilayah untuk melihat susunan penduduknya menurut umur dan jenis kelamin (piramida "
-        "penduduk), beberapa indikator utama beserta artinya, dan rincian per RT."
+        "penduduk), beberapa indikator utama beserta artinya, dan rincian per RT atau dusun."
     )
 
     def __init__(self, wilayah: str | None = None) -> None:

@@ -30,8 +30,8 @@ class AppInfo:
 APPS: list[AppInfo] = [
     AppInfo(
         "profil", "profil_kelurahan.ipynb", "Profil kelurahan",
-        "Piramida penduduk, indikator utama beserta definisinya, dan rincian per RT untuk desa atau "
-        "kelurahan yang dipilih.",
+        "Piramida penduduk, indikator utama beserta definisinya, dan rincian per RT atau dusun untuk desa "
+        "atau kelurahan yang dipilih.",
         "cantik.apps.profil:ProfilApp",
     ),
     AppInfo(
@@ -47,8 +47,8 @@ APPS: list[AppInfo] = [
     ),
     AppInfo(
         "grafik", "grafik_jujur.ipynb", "Grafik jujur vs menyesatkan",
-        "Dua RT digambar jujur dan menyesatkan berdampingan; sumbu yang dipotong, jumlah atau persen, "
-        "urutan RT: data yang sama bisa memberi kesan berbeda.",
+        "Dua RT atau dusun digambar jujur dan menyesatkan berdampingan; sumbu yang dipotong, jumlah atau "
+        "persen, urutannya: data yang sama bisa memberi kesan berbeda.",
         "cantik.apps.grafik:GrafikApp",
     ),
     AppInfo(

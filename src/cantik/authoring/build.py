@@ -129,7 +129,8 @@ def _bertempat(nb: dict[str, Any]) -> dict[str, Any]:
 
 
 def _nama_tempat(text: str) -> str:
-    """A shared file for the active place: the default place's name in its examples becomes the place's."""
+    """A shared file for the active place: the default place's name in its examples becomes the place's,
+    and its units are named as the place's (:func:`_kata_tempat`)."""
     from cantik.data import active_wilayah
     from cantik.data.profile import load_profile
     from cantik.data.schema import DEFAULT_WILAYAH
@@ -137,7 +138,26 @@ def _nama_tempat(text: str) -> str:
     key = active_wilayah()
     if key == DEFAULT_WILAYAH:
         return text
-    return text.replace(load_profile(DEFAULT_WILAYAH).name, load_profile(key).name)
+    return _kata_tempat(text.replace(load_profile(DEFAULT_WILAYAH).name, load_profile(key).name))
+
+
+def _kata_tempat(text: str) -> str:
+    """Course text (written with the default place's unit, RT) worded for the active place's unit: "Dusun 3",
+    "per dusun", "kepala dusun" (:func:`cantik.data.profile.unit_words`)."""
+    from cantik.data import active_wilayah
+    from cantik.data.profile import load_profile, unit_words
+
+    return unit_words(text, load_profile(active_wilayah()).unit)
+
+
+def _satuan_tempat(nb: dict[str, Any]) -> dict[str, Any]:
+    """Every cell of a notebook worded for the active place's unit (markdown, and the comments, printed
+    texts and chart labels of code; names such as ``rt`` or ``aps_rt`` stay)."""
+    for cell in nb["cells"]:
+        source = cell["source"]
+        cell["source"] = (_kata_tempat(source) if isinstance(source, str)
+                          else _kata_tempat("".join(source)).splitlines(keepends=True))
+    return nb
 
 
 def tulis(modul: str, root: Path | None = None, keluaran: Path | None = None) -> list[Path]:
@@ -155,7 +175,7 @@ def tulis(modul: str, root: Path | None = None, keluaran: Path | None = None) ->
     for name, cells in spec["NOTEBOOKS"].items():
         path = dest / "courses" / modul / f"{name}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dumps(_bertempat(notebook(cells))), encoding="utf-8")
+        path.write_text(dumps(_bertempat(_satuan_tempat(notebook(cells)))), encoding="utf-8")
         out.append(path)
     for name, text in berkas_bersama(root).items():
         path = dest / "courses" / modul / name
@@ -165,7 +185,7 @@ def tulis(modul: str, root: Path | None = None, keluaran: Path | None = None) ->
     if teks is not None:
         path = rubrik_path(modul, dest)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(teks, encoding="utf-8")
+        path.write_text(_kata_tempat(teks), encoding="utf-8")
         out.append(path)
     return out
 

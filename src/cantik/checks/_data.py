@@ -44,6 +44,22 @@ def jenis_tempat() -> str:
     return load_profile(active_wilayah()).kind
 
 
+def kata_tempat(text: str) -> str:
+    """``text`` (written for a place in RT) worded for the active place's unit: "Dusun 3", "per dusun"
+    (:func:`cantik.data.profile.unit_words`). Messages and hints pass through here before a learner reads
+    them.
+
+    Examples
+    --------
+    >>> kata_tempat("Itu rata-rata umur per RT.")  # the default place is divided into RT
+    'Itu rata-rata umur per RT.'
+    """
+    from cantik.data.loader import active_wilayah
+    from cantik.data.profile import load_profile, unit_words
+
+    return unit_words(text, load_profile(active_wilayah()).unit) if "RT" in text else text
+
+
 def _place(table: str, wilayah: str | None) -> str:
     """The place a table is read from (the active place unless named: see cantik.data.pakai_wilayah), so the
     cache keeps each place's tables apart."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cantik.checks import key
-from cantik.checks._data import per_tempat
+from cantik.checks._data import kata_tempat, per_tempat
 from cantik.checks.compare import Hasil, Pembanding, as_number
 from cantik.checks.formula import Bagian, memakai, nama_terlarang, periksa_bagian, pesan_hitung_sendiri
 from cantik.checks.mistakes import KODE_KHUSUS, Rumus, Salah, katalog, periksa_nilai, tandai
@@ -87,8 +87,8 @@ class Soal:
         return self._harapan()
 
     def daftar_petunjuk(self) -> list[str]:
-        """The hints, written for the active place."""
-        return [h() if callable(h) else h for h in self.petunjuk]
+        """The hints, written for the active place (its unit too: :func:`kata_tempat`)."""
+        return [kata_tempat(h() if callable(h) else h) for h in self.petunjuk]
 
 
 _REGISTRY: dict[str, Soal] = {}
@@ -243,8 +243,15 @@ def periksa_polos(id: str, jawaban: Any, bagian: dict[str, Any] | None = None, k
     """Check an answer already converted to plain data (what the grader re-checks outside the kernel).
 
     A formula-first question (:attr:`Soal.bagian`) checks the parts first when all are given; a wrong result
-    without its parts gets its catalogue message, a right one is refused until the parts are given.
+    without its parts gets its catalogue message, a right one is refused until the parts are given. The
+    message is worded for the active place (a place in dusun reads "dusun" where the catalogue says "RT").
     """
+    hasil = _periksa_polos(id, jawaban, bagian, kode)
+    pesan = kata_tempat(hasil.pesan)
+    return hasil if pesan == hasil.pesan else Hasil(hasil.benar, pesan, hasil.kode, hasil.jenis)
+
+
+def _periksa_polos(id: str, jawaban: Any, bagian: dict[str, Any] | None, kode: str | None) -> Hasil:
     soal = ambil(id)
     if soal.hitung_sendiri and kode:
         dipakai = memakai(kode, nama_terlarang(soal.hitung_sendiri))

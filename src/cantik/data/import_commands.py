@@ -53,6 +53,9 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"Folder {real_data_dir()} TIDAK masuk git (.gitignore): data warga tetap di komputer ini. Berkas "
           f"Anda di {args.folder} tidak diubah.")
     print(f"Muat di notebook: cantik.data.load(\"penduduk\", wilayah=\"{result.key}\")")
+    print(f"Kursus untuk wilayah ini: cantik kursus bangun --wilayah {result.key}")
+    print(f"Aplikasi publik: tambahkan ?wilayah={result.key} pada alamat aplikasi (langsung bisa). Pilihan "
+          "wilayah di halaman depan galeri memuat wilayah ini setelah `cantik aplikasi` dijalankan ulang.")
     return 0
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cantik.data import schema
-from cantik.data.profile import Wilayah
+from cantik.data.profile import Wilayah, unit_words
 
 #: Short Indonesian descriptions of each table (the synthetic notice is appended to each).
 TABLE_DESCRIPTIONS: dict[str, str] = {
@@ -113,6 +113,13 @@ def descriptor(key: str, seed: int = 2025, wilayah: Wilayah | None = None) -> di
             "dialect": {"delimiter": ",", "header": True},
             "schema": copy.deepcopy(schema.SCHEMAS[table]),
         })
+    if wilayah is not None and wilayah.unit != "RT":  # "Rukun Tetangga (RT)" → "Dusun"
+        for resource in resources:
+            resource["description"] = unit_words(resource["description"], wilayah.unit)
+            for f in resource["schema"]["fields"]:
+                for text in ("title", "description"):
+                    if text in f:
+                        f[text] = unit_words(f[text], wilayah.unit)
     if not synthetic:
         assert wilayah is not None
         return {"name": f"kelas-cantik-{key.replace('_', '-')}", "title": f"Data {_title(wilayah)}",

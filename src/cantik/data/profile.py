@@ -47,6 +47,65 @@ PLANNING: dict[str, dict[str, str]] = {
 KEY_PATTERN = r"^[a-z][a-z0-9_]{1,39}$"
 
 
+#: Phrases that already name both kinds of unit ("RT atau dusun", "RT/dusun"): left as written.
+_BOTH_UNITS = re.compile(r"RT(?= atau dusun|/dusun|/RW)|(?<=dusun/)RT|(?<=dusun atau )RT|(?<=RW/)RT")
+#: "RT" as a word (the unit of a text written for a place in RT), with what goes with it: the head
+#: ("ketua RT"), the full name ("Rukun Tetangga (RT)"), a repetition ("RT-RT") or a suffix ("RT-nya").
+_UNIT_WORD = re.compile(r"(?P<head>\b[Kk]etua )?(?P<full>Rukun Tetangga \()?(?<!\w)RT(?P<close>\))?"
+                        r"(?P<named> \(Rukun Tetangga\))?(?P<again>-RT)?(?:-(?P<suffix>nya|ku|mu)\b)?(?!\w)")
+#: Where a word starts a sentence or a name: the text's start, after an end of sentence, at the start of a
+#: line (after markdown marks), of a quotation or of a table cell, and in a title written in title case
+#: ("Jumlah Penduduk menurut RT").
+_STARTS = re.compile(r"(?:^|[.!?]\s+|\n[ \t]*(?:(?:[#>*|\-]+|\d+\.)[ \t]*)*|[\"'|][ \t]*"
+                     r"|[A-Z]\w*\s+[A-Z]\w*\s+(?:menurut|per)\s+)$")
+
+
+def unit_words(text: str, unit: str) -> str:
+    r"""``text``, written for a place divided into RT, worded for a place whose unit is ``unit``.
+
+    For ``"RT"`` the text is returned unchanged. For ``"dusun"``: "ketua RT" becomes "kepala dusun",
+    "Rukun Tetangga (RT)" "dusun", "RT-RT" "dusun-dusun", "RT-nya" "dusunnya"; a unit's name ("RT 3") and a
+    sentence's first word become "Dusun". Phrases naming both ("RT atau dusun", "RT/dusun", "RT/RW") and
+    words that only contain the letters (``RT_KECIL``, ``rt``) stay as they are.
+
+    Examples
+    --------
+    >>> unit_words("APS terendah ada di RT 3. RT itu kecil; tanyakan ketua RT-nya.", "dusun")
+    'APS terendah ada di Dusun 3. Dusun itu kecil; tanyakan kepala dusunnya.'
+    >>> unit_words('print("RT dengan rasio terendah:", rt)  # satu angka per RT, RT-RT kecil', "dusun")
+    'print("Dusun dengan rasio terendah:", rt)  # satu angka per dusun, dusun-dusun kecil'
+    >>> unit_words("## 3. Menurut RT\n- RT mana? Kolom `rt`: Rukun Tetangga (RT), RT atau dusun", "dusun")
+    '## 3. Menurut dusun\n- Dusun mana? Kolom `rt`: dusun, RT atau dusun'
+    >>> unit_words("(misalnya per RT). Label (jenis kelamin, nomor RT).", "dusun")
+    '(misalnya per dusun). Label (jenis kelamin, nomor dusun).'
+    >>> unit_words("Berapa RT (Rukun Tetangga)? Ketua RT 5 (RT, posyandu): Penduduk Desa menurut RT", "dusun")
+    'Berapa dusun? Kepala Dusun 5 (dusun, posyandu): Penduduk Desa menurut Dusun'
+    >>> unit_words("bagi lansia/RT; ketua RT/RW; RT/dusun", "dusun")
+    'bagi lansia/dusun; ketua RT/RW; RT/dusun'
+    >>> unit_words("nomor RT", "RT")
+    'nomor RT'
+    """
+    if unit == "RT" or "RT" not in text:
+        return text
+    kept = _BOTH_UNITS.sub("\0", text)
+
+    def word(m: re.Match[str]) -> str:
+        if m.group("full") and not m.group("close"):
+            return m.group(0)  # "Rukun Tetangga (RT" without its bracket: leave it
+        named = re.match(r"[ \t]*(?:\d|\{)", kept[m.end():]) is not None
+        first = _STARTS.search(kept[:m.start()]) is not None
+        out = unit.capitalize() if named or (first and not m.group("head")) else unit
+        if m.group("head"):  # "ketua RT" → "kepala dusun", "Ketua RT 5" → "Kepala Dusun 5"
+            out = ("Kepala " if m.group("head")[0] == "K" else "kepala ") + out
+        if m.group("close") and not m.group("full"):
+            out += ")"  # "(misalnya per RT)": the bracket is the sentence's, not the full name's
+        if m.group("again"):
+            out += f"-{unit}"
+        return out + (m.group("suffix") or "")
+
+    return _UNIT_WORD.sub(word, kept).replace("\0", "RT")
+
+
 @dataclass(frozen=True)
 class Figure:
     """One published (or scenario) figure a synthetic place is calibrated to, with its source."""

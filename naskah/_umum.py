@@ -115,6 +115,6 @@ def aplikasi_sel(cid: str, slug: str, ajakan: str) -> list[dict]:
     judul = by_slug(slug).title
     return [
         md(f"{cid}-md", f"**📱 Aplikasi untuk dicoba — {judul}**\n\n{ajakan} Sel di bawah memberi tautannya "
-           "(tab baru, tanpa kode, data sintetis)."),
+           f"(tab baru, tanpa kode, {tempat.ket_data if tempat.sintetis else 'data ' + tempat.label})."),
         kode(cid, f'aplikasi("{slug}")'),
     ]

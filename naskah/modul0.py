@@ -31,7 +31,8 @@ KRITERIA_0G = [
     Kriteria("Memakai angka dari data", ["tidak ada angka", "satu angka", "dua atau tiga angka benar",
                                          "angka benar dengan satuannya"]),
     Kriteria("Bahasa yang jelas dan jujur", ["sulit dipahami", "banyak istilah teknis", "jelas",
-                                             "jelas, dan menyebut data latihan (sintetis)"]),
+                                             "jelas, dan menyebut data latihan (sintetis)" if tempat.sintetis
+                                             else "jelas, dan menyebut sumber datanya"]),
 ]
 CONTOH_0G = [
     Contoh(1, f"Keluarga di {tempat.jenis} kita banyak dan pengeluarannya macam-macam.", [1, 2]),
@@ -39,7 +40,7 @@ CONTOH_0G = [
     Contoh(3, f"{tempat.nama} punya {angka(KELUARGA)} keluarga dan {angka(BESAR)} di antaranya beranggota "
               f"{angka(ANGGOTA_BESAR)} orang atau lebih. Separuh keluarga membelanjakan kurang dari "
               f"{rupiah(MEDIAN)} per orang per bulan.", [3, 3]),
-    Contoh(4, f"Menurut data latihan (sintetis), {tempat.nama} punya {angka(KELUARGA)} keluarga; "
+    Contoh(4, f"Menurut {'data latihan (sintetis)' if tempat.sintetis else tempat.profil.source}, {tempat.nama} punya {angka(KELUARGA)} keluarga; "
               f"{angka(BESAR)} di antaranya beranggota {angka(ANGGOTA_BESAR)} orang atau lebih. Separuh keluarga "
               f"membelanjakan kurang dari {rupiah(MEDIAN)} per orang per bulan (median), sedangkan rata-ratanya "
               f"({rupiah(RATA)}) ditarik ke atas oleh beberapa keluarga.", [4, 4]),
@@ -191,7 +192,7 @@ fig, ax = plt.subplots(figsize=(5, 3))
 # Gambar diagram batang dari tabel frekuensi itu di bidang ax
 frek_jk.plot.bar(ax=ax, color="#4a7")
 # ax.set_title: judul; ax.set_xlabel dan ax.set_ylabel: label sumbu mendatar dan tegak
-ax.set_title("Penduduk menurut jenis kelamin, {tempat.nama} (data sintetis)")
+ax.set_title("Penduduk menurut jenis kelamin, {tempat.nama} ({tempat.ket_data})")
 ax.set_xlabel("Jenis kelamin")
 ax.set_ylabel("Jumlah orang")
 # plt.show() menampilkan gambarnya
@@ -205,7 +206,7 @@ dan label kedua sumbu. Simpan gambarnya di `fig`."""),
                 "frek_rt = keluarga[\"rt\"].value_counts().sort_index()\n"
                 "fig, ax = plt.subplots(figsize=(8, 3))\n"
                 "frek_rt.plot.bar(ax=ax, color=\"#4a7\")\n"
-                f"ax.set_title(\"Banyaknya keluarga per RT, {tempat.nama} (data sintetis)\")\n"
+                f"ax.set_title(\"Banyaknya keluarga per RT, {tempat.nama} ({tempat.ket_data})\")\n"
                 "ax.set_xlabel(\"RT\")\n"
                 "ax.set_ylabel(\"Jumlah keluarga\")",
                 'cek("0f", fig)\nplt.show()'),

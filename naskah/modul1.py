@@ -198,7 +198,7 @@ di bawah 105 sangat akurat dan di atas 175 sangat buruk."""),
              "umur_valid = umur_angka[(umur_angka >= 0) & (umur_angka <= 110)]\n"
              "fig, ax = plt.subplots(figsize=(9, 3))\n"
              "umur_valid.value_counts().sort_index().loc[20:70].plot.bar(ax=ax, color=\"#4a7\")\n"
-             "ax.set_title(\"Banyaknya penduduk menurut umur, data mentah (sintetis)\")\n"
+             f"ax.set_title(\"Banyaknya penduduk menurut umur, data mentah{' (sintetis)' if tempat.sintetis else ''}\")\n"
              "ax.set_xlabel(\"Umur (tahun)\")\nax.set_ylabel(\"Jumlah orang\")\nplt.show()"),
         md(f"{M}-1i-soal", """### Soal 1i
 

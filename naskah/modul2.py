@@ -177,7 +177,7 @@ fig, ax = plt.subplots(figsize=(7, 4))
 ax.barh(label, -tabel_pendidikan["L"], color="#3a7dc9", label="Laki-laki")
 # Angka perempuan positif, jadi batangnya ke KANAN
 ax.barh(label, tabel_pendidikan["P"], color="#e07b91", label="Perempuan")
-ax.set_title("Pendidikan tertinggi menurut jenis kelamin, {tempat.nama} 2025 (data sintetis)")
+ax.set_title("Pendidikan tertinggi menurut jenis kelamin, {tempat.nama} 2025 ({tempat.ket_data})")
 ax.set_xlabel("Jumlah orang (kiri: laki-laki, kanan: perempuan)")
 ax.set_ylabel("Pendidikan tertinggi")
 # ax.legend() menampilkan keterangan warna, diambil dari label=... di atas
@@ -194,7 +194,7 @@ kanan. Beri judul yang menyebut tempat dan tahun, serta label kedua sumbu. Simpa
                 "label = tabel_piramida.index.astype(str)\n"
                 "ax.barh(label, -tabel_piramida[\"L\"], color=\"#3a7dc9\", label=\"Laki-laki\")\n"
                 "ax.barh(label, tabel_piramida[\"P\"], color=\"#e07b91\", label=\"Perempuan\")\n"
-                f"ax.set_title(\"Piramida penduduk {tempat.nama}, 2025 (data sintetis)\")\n"
+                f"ax.set_title(\"Piramida penduduk {tempat.nama}, 2025 ({tempat.ket_data})\")\n"
                 "ax.set_xlabel(\"Jumlah penduduk (kiri: laki-laki, kanan: perempuan)\")\n"
                 "ax.set_ylabel(\"Kelompok umur (tahun)\")\n"
                 "ax.legend()",

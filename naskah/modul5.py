@@ -86,7 +86,7 @@ keluarga miskin cenderung beranggota lebih banyak, sehingga persen keluarga misk
 persen orang miskin.
 
 > P0 resmi BPS hanya tersedia sampai tingkat **kabupaten/kota**, karena sampel Susenas tidak cukup untuk
-> kecamatan atau {tempat.jenis}. P0 {tempat.jenis} di modul ini adalah latihan dengan data sintetis. Untuk menentukan
+> kecamatan atau {tempat.jenis}. P0 {tempat.jenis} di modul ini {"adalah latihan dengan data sintetis" if tempat.sintetis else "dihitung dari data " + tempat.jenis + ", bukan angka resmi BPS"}. Untuk menentukan
 > **sasaran** program di {tempat.jenis}, pemerintah memakai peringkat kesejahteraan keluarga dalam Data Tunggal
 > Sosial dan Ekonomi Nasional (DTSEN, sebelumnya DTKS), bukan P0.
 

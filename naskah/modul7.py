@@ -92,7 +92,7 @@ satuannya. Simpan gambarnya di `fig_bulanan`."""),
         jawaban(f"{M}-7c", "",
                 "fig_bulanan, ax = plt.subplots(figsize=(8, 4))\n"
                 "ax.plot(per_bulan.index.astype(str), per_bulan.to_numpy(), marker=\"o\")\n"
-                "ax.set_title(\"Perjalanan AMPUNKU per bulan, Juli 2024 – Juni 2025 (data sintetis)\")\n"
+                f"ax.set_title(\"Perjalanan AMPUNKU per bulan, Juli 2024 – Juni 2025 ({tempat.ket_data})\")\n"
                 "ax.set_xlabel(\"Bulan\")\n"
                 "ax.set_ylabel(\"Banyaknya perjalanan\")\n"
                 "ax.set_ylim(bottom=0)\n"
@@ -137,7 +137,7 @@ nomor RT pada setiap batang. Simpan gambarnya di `fig_rt`."""),
                 "ax.set_title(\"Perjalanan AMPUNKU per 1.000 penduduk menurut RT, Jul 2024 – Jun 2025\")\n"
                 "ax.set_xlabel(\"Perjalanan per 1.000 penduduk\")\n"
                 "ax.set_ylabel(\"RT\")\n"
-                "fig_rt.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk (data sintetis)\", "
+                f"fig_rt.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk ({tempat.ket_data})\", "
                 "fontsize=8)",
                 'cek("7e", fig_rt)\nplt.show()'),
         tes(f"{M}-7e-tes", "7e", "fig_rt"),
@@ -175,7 +175,7 @@ Jalankan saja."""),
              "a3.hist(ampunku[\"waktu_tunggu_menit\"], bins=15)\n"
              "a3.set(title=\"Waktu tunggu\", xlabel=\"menit\", ylabel=\"perjalanan\")\n"
              f"dasbor.suptitle(\"Dasbor AMPUNKU {tempat.label}, Jul 2024 – Jun 2025\")\n"
-             "dasbor.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk (data sintetis)\", fontsize=8)\n"
+             f"dasbor.text(0.01, 0.01, \"Sumber: catatan AMPUNKU dan data penduduk ({tempat.ket_data})\", fontsize=8)\n"
              "dasbor.tight_layout()\n"
              "plt.show()"),
         *aplikasi_sel(f"{M}-aplikasi-ampunku", "ampunku",
@@ -246,7 +246,7 @@ satuannya. Simpan gambarnya di `fig_bulanan`."""),
             jawaban(f"{M}-7n", "",
                     "fig_bulanan, ax = plt.subplots(figsize=(8, 4))\n"
                     "ax.plot(per_bulan.index.astype(str), per_bulan.to_numpy(), marker=\"o\")\n"
-                    f"ax.set_title(\"Kelahiran per bulan, {tempat.nama}, Juli 2024 – Juni 2025 (data sintetis)\")\n"
+                    f"ax.set_title(\"Kelahiran per bulan, {tempat.nama}, Juli 2024 – Juni 2025 ({tempat.ket_data})\")\n"
                     "ax.set_xlabel(\"Bulan\")\n"
                     "ax.set_ylabel(\"Banyaknya kelahiran\")\n"
                     "ax.set_ylim(bottom=0)\n"
@@ -292,7 +292,7 @@ nomor RT pada setiap batang. Simpan gambarnya di `fig_rt`."""),
                     "ax.set_title(\"Kelahiran per 1.000 penduduk menurut RT, Jul 2024 – Jun 2025\")\n"
                     "ax.set_xlabel(\"Kelahiran per 1.000 penduduk\")\n"
                     "ax.set_ylabel(\"RT\")\n"
-                    "fig_rt.text(0.01, 0.01, \"Sumber: data penduduk (data sintetis)\", fontsize=8)",
+                    f"fig_rt.text(0.01, 0.01, \"Sumber: data penduduk ({tempat.ket_data})\", fontsize=8)",
                     'cek("7p", fig_rt)\nplt.show()'),
             tes(f"{M}-7p-tes", "7p", "fig_rt"),
         ],
@@ -308,7 +308,7 @@ satuannya (rupiah). Simpan gambarnya di `fig_pengeluaran`."""),
             jawaban(f"{M}-7q", "",
                     "fig_pengeluaran, ax = plt.subplots(figsize=(7, 4))\n"
                     "ax.hist(keluarga[\"pengeluaran_per_kapita\"], bins=20, color=\"#27ae60\", edgecolor=\"white\")\n"
-                    f"ax.set_title(\"Sebaran pengeluaran per kapita keluarga, {tempat.nama} (data sintetis)\")\n"
+                    f"ax.set_title(\"Sebaran pengeluaran per kapita keluarga, {tempat.nama} ({tempat.ket_data})\")\n"
                     "ax.set_xlabel(\"Pengeluaran per kapita (rupiah per bulan)\")\n"
                     "ax.set_ylabel(\"Banyaknya keluarga\")",
                     'cek("7q", fig_pengeluaran)\nplt.show()'),
@@ -330,7 +330,7 @@ data. Jalankan saja."""),
                  "a3.hist(keluarga[\"pengeluaran_per_kapita\"], bins=20)\n"
                  "a3.set(title=\"Pengeluaran per kapita\", xlabel=\"rupiah per bulan\", ylabel=\"keluarga\")\n"
                  f"dasbor.suptitle(\"Dasbor kelahiran dan pengeluaran {tempat.label}, Jul 2024 – Jun 2025\")\n"
-                 "dasbor.text(0.01, 0.01, \"Sumber: data penduduk dan keluarga (data sintetis)\", fontsize=8)\n"
+                 f"dasbor.text(0.01, 0.01, \"Sumber: data penduduk dan keluarga ({tempat.ket_data})\", fontsize=8)\n"
                  "dasbor.tight_layout()\n"
                  "plt.show()"),
         ],
@@ -408,7 +408,7 @@ fig, ax = plt.subplots(figsize=(7, 3.5))
 # ax.plot(label, nilai) menggambar diagram garis; marker="o" memberi titik di setiap tahun.
 # .astype(str) menjadikan tahun label teks; .to_numpy() mengambil deret angkanya saja.
 ax.plot(tahunan["tahun"].astype(str), tahunan["jumlah_penduduk"].to_numpy(), marker="o")
-ax.set_title("Jumlah penduduk {tempat.nama} menurut tahun (data sintetis)")
+ax.set_title("Jumlah penduduk {tempat.nama} menurut tahun ({tempat.ket_data})")
 ax.set_xlabel("Tahun")
 ax.set_ylabel("Jumlah penduduk (orang)")
 # ax.set_ylim(bottom=0): sumbu tegak mulai dari nol
@@ -428,11 +428,11 @@ plt.show()"""),
 per_rt = penduduk["rt"].value_counts().sort_values()
 fig, ax = plt.subplots(figsize=(6, 6))
 ax.barh(per_rt.index.astype(str), per_rt.to_numpy(), color="#7f8c8d")
-ax.set_title("Penduduk menurut RT, {tempat.nama} 2025 (data sintetis)")
+ax.set_title("Penduduk menurut RT, {tempat.nama} 2025 ({tempat.ket_data})")
 ax.set_xlabel("Jumlah penduduk (orang)")
 ax.set_ylabel("RT")
 # fig.text(x, y, "...") menulis catatan di gambar; (0.01, 0.01) = pojok kiri bawah. Di sini: sumber data.
-fig.text(0.01, 0.01, "Sumber: data penduduk Kelas Cantik (data sintetis)", fontsize=8)
+fig.text(0.01, 0.01, "Sumber: data penduduk {"Kelas Cantik (data sintetis)" if tempat.sintetis else "(" + tempat.ket_data + ")"}", fontsize=8)
 plt.show()"""),
         *V["7e"],
         md(f"{M}-contoh-histogram-md", "**Contoh → Coba: histogram.** Sebaran umur penduduk."),
@@ -440,7 +440,7 @@ plt.show()"""),
 # ax.hist(nilai, bins=20) membagi rentang nilai menjadi 20 selang sama lebar dan menggambar
 # berapa banyak nilai yang jatuh di setiap selang
 ax.hist(penduduk["umur"], bins=20, color="#8e44ad", edgecolor="white")
-ax.set_title("Sebaran umur penduduk {tempat.nama}, 2025 (data sintetis)")
+ax.set_title("Sebaran umur penduduk {tempat.nama}, 2025 ({tempat.ket_data})")
 ax.set_xlabel("Umur (tahun)")
 ax.set_ylabel("Banyaknya penduduk")
 plt.show()"""),
@@ -490,7 +490,8 @@ tabel_bansos.tail()"""),
                 "tabel_penduduk.columns.name = None",
                 'cek("7g", tabel_penduduk)\n'
                 f'print("Tabel 3.1 Jumlah Penduduk menurut RT dan Jenis Kelamin, {tempat.label}, 2025")\n'
-                'display(tabel_penduduk.tail())\nprint("Sumber: data penduduk Kelas Cantik (data sintetis)")'),
+                'display(tabel_penduduk.tail())\n'
+                f'print("Sumber: data penduduk {"Kelas Cantik (data sintetis)" if tempat.sintetis else "(" + tempat.ket_data + ")"}")'),
         tes(f"{M}-7g-tes", "7g", "tabel_penduduk"),
         md(f"{M}-rahasia", f"""## 6. Kerahasiaan statistik: apa yang boleh disebarkan
 

@@ -14,6 +14,9 @@ from cantik.checks.core import ambil
 from cantik.checks.modul3 import P0_2022, P0_2023
 
 M = "m8"
+#: What the exported page puts at its top (cantik.publish.ekspor_html): the synthetic notice, or a real
+#: place's source and date.
+PEMBERITAHUAN = "Pemberitahuan data sintetis" if tempat.sintetis else "Sumber dan tanggal data"
 AMPUNKU = tempat.ada("ampunku")  # the local service table (Kandangan Utara's AMPUNKU), if the place has one
 PILIH_8H = ("Pilih **dua** indikator tambahan dari modul 1–7 (misalnya P1, prevalensi stunting per posyandu, "
             "perjalanan\nAMPUNKU per 1.000 penduduk, APS)" if AMPUNKU else
@@ -43,7 +46,8 @@ RUBRIK_AKHIR = [
                                      "judul, satuan dan sumber lengkap",
                                      "lengkap, sumbu dari nol, diurutkan dan mudah dibaca"]),
     ("Metadata indikator", ["tidak ada", "banyak isian kosong atau keliru", "lengkap dan benar",
-                            "lengkap, tepat dan menyebut keterbatasan serta data sintetis"]),
+                            "lengkap, tepat dan menyebut keterbatasan serta "
+                            + ("data sintetis" if tempat.sintetis else "sumber datanya")]),
     ("Interpretasi dan rekomendasi", ["hanya mengulang angka", "interpretasi tanpa rekomendasi",
                                       "rekomendasi mengikuti dari data",
                                       "rekomendasi menimbang pilihan dan siapa yang terdampak"]),
@@ -80,7 +84,7 @@ CONTOH_8I = [
               "bagi keluarga miskin di RT dengan persentase penduduk miskin tertinggi. Prioritas 2: jemput bola "
               "pengukuran balita ke rumah di wilayah posyandu dengan prevalensi tertinggi. Keterbatasan: angka "
               "per RT berasal dari sedikit keluarga dan balita, sehingga mudah berubah; semua angka di sini dari "
-              "data sintetis untuk latihan.", [4, 4, 4, 4, 4, 4, 4]),
+              + ("data sintetis untuk latihan." if tempat.sintetis else f"{tempat.ket_data}."), [4, 4, 4, 4, 4, 4, 4]),
     Contoh(3, f"Penduduk sekitar {angka(round(PENDUDUK, -2))} jiwa, P0 sekitar {persen(P0, 1)}, stunting sekitar "
               f"{persen(STUNTING, 0)} menurut posyandu. Prioritas: bantuan untuk keluarga miskin dan pengukuran "
               "balita. Angka per RT kecil sehingga tidak pasti.", [3, 3, 3, 3, 3, 3, 3]),
@@ -99,7 +103,9 @@ CATATAN_8I = [
     "Angka posyandu dan survei disebut \"salah satunya bohong\", bukan dijelaskan perbedaan cakupan dan caranya.",
     "NIK, nomor KK atau angka 1–4 per RT muncul di halaman yang dibagikan (kerahasiaan statistik, modul 7).",
     "Semua data latihan **sintetis**: karya yang mengutip angkanya sebagai data resmi tidak mendapat skor 4 "
-    "pada kriteria \"Keterbatasan data\".",
+    "pada kriteria \"Keterbatasan data\"." if tempat.sintetis else
+    f"Data {tempat.label} bukan statistik resmi BPS: karya yang tidak menyebut sumbernya ({tempat.ket_data}) "
+    "tidak mendapat skor 4 pada kriteria \"Keterbatasan data\".",
 ]
 
 NOTEBOOKS = {
@@ -188,7 +194,7 @@ Jalankan saja."""),
              "})\n"
              f"print(\"Tabel 1. Indikator utama {tempat.label}, 2025\")\n"
              "display(ringkasan.style.hide(axis=\"index\"))\n"
-             "print(\"Sumber: data Kelas Cantik (data sintetis)\")"),
+             f"print(\"Sumber: data {'Kelas Cantik (data sintetis)' if tempat.sintetis else tempat.label + ' (' + tempat.ket_data + ')'}\")"),
         md(f"{M}-8h-soal", f"""## 2. Indikator tambahan
 
 ### Soal 8h (jawaban tertulis, dinilai pelatih)
@@ -209,7 +215,7 @@ kapan), label kedua sumbu dengan satuan, dan tulis sumbernya. Simpan gambarnya d
                 f"ax.set_title(\"Persentase penduduk miskin menurut RT, {tempat.nama} 2025\")\n"
                 "ax.set_xlabel(\"Penduduk miskin (%)\")\n"
                 "ax.set_ylabel(\"RT\")\n"
-                f"fig.text(0.01, 0.01, \"Sumber: data keluarga Kelas Cantik (data sintetis); GK {rupiah(GK)}\", "
+                f"fig.text(0.01, 0.01, \"Sumber: data keluarga {'Kelas Cantik' if tempat.sintetis else tempat.label} ({tempat.ket_data}); GK {rupiah(GK)}\", "
                 "fontsize=8)",
                 'cek("8g", fig)\nplt.show()'),
         tes(f"{M}-8g-tes", "8g", "fig"),
@@ -221,7 +227,9 @@ Setiap indikator yang disebarkan perlu metadata (Satu Data Indonesia). Contoh le
 ### Soal 8f
 Isi metadata gaya SIRUSA untuk **satu** indikator yang Anda pakai, sebagai dict `metadata` dengan kunci:
 `nama`, `konsep`, `definisi`, `metode_perhitungan`, `rumus`, `satuan`, `interpretasi`, `disagregasi`,
-`periodisasi`, `sumber_data`. Jangan lupa: datanya **sintetis**; sebutkan itu di `sumber_data`."""),
+`periodisasi`, `sumber_data`. """ + ("Jangan lupa: datanya **sintetis**; sebutkan itu di `sumber_data`."
+                                       if tempat.sintetis else "Sebutkan sumber dan tanggal datanya di `sumber_data`: "
+                                       f"{tempat.ket_data}.")),
         jawaban(f"{M}-8f", "",
                 "metadata = {\n"
                 "    \"nama\": \"Persentase penduduk miskin (P0)\",\n"
@@ -236,8 +244,9 @@ Isi metadata gaya SIRUSA untuk **satu** indikator yang Anda pakai, sebagai dict 
                 "    \"interpretasi\": \"P0 4% berarti sekitar 4 dari 100 penduduk hidup di bawah garis kemiskinan.\",\n"
                 f"    \"disagregasi\": \"RT, {tempat.jenis}\",\n"
                 "    \"periodisasi\": \"Tahunan\",\n"
-                "    \"sumber_data\": \"Data keluarga Kelas Cantik (data sintetis, bukan data resmi BPS)\",\n"
-                "}",
+                + ("    \"sumber_data\": \"Data keluarga Kelas Cantik (data sintetis, bukan data resmi BPS)\",\n"
+                   if tempat.sintetis else f"    \"sumber_data\": \"Data keluarga {tempat.label}: {tempat.ket_data}\",\n")
+                + "}",
                 'cek("8f", metadata)\npd.Series(metadata, name="isi").to_frame()'),
         tes(f"{M}-8f-tes", "8f", "metadata"),
         md(f"{M}-8i-soal", f"""## 5. Interpretasi untuk Musrenbang
@@ -252,14 +261,14 @@ apa keterbatasan datanya. Tulis untuk warga dan perangkat {tempat.jenis}, bukan 
             Kunci("Prevalensi stunting posyandu (soal 8e)", STUNTING, 0.5, desimal=1, satuan="%"),
             Kunci("APS 16–18 (soal 8j)", APS_16_18, 0.5, desimal=1, satuan="%"),
         ], CATATAN_8I),
-        md(f"{M}-ekspor", """## 6. Ekspor menjadi halaman HTML
+        md(f"{M}-ekspor", f"""## 6. Ekspor menjadi halaman HTML
 
 Setelah semua selesai:
 
 1. **Simpan** notebook ini (Ctrl+S).
 2. Hapus tanda `#` di baris terakhir sel berikut, lalu jalankan. Berkas `.html` muncul di folder yang sama.
    Isinya judul bagian, hasil hitungan, tabel, grafik dan tulisan Anda; kode, sel tes, petunjuk soal dan
-   rubrik tidak ikut. Pemberitahuan data sintetis diletakkan di paling atas.
+   rubrik tidak ikut. {PEMBERITAHUAN} diletakkan di paling atas.
 3. Bagikan berkas `.html` itu (surel, WhatsApp) atau cetak dari peramban.
 
 Sebelum menulis halaman, `ekspor_html` memeriksa **kerahasiaan statistik** (modul 7): halaman yang memuat
@@ -272,7 +281,8 @@ Untuk mengekspor seluruh notebook tanpa kode (termasuk petunjuk soal), pakai
              "# ekspor_html(\"modul8_kandangan_utara_dalam_angka.ipynb\")"),
         *penutup(M, [
             "Mulai dari keputusan yang akan diambil, baru pilih indikatornya; pendidikan termasuk data prioritas.",
-            "Setiap angka perlu satuan, sumber dan metadata; data latihan harus disebut sintetis.",
+            "Setiap angka perlu satuan, sumber dan metadata; "
+            + ("data latihan harus disebut sintetis." if tempat.sintetis else "sebutkan sumber dan tanggal datanya."),
             "Grafik yang jujur: judul lengkap, satuan, sumber, batang mulai dari nol dan diurutkan.",
             "Interpretasi yang baik menyebut apa yang ditunjukkan data, apa yang diusulkan, dan batas-batasnya.",
         ]),

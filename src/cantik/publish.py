@@ -170,21 +170,45 @@ def _jadi_laporan(cells: list[Any]) -> list[Any]:
     return out
 
 
+def _pemberitahuan(metadata: Any) -> str:
+    """The notice at the top of an exported page: the synthetic notice, or for a module built for a real place
+    (``metadata.cantik.wilayah``) that place's source and date, never "synthetic" for a village's own data.
+
+    Examples
+    --------
+    >>> _pemberitahuan({})[:13]
+    'DATA SINTETIS'
+    >>> _pemberitahuan({"cantik": {"wilayah": "<b>tidak_ada</b>"}})  # the recorded key is never echoed
+    'Sumber dan tanggal data notebook ini tidak ditemukan di komputer ini. Bukan statistik resmi BPS.'
+    """
+    from cantik.data.profile import load_profile
+    from cantik.data.schema import SYNTHETIC_NOTICE
+    from cantik.errors import DataFormatError, DataNotFoundError
+
+    key = ((metadata or {}).get("cantik") or {}).get("wilayah")
+    if not key:
+        return SYNTHETIC_NOTICE
+    try:
+        return load_profile(str(key)).notice
+    except (DataNotFoundError, DataFormatError):
+        return ("Sumber dan tanggal data notebook ini tidak ditemukan di komputer ini. Bukan statistik resmi "
+                "BPS.")
+
+
 def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: str | None = None,
                 laporan: bool = True) -> Path:
     """Export a finished notebook to one self-contained HTML page (code hidden) to share or print.
 
     Uses nbconvert's ``HTMLExporter`` with ``exclude_input=True``; the autograder test cells are left out,
-    images stay embedded, and the synthetic-data notice is placed at the top. A page that would show NIK or KK
-    numbers raises :class:`DataPribadi`; small counts by RT are printed as warnings (see
-    :func:`periksa_kerahasiaan`). With ``laporan=True`` (the
-    default) the page reads as a report for the Musrenbang: course instructions, question texts, rubrics and
-    self-check messages are dropped, section headings, results and the learner's writing stay. The page is
-    inert wherever it is opened: the notebook's HTML is cleaned (:class:`cantik.safehtml.SanitizeLearnerHTML`)
-    and the page declares that it runs no script (its formulas therefore show as written, in TeX). Save the
-    notebook (Ctrl+S) before exporting: the file on disk is what gets exported. The whole notebook (without
-    its code) can also be exported on the command line with
-    ``jupyter nbconvert --to html --no-input <notebook>.ipynb``.
+    images stay embedded, and the synthetic-data notice (for a real place: its source and date) is placed at
+    the top. A page that would show NIK or KK numbers raises :class:`DataPribadi`; small counts by RT are
+    printed as warnings (see :func:`periksa_kerahasiaan`). With ``laporan=True`` (the default) the page reads
+    as a report for the Musrenbang: course instructions, question texts, rubrics and self-check messages are
+    dropped, section headings, results and the learner's writing stay. The page is inert wherever it is
+    opened: the notebook's HTML is cleaned (:class:`cantik.safehtml.SanitizeLearnerHTML`) and the page
+    declares that it runs no script (its formulas therefore show as written, in TeX). Save the notebook
+    (Ctrl+S) before exporting: the file on disk is what gets exported. The whole notebook (without its code)
+    can also be exported on the command line with ``jupyter nbconvert --to html --no-input <notebook>.ipynb``.
 
     Parameters
     ----------
@@ -206,7 +230,6 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
     import nbformat
     from nbconvert import HTMLExporter
 
-    from cantik.data.schema import SYNTHETIC_NOTICE
     from cantik.safehtml import SanitizeLearnerHTML, with_csp
 
     src = Path(notebook)
@@ -233,7 +256,7 @@ def ekspor_html(notebook: str | Path, tujuan: str | Path | None = None, judul: s
     if judul is None:
         judul = next((ln.lstrip("# ").strip() for c in nb.cells if c.cell_type == "markdown"
                       for ln in c.source.splitlines() if ln.startswith("# ")), src.stem)
-    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"> ⚠️ **{SYNTHETIC_NOTICE}**"))
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"> ⚠️ **{_pemberitahuan(nb.metadata)}**"))
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.register_preprocessor(SanitizeLearnerHTML, enabled=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": judul}})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -255,3 +256,73 @@ def test_no_value_of_one_place_is_cached_for_another(monkeypatch: pytest.MonkeyP
     cached = [p.name for p in folder.glob("*.py")
               if p.name not in place_free and re.search(r"functools\.(cache|lru_cache)\b", p.read_text())]
     assert cached == [], f"a per-place value cached without per_tempat: {cached}"
+
+
+#: A real place (``cantik data impor``): Malinau's tables in a real-data folder, its profile saying real.
+REAL = "desa_nyata"
+REAL_SOURCE = "Pendataan pemerintah desa, per 2026-01-31"
+#: The modules whose texts speak of the data's origin (chart titles, source lines, rubrics, metadata).
+REAL_MODULES = ["modul0", "modul5", "modul7", "modul8"]
+
+
+@pytest.fixture(scope="module")
+def nyata(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """``cantik kursus bangun --wilayah desa_nyata`` for :data:`REAL_MODULES` (the real-data folder set for
+    this module's tests, kernels included)."""
+    real = tmp_path_factory.mktemp("data_nyata")
+    shutil.copytree(pl.ROOT / "datasets" / "malinau", real / REAL)
+    profile = json.loads((real / REAL / "wilayah.json").read_text(encoding="utf-8"))
+    profile.update({"kunci": REAL, "nama": "Nyata", "sintetis": False,
+                    "sumber_data": "Pendataan pemerintah desa", "tanggal_data": "2026-01-31"})
+    profile.pop("angka_kalibrasi", None)
+    profile.pop("pembangkitan", None)
+    (real / REAL / "wilayah.json").write_text(json.dumps(profile), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CANTIK_DATA_NYATA", str(real))
+        out = tmp_path_factory.mktemp("kursus") / REAL
+        build.bangun_wilayah(REAL, out, REAL_MODULES, root=pl.ROOT)
+        yield out
+
+
+def test_a_real_place_course_never_calls_its_data_synthetic(nyata: Path) -> None:
+    """A course built from a village's own data names their source and date where the synthetic course says
+    "data sintetis" (chart titles, source lines, rubrics, the metadata's model answer, the glossary), and the
+    exported report puts that source at its top, never the synthetic notice."""
+    from cantik.publish import ekspor_html
+
+    said = {}
+    for path in sorted(nyata.rglob("*")):
+        if path.is_file() and path.suffix in (".ipynb", ".md"):
+            text = path.read_text(encoding="utf-8")
+            # every line calling data synthetic, but for cell ids ("m0-sintetis") and the glossary's
+            # definition of the term and its sentence on which modules use synthetic data
+            claims = [line.strip() for line in text.splitlines()
+                      if re.search(r"(?<![-\w])sintetis", line, re.IGNORECASE)
+                      and "**Data sintetis**:" not in line and "kecuali modul yang dibangun" not in line]
+            if claims:
+                said[str(path.relative_to(nyata))] = claims
+    assert said == {}
+    for modul in REAL_MODULES:
+        master = next((nyata / "courses" / modul).glob("*.ipynb")).read_text(encoding="utf-8")
+        assert REAL_SOURCE in master, modul
+    m8 = next((nyata / "courses" / "modul8").glob("*.ipynb"))
+    page = ekspor_html(m8, nyata / "m8.html").read_text(encoding="utf-8")
+    assert REAL_SOURCE in page and "DATA SINTETIS" not in page
+
+
+def test_the_real_place_metadata_names_its_source(nyata: Path) -> None:
+    """Module 8's metadata answer: for a real place ``sumber_data`` names the village's source (the model
+    answer's cek says Benar in a real kernel on the real place's data); "data sintetis" there is refused."""
+    from cantik.checks.modul8 import masalah_sumber
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(WILAYAH_ENV, REAL)
+        assert "bukan data sintetis" in masalah_sumber("Data keluarga Kelas Cantik (data sintetis)")
+        assert "dari mana datanya" in masalah_sumber("Data keluarga desa")
+        assert masalah_sumber("Pendataan desa 2026") == ""
+    nb = _execute(next((nyata / "courses" / "modul8").glob("*.ipynb")))
+    verdicts = {c["id"]: "".join(_source({"source": o.get("text", "")}) for o in c.get("outputs", []))
+                for c in nb["cells"] if c["cell_type"] == "code" and "cek(" in _source(c)
+                and c["metadata"].get("nbgrader", {}).get("solution")}
+    wrong = {cid: text for cid, text in verdicts.items() if "✅ Benar!" not in text}
+    assert verdicts and wrong == {}

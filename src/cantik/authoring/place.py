@@ -12,8 +12,8 @@ Examples
 ('Kandangan Utara', 'Kelurahan Kandangan Utara', 'kelurahan', 'RT', 'Kelurahan Cantik', 'lurah')
 >>> t.pembanding_nama, t.ada("ampunku")
 (['Taluk Haur', 'Gambah Luar'], True)
->>> Tempat.dari("malinau").musrenbang
-'Musrenbang desa'
+>>> Tempat.dari("malinau").musrenbang, t.ket_data
+('Musrenbang desa', 'data sintetis')
 """
 
 from __future__ import annotations
@@ -80,6 +80,17 @@ class Tempat:
     def satuan(self) -> str:
         """The place's unit: "RT" or "dusun"."""
         return self.profil.unit
+
+    @property
+    def sintetis(self) -> bool:
+        """True for a synthetic place (its texts say so); False for a real place (they name its source)."""
+        return self.profil.synthetic
+
+    @property
+    def ket_data(self) -> str:
+        """What the data are, in brackets after a chart title or a source line: "data sintetis", or for a
+        real place its source and date ("Pendataan pemerintah desa, per 2026-01-31")."""
+        return "data sintetis" if self.sintetis else f"{self.profil.source}, per {self.profil.source_date}"
 
     @property
     def kabupaten(self) -> str:

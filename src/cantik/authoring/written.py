@@ -153,9 +153,14 @@ def soal_tulisan(cid: str, soal: str, kriteria: list[Kriteria], contoh: list[Con
 
 def rubrik_md(judul: str, soal_soal: list[dict[str, Any]]) -> str:
     """The trainer's rubric file of a module: every written question's criteria, key numbers, examples."""
+    from cantik.authoring.place import Tempat
+    from cantik.data import active_wilayah
+
+    tempat = Tempat.dari(active_wilayah())
+    data = "data (sintetis)" if tempat.sintetis else f"data {tempat.label} ({tempat.ket_data})"
     out = [f"# Rubrik penilaian: {judul}", "",
            "Untuk pelatih. Dibuat otomatis oleh `cantik kursus tulis` dari naskah modul; angka kunci "
-           f"dihitung dari data (sintetis). Di Formgrader setiap kriteria punya kotak nilai sendiri "
+           f"dihitung dari {data}. Di Formgrader setiap kriteria punya kotak nilai sendiri "
            f"({angka(0)}–{angka(4)}): K1 di kotak jawaban peserta, K2 dan seterusnya di bawahnya. Jawaban "
            f"kosong mendapat {angka(0)} secara otomatis.", ""]
     for s in soal_soal:

@@ -65,6 +65,44 @@ def _kata(teks: str) -> list[str]:
     return re.findall(r"[^\W_]{2,}", teks)
 
 
+#: Words that call data synthetic outright (a real place's source may say "bukan data resmi BPS").
+_DISEBUT_SINTETIS = re.compile(
+    r"sintetis|sintetik|synthetic|buatan komputer|dibuat komputer|rekaan|fiktif|dummy", re.IGNORECASE)
+#: Words of a real place's source too common to show that the answer names it.
+_KATA_UMUM = {"data", "dari", "yang", "untuk", "dengan", "oleh", "tahun", "hasil", "desa", "kelurahan",
+              "penduduk", "keluarga", "warga"}
+
+
+def masalah_sumber(teks: str) -> str:
+    """What is wrong with a metadata answer's ``sumber_data`` for the active place ("" when nothing): a
+    synthetic place's must say the data are synthetic; a real place's must name its source (a word of the
+    profile's ``sumber_data``) and must not call the village's own data synthetic.
+
+    Examples
+    --------
+    >>> masalah_sumber("Data keluarga Kelas Cantik (data sintetis)")  # the default place is synthetic
+    ''
+    >>> masalah_sumber("BPS Kabupaten Hulu Sungai Selatan")[:50]
+    'Isian sumber_data harus menyebut bahwa datanya SIN'
+    """
+    from cantik.data.profile import load_profile
+
+    profil = load_profile(active_wilayah())
+    if profil.synthetic:
+        if sebut_sintetis(teks):
+            return ""
+        return ("Isian sumber_data harus menyebut bahwa datanya SINTETIS (data latihan buatan komputer), "
+                "supaya tidak dikira data resmi.")
+    contoh = f"misalnya \"{profil.source}, per {profil.source_date}\""
+    if _DISEBUT_SINTETIS.search(teks):
+        return (f"Data {profil.label} bukan data sintetis: isian sumber_data harus menyebut sumber aslinya, "
+                f"{contoh}.")
+    kata = {k.casefold() for k in _kata(profil.source) if len(k) >= 4} - _KATA_UMUM
+    if kata and not kata & {k.casefold() for k in _kata(teks)}:
+        return f"Isian sumber_data harus menyebut dari mana datanya berasal, {contoh}."
+    return ""
+
+
 def masalah_metadata(jawaban: Any) -> dict[str, str]:
     """Problems of a SIRUSA metadata answer, by catalogue id, each with its Indonesian message (empty when
     every field is present and says what it should)."""
@@ -101,9 +139,8 @@ def masalah_metadata(jawaban: Any) -> dict[str, str]:
     if isi_ok.get("periodisasi") and not _PERIODE.search(isi_ok["periodisasi"]):
         out["periodisasi-tanpa-waktu"] = ("Isian periodisasi harus menyebut seberapa sering angkanya "
                                           "dihitung, misalnya \"tahunan\" atau \"bulanan\".")
-    if "sumber_data" in isi_ok and not sebut_sintetis(isi_ok["sumber_data"]):
-        out["sumber-tidak-sintetis"] = ("Isian sumber_data harus menyebut bahwa datanya SINTETIS (data "
-                                        "latihan buatan komputer), supaya tidak dikira data resmi.")
+    if "sumber_data" in isi_ok and (masalah := masalah_sumber(isi_ok["sumber_data"])):
+        out["sumber-tidak-sintetis"] = masalah
     sama = [v.casefold() for v in isi_ok.values()]
     if len(sama) >= 3 and max(sama.count(v) for v in sama) >= 3:
         out["isian-disalin"] = ("Beberapa isian berisi teks yang sama persis. Setiap isian punya arti "

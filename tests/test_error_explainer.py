@@ -37,6 +37,11 @@ CASES = [
     ("key-columns-list", "penduduk[[\"rt\", \"jenis_kelamn\"]]", "KeyError",
      ["tidak punya kolom", "`jenis_kelamin`"]),
     ("key-columns-one-bracket", "penduduk[\"rt\", \"umur\"]", "KeyError", ["`tabel[[\"rt\", \"umur\"]]`"]),
+    # the lesson's words for a column: a place in dusun says "per dusun", its column is still `rt`
+    ("key-column-in-words", "penduduk.groupby(\"dusun\").size()", "KeyError",
+     ["Maksud Anda kolom `rt`?", "Nomor RT atau dusun ada di kolom `rt`", "`tabel[\"rt\"]`"]),
+    ("key-column-synonym", "penduduk[\"usia\"].mean()", "KeyError", ["Maksud Anda kolom `umur`?"]),
+    ("attribute-column-in-words", "penduduk.dusun.value_counts()", "AttributeError", ["`tabel[\"rt\"]`"]),
     ("syntax-quote", "nama = \"Kandangan Utara", "SyntaxError", ["tanda kutip yang tidak ditutup"]),
     ("syntax-bracket", "print(len(penduduk)", "SyntaxError", ["kurung yang dibuka tetapi tidak ditutup"]),
     ("syntax-decimal-comma", "ambang = 0,05", "SyntaxError", ["`12.5`, bukan `12,5`"]),

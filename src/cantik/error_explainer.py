@@ -79,6 +79,37 @@ def _close(word: str, choices: list[str], n: int = 3) -> list[str]:
     return out[:n]
 
 
+#: What learners call a column in words (the lesson's text, the place's unit), by the contract's column name.
+_KOLOM_DALAM_KATA: dict[str, tuple[str, ...]] = {
+    "rt": ("dusun", "nodusun", "nomordusun", "nort", "nomorrt", "rtrw", "rw", "wilayah", "satuan"),
+    "jenis_kelamin": ("jk", "kelamin", "jeniskelamin", "sex", "gender", "lp"),
+    "umur": ("usia", "umurtahun", "age"),
+    "jumlah_anggota": ("anggota", "anggotakeluarga", "jumlahanggotakeluarga", "art"),
+    "pengeluaran_per_kapita": ("pengeluaran", "pengeluarankapita", "pengeluaranperkapita"),
+    "no_kk": ("kk", "nokk", "nomorkk", "kartukeluarga"),
+}
+
+
+def _kolom_dimaksud(word: str, columns: list[str]) -> str | None:
+    """The table's column a learner most likely means by ``word`` when it names it in words ("dusun" for the
+    column ``rt`` that holds the RT or dusun number, "usia" for ``umur``), else ``None``.
+
+    Examples
+    --------
+    >>> _kolom_dimaksud("Dusun", ["nik", "rt", "umur"]), _kolom_dimaksud("usia", ["rt"])
+    ('rt', None)
+    """
+    key = re.sub(r"[\s_\-/.]+", "", word).casefold()
+    for column, words in _KOLOM_DALAM_KATA.items():
+        if column in columns and key in words:
+            return column
+    return None
+
+
+#: Why the column has its name (said with the suggestion).
+_KOLOM_ARTI = {"rt": "Nomor RT atau dusun ada di kolom `rt` (huruf kecil) di setiap tabel; pilih dengan"}
+
+
 def _code_list(names: list[str]) -> str:
     return ", ".join(f"`{n}`" for n in names)
 
@@ -153,6 +184,11 @@ def _key_error(exc: KeyError, tb: types.TracebackType | None) -> Penjelasan | No
                 f"`tabel[[{names}]]`."])
         p = Penjelasan(f"Tabel ini tidak punya kolom {shown}.")
         for k in keys:
+            meant = _kolom_dimaksud(str(k), columns)
+            if meant:
+                why = _KOLOM_ARTI.get(meant, "Nama kolomnya")
+                p.coba.append(f"Maksud Anda kolom `{meant}`? {why}: `tabel[\"{meant}\"]`.")
+                continue
             close = _close(str(k), columns)
             if close:
                 p.coba.append(f"Nama kolom yang mirip dengan `{k!r}`: {_code_list(close)}.")
@@ -321,7 +357,8 @@ def _attribute_error(exc: AttributeError) -> Penjelasan | None:
             p.coba.append(f"Mungkin salah ketik: maksud Anda {_code_list(['.' + c for c in close])}?")
         pd = sys.modules.get("pandas")
         if pd is not None and isinstance(obj, pd.DataFrame):
-            cols = _close(name, [str(c) for c in obj.columns])
+            columns = [str(c) for c in obj.columns]
+            cols = [m] if (m := _kolom_dimaksud(name, columns)) else _close(name, columns)
             if cols:
                 p.coba.append(f"Jika maksud Anda kolom, pilih dengan kurung siku: `tabel[\"{cols[0]}\"]`.")
     p.coba.append("Nama fungsi dan kolom harus persis sama, termasuk huruf kecil/besar dan garis bawah `_`. "

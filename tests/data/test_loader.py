@@ -77,6 +77,8 @@ def test_attrs_carry_synthetic_notice_and_title(datasets: Path) -> None:
     assert df.attrs["judul"].startswith(cantik.data.table_title("penduduk"))
     assert df.attrs["judul_kolom"]["umur"] == "Umur (tahun)"
     assert df.attrs["tabel"] == "penduduk" and df.attrs["wilayah"] == "kandangan_utara"
+    # the unit column's title in the place's own word (module 1 shows these titles as metadata)
+    assert df.attrs["judul_kolom"]["rt"] == "Rukun Tetangga (RT)"
 
 
 def test_datapackage_gives_description_and_fallback_title(

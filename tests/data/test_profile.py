@@ -82,6 +82,7 @@ def test_the_loader_follows_the_profiles() -> None:
     with pytest.raises(DataNotFoundError, match="hanya ada untuk Kelurahan Kandangan Utara"):
         load("ampunku", wilayah="malinau")
     df = load("penduduk", wilayah="malinau")
+    assert df.attrs["judul_kolom"]["rt"] == "Dusun"  # Malinau is divided into dusun (the column stays `rt`)
     assert df.attrs["nama_wilayah"] == "Desa Malinau" and df.attrs["sumber"] == S.SYNTHETIC_NOTICE
     assert df.attrs["sintetis"] is True
 

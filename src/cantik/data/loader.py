@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cantik.data import schema as _schema
-from cantik.data.profile import load_profile, place_dir, place_keys
+from cantik.data.profile import load_profile, place_dir, place_keys, unit_words
 from cantik.errors import DataFormatError, DataNotFoundError
 
 if TYPE_CHECKING:
@@ -427,6 +427,7 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
     title = table_title(key, place)
     description = _package_resource(path.parent, key).get("description") or ""
     profile = None if place == _schema.KECAMATAN else load_profile(place)
+    unit = "RT" if profile is None else profile.unit
     df.attrs.update(
         {
             "sumber": _schema.SYNTHETIC_NOTICE if profile is None else profile.notice,
@@ -436,7 +437,8 @@ def load(table: str, wilayah: str | None = None) -> pd.DataFrame:
             "wilayah": place,
             "nama_wilayah": _wilayah_label(place),
             "keterangan": str(description),
-            "judul_kolom": {f["name"]: f.get("title", f["name"]) for f in fields},
+            # the place's own unit word: Malinau's `rt` is "Dusun", not "Rukun Tetangga (RT)"
+            "judul_kolom": {f["name"]: unit_words(f.get("title", f["name"]), unit) for f in fields},
         }
     )
     return df

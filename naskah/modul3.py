@@ -12,7 +12,7 @@ from cantik.data.profile import load_profile
 M = "m3"
 P0_A, P0_B = F.P0_2022, F.P0_2023
 RT_DASAR, MATI_A, MATI_B = F.fakta_rt_dasar()
-TAHUN_A, TAHUN_B = F.TAHUN_DASAR
+TAHUN_A, TAHUN_B = F.tahun_dasar()
 KK, CACAH, PINDAH, BELUM = F.fakta_registrasi()
 LAJU = dict(zip(ambil("3f").nilai_harapan().label, ambil("3f").nilai_harapan().nilai, strict=True))
 PROYEKSI = ambil("3c").nilai_harapan()
@@ -24,7 +24,7 @@ _LOKUS = sorted((p for p in map(load_profile, TIGA) if p.cantik_year), key=lambd
 BANDING = ("## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS\n\n"
            "Kab. Hulu Sungai Selatan memilih Desa Gambah Luar (2022), Kelurahan Taluk Haur (2024) dan Kelurahan\n"
            "Kandangan Utara (2025)" if tempat.bawaan else
-           f"## 5. Membandingkan {tempat.label} dengan {' dan '.join(tempat.pembanding_nama)}\n\n"
+           f"## 5. Membandingkan {tempat.label} dengan {tempat.pembanding_teks}\n\n"
            f"Lokus Desa/Kelurahan Cantik Kab. {tempat.kabupaten}: "
            + ", ".join(f"{p.label} ({p.cantik_year})" for p in _LOKUS))
 DAFTAR = "[" + ", ".join(f'"{w}"' for w in TIGA) + "]"  # the keys as Python code
@@ -56,7 +56,7 @@ NOTEBOOKS = {
                 "membedakan perubahan persen dan perubahan poin persen, serta mengenali efek angka dasar kecil.",
             ],
             pertanyaan=[
-                f"Seberapa cepat penduduk {tempat.nama} bertambah dibanding {' dan '.join(tempat.pembanding_nama)}?",
+                f"Seberapa cepat penduduk {tempat.nama} bertambah dibanding {tempat.pembanding_teks}?",
                 f"Berapa kira-kira penduduk pada 2030, dan apa artinya bagi layanan {tempat.jenis}?",
             ],
             durasi="2 jam 10 menit",

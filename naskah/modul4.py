@@ -14,6 +14,21 @@ APK_SD = F._ind().apk(F._pend(), "SD")
 APS_7_12 = ambil("4a").nilai_harapan()
 LUAR_UMUR = ambil("4e").nilai_harapan()
 TIDAK_SEKOLAH_7_12 = F.fakta_tidak_sekolah(7, 12)
+#: What section 2 says about this place's APK and APS 7–12 (the text follows the data: an APK of 100 or less,
+#: or every child of 7–12 in school, reads differently from Kandangan Utara's).
+APK_DI_SINI = (
+    (""": murid SD memang
+lebih banyak daripada anak umur resmi.""" if APK_SD > 100 else
+     f""". Di banyak {tempat.jenis} lain APK SD lebih dari 100: murid
+SD bisa lebih banyak daripada anak umur resmi.""")
+    + (f""" Tetapi APK di atas 100 **tidak** berarti semua anak bersekolah: murid di
+luar umur 7–12 ikut terhitung, sementara APS 7–12 hanya {persen(APS_7_12)}, artinya
+{angka(TIDAK_SEKOLAH_7_12)} anak umur 7–12 tidak sekolah.""" if TIDAK_SEKOLAH_7_12 > 0 else
+       f""" Tetapi APK di atas 100 **tidak** berarti semua anak bersekolah: murid di
+luar umur 7–12 ikut terhitung. Di {tempat.nama} APS 7–12 memang {persen(APS_7_12)} (semua anak umur 7–12
+bersekolah), tetapi di tempat lain APK bisa di atas 100 sementara sebagian anak tidak sekolah.""")
+    + """ Untuk mengetahui siapa yang tertinggal, lihat APS
+dan APM, bukan APK.""")
 RT_KECIL, ANAK_RT_KECIL, TIDAK_RT_KECIL = F.fakta_rt_kecil()
 RT_BANYAK, TIDAK_RT_BANYAK = F.fakta_rt_terbanyak_tidak_sekolah()
 APS_RT_KECIL = F._aps_rt()[RT_KECIL]
@@ -107,11 +122,7 @@ penyebutnya `anak_13_15`. Simpan hasilnya di `apm_smp`, lalu bandingkan dengan A
 
 Pembilang APK memuat **semua** murid suatu jenjang, termasuk yang terlalu muda (masuk SD umur 6) atau
 terlalu tua (mengulang kelas, terlambat masuk). Penyebutnya hanya penduduk umur resmi. Di {tempat.nama} ada
-{angka(MURID_SD)} murid SD dan {angka(ANAK_7_12)} anak umur 7–12, jadi APK SD {angka(APK_SD, 1)}: murid SD memang
-lebih banyak daripada anak umur resmi. Tetapi APK di atas 100 **tidak** berarti semua anak bersekolah: murid di
-luar umur 7–12 ikut terhitung, sementara APS 7–12 hanya {persen(APS_7_12)}, artinya
-{angka(TIDAK_SEKOLAH_7_12)} anak umur 7–12 tidak sekolah. Untuk mengetahui siapa yang tertinggal, lihat APS
-dan APM, bukan APK.
+{angka(MURID_SD)} murid SD dan {angka(ANAK_7_12)} anak umur 7–12, jadi APK SD {angka(APK_SD, 1)}{APK_DI_SINI}
 
 ### Soal 4e
 Berapa murid SD yang umurnya **di luar** 7–12 tahun? Simpan di `murid_sd_luar_umur`."""),

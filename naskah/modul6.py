@@ -203,10 +203,10 @@ Pernyataan mana yang sesuai dengan yang Anda lihat di aplikasi? Simpan hurufnya 
 """ + "\n".join(f"- **{k}.** {v}" for k, v in PILIHAN_6S_TEKS.items())),
         jawaban(f"{M}-6s", "", "pilihan_6s = \"B\"", 'cek("6s", pilihan_6s)'),
         tes(f"{M}-6s-tes", "6s", "pilihan_6s"),
-        md(f"{M}-kecil", """## 4. Angka kecil
+        md(f"{M}-kecil", f"""## 4. Angka kecil
 
-Di satu RT hanya ada belasan balita. Satu anak saja mengubah prevalensi beberapa poin persen; tahun depan angkanya
-bisa melonjak atau anjlok tanpa perubahan nyata. Karena itu sertakan **selang kepercayaan**: rentang yang
+Di RT {angka(RT_TINGGI)} hanya {angka(DIUKUR_RT)} balita yang diukur. Satu anak saja mengubah prevalensinya sekitar
+{angka(100 / DIUKUR_RT)} poin persen; tahun depan angkanya bisa melonjak atau anjlok tanpa perubahan nyata. Karena itu sertakan **selang kepercayaan**: rentang yang
 mungkin bagi prevalensi sebenarnya.
 
 Rumus p ± 1,96 × SE yang sering diajarkan **tidak cocok** untuk angka kecil (batas bawahnya bisa negatif).

@@ -44,6 +44,21 @@ def format_number(value: float | None, decimals: int = 0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def daftar_kata(items: list[str]) -> str:
+    """Indonesian list of words: "A", "A dan B", "A, B dan C".
+
+    Examples
+    --------
+    >>> daftar_kata(["Taluk Haur"]), daftar_kata(["Taluk Haur", "Gambah Luar"])
+    ('Taluk Haur', 'Taluk Haur dan Gambah Luar')
+    >>> daftar_kata(["Kandangan Utara", "Taluk Haur", "Gambah Luar"])
+    'Kandangan Utara, Taluk Haur dan Gambah Luar'
+    """
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
 def column_letter(number: int) -> str:
     """Spreadsheet name of the 1-based column ``number`` (A … Z, AA …).
 

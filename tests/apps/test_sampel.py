@@ -138,3 +138,19 @@ def test_target_switch_and_bad_size(app: SampelApp) -> None:
     app.size.value = 100_000
     assert "Ukuran sampel harus antara" in app.status.message
     assert app.chart.outputs == () and app.result is None  # no stale chart of the old size
+
+
+def test_sizes_offered_fit_the_place(app: SampelApp) -> None:
+    """A place with fewer households than a size offers no such size (Malinau has some 800 families: no
+    1.000); going back to a bigger place offers them again, and the chosen size follows."""
+    households = len(cantik.data.load("keluarga", wilayah="malinau"))
+    assert households < max(SIZES)
+    app.size.value = 1000
+    app.wilayah.value = "malinau"
+    offered = [s for _label, s in app.size.options]
+    assert offered == [s for s in SIZES if s < households] and app.size.value == 50
+    assert app.status.message == "" and app.result is not None and app.result.n == 50
+    app.size.value = max(offered)
+    app.wilayah.value = "kandangan_utara"
+    assert [s for _label, s in app.size.options] == SIZES and app.size.value == max(offered)
+    assert app.status.message == "" and app.result.n == max(offered)

@@ -184,6 +184,7 @@ class SampelApp(AppBase):
                               layout=widgets.Layout(flex_flow="row wrap", width="100%"))
         self._build(self.wilayah, self.target, self.size, buttons)
         self._watch(self.wilayah, self.target, self.size)
+        self._fit_sizes()
         self.update()
 
     # -- samples ------------------------------------------------------------------------------------
@@ -204,6 +205,24 @@ class SampelApp(AppBase):
         """A new place: a new population, so the samples drawn so far are forgotten."""
         self.histories.clear()
         self.draws.clear()
+        self._fit_sizes()
+
+    def _fit_sizes(self) -> None:
+        """Offer only sample sizes smaller than the place's number of households (a desa of 200 families has
+        no sample of 500); the chosen size stays when the new place has it, else the largest up to 50."""
+        households = len(tables.load_table("keluarga", self.place_key))
+        sizes = [s for s in SIZES if s < households] or SIZES[:1]
+        options = [(format_number(s), s) for s in sizes]
+        if list(self.size.options) == options:
+            return
+        small = [s for s in sizes if s <= 50] or sizes[:1]
+        value = self.size.value if self.size.value in sizes else max(small)
+        quiet, self._quiet = self._quiet, True
+        try:
+            self.size.options = options
+            self.size.value = value
+        finally:
+            self._quiet = quiet
 
     def _key(self) -> tuple[str, int]:
         return (str(self.target.value), int(self.size.value))

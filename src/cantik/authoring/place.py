@@ -132,6 +132,13 @@ class Tempat:
         """Names of the comparison places ("Taluk Haur", "Gambah Luar")."""
         return [load_profile(k).name for k in self.profil.comparisons]
 
+    @property
+    def pembanding_teks(self) -> str:
+        """The comparison places as a phrase: "Taluk Haur dan Gambah Luar", "A, B dan C"."""
+        from cantik.helpers import daftar_kata
+
+        return daftar_kata(self.pembanding_nama)
+
     def ada(self, tabel: str) -> bool:
         """Whether the place has ``tabel`` (e.g. the optional ``"ampunku"``)."""
         return tabel in self.profil.tables

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from cantik.checks._data import deret, jenis_tempat, tabel
+from cantik.checks._data import deret, jenis_tempat, per_tempat, tabel
 from cantik.checks._data import ind as _ind
 from cantik.checks.compare import banding_angka, banding_deret, banding_pilihan, banding_teks
 from cantik.checks.core import Salah, Soal, daftar
@@ -135,22 +135,47 @@ def _pertambahan_2024() -> int:
     return int(s["Lahir"] - s["Mati"] + s["Datang"] - s["Pindah"])
 
 
-#: Years compared in the base-effect questions 3k and 3l (deaths per RT from the mutasi table).
-TAHUN_DASAR = (2023, 2024)
+#: Full calendar years of the mutasi table (July 2014 – June 2025) the base-effect questions may compare.
+TAHUN_MUTASI = range(2015, 2025)
+#: A jump the base-effect questions 3k and 3l can show: deaths of one RT up by at least this many percent.
+LONJAKAN_MINIMAL = 50
 
 
-def _mati_rt() -> Any:
-    """Deaths per RT (rows) and calendar year (columns) from ``mutasi``."""
+def _mati_per_tahun() -> Any:
+    """Deaths per RT (rows) and full calendar year (columns) from ``mutasi``."""
     m = tabel("mutasi")
     m = m[m["jenis_mutasi"] == "Mati"]
     t = m.groupby([m["rt"], m["periode"].dt.year])["jumlah"].sum().unstack(fill_value=0)
-    return t[list(TAHUN_DASAR)]
+    return t.reindex(columns=list(TAHUN_MUTASI), fill_value=0)
+
+
+def _lonjakan(t: Any, a: int, b: int) -> Any:
+    """Percent change of deaths from year ``a`` to ``b`` per RT (the RTs with at least one death in ``a``)."""
+    base = t[t[a] > 0]
+    return (base[b] - base[a]) / base[a] * 100
+
+
+@per_tempat
+def tahun_dasar() -> tuple[int, int]:
+    """The two consecutive years 3k and 3l compare: the latest pair (up to 2023 → 2024) in which some RT's
+    deaths jumped by :data:`LONJAKAN_MINIMAL` percent or more from a small base; else the pair with the
+    largest rise (a small place may have no jump in its latest years)."""
+    t = _mati_per_tahun()
+    pairs = [(b - 1, b) for b in reversed(TAHUN_MUTASI) if b - 1 in TAHUN_MUTASI]
+    rises = {pair: (r.max() if len(r := _lonjakan(t, *pair)) else float("-inf")) for pair in pairs}
+    jumps = [pair for pair in pairs if rises[pair] >= LONJAKAN_MINIMAL]
+    return jumps[0] if jumps else max(pairs, key=rises.__getitem__)
+
+
+def _mati_rt() -> Any:
+    """Deaths per RT (rows) in the two years of :func:`tahun_dasar` (columns)."""
+    return _mati_per_tahun()[list(tahun_dasar())]
 
 
 def fakta_rt_dasar() -> tuple[int, int, int]:
     """The RT whose deaths rose by the largest percentage (from at least one death): (RT, before, after)."""
     t = _mati_rt()
-    a, b = TAHUN_DASAR
+    a, b = tahun_dasar()
     t = t[t[a] > 0]
     naik = (t[b] - t[a]) / t[a]
     rt = int(naik.idxmax())
@@ -158,7 +183,7 @@ def fakta_rt_dasar() -> tuple[int, int, int]:
 
 
 def fakta_mati_kelurahan() -> tuple[int, int]:
-    """Deaths in the whole kelurahan in the two years of :data:`TAHUN_DASAR`."""
+    """Deaths in the whole place in the two years of :func:`tahun_dasar`."""
     t = _mati_rt().sum()
     return int(t.iloc[0]), int(t.iloc[1])
 

@@ -24,22 +24,41 @@ LANSIA_TAHUNAN = tempat.ada("lansia_tahunan")
 if LANSIA_TAHUNAN:
     PROFIL_A, PROFIL_B = F._lansia("lansia_di_profil", A), F._lansia("lansia_di_profil", B)
 
+#: The pyramid's base in the data: narrower than the two groups above it (Kandangan Utara, Malinau) or not (a
+#: young place): the level-4 and level-3 examples of 2i say what the place's own pyramid shows.
+MENYEMPIT = BALITA < ANAK_5_9 and BALITA < ANAK_10_14
+RASIO_MUDA = ("memang jauh di atas" if MUDA > 1.5 * TUA else "di atas" if MUDA > TUA else "tidak lebih tinggi dari")
+
 CONTOH_2I = [
-    Contoh(4, f"Rasio ketergantungan muda ({angka(MUDA, 0)}) memang jauh di atas rasio tua ({angka(TUA, 0)}), "
-              "tetapi rasio muda menghitung semua anak 0–14 tahun, kebanyakan sudah sekolah. Piramida justru "
-              f"menyempit di dasarnya: kelompok umur 0–4 tahun ({angka(BALITA)} anak) lebih kecil daripada "
-              f"kelompok 5–9 tahun ({angka(ANAK_5_9)}) dan 10–14 tahun ({angka(ANAK_10_14)}), jadi balita tidak "
-              "bertambah. Sebaliknya ada "
-              f"{angka(LANSIA_60)} warga berumur 60 tahun ke atas dan kelompok 50–64 tahun besar "
-              f"({angka(UMUR_50_64)} orang), sehingga lansia akan bertambah dalam sepuluh tahun ke depan. Saya merekomendasikan "
-              "posyandu lansia, dengan kegiatan balita tetap dijalankan posyandu yang ada. Data ini tidak "
+    Contoh(4, f"Rasio ketergantungan muda ({angka(MUDA, 0)}) {RASIO_MUDA} rasio tua ({angka(TUA, 0)}), "
+              "tetapi rasio muda menghitung semua anak 0–14 tahun, kebanyakan sudah sekolah. "
+              + (f"Piramida justru "
+                 f"menyempit di dasarnya: kelompok umur 0–4 tahun ({angka(BALITA)} anak) lebih kecil daripada "
+                 f"kelompok 5–9 tahun ({angka(ANAK_5_9)}) dan 10–14 tahun ({angka(ANAK_10_14)}), jadi balita tidak "
+                 "bertambah. Sebaliknya ada "
+                 f"{angka(LANSIA_60)} warga berumur 60 tahun ke atas dan kelompok 50–64 tahun besar "
+                 f"({angka(UMUR_50_64)} orang), sehingga lansia akan bertambah dalam sepuluh tahun ke depan. Saya merekomendasikan "
+                 "posyandu lansia, dengan kegiatan balita tetap dijalankan posyandu yang ada. "
+                 if MENYEMPIT else
+                 f"Piramida masih lebar di dasarnya: kelompok umur 0–4 tahun ({angka(BALITA)} anak) tidak lebih "
+                 f"kecil daripada kelompok 5–9 tahun ({angka(ANAK_5_9)}) dan 10–14 tahun ({angka(ANAK_10_14)}), jadi "
+                 f"balita tetap banyak. Lansia 60 tahun ke atas ada {angka(LANSIA_60)} orang dan kelompok 50–64 "
+                 f"tahun {angka(UMUR_50_64)} orang, sehingga lansia juga akan bertambah. Saya merekomendasikan "
+                 "kelas PAUD dan kegiatan posyandu balita, dengan lansia tetap dilayani posyandu yang ada. ")
+              + "Data ini tidak "
               "menunjukkan berapa lansia dan balita yang sudah terlayani; perlu data kunjungan posyandu.",
            [4, 4, 4, 4]),
-    Contoh(3, f"Rasio muda {angka(MUDA, 0)} dan rasio tua {angka(TUA, 0)}. Balita (umur 0–4 tahun) lebih sedikit "
-              "daripada kelompok di atasnya, dan lansia akan bertambah, jadi posyandu lansia lebih perlu. "
-              "Kita belum tahu berapa lansia yang sudah dilayani puskesmas.", [3, 3, 3, 3]),
+    Contoh(3, f"Rasio muda {angka(MUDA, 0)} dan rasio tua {angka(TUA, 0)}. "
+              + ("Balita (umur 0–4 tahun) lebih sedikit "
+                 "daripada kelompok di atasnya, dan lansia akan bertambah, jadi posyandu lansia lebih perlu. "
+                 if MENYEMPIT else
+                 "Balita (umur 0–4 tahun) tidak lebih sedikit daripada kelompok di atasnya, jadi PAUD dan "
+                 "posyandu balita lebih perlu. ")
+              + "Kita belum tahu berapa lansia yang sudah dilayani puskesmas.", [3, 3, 3, 3]),
     Contoh(2, f"Rasio ketergantungan muda {angka(MUDA, 0)} lebih besar dari rasio tua, jadi anak-anak lebih "
-              "banyak. Pilih PAUD dan posyandu balita. Data kurang lengkap.", [2, 2, 2, 3]),
+              "banyak. Pilih PAUD dan posyandu balita. Data kurang lengkap." if MUDA > TUA else
+              f"Rasio ketergantungan tua {angka(TUA, 0)} lebih besar dari rasio muda, jadi lansia lebih "
+              "banyak. Pilih posyandu lansia. Data kurang lengkap.", [2, 2, 2, 3]),
     Contoh(1, "Menurut saya PAUD lebih penting karena anak-anak adalah masa depan.", [1, 1, 1, 2]),
 ]
 

@@ -4,7 +4,7 @@ texts follow its own data, not Kandangan Utara's shape.
 Sungai Kecil: about 600 people in 3 dusun. Small places break texts written for a big kelurahan: no RT whose
 deaths rose in 2023 → 2024 (the base-effect lesson said "melonjak −50%"), every child of 7–12 in school (the
 APK lesson said "hanya 100,0%, artinya 0 anak … tidak sekolah"), a unit with eight balita ("belasan balita").
-Modules 3, 4 and 6 are written and built for it; their master notebooks run in a real kernel with every
+Modules 2, 3, 4 and 6 are written and built for it; their master notebooks run in a real kernel with every
 solution's ``cek`` "Benar".
 """
 
@@ -25,7 +25,7 @@ from tests.courses import pipeline as pl
 from tests.courses.test_wilayah import _execute, _source
 
 PLACE = "sungai_kecil"
-MODULES = ["modul3", "modul4", "modul6"]
+MODULES = ["modul2", "modul3", "modul4", "modul6"]
 FIGURES = ["--nama", "Sungai Kecil", "--jenis", "desa", "--kecamatan", "Loksado",
            "--kabupaten", "Hulu Sungai Selatan", "--provinsi", "Kalimantan Selatan", "--satuan", "dusun",
            "--penduduk", "600", "--keluarga", "190", "--jumlah-satuan", "3", "--luas-km2", "12",
@@ -35,7 +35,7 @@ FIGURES = ["--nama", "Sungai Kecil", "--jenis", "desa", "--kecamatan", "Loksado"
 
 @pytest.fixture(scope="module")
 def kecil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The place generated into a copy of the datasets, and modules 3, 4 and 6 built for it."""
+    """The place generated into a copy of the datasets, and :data:`MODULES` built for it."""
     datasets = tmp_path_factory.mktemp("data") / "datasets"
     shutil.copytree(pl.ROOT / "datasets", datasets)
     with pytest.MonkeyPatch.context() as mp:
@@ -64,6 +64,12 @@ def test_the_lessons_say_what_the_small_place_data_show(kecil: Path) -> None:
     assert (b - a) / a * 100 >= 50
     jump = re.search(r"melonjak (−?\d+)%", m3["m3-3l-soal"]).group(1)
     assert not jump.startswith("−") and int(jump) >= 50
+    # the level-4 example of 2i reads the pyramid's base as the data have it
+    umur = load("penduduk", wilayah=PLACE)["umur"]
+    base, above = (umur <= 4).sum(), [umur.between(5, 9).sum(), umur.between(10, 14).sum()]
+    example = _text(kecil, "modul2")["m2-2i"]
+    assert ("menyempit di dasarnya" in example) == (base < min(above))
+    assert ("masih lebar di dasarnya" in example) == (base >= min(above))
     # APK and APS 7–12: the text does not claim children out of school the data do not have
     m4 = _text(kecil, "modul4")["m4-lebih-100"]
     assert not re.search(r"\b0 anak umur 7–12 tidak sekolah", m4)

@@ -7,6 +7,7 @@ from cantik.authoring.numbers import angka, persen
 from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul3 as F
 from cantik.checks.core import ambil
+from cantik.data import load
 from cantik.data.profile import load_profile
 
 M = "m3"
@@ -29,9 +30,25 @@ BANDING = ("## 5. Membandingkan tiga lokus Desa/Kelurahan Cantik HSS\n\n"
            + ", ".join(f"{p.label} ({p.cantik_year})" for p in _LOKUS))
 DAFTAR = "[" + ", ".join(f'"{w}"' for w in TIGA) + "]"  # the keys as Python code
 
+
+def _bertambah(wilayah: str) -> tuple[int, int]:
+    """(people added from 2015 to 2025, people in 2025) of a place, from its yearly totals."""
+    t = load("penduduk_tahunan", wilayah=wilayah).set_index("tahun")["jumlah_penduduk"]
+    return int(t[2025] - t[2015]), int(t[2025])
+
+
+(TAMBAH, PENDUDUK), (TAMBAH_B, PENDUDUK_B) = _bertambah(tempat.kunci), _bertambah(B)
+#: What the level-4 example of 3j grants the statement "X grew by far more people than B": true and explained
+#: by size (Kandangan Utara, Malinau), true though X is smaller, or not true at all (a small place).
+BENAR_3J = (f"Benar bahwa {tempat.nama} bertambah lebih banyak orang, tetapi itu karena penduduknya memang "
+            "lebih banyak." if TAMBAH > TAMBAH_B and PENDUDUK > PENDUDUK_B else
+            f"Benar bahwa {tempat.nama} bertambah lebih banyak orang ({angka(TAMBAH)} orang sejak 2015, "
+            f"{B_NAMA} {angka(TAMBAH_B)} orang), walaupun penduduknya lebih sedikit." if TAMBAH > TAMBAH_B else
+            f"Pernyataan itu tidak sesuai data: sejak 2015 {tempat.nama} bertambah {angka(TAMBAH)} orang, "
+            f"{B_NAMA} {angka(TAMBAH_B)} orang.")
+
 CONTOH_3J = [
-    Contoh(4, f"Benar bahwa {tempat.nama} bertambah lebih banyak orang, tetapi itu karena penduduknya memang "
-              f"lebih banyak. Perbandingan yang adil memakai laju per tahun: laju {tempat.nama} sekitar "
+    Contoh(4, f"{BENAR_3J} Perbandingan yang adil memakai laju per tahun: laju {tempat.nama} sekitar "
               f"{persen(LAJU[tempat.kunci])} per tahun, {LEBIH} daripada {B_NAMA} (sekitar "
               f"{persen(LAJU[B])}). Proyeksi 2030 sekitar {angka(round(PROYEKSI, -2))} orang hanya "
               "perkiraan dengan anggapan laju tetap. Sebelum memutuskan ruang kelas, kita perlu jumlah anak "

@@ -62,6 +62,11 @@ def test_the_lessons_say_what_the_small_place_data_show(kecil: Path) -> None:
     per_year = mati.groupby(mati["periode"].dt.year)["jumlah"].sum()
     assert years[1] == years[0] + 1 and (per_year.get(years[0], 0), per_year.get(years[1], 0)) == (a, b)
     assert (b - a) / a * 100 >= 50
+    # 3j: "X grew by far more people than Gambah Luar" is not true of a place of 600: the example says so
+    grew = {w: int(t.iloc[-1] - t.iloc[0]) for w in (PLACE, "gambah_luar")
+            for t in [load("penduduk_tahunan", wilayah=w).set_index("tahun")["jumlah_penduduk"]]}
+    assert grew[PLACE] < grew["gambah_luar"]
+    assert "Pernyataan itu tidak sesuai data" in m3["m3-3j"] and "Benar bahwa" not in m3["m3-3j"]
     jump = re.search(r"melonjak (−?\d+)%", m3["m3-3l-soal"]).group(1)
     assert not jump.startswith("−") and int(jump) >= 50
     # the level-4 example of 2i reads the pyramid's base as the data have it

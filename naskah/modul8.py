@@ -12,6 +12,7 @@ from cantik.authoring.written import Contoh, Kriteria, Kunci, soal_tulisan
 from cantik.checks import modul8 as F
 from cantik.checks.core import ambil
 from cantik.checks.modul3 import P0_2022, P0_2023
+from cantik.data.calibration import FIGURES
 
 M = "m8"
 #: What the exported page puts at its top (cantik.publish.ekspor_html): the synthetic notice, or a real
@@ -28,6 +29,21 @@ P0 = ambil("8d").nilai_harapan()
 STUNTING = ambil("8e").nilai_harapan()
 APS_16_18 = ambil("8j").nilai_harapan()
 ORANG_MISKIN = round(PENDUDUK * P0 / 100)
+RASIO_JK = ambil("8b").nilai_harapan()
+SURVEI = {f.key: f.nilai for f in FIGURES}["stunting_ssgi_2021"]
+P0_RT_TERTINGGI = max(F._ind().poverty_indices(k, GK, weights="jumlah_anggota").p0
+                      for _rt, k in F.tabel("keluarga").groupby("rt"))
+#: The level-4 example of 8i says what the place's data show: the sex balance, the units' poverty beside the
+#: whole place's, the posyandu figure beside the district survey.
+SEIMBANG = ("dengan jumlah laki-laki dan perempuan hampir sama" if 95 <= RASIO_JK <= 105 else
+            f"dengan {'laki-laki' if RASIO_JK > 105 else 'perempuan'} lebih banyak (rasio jenis kelamin "
+            f"{angka(RASIO_JK, 0)})")
+SEBARAN_P0 = ("di beberapa RT angkanya jauh lebih tinggi" if P0_RT_TERTINGGI > 1.5 * P0 else
+              f"angka per RT tidak jauh berbeda (tertinggi sekitar {persen(P0_RT_TERTINGGI, 0)})")
+BANDING_SURVEI = ("tetapi survei gizi tingkat kabupaten menunjukkan angka yang jauh lebih tinggi, sehingga "
+                  "kemungkinan ada anak yang tidak datang ke posyandu" if STUNTING < 0.75 * SURVEI else
+                  f"tidak jauh dari angka survei gizi tingkat kabupaten ({persen(SURVEI, 0)}), walaupun cara "
+                  "dan cakupannya berbeda")
 
 RUBRIK_PILIHAN = [
     ("Relevansi indikator", ["tidak ada pilihan", "indikator dipilih tanpa kaitan dengan keputusan",
@@ -74,12 +90,11 @@ CONTOH_8H = [
 ]
 
 CONTOH_8I = [
-    Contoh(4, f"{tempat.nama} berpenduduk sekitar {angka(round(PENDUDUK, -2))} jiwa dengan jumlah laki-laki dan "
-              f"perempuan hampir sama. Sekitar {angka(round(P0))} dari 100 penduduk (sekitar "
-              f"{angka(round(ORANG_MISKIN, -1))} orang) hidup di bawah garis kemiskinan; di beberapa RT angkanya "
-              "jauh lebih tinggi. Prevalensi stunting menurut pengukuran posyandu sekitar "
-              f"{persen(STUNTING, 0)}, tetapi survei gizi tingkat kabupaten menunjukkan angka yang jauh lebih "
-              "tinggi, sehingga kemungkinan ada anak yang tidak datang ke posyandu. Dari anak umur 16–18 tahun, "
+    Contoh(4, f"{tempat.nama} berpenduduk sekitar {angka(round(PENDUDUK, -2))} jiwa {SEIMBANG}. Sekitar "
+              f"{angka(round(P0))} dari 100 penduduk (sekitar "
+              f"{angka(round(ORANG_MISKIN, -1))} orang) hidup di bawah garis kemiskinan; {SEBARAN_P0}. "
+              "Prevalensi stunting menurut pengukuran posyandu sekitar "
+              f"{persen(STUNTING, 0)}, {BANDING_SURVEI}. Dari anak umur 16–18 tahun, "
               f"hanya sekitar {persen(APS_16_18, 0)} yang masih sekolah. Prioritas 1: bantuan dan pendampingan "
               "bagi keluarga miskin di RT dengan persentase penduduk miskin tertinggi. Prioritas 2: jemput bola "
               "pengukuran balita ke rumah di wilayah posyandu dengan prevalensi tertinggi. Keterbatasan: angka "

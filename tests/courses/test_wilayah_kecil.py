@@ -4,7 +4,7 @@ texts follow its own data, not Kandangan Utara's shape.
 Sungai Kecil: about 600 people in 3 dusun. Small places break texts written for a big kelurahan: no RT whose
 deaths rose in 2023 → 2024 (the base-effect lesson said "melonjak −50%"), every child of 7–12 in school (the
 APK lesson said "hanya 100,0%, artinya 0 anak … tidak sekolah"), a unit with eight balita ("belasan balita").
-Modules 2, 3, 4 and 6 are written and built for it; their master notebooks run in a real kernel with every
+Modules 2, 3, 4, 6 and 8 are written and built for it; their master notebooks run in a real kernel with every
 solution's ``cek`` "Benar".
 """
 
@@ -25,7 +25,7 @@ from tests.courses import pipeline as pl
 from tests.courses.test_wilayah import _execute, _source
 
 PLACE = "sungai_kecil"
-MODULES = ["modul2", "modul3", "modul4", "modul6"]
+MODULES = ["modul2", "modul3", "modul4", "modul6", "modul8"]
 FIGURES = ["--nama", "Sungai Kecil", "--jenis", "desa", "--kecamatan", "Loksado",
            "--kabupaten", "Hulu Sungai Selatan", "--provinsi", "Kalimantan Selatan", "--satuan", "dusun",
            "--penduduk", "600", "--keluarga", "190", "--jumlah-satuan", "3", "--luas-km2", "12",
@@ -75,6 +75,15 @@ def test_the_lessons_say_what_the_small_place_data_show(kecil: Path) -> None:
     example = _text(kecil, "modul2")["m2-2i"]
     assert ("menyempit di dasarnya" in example) == (base < min(above))
     assert ("masih lebar di dasarnya" in example) == (base >= min(above))
+    # 8i's example: poverty "much higher in some units" only where a unit's P0 is
+    from cantik import indicators as ind
+
+    keluarga = load("keluarga", wilayah=PLACE)
+    p0 = ind.poverty_indices(keluarga, 644_107, weights="jumlah_anggota").p0
+    top = max(ind.poverty_indices(k, 644_107, weights="jumlah_anggota").p0
+              for _unit, k in keluarga.groupby("rt"))
+    m8 = _text(kecil, "modul8")["m8-8i"]
+    assert ("di beberapa dusun angkanya jauh lebih tinggi" in m8) == (top > 1.5 * p0)
     # APK and APS 7–12: the text does not claim children out of school the data do not have
     m4 = _text(kecil, "modul4")["m4-lebih-100"]
     assert not re.search(r"\b0 anak umur 7–12 tidak sekolah", m4)

@@ -31,6 +31,7 @@ from cantik.apps.formatting import format_number, format_percent, format_rupiah
 from cantik.apps.layout import FigureNote, button, labelled, summary_html
 from cantik.apps.messages import UserInputError, user_error
 from cantik.data.calibration import GARIS_KEMISKINAN
+from cantik.errors import DataFormatError, DataNotFoundError
 
 REPEATS = 1000
 #: Sample sizes offered (households); each is a button, easy to tap on a phone.
@@ -210,7 +211,10 @@ class SampelApp(AppBase):
     def _fit_sizes(self) -> None:
         """Offer only sample sizes smaller than the place's number of households (a desa of 200 families has
         no sample of 500); the chosen size stays when the new place has it, else the largest up to 50."""
-        households = len(tables.load_table("keluarga", self.place_key))
+        try:
+            households = len(tables.load_table("keluarga", self.place_key))
+        except (DataNotFoundError, DataFormatError):
+            return  # no table: the sizes stay, and the update says what is missing and how to make it
         sizes = [s for s in SIZES if s < households] or SIZES[:1]
         options = [(format_number(s), s) for s in sizes]
         if list(self.size.options) == options:

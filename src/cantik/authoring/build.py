@@ -141,22 +141,32 @@ def _nama_tempat(text: str) -> str:
     return _kata_tempat(text.replace(load_profile(DEFAULT_WILAYAH).name, load_profile(key).name))
 
 
+def _satuan() -> str:
+    """The active place's unit ("RT" or "dusun"), read once per file written."""
+    from cantik.data import active_wilayah
+    from cantik.data.profile import load_profile
+
+    return load_profile(active_wilayah()).unit
+
+
 def _kata_tempat(text: str) -> str:
     """Course text (written with the default place's unit, RT) worded for the active place's unit: "Dusun 3",
     "per dusun", "kepala dusun" (:func:`cantik.data.profile.unit_words`)."""
-    from cantik.data import active_wilayah
-    from cantik.data.profile import load_profile, unit_words
+    from cantik.data.profile import unit_words
 
-    return unit_words(text, load_profile(active_wilayah()).unit)
+    return unit_words(text, _satuan())
 
 
 def _satuan_tempat(nb: dict[str, Any]) -> dict[str, Any]:
     """Every cell of a notebook worded for the active place's unit (markdown, and the comments, printed
     texts and chart labels of code; names such as ``rt`` or ``aps_rt`` stay)."""
+    from cantik.data.profile import unit_words
+
+    unit = _satuan()
     for cell in nb["cells"]:
         source = cell["source"]
-        cell["source"] = (_kata_tempat(source) if isinstance(source, str)
-                          else _kata_tempat("".join(source)).splitlines(keepends=True))
+        cell["source"] = (unit_words(source, unit) if isinstance(source, str)
+                          else unit_words("".join(source), unit).splitlines(keepends=True))
     return nb
 
 

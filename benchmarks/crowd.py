@@ -91,6 +91,8 @@ class Run:
     load_before: tuple[float, ...] = ()
     load_after: tuple[float, ...] = ()
     busy_refused: int = 0
+    server_cpu: float = 0.0  # seconds of CPU the server process itself spent during the crowd
+    kernel_cpu: float = float("nan")  # seconds of CPU per visitor's processes (kernel, init, monitor)
 
 
 # ---------------------------------------------------------------------------------- the HTTP + ws client
@@ -258,6 +260,15 @@ def _smaps(pid: int) -> tuple[int, int]:
     return pss, uss
 
 
+def _cpu(pid: int) -> float:
+    """Seconds of CPU (user + system) a process has spent so far; 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _tree(pid: int) -> dict[int, list[int]]:
     """Children of every process below ``pid`` (``/proc/*/stat``)."""
     children: dict[int, list[int]] = {}
@@ -299,6 +310,8 @@ def measure(server_pid: int, run: Run) -> None:
                        if "ipykernel" in _cmdline(k)]
     visitor_pids = {p for group in per_visitor for p in group}
     run.kernels = len(per_visitor)
+    if per_visitor:
+        run.kernel_cpu = statistics.mean(sum(_cpu(p) for p in g) for g in per_visitor)
     sizes = {p: _smaps(p) for p in procs}
     run.total_pss = sum(pss for pss, _ in sizes.values())
     if per_visitor:
@@ -347,13 +360,15 @@ async def crowd(base: str, notebook: str, n: int, browsers: int, timeout: float,
 
 
 def run_one(profile: str, n: int, notebook: str, browsers: int, timeout: float, home: Path,
-            work: Path) -> Run:
+            work: Path, visitor_nice: int = 10) -> Run:
     from cantik.apps.server import voila_command
     from tests.servers import free_port, running
 
     port = free_port()
     # room for the crowd: the production culler and pools as configured; the limit stays as configured
-    cmd, env = voila_command(port, work / f"{profile}-{n}", profile=profile, root=ROOT / "voila_apps")
+    extra = {"visitor_nice": visitor_nice} if profile == "production" else {}
+    cmd, env = voila_command(port, work / f"{profile}-{n}", profile=profile, root=ROOT / "voila_apps",
+                             **extra)
     env["CANTIK_HOME"] = str(home)
     log = work / f"voila-{profile}-{n}.log"
     base = f"http://127.0.0.1:{port}/"
@@ -367,7 +382,9 @@ def run_one(profile: str, n: int, notebook: str, browsers: int, timeout: float, 
                     time.sleep(0.2)
             _wait_until_quiet(proc.pid, timeout=120)
             run.load_before = os.getloadavg()
+            cpu_before = _cpu(proc.pid)
             asyncio.run(crowd(base, notebook, n, browsers, timeout, proc.pid, run))
+            run.server_cpu = _cpu(proc.pid) - cpu_before
             run.load_after = os.getloadavg()
             run.busy_refused = _refused(log)
     except AssertionError as exc:  # the server was slow to stop (a loaded machine): noted
@@ -391,6 +408,7 @@ def summary(run: Run) -> dict[str, float]:
         "kernels": run.kernels,
         "pss": run.pss_per_kernel / MIB, "total": run.total_pss / MIB,
         "idle500": (run.shared + 500 * run.uss_per_kernel) / MIB / 1024,
+        "server_cpu": run.server_cpu / max(run.n, 1), "kernel_cpu": run.kernel_cpu,
     }
 
 
@@ -450,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds each visitor is given")
     parser.add_argument("--max", type=int, default=200, help="largest crowd allowed")
     parser.add_argument("--profiles", default="default,production")
+    parser.add_argument("--visitor-nice", type=int, default=10,
+                        help="niceness of our visitor kernels (-1: each at full weight in its own session)")
     parser.add_argument("--keep", type=Path, help="keep the server logs and configs in this folder")
     args = parser.parse_args(argv)
     # Started in the background by a non-interactive shell, this process ignores SIGINT, and so would the
@@ -469,17 +489,20 @@ def main(argv: list[str] | None = None) -> int:
     home = work / "home"
     generate(home / "datasets")
     os.environ["CANTIK_HOME"] = str(home)
-    print(f"{notebook}: crowds of {sizes} within one second, {args.browsers} browsers each; "
+    print(f"{notebook}: crowds of {sizes} within one second, {args.browsers} browsers each, our visitor "
+          f"kernels at niceness {args.visitor_nice}; "
           f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     runs = []
     try:
         for n in sizes:  # the profiles interleaved: the machine's other load hits both alike
             for profile in profiles:
-                run = run_one(profile, n, notebook, args.browsers, args.timeout, home, work)
+                run = run_one(profile, n, notebook, args.browsers, args.timeout, home, work,
+                              args.visitor_nice)
                 s = summary(run)
                 print(f"  {profile:10s} N={n:3d}: first chart p95 {s['first95']:.2f} s, live p95 "
                       f"{s['live95']:.2f} s, failures {s['failures']}, busy pages {s['busy']}, kernels "
-                      f"{s['kernels']}, PSS/kernel {s['pss']:.1f} MiB", flush=True)
+                      f"{s['kernels']}, PSS/kernel {s['pss']:.1f} MiB; CPU per visitor: server "
+                      f"{s['server_cpu']:.2f} s, kernel {s['kernel_cpu']:.2f} s", flush=True)
                 runs.append(run)
         ok = report(runs)
         print(f"load average after the run: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

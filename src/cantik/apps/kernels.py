@@ -135,6 +135,11 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
         1800, help="CPU seconds per visitor kernel over its whole life (then it is stopped).").tag(
         config=True)
     home_mb = Integer(16, help="Size of a visitor kernel's writable home (tmpfs), MiB.").tag(config=True)
+    nice = Integer(10, min=-1, max=19, help=(
+        "Niceness of visitor kernels, which also share one scheduling group (autogroup) with their "
+        "zygote: the server, which sends every visitor's page and first chart, keeps its share of the CPU "
+        "when many kernels run at once. -1: each kernel leads a session of its own at full weight (as "
+        "grading kernels do; for comparison).")).tag(config=True)
 
     run_dir: Path | None = None
     link: _Link | None = None
@@ -200,6 +205,8 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
         box = self.box()
         request = {"argv": ["-f", km.connection_file, "--IPKernelApp.extensions=ipywidgets"],
                    "env": box.pop("env"), "cwd": box["workdir"], "proxy_pid": os.getpid(), "box": box}
+        if self.nice >= 0:  # the kernel yields the CPU to the server (cantik.sandbox.zygote.yield_cpu)
+            request["nice"] = self.nice
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.setblocking(False)
         loop = asyncio.get_running_loop()

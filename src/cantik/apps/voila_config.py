@@ -9,6 +9,8 @@ The production configuration (read against voila 0.5's ``configuration.py``, ``a
 - the gallery's place selector (``cantikPlaces`` of ``extension_config``, :func:`gallery_places`);
 - the app's first chart and summary in every page at once, from the server's cache
   (:mod:`cantik.apps.first_paint`; Jinja filters of our template through ``VoilaExporter.filters``);
+- visitor kernels at a lower CPU priority than the server (``VisitorProvisioner.nice``, also for their
+  sessions' autogroups): in a crowd the server still sends every page and its first chart;
 - at the machine's limit, new visitors get a busy page with that first paint and a retry instead of a
   time-out, and idle kernels are culled sooner (``multi_kernel_manager_class``:
   :class:`cantik.apps.crowd.CrowdKernelManager`);
@@ -84,6 +86,7 @@ def production_config(
     max_kernels: int = 0,
     retry_seconds: int = 10,
     pressure_cull_disconnected: int = 30,
+    visitor_nice: int = 10,
 ) -> dict[str, Any]:
     """The traitlets configuration (a JSON-able ``dict``) of our production Voilà server.
 
@@ -102,6 +105,9 @@ def production_config(
         busy page (first chart and summary, an Indonesian line, a retry by itself after ``retry_seconds``)
         instead of waiting; near it, kernels whose page is closed go after ``pressure_cull_disconnected``
         seconds.
+    visitor_nice
+        Niceness of visitor kernels (:class:`cantik.apps.kernels.VisitorProvisioner`): in a crowd the
+        server, which sends every page and its first chart, is not one of fifty equal shares of the CPU.
     """
     from cantik.apps.first_paint import FILTERS as FIRST_PAINT_FILTERS
     from cantik.apps.registry import APPS
@@ -159,6 +165,8 @@ def production_config(
             "retry_seconds": retry_seconds,
             "pressure_cull_disconnected": pressure_cull_disconnected,
         },
+        # Visitor kernels yield the CPU to the server that sends every visitor's page (cantik.apps.kernels).
+        "VisitorProvisioner": {"nice": visitor_nice},
         # The Jinja filters of our template: the first paint cached for every visitor.
         "VoilaExporter": {"filters": dict(FIRST_PAINT_FILTERS)},
         "MappingKernelManager": {

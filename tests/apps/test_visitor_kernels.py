@@ -42,6 +42,11 @@ def group(pid):
     except OSError:
         return None
 r["autogroup"] = [group("self"), group(1)]
+# the first charts the zygote drew (cantik.apps.warm), and none of its widgets
+import cantik.apps.base as B
+from ipywidgets.widgets import widget as W
+r["shared"] = sorted({k[0] for k in B.SHARED_RENDERS})
+r["widgets"] = len(W._instances)
 def can_write(p):
     try:
         with open(p, "w") as f:
@@ -163,5 +168,8 @@ def test_a_visitor_kernel_is_forked_and_confined(tmp_path: Path, cantik_home: Pa
     # in a crowd the server keeps its share of the CPU: the kernel is nice and in its zygote's autogroup
     assert r["nice"] == 10
     assert r["autogroup"][0] is None or r["autogroup"][0] == r["autogroup"][1], r["autogroup"]
+    # forked after the zygote drew every app's first chart: inherited, and no widget of the zygote's
+    assert {"RataMedianApp", "ProfilApp", "StuntingApp"} <= set(r["shared"]), r["shared"]
+    assert r["widgets"] == 0
     assert len(r["pids"]) < 10  # its own PID namespace: the server's processes are invisible
     assert "kandangan_utara" in r["datasets"]

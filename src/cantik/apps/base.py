@@ -13,9 +13,10 @@ controls that say something else.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import ipywidgets as widgets
@@ -43,6 +44,22 @@ CSS_CLASS = "cantik-app"
 
 #: Renderings kept per visitor by :meth:`AppBase._show_cached`.
 RENDER_CACHE_SIZE = 32
+
+#: First charts rendered once in the apps' zygote (:mod:`cantik.apps.warm`), by (app class, place, control
+#: state): every visitor's kernel is forked from it and finds its first chart here instead of drawing it.
+SHARED_RENDERS: dict[tuple, tuple[str, str]] = {}
+_sharing = False
+
+
+@contextlib.contextmanager
+def sharing_renders() -> Iterator[None]:
+    """Within this block the charts apps draw also go to :data:`SHARED_RENDERS` (the zygote only)."""
+    global _sharing
+    _sharing = True
+    try:
+        yield
+    finally:
+        _sharing = False
 
 #: Set to "True" by Voilà in the kernels it preheats (``voila.utils.ENV_VARIABLE.VOILA_PREHEAT``).
 PREHEAT_ENV = "VOILA_PREHEAT"
@@ -307,13 +324,21 @@ class AppBase:
         """Show the chart for the control state ``key``; ``build()`` returns ``(figure, alt)`` on a miss.
 
         Rendering a figure costs most of an update; visitors often go back to a state they saw (a toggle
-        on and off), so the last :data:`RENDER_CACHE_SIZE` renderings are kept per visitor.
+        on and off), so the last :data:`RENDER_CACHE_SIZE` renderings are kept per visitor. A state the
+        apps' zygote rendered before this kernel was forked (:data:`SHARED_RENDERS`, filled inside
+        :func:`sharing_renders`) is not drawn again; the key must therefore name everything the chart
+        shows besides the app and its place.
         """
         hit = self._renders.pop(key, None)
+        shared = (type(self).__qualname__, self.place_key, key)
+        if hit is None:
+            hit = SHARED_RENDERS.get(shared)
         if hit is None:
             fig, alt = build()
             self.figure = fig
             hit = (figure_html(fig, alt), alt)
+            if _sharing:
+                SHARED_RENDERS[shared] = hit
         self._renders[key] = hit  # most recent last
         while len(self._renders) > RENDER_CACHE_SIZE:
             self._renders.pop(next(iter(self._renders)))

@@ -50,11 +50,16 @@ PASSED_ENV_PREFIXES = ("VOILA_", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "SE
                        "CANTIK_FIRST_PAINT")
 
 
+#: Called in the zygote after the imports: every app's first chart drawn once for all visitors.
+WARM_STEP = "cantik.apps.warm:warm_first_charts"
+
+
 def preload_modules() -> list[str]:
-    """Modules the apps' zygote imports once: :data:`BASE_PRELOAD` and every app's module."""
+    """What the apps' zygote imports once (:data:`BASE_PRELOAD` and every app's module), then
+    :data:`WARM_STEP`."""
     from cantik.apps.registry import APPS
 
-    return [*BASE_PRELOAD, *(app.entry.split(":")[0] for app in APPS)]
+    return [*BASE_PRELOAD, *(app.entry.split(":")[0] for app in APPS), WARM_STEP]
 
 
 # ----------------------------------------------------------------------------------------- the zygote

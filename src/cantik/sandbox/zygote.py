@@ -174,14 +174,27 @@ def _run_kernel(request: dict, fds: list[int], conn: socket.socket | None = None
 
 def serve(sock_path: str, owner_pid: int, preload: list[str] | None = None) -> None:
     """Zygote main loop: import the heavy modules once (:data:`WARM_MODULES`, then ``preload``), then fork
-    one kernel per request."""
+    one kernel per request.
+
+    An entry ``module:function`` of ``preload`` is imported and its function called once, after all the
+    imports (what it leaves in memory is inherited by every kernel); its exception is printed, not fatal.
+    """
     os.environ.setdefault("MPLBACKEND", _INLINE)
     import gc
     import importlib
 
-    for name in [*WARM_MODULES, *(preload or [])]:
+    steps = [name for name in preload or [] if ":" in name]
+    for name in [*WARM_MODULES, *(n for n in preload or [] if ":" not in n)]:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+    for step in steps:
+        module, _, function = step.partition(":")
+        try:
+            getattr(importlib.import_module(module), function)()
+        except Exception:
+            import traceback
+
+            traceback.print_exc()
     from jupyter_client import localinterfaces
 
     localinterfaces.localhost()  # list the machine's IP addresses once (cached for every kernel)

@@ -166,22 +166,20 @@ def test_static_first_paint_is_published_only_in_a_preheated_kernel(
 
 
 def test_first_charts_drawn_once_in_the_zygote_are_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the apps' zygote does before forking visitors' kernels (cantik.apps.warm), then a kernel."""
-    from ipywidgets.widgets import widget as widget_module
-
+    """What the apps' zygote has drawn before forking visitors' kernels (cantik.apps.warm), then a kernel."""
     from cantik.apps import warm
     from cantik.apps.rata_median import RataMedianApp
     from cantik.apps.registry import APPS
 
     monkeypatch.setattr(base, "SHARED_RENDERS", {})
-    assert warm.warm_first_charts() == []
-    assert not widget_module._instances  # the zygote keeps no widget: a kernel holds only its visitor's
-    drawn_by = {key[0] for key in base.SHARED_RENDERS}
-    assert len(drawn_by) == len(APPS)  # every app's first chart
+    drawn, failed = warm.draw_first_charts()
+    assert failed == [] and drawn == base.SHARED_RENDERS
+    assert len({key[0] for key in drawn}) == len(APPS)  # every app's first chart
+    assert all(isinstance(html, str) and isinstance(alt, str) for html, alt in drawn.values())  # plain text
     app = RataMedianApp()
     assert app.figure is None and app.chart.outputs  # shown, not drawn
     app.extra_count.value = 3
     assert app.figure is not None  # a state the zygote did not draw is drawn here
-    shared = next(v for k, v in base.SHARED_RENDERS.items() if k[0] == "RataMedianApp")
+    shared = next(v for k, v in drawn.items() if k[0] == "RataMedianApp")
     other = RataMedianApp(wilayah="malinau")  # the key names the place: another place is drawn
     assert other.figure is not None and other.chart.outputs[0]["data"]["text/html"] != shared[0]

@@ -122,6 +122,7 @@ class _Link:
     sock: socket.socket
     data: bytes = b""
     code: int | None = None
+    reported: bool = False
 
 
 class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
@@ -268,6 +269,10 @@ class VisitorProvisioner(LocalProvisioner):  # type: ignore[misc]
                     if status is not None:
                         link.code = (-os.WTERMSIG(status) if os.WIFSIGNALED(status)
                                      else os.waitstatus_to_exitcode(status))
+        log = getattr(self.parent, "log", None)
+        if log is not None and link.code not in (0, -signal.SIGTERM, -signal.SIGKILL) and not link.reported:
+            link.reported = True  # a kernel that died by itself: the restart Voilà logs next has a reason
+            log.warning("cantik: a visitor kernel ended by itself (exit code %s)", link.code)
         return link.code
 
     async def poll(self) -> int | None:

@@ -42,6 +42,7 @@ def _zygote_env() -> dict[str, str]:
 
         _WARM.append(WarmKernels(sandbox=True).start())
         atexit.register(_WARM[0].stop)
+    _WARM[0].ensure_alive()  # killed meanwhile (the OOM killer, a stray pkill): a new one, not 100 errors
     return _WARM[0].env
 
 

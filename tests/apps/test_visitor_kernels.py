@@ -173,3 +173,47 @@ def test_a_visitor_kernel_is_forked_and_confined(tmp_path: Path, cantik_home: Pa
     assert r["widgets"] == 0
     assert len(r["pids"]) < 10  # its own PID namespace: the server's processes are invisible
     assert "kandangan_utara" in r["datasets"]
+
+
+@needs_sandbox
+def test_a_kernel_signalling_its_process_group_reaches_no_other_visitor(
+        tmp_path: Path, cantik_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Visitor kernels share their zygote's session (one scheduling group): a signal to the whole
+    process group must still reach no other visitor's kernel (each has a user id of its own)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    from cantik.apps.voila_config import write_kernelspec
+
+    write_kernelspec(tmp_path / "share")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "share"))
+    env = {**os.environ, "VOILA_PREHEAT": "False"}
+
+    async def run() -> tuple[bool, bool, str]:
+        kernels = []
+        for _ in range(2):
+            km = AsyncKernelManager(kernel_name="python3")
+            await km.start_kernel(env=env, cwd=str(ROOT / "voila_apps"))
+            kc = km.client()
+            kc.start_channels()
+            await kc.wait_for_ready(timeout=120)
+            kernels.append((km, kc))
+        (attacker, a_client), (other, o_client) = kernels
+        try:
+            a_client.execute("import os, signal; os.kill(0, signal.SIGKILL)")  # its whole process group
+            deadline = asyncio.get_running_loop().time() + 60
+            while await attacker.is_alive() and asyncio.get_running_loop().time() < deadline:
+                await asyncio.sleep(0.2)
+            outputs: list[str] = []
+            reply = await o_client.execute_interactive(
+                "print(6 * 7)", timeout=60,
+                output_hook=lambda m: outputs.append(m["content"].get("text", "")))
+            said = reply["content"]["status"] + "".join(outputs)
+            return await attacker.is_alive(), await other.is_alive(), said
+        finally:
+            for km, kc in kernels:
+                kc.stop_channels()
+                await km.shutdown_kernel(now=True)
+
+    attacker_alive, other_alive, other_said = _run_async(run())
+    assert not attacker_alive  # the signal went out (it reached the sender itself)
+    assert other_alive and other_said.startswith("ok") and "42" in other_said

@@ -9,8 +9,9 @@ The production configuration (read against voila 0.5's ``configuration.py``, ``a
 - the gallery's place selector (``cantikPlaces`` of ``extension_config``, :func:`gallery_places`);
 - the app's first chart and summary in every page at once, from the server's cache
   (:mod:`cantik.apps.first_paint`; Jinja filters of our template through ``VoilaExporter.filters``);
-- visitor kernels at a lower CPU priority than the server (``VisitorProvisioner.nice``, also for their
-  sessions' autogroups): in a crowd the server still sends every page and its first chart;
+- visitor kernels at a lower CPU priority than the server (``VisitorProvisioner.nice``; they share their
+  zygote's scheduling group instead of one each): in a crowd the server still sends every page and its
+  first chart;
 - at the machine's limit, new visitors get a busy page with that first paint and a retry instead of a
   time-out, and idle kernels are culled sooner (``multi_kernel_manager_class``:
   :class:`cantik.apps.crowd.CrowdKernelManager`);

@@ -16,6 +16,8 @@ visitors arrive at moments spread uniformly over one second:
   (``kernel_info_request``, ``comm_info_request`` for ``jupyter.widget``, a ``comm_open`` of
   ``jupyter.widget.control`` and its ``request_states``): the live app is there when the widget states
   have arrived and hold the app's chart;
+* a visitor who gets our front page (a crowd: the cached chart at once, :mod:`cantik.apps.front`) does what
+  that page does: it loads the live page of its frame and goes on as above (column ``front``);
 * a visitor who gets our busy page (HTTP 503) does what that page does: it waits the advertised seconds
   (plus up to 50 % at random) and tries again; its times count from its first arrival.
 
@@ -41,6 +43,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import html as htmllib
 import json
 import os
 import random
@@ -54,6 +57,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -65,6 +69,8 @@ MIB = 1024 * 1024
 CHART_MARK = b'class="cantik-chart-static"'
 #: In the widget states: the app's live chart (an Output widget holding the chart image).
 LIVE_MARK = 'class=\\"cantik-chart\\"'
+#: Our front page for crowds (cantik.apps.front): the live page is the source of this frame.
+FRONT_MARK = r'<iframe id="cantik-live" src="([^"]+)"'
 
 
 @dataclass
@@ -75,6 +81,7 @@ class Visitor:
     first: float | None = None
     live: float | None = None
     busy_pages: int = 0
+    front_pages: int = 0  # our front page for crowds (the cached chart at once, the live app in its frame)
     error: str = ""
 
 
@@ -190,6 +197,11 @@ async def http_visitor(base: str, notebook: str, delay: float, timeout: float, h
     ws = None
     try:
         html, _ = await _page(client, f"{base}voila/render/{notebook}", visitor, start, deadline)
+        front = re.search(FRONT_MARK, html)
+        if front:  # our front page in a crowd: the live page is its frame's (cantik.apps.front)
+            visitor.front_pages += 1
+            live = urljoin(base, htmllib.unescape(front.group(1)))
+            html, _ = await _page(client, live, visitor, start, deadline)
         config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(.*?)\s*</script>',
                            html, re.S)
         kernel_id = json.loads(config.group(1))["kernelId"]  # type: ignore[union-attr]
@@ -220,6 +232,9 @@ async def browser_visitor(context, base: str, notebook: str, delay: float, timeo
     page = await context.new_page()
     try:
         await page.goto(f"{base}voila/render/{notebook}", timeout=timeout * 1000, wait_until="commit")
+        with contextlib.suppress(Exception):  # our front page in a crowd: the live app comes in its frame
+            await page.wait_for_selector("main", timeout=min(timeout, 30) * 1000)
+            visitor.front_pages += await page.locator("#cantik-live").count()
         while True:
             remaining = timeout - (time.monotonic() - start)
             if remaining <= 0:
@@ -229,7 +244,7 @@ async def browser_visitor(context, base: str, notebook: str, delay: float, timeo
                                              timeout=min(remaining, 5) * 1000)
                 break
             except Exception:
-                if await page.locator(".cantik-busy").count():
+                if await page.locator(".cantik-busy[data-retry]").count():  # our busy page, not a frame's
                     visitor.busy_pages += 1
                     with contextlib.suppress(Exception):
                         await page.wait_for_event("load", timeout=30_000)
@@ -405,6 +420,7 @@ def summary(run: Run) -> dict[str, float]:
         "live50": _p(lives, 0.5), "live95": _p(lives, 0.95),
         "failures": sum(1 for v in run.visitors if v.error),
         "busy": sum(v.busy_pages for v in run.visitors),
+        "front": sum(v.front_pages for v in run.visitors),
         "kernels": run.kernels,
         "pss": run.pss_per_kernel / MIB, "total": run.total_pss / MIB,
         "idle500": (run.shared + 500 * run.uss_per_kernel) / MIB / 1024,
@@ -415,8 +431,8 @@ def summary(run: Run) -> dict[str, float]:
 def report(runs: list[Run]) -> bool:
     print()
     head = (f"{'N':>4s} {'profile':10s} {'first chart p50/p95 (s)':>24s} {'live app p50/p95 (s)':>22s} "
-            f"{'fail':>4s} {'busy':>4s} {'kernels':>7s} {'PSS/kernel MiB':>14s} {'total MiB':>9s} "
-            f"{'500 idle GiB':>12s} {'load before/after':>18s}")
+            f"{'fail':>4s} {'busy':>4s} {'front':>5s} {'kernels':>7s} {'PSS/kernel MiB':>14s} "
+            f"{'total MiB':>9s} {'500 idle GiB':>12s} {'load before/after':>18s}")
     print(head)
     print("-" * len(head))
     ok = True
@@ -425,7 +441,7 @@ def report(runs: list[Run]) -> bool:
         s = by_n.setdefault(run.n, {})[run.profile] = summary(run)
         print(f"{run.n:4d} {run.profile:10s} {s['first50']:11.2f} / {s['first95']:5.2f}    "
               f"{s['live50']:9.2f} / {s['live95']:5.2f}    {s['failures']:4d} {s['busy']:4d} "
-              f"{s['kernels']:7d} "
+              f"{s['front']:5d} {s['kernels']:7d} "
               f"{s['pss']:14.1f} {s['total']:9.0f} {s['idle500']:12.1f} "
               f"{run.load_before[0]:8.1f} / {run.load_after[0]:5.1f}")
     print()

@@ -90,7 +90,8 @@ def test_template_files_are_there() -> None:
 @pytest.mark.parametrize("profile", voila_config.PROFILES)
 def test_voila_command_writes_the_only_config_file(tmp_path: Path, profile: str) -> None:
     cmd, env = voila_command(8123, tmp_path / "cfg", profile=profile, root=APPS_DIR)
-    assert cmd[:3] == [sys.executable, "-m", "voila"]
+    # production: Voilà's application with the front page for crowds (cantik.apps.front); default: Voilà
+    assert cmd[:3] == [sys.executable, "-m", "cantik.apps.front" if profile == "production" else "voila"]
     assert str(APPS_DIR) in cmd and "--port=8123" in cmd
     assert f"--Voila.config_file_paths={tmp_path / 'cfg'}" in cmd
     written = json.loads((tmp_path / "cfg" / "voila.json").read_text())

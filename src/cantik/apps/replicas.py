@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -136,17 +137,17 @@ def replicas(port: int, count: int, work: Path, *, ip: str = "127.0.0.1", profil
         out.close()
         yield started
     finally:
-        for proc in [*(p for _, _, p in started), *([proxy] if proxy else [])]:
-            _stop(proc)
+        for _, _, proc in started:  # Voilà stops its kernels on SIGINT
+            _stop(proc, signal.SIGINT)
+        if proxy:
+            _stop(proxy, signal.SIGTERM)
 
 
-def _stop(proc: subprocess.Popen, grace: float = 20.0) -> None:
-    import signal
-
+def _stop(proc: subprocess.Popen, sig: signal.Signals, grace: float = 20.0) -> None:
     if proc.poll() is not None:
         return
     with contextlib.suppress(ProcessLookupError):
-        proc.send_signal(signal.SIGINT if "voila" in " ".join(map(str, proc.args)) else signal.SIGTERM)
+        proc.send_signal(sig)
     try:
         proc.wait(grace)
     except subprocess.TimeoutExpired:

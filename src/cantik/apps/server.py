@@ -61,8 +61,10 @@ def voila_command(
     if base_url != "/":
         config["Voila"]["base_url"] = base_url
     write_config(config, config_dir)
+    # Production: Voilà's application with the front page for crowds (cantik.apps.front); default: Voilà.
+    app = "cantik.apps.front" if profile == "production" else "voila"
     cmd = [
-        sys.executable, "-m", "voila", str(root or apps_dir()),
+        sys.executable, "-m", app, str(root or apps_dir()),
         f"--port={port}",
         "--no-browser",
         f"--Voila.config_file_paths={config_dir}",

@@ -88,6 +88,7 @@ def production_config(
     retry_seconds: int = 10,
     pressure_cull_disconnected: int = 30,
     visitor_nice: int = 10,
+    front_after: int = 1,
 ) -> dict[str, Any]:
     """The traitlets configuration (a JSON-able ``dict``) of our production Voilà server.
 
@@ -109,6 +110,9 @@ def production_config(
     visitor_nice
         Niceness of visitor kernels (:class:`cantik.apps.kernels.VisitorProvisioner`): in a crowd the
         server, which sends every page and its first chart, is not one of fifty equal shares of the CPU.
+    front_after
+        Pages being rendered at once beyond which a new visitor gets the front page (the cached first chart
+        at once, the live app when ready: :class:`cantik.apps.front.CantikVoila`); -1: never.
     """
     from cantik.apps.first_paint import FILTERS as FIRST_PAINT_FILTERS
     from cantik.apps.registry import APPS
@@ -117,6 +121,8 @@ def production_config(
     gallery = [{"notebook": a.notebook, "title": a.title, "description": a.description} for a in APPS]
     places = gallery_places()
     return {
+        # In a crowd, the first chart at once for every visitor (cantik.apps.front).
+        "CantikVoila": {"front_after": front_after},
         "Voila": {
             "ip": "127.0.0.1",
             "open_browser": False,

@@ -16,8 +16,8 @@ visitors arrive at moments spread uniformly over one second:
   (``kernel_info_request``, ``comm_info_request`` for ``jupyter.widget``, a ``comm_open`` of
   ``jupyter.widget.control`` and its ``request_states``): the live app is there when the widget states
   have arrived and hold the app's chart;
-* a visitor who gets our front page (a crowd: the cached chart at once, :mod:`cantik.apps.front`) does what
-  that page does: it loads the live page of its frame and goes on as above (column ``front``);
+* column ``front``: visitors whose page began with our first chart sent ahead of Voilà's page (a crowd:
+  :mod:`cantik.apps.front`);
 * a visitor who gets our busy page (HTTP 503) does what that page does: it waits the advertised seconds
   (plus up to 50 % at random) and tries again; its times count from its first arrival.
 
@@ -43,7 +43,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import html as htmllib
 import json
 import os
 import random
@@ -57,7 +56,6 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -69,8 +67,8 @@ MIB = 1024 * 1024
 CHART_MARK = b'class="cantik-chart-static"'
 #: In the widget states: the app's live chart (an Output widget holding the chart image).
 LIVE_MARK = 'class=\\"cantik-chart\\"'
-#: Our front page for crowds (cantik.apps.front): the live page is the source of this frame.
-FRONT_MARK = r'<iframe id="cantik-live" src="([^"]+)"'
+#: Our first chart sent ahead of Voilà's page in a crowd (cantik.apps.front).
+PRELUDE_MARK = 'data-cantik-prelude="1"'
 
 
 @dataclass
@@ -197,11 +195,7 @@ async def http_visitor(base: str, notebook: str, delay: float, timeout: float, h
     ws = None
     try:
         html, _ = await _page(client, f"{base}voila/render/{notebook}", visitor, start, deadline)
-        front = re.search(FRONT_MARK, html)
-        if front:  # our front page in a crowd: the live page is its frame's (cantik.apps.front)
-            visitor.front_pages += 1
-            live = urljoin(base, htmllib.unescape(front.group(1)))
-            html, _ = await _page(client, live, visitor, start, deadline)
+        visitor.front_pages += PRELUDE_MARK in html  # our first chart sent ahead in a crowd
         config = re.search(r'<script id="jupyter-config-data" type="application/json">\s*(.*?)\s*</script>',
                            html, re.S)
         kernel_id = json.loads(config.group(1))["kernelId"]  # type: ignore[union-attr]
@@ -232,9 +226,9 @@ async def browser_visitor(context, base: str, notebook: str, delay: float, timeo
     page = await context.new_page()
     try:
         await page.goto(f"{base}voila/render/{notebook}", timeout=timeout * 1000, wait_until="commit")
-        with contextlib.suppress(Exception):  # our front page in a crowd: the live app comes in its frame
-            await page.wait_for_selector("main", timeout=min(timeout, 30) * 1000)
-            visitor.front_pages += await page.locator("#cantik-live").count()
+        with contextlib.suppress(Exception):  # our first chart sent ahead in a crowd (cantik.apps.front)
+            await page.wait_for_selector("main", state="attached", timeout=min(timeout, 30) * 1000)
+            visitor.front_pages += min(1, await page.locator(f"[{PRELUDE_MARK}]").count())
         while True:
             remaining = timeout - (time.monotonic() - start)
             if remaining <= 0:

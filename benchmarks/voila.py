@@ -73,22 +73,14 @@ window.__cantik = {first: null, live: null, last: null, src: null};
 function __cantikShown(img) {
   if (!img || !img.complete || img.naturalWidth === 0) return false;
   const r = img.getBoundingClientRect();
-  const style = img.ownerDocument.defaultView.getComputedStyle(img);
-  return r.width > 0 && r.height > 0 && style.visibility !== 'hidden';
-}
-function __cantikLiveDoc() {
-  // A crowd's front page (cantik.apps.front) holds the live app in a frame, shown when it is live.
-  const frame = document.getElementById('cantik-live');
-  if (!frame) return document;
-  return document.documentElement.classList.contains('cantik-live-ready') ? frame.contentDocument : null;
+  return r.width > 0 && r.height > 0 && getComputedStyle(img).visibility !== 'hidden';
 }
 function __cantikFrame(now) {
   const c = window.__cantik;
   if (c.first === null && (__cantikShown(document.querySelector('img.cantik-chart-static')) ||
                            __cantikShown(document.querySelector('img.cantik-chart')))) c.first = now;
-  const live = __cantikLiveDoc();
-  if (c.live === null && live && __cantikShown(live.querySelector('.cantik-app img.cantik-chart')) &&
-      live.querySelector('.cantik-app input, .cantik-app button, .cantik-app select')) c.live = now;
+  if (c.live === null && __cantikShown(document.querySelector('.cantik-app img.cantik-chart')) &&
+      document.querySelector('.cantik-app input, .cantik-app button, .cantik-app select')) c.live = now;
   if (c.live === null) requestAnimationFrame(__cantikFrame);
 }
 requestAnimationFrame(__cantikFrame);

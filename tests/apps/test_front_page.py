@@ -1,18 +1,21 @@
-"""The front page for crowds (cantik.apps.front): the cached first chart at once, the live app when ready.
+"""In a crowd, the first chart is sent ahead of Voilà's page (cantik.apps.front).
 
 Production Voilà servers (``python -m cantik.apps.front``) on one app:
 
-* ``front_after=0`` (front page whenever the chart is cached): what the page holds and what goes straight
-  to Voilà (the live page, a place without a cached chart), hostile query strings, and in Debian chromium
-  the static chart at once, then the live app in the frame taking the window, and working;
-* ``front_after=1`` (production): visitors arriving together while pages are being rendered get the front
-  page, the first ones Voilà's page; once the server is quiet again a visitor gets Voilà's page directly.
+* ``front_after=0`` (the chart sent ahead whenever it is cached), the app notebook given a first cell that
+  sleeps 4 s, so that Voilà's page is slow to render on any machine: the chart arrives seconds before
+  Voilà's page, which follows in the same response (its kernel and websocket as usual); a place without a
+  cached chart gets Voilà's page alone; in Debian chromium the chart is on screen at once, once, and the
+  live app then takes its place and works;
+* ``front_after=0`` at the limit of kernels: the chart sent ahead, then the busy line and a retry;
+* ``front_after=1`` (production): visitors arriving together while pages are being rendered get the chart
+  ahead, the first one Voilà's page alone; once the server is quiet again a visitor gets Voilà's page alone.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import html
+import json
 import re
 import time
 import urllib.request
@@ -22,7 +25,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from cantik.apps.front import LIVE_ARG, WAITING_LINE
+from cantik.apps.crowd import BUSY_LINE
+from cantik.apps.front import PRELUDE_MARK
 from cantik.apps.server import voila_command
 from tests.servers import free_port, running
 
@@ -30,18 +34,24 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = "kalkulator_stunting.ipynb"
-FRONT = '<iframe id="cantik-live"'
+TITLE = "Kalkulator stunting – Kelas Cantik"
 VOILA = 'id="jupyter-config-data"'
+#: Bypasses the kernel pool (Voilà's rule: a page asking another theme than the pool's gets its own kernel).
+OWN_KERNEL = "?theme=JupyterLab%20Light"
+SLEEP = 4
 
 
-def _server(cantik_home: Path, work: Path, front_after: int) -> Iterator[tuple[str, Path]]:
-    import shutil
-
+def _server(cantik_home: Path, work: Path, *, slow: bool = False,
+            **config: int) -> Iterator[tuple[str, Path]]:
     root = work / "apps"
     root.mkdir()
-    shutil.copy(ROOT / "voila_apps" / APP, root / APP)
+    nb = json.loads((ROOT / "voila_apps" / APP).read_text(encoding="utf-8"))
+    if slow:  # Voilà's page takes seconds to render, whatever the machine
+        nb["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "tidur", "metadata": {},
+                               "outputs": [], "source": f"import time\ntime.sleep({SLEEP})"})
+    (root / APP).write_text(json.dumps(nb), encoding="utf-8")
     port = free_port()
-    cmd, env = voila_command(port, work / "config", root=root, front_after=front_after)
+    cmd, env = voila_command(port, work / "config", root=root, **config)
     env["CANTIK_HOME"] = str(cantik_home)
     log = work / "voila.log"
     with running(cmd, f"http://127.0.0.1:{port}/", env=env, log=log, timeout=180):
@@ -52,102 +62,122 @@ def _server(cantik_home: Path, work: Path, front_after: int) -> Iterator[tuple[s
         yield f"http://127.0.0.1:{port}/", log
 
 
-@pytest.fixture(scope="module")
-def always(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A server that serves the front page whenever the app's first chart is cached."""
-    yield from _server(cantik_home, tmp_path_factory.mktemp("front0"), front_after=0)
-
-
 def _get(url: str) -> tuple[int, str]:
     with urllib.request.urlopen(url, timeout=240) as resp:
         return resp.status, resp.read().decode("utf-8")
 
 
-def test_the_front_page_holds_the_cached_chart_and_the_live_page_in_a_frame(always: tuple[str, Path]) -> None:
-    base, log = always
-    pooled = log.read_text(errors="replace").count("Using pre-heated kernel")
-    status, page = _get(base + "voila/render/" + APP)
-    assert status == 200 and FRONT in page and VOILA not in page
-    assert 'class="cantik-chart-static"' in page and "DATA SINTETIS" in page  # chart, summary, notice
-    assert WAITING_LINE in html.unescape(page) and '<html lang="id">' in page
-    assert "<title>Kalkulator stunting</title>" in page
-    frame = html.unescape(re.search(r'<iframe id="cantik-live" src="([^"]+)"', page).group(1))  # type: ignore[union-attr]
-    assert frame == f"/voila/render/{APP}?{LIVE_ARG}=1"
-    text = log.read_text(errors="replace")
-    assert f"cantik: front page for {APP}" in text
-    assert text.count("Using pre-heated kernel") == pooled  # a front page takes no kernel
-
-    # The frame's page is Voilà's own, with the pooled kernel.
-    status, live = _get(base + frame.lstrip("/"))
-    assert status == 200 and VOILA in live and FRONT not in live
-    assert log.read_text(errors="replace").count("Using pre-heated kernel") == pooled + 1
+def _timed(url: str) -> tuple[str, float, float]:
+    """The page, and the seconds after the request at which the chart sent ahead and the whole page came."""
+    start = time.monotonic()
+    seen = None
+    buf = b""
+    with urllib.request.urlopen(url, timeout=240) as resp:
+        while chunk := resp.read1(65536):
+            buf += chunk
+            at = buf.find(PRELUDE_MARK.encode())
+            if seen is None and at >= 0 and buf.find(b"cantik-chart-static", at) >= 0:
+                seen = time.monotonic() - start
+    assert seen is not None, "no chart sent ahead"
+    return buf.decode("utf-8"), seen, time.monotonic() - start
 
 
-def test_what_has_no_cached_chart_goes_to_voila(always: tuple[str, Path]) -> None:
-    base, _ = always
-    # A place whose chart was never drawn (only the default place is drawn before visitors come): Voilà
-    # renders it, so a front page never shows another place's numbers.
-    status, page = _get(base + f"voila/render/{APP}?wilayah=malinau")
-    assert status == 200 and VOILA in page and FRONT not in page
+@pytest.fixture(scope="module")
+def ahead(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Sends the chart ahead whenever it is cached; Voilà's page is slow (a first cell sleeping 4 s)."""
+    yield from _server(cantik_home, tmp_path_factory.mktemp("ahead"), slow=True, front_after=0)
 
 
-def test_a_hostile_query_string_stays_inside_the_frame_address(always: tuple[str, Path]) -> None:
-    base, _ = always
-    status, page = _get(base + f"voila/render/{APP}?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
-    assert status == 200 and FRONT in page
-    assert "<script>alert(1)" not in page
-    frame = re.search(r'<iframe id="cantik-live" src="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    assert html.unescape(frame).startswith(f"/voila/render/{APP}?x=")
+def test_the_first_chart_comes_seconds_before_voilas_page_in_the_same_response(
+        ahead: tuple[str, Path]) -> None:
+    base, log = ahead
+    page, chart_at, done_at = _timed(base + "voila/render/" + APP + OWN_KERNEL)
+    assert done_at - chart_at >= SLEEP / 2, (chart_at, done_at)  # it did not wait for Voilà's renderer
+    prelude = page[:page.index("<!DOCTYPE html>", 1)]  # Voilà's page begins with its own
+    assert prelude.startswith("<!DOCTYPE html>") and '<html lang="id">' in prelude
+    assert f"<title>{TITLE}</title>" in prelude
+    assert 'class="cantik-chart-static"' in prelude and "DATA SINTETIS" in prelude  # chart, notice
+    assert "cantik-summary-static" in prelude
+    # Voilà's page follows, whole: its kernel, its title (the same), the end of the document.
+    assert VOILA in page[len(prelude):] and page.rstrip().endswith("</html>")
+    assert f"<title>{TITLE}</title>" in page[len(prelude):]
+    assert "first chart of kalkulator_stunting.ipynb sent ahead" in log.read_text(errors="replace")
+
+
+def test_a_place_without_a_cached_chart_gets_voilas_page_alone(ahead: tuple[str, Path]) -> None:
+    base, _ = ahead
+    # Only the default place is drawn before visitors come: a chart of another place is never sent.
+    for query in ("?wilayah=malinau", "?wilayah=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"):
+        status, page = _get(base + "voila/render/" + APP + query)
+        assert status == 200 and VOILA in page and PRELUDE_MARK not in page
+        assert "<script>alert(1)" not in page
 
 
 @pytest.mark.browser
-def test_a_visitor_sees_the_chart_at_once_then_the_live_app_takes_its_place(
-        browser: Browser, always: tuple[str, Path]) -> None:
-    base, _ = always
+def test_a_visitor_sees_the_chart_at_once_and_once_then_the_live_app(browser: Browser,
+                                                                    ahead: tuple[str, Path]) -> None:
+    base, _ = ahead
     page = browser.new_page(viewport={"width": 390, "height": 900})
-    page.goto(base + "voila/render/" + APP, wait_until="commit")
-    expect(page.locator(".cantik-first-paint img.cantik-chart-static")).to_be_visible(timeout=30_000)
+    page.goto(base + "voila/render/" + APP + OWN_KERNEL, wait_until="commit")
+    expect(page.locator(f"[{PRELUDE_MARK}] img.cantik-chart-static")).to_be_visible(timeout=30_000)
     expect(page.locator(".cantik-first-paint .cantik-synthetic")).to_contain_text("DATA SINTETIS")
-    expect(page.get_by_role("status")).to_contain_text("Grafik di atas sudah bisa dibaca")
-    # The live app comes in the frame, which then takes the whole window.
-    frame = page.frame_locator("#cantik-live")
-    expect(frame.locator(".cantik-app img.cantik-chart")).to_be_visible(timeout=120_000)
-    expect(page.locator("html.cantik-live-ready")).to_have_count(1, timeout=30_000)
-    expect(page.locator("#cantik-live")).to_be_visible()
-    box = page.locator("#cantik-live").bounding_box()
-    assert box is not None and box["width"] == 390 and box["height"] == 900
-    expect(frame.locator(".cantik-first-paint")).to_have_count(0)
-    assert page.locator("main").get_attribute("aria-hidden") == "true"  # read once, in the frame
+    # Voilà's page has begun (its kernel still sleeping): the template's copy of the chart was dropped.
+    expect(page.locator("main#rendered_cells")).to_be_attached(timeout=60_000)
+    assert page.locator(".cantik-app").count() == 0
+    expect(page.locator(".cantik-first-paint")).to_have_count(1)
+    live = page.locator(".cantik-app img.cantik-chart")
+    expect(live).to_be_visible(timeout=120_000)
+    # Voilà's page was folded into this one: one title, its body attributes, the chart sent ahead gone.
+    assert page.title() == TITLE and page.locator("html").get_attribute("lang") == "id"
+    assert page.locator("body").get_attribute("data-base-url") == "/voila/"
+    expect(page.locator(".cantik-first-paint")).to_have_count(0)
+    expect(page.locator("img.cantik-chart")).to_have_count(1)
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
     # The live app works: a height typed in changes the chart; a wrong one gets the app's own message.
-    chart = frame.locator(".cantik-app img.cantik-chart")
-    before = chart.get_attribute("src")
-    box_input = frame.get_by_label("Tinggi/panjang badan (cm)", exact=True)
-    box_input.fill("78")
-    box_input.press("Enter")
-    expect(chart).not_to_have_attribute("src", before or "", timeout=30_000)
-    box_input.fill("abc")
-    box_input.press("Enter")
-    expect(frame.locator(".cantik-app")).to_contain_text("harus berupa angka", timeout=30_000)
+    before = live.get_attribute("src")
+    height = page.get_by_label("Tinggi/panjang badan (cm)", exact=True)
+    height.fill("78")
+    height.press("Enter")
+    expect(live).not_to_have_attribute("src", before or "", timeout=30_000)
+    height.fill("abc")
+    height.press("Enter")
+    expect(page.locator(".cantik-app")).to_contain_text("harus berupa angka", timeout=30_000)
     page.close(run_before_unload=True)
 
 
 @pytest.fixture(scope="module")
+def full(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Sends the chart ahead; one kernel at most (the pool's): every other page finds the server full."""
+    yield from _server(cantik_home, tmp_path_factory.mktemp("full"), front_after=0, max_kernels=1,
+                       retry_seconds=3)
+
+
+def test_a_full_server_ends_the_page_with_the_busy_line_and_a_retry(full: tuple[str, Path]) -> None:
+    base, log = full
+    status, page = _get(base + "voila/render/" + APP + OWN_KERNEL)
+    assert status == 200  # the chart went out first: the page says the rest
+    assert page.index(PRELUDE_MARK) < page.index('class="cantik-busy"')
+    assert BUSY_LINE in page and 'data-retry="3"' in page and "location.reload" in page
+    assert VOILA not in page and "Traceback" not in page and page.rstrip().endswith("</html>")
+    assert "cantik: busy page for kalkulator_stunting" in log.read_text(errors="replace")
+
+
+@pytest.fixture(scope="module")
 def production(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A server with the production setting: the front page while one page or more is being rendered."""
-    yield from _server(cantik_home, tmp_path_factory.mktemp("front1"), front_after=1)
+    """The production setting: the chart sent ahead while one page or more is being rendered."""
+    yield from _server(cantik_home, tmp_path_factory.mktemp("production"), front_after=1)
 
 
-def test_a_crowd_gets_front_pages_and_a_quiet_server_voilas_page(production: tuple[str, Path]) -> None:
+def test_a_crowd_gets_the_chart_ahead_and_a_quiet_server_voilas_page(production: tuple[str, Path]) -> None:
     base, log = production
     url = base + "voila/render/" + APP
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         pages = list(pool.map(lambda _: _get(url), range(8)))
-    assert all(status == 200 for status, _ in pages)
-    fronts = sum(FRONT in page for _, page in pages)
-    voilas = sum(VOILA in page for _, page in pages)
-    # The first visitor's page is rendered by Voilà; while it renders, the others get the front page.
-    assert voilas >= 1 and fronts >= 1 and fronts + voilas == 8, (fronts, voilas)
-    # Every rendered page has ended: the server is quiet again and the next visitor gets Voilà's page.
+    assert all(status == 200 and VOILA in page for status, page in pages)  # every visitor: Voilà's page
+    ahead = sum(PRELUDE_MARK in page for _, page in pages)
+    # The first visitor's page is rendered alone; while it renders, the others get the chart ahead.
+    assert 1 <= ahead <= 7, ahead
+    # Every page has ended: the server is quiet again and the next visitor gets Voilà's page alone.
     status, page = _get(url)
-    assert status == 200 and VOILA in page and FRONT not in page
-    assert log.read_text(errors="replace").count("cantik: front page for") == fronts
+    assert status == 200 and VOILA in page and PRELUDE_MARK not in page
+    assert len(re.findall("first chart of .* sent ahead", log.read_text(errors="replace"))) == ahead

@@ -1,4 +1,4 @@
-"""The apps' Voilà server with a front page for crowds: the first chart at once for every visitor.
+"""The apps' Voilà server, with the first chart sent ahead of Voilà's page in a crowd.
 
 Voilà renders each app page itself: a new nbconvert exporter, about fifteen Jinja templates compiled again,
 the notebook's kernel started or taken from the pool, then the page streamed as its template renders. That
@@ -7,17 +7,21 @@ share it round-robin, so every page's first bytes, and the cached first chart ne
 fifty (measured: 20 visitors, the cached chart reached all of them together 5.8-6.5 s after arrival).
 
 :class:`CantikVoila` is Voilà's own application with one handler changed (:class:`FrontPageHandler`, a
-subclass of Voilà's page handler, registered where Voilà registers its own): while
+subclass of Voilà's page handler, registered where Voilà registers its own). While
 :attr:`CantikVoila.front_after` or more pages are being rendered, a new visitor of an app whose first chart
-is cached (:mod:`cantik.apps.first_paint`) gets the small page ``awal.html`` at once: that chart and its
-summary (with the synthetic-data notice), a line saying the interactive app is on its way, and Voilà's
-page for the same URL plus ``langsung=1`` loading in a frame out of sight. When the frame's live chart is
-on screen, the frame takes the whole window (the visitor sees the same chart become interactive); if the
-frame gets the busy page (:mod:`cantik.apps.crowd`), its line is shown. A quiet server (fewer pages in
-flight), a page asking ``langsung=1``, or a place or app without a cached chart goes straight to Voilà,
-unchanged: one visitor gets the live page directly, as before.
+is cached for the place asked (:mod:`cantik.apps.first_paint`) gets that chart and its summary (with the
+synthetic-data notice) as the first bytes of the response, at once (``prelude.html``), and Voilà's page
+follows in the same response when it is rendered. The HTML parser folds the second ``<!DOCTYPE>``,
+``<html>``, ``<head>`` and ``<body>`` of Voilà's page into the document (the standard error recovery every
+browser implements: attributes merged, head elements kept in place); the ``cantik`` template's script drops
+its own copy of the chart, and the live app replaces the first chart as on any page. One document, one
+address, Voilà's page as it is (its kernel, its websocket): a client that reads Voilà's page reads this
+one. If Voilà cannot render the app after the first bytes went out (the server is full:
+:class:`cantik.apps.crowd.CrowdedError`), the page ends with the busy line and tries again by itself
+(``prelude_end.html``), as the busy page does.
 
-Voilà is not patched: its application class is subclassed and the handler list it builds
+A quiet server (fewer pages in flight) or a place or app without a cached chart gets Voilà's page
+unchanged. Voilà is not patched: its application class is subclassed and the handler list it builds
 (:meth:`Voila.init_handlers`) is kept, with our subclass of its handler in place of its own. Run as
 ``python -m cantik.apps.front`` with Voilà's arguments (:func:`cantik.apps.server.voila_command`).
 """
@@ -26,7 +30,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import Any, ClassVar
-from urllib.parse import quote
 
 import tornado.web
 from traitlets import Integer
@@ -35,37 +38,21 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from cantik.apps import first_paint
 
-#: Query argument of the live page (the front page's frame): always rendered by Voilà.
-LIVE_ARG = "langsung"
-#: The front page's template (in our ``cantik`` Voilà template folder).
-FRONT_TEMPLATE = "awal.html"
-#: The front page's status line until the live app is there.
-WAITING_LINE = ("Grafik di atas sudah bisa dibaca. Aplikasi interaktifnya sedang disiapkan dan akan muncul "
-                "sendiri di halaman ini; Anda tidak perlu memuat ulang.")
-#: Seconds after the frame's page finished loading without a live app or busy line before it is shown as
-#: it is (an error page of Voilà's must not stay hidden behind the static chart).
-STUCK_SECONDS = 30
-
-
-def live_url(base_url: str, path: str, query: str = "") -> str:
-    """The URL of the live page of notebook ``path`` (as Voilà's route gives it, unquoted) for a request
-    with the query string ``query``: always on this server (built from the path, never the raw request).
-
-    Examples
-    --------
-    >>> live_url("/", "rata_median.ipynb")
-    '/voila/render/rata_median.ipynb?langsung=1'
-    >>> live_url("/services/galeri/", "rata_median.ipynb", "wilayah=malinau")
-    '/services/galeri/voila/render/rata_median.ipynb?wilayah=malinau&langsung=1'
-    >>> live_url("/", "//contoh.com/a b.ipynb")
-    '/voila/render/contoh.com/a%20b.ipynb?langsung=1'
-    """
-    page = "/" + "/".join(quote(part) for part in path.split("/") if part)
-    return f"{base_url.rstrip('/')}/voila/render{page}?{query + '&' if query else ''}{LIVE_ARG}=1"
+#: The first bytes of a page in a crowd, and the end of one that Voilà could not render after them
+#: (templates in our ``cantik`` Voilà template folder).
+PRELUDE_TEMPLATE = "prelude.html"
+PRELUDE_END_TEMPLATE = "prelude_end.html"
+#: Marks the first chart sent ahead (the page's script keeps it and drops the template's copy).
+PRELUDE_MARK = 'data-cantik-prelude="1"'
+#: The end of a page title, as the app notebooks' titles have it.
+TITLE_SUFFIX = " – Kelas Cantik"
+#: What a visitor reads when the app failed for another reason than a full server.
+FAILED_LINE = ("Maaf, aplikasi interaktif gagal dimuat. Grafik di atas tetap bisa dibaca; "
+               "silakan muat ulang halaman.")
 
 
 class FrontPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
-    """Voilà's page handler, with the front page for crowds (see the module's description)."""
+    """Voilà's page handler, with the first chart sent ahead in a crowd (see the module's description)."""
 
     #: Pages this server process is rendering now (Voilà's renderer, counted across all handlers).
     rendering: ClassVar[int] = 0
@@ -76,40 +63,50 @@ class FrontPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
 
     @tornado.web.authenticated
     async def get(self, path: str | None = None) -> None:
-        page = self.front_page(path)
-        if page is not None:
-            self.set_header("Content-Type", "text/html")
-            self.set_header("Cache-Control", "no-cache, no-store, must-revalidate")
-            self.log.info("cantik: front page for %s (%d pages rendering)", path, FrontPageHandler.rendering)
-            self.finish(page)
-            return
+        prelude = self.prelude(path)
         FrontPageHandler.rendering += 1
         try:
-            await super().get(path)
+            if prelude is None:
+                await super().get(path)
+                return
+            self.set_header("Content-Type", "text/html")
+            self.set_header("Cache-Control", "no-cache, no-store, must-revalidate")
+            self.write(prelude)
+            self.flush()
+            self.log.info("cantik: first chart of %s sent ahead (%d pages rendering)", path,
+                          FrontPageHandler.rendering - 1)
+            try:
+                await super().get(path)
+            except Exception as exc:  # the response has begun (200): say it in the page
+                self._end_after_prelude(path, exc)
         finally:
             FrontPageHandler.rendering -= 1
 
-    def front_page(self, path: str | None) -> str | None:
-        """The front page for this request, or ``None`` when Voilà should render the live page itself."""
+    def prelude(self, path: str | None) -> str | None:
+        """The first bytes of this page (the cached chart), or ``None`` when Voilà's page is sent alone."""
         if (self.front_after < 0 or FrontPageHandler.rendering < self.front_after
-                or self.get_argument(LIVE_ARG, None) is not None or not path or not path.endswith(".ipynb")):
+                or not path or not path.endswith(".ipynb")):
             return None
-        app = PurePosixPath(path).stem
-        paint = first_paint.cached(app, self.get_argument("wilayah", None))
+        paint = first_paint.cached(PurePosixPath(path).stem, self.get_argument("wilayah", None))
         if not paint:
             return None
-        return self.render_template(FRONT_TEMPLATE, paint=paint, title=self._title(path),
-                                    live_url=live_url(self.base_url, path, self.request.query),
-                                    waiting_line=WAITING_LINE,
-                                    stuck_seconds=STUCK_SECONDS, base_url=self.base_url)
+        return self.render_template(PRELUDE_TEMPLATE, paint=paint, title=self._title(path))
+
+    def _end_after_prelude(self, path: str | None, exc: Exception) -> None:
+        """End a page whose first bytes were sent: the busy line and a retry, or a plain line."""
+        retry = getattr(exc, "retry", None)
+        if retry is None:
+            self.log.error("cantik: %s failed after its first chart was sent", path, exc_info=exc)
+        line = getattr(exc, "line", None) or FAILED_LINE
+        if not self._finished:
+            self.finish(self.render_template(PRELUDE_END_TEMPLATE, retry=retry, line=line,
+                                             base_url=self.base_url))
 
     def _title(self, path: str) -> str:
-        """The app's title from the gallery in Voilà's configuration (the notebook's name if none)."""
+        """The app's page title from the gallery in Voilà's configuration (the notebook's name if none)."""
         gallery = (self.voila_configuration.extension_config or {}).get("cantikGallery", [])
-        for app in gallery:
-            if app.get("notebook") == path:
-                return str(app.get("title") or path)
-        return PurePosixPath(path).stem
+        titles = {app.get("notebook"): app.get("title") for app in gallery}
+        return f"{titles.get(path) or PurePosixPath(path).stem}{TITLE_SUFFIX}"
 
 
 class CantikVoila(Voila):  # type: ignore[misc]
@@ -118,8 +115,8 @@ class CantikVoila(Voila):  # type: ignore[misc]
     front_after = Integer(
         1, config=True,
         help="While this many app pages (or more) are being rendered, a new visitor of an app whose first "
-             "chart is cached gets the front page (that chart at once, the live app in a frame when ready) "
-             "instead of waiting behind them. 0: always; -1: never (Voilà's pages only).")
+             "chart is cached gets that chart as the first bytes of the page, before Voilà's renderer runs "
+             "for it. 0: always; -1: never (Voilà's pages only).")
 
     def init_handlers(self) -> list[Any]:
         handlers = []

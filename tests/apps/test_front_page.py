@@ -181,3 +181,31 @@ def test_a_crowd_gets_the_chart_ahead_and_a_quiet_server_voilas_page(production:
     status, page = _get(url)
     assert status == 200 and VOILA in page and PRELUDE_MARK not in page
     assert len(re.findall("first chart of .* sent ahead", log.read_text(errors="replace"))) == ahead
+
+
+@pytest.fixture(scope="module")
+def in_turn(cantik_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """One page rendered at a time (each takes 4 s), one more may wait; the chart sent ahead always."""
+    yield from _server(cantik_home, tmp_path_factory.mktemp("turn"), slow=True, front_after=0,
+                       renders_at_once=1, waiting_limit=1)
+
+
+def test_pages_are_rendered_in_turn_and_a_full_queue_gets_the_busy_line(in_turn: tuple[str, Path]) -> None:
+    base, log = in_turn
+    url = base + "voila/render/" + APP + OWN_KERNEL
+
+    def visit(delay: float) -> tuple[str, float]:
+        time.sleep(delay)
+        page, _, done = _timed(url)
+        return page, delay + done
+
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        visits = list(pool.map(visit, [0.0, 0.5, 1.0]))
+    live = sorted(done for page, done in visits if VOILA in page)
+    busy = [page for page, _ in visits if 'class="cantik-busy"' in page]
+    # Two pages rendered one after the other (each kernel sleeps 4 s), the third found the queue full:
+    # its chart had gone out, then the busy line and the retry.
+    assert len(live) == 2 and len(busy) == 1, (live, len(busy))
+    assert live[1] - live[0] >= SLEEP / 2
+    assert BUSY_LINE in busy[0] and "location.reload" in busy[0]
+    assert "pages waiting" in log.read_text(errors="replace")

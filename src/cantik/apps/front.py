@@ -20,6 +20,11 @@ one. If Voilà cannot render the app after the first bytes went out (the server 
 :class:`cantik.apps.crowd.CrowdedError`), the page ends with the busy line and tries again by itself
 (``prelude_end.html``), as the busy page does.
 
+Pages are rendered in turn: at most :attr:`CantikVoila.renders_at_once` at once (default twice the CPUs),
+the others waiting in arrival order, their first chart already on screen. Fifty pages rendered at once
+share the CPU and all finish last; in turn, the first visitors get the live app first and the last no
+later than before. Beyond :attr:`CantikVoila.waiting_limit` pages waiting, a new visitor gets the busy page.
+
 A quiet server (fewer pages in flight) or a place or app without a cached chart gets Voilà's page
 unchanged. Voilà is not patched: its application class is subclassed and the handler list it builds
 (:meth:`Voila.init_handlers`) is kept, with our subclass of its handler in place of its own. Run as
@@ -28,6 +33,10 @@ unchanged. Voilà is not patched: its application class is subclassed and the ha
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+from collections.abc import AsyncIterator
 from pathlib import PurePosixPath
 from typing import Any, ClassVar
 
@@ -37,6 +46,7 @@ from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
 from cantik.apps import first_paint
+from cantik.apps.crowd import CrowdedError
 
 #: The first bytes of a page in a crowd, and the end of one that Voilà could not render after them
 #: (templates in our ``cantik`` Voilà template folder).
@@ -57,8 +67,14 @@ class FrontPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
     #: Pages this server process is rendering now (Voilà's renderer, counted across all handlers).
     rendering: ClassVar[int] = 0
 
+    #: Pages waiting for their turn to be rendered (:meth:`_turn`).
+    waiting: ClassVar[int] = 0
+    _turns: ClassVar[asyncio.Semaphore | None] = None
+
     def initialize(self, **kwargs: Any) -> None:
         self.front_after: int = kwargs.pop("front_after")
+        self.renders_at_once: int = kwargs.pop("renders_at_once")
+        self.waiting_limit: int = kwargs.pop("waiting_limit")
         super().initialize(**kwargs)
 
     @tornado.web.authenticated
@@ -66,21 +82,51 @@ class FrontPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
         prelude = self.prelude(path)
         FrontPageHandler.rendering += 1
         try:
-            if prelude is None:
-                await super().get(path)
-                return
-            self.set_header("Content-Type", "text/html")
-            self.set_header("Cache-Control", "no-cache, no-store, must-revalidate")
-            self.write(prelude)
-            self.flush()
-            self.log.info("cantik: first chart of %s sent ahead (%d pages rendering)", path,
-                          FrontPageHandler.rendering - 1)
+            if prelude is not None:
+                self.set_header("Content-Type", "text/html")
+                self.set_header("Cache-Control", "no-cache, no-store, must-revalidate")
+                self.write(prelude)
+                self.flush()
+                self.log.info("cantik: first chart of %s sent ahead (%d pages rendering)", path,
+                              FrontPageHandler.rendering - 1)
             try:
-                await super().get(path)
-            except Exception as exc:  # the response has begun (200): say it in the page
-                self._end_after_prelude(path, exc)
+                async with self._turn(path):
+                    stream = getattr(self.request.connection, "stream", None)
+                    if stream is not None and stream.closed():  # the visitor left while waiting
+                        return
+                    await super().get(path)
+            except Exception as exc:
+                if prelude is None:
+                    raise
+                self._end_after_prelude(path, exc)  # the response has begun (200): say it in the page
         finally:
             FrontPageHandler.rendering -= 1
+
+    @contextlib.asynccontextmanager
+    async def _turn(self, path: str | None) -> AsyncIterator[None]:
+        """Wait for this page's turn: at most ``renders_at_once`` pages are rendered at once, the others
+        wait in arrival order (first come, first served, instead of every page of a crowd sharing the CPU
+        and all finishing last); beyond ``waiting_limit`` waiting, the server is full (busy page)."""
+        if self.renders_at_once <= 0:
+            yield
+            return
+        if FrontPageHandler._turns is None:
+            FrontPageHandler._turns = asyncio.Semaphore(self.renders_at_once)
+        if self.waiting_limit > 0 and FrontPageHandler.waiting >= self.waiting_limit:
+            self.log.warning("cantik: busy page for %s (%d pages waiting)", path, FrontPageHandler.waiting)
+            raise CrowdedError(PurePosixPath(path or "").stem,
+                               f"{FrontPageHandler.waiting} halaman menunggu (batas {self.waiting_limit})",
+                               int(getattr(self.kernel_manager, "retry_seconds", 10)),
+                               self.get_argument("wilayah", None))
+        FrontPageHandler.waiting += 1
+        try:
+            await FrontPageHandler._turns.acquire()
+        finally:
+            FrontPageHandler.waiting -= 1
+        try:
+            yield
+        finally:
+            FrontPageHandler._turns.release()
 
     def prelude(self, path: str | None) -> str | None:
         """The first bytes of this page (the cached chart), or ``None`` when Voilà's page is sent alone."""
@@ -118,11 +164,23 @@ class CantikVoila(Voila):  # type: ignore[misc]
              "chart is cached gets that chart as the first bytes of the page, before Voilà's renderer runs "
              "for it. 0: always; -1: never (Voilà's pages only).")
 
+    renders_at_once = Integer(
+        0, config=True,
+        help="Pages rendered at once (their kernels run the app); later visitors wait their turn in arrival "
+             "order, with the first chart already on their screen in a crowd. 0: twice the CPUs; -1: no "
+             "limit (every page at once, Voilà's way).")
+    waiting_limit = Integer(
+        60, config=True,
+        help="Pages waiting for their turn beyond which a new visitor gets the busy page (the first chart, "
+             "an Indonesian line, a retry by itself). 0: no limit.")
+
     def init_handlers(self) -> list[Any]:
         handlers = []
         for handler in super().init_handlers():
             if len(handler) > 1 and handler[1] is TornadoVoilaHandler:
-                kwargs = {**(handler[2] if len(handler) > 2 else {}), "front_after": self.front_after}
+                at_once = self.renders_at_once or 2 * (os.cpu_count() or 1)
+                kwargs = {**(handler[2] if len(handler) > 2 else {}), "front_after": self.front_after,
+                          "renders_at_once": at_once, "waiting_limit": self.waiting_limit}
                 handler = (handler[0], FrontPageHandler, kwargs)
             handlers.append(handler)
         return handlers

@@ -369,13 +369,13 @@ async def crowd(base: str, notebook: str, n: int, browsers: int, timeout: float,
 
 
 def run_one(profile: str, n: int, notebook: str, browsers: int, timeout: float, home: Path,
-            work: Path, visitor_nice: int = 10) -> Run:
+            work: Path, production: dict[str, int] | None = None) -> Run:
     from cantik.apps.server import voila_command
     from tests.servers import free_port, running
 
     port = free_port()
     # room for the crowd: the production culler and pools as configured; the limit stays as configured
-    extra = {"visitor_nice": visitor_nice} if profile == "production" else {}
+    extra = dict(production or {}) if profile == "production" else {}
     cmd, env = voila_command(port, work / f"{profile}-{n}", profile=profile, root=ROOT / "voila_apps",
                              **extra)
     env["CANTIK_HOME"] = str(home)
@@ -386,8 +386,9 @@ def run_one(profile: str, n: int, notebook: str, browsers: int, timeout: float, 
         with running(cmd, base, env=env, log=log, timeout=180, grace=90) as proc:
             if profile == "production":  # every pool has started and run its app (the cache is filled)
                 deadline = time.monotonic() + 180
-                while (log.read_text(errors="replace").count("is filled with") < 7
-                       and time.monotonic() < deadline):
+                cached = f"first paint of {notebook.removesuffix('.ipynb')} cached"
+                while ((log.read_text(errors="replace").count("is filled with") < 7
+                        or cached not in log.read_text(errors="replace")) and time.monotonic() < deadline):
                     time.sleep(0.2)
             _wait_until_quiet(proc.pid, timeout=120)
             run.load_before = os.getloadavg()
@@ -480,6 +481,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profiles", default="default,production")
     parser.add_argument("--visitor-nice", type=int, default=10,
                         help="niceness of our visitor kernels (-1: each at full weight in its own session)")
+    parser.add_argument("--renders-at-once", type=int, default=-1,
+                        help="our pages rendered at once (-1: no limit, Voilà's way; 0: twice the CPUs)")
+    parser.add_argument("--front-after", type=int, default=1,
+                        help="pages in flight from which our first chart is sent ahead (-1: never)")
     parser.add_argument("--keep", type=Path, help="keep the server logs and configs in this folder")
     args = parser.parse_args(argv)
     # Started in the background by a non-interactive shell, this process ignores SIGINT, and so would the
@@ -500,14 +505,16 @@ def main(argv: list[str] | None = None) -> int:
     generate(home / "datasets")
     os.environ["CANTIK_HOME"] = str(home)
     print(f"{notebook}: crowds of {sizes} within one second, {args.browsers} browsers each, our visitor "
-          f"kernels at niceness {args.visitor_nice}; "
+          f"kernels at niceness {args.visitor_nice}, first chart ahead from {args.front_after} page(s) in "
+          f"flight, renders at once {args.renders_at_once}; "
           f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     runs = []
     try:
         for n in sizes:  # the profiles interleaved: the machine's other load hits both alike
             for profile in profiles:
                 run = run_one(profile, n, notebook, args.browsers, args.timeout, home, work,
-                              args.visitor_nice)
+                              {"visitor_nice": args.visitor_nice, "front_after": args.front_after,
+                               "renders_at_once": args.renders_at_once})
                 s = summary(run)
                 print(f"  {profile:10s} N={n:3d}: first chart p95 {s['first95']:.2f} s, live p95 "
                       f"{s['live95']:.2f} s, failures {s['failures']}, busy pages {s['busy']}, kernels "

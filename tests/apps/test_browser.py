@@ -501,6 +501,11 @@ def test_app_in_browser(page: Page, voila_url: str, shots: Path, slug: str, widt
     assert _overflowing(page) == []  # nothing wider than the screen, nothing scrolls sideways
     _assert_readable_chart(page, width)
     assert page.evaluate(SMALL_TARGETS_JS) == [], "controls at least 44 px to tap"
+    small = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.cantik-app input, .cantik-app select'))"
+        ".filter((el) => !['radio', 'checkbox', 'date'].includes(el.type)"
+        " && parseFloat(getComputedStyle(el).fontSize) < 16).map((el) => el.outerHTML)")
+    assert small == [], "text in fields at least 16 px (a phone zooms into a smaller one)"
     assert _axe_serious(page) == []
     for control in page.locator(".cantik-app").get_by_role("slider").all():
         assert control.get_attribute("aria-label"), "every slider is named after its visible label"

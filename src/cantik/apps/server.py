@@ -4,7 +4,9 @@ Examples
 --------
 >>> from pathlib import Path
 >>> cmd, env = voila_command(8866, Path("/tmp/cfg"))
->>> cmd[1:3]
+>>> cmd[1:3]  # production: Voilà with the first chart sent ahead in a crowd
+['-m', 'cantik.apps.front']
+>>> voila_command(8866, Path("/tmp/cfg-default"), profile="default")[0][1:3]
 ['-m', 'voila']
 """
 

@@ -79,7 +79,7 @@ class Visitor:
     first: float | None = None
     live: float | None = None
     busy_pages: int = 0
-    front_pages: int = 0  # our front page for crowds (the cached chart at once, the live app in its frame)
+    front_pages: int = 0  # pages that began with our cached first chart sent ahead (a crowd)
     error: str = ""
 
 
@@ -238,7 +238,7 @@ async def browser_visitor(context, base: str, notebook: str, delay: float, timeo
                                              timeout=min(remaining, 5) * 1000)
                 break
             except Exception:
-                if await page.locator(".cantik-busy[data-retry]").count():  # our busy page, not a frame's
+                if await page.locator(".cantik-busy[data-retry]").count():  # a busy line: it reloads
                     visitor.busy_pages += 1
                     with contextlib.suppress(Exception):
                         await page.wait_for_event("load", timeout=30_000)
